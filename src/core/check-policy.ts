@@ -1,0 +1,76 @@
+import { didYouMean, type Problem } from './problems.js';
+import type { Policy } from './types.js';
+
+type Path = (string | number)[];
+
+/** Cross-references inside the effective policy; paths are into the merged policy. */
+export function checkPolicy(p: Policy): Problem[] {
+  const problems: Problem[] = [];
+  const err = (code: string, message: string, path: Path, hint?: string): void => {
+    problems.push({ code, severity: 'error', message, path, ...(hint ? { hint } : {}) });
+  };
+  const sens = p.sensitivity.levels;
+  const caps = p.capability.levels;
+  const regimes = Object.keys(p.sensitivity.regimes);
+  const tierIds = p.tiers.map((t) => t.id);
+  const level = (value: string, known: string[], what: string, path: Path): void => {
+    if (!known.includes(value)) {
+      err(`unknown-${what}`, `unknown ${what} "${value}"`, path, didYouMean(value, known) ?? `${what}s are ${known.join(', ') || '(none defined)'}`);
+    }
+  };
+
+  if (sens.length === 0) err('missing-levels', 'sensitivity.levels is empty', ['sensitivity'], 'list the levels, lowest first');
+  if (caps.length === 0) err('missing-levels', 'capability.levels is empty', ['capability'], 'list the levels, lowest first');
+  level(p.sensitivity.fail_closed, sens, 'sensitivity-level', ['sensitivity', 'fail_closed']);
+  level(p.capability.unclassified, caps, 'capability-level', ['capability', 'unclassified']);
+  for (const [name, dc] of Object.entries(p.sensitivity.data_classes)) {
+    level(dc.level, sens, 'sensitivity-level', ['sensitivity', 'data_classes', name, 'level']);
+    (dc.implies_regimes ?? []).forEach((r, i) => level(r, regimes, 'regime', ['sensitivity', 'data_classes', name, 'implies_regimes', i]));
+  }
+  for (const [name, r] of Object.entries(p.sensitivity.regimes)) {
+    level(r.level, sens, 'sensitivity-level', ['sensitivity', 'regimes', name, 'level']);
+  }
+  const ruleIds = new Set<string>();
+  p.capability.rules.forEach((r, i) => {
+    if (ruleIds.has(r.id)) err('duplicate-rule', `duplicate capability rule id "${r.id}"`, ['capability', 'rules', i, 'id']);
+    ruleIds.add(r.id);
+    level(r.level, caps, 'capability-level', ['capability', 'rules', i, 'level']);
+  });
+  if (p.tiers.length === 0) err('no-tiers', 'the policy defines no tiers', ['tiers'], 'define at least one tier with deployments');
+
+  const seenTier = new Set<string>();
+  const seenDeployment = new Set<string>();
+  p.tiers.forEach((t, i) => {
+    if (seenTier.has(t.id)) err('duplicate-tier', `duplicate tier id "${t.id}"`, ['tiers', i, 'id']);
+    seenTier.add(t.id);
+    level(t.clearance, sens, 'sensitivity-level', ['tiers', i, 'clearance']);
+    t.regimes.forEach((r, j) => level(r, regimes, 'regime', ['tiers', i, 'regimes', j]));
+    t.deployments.forEach((d, j) => {
+      const at = (...k: Path): Path => ['tiers', i, 'deployments', j, ...k];
+      // Deployment ids name gateway deployments and spend-log attributions, so they are global.
+      if (seenDeployment.has(d.id)) err('duplicate-deployment', `duplicate deployment id "${d.id}"`, at('id'), 'deployment ids must be unique across all tiers');
+      seenDeployment.add(d.id);
+      level(d.capability, caps, 'capability-level', at('capability'));
+      if (!t.regions.includes(d.region)) {
+        err('deployment-region', `deployment region "${d.region}" is not one of tier ${t.id}'s regions (${t.regions.join(', ')})`, at('region'), didYouMean(d.region, t.regions) ?? `add it to tiers[${i}].regions`);
+      }
+      if (d.price && d.fixed_cost) err('two-costs', 'give either price (per token) or fixed_cost (self-hosted), not both', at('fixed_cost'));
+      if (!d.price && !d.fixed_cost) {
+        problems.push({ code: 'no-cost', severity: 'warning', message: `deployment ${d.id} has no price or fixed_cost: its cost is estimated as 0`, path: at('id') });
+      }
+    });
+  });
+  p.preference.forEach((id, i) => level(id, tierIds, 'tier', ['preference', i]));
+  for (const t of p.tiers) {
+    if (!p.preference.includes(t.id)) {
+      problems.push({ code: 'unpreferred-tier', severity: 'warning', message: `tier ${t.id} is not in preference: it is tried last`, path: ['preference'] });
+    }
+  }
+  (p.matrix ?? []).forEach((m, i) => {
+    level(m.sensitivity, sens, 'sensitivity-level', ['matrix', i, 'sensitivity']);
+    level(m.capability, caps, 'capability-level', ['matrix', i, 'capability']);
+    level(m.tier, tierIds, 'tier', ['matrix', i, 'tier']);
+  });
+  for (const key of Object.keys(p.reference_split ?? {})) level(key, tierIds, 'tier', ['reference_split', key]);
+  return problems;
+}

@@ -1,0 +1,102 @@
+// The schemas in schemas/ are the contract; the TypeScript types must say the same.
+// Each manifest below is checked by the compiler against a type (every key, and whether it
+// is optional) and by the test against the schema (properties and `required`).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Estimate, Gap, OverrideOutcome, Plan, PlanCell, PlannedUseCase, PlanTier, Reason, SplitEntry } from '../src/core/plan-types.js';
+import type {
+  CapabilityCondition, CapabilityRule, Credentials, DataClass, DataSpec, Deployment, FixedCost, Inventory, MatrixCell,
+  Modality, Needs, Override, PolicyFile, Reasoning, Regime, Status, Task, Tier, TokenPrice, UseCase, Volume,
+} from '../src/core/types.js';
+
+type Kinds<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? 'optional' : 'required' };
+type Schema = { properties?: Record<string, Schema>; required?: string[]; $ref?: string; items?: Schema; enum?: unknown[]; oneOf?: Schema[]; additionalProperties?: Schema | boolean };
+
+const load = (name: string): Schema => JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8')) as Schema;
+const inventory = load('inventory.schema.json');
+const policy = load('policy.schema.json');
+const plan = load('plan.schema.json');
+
+function at(root: Schema, ...path: string[]): Schema {
+  let node: Schema = root;
+  for (const step of path) {
+    node = deref(root, node);
+    const next = step === '[]' ? node.items : step === '{}' ? (node.additionalProperties as Schema) : step === '|' ? node.oneOf?.find((o) => o.properties) : node.properties?.[step];
+    if (!next) throw new Error(`no ${step} in schema at ${path.join('.')}`);
+    node = next;
+  }
+  return deref(root, node);
+}
+function deref(root: Schema, node: Schema): Schema {
+  if (!node.$ref) return node;
+  const parts = node.$ref.replace(/^#\//, '').split('/');
+  return deref(root, parts.reduce<Record<string, unknown>>((n, p) => n[p] as Record<string, unknown>, root as Record<string, unknown>) as Schema);
+}
+function expectAligned(schema: Schema, kinds: Record<string, 'optional' | 'required'>): void {
+  expect(Object.keys(schema.properties ?? {}).sort()).toEqual(Object.keys(kinds).sort());
+  expect([...(schema.required ?? [])].sort()).toEqual(Object.keys(kinds).filter((k) => kinds[k] === 'required').sort());
+}
+const o = 'optional' as const;
+const r = 'required' as const;
+
+describe('inventory schema ↔ types', () => {
+  it('objects', () => {
+    expectAligned(inventory, { version: r, use_cases: r } satisfies Kinds<Inventory>);
+    const uc = at(inventory, 'use_cases', '[]');
+    expectAligned(uc, { id: r, name: r, owner: o, status: o, description: o, data: o, needs: o, volume: o, override: o } satisfies Kinds<UseCase>);
+    expectAligned(at(inventory, 'use_cases', '[]', 'data'), { classes: o, regimes: o, residency: o } satisfies Kinds<DataSpec>);
+    expectAligned(at(inventory, 'use_cases', '[]', 'needs'), { task: o, reasoning: o, context_tokens: o, tools: o, modalities: o } satisfies Kinds<Needs>);
+    expectAligned(at(inventory, 'use_cases', '[]', 'volume'), { requests: o, input_tokens_per_request: o, output_tokens_per_request: o } satisfies Kinds<Volume>);
+    expectAligned(at(inventory, 'use_cases', '[]', 'override'), { tier: r, reason: r, approved_by: o, expires: r, exception: o } satisfies Kinds<Override>);
+  });
+  it('enums', () => {
+    const uc = at(inventory, 'use_cases', '[]');
+    const statuses: Record<Status, true> = { idea: true, pilot: true, production: true, retired: true };
+    const tasks: Record<Task, true> = { classification: true, extraction: true, summarization: true, search: true, generation: true, transcription: true, reasoning: true, agentic: true, code: true };
+    const reasoning: Record<Reasoning, true> = { low: true, medium: true, high: true };
+    const modalities: Record<Modality, true> = { text: true, image: true, audio: true, video: true };
+    expect(at(inventory, 'use_cases', '[]', 'status').enum).toEqual(Object.keys(statuses));
+    expect(at(inventory, 'use_cases', '[]', 'needs', 'task').enum).toEqual(Object.keys(tasks));
+    expect(at(inventory, 'use_cases', '[]', 'needs', 'reasoning').enum).toEqual(Object.keys(reasoning));
+    expect(at(inventory, 'use_cases', '[]', 'needs', 'modalities', '[]').enum).toEqual(Object.keys(modalities));
+  });
+});
+
+describe('policy schema ↔ types', () => {
+  it('objects', () => {
+    expectAligned(policy, { version: r, name: o, extends: o, sensitivity: o, capability: o, tiers: o, preference: o, matrix: o, reference_split: o } satisfies Kinds<PolicyFile>);
+    expectAligned(at(policy, 'sensitivity'), { levels: o, fail_closed: o, data_classes: o, regimes: o } satisfies Kinds<NonNullable<PolicyFile['sensitivity']>>);
+    expectAligned(at(policy, 'capability'), { levels: o, unclassified: o, rules: o } satisfies Kinds<NonNullable<PolicyFile['capability']>>);
+    expectAligned(at(policy, 'sensitivity', 'data_classes', '{}'), { level: r, description: r, implies_regimes: o } satisfies Kinds<DataClass>);
+    expectAligned(at(policy, 'sensitivity', 'regimes', '{}'), { level: r, description: r } satisfies Kinds<Regime>);
+    const rule = at(policy, 'capability', 'rules', '[]');
+    expectAligned(rule, { id: r, level: r, description: o, when: r } satisfies Kinds<CapabilityRule>);
+    expectAligned(at(policy, 'capability', 'rules', '[]', 'when'), { task: o, reasoning: o, context_tokens_at_least: o, tools: o, modalities_any: o } satisfies Kinds<CapabilityCondition>);
+    const tier = at(policy, 'tiers', '[]');
+    expectAligned(tier, { id: r, name: r, description: o, clearance: r, regimes: r, regions: r, deployments: r } satisfies Kinds<Tier>);
+    const dep = at(policy, 'tiers', '[]', 'deployments', '[]');
+    expectAligned(dep, { id: r, provider: r, model: r, capability: r, region: r, endpoint: o, context_tokens: o, modalities: o, tools: o, credentials: o, price: o, fixed_cost: o } satisfies Kinds<Deployment>);
+    expectAligned(at(policy, 'tiers', '[]', 'deployments', '[]', 'credentials'), { api_key_env: o, api_base_env: o } satisfies Kinds<Credentials>);
+    expectAligned(at(policy, 'tiers', '[]', 'deployments', '[]', 'price'), { input_per_1m: r, output_per_1m: r } satisfies Kinds<TokenPrice>);
+    expectAligned(at(policy, 'tiers', '[]', 'deployments', '[]', 'fixed_cost'), { monthly: r, capacity_tokens_per_month: r } satisfies Kinds<FixedCost>);
+    expectAligned(at(policy, 'matrix', '[]'), { sensitivity: r, capability: r, tier: r } satisfies Kinds<MatrixCell>);
+  });
+});
+
+describe('plan schema ↔ types', () => {
+  it('objects', () => {
+    expectAligned(plan, { schema_version: r, generator: r, as_of: r, policy: r, levels: r, tiers: r, cells: r, use_cases: r, split: r, gaps: r, overrides: r, expiring: r, unclassified: r } satisfies Kinds<Plan>);
+    expectAligned(at(plan, 'tiers', '[]'), { id: r, name: r, clearance: r, regimes: r, regions: r } satisfies Kinds<PlanTier>);
+    expectAligned(at(plan, 'cells', '[]'), { sensitivity: r, capability: r, tier: r, use_cases: r } satisfies Kinds<PlanCell>);
+    expectAligned(at(plan, 'split', '[]'), { tier: r, count: r, tokens_per_month: r, cost_per_month: r, share_count: r, share_tokens: r, share_cost: r, reference: r } satisfies Kinds<SplitEntry>);
+    const uc = at(plan, 'use_cases', '[]');
+    expectAligned(uc, {
+      id: r, name: r, owner: r, status: r, sensitivity: r, capability: r, regimes: r, residency: r, unclassified: r, tier: r, deployment: r,
+      decided_by: r, cleared: r, candidates: r, summary: r, rationale: r, gap: r, override: r, estimate: r,
+    } satisfies Kinds<PlannedUseCase>);
+    expectAligned(at(plan, 'use_cases', '[]', 'rationale', '[]'), { rule: r, text: r } satisfies Kinds<Reason>);
+    expectAligned(at(plan, 'use_cases', '[]', 'gap', '|'), { cause: r, detail: r, remedies: r } satisfies Kinds<Gap>);
+    expectAligned(at(plan, 'use_cases', '[]', 'override', '|'), { tier: r, state: r, reason: r, approved_by: r, expires: r, days_left: r, note: r } satisfies Kinds<OverrideOutcome>);
+    expectAligned(at(plan, 'use_cases', '[]', 'estimate'), { tokens_per_month: r, cost_per_month: r } satisfies Kinds<Estimate>);
+  });
+});
