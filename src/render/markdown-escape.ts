@@ -1,0 +1,27 @@
+// Every input string passes through here before it reaches a Markdown file, so a use case
+// name can never add a table column, a line, a link, an image, emphasis, maths or raw HTML.
+
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+// Control characters would reach terminals and editors unchanged; a space is harmless.
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+// `$` is GitHub's maths delimiter, `~` strikethrough, `!` only matters before `[`, but is cheap.
+const PUNCTUATION = /[\\`*_[\]|~#!$<>&]/g;
+const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/** Escapes a string for one GFM table cell (or any inline position): one line, literal text. */
+export function escapeMarkdownCell(s: string): string {
+  const oneLine = s.replace(LINE_BREAKS, ' ').replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
+  return oneLine
+    .replace(PUNCTUATION, (c) => ENTITIES[c] ?? `\\${c}`)
+    // GFM autolinks bare URLs and `www.` hosts: break the pattern, the text still reads the same.
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    // At the start of a list item these would open a nested list, heading or setext underline.
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** Escapes and joins inline values with a separator of our own (e.g. `<br>`). */
+export function joinMarkdown(values: string[], separator: string): string {
+  return values.map(escapeMarkdownCell).join(separator);
+}
