@@ -91,7 +91,7 @@ describe('plan schema ↔ types', () => {
     expectAligned(at(plan, 'split', '[]'), { tier: r, count: r, tokens_per_month: r, cost_per_month: r, share_count: r, share_tokens: r, share_cost: r, reference: r } satisfies Kinds<SplitEntry>);
     const uc = at(plan, 'use_cases', '[]');
     expectAligned(uc, {
-      id: r, name: r, owner: r, status: r, sensitivity: r, capability: r, regimes: r, residency: r, unclassified: r, tier: r, deployment: r,
+      id: r, name: r, owner: r, status: r, sensitivity: r, capability: r, regimes: r, residency: r, regime_backed: r, unclassified: r, tier: r, deployment: r,
       decided_by: r, cleared: r, candidates: r, summary: r, rationale: r, gap: r, override: r, estimate: r,
     } satisfies Kinds<PlannedUseCase>);
     expectAligned(at(plan, 'use_cases', '[]', 'rationale', '[]'), { rule: r, text: r } satisfies Kinds<Reason>);

@@ -24,7 +24,7 @@ export function assign(uc: UseCase, policy: Policy, asOf: string): PlannedUseCas
   const c = classify(uc, policy);
   const reasons: Reason[] = [...c.reasons];
   const residency = uc.data?.residency ?? [];
-  const data: DataProfile = { sensitivity: c.sensitivity, regimes: c.regimes, residency };
+  const data: DataProfile = { sensitivity: c.sensitivity, regimes: c.regimes, residency, regimeBacked: c.regimeBacked };
   const base = {
     id: uc.id,
     name: uc.name,
@@ -34,6 +34,7 @@ export function assign(uc: UseCase, policy: Policy, asOf: string): PlannedUseCas
     capability: c.capability,
     regimes: c.regimes,
     residency,
+    regime_backed: c.regimeBacked,
     unclassified: c.unclassified,
   };
 
@@ -56,8 +57,10 @@ export function assign(uc: UseCase, policy: Policy, asOf: string): PlannedUseCas
   if (override && (override.state === 'honoured' || override.state === 'exception')) {
     const v = verdicts.find((x) => x.tier.id === override.tier);
     if (v) {
-      const deployment = v.deployments[0] ?? bestEffortDeployment(v.tier, policy, residency);
-      if (!v.deployments[0]) {
+      // An exception pins a tier that is not cleared, so its deployments were never matched to the needs.
+      const fitting = suitableDeployments(v.tier, c.capability, uc.needs, residency, policy);
+      const deployment = fitting[0] ?? bestEffortDeployment(v.tier, policy, residency);
+      if (!fitting[0]) {
         reasons.push({ rule: 'override.shortfall', text: `${v.tier.id} offers no deployment meeting every need; pinned to ${deployment?.id ?? 'none'}` });
       }
       const by = override.state === 'exception' ? 'exception' : 'override';

@@ -6,6 +6,12 @@ export interface Classification {
   capability: string;
   /** Regimes carried: declared plus those implied by data classes, sorted. */
   regimes: string[];
+  /**
+   * True when the top sensitivity comes only from regimes (or classes that imply one), so
+   * certification for those regimes may admit the data (DESIGN.md, rule 2). False when any
+   * top-level source carries no regime (`classified`, fail-closed).
+   */
+  regimeBacked: boolean;
   /** What classification lacked: `data`, `needs`. */
   unclassified: string[];
   reasons: Reason[];
@@ -35,23 +41,29 @@ function classifySensitivity(
   policy: Policy,
   reasons: Reason[],
   unclassified: string[],
-): { sensitivity: string; regimes: string[] } {
+): { sensitivity: string; regimes: string[]; regimeBacked: boolean } {
   const { levels, data_classes, regimes: regimeCatalog, fail_closed } = policy.sensitivity;
   const regimes = new Set<string>(uc.data?.regimes ?? []);
   // Each contribution is (level, reason); the highest level wins, and every contribution is kept
   // in the rationale so a reviewer sees all the reasons, not only the deciding one.
-  const found: { level: string; reason: Reason }[] = [];
+  const found: { level: string; reason: Reason; regime: boolean }[] = [];
   if (isDataUnclassified(uc)) {
     unclassified.push('data');
     found.push({
       level: fail_closed,
+      regime: false,
       reason: { rule: 'sens.unclassified', text: `data classes unknown: placed fail-closed at ${fail_closed}` },
     });
   }
   for (const cls of uc.data?.classes ?? []) {
     const def = data_classes[cls];
-    if (!def) continue; // validation reports unknown classes
-    found.push({ level: def.level, reason: { rule: `sens.class.${cls}`, text: `data class ${cls} is ${def.level}` } });
+    if (!def) {
+      // Validation refuses unknown classes; a caller that skips it still never gets a guess.
+      found.push({ level: fail_closed, regime: false, reason: { rule: 'sens.unknown-class', text: `unknown data class ${cls}: treated fail-closed as ${fail_closed}` } });
+      continue;
+    }
+    const regime = (def.implies_regimes ?? []).length > 0;
+    found.push({ level: def.level, regime, reason: { rule: `sens.class.${cls}`, text: `data class ${cls} is ${def.level}` } });
     for (const implied of def.implies_regimes ?? []) {
       if (!regimes.has(implied)) {
         regimes.add(implied);
@@ -62,7 +74,7 @@ function classifySensitivity(
   for (const regime of [...regimes].sort()) {
     const def = regimeCatalog[regime];
     if (!def) continue;
-    found.push({ level: def.level, reason: { rule: `sens.regime.${regime}`, text: `regime ${regime} is ${def.level}` } });
+    found.push({ level: def.level, regime: true, reason: { rule: `sens.regime.${regime}`, text: `regime ${regime} is ${def.level}` } });
   }
   let sensitivity = levels[0] ?? 'public';
   for (const f of found) if (rank(levels, f.level) > rank(levels, sensitivity)) sensitivity = f.level;
@@ -74,7 +86,9 @@ function classifySensitivity(
     const deciding = found.filter((f) => f.level === sensitivity).map((f) => f.reason.rule);
     reasons.push({ rule: 'sens.result', text: `sensitivity ${sensitivity} (from ${deciding.join(', ')})` });
   }
-  return { sensitivity, regimes: [...regimes].sort() };
+  const top = found.filter((f) => f.level === sensitivity);
+  const regimeBacked = sensitivity === levels[levels.length - 1] && top.length > 0 && top.every((f) => f.regime);
+  return { sensitivity, regimes: [...regimes].sort(), regimeBacked };
 }
 
 export function conditionHolds(when: CapabilityCondition, needs: Needs): boolean {

@@ -7,6 +7,8 @@ export interface DataProfile {
   regimes: string[];
   /** Empty means anywhere. */
   residency: string[];
+  /** The top level comes only from regimes: certification for them admits the data (rule 2). */
+  regimeBacked: boolean;
 }
 
 export type ClearanceFailure =
@@ -31,7 +33,7 @@ export function clearTier(tier: Tier, data: DataProfile, policy: Policy): Cleara
   const top = levels[levels.length - 1];
   let viaRegimes = false;
   if (rank(levels, tier.clearance) < rank(levels, data.sensitivity)) {
-    const regimeException = data.sensitivity === top && data.regimes.length > 0 && missing.length === 0;
+    const regimeException = data.regimeBacked && data.sensitivity === top && data.regimes.length > 0 && missing.length === 0;
     if (regimeException) viaRegimes = true;
     else failures.push({ kind: 'clearance', clearance: tier.clearance, sensitivity: data.sensitivity });
   }

@@ -16,14 +16,14 @@ export function gapFor(capability: string, needs: Needs | undefined, data: DataP
   // A tier that already has a capable deployment needs only clearance for the data.
   for (const v of verdicts.filter((x) => !x.clearance.cleared)) {
     const capable = v.tier.deployments.some((d: Deployment) => deploymentShortfalls(d, capability, needs, data.residency, policy).length === 0);
-    const fix = clearanceFix(v.tier, data, policy);
+    const fix = clearanceFix(v.tier, data, policy, false);
     if (capable && fix) remedies.push(fix);
   }
   if (cleared.length === 0) {
     const detail = `no tier is cleared for this data (${verdicts.map((v) => `${v.tier.id}: ${v.clearance.failures.map(describeFailure).join('; ')}`).join(' | ')})`;
     if (remedies.length === 0) {
       for (const v of verdicts) {
-        const fix = clearanceFix(v.tier, data, policy);
+        const fix = clearanceFix(v.tier, data, policy, true);
         if (fix) remedies.push(`${fix}, then add ${want} to it`);
       }
     }
@@ -43,7 +43,7 @@ function wantedDeployment(capability: string, needs: Needs | undefined, data: Da
 }
 
 /** The change to a tier that would clear it, or null when the rule itself forbids it. */
-function clearanceFix(tier: Tier, data: DataProfile, policy: Policy): string | null {
+function clearanceFix(tier: Tier, data: DataProfile, policy: Policy, mayRaiseToTop: boolean): string | null {
   const r = clearTier(tier, data, policy);
   const parts: string[] = [];
   for (const f of r.failures) {
@@ -51,7 +51,10 @@ function clearanceFix(tier: Tier, data: DataProfile, policy: Policy): string | n
     if (f.kind === 'residency') parts.push(`add region ${f.allowed[0]} to ${tier.id}`);
     if (f.kind === 'clearance') {
       // Regulated data with regimes is admitted by certification; without regimes only a clearance change helps.
-      const viaRegimes = data.regimes.length > 0 && r.failures.some((x) => x.kind === 'regime');
+      const top = policy.sensitivity.levels[policy.sensitivity.levels.length - 1];
+      const viaRegimes = data.regimeBacked && data.sensitivity === top && r.failures.some((x) => x.kind === 'regime');
+      // Raising a tier to the top level undoes the policy's whole point; offer it only as a last resort.
+      if (data.sensitivity === top && !viaRegimes && !mayRaiseToTop) return null;
       if (!viaRegimes) parts.push(`raise ${tier.id} clearance to ${data.sensitivity}`);
     }
   }

@@ -45,6 +45,8 @@ export interface PlannedUseCase {
   capability: string;
   regimes: string[];
   residency: string[];
+  /** The top sensitivity comes only from regimes, so certification for them admits the data. */
+  regime_backed: boolean;
   unclassified: string[];
   tier: string | null;
   deployment: string | null;

@@ -30,14 +30,14 @@ export function computePlan(inventory: Inventory, policy: Policy, opts: PlanOpti
     split: split(useCases, policy),
     gaps: ids((u) => u.decided_by === 'gap'),
     overrides: ids((u) => u.override !== null),
-    expiring: ids((u) => u.override !== null && u.override.state !== 'refused' && u.override.days_left <= EXPIRING_WITHIN_DAYS),
+    expiring: ids((u) => (u.override?.state === 'honoured' || u.override?.state === 'exception') && u.override.days_left <= EXPIRING_WITHIN_DAYS),
     unclassified: ids((u) => u.unclassified.length > 0 && u.decided_by !== 'retired'),
   };
 }
 
 /** The tier a use case with only this sensitivity and capability (no regimes, residency or override) gets. */
 export function cellTier(sensitivity: string, capability: string, policy: Policy): string | null {
-  const data = { sensitivity, regimes: [], residency: [] };
+  const data = { sensitivity, regimes: [], residency: [], regimeBacked: false };
   const ok = (id: string): boolean => {
     const t = policy.tiers.find((x) => x.id === id);
     return !!t && clearTier(t, data, policy).cleared && suitableDeployments(t, capability, undefined, [], policy).length > 0;

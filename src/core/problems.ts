@@ -48,6 +48,7 @@ export function didYouMean(value: string, known: Iterable<string>): string | und
       bestD = d;
     }
   }
-  const limit = Math.max(2, Math.floor(value.length / 3));
+  // Short names (regions like `us`) are all close to each other: only suggest on one typo.
+  const limit = value.length <= 3 ? 1 : Math.max(2, Math.floor(value.length / 3));
   return best !== undefined && bestD <= limit ? `did you mean "${best}"?` : undefined;
 }

@@ -76,13 +76,9 @@ describe('gaps', () => {
     }
   });
 
-  // BUG (src/core/gaps.ts clearanceFix): for a tier that lacks a regime AND has too low a
-  // clearance, the clearance half of the fix is dropped whenever any regime is missing — but
-  // certification only admits data above clearance at the top level (rule 2). For confidential
-  // pii + gdpr needing a 500k-token frontier model in the us, only api has one; the remedy
-  // offered is "certify api for gdpr", which leaves api excluded (clearance internal <
-  // confidential). Expected: "certify api for gdpr and raise api clearance to confidential".
-  it.fails('a remedy for a sub-top sensitivity also raises clearance when it is too low', () => {
+  // Certification admits data above a tier's clearance only at the top level (rule 2), so for
+  // confidential pii + gdpr the remedy must raise api's clearance as well as certify it.
+  it('a remedy for a sub-top sensitivity also raises clearance when it is too low', () => {
     const u = uc({ data: { classes: ['pii'], regimes: ['gdpr'], residency: ['us'] }, needs: { task: 'reasoning', context_tokens: 500000 } });
     const remedies = assign(u, DEFAULT_POLICY, AS_OF).gap?.remedies ?? [];
     expect(remedies).toContain('certify api for gdpr and raise api clearance to confidential');

@@ -13,7 +13,7 @@ import { AS_OF } from './helpers.js';
 
 const RUNS = { numRuns: 1000, seed: 20261124 };
 const tierOf = (p: Policy, id: string | null): Tier | undefined => p.tiers.find((t) => t.id === id);
-const profile = (u: PlannedUseCase) => ({ sensitivity: u.sensitivity, regimes: u.regimes, residency: u.residency });
+const profile = (u: PlannedUseCase) => ({ sensitivity: u.sensitivity, regimes: u.regimes, residency: u.residency, regimeBacked: u.regime_backed });
 /** Preference order, recomputed here rather than imported: tiers listed first, then the rest. */
 const ordered = (p: Policy): Tier[] => [...p.preference.map((id) => tierOf(p, id)!), ...p.tiers.filter((t) => !p.preference.includes(t.id))];
 

@@ -74,12 +74,9 @@ describe('overrides', () => {
     expect(rules(p)).toContain('override.shortfall');
   });
 
-  // BUG (src/core/assign.ts assign/bestEffortDeployment): for an exception the pinned tier is
-  // not cleared, so its suitable deployments are never computed; the most capable deployment
-  // in region is taken instead and the rationale claims "api offers no deployment meeting every
-  // need". Here api's audio model (openai-transcribe) meets the needs, yet the call is routed to
-  // a text-only frontier model (anthropic-claude-opus) that cannot take audio.
-  it.fails('an exception uses a deployment of the pinned tier that meets the needs', () => {
+  // An exception pins a tier that is not cleared; its deployments must still be matched to the
+  // needs: api's audio model (openai-transcribe), not its most capable text-only model.
+  it('an exception uses a deployment of the pinned tier that meets the needs', () => {
     const p = place({ data: { classes: ['customer_data'] }, needs: { task: 'transcription', modalities: ['audio'] }, override: o('api', '2027-01-31', { exception: true }) });
     expect(p.deployment).toBe('openai-transcribe');
     expect(rules(p)).not.toContain('override.shortfall');

@@ -55,18 +55,16 @@ describe('regimes force a tier', () => {
 });
 
 describe('the regime exception does not launder data that no regime covers', () => {
-  // BUG (src/core/clearance.ts clearTier): rule 2's exception is applied whenever the use
-  // case is at the top level and carries any regime the tier is certified for — even when
-  // the top level comes from a class no regime covers (`classified`) or from fail-closed.
-  // DESIGN.md: "this is how a private cloud under a HIPAA BAA takes PHI while `classified`
-  // data stays on-prem". Today these land on private-cloud. Expected: on-prem.
-  it.fails('classified + phi stays on-prem (the BAA covers the PHI, not the classified material)', () => {
+  // Rule 2's exception admits regulated data only when the top level comes from regimes alone:
+  // a class no regime covers (`classified`) or fail-closed keeps the data on-prem. DESIGN.md:
+  // "this is how a private cloud under a HIPAA BAA takes PHI while `classified` data stays on-prem".
+  it('classified + phi stays on-prem (the BAA covers the PHI, not the classified material)', () => {
     expect(place({ data: { classes: ['classified', 'phi'] } }).tier).toBe('on-prem');
   });
-  it.fails('classified + gdpr stays on-prem (a confidential-level regime cannot admit regulated data)', () => {
+  it('classified + gdpr stays on-prem (a confidential-level regime cannot admit regulated data)', () => {
     expect(place({ data: { classes: ['classified'], regimes: ['gdpr'] } }).tier).toBe('on-prem');
   });
-  it.fails('unclassified data with a declared gdpr regime stays fail-closed on-prem', () => {
+  it('unclassified data with a declared gdpr regime stays fail-closed on-prem', () => {
     expect(place({ data: { regimes: ['gdpr'] } }).tier).toBe('on-prem');
   });
 });
