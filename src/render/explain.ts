@@ -14,7 +14,7 @@ export function renderExplain(u: PlannedUseCase, plan: Plan, ctx: RenderContext)
   const retired = u.decided_by === 'retired';
   const tierCls = retired ? 'retired' : tierClass(plan, u.tier);
   const tierLabel = retired ? 'retired' : (u.tier ?? GAP);
-  const field = (name: string, value: string): string => `${s.c.dim(name.padEnd(12))}${value}`;
+  const field = (name: string, value: string): string => `${s.c.dim(name.padEnd(14))}${value}`;
 
   const lines = [
     `${s.c.bold(clean(u.id))}: ${clean(u.name)}`,

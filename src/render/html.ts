@@ -53,7 +53,20 @@ function bars(v: MatrixView): Bar[] {
   }));
 }
 
+/**
+ * Handlebars escapes markup but passes control characters through; an escape sequence in a
+ * name would then reach whoever `cat`s the file. They become U+FFFD; newlines and tabs stay.
+ */
+function withoutControls<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(withoutControls) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, withoutControls(x)])) as T;
+  }
+  return value;
+}
+
 export function renderHtml(plan: Plan, _ctx: RenderContext): string {
-  const v = buildMatrixView(plan);
+  const v = withoutControls(buildMatrixView(plan));
   return matrixTemplate()({ ...v, bars: bars(v), schemaVersion: plan.schema_version });
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type CliTable3 from 'cli-table3';
 import { buildMatrixView, type MatrixView } from './matrix-view.js';
 import type { RenderContext } from './registry.js';
-import { sanitizeTerminal as clean, terminalStyle, type TerminalStyle } from './terminal-style.js';
+import { sanitizeTerminal as clean, terminalStyle, wrapPlain, type TerminalStyle } from './terminal-style.js';
 import type { Plan } from '../core/plan-types.js';
 
 // The terminal page. It must read well without colour (pipes, NO_COLOR, CI logs), so colour
@@ -15,8 +15,12 @@ const Table = (): typeof CliTable3 => (tableClass ??= createRequire(import.meta.
 const DEFAULT_WIDTH = 120;
 const MIN_WIDTH = 80;
 
-/** Column widths (including padding) that add up, with borders, to `width`. */
-function widths(width: number, fixed: number[], flexible: number): number[] {
+/**
+ * Column widths (including padding) that add up, with borders, to `width`. The fixed columns
+ * are sized for 120 columns and shrink proportionally on narrower terminals.
+ */
+function widths(width: number, fixedAt120: number[], flexible: number): number[] {
+  const fixed = fixedAt120.map((f) => (width >= DEFAULT_WIDTH ? f : Math.max(8, Math.floor((f * width) / DEFAULT_WIDTH))));
   const borders = fixed.length + flexible + 1;
   const rest = Math.max(flexible * 12, width - borders - fixed.reduce((a, b) => a + b, 0));
   const each = Math.floor(rest / flexible);
@@ -50,11 +54,11 @@ function matrix(v: MatrixView, s: TerminalStyle, width: number): string {
     }),
   ]);
   const head = ['sensitivity', ...v.capabilities.map(clean)];
-  const legend = s.c.dim('→ tier: placed elsewhere (regimes, residency, override)   ?: unclassified, placed fail-closed');
-  return `${grid(s, head, widths(width, [15], v.capabilities.length), rows)}\n${legend}`;
+  const legend = wrapPlain('→ tier: placed elsewhere (regimes, residency, override) · ?: unclassified, placed fail-closed', width);
+  return [grid(s, head, widths(width, [15], v.capabilities.length), rows), ...legend.map((l) => s.c.dim(l))].join('\n');
 }
 
-function split(v: MatrixView, s: TerminalStyle): string {
+function split(v: MatrixView, s: TerminalStyle, width: number): string {
   const rows = v.split.map((x) => [
     s.tier(clean(x.tier), x.cls),
     `${x.count} (${x.shareCount})`,
@@ -70,8 +74,8 @@ function split(v: MatrixView, s: TerminalStyle): string {
   t.push(...rows);
   const order = v.split.map((x) => clean(x.tier)).join(' / ');
   const sum = v.splitSummary;
-  return `${t.toString()}\n${order}: count ${sum.count} · tokens ${sum.tokens} · cost ${sum.cost} · reference ${sum.reference}` +
-    `\n${s.c.dim('Gaps and retired use cases are not placed and not counted.')}`;
+  const summary = `Split ${order}: count ${sum.count} · tokens ${sum.tokens} · cost ${sum.cost} · reference ${sum.reference}`;
+  return [t.toString(), ...wrapPlain(summary, width), s.c.dim('Gaps and retired use cases are not placed and not counted.')].join('\n');
 }
 
 function gaps(v: MatrixView, s: TerminalStyle, width: number): string {
@@ -86,19 +90,22 @@ function gaps(v: MatrixView, s: TerminalStyle, width: number): string {
 }
 
 function overrides(v: MatrixView, s: TerminalStyle, width: number): string {
-  const expiring = v.expiring.length
-    ? `Expiring within 90 days: ${v.expiring.map((o) => `${clean(o.id)} (${clean(o.status)})`).join(', ')}`
-    : 'No override expires within 90 days.';
+  const expiring = wrapPlain(
+    v.expiring.length
+      ? `Expiring within 90 days: ${v.expiring.map((o) => `${clean(o.id)} (${clean(o.status)})`).join(', ')}`
+      : 'No override expires within 90 days.',
+    width,
+  ).join('\n');
   if (v.overrides.length === 0) return `No overrides.\n${expiring}`;
   const state = (st: string): string => (st === 'expired' || st === 'refused' ? s.c.red(st) : st === 'exception' ? s.c.yellow(st) : st);
   const rows = v.overrides.map((o) => [
     s.c.bold(clean(o.id)),
     s.tier(clean(o.tier), o.cls),
     state(clean(o.state)),
-    `${clean(o.expires)}\n${o.expiring ? s.c.yellow(o.daysLeft) : o.daysLeft}`,
+    `${clean(o.expires)} ${o.expiring ? s.c.yellow(`(${o.daysLeft})`) : `(${o.daysLeft})`}`,
     `${clean(o.reason)} (${clean(o.approvedBy)})`,
   ]);
-  return `${grid(s, ['use case', 'pinned', 'state', 'expires', 'reason (approved by)'], widths(width, [24, 15, 11, 18], 1), rows)}\n${expiring}`;
+  return `${grid(s, ['use case', 'pinned', 'state', 'expires', 'reason (approved by)'], widths(width, [24, 15, 11, 23], 1), rows)}\n${expiring}`;
 }
 
 function unclassified(v: MatrixView, s: TerminalStyle, width: number): string {
@@ -131,7 +138,7 @@ export function renderTable(plan: Plan, ctx: RenderContext): string {
   const parts = [
     `${title}\n${summary}`,
     matrix(v, s, width),
-    `${heading(s, 'Portfolio split')}\n${split(v, s)}`,
+    `${heading(s, 'Portfolio split')}\n${split(v, s, width)}`,
     `${heading(s, `Gaps (${v.gaps.length})`)}\n${gaps(v, s, width)}`,
     `${heading(s, `Overrides (${v.overrides.length})`)}\n${overrides(v, s, width)}`,
     `${heading(s, `Unclassified (${v.unclassified.length})`)}\n${unclassified(v, s, width)}`,

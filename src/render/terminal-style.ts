@@ -30,3 +30,18 @@ export function sanitizeTerminal(s: string): string {
     .replace(/\r\n|[\r\n\t\u2028\u2029\u0085]/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => CONTROL_PICTURES[ch] ?? '�');
 }
+
+/** Word-wraps plain (uncoloured) prose to the terminal width; table cells are wrapped by cli-table3. */
+export function wrapPlain(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line];
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatCost, formatDaysLeft, formatInt, formatPct, formatSplit, formatTokens } from '../../src/render/format.js';
+
+describe('number formatting (locale-independent)', () => {
+  it('formatInt groups thousands', () => {
+    expect([0, 999, 1000, 1234567, -45678].map(formatInt)).toEqual(['0', '999', '1,000', '1,234,567', '-45,678']);
+  });
+  it('formatTokens is compact', () => {
+    expect([0, 950, 1500, 12_000, 720_000_000, 2_100_000_000, 3_136_000_000, 15e12].map(formatTokens)).toEqual([
+      '0', '950', '1.5k', '12k', '720M', '2.1B', '3.1B', '15T',
+    ]);
+  });
+  it('formatCost shows whole units and marks tiny amounts', () => {
+    expect([0, 0.4, 1, 11701.4].map(formatCost)).toEqual(['0', '<1', '1', '11,701']);
+  });
+  it('formatPct and formatSplit', () => {
+    expect(formatPct(0.3077)).toBe('31%');
+    expect(formatSplit([0.6, 0.2, 0.2])).toBe('60-20-20');
+    expect(formatSplit([0.5, null])).toBe('50-–');
+  });
+  it('formatDaysLeft', () => {
+    expect([47, 0, -24].map(formatDaysLeft)).toEqual(['in 47 d', 'today', '24 d ago']);
+  });
+});
