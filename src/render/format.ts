@@ -41,4 +41,9 @@ export function formatDaysLeft(days: number): string {
   return `in ${days} d`;
 }
 
+/** `1 use case`, `2 use cases`. */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 const trimZero = (s: string): string => s.replace(/\.0$/, '');

@@ -1,3 +1,4 @@
+import { countOf } from './format.js';
 import { buildMatrixView, type MatrixView } from './matrix-view.js';
 import { escapeMarkdownCell as esc, joinMarkdown } from './markdown-escape.js';
 import type { RenderContext } from './registry.js';
@@ -106,7 +107,7 @@ export function renderMarkdown(plan: Plan, _ctx: RenderContext): string {
     [
       `# ${v.title}: ${esc(v.policy)}, as of ${esc(v.asOf)}`,
       '',
-      `${c.total} use cases: ${c.placed} placed, ${c.gaps} ${c.gaps === 1 ? 'gap' : 'gaps'}, ${c.retired} retired.`,
+      `${countOf(c.total, 'use case', 'use cases')}: ${c.placed} placed, ${countOf(c.gaps, 'gap', 'gaps')}, ${c.retired} retired.`,
     ],
     matrixSection(v),
     splitSection(v),

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type CliTable3 from 'cli-table3';
+import { countOf } from './format.js';
 import { buildMatrixView, type MatrixView } from './matrix-view.js';
 import type { RenderContext } from './registry.js';
 import { sanitizeTerminal as clean, terminalStyle, wrapPlain, type TerminalStyle } from './terminal-style.js';
@@ -134,7 +135,7 @@ export function renderTable(plan: Plan, ctx: RenderContext): string {
   const v = buildMatrixView(plan);
   const c = v.counts;
   const title = `${s.c.bold(`${v.title}: ${clean(v.policy)}`)}, as of ${clean(v.asOf)}`;
-  const summary = `${c.total} use cases: ${c.placed} placed, ${c.gaps} ${c.gaps === 1 ? 'gap' : 'gaps'}, ${c.retired} retired`;
+  const summary = `${countOf(c.total, 'use case', 'use cases')}: ${c.placed} placed, ${countOf(c.gaps, 'gap', 'gaps')}, ${c.retired} retired`;
   const parts = [
     `${title}\n${summary}`,
     matrix(v, s, width),
