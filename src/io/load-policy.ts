@@ -1,0 +1,24 @@
+import type { PolicyFile } from '../core/types.js';
+import { InputError } from './errors.js';
+import { documentLocator, toDiagnostics, type Locator } from './locate.js';
+import { parseYaml } from './parse-yaml.js';
+import { readText } from './read-text.js';
+import { checkDocument } from './schemas.js';
+
+export interface LoadedPolicyFile {
+  file: PolicyFile;
+  path: string;
+  locator: Locator;
+}
+
+const EXPECTED = 'a policy with `version: 1` (and usually `extends: default`)';
+
+/** Reads and validates a policy file as written; merging over the default is the caller's step. */
+export async function loadPolicyFile(path: string): Promise<LoadedPolicyFile> {
+  const text = await readText(path, { expected: EXPECTED });
+  const { value, doc, lineCounter } = parseYaml(text, path, EXPECTED);
+  const locator = documentLocator(path, doc, lineCounter);
+  const diagnostics = toDiagnostics(checkDocument('policy', value), locator);
+  if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
+  return { file: value as PolicyFile, path, locator };
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { findSecrets } from '../core/secrets.js';
+import type { PlacedProblem } from './locate.js';
+import { describeError } from './schema-messages.js';
+
+const INVENTORY_ID = 'https://tierplan.dev/schemas/inventory.schema.json';
+const POLICY_ID = 'https://tierplan.dev/schemas/policy.schema.json';
+
+export type SchemaName = 'inventory' | 'useCase' | 'policy';
+
+let validators: Record<SchemaName, ValidateFunction> | undefined;
+
+// Compiled once per process, on first use, so `--help` never pays for it. The schema files are
+// found next to the package (src/io or dist/io → ../../schemas), not relative to the cwd.
+function compiled(): Record<SchemaName, ValidateFunction> {
+  if (validators) return validators;
+  const ajv = new Ajv.default({ allErrors: true, strict: true, verbose: true, logger: false });
+  addFormats.default(ajv, ['date']);
+  for (const name of ['inventory.schema.json', 'policy.schema.json']) {
+    ajv.addSchema(JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8')) as object);
+  }
+  const get = (ref: string): ValidateFunction => {
+    const v = ajv.getSchema(ref);
+    if (!v) throw new Error(`schema ${ref} not found in schemas/`);
+    return v;
+  };
+  validators = { inventory: get(INVENTORY_ID), useCase: get(`${INVENTORY_ID}#/definitions/useCase`), policy: get(POLICY_ID) };
+  return validators;
+}
+
+/**
+ * Schema problems in `value`, in our own words, positioned by paths relative to `basePath`.
+ * An empty list means the value is valid.
+ */
+export function validateSchema(name: SchemaName, value: unknown, basePath: (string | number)[] = []): PlacedProblem[] {
+  const validate = compiled()[name];
+  if (validate(value)) return [];
+  const errors = relevant(validate.errors ?? []);
+  const problems = errors.map((e) => describeError(e, toPath(e.instancePath, value)));
+  return dedupe(dropSuggestedMissing(problems)).map((p) => ({ ...p, path: [...basePath, ...p.path] }));
+}
+
+// `if` and the umbrella of anyOf/oneOf only repeat what their branches already said.
+function relevant(errors: ErrorObject[]): ErrorObject[] {
+  const hasBranch = (e: ErrorObject): boolean => errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && !['if', 'anyOf', 'oneOf'].includes(o.keyword));
+  return errors.filter((e) => e.keyword !== 'if' && !((e.keyword === 'anyOf' || e.keyword === 'oneOf') && hasBranch(e)));
+}
+
+// A typo such as `nmae:` yields both "unknown key nmae" and "missing key name"; the first,
+// with its "did you mean", says it all.
+function dropSuggestedMissing(problems: PlacedProblem[]): PlacedProblem[] {
+  return problems.filter((p) => {
+    if (p.code !== 'missing-key' || p.key === undefined) return true;
+    return !problems.some((o) => o.code === 'unknown-key' && o.hint === `did you mean "${p.key}"?` && sameList(o.path.slice(0, -1), p.path));
+  });
+}
+
+function dedupe(problems: PlacedProblem[]): PlacedProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const id = JSON.stringify([p.path, p.code, p.message]);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function sameList(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** ajv's JSON pointer, as a path whose array steps are numbers. */
+function toPath(pointer: string, root: unknown): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const step = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const index = Array.isArray(node) ? Number(step) : Number.NaN;
+    path.push(Number.isInteger(index) ? index : step);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined;
+  }
+  return path;
+}
+
+/**
+ * Everything wrong with one parsed input document: literal secrets and schema problems.
+ * A schema problem at or under a secret's path is dropped, because its message would quote
+ * the secret back.
+ */
+export function checkDocument(name: SchemaName, value: unknown): PlacedProblem[] {
+  const secrets = findSecrets(value);
+  const underSecret = (p: PlacedProblem): boolean => secrets.some((s) => s.path.every((step, i) => p.path[i] === step));
+  return [...secrets, ...validateSchema(name, value).filter((p) => !underSecret(p))];
+}
