@@ -31,7 +31,7 @@ export function describeError(e: ErrorObject, path: Path): PlacedProblem {
       return error('wrong-type', `expected ${typeNames(p.type)}, found ${describe(found)}`, p.type === 'boolean' ? 'write true or false, without quotes' : undefined);
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
-      const hint = typeof found === 'string' ? didYouMean(found, allowed) : undefined;
+      const hint = typeof found === 'string' ? suggest(found, allowed) : undefined;
       return error('invalid-value', `must be one of ${allowed.join(', ')}; found ${describe(found, false)}`, hint);
     }
     case 'const': {
@@ -65,6 +65,14 @@ export function describeError(e: ErrorObject, path: Path): PlacedProblem {
     default:
       return error('schema', e.message ?? `fails the ${e.keyword} rule of the schema`);
   }
+}
+
+/** A near miss by edit distance, or else the one allowed value the input abbreviates (`prod`). */
+function suggest(found: string, allowed: string[]): string | undefined {
+  const near = didYouMean(found, allowed);
+  if (near || found.length < 2) return near;
+  const longer = allowed.filter((a) => a.toLowerCase().startsWith(found.toLowerCase()));
+  return longer.length === 1 ? `did you mean "${longer[0]!}"?` : undefined;
 }
 
 function patternProblem(pattern: string, found: unknown, path: Path): PlacedProblem {
