@@ -1,0 +1,59 @@
+// `tierplan plan` on a generated inventory of 10,000 use cases, writing every output,
+// and the start-up of `tierplan --version` against a bare `node -e 0`.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { bin, fmt, median, pick, rng, root, time } from './lib.mjs';
+
+const CLASSES = [[], ['public'], ['internal_docs'], ['source_code'], ['customer_data'], ['pii'], ['financial'], ['phi'], ['pci'], ['classified'], ['pii', 'customer_data'], ['export_controlled']];
+const TASKS = ['classification', 'extraction', 'summarization', 'search', 'generation', 'transcription', 'reasoning', 'agentic', 'code'];
+const STATUS = ['idea', 'pilot', 'production', 'production', 'production', 'retired'];
+
+export function generateInventory(n, seed = 42) {
+  const r = rng(seed);
+  const use_cases = [];
+  for (let i = 0; i < n; i++) {
+    const task = pick(r, TASKS);
+    const uc = {
+      id: `uc-${String(i).padStart(5, '0')}`,
+      name: `Generated use case ${i} (${task})`,
+      owner: `team-${i % 97}@example.com`,
+      status: pick(r, STATUS),
+      data: { classes: pick(r, CLASSES), ...(r() < 0.15 ? { residency: [pick(r, ['us', 'eu'])] } : {}) },
+      needs: {
+        task,
+        reasoning: pick(r, ['low', 'medium', 'high']),
+        context_tokens: pick(r, [4000, 16000, 32000, 128000, 250000]),
+        tools: r() < 0.3,
+        modalities: task === 'transcription' ? ['audio'] : ['text'],
+      },
+      volume: { requests: Math.floor(r() * 1e6), input_tokens_per_request: 500 + Math.floor(r() * 4000), output_tokens_per_request: 100 + Math.floor(r() * 800) },
+    };
+    if (r() < 0.05) uc.override = { tier: 'on-prem', reason: 'data-sharing agreement', approved_by: 'ciso@example.com', expires: '2027-06-30' };
+    use_cases.push(uc);
+  }
+  return { version: 1, use_cases };
+}
+
+export function run() {
+  const dir = join(root, 'bench', '.data');
+  mkdirSync(dir, { recursive: true });
+  const inventory = join(dir, 'inventory-10k.yaml');
+  writeFileSync(inventory, stringify(generateInventory(10_000)));
+  const out = mkdtempSync(join(tmpdir(), 'tierplan-bench-'));
+  try {
+    const args = [bin, 'plan', '--inventory', inventory, '--out', out, '--format', 'json', '--as-of', '2026-11-24'];
+    time('node', args, 1); // warm the file cache
+    const plan = time('node', args, 5);
+    const node = time('node', ['-e', '0'], 20);
+    const version = time('node', [bin, '--version'], 20);
+    return [
+      ['plan, 10,000 use cases, all outputs (median of 5)', fmt(median(plan)), 'goal < 1500 ms'],
+      ['node -e 0 (median of 20)', fmt(median(node)), ''],
+      ['tierplan --version (median of 20)', fmt(median(version)), `+${fmt(median(version) - median(node))} over node; goal ≤ +60 ms`],
+    ];
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

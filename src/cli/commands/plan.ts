@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { computePlan } from '../../core/plan.js';
+import type { Plan } from '../../core/plan-types.js';
+import { formatDiagnostic } from '../../io/errors.js';
+import { writeOutputs } from '../../io/write-output.js';
+import type { CliContext } from '../context.js';
+import { generator } from '../generator.js';
+import { loadInputs, type InputOptions } from '../inputs.js';
+
+export interface PlanOptions extends InputOptions {
+  format: 'table' | 'markdown' | 'html' | 'json';
+  out?: string;
+  failOn: 'none' | 'gap' | 'unclassified' | 'any';
+  interactive: boolean;
+}
+
+export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> {
+  const inputs = await loadInputs(opts, 'plan');
+  for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
+  const result = computePlan(inputs.inventory, inputs.policy, { asOf: inputs.asOf, generator: generator() });
+  const { planRenderers } = await import('../../render/registry.js');
+  if (opts.out !== undefined) {
+    const files = [
+      { path: join(opts.out, 'matrix.md'), text: planRenderers.markdown(result, { color: false }) },
+      { path: join(opts.out, 'matrix.html'), text: planRenderers.html(result, { color: false }) },
+      { path: join(opts.out, 'plan.json'), text: planRenderers.json(result, { color: false }) },
+    ];
+    await writeOutputs(files);
+    for (const f of files) ctx.err(`wrote ${f.path}\n`);
+  }
+  ctx.out(planRenderers[opts.format](result, { color: opts.format === 'table' && ctx.color }));
+  return findingsExit(result, opts.failOn, ctx);
+}
+
+function findingsExit(p: Plan, failOn: PlanOptions['failOn'], ctx: CliContext): number {
+  const refused = p.use_cases.filter((u) => u.override && (u.override.state === 'refused' || u.override.state === 'expired'));
+  const found = {
+    gap: p.gaps.length,
+    unclassified: p.unclassified.length,
+    any: p.gaps.length + p.unclassified.length + refused.length,
+    none: 0,
+  }[failOn];
+  if (found > 0) ctx.err(`${found} finding(s) at --fail-on ${failOn}\n`);
+  return found > 0 ? 1 : 0;
+}

@@ -1,0 +1,32 @@
+/** Everything a command needs from the process, decided once so commands stay testable. */
+export interface CliContext {
+  color: boolean;
+  /** Prompts are allowed: a TTY on both ends, not CI, not --no-interactive. */
+  interactive: boolean;
+  debug: boolean;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return isTTY && env.TERM !== 'dumb';
+}
+
+export function makeContext(opts: { interactive?: boolean; debug?: boolean }): CliContext {
+  const env = process.env;
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false';
+  return {
+    color: colorWanted(env, process.stdout.isTTY === true),
+    interactive: opts.interactive !== false && !ci && process.stdin.isTTY === true && process.stdout.isTTY === true,
+    debug: opts.debug === true,
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+  };
+}
+
+/** Today in UTC as YYYY-MM-DD: the only place tierplan reads the clock. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,3 @@
+import { version } from './version.js';
+
+export const generator = (): string => `tierplan ${version()}`;

@@ -1,0 +1,79 @@
+import { Command, CommanderError, Option } from 'commander';
+import { makeContext, type CliContext } from './context.js';
+import { reportError } from './report-error.js';
+import { version } from './version.js';
+
+const inputOptions = (cmd: Command): Command =>
+  cmd
+    .option('-i, --inventory <path>', 'inventory file, or a folder of YAML files (one use case each)', undefined)
+    .option('-p, --policy <file>', 'policy file merged over the built-in default (default: ./tierplan.policy.yaml if present)')
+    .option('--as-of <date>', 'date the plan is made on, YYYY-MM-DD (default: today, UTC); overrides expire relative to it');
+
+export function buildProgram(exit: (code: number) => void): Command {
+  const program = new Command('tierplan')
+    .description('Place every AI use case on a deployment tier (public API, private cloud, on-prem) with a stated rationale.')
+    .version(version(), '-V, --version')
+    .option('--debug', 'print stack traces of internal errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const context = (cmd: Command): CliContext => makeContext({ ...cmd.optsWithGlobals(), interactive: cmd.optsWithGlobals().interactive });
+  const action = <T extends unknown[]>(load: () => Promise<(ctx: CliContext, ...a: T) => Promise<number>>) =>
+    async (...a: unknown[]): Promise<void> => {
+      const cmd = a[a.length - 1] as Command;
+      const ctx = context(cmd);
+      try {
+        const run = await load();
+        exit(await run(ctx, ...(a.slice(0, -1) as T)));
+      } catch (e) {
+        exit(reportError(e, ctx));
+      }
+    };
+
+  inputOptions(program.command('validate'))
+    .description('Check the policy and inventory: schema, then references, duplicates and expired overrides.')
+    .option('--json', 'print the diagnostics as JSON')
+    .addHelpText('after', '\nExit codes: 0 valid (warnings may be printed), 2 any error.\n\nExample:\n  tierplan validate --inventory inventory.yaml --policy tierplan.policy.yaml')
+    .action(action(async () => (await import('./commands/validate.js')).validate));
+
+  inputOptions(program.command('plan'))
+    .description('Classify every use case, assign its tier and print the one-page tier matrix.')
+    .addOption(new Option('-f, --format <format>', 'output on stdout').choices(['table', 'markdown', 'html', 'json']).default('table'))
+    .option('-o, --out <dir>', 'also write matrix.md, matrix.html and plan.json into DIR')
+    .addOption(new Option('--fail-on <what>', 'exit 1 when the plan has these findings').choices(['none', 'gap', 'unclassified', 'any']).default('none'))
+    .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
+    .addHelpText('after', '\nExamples:\n  tierplan plan --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml\n  tierplan plan --format markdown > MATRIX.md\n  tierplan plan --out build/ --as-of 2026-11-24 --fail-on gap   # in CI')
+    .action(action(async () => (await import('./commands/plan.js')).plan));
+
+  inputOptions(program.command('explain'))
+    .argument('<id>', 'use case id')
+    .description('Print the whole chain of reasons behind one use case\'s tier.')
+    .option('--json', 'print the planned use case as JSON')
+    .addHelpText('after', '\nExample:\n  tierplan explain claims-triage --inventory examples/inventory.yaml')
+    .action(action(async () => (await import('./commands/explain.js')).explain));
+
+  const policy = program.command('policy').description('Inspect the policy.');
+  policy
+    .command('show')
+    .description('Print the effective policy: the built-in default merged with your policy file.')
+    .option('-p, --policy <file>', 'policy file (default: ./tierplan.policy.yaml if present, else the built-in default)')
+    .option('--json', 'print JSON instead of YAML')
+    .action(action(async () => (await import('./commands/policy-show.js')).policyShow));
+  return program;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const exit = (code: number): void => {
+    process.exitCode = code;
+  };
+  const program = buildProgram(exit);
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
+      exit(ok ? 0 : 2);
+      return;
+    }
+    throw e;
+  }
+}
