@@ -37,8 +37,8 @@ export function buildProgram(exit: (code: number) => void): Command {
 
   inputOptions(program.command('plan'))
     .description('Classify every use case, assign its tier and print the one-page tier matrix.')
-    .addOption(new Option('-f, --format <format>', 'output on stdout').choices(['table', 'markdown', 'html', 'json']).default('table'))
-    .option('-o, --out <dir>', 'also write matrix.md, matrix.html and plan.json into DIR')
+    .addOption(new Option('-f, --format <format>', 'output on stdout (default: table, or nothing with --out)').choices(['table', 'markdown', 'html', 'json']))
+    .option('-o, --out <dir>', 'write matrix.md, matrix.html and plan.json into DIR')
     .addOption(new Option('--fail-on <what>', 'exit 1 when the plan has these findings').choices(['none', 'gap', 'unclassified', 'any']).default('none'))
     .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
     .addHelpText('after', '\nExamples:\n  tierplan plan --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml\n  tierplan plan --format markdown > MATRIX.md\n  tierplan plan --out build/ --as-of 2026-11-24 --fail-on gap   # in CI')

@@ -1,4 +1,4 @@
-import { classify, rank } from './classify.js';
+import { classifyCapability, classifySensitivity, rank } from './classify.js';
 import { clearTier, describeFailure, suitableDeployments, type ClearanceResult, type DataProfile } from './clearance.js';
 import { daysBetween } from './dates.js';
 import { estimate } from './estimate.js';
@@ -19,13 +19,42 @@ interface TierVerdict {
   deployments: Deployment[];
 }
 
+/**
+ * Results shared between use cases with the same data, needs or tier question. A portfolio has
+ * far fewer distinct answers than use cases; sharing them (and their reason strings) keeps a
+ * plan of 10,000 use cases fast. Pass one memo per policy; the results are identical without it.
+ */
+export interface DecisionMemo {
+  sensitivity: Map<string, ReturnType<typeof classifySensitivity>>;
+  capability: Map<string, ReturnType<typeof classifyCapability>>;
+  tiers: Map<string, { verdicts: TierVerdict[]; reasons: Reason[] }>;
+}
+
+export const newMemo = (): DecisionMemo => ({ sensitivity: new Map(), capability: new Map(), tiers: new Map() });
+
+function cached<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
 /** The decision for one use case: classification, clearance, choice, with every step explained. */
-export function assign(uc: UseCase, policy: Policy, asOf: string): PlannedUseCase {
-  const c = classify(uc, policy);
-  const reasons: Reason[] = [...c.reasons];
+export function assign(uc: UseCase, policy: Policy, asOf: string, memo: DecisionMemo = newMemo()): PlannedUseCase {
+  const dataKey = JSON.stringify(uc.data ?? null);
+  const s = cached(memo.sensitivity, dataKey, () => classifySensitivity(uc, policy));
+  const k = cached(memo.capability, JSON.stringify(uc.needs ?? null), () => classifyCapability(uc.needs, policy));
+  const c = { sensitivity: s.sensitivity, regimes: s.regimes, regimeBacked: s.regimeBacked, capability: k.capability, unclassified: [...s.unclassified, ...k.unclassified] };
+  const reasons: Reason[] = [...s.reasons, ...k.reasons];
   const residency = uc.data?.residency ?? [];
   const data: DataProfile = { sensitivity: c.sensitivity, regimes: c.regimes, residency, regimeBacked: c.regimeBacked };
-  const base = {
+  // One object literal per outcome, never spreads: spreading 20 fields per use case was the
+  // single largest cost of planning 10,000 use cases.
+  const decided = (
+    o: Pick<PlannedUseCase, 'tier' | 'deployment' | 'decided_by' | 'cleared' | 'candidates' | 'summary' | 'gap' | 'override' | 'estimate'>,
+  ): PlannedUseCase => ({
     id: uc.id,
     name: uc.name,
     owner: uc.owner ?? null,
@@ -36,19 +65,37 @@ export function assign(uc: UseCase, policy: Policy, asOf: string): PlannedUseCas
     residency,
     regime_backed: c.regimeBacked,
     unclassified: c.unclassified,
-  };
+    tier: o.tier,
+    deployment: o.deployment,
+    decided_by: o.decided_by,
+    cleared: o.cleared,
+    candidates: o.candidates,
+    summary: o.summary,
+    rationale: reasons,
+    gap: o.gap,
+    override: o.override,
+    estimate: o.estimate,
+  });
 
   if (uc.status === 'retired') {
     reasons.push({ rule: 'status.retired', text: 'retired: not placed' });
-    return { ...base, tier: null, deployment: null, decided_by: 'retired', cleared: [], candidates: [], summary: 'retired', rationale: reasons, gap: null, override: null, estimate: estimate(undefined, undefined) };
+    return decided({ tier: null, deployment: null, decided_by: 'retired', cleared: [], candidates: [], summary: 'retired', gap: null, override: null, estimate: estimate(undefined, undefined) });
   }
 
-  const verdicts: TierVerdict[] = orderedTiers(policy).map((tier) => {
-    const clearance = clearTier(tier, data, policy);
-    const deployments = clearance.cleared ? suitableDeployments(tier, c.capability, uc.needs, residency, policy) : [];
-    reasons.push(tierReason(tier, clearance, deployments, c.capability));
-    return { tier, clearance, deployments };
+  const n = uc.needs;
+  const tiersKey = `${dataKey}|${c.capability}|${n?.context_tokens ?? ''}|${n?.modalities?.join(',') ?? ''}|${n?.tools ?? ''}`;
+  const judged = cached(memo.tiers, tiersKey, () => {
+    const tierReasons: Reason[] = [];
+    const verdicts = orderedTiers(policy).map((tier): TierVerdict => {
+      const clearance = clearTier(tier, data, policy);
+      const deployments = clearance.cleared ? suitableDeployments(tier, c.capability, n, residency, policy) : [];
+      tierReasons.push(tierReason(tier, clearance, deployments, c.capability));
+      return { tier, clearance, deployments };
+    });
+    return { verdicts, reasons: tierReasons };
   });
+  const verdicts = judged.verdicts;
+  reasons.push(...judged.reasons);
   const cleared = verdicts.filter((v) => v.clearance.cleared);
   const candidates = cleared.filter((v) => v.deployments.length > 0);
 
@@ -87,22 +134,20 @@ export function assign(uc: UseCase, policy: Policy, asOf: string): PlannedUseCas
   if (!chosen) {
     const gap = gapFor(c.capability, uc.needs, data, verdicts, policy);
     reasons.push({ rule: `gap.${gap.cause}`, text: gap.detail });
-    return { ...base, tier: null, deployment: null, decided_by: 'gap', cleared: cleared.map((v) => v.tier.id), candidates: [], summary: `gap: ${gap.detail}`, rationale: reasons, gap, override, estimate: estimate(uc.volume, undefined) };
+    return decided({ tier: null, deployment: null, decided_by: 'gap', cleared: cleared.map((v) => v.tier.id), candidates: [], summary: `gap: ${gap.detail}`, gap, override, estimate: estimate(uc.volume, undefined) });
   }
   if (chosen.deployment) reasons.push({ rule: 'deployment', text: `deployment ${chosen.deployment.id} (${chosen.deployment.provider} ${chosen.deployment.model})` });
-  return {
-    ...base,
+  return decided({
     tier: chosen.tier.id,
     deployment: chosen.deployment?.id ?? null,
     decided_by: chosen.by,
     cleared: cleared.map((v) => v.tier.id),
     candidates: candidates.map((v) => v.tier.id),
     summary: chosen.summary,
-    rationale: reasons,
     gap: null,
     override,
     estimate: estimate(uc.volume, chosen.deployment),
-  };
+  });
 }
 
 function tierReason(tier: Tier, cl: ClearanceResult, deployments: Deployment[], capability: string): Reason {

@@ -19,29 +19,46 @@ export interface Classification {
 
 export const rank = (levels: readonly string[], level: string): number => levels.indexOf(level);
 
-export function isDataUnclassified(uc: UseCase): boolean {
+export function isDataUnclassified(uc: Pick<UseCase, 'data'>): boolean {
   return uc.data?.classes === undefined;
 }
 
-export function isNeedsUnclassified(uc: UseCase): boolean {
+export function isNeedsUnclassified(uc: Pick<UseCase, 'needs'>): boolean {
   const n = uc.needs;
   return n === undefined || Object.keys(n).length === 0;
 }
 
 export function classify(uc: UseCase, policy: Policy): Classification {
-  const reasons: Reason[] = [];
-  const unclassified: string[] = [];
-  const sens = classifySensitivity(uc, policy, reasons, unclassified);
-  const capability = classifyCapability(uc.needs, policy, reasons, unclassified);
-  return { ...sens, capability, unclassified, reasons };
+  const s = classifySensitivity(uc, policy);
+  const c = classifyCapability(uc.needs, policy);
+  return {
+    sensitivity: s.sensitivity,
+    regimes: s.regimes,
+    regimeBacked: s.regimeBacked,
+    capability: c.capability,
+    unclassified: [...s.unclassified, ...c.unclassified],
+    reasons: [...s.reasons, ...c.reasons],
+  };
 }
 
-function classifySensitivity(
-  uc: UseCase,
-  policy: Policy,
-  reasons: Reason[],
-  unclassified: string[],
-): { sensitivity: string; regimes: string[]; regimeBacked: boolean } {
+export interface SensitivityResult {
+  sensitivity: string;
+  regimes: string[];
+  regimeBacked: boolean;
+  unclassified: string[];
+  reasons: Reason[];
+}
+
+export interface CapabilityResult {
+  capability: string;
+  unclassified: string[];
+  reasons: Reason[];
+}
+
+/** Depends on `uc.data` only (so callers may memoise it on that). */
+export function classifySensitivity(uc: Pick<UseCase, 'data'>, policy: Policy): SensitivityResult {
+  const reasons: Reason[] = [];
+  const unclassified: string[] = [];
   const { levels, data_classes, regimes: regimeCatalog, fail_closed } = policy.sensitivity;
   const regimes = new Set<string>(uc.data?.regimes ?? []);
   // Each contribution is (level, reason); the highest level wins, and every contribution is kept
@@ -88,7 +105,7 @@ function classifySensitivity(
   }
   const top = found.filter((f) => f.level === sensitivity);
   const regimeBacked = sensitivity === levels[levels.length - 1] && top.length > 0 && top.every((f) => f.regime);
-  return { sensitivity, regimes: [...regimes].sort(), regimeBacked };
+  return { sensitivity, regimes: [...regimes].sort(), regimeBacked, unclassified, reasons };
 }
 
 export function conditionHolds(when: CapabilityCondition, needs: Needs): boolean {
@@ -102,17 +119,12 @@ export function conditionHolds(when: CapabilityCondition, needs: Needs): boolean
   return true;
 }
 
-function classifyCapability(
-  needs: Needs | undefined,
-  policy: Policy,
-  reasons: Reason[],
-  unclassified: string[],
-): string {
+export function classifyCapability(needs: Needs | undefined, policy: Policy): CapabilityResult {
+  const reasons: Reason[] = [];
   const { levels, rules, unclassified: assumed } = policy.capability;
   if (needs === undefined || Object.keys(needs).length === 0) {
-    unclassified.push('needs');
     reasons.push({ rule: 'cap.unclassified', text: `needs unknown: capability assumed ${assumed}` });
-    return assumed;
+    return { capability: assumed, unclassified: ['needs'], reasons };
   }
   let capability = levels[0] ?? 'basic';
   const fired = rules.filter((r) => conditionHolds(r.when, needs));
@@ -122,7 +134,7 @@ function classifyCapability(
   }
   if (fired.length === 0) reasons.push({ rule: 'cap.default', text: `no capability rule fired: ${capability}` });
   else reasons.push({ rule: 'cap.result', text: `capability ${capability}` });
-  return capability;
+  return { capability, unclassified: [], reasons };
 }
 
 export function describeRule(when: CapabilityCondition): string {

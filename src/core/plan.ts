@@ -1,4 +1,4 @@
-import { assign, orderedTiers } from './assign.js';
+import { assign, newMemo, orderedTiers } from './assign.js';
 import { clearTier, suitableDeployments } from './clearance.js';
 import { round2 } from './estimate.js';
 import { PLAN_SCHEMA_VERSION, type Plan, type PlanCell, type PlannedUseCase, type SplitEntry } from './plan-types.js';
@@ -14,9 +14,10 @@ export interface PlanOptions {
 export const EXPIRING_WITHIN_DAYS = 90;
 
 export function computePlan(inventory: Inventory, policy: Policy, opts: PlanOptions): Plan {
+  const memo = newMemo();
   const useCases = [...inventory.use_cases]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((uc) => assign(uc, policy, opts.asOf));
+    .map((uc) => assign(uc, policy, opts.asOf, memo));
   const ids = (pred: (u: PlannedUseCase) => boolean): string[] => useCases.filter(pred).map((u) => u.id);
   return {
     schema_version: PLAN_SCHEMA_VERSION,
@@ -48,17 +49,19 @@ export function cellTier(sensitivity: string, capability: string, policy: Policy
 }
 
 function cells(useCases: PlannedUseCase[], policy: Policy): PlanCell[] {
+  const byCell = new Map<string, string[]>();
+  for (const u of useCases) {
+    if (u.decided_by === 'retired') continue;
+    const key = `${u.sensitivity}\u0000${u.capability}`;
+    const list = byCell.get(key);
+    if (list) list.push(u.id);
+    else byCell.set(key, [u.id]);
+  }
   const out: PlanCell[] = [];
   for (const sensitivity of [...policy.sensitivity.levels].reverse()) {
     for (const capability of policy.capability.levels) {
-      out.push({
-        sensitivity,
-        capability,
-        tier: cellTier(sensitivity, capability, policy),
-        use_cases: useCases
-          .filter((u) => u.decided_by !== 'retired' && u.sensitivity === sensitivity && u.capability === capability)
-          .map((u) => u.id),
-      });
+      const tier = cellTier(sensitivity, capability, policy);
+      out.push({ sensitivity, capability, tier, use_cases: byCell.get(`${sensitivity}\u0000${capability}`) ?? [] });
     }
   }
   return out;

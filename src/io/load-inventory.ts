@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../core/problems.js';
 import type { Inventory, UseCase } from '../core/types.js';
 import { InputError, sortDiagnostics } from './errors.js';
-import { documentLocator, toDiagnostics, type Locator, type Position, type SourceLocator } from './locate.js';
-import { parseYaml } from './parse-yaml.js';
+import { toDiagnostics, type Locator, type Position, type SourceLocator } from './locate.js';
+import { readYaml } from './read-yaml.js';
 import { readText } from './read-text.js';
 import { checkDocument } from './schemas.js';
 
@@ -38,8 +38,7 @@ export async function loadInventory(path: string): Promise<LoadedInventory> {
 
 async function loadFile(path: string): Promise<LoadedInventory> {
   const text = await readText(path, { expected: EXPECTED });
-  const { value, doc, lineCounter } = parseYaml(text, path, EXPECTED);
-  const locator = documentLocator(path, doc, lineCounter);
+  const { value, locator } = readYaml(text, path, EXPECTED);
   const diagnostics = toDiagnostics(checkDocument('inventory', value), locator);
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
   return { inventory: value as Inventory, files: [path], locator };
@@ -57,8 +56,7 @@ async function loadFolder(dir: string): Promise<LoadedInventory> {
   let first: { locator: SourceLocator; whole: boolean } | undefined;
   for (const file of files) {
     try {
-      const { value, doc, lineCounter } = parseYaml(await readText(file, { expected: EXPECTED_IN_FOLDER }), file, EXPECTED_IN_FOLDER);
-      const locator = documentLocator(file, doc, lineCounter);
+      const { value, locator } = readYaml(await readText(file, { expected: EXPECTED_IN_FOLDER }), file, EXPECTED_IN_FOLDER);
       const whole = isInventoryDocument(value);
       first ??= { locator, whole };
       const found = toDiagnostics(checkDocument(whole ? 'inventory' : 'useCase', value), locator);

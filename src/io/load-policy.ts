@@ -1,7 +1,7 @@
 import type { PolicyFile } from '../core/types.js';
 import { InputError } from './errors.js';
-import { documentLocator, toDiagnostics, type Locator } from './locate.js';
-import { parseYaml } from './parse-yaml.js';
+import { toDiagnostics, type Locator } from './locate.js';
+import { readYaml } from './read-yaml.js';
 import { readText } from './read-text.js';
 import { checkDocument } from './schemas.js';
 
@@ -16,8 +16,7 @@ const EXPECTED = 'a policy with `version: 1` (and usually `extends: default`)';
 /** Reads and validates a policy file as written; merging over the default is the caller's step. */
 export async function loadPolicyFile(path: string): Promise<LoadedPolicyFile> {
   const text = await readText(path, { expected: EXPECTED });
-  const { value, doc, lineCounter } = parseYaml(text, path, EXPECTED);
-  const locator = documentLocator(path, doc, lineCounter);
+  const { value, locator } = readYaml(text, path, EXPECTED);
   const diagnostics = toDiagnostics(checkDocument('policy', value), locator);
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
   return { file: value as PolicyFile, path, locator };

@@ -9,10 +9,16 @@ import { InputError } from './errors.js';
  * alone, at 100, would refuse an honest inventory that reuses one anchor 101 times.
  */
 export const MAX_ALIAS_EXPANSION = 10_000;
+
+/**
+ * A bomb grows exponentially with its size, an honest reuse of anchors only linearly: so a
+ * large file may expand in proportion to its length (one node per 8 bytes), never more.
+ */
+export const aliasBudget = (text: string): number => Math.max(MAX_ALIAS_EXPANSION, Math.floor(text.length / 8));
 /** yaml reports every nesting level of a stack overflow; after this many errors the rest is noise. */
 const MAX_SYNTAX_ERRORS = 10;
 /** Keys that could reach Object.prototype in code that copies or merges parsed objects. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ParsedYaml {
   value: unknown;
@@ -43,7 +49,7 @@ export function parseYaml(text: string, file: string, expected = 'YAML'): Parsed
     ...(e.code === 'TAB_AS_INDENT' ? { hint: 'indent YAML with spaces' } : {}),
   }));
   if (problems.length === 0) {
-    const bad = guardDepth(file, () => checkNodes(doc));
+    const bad = guardDepth(file, () => checkNodes(doc, aliasBudget(text)));
     if (bad) problems.push({ severity: 'error', file, ...at(bad.offset), code: bad.code, message: bad.message, ...(bad.hint ? { hint: bad.hint } : {}) });
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -52,19 +58,19 @@ export function parseYaml(text: string, file: string, expected = 'YAML'): Parsed
   }
   let value: unknown;
   try {
-    value = guardDepth(file, () => doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) as unknown);
+    value = guardDepth(file, () => doc.toJS({ maxAliasCount: aliasBudget(text) }) as unknown);
   } catch (e) {
     if (e instanceof InputError) throw e;
     // Only reachable if the checks above missed something: still an input error, not a crash.
     const bomb = /alias count/i.test((e as Error).message);
     throw new InputError([{ code: bomb ? 'alias-limit' : 'yaml-syntax', severity: 'error', file, line: 1, column: 1,
-      message: bomb ? ALIAS_BOMB : `cannot read this YAML: ${(e as Error).message}` }]);
+      message: bomb ? aliasBomb(aliasBudget(text)) : `cannot read this YAML: ${(e as Error).message}` }]);
   }
   return { value, doc, lineCounter };
 }
 
 const TOO_DEEP = 'the document is nested too deeply to read';
-const ALIAS_BOMB = `aliases expand this document by more than ${MAX_ALIAS_EXPANSION} nodes (an "alias bomb"); it is refused`;
+const aliasBomb = (budget: number): string => `aliases expand this document by more than ${budget} nodes (an "alias bomb"); it is refused`;
 
 // Walking a pathologically deep document overflows the stack; that is bad input, not a crash.
 function guardDepth<T>(file: string, run: () => T): T {
@@ -98,7 +104,7 @@ interface NodeProblem {
  * scalars, unresolved or self-containing aliases, and aliases that expand too far. Aliases
  * resolve to the latest anchor of that name before them, as in YAML.
  */
-function checkNodes(doc: Document.Parsed): NodeProblem | undefined {
+function checkNodes(doc: Document.Parsed, budget: number): NodeProblem | undefined {
   const anchors = new Map<string, Node>();
   const open = new Set<Node>();
   const sizes = new Map<Node, number>();
@@ -127,8 +133,8 @@ function checkNodes(doc: Document.Parsed): NodeProblem | undefined {
       if (open.has(target)) return { offset, code: 'yaml-alias', message: `alias *${node.source} refers to a node that contains it` };
       targets.set(node, target);
       expanded += sizeOf(target);
-      if (expanded > MAX_ALIAS_EXPANSION) {
-        return { offset, code: 'alias-limit', message: ALIAS_BOMB, hint: 'write the repeated values out, or use fewer nested aliases' };
+      if (expanded > budget) {
+        return { offset, code: 'alias-limit', message: aliasBomb(budget), hint: 'write the repeated values out, or use fewer nested aliases' };
       }
       return undefined;
     }

@@ -8,7 +8,8 @@ import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
 
 export interface PlanOptions extends InputOptions {
-  format: 'table' | 'markdown' | 'html' | 'json';
+  /** Undefined: the table on stdout, or nothing when --out writes the files. */
+  format?: 'table' | 'markdown' | 'html' | 'json';
   out?: string;
   failOn: 'none' | 'gap' | 'unclassified' | 'any';
   interactive: boolean;
@@ -28,7 +29,9 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
     await writeOutputs(files);
     for (const f of files) ctx.err(`wrote ${f.path}\n`);
   }
-  ctx.out(planRenderers[opts.format](result, { color: opts.format === 'table' && ctx.color }));
+  // With --out the files are the output; stdout repeats one only when asked with --format.
+  const format = opts.format ?? (opts.out === undefined ? 'table' : undefined);
+  if (format) ctx.out(planRenderers[format](result, { color: format === 'table' && ctx.color }));
   return findingsExit(result, opts.failOn, ctx);
 }
 
