@@ -1,4 +1,5 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Pair } from 'yaml';
+import type { Document, LineCounter, Pair } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Diagnostic, Problem } from '../core/problems.js';
 import { sortDiagnostics } from './errors.js';
 
@@ -54,6 +55,7 @@ export function documentLocator(file: string, doc: Document.Parsed, lineCounter:
  * at its key (`data:`), which is where a reader looks, rather than at its first entry.
  */
 function offsetOf(doc: Document.Parsed, path: Path, wantKey: boolean): number | undefined {
+  const { isAlias, isCollection, isMap, isPair, isScalar, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let via: Pair | undefined;
   let depth = 0;

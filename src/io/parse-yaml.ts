@@ -1,4 +1,5 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Diagnostic } from '../core/problems.js';
 import { InputError } from './errors.js';
 
@@ -31,6 +32,7 @@ export interface ParsedYaml {
  * diagnostics point at the offending place. `expected` completes the "file is empty" message.
  */
 export function parseYaml(text: string, file: string, expected = 'YAML'): ParsedYaml {
+  const { isScalar, LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = guardDepth(file, () => parseDocument(text, { prettyErrors: true, lineCounter, uniqueKeys: true }));
   const at = (offset: number): { line: number; column: number } => {
@@ -105,6 +107,7 @@ interface NodeProblem {
  * resolve to the latest anchor of that name before them, as in YAML.
  */
 function checkNodes(doc: Document.Parsed, budget: number): NodeProblem | undefined {
+  const { isAlias, isCollection, isMap, isPair, isScalar } = yamlLib();
   const anchors = new Map<string, Node>();
   const open = new Set<Node>();
   const sizes = new Map<Node, number>();
@@ -154,6 +157,7 @@ function checkNodes(doc: Document.Parsed, budget: number): NodeProblem | undefin
 }
 
 function checkPair(key: unknown, inMap: boolean): NodeProblem | undefined {
+  const { isAlias, isScalar } = yamlLib();
   // A null key (`: value`) becomes the key "" and is left to schema validation.
   if (!inMap || key === null) return undefined;
   const offset = (key as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
