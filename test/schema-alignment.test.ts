@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Estimate, Gap, OverrideOutcome, Plan, PlanCell, PlannedUseCase, PlanTier, Reason, SplitEntry } from '../src/core/plan-types.js';
 import type {
-  CapabilityCondition, CapabilityRule, Credentials, DataClass, DataSpec, Deployment, FixedCost, Inventory, MatrixCell,
+  CapabilityCondition, CapabilityRule, GatewaySettings, Credentials, DataClass, DataSpec, Deployment, FixedCost, Inventory, MatrixCell,
   Modality, Needs, Override, PolicyFile, Reasoning, Regime, Status, Task, Tier, TokenPrice, UseCase, Volume,
 } from '../src/core/types.js';
 
@@ -64,7 +64,8 @@ describe('inventory schema ↔ types', () => {
 
 describe('policy schema ↔ types', () => {
   it('objects', () => {
-    expectAligned(policy, { version: r, name: o, extends: o, sensitivity: o, capability: o, tiers: o, preference: o, matrix: o, reference_split: o } satisfies Kinds<PolicyFile>);
+    expectAligned(policy, { version: r, name: o, extends: o, sensitivity: o, capability: o, tiers: o, preference: o, matrix: o, reference_split: o, gateway: o } satisfies Kinds<PolicyFile>);
+    expectAligned(at(policy, 'gateway'), { context_window_fallbacks: o, fallback_status_codes: o } satisfies Kinds<GatewaySettings>);
     expectAligned(at(policy, 'sensitivity'), { levels: o, fail_closed: o, data_classes: o, regimes: o } satisfies Kinds<NonNullable<PolicyFile['sensitivity']>>);
     expectAligned(at(policy, 'capability'), { levels: o, unclassified: o, rules: o } satisfies Kinds<NonNullable<PolicyFile['capability']>>);
     expectAligned(at(policy, 'sensitivity', 'data_classes', '{}'), { level: r, description: r, implies_regimes: o } satisfies Kinds<DataClass>);

@@ -100,4 +100,5 @@ export const DEFAULT_POLICY: Policy = {
   ],
   preference: ['api', 'private-cloud', 'on-prem'],
   reference_split: { api: 0.6, 'private-cloud': 0.2, 'on-prem': 0.2 },
+  gateway: { context_window_fallbacks: true, fallback_status_codes: [429, 500, 502, 503, 504] },
 };

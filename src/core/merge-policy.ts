@@ -28,12 +28,14 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
       preference: file.preference ?? [],
       ...(file.matrix ? { matrix: file.matrix } : {}),
       ...(file.reference_split ? { reference_split: file.reference_split } : {}),
+      ...(file.gateway ? { gateway: file.gateway } : {}),
     };
   }
   const s = file.sensitivity ?? {};
   const c = file.capability ?? {};
   const matrix = file.matrix ?? base.matrix;
   const referenceSplit = file.reference_split ?? base.reference_split;
+  const gateway = file.gateway || base.gateway ? { ...base.gateway, ...file.gateway } : undefined;
   return {
     version: 1,
     name: file.name ?? `${base.name} + overrides`,
@@ -52,6 +54,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
     preference: file.preference ?? base.preference,
     ...(matrix ? { matrix } : {}),
     ...(referenceSplit ? { reference_split: referenceSplit } : {}),
+    ...(gateway ? { gateway } : {}),
   };
 }
 

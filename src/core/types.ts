@@ -148,6 +148,13 @@ export interface MatrixCell {
   tier: string;
 }
 
+export interface GatewaySettings {
+  /** Also route context-window errors to cleared deployments with a longer context. */
+  context_window_fallbacks?: boolean;
+  /** Upstream statuses that make the gateway try the next target. */
+  fallback_status_codes?: number[];
+}
+
 /** The effective policy, after a policy file has been merged over the default. */
 export interface Policy {
   version: 1;
@@ -158,6 +165,7 @@ export interface Policy {
   preference: string[];
   matrix?: MatrixCell[];
   reference_split?: Record<string, number>;
+  gateway?: GatewaySettings;
 }
 
 /** A policy file as written: with `extends: default` every section may be partial. */
@@ -171,4 +179,5 @@ export interface PolicyFile {
   preference?: string[];
   matrix?: MatrixCell[];
   reference_split?: Record<string, number>;
+  gateway?: GatewaySettings;
 }
