@@ -38,11 +38,19 @@ export function buildProgram(exit: (code: number) => void): Command {
   inputOptions(program.command('plan'))
     .description('Classify every use case, assign its tier and print the one-page tier matrix.')
     .addOption(new Option('-f, --format <format>', 'output on stdout (default: table, or nothing with --out)').choices(['table', 'markdown', 'html', 'json']))
-    .option('-o, --out <dir>', 'write matrix.md, matrix.html and plan.json into DIR')
+    .option('-o, --out <dir>', 'write matrix.md, matrix.html, plan.json and the gateway configs (litellm/, portkey/) into DIR')
     .addOption(new Option('--fail-on <what>', 'exit 1 when the plan has these findings').choices(['none', 'gap', 'unclassified', 'any']).default('none'))
     .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
     .addHelpText('after', '\nExamples:\n  tierplan plan --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml\n  tierplan plan --format markdown > MATRIX.md\n  tierplan plan --out build/ --as-of 2026-11-24 --fail-on gap   # in CI')
     .action(action(async () => (await import('./commands/plan.js')).plan));
+
+  inputOptions(program.command('gateway'))
+    .description('Generate the gateway routing config: one alias per use case, fallbacks only to tiers cleared for its data.')
+    .addOption(new Option('-t, --target <target>', 'gateway dialect').choices(['litellm', 'portkey', 'all']).default('all'))
+    .option('-o, --out <dir>', 'folder for litellm/config.yaml and portkey/*.json', 'gateway')
+    .option('--check', 'write nothing: compare with the files in --out, print a diff and exit 1 on drift (the CI gate)')
+    .addHelpText('after', '\nExamples:\n  tierplan gateway --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml --out gateway/\n  tierplan gateway --target litellm --out deploy/ --check --as-of 2026-11-24   # in CI: exit 1 on drift\n\nExit codes: 0 written or no drift, 1 drift (with --check), 2 usage or input error.')
+    .action(action(async () => (await import('./commands/gateway.js')).gateway));
 
   inputOptions(program.command('explain'))
     .argument('<id>', 'use case id')

@@ -21,13 +21,15 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
   const result = computePlan(inputs.inventory, inputs.policy, { asOf: inputs.asOf, generator: generator() });
   const { planRenderers } = await import('../../render/registry.js');
   if (opts.out !== undefined) {
+    const { generateGatewayFiles } = await import('./gateway.js');
     const files = [
       { path: join(opts.out, 'matrix.md'), text: planRenderers.markdown(result, { color: false }) },
       { path: join(opts.out, 'matrix.html'), text: planRenderers.html(result, { color: false }) },
       { path: join(opts.out, 'plan.json'), text: planRenderers.json(result, { color: false }) },
+      ...generateGatewayFiles(inputs, ['litellm', 'portkey']).map((f) => ({ path: join(opts.out!, f.path), text: f.text })),
     ];
     await writeOutputs(files);
-    for (const f of files) ctx.err(`wrote ${f.path}\n`);
+    ctx.err(`wrote ${files.length} files under ${opts.out}: matrix.md, matrix.html, plan.json, litellm/, portkey/\n`);
   }
   // With --out the files are the output; stdout repeats one only when asked with --format.
   const format = opts.format ?? (opts.out === undefined ? 'table' : undefined);
