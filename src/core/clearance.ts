@@ -72,8 +72,10 @@ export function deploymentShortfalls(
   if (needs?.context_tokens !== undefined && d.context_tokens !== undefined && d.context_tokens < needs.context_tokens) {
     out.push('context');
   }
+  // A use case that names no modality works on text; a speech-only model cannot serve it.
   const offered = d.modalities ?? ['text'];
-  if ((needs?.modalities ?? []).some((m) => !offered.includes(m))) out.push('modality');
+  const wanted = needs?.modalities && needs.modalities.length > 0 ? needs.modalities : ['text'];
+  if (wanted.some((m) => !offered.includes(m))) out.push('modality');
   if (needs?.tools === true && d.tools === false) out.push('tools');
   return out;
 }

@@ -10,14 +10,19 @@ import { expect } from 'vitest';
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'golden');
 
 export function expectGolden(name: string, actual: string): void {
-  const path = join(GOLDEN_DIR, name);
+  expectGoldenIn(GOLDEN_DIR, name, actual);
+}
+
+/** The same check against another folder of golden files (e.g. test/gateway/golden). */
+export function expectGoldenIn(dir: string, name: string, actual: string): void {
+  const path = join(dir, name);
   if (process.env.UPDATE_GOLDEN) {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);
     return;
   }
   if (!existsSync(path)) {
-    throw new Error(`golden file ${name} is missing: run UPDATE_GOLDEN=1 npx vitest run test/render and review it`);
+    throw new Error(`golden file ${path} is missing: run UPDATE_GOLDEN=1 npx vitest run and review it`);
   }
-  expect(actual, `differs from test/render/golden/${name} (UPDATE_GOLDEN=1 to accept, after review)`).toBe(readFileSync(path, 'utf8'));
+  expect(actual, `differs from ${path} (UPDATE_GOLDEN=1 to accept, after review)`).toBe(readFileSync(path, 'utf8'));
 }
