@@ -13,6 +13,8 @@ export interface RouteTarget {
 export interface UseCaseRoute {
   /** The use case id: the alias applications call. */
   alias: string;
+  /** The use case's name, for readers of the generated config. */
+  name: string;
   tier: string;
   sensitivity: string;
   /** Tiers this use case's data may reach: the assigned one, and cleared tiers at least as restrictive. */

@@ -81,6 +81,7 @@ function routeFor(u: PlannedUseCase, needs: Needs | undefined, policy: Policy): 
     : [];
   return {
     alias: u.id,
+    name: u.name,
     tier: assigned.id,
     sensitivity: u.sensitivity,
     allowed_tiers: tiers.map((t) => t.id),

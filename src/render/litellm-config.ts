@@ -50,7 +50,7 @@ export function renderLitellmConfig(model: RoutingModel, policy: Policy, header:
       model_name: modelName,
       litellm_params: litellmParams(d, [tierTag(t.tier), useCaseTag(r.alias)]),
       // `tier` is reserved by LiteLLM (free/paid); our keys are prefixed.
-      model_info: { id: t.id, tierplan_use_case: r.alias, tierplan_tier: t.tier, tierplan_sensitivity: r.sensitivity, tierplan_role: role },
+      model_info: { id: t.id, tierplan_use_case: r.alias, tierplan_name: r.name, tierplan_tier: t.tier, tierplan_sensitivity: r.sensitivity, tierplan_role: role },
     };
   };
   const modelList: Record<string, unknown>[] = [];
