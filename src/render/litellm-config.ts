@@ -1,45 +1,18 @@
 import { Document } from 'yaml';
+import { litellmParams, tierTag, useCaseTag } from '../core/gateway-leaves.js';
 import { deploymentIndex } from '../core/routing.js';
 import type { RouteTarget, RoutingModel, UseCaseRoute } from '../core/routing-types.js';
-import type { Deployment, Policy } from '../core/types.js';
+import type { Policy } from '../core/types.js';
+// The leaf builders live in core, where `verify` rebuilds them; re-exported for existing importers.
+export { AZURE_API_VERSION, env, litellmParams, tierTag, useCaseTag } from '../core/gateway-leaves.js';
 
 export interface GatewayHeader {
   /** What the config was generated from, named in its header comment. */
   inputs: string[];
 }
 
-/** Providers whose `api_base` is the deployment's endpoint URL. */
-const URL_PROVIDERS = new Set(['openai', 'anthropic', 'azure', 'hosted_vllm', 'ollama_chat', 'ollama', 'huggingface', 'xinference', 'mistral']);
-export const AZURE_API_VERSION = '2024-10-21';
-
 /** LiteLLM's name for a fallback group: `--` never occurs in a use case id, so it cannot collide. */
 export const fallbackGroup = (alias: string, deployment: string): string => `${alias}--${deployment}`;
-
-export const env = (name: string): string => `os.environ/${name}`;
-
-export function litellmParams(d: Deployment, tags: string[]): Record<string, unknown> {
-  const p: Record<string, unknown> = { model: `${d.provider}/${d.model}` };
-  if (d.credentials?.api_key_env) p.api_key = env(d.credentials.api_key_env);
-  if (d.credentials?.api_base_env) p.api_base = env(d.credentials.api_base_env);
-  else if (d.endpoint && URL_PROVIDERS.has(d.provider)) p.api_base = d.endpoint;
-  if (d.provider === 'azure') p.api_version = AZURE_API_VERSION;
-  if (d.provider === 'bedrock' && d.endpoint) p.aws_region_name = d.endpoint;
-  if (d.provider === 'vertex_ai') {
-    p.vertex_project = env('VERTEXAI_PROJECT');
-    if (d.endpoint) p.vertex_location = d.endpoint;
-  }
-  // Self-hosted spend is 0 in LiteLLM's logs unless a rate is set: charge the capacity rate.
-  if (d.fixed_cost) {
-    const perToken = d.fixed_cost.monthly / d.fixed_cost.capacity_tokens_per_month;
-    p.input_cost_per_token = perToken;
-    p.output_cost_per_token = perToken;
-  }
-  p.tags = tags;
-  return p;
-}
-
-export const tierTag = (tier: string): string => `tierplan-tier:${tier}`;
-export const useCaseTag = (alias: string): string => `tierplan-uc:${alias}`;
 
 /** LiteLLM proxy `config.yaml`: one model group per use case alias, fallbacks only to cleared deployments. */
 export function renderLitellmConfig(model: RoutingModel, policy: Policy, header: GatewayHeader): string {

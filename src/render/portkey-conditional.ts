@@ -1,41 +1,10 @@
 import { deploymentIndex } from '../core/routing.js';
+import { ROUTE_KEY, routeClasses } from '../core/route-classes.js';
 import type { RoutingModel, UseCaseRoute } from '../core/routing-types.js';
 import type { Policy } from '../core/types.js';
-import { portkeyLeaf } from './portkey-config.js';
-
-/** The metadata key the conditional config routes on; each use case sends its route's name. */
-export const ROUTE_KEY = 'tierplan_route';
-
-export interface RouteClass {
-  name: string;
-  /** Any member: all members share the same targets in the same order. */
-  route: UseCaseRoute;
-  aliases: string[];
-}
-
-/**
- * Use cases whose routes are identical share one branch, so the conditional config grows with
- * the number of distinct routes (a handful per tier), not with the number of use cases —
- * it stays far below the gateway's 16 KiB header limit for any portfolio.
- */
-export function routeClasses(model: RoutingModel): RouteClass[] {
-  const bySignature = new Map<string, RouteClass>();
-  for (const r of model.routes) {
-    const signature = JSON.stringify([r.primary.map((t) => [t.deployment, t.weight]), r.fallbacks.map((t) => t.deployment)]);
-    const found = bySignature.get(signature);
-    if (found) found.aliases.push(r.alias);
-    else bySignature.set(signature, { name: '', route: r, aliases: [r.alias] });
-  }
-  const classes = [...bySignature.values()];
-  const taken = new Map<string, number>();
-  for (const c of classes) {
-    const base = `${c.route.tier}.${c.route.primary[0]!.deployment}`;
-    const n = (taken.get(base) ?? 0) + 1;
-    taken.set(base, n);
-    c.name = n === 1 ? base : `${base}.${n}`;
-  }
-  return classes;
-}
+import { portkeyLeaf } from '../core/gateway-leaves.js';
+// Route classes live in core, where `verify` derives each use case's metadata; re-exported for existing importers.
+export { ROUTE_KEY, routeClasses, type RouteClass } from '../core/route-classes.js';
 
 /**
  * The compact config for the `x-portkey-config` header, one key per query object. It has no
