@@ -19,7 +19,9 @@ export function renderPortkeyConditional(model: RoutingModel, policy: Policy): {
     const primary = c.route.primary.length === 1
       ? leaf(c.route.primary[0]!)
       : { name: `${c.name}.primary`, strategy: { mode: 'loadbalance' }, targets: c.route.primary.map((t) => ({ ...leaf(t), weight: t.weight })) };
-    return { name: c.name, strategy: { mode: 'fallback', on_status_codes: model.fallback_status_codes }, targets: [primary, ...c.route.fallbacks.map(leaf)] };
+    // A failing load-balance member does not hand over to its peers: list them again after the group.
+    const peers = c.route.primary.length > 1 ? c.route.primary.map((t) => ({ ...leaf(t), name: `${c.name}.${t.deployment}.peer` })) : [];
+    return { name: c.name, strategy: { mode: 'fallback', on_status_codes: model.fallback_status_codes }, targets: [primary, ...peers, ...c.route.fallbacks.map(leaf)] };
   });
   const config = {
     strategy: {

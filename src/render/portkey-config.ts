@@ -12,9 +12,11 @@ export function portkeyRouteConfig(r: UseCaseRoute, model: RoutingModel, policy:
   const primary = r.primary.length === 1
     ? leaf(r.primary[0]!)
     : { name: `${r.alias}.primary`, strategy: { mode: 'loadbalance' }, targets: r.primary.map((t) => ({ ...leaf(t), weight: t.weight })) };
+  // A failing load-balance member does not hand over to its peers: list them again after the group.
+  const peers = r.primary.length > 1 ? r.primary.map((t) => ({ ...leaf(t), name: `${t.id}.peer` })) : [];
   return {
     strategy: { mode: 'fallback', on_status_codes: model.fallback_status_codes },
-    targets: [primary, ...r.fallbacks.map(leaf)],
+    targets: [primary, ...peers, ...r.fallbacks.map(leaf)],
   };
 }
 

@@ -37,11 +37,11 @@ describe('tierplan binary', () => {
     expect(after.stderr).toMatch(/^examples\/inventory\.yaml:\d+:\d+: error override-expired: override to \S+ expired on/m);
   });
 
-  it('writes matrix.md, matrix.html and plan.json, and plan.json follows its schema', () => {
+  it('writes matrix.md, matrix.html, plan.json and the gateway configs, and plan.json follows its schema', () => {
     const out = tmp();
     const r = tierplan(['plan', ...example, '--out', out]);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['matrix.html', 'matrix.md', 'plan.json']);
+    expect(readdirSync(out).sort()).toEqual(['litellm', 'matrix.html', 'matrix.md', 'plan.json', 'portkey']);
     const ajv = new Ajv.default({ allErrors: true });
     addFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(join(repo, 'schemas/plan.schema.json'), 'utf8')) as object);
