@@ -1,5 +1,5 @@
 import { rank } from './classify.js';
-import type { Deployment, Needs, Policy, Tier } from './types.js';
+import type { Deployment, Modality, Needs, Policy, Tier } from './types.js';
 
 /** What a tier must satisfy: the data side of a use case. */
 export interface DataProfile {
@@ -73,8 +73,8 @@ export function deploymentShortfalls(
     out.push('context');
   }
   // A use case that names no modality works on text; a speech-only model cannot serve it.
-  const offered = d.modalities ?? ['text'];
-  const wanted = needs?.modalities && needs.modalities.length > 0 ? needs.modalities : ['text'];
+  const offered: Modality[] = d.modalities ?? ['text'];
+  const wanted: Modality[] = needs?.modalities && needs.modalities.length > 0 ? needs.modalities : ['text'];
   if (wanted.some((m) => !offered.includes(m))) out.push('modality');
   if (needs?.tools === true && d.tools === false) out.push('tools');
   return out;
