@@ -1,0 +1,93 @@
+// Whether what a use case can reach keeps DESIGN.md invariant 1: every reached deployment is
+// on a tier cleared for its data, never more open than the tier it was assigned (unless that
+// tier is the one an approved exception pins), and its primary group is on the planned tier.
+import { describeFailure, clearTier } from './clearance.js';
+import type { PlannedUseCase } from './plan-types.js';
+import { allowedTiers, dataProfile } from './routing.js';
+import type { Policy, Tier } from './types.js';
+import { describeLitellmEntry, describePortkeyLeaf, type DeploymentCatalog, type DeploymentRef } from './verify-identify.js';
+import { jsonPath, type Dialect, type Finding, type FindingCode, type Path, type ReachPath } from './verify-types.js';
+
+export interface JudgeContext {
+  policy: Policy;
+  catalog: DeploymentCatalog;
+  file: string;
+  dialect: Dialect;
+}
+
+export function finding(file: string, severity: Finding['severity'], code: FindingCode, useCase: string | null, steps: Path, message: string, chain: string[] = []): Finding {
+  return { severity, code, use_case: useCase, file, path: jsonPath(steps), steps, message, chain };
+}
+
+export const identify = (ctx: JudgeContext, p: ReachPath): DeploymentRef[] =>
+  ctx.dialect === 'litellm' ? ctx.catalog.litellm(p.value) : ctx.catalog.portkey(p.value);
+
+const WEIGHT_ZERO = ' (not reachable today: its load-balance weight is 0; a weight change makes it live)';
+
+/** Every violation along the paths one routed use case can take through one config. */
+export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeContext): Finding[] {
+  const out: Finding[] = [];
+  const allowed = new Set(allowedTiers(u, ctx.policy).map((t) => t.id));
+  const assigned = ctx.policy.tiers.find((t) => t.id === u.tier);
+  for (const p of paths) {
+    const severity = p.live ? 'error' : 'warning';
+    const tail = p.live ? '' : WEIGHT_ZERO;
+    const refs = identify(ctx, p);
+    if (refs.length === 0) {
+      const what = ctx.dialect === 'litellm' ? describeLitellmEntry(p.value) : describePortkeyLeaf(p.value);
+      out.push(finding(ctx.file, severity, 'unknown-deployment', u.id, p.via,
+        `"${u.id}" can reach ${jsonPath(p.leaf)}, which matches no deployment of the policy (${what}): it cannot be proven cleared${tail}`, p.chain));
+      continue;
+    }
+    for (const [tier, ids] of byTier(refs)) {
+      if (allowed.has(tier.id)) continue;
+      const where = `${ids.length === 1 ? 'deployment' : 'deployments'} ${ids.map((i) => `"${i}"`).join(' or ')} on tier ${tier.id}`;
+      const clearance = clearTier(tier, dataProfile(u), ctx.policy);
+      if (!clearance.cleared) {
+        out.push(finding(ctx.file, severity, 'uncleared-tier', u.id, p.via,
+          `"${u.id}" (${profile(u)}) can reach ${where}, which is not cleared for it: ${clearance.failures.map(describeFailure).join('; ')}${tail}`, p.chain));
+      } else {
+        out.push(finding(ctx.file, severity, 'more-open-fallback', u.id, p.via,
+          `"${u.id}" can reach ${where} (clearance ${tier.clearance}), more open than its assigned tier ${u.tier ?? '?'} (clearance ${assigned?.clearance ?? '?'}): a fallback may only go sideways or toward a more restrictive tier${tail}`, p.chain));
+      }
+    }
+  }
+  out.push(...drift(u, paths, ctx));
+  return out;
+}
+
+/** The primary group (no fallback taken) must be on the tier the plan assigns. */
+function drift(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeContext): Finding[] {
+  for (const p of paths) {
+    if (!p.primary || !p.live) continue;
+    const tiers = [...new Set(identify(ctx, p).map((r) => r.tier.id))];
+    if (tiers.length > 0 && !tiers.includes(u.tier ?? '')) {
+      return [finding(ctx.file, 'error', 'tier-drift', u.id, p.via,
+        `the primary group of "${u.id}" runs on ${tiers.join(' or ')}, but the plan assigns ${u.tier ?? 'no tier'}: regenerate the config with \`tierplan gateway\``, p.chain)];
+    }
+  }
+  return [];
+}
+
+function byTier(refs: DeploymentRef[]): Map<Tier, string[]> {
+  const out = new Map<Tier, string[]>();
+  for (const r of refs) out.set(r.tier, [...(out.get(r.tier) ?? []), r.deployment.id]);
+  return out;
+}
+
+function profile(u: PlannedUseCase): string {
+  const bits = [u.sensitivity];
+  if (u.regimes.length > 0) bits.push(`regimes ${u.regimes.join(', ')}`);
+  if (u.residency.length > 0) bits.push(`residency ${u.residency.join(', ')}`);
+  return bits.join('; ');
+}
+
+/** Why an alias must not be in a gateway config. */
+export function unknownAliasReason(id: string, planned: Map<string, PlannedUseCase>): string {
+  const u = planned.get(id);
+  if (!u) return 'no use case in the plan has this id: traffic to it is not in the inventory';
+  if (u.decided_by === 'retired') return 'the use case is retired and must not be routed';
+  return `the use case is a gap (${u.gap?.detail ?? 'no tier qualifies'}) and must not be routed`;
+}
+
+export const isRouted = (u: PlannedUseCase): boolean => u.tier !== null && u.deployment !== null;
