@@ -35,15 +35,18 @@ export const NODE_KEYS: readonly string[] = [
   'filename',
   'openai_project', 'openai_organization', 'openai_beta',
   'mistral_fim_completion', 'anthropic_beta', 'anthropic_version', 'fireworks_account_id', 'fireworks_file_length', 'snowflake_account',
-  'model_pricing_config',
+  'model_pricing_config', 'cb_config',
 ];
-const STRATEGY_KEYS = ['mode', 'on_status_codes', 'conditions', 'default', 'cb_config'];
+const STRATEGY_KEYS = ['mode', 'on_status_codes', 'conditions', 'default'];
 const CONDITION_KEYS = ['query', 'then'];
 const RETRY_KEYS = ['attempts', 'on_status_codes', 'use_retry_after_header'];
 const CACHE_KEYS = ['mode', 'max_age'];
 export const MODES = ['single', 'loadbalance', 'fallback', 'conditional'];
-/** Operators on a field's value (conditionalRouter.ts); `$and`/`$or` combine whole queries. */
-export const FIELD_OPERATORS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$regex', '$length'];
+/**
+ * Operators on a field's value in gateway 1.15.2 (conditionalRouter.ts, checked in the npm
+ * build); `$and`/`$or` combine whole queries. Later sources add `$length`: 1.15.2 answers 400.
+ */
+export const FIELD_OPERATORS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$regex'];
 const LOGICAL = ['$and', '$or'];
 /** Query keys resolve as `<root>.<key>`, at most two levels. */
 const QUERY_ROOTS = ['metadata', 'params', 'url'];
@@ -124,7 +127,7 @@ function node(n: Obj, at: Path, parentMode: string | undefined, ctx: Ctx): void 
   if ('options' in n) {
     ctx.add({
       code: 'legacy-config', severity: 'error', path: [...at, 'options'],
-      message: '"options" is the legacy (v1) config format: the gateway answers 400 "This version of config is not supported in this route"',
+      message: '"options" is the legacy (v1) config format, which the gateway rejects with a 400 (for a config without provider and targets: "Either x-portkey-provider needs to be passed…")',
       hint: 'write targets with a strategy instead',
     });
     return; // Nothing else of a v1 config means what it says in v2.
@@ -167,16 +170,15 @@ function node(n: Obj, at: Path, parentMode: string | undefined, ctx: Ctx): void 
 }
 
 /**
- * The gateway's zod refinement: every node needs provider and api_key, or strategy and targets,
- * or one of the settings it accepts on their own (§4.3 of the reference).
+ * The gateway's zod refinement (as in the 1.15.2 build): every node needs provider and api_key,
+ * or strategy and targets, or one of the settings it accepts on their own (reference §4.3).
  */
 function wholeNode(n: Obj, at: Path, ctx: Ctx): boolean {
-  const has = (k: string): boolean => n[k] !== undefined && n[k] !== null && n[k] !== '' && n[k] !== false;
-  const ok = (has('provider') && n.api_key !== undefined)
-    || (has('strategy') && has('targets'))
+  const has = (k: string): boolean => Boolean(n[k]);
+  const ok = (n.provider !== undefined && n.api_key !== undefined)
+    || (n.strategy !== undefined && n.targets !== undefined)
     || has('cache') || has('retry') || has('request_timeout')
     || has('before_request_hooks') || has('after_request_hooks') || has('input_guardrails') || has('output_guardrails')
-    || has('default_input_guardrails') || has('default_output_guardrails')
     || n.provider === 'ollama' || n.provider === 'triton'
     || (has('aws_access_key_id') && has('aws_secret_access_key'))
     || (n.provider === 'vertex-ai' && has('vertex_region') && (has('vertex_service_account_json') || has('vertex_project_id')))
@@ -431,7 +433,9 @@ function operators(ops: Obj, at: Path, metadata: boolean, ctx: Ctx): void {
       const prefix = FIELD_OPERATORS.filter((o) => op.startsWith(o)).sort((a, b) => b.length - a.length)[0];
       const hint = LOGICAL.includes(op)
         ? `${op} combines whole queries: { "${op}": [ { "metadata.a": … }, { "metadata.b": … } ] }`
-        : didYouMean(op, FIELD_OPERATORS) ?? (prefix ? `did you mean "${prefix}"?` : undefined);
+        : op === '$length'
+          ? '$length exists only in gateway sources newer than release 1.15.2'
+          : didYouMean(op, FIELD_OPERATORS) ?? (prefix ? `did you mean "${prefix}"?` : undefined);
       ctx.add({
         code: 'unknown-operator', severity: 'error', path: oAt,
         message: `unknown operator ${JSON.stringify(op)}: the gateway answers 400 "Unsupported operator used in the query router: ${op}"`,
@@ -473,10 +477,6 @@ function operators(ops: Obj, at: Path, metadata: boolean, ctx: Ctx): void {
             hint: 'one operator per field when $regex is used: combine with $and, e.g. { "$and": [ { "<field>": { "$regex": … } }, { "<field>": { "$ne": … } } ] }',
           });
         }
-        break;
-      case '$length':
-        if (isObj(v)) operators(v, oAt, false, ctx);
-        else if (typeof v !== 'number') ctx.add({ code: 'invalid-operator-value', severity: 'error', path: oAt, message: `$length takes a number or an operator map; found ${shown(v)}` });
         break;
     }
   });
