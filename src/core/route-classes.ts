@@ -1,39 +1,45 @@
 // Use cases that share a route share a branch of the Portkey conditional config. In core
 // because `verify` needs the metadata tierplan tells each use case to send.
-import type { RoutingModel, UseCaseRoute } from './routing-types.js';
+import type { RouteTarget, RoutingModel, UseCaseRoute } from './routing-types.js';
 
 /** The metadata key the conditional config routes on; each use case sends its route's name. */
 export const ROUTE_KEY = 'tierplan_route';
 
 export interface RouteClass {
   name: string;
-  /** Any member: all members share the same targets in the same order. */
+  /** The first member. */
   route: UseCaseRoute;
+  /** The deployment every member tries first. */
+  primary: RouteTarget;
+  /** What the branch tries after the primary group: allowed for every member. */
+  fallbacks: RouteTarget[];
   aliases: string[];
 }
 
+/** Targets tried after a branch's primary group in the compact config. */
+export const MAX_BRANCH_FALLBACKS = 2;
+
 /**
- * Use cases whose routes are identical share one branch, so the conditional config grows with
- * the number of distinct routes (a handful per tier), not with the number of use cases —
- * it stays far below the gateway's 16 KiB header limit for any portfolio.
+ * Use cases whose first primary deployment is the same share one branch, so the conditional
+ * config grows with the number of deployments, never with the number of use cases. A branch
+ * falls back only to targets that every member's own route allows, in the first member's
+ * order — its load-balance peers, then its fallbacks — and only the first few: the header must
+ * stay far below 16 KiB. Load balancing and the full chains are in the per-use-case configs.
  */
 export function routeClasses(model: RoutingModel): RouteClass[] {
-  const bySignature = new Map<string, RouteClass>();
+  const byPrimary = new Map<string, UseCaseRoute[]>();
   for (const r of model.routes) {
-    const signature = JSON.stringify([r.primary.map((t) => [t.deployment, t.weight]), r.fallbacks.map((t) => t.deployment)]);
-    const found = bySignature.get(signature);
-    if (found) found.aliases.push(r.alias);
-    else bySignature.set(signature, { name: '', route: r, aliases: [r.alias] });
+    const key = r.primary[0]!.deployment;
+    const found = byPrimary.get(key);
+    if (found) found.push(r);
+    else byPrimary.set(key, [r]);
   }
-  const classes = [...bySignature.values()];
-  const taken = new Map<string, number>();
-  for (const c of classes) {
-    const base = `${c.route.tier}.${c.route.primary[0]!.deployment}`;
-    const n = (taken.get(base) ?? 0) + 1;
-    taken.set(base, n);
-    c.name = n === 1 ? base : `${base}.${n}`;
-  }
-  return classes;
+  const chain = (r: UseCaseRoute): RouteTarget[] => [...r.primary.slice(1), ...r.fallbacks];
+  return [...byPrimary.values()].map((members) => {
+    const route = members[0]!;
+    const common = chain(route).filter((t) => members.every((m) => chain(m).some((f) => f.deployment === t.deployment)));
+    return { name: `${route.tier}.${route.primary[0]!.deployment}`, route, primary: route.primary[0]!, fallbacks: common.slice(0, MAX_BRANCH_FALLBACKS), aliases: members.map((m) => m.alias) };
+  });
 }
 
 /** The `x-portkey-metadata` each routed use case sends: `{ tierplan_route: <its class> }`. */

@@ -1,6 +1,6 @@
 import { deploymentIndex } from '../core/routing.js';
 import { ROUTE_KEY, routeClasses } from '../core/route-classes.js';
-import type { RoutingModel, UseCaseRoute } from '../core/routing-types.js';
+import type { RouteTarget, RoutingModel } from '../core/routing-types.js';
 import type { Policy } from '../core/types.js';
 import { portkeyLeaf } from '../core/gateway-leaves.js';
 // Route classes live in core, where `verify` derives each use case's metadata; re-exported for existing importers.
@@ -15,13 +15,12 @@ export function renderPortkeyConditional(model: RoutingModel, policy: Policy): {
   const index = deploymentIndex(policy);
   const classes = routeClasses(model);
   const targets = classes.map((c) => {
-    const leaf = (t: UseCaseRoute['primary'][number]): Record<string, unknown> => ({ ...portkeyLeaf(t, index.get(t.deployment)!.deployment), name: `${c.name}.${t.deployment}` });
-    const primary = c.route.primary.length === 1
-      ? leaf(c.route.primary[0]!)
-      : { name: `${c.name}.primary`, strategy: { mode: 'loadbalance' }, targets: c.route.primary.map((t) => ({ ...leaf(t), weight: t.weight })) };
-    // A failing load-balance member does not hand over to its peers: list them again after the group.
-    const peers = c.route.primary.length > 1 ? c.route.primary.map((t) => ({ ...leaf(t), name: `${c.name}.${t.deployment}.peer` })) : [];
-    return { name: c.name, strategy: { mode: 'fallback', on_status_codes: model.fallback_status_codes }, targets: [primary, ...peers, ...c.route.fallbacks.map(leaf)] };
+    // Leaves carry no `name` here: nothing refers to them, and every byte counts in a header.
+    const leaf = (t: RouteTarget): Record<string, unknown> => {
+      const { name: _unused, ...rest } = portkeyLeaf(t, index.get(t.deployment)!.deployment);
+      return rest;
+    };
+    return { name: c.name, strategy: { mode: 'fallback', on_status_codes: model.fallback_status_codes }, targets: [c.primary, ...c.fallbacks].map(leaf) };
   });
   const config = {
     strategy: {
