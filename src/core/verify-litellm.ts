@@ -61,6 +61,8 @@ export function litellmGraph(config: unknown): LitellmGraph {
       const raw = s[kind];
       if (!Array.isArray(raw)) continue;
       raw.forEach((item: unknown, i) => {
+        // A bare string in a fallback list is a fallback for every group, as in the proxy.
+        if (typeof item === 'string') lists.push({ key: null, label: `${kind} (${section})`, targets: [{ name: item, steps: [section, kind, i] }] });
         if (!isRecord(item)) return;
         for (const [key, targets] of Object.entries(item)) {
           lists.push({ key, label: `${kind} (${section})`, targets: strings(targets, [section, kind, i, key]) });
@@ -89,6 +91,8 @@ function strings(v: unknown, base: Path): Target[] {
 
 const wildcard = (pattern: string): RegExp => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 const matches = (pattern: string, name: string): boolean => pattern === name || (pattern.includes('*') && wildcard(pattern).test(name));
+/** The proxy also applies a fallback keyed `gpt-4o` to the group `openai/gpt-4o` (provider prefix stripped). */
+const keyApplies = (key: string, name: string): boolean => key === '*' || matches(key, name) || (name.includes('/') && name.slice(name.indexOf('/') + 1) === key);
 
 interface Member {
   entry: Entry;
@@ -148,9 +152,11 @@ export function litellmReach(g: LitellmGraph, name: string): ReachPath[] {
   };
   for (const t of g.reroutes) follow(t, 'sensitive_data_routing guardrail', start);
   for (let item = queue.shift(); item; item = queue.shift()) {
-    const groupNames = new Set([item.name, ...members(g, item.name).map((m) => m.entry.name)]);
+    // Fallbacks are looked up by the requested name; after model_group_alias, by its target too.
+    const alias = g.aliases.get(item.name);
+    const groupNames = alias ? [item.name, alias.name] : [item.name];
     for (const list of g.lists) {
-      if (list.key !== null && list.key !== '*' && ![...groupNames].some((n) => matches(list.key!, n))) continue;
+      if (list.key !== null && !groupNames.some((n) => keyApplies(list.key!, n))) continue;
       for (const t of list.targets) follow(t, list.label, item.chain);
     }
   }

@@ -60,7 +60,7 @@ export function verifyConfigs(configs: ConfigInput[], plan: Plan, policy: Policy
   return { findings: ordered, summary: summarise(ordered, configs.length, view.routed.size) };
 }
 
-/** Stable order (file, path, code, use case) and one finding per place, code, use case and message. */
+/** Stable order (file, path, use case, code) and one finding per place, code, use case and message. */
 function orderFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
@@ -70,7 +70,7 @@ function orderFindings(findings: Finding[]): Finding[] {
     return true;
   });
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  return unique.sort((a, b) => cmp(a.file, b.file) || cmpSteps(a.steps, b.steps) || cmp(a.code, b.code) || cmp(a.use_case ?? '', b.use_case ?? '') || cmp(a.message, b.message));
+  return unique.sort((a, b) => cmp(a.file, b.file) || cmpSteps(a.steps, b.steps) || cmp(a.use_case ?? '', b.use_case ?? '') || cmp(a.code, b.code) || cmp(a.message, b.message));
 }
 
 /** Array indexes compare as numbers, so model_list[2] comes before model_list[10]. */
