@@ -52,6 +52,14 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addHelpText('after', '\nExamples:\n  tierplan gateway --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml --out gateway/\n  tierplan gateway --target litellm --out deploy/ --check --as-of 2026-11-24   # in CI: exit 1 on drift\n\nExit codes: 0 written or no drift, 1 drift (with --check), 2 usage or input error.')
     .action(action(async () => (await import('./commands/gateway.js')).gateway));
 
+  inputOptions(program.command('verify'))
+    .argument('<config...>', 'LiteLLM config.yaml, Portkey config JSON, or a folder of them (e.g. the --out folder of `tierplan gateway`)')
+    .description('Check gateway configs, generated or edited by hand: report every path by which a use case could reach a deployment not cleared for it, and drift from the plan.')
+    .option('--plan <file>', 'plan.json to check against, with --policy for the deployments (default: plan --inventory with --policy)')
+    .addOption(new Option('-f, --format <format>', 'output on stdout').choices(['text', 'json', 'sarif']).default('text'))
+    .addHelpText('after', '\nExamples:\n  tierplan verify gateway/ --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml\n  tierplan verify deploy/litellm/config.yaml --plan build/plan.json --policy tierplan.policy.yaml\n  tierplan verify gateway/ --format sarif > verify.sarif   # in CI: upload to code scanning\n\nA folder stands for every config inside it; routes.json beside a Portkey conditional config is the\nmetadata each use case sends. Fallbacks of every kind, load-balance members, wildcard groups,\nconditional branches and requests without metadata are all followed.\n\nExit codes: 0 no violation or drift (warnings may be printed), 1 any violation or drift, 2 usage or input error.')
+    .action(action(async () => (await import('./commands/verify.js')).verify));
+
   inputOptions(program.command('explain'))
     .argument('<id>', 'use case id')
     .description('Print the whole chain of reasons behind one use case\'s tier.')
