@@ -18,10 +18,11 @@ export function readJson(text: string, file: string, expected: string): ReadJson
   try {
     value = JSON.parse(text);
   } catch (e) {
+    // V8 quotes the source around the error; the position is enough, and the quote could hold a secret.
     const message = (e as Error).message;
     const { line, column } = positionOf(text, message);
     const diagnostic: Diagnostic = { code: 'json-syntax', severity: 'error', file, line, column,
-      message: `not valid JSON: ${message.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '').replace(/^Unexpected/, 'unexpected')}`, hint: `expected ${expected}` };
+      message: `not valid JSON: ${message.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/, .*is not valid JSON$/s, '').replace(/^./, (c) => c.toLowerCase())}`, hint: `expected ${expected}` };
     throw new InputError([diagnostic]);
   }
   let located: SourceLocator | null | undefined;
