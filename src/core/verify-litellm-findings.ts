@@ -34,11 +34,11 @@ export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView):
  * or gap use case, which must not be callable at all.
  */
 function unknownAliases(g: LitellmGraph, ctx: JudgeContext, plan: PlanView): Finding[] {
-  const targets = targetNames(g).map((t) => t.name);
+  const targets = new Set(targetNames(g).map((t) => t.name));
   const out: Finding[] = [];
   for (const name of callableNames(g)) {
     if (plan.routed.has(name)) continue;
-    const isTarget = targets.some((t) => t === name || (name.includes('*') && members(g, t).some((m) => m.entry.name === name)));
+    const isTarget = targets.has(name) || (name.includes('*') && [...targets].some((t) => members(g, t).some((m) => m.entry.name === name)));
     if (isTarget && !plan.planned.has(name)) continue;
     const first = g.groups.get(name)?.[0];
     const steps = first ? ['model_list', first.index, 'model_name'] : ['router_settings', 'model_group_alias', name];

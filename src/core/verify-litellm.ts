@@ -34,6 +34,9 @@ export interface LitellmGraph {
   /** `model_info.id` → entry: a valid fallback target too. */
   ids: Map<string, Entry[]>;
   lists: FallbackList[];
+  /** Lists by exact key, and those whose key needs matching (null, `*`, patterns): lookups stay linear in the config. */
+  byKey: Map<string, FallbackList[]>;
+  general: FallbackList[];
   /** `model_group_alias`: a public name → the group that serves it. */
   aliases: Map<string, Target>;
   /** `sensitive_data_routing` guardrails: any request may be rerouted to their model group. */
@@ -82,7 +85,13 @@ export function litellmGraph(config: unknown): LitellmGraph {
     const p = isRecord(g) && isRecord(g.litellm_params) ? g.litellm_params : {};
     if (typeof p.on_premise_model === 'string') reroutes.push({ name: p.on_premise_model, steps: ['guardrails', i, 'litellm_params', 'on_premise_model'] });
   });
-  return { entries, groups, ids, lists, aliases, reroutes };
+  const byKey = new Map<string, FallbackList[]>();
+  const general: FallbackList[] = [];
+  for (const l of lists) {
+    if (l.key === null || l.key.includes('*')) general.push(l);
+    else byKey.set(l.key, [...(byKey.get(l.key) ?? []), l]);
+  }
+  return { entries, groups, ids, lists, byKey, general, aliases, reroutes };
 }
 
 function strings(v: unknown, base: Path): Target[] {
@@ -155,12 +164,21 @@ export function litellmReach(g: LitellmGraph, name: string): ReachPath[] {
     // Fallbacks are looked up by the requested name; after model_group_alias, by its target too.
     const alias = g.aliases.get(item.name);
     const groupNames = alias ? [item.name, alias.name] : [item.name];
-    for (const list of g.lists) {
-      if (list.key !== null && !groupNames.some((n) => keyApplies(list.key!, n))) continue;
-      for (const t of list.targets) follow(t, list.label, item.chain);
-    }
+    for (const list of listsFor(g, groupNames)) for (const t of list.targets) follow(t, list.label, item.chain);
   }
   return paths;
+}
+
+/** The fallback lists that apply to a group, in config order. */
+function listsFor(g: LitellmGraph, names: string[]): FallbackList[] {
+  const found = new Set<FallbackList>();
+  for (const n of names) {
+    for (const l of g.byKey.get(n) ?? []) found.add(l);
+    if (n.includes('/')) for (const l of g.byKey.get(n.slice(n.indexOf('/') + 1)) ?? []) found.add(l);
+  }
+  for (const l of g.general) if (l.key === null || names.some((n) => keyApplies(l.key!, n))) found.add(l);
+  const order = (l: FallbackList): number => g.lists.indexOf(l);
+  return found.size < 2 ? [...found] : [...found].sort((a, b) => order(a) - order(b));
 }
 
 /** Names a client can call: model groups and `model_group_alias` keys. */
