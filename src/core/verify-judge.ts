@@ -40,7 +40,10 @@ export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeCont
       continue;
     }
     for (const [tier, ids] of byTier(refs)) {
-      if (allowed.has(tier.id)) continue;
+      if (allowed.has(tier.id)) {
+        out.push(...residency(u, refs.filter((r) => r.tier === tier), p, ctx, severity, tail));
+        continue;
+      }
       const where = `${ids.length === 1 ? 'deployment' : 'deployments'} ${ids.map((i) => `"${i}"`).join(' or ')} on tier ${tier.id}`;
       const clearance = clearTier(tier, dataProfile(u), ctx.policy);
       if (!clearance.cleared) {
@@ -54,6 +57,21 @@ export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeCont
   }
   out.push(...drift(u, paths, ctx));
   return out;
+}
+
+/**
+ * A tier with a region in the residency is cleared, but each of its deployments serves from one
+ * region: the routing compiler only picks deployments inside the residency, and so must a config.
+ * An approved exception pins its tier's deployments as they are.
+ */
+function residency(u: PlannedUseCase, refs: DeploymentRef[], p: ReachPath, ctx: JudgeContext, severity: Finding['severity'], tail: string): Finding[] {
+  if (u.residency.length === 0 || (u.decided_by === 'exception' && refs[0]?.tier.id === u.tier)) return [];
+  const outside = refs.filter((r) => !u.residency.includes(r.deployment.region));
+  // An entry that could be several deployments fails closed: any of them outside is enough.
+  if (outside.length === 0) return [];
+  const where = outside.map((r) => `"${r.deployment.id}" (region ${r.deployment.region})`).join(' or ');
+  return [finding(ctx.file, severity, 'outside-residency', u.id, p.via,
+    `"${u.id}" can reach deployment ${where} on tier ${refs[0]!.tier.id}, outside its residency ${u.residency.join(', ')}${tail}`, p.chain)];
 }
 
 /** The primary group (no fallback taken) must be on the tier the plan assigns. */

@@ -8,6 +8,8 @@ export type Dialect = 'litellm' | 'portkey';
 export type FindingCode =
   /** A use case can reach a tier not cleared for its sensitivity, regimes or residency. */
   | 'uncleared-tier'
+  /** A cleared tier, but the deployment itself is in a region outside the use case's residency. */
+  | 'outside-residency'
   /** A cleared tier, but more open than the assigned one: fallbacks go sideways or more restrictive. */
   | 'more-open-fallback'
   /** A reached entry matches no policy deployment, so it cannot be proven cleared (fail closed). */

@@ -20,6 +20,10 @@ const RULES: Record<FindingCode, Rule> = {
     short: 'A use case can reach a tier not cleared for its data',
     help: 'Remove the route, fallback, load-balance member or branch that reaches this deployment, or regenerate the config with `tierplan gateway`. A tier is cleared when it is certified for every regime of the use case, its clearance covers the sensitivity, and its regions satisfy the residency.',
   },
+  'outside-residency': {
+    short: 'A use case can reach a deployment outside its residency',
+    help: 'The tier serves the allowed regions, but this deployment runs in another one. Route the use case only to deployments in its residency regions.',
+  },
   'more-open-fallback': {
     short: 'A fallback goes toward a more open tier',
     help: 'A fallback may only go sideways or toward a more restrictive tier. Point it at a deployment of the assigned tier or of a more restrictive cleared tier.',

@@ -14,12 +14,13 @@ import { renderLitellmConfig } from '../../src/render/litellm-config.js';
 import { renderPortkeyConditional } from '../../src/render/portkey-conditional.js';
 import { renderPortkeyConfigs } from '../../src/render/portkey-config.js';
 
-const d = (id: string, provider: string, model: string, capability: string, endpoint?: string): Deployment =>
-  ({ id, provider, model, capability, region: 'us', context_tokens: 128000, ...(endpoint ? { endpoint } : {}), credentials: { api_key_env: `${id.toUpperCase().replace(/-/g, '_')}_KEY` } });
+const d = (id: string, provider: string, model: string, capability: string, endpoint?: string, region = 'us'): Deployment =>
+  ({ id, provider, model, capability, region, context_tokens: 128000, ...(endpoint ? { endpoint } : {}), credentials: { api_key_env: `${id.toUpperCase().replace(/-/g, '_')}_KEY` } });
 
 export const DEPLOYMENTS = {
   apiSmall: d('oai-mini', 'openai', 'gpt-5-mini', 'basic'),
   apiLarge: d('oai-large', 'openai', 'gpt-5.4', 'mid'),
+  apiEu: d('oai-eu', 'openai', 'gpt-5-mini', 'basic', 'https://eu.api.openai.com/v1', 'eu'),
   cloudSmall: d('bedrock-haiku', 'bedrock', 'anthropic.claude-haiku', 'basic', 'us-east-1'),
   cloudLarge: d('azure-large', 'azure', 'gpt-5-4-us', 'mid', 'https://contoso-us.openai.azure.com'),
   onpremSmall: d('vllm-small', 'hosted_vllm', 'llama-8b', 'basic', 'http://vllm-small.dc1.internal:8000/v1'),
@@ -31,7 +32,7 @@ export const POLICY: Policy = {
   name: 'verify test policy',
   matrix: [],
   tiers: [
-    { id: 'api', name: 'Public API', clearance: 'internal', regimes: [], regions: ['us'], deployments: [DEPLOYMENTS.apiSmall, DEPLOYMENTS.apiLarge] },
+    { id: 'api', name: 'Public API', clearance: 'internal', regimes: [], regions: ['us', 'eu'], deployments: [DEPLOYMENTS.apiSmall, DEPLOYMENTS.apiLarge, DEPLOYMENTS.apiEu] },
     { id: 'private-cloud', name: 'Private cloud', clearance: 'confidential', regimes: ['hipaa'], regions: ['us'], deployments: [DEPLOYMENTS.cloudSmall, DEPLOYMENTS.cloudLarge] },
     { id: 'on-prem', name: 'On-premises', clearance: 'regulated', regimes: ['hipaa', 'itar'], regions: ['us'], deployments: [DEPLOYMENTS.onpremSmall, DEPLOYMENTS.onpremLarge] },
   ],
@@ -44,6 +45,7 @@ export const INVENTORY: Inventory = {
   version: 1,
   use_cases: [
     { id: 'faq-bot', name: 'FAQ bot', status: 'production', data: { classes: ['public'] }, needs: basic },
+    { id: 'eu-faq', name: 'EU FAQ bot', status: 'production', data: { classes: ['public'], residency: ['eu'] }, needs: basic },
     { id: 'hr-triage', name: 'HR triage', status: 'production', data: { classes: ['employee_data'] }, needs: { task: 'generation' } },
     { id: 'claims-triage', name: 'Claims triage', status: 'production', data: { classes: ['phi'] }, needs: basic },
     { id: 'secret-docs', name: 'Secret docs', status: 'production', data: { classes: ['classified'] }, needs: basic },

@@ -39,6 +39,8 @@ describe('verify: LiteLLM', () => {
       `uncleared-tier secret-docs $.router_settings.fallbacks[${own}]["faq-bot"][0]`,
       `uncleared-tier secret-docs $.router_settings.fallbacks[${own}]["faq-bot"][1]`,
       `uncleared-tier secret-docs $.router_settings.fallbacks[${own}]["faq-bot"][2]`,
+      // faq-bot's group load-balances two api deployments: one finding each.
+      `uncleared-tier secret-docs $.router_settings.fallbacks[${n}]["secret-docs"][0]`,
       `uncleared-tier secret-docs $.router_settings.fallbacks[${n}]["secret-docs"][0]`,
     ]);
   });
@@ -49,6 +51,7 @@ describe('verify: LiteLLM', () => {
     const n = c.router_settings.fallbacks.length - 1;
     expect(run(c)).toEqual([
       `uncleared-tier claims-triage $.router_settings.fallbacks[${n}]`,
+      `outside-residency eu-faq $.router_settings.fallbacks[${n}]`,
       `uncleared-tier hr-triage $.router_settings.fallbacks[${n}]`,
       `more-open-fallback kept-home $.router_settings.fallbacks[${n}]`,
       `uncleared-tier secret-docs $.router_settings.fallbacks[${n}]`,
@@ -60,6 +63,7 @@ describe('verify: LiteLLM', () => {
     c.litellm_settings = { default_fallbacks: ['faq-bot--oai-large'] };
     expect(run(c)).toEqual([
       'uncleared-tier claims-triage $.litellm_settings.default_fallbacks[0]',
+      'outside-residency eu-faq $.litellm_settings.default_fallbacks[0]',
       'uncleared-tier hr-triage $.litellm_settings.default_fallbacks[0]',
       'more-open-fallback kept-home $.litellm_settings.default_fallbacks[0]',
       'uncleared-tier secret-docs $.litellm_settings.default_fallbacks[0]',
@@ -81,6 +85,14 @@ describe('verify: LiteLLM', () => {
     const found = check([litellm(c)], g);
     expect(brief(found)).toEqual([`more-open-fallback kept-home $.router_settings.fallbacks[${n}]["kept-home"][0]`]);
     expect(found[0]?.message).toBe('"kept-home" can reach deployment "azure-large" on tier private-cloud (clearance confidential), more open than its assigned tier on-prem (clearance regulated): a fallback may only go sideways or toward a more restrictive tier');
+  });
+
+  it('reports a deployment outside the residency on a tier that serves it', () => {
+    const c = fresh();
+    const n = addFallback(c, { 'eu-faq': ['faq-bot--oai-large'] });
+    const found = check([litellm(c)], g);
+    expect(brief(found)).toEqual([`outside-residency eu-faq $.router_settings.fallbacks[${n}]["eu-faq"][0]`]);
+    expect(found[0]?.message).toBe('"eu-faq" can reach deployment "oai-large" (region us) on tier api, outside its residency eu');
   });
 
   it('reports a load-balance member on the api tier added to a regulated alias (and the drift it causes)', () => {
@@ -144,6 +156,7 @@ describe('verify: LiteLLM', () => {
     c.guardrails = [{ guardrail_name: 'pii', litellm_params: { guardrail: 'sensitive_data_routing', mode: 'pre_call', on_premise_model: 'faq-bot--oai-large' } }];
     expect(run(c)).toEqual([
       'uncleared-tier claims-triage $.guardrails[0].litellm_params.on_premise_model',
+      'outside-residency eu-faq $.guardrails[0].litellm_params.on_premise_model',
       'uncleared-tier hr-triage $.guardrails[0].litellm_params.on_premise_model',
       'more-open-fallback kept-home $.guardrails[0].litellm_params.on_premise_model',
       'uncleared-tier secret-docs $.guardrails[0].litellm_params.on_premise_model',
@@ -152,9 +165,15 @@ describe('verify: LiteLLM', () => {
 
   it('terminates on fallback cycles, and a "*" key applies to every group', () => {
     const c = fresh();
-    addFallback(c, { 'secret-docs--vllm-large': ['secret-docs'] });
-    addFallback(c, { '*': ['secret-docs--vllm-large'] });
-    expect(run(c)).toEqual([]);
+    const a = addFallback(c, { 'secret-docs--vllm-large': ['secret-docs'] });
+    const b = addFallback(c, { '*': ['secret-docs--vllm-large'] });
+    const own = index(c.router_settings.fallbacks, (f) => 'secret-docs' in f);
+    // Only eu-faq is hurt: the on-prem deployments serve from the US.
+    expect(run(c)).toEqual([
+      `uncleared-tier eu-faq $.router_settings.fallbacks[${own}]["secret-docs"][0]`,
+      `uncleared-tier eu-faq $.router_settings.fallbacks[${a}]["secret-docs--vllm-large"][0]`,
+      `uncleared-tier eu-faq $.router_settings.fallbacks[${b}]["*"][0]`,
+    ]);
     const d = fresh();
     const n = addFallback(d, { '*': ['faq-bot'] });
     expect(run(d)).toContain(`uncleared-tier secret-docs $.router_settings.fallbacks[${n}]["*"][0]`);

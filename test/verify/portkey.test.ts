@@ -107,6 +107,7 @@ describe('verify: Portkey conditional config', () => {
     const found = runCond(c);
     expect([...new Set(brief(found))]).toEqual([
       'uncleared-tier claims-triage $.strategy.default',
+      'outside-residency eu-faq $.strategy.default',
       'uncleared-tier hr-triage $.strategy.default',
       'more-open-fallback kept-home $.strategy.default',
       'uncleared-tier secret-docs $.strategy.default',
@@ -118,7 +119,7 @@ describe('verify: Portkey conditional config', () => {
     const c = cond();
     const api = g.routesJson['faq-bot']!.tierplan_route;
     c.strategy.conditions.unshift({ query: { $or: [{ 'metadata.tierplan_route': { $ne: 'nobody' } }], 'metadata.tierplan_route': api }, then: api });
-    expect(errorsFor(runCond(c))).toEqual(['claims-triage', 'hr-triage', 'kept-home', 'secret-docs']);
+    expect(errorsFor(runCond(c))).toEqual(['claims-triage', 'eu-faq', 'hr-triage', 'kept-home', 'secret-docs']);
     const safe = cond();
     safe.strategy.conditions.unshift({ query: { $and: [{ 'metadata.tierplan_route': { $ne: 'nobody' } }, { 'metadata.tierplan_route': api }] }, then: api });
     expect(brief(runCond(safe))).toEqual([]);
@@ -137,7 +138,7 @@ describe('verify: Portkey conditional config', () => {
     const api = g.routesJson['faq-bot']!.tierplan_route;
     c.strategy.conditions.unshift({ query: { 'params.model': 'cheap' }, then: api });
     const found = runCond(c);
-    expect(errorsFor(found)).toEqual(['claims-triage', 'hr-triage', 'kept-home', 'secret-docs']);
+    expect(errorsFor(found)).toEqual(['claims-triage', 'eu-faq', 'hr-triage', 'kept-home', 'secret-docs']);
     expect(found.some((f) => f.use_case === 'secret-docs' && /may match: depends on the request/.test(f.chain[0] ?? ''))).toBe(true);
   });
 
@@ -153,7 +154,7 @@ describe('verify: Portkey conditional config', () => {
     expect(brief(check([conditional(g.conditional)], g))).toEqual(['warning no-metadata - $']);
     const c = cond();
     c.strategy.default = g.routesJson['faq-bot']!.tierplan_route;
-    expect(errorsFor(check([conditional(c)], g))).toEqual(['claims-triage', 'hr-triage', 'kept-home', 'secret-docs']);
+    expect(errorsFor(check([conditional(c)], g))).toEqual(['claims-triage', 'eu-faq', 'hr-triage', 'kept-home', 'secret-docs']);
   });
 
   it('warns about branches the gateway refuses, and reports the use cases left without a route', () => {
