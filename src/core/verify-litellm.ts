@@ -37,6 +37,8 @@ export interface LitellmGraph {
   /** Lists by exact key, and those whose key needs matching (null, `*`, patterns): lookups stay linear in the config. */
   byKey: Map<string, FallbackList[]>;
   general: FallbackList[];
+  /** Groups whose model_name is a pattern (`azure/*`), compiled once. */
+  wildcards: { pattern: string; regex: RegExp; entries: Entry[] }[];
   /** `model_group_alias`: a public name → the group that serves it. */
   aliases: Map<string, Target>;
   /** `sensitive_data_routing` guardrails: any request may be rerouted to their model group. */
@@ -91,7 +93,8 @@ export function litellmGraph(config: unknown): LitellmGraph {
     if (l.key === null || l.key.includes('*')) general.push(l);
     else byKey.set(l.key, [...(byKey.get(l.key) ?? []), l]);
   }
-  return { entries, groups, ids, lists, byKey, general, aliases, reroutes };
+  const wildcards = [...groups].filter(([name]) => name.includes('*')).map(([pattern, list]) => ({ pattern, regex: wildcard(pattern), entries: list }));
+  return { entries, groups, ids, lists, byKey, general, wildcards, aliases, reroutes };
 }
 
 function strings(v: unknown, base: Path): Target[] {
@@ -122,7 +125,7 @@ export function members(g: LitellmGraph, name: string, depth = 0): Member[] {
   for (const entry of g.ids.get(name) ?? []) out.push({ entry, how: ['model_info.id'] });
   // Wildcard groups serve only names no group has, as in the proxy.
   if (!group && !alias) {
-    for (const [pattern, list] of g.groups) if (pattern.includes('*') && matches(pattern, name)) for (const entry of list) out.push({ entry, how: [`wildcard group "${pattern}"`] });
+    for (const w of g.wildcards) if (w.regex.test(name)) for (const entry of w.entries) out.push({ entry, how: [`wildcard group "${w.pattern}"`] });
   }
   return out;
 }

@@ -135,7 +135,8 @@ function sarif(findings: PlacedFinding[], version: string): Record<string, unkno
         }],
         ...(f.use_case !== null ? { properties: { use_case: f.use_case } } : {}),
       })),
-      columnKind: 'unicodeCodePoints',
+      // Columns come from JavaScript string offsets.
+      columnKind: 'utf16CodeUnits',
     }],
   };
 }
