@@ -3,7 +3,7 @@
 // tier is the one an approved exception pins), and its primary group is on the planned tier.
 import { describeFailure, clearTier } from './clearance.js';
 import type { PlannedUseCase } from './plan-types.js';
-import { allowedTiers, dataProfile } from './routing.js';
+import { dataProfile } from './routing.js';
 import type { Policy, Tier } from './types.js';
 import { describeLitellmEntry, describePortkeyLeaf, type DeploymentCatalog, type DeploymentRef } from './verify-identify.js';
 import { jsonPath, type Dialect, type Finding, type FindingCode, type Path, type ReachPath } from './verify-types.js';
@@ -27,8 +27,8 @@ const WEIGHT_ZERO = ' (not reachable today: its load-balance weight is 0; a weig
 /** Every violation along the paths one routed use case can take through one config. */
 export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeContext): Finding[] {
   const out: Finding[] = [];
-  const allowed = new Set(allowedTiers(u, ctx.policy).map((t) => t.id));
   const assigned = ctx.policy.tiers.find((t) => t.id === u.tier);
+  const allowed = allowedFor(u, assigned, ctx.policy);
   for (const p of paths) {
     const severity = p.live ? 'error' : 'warning';
     const tail = p.live ? '' : WEIGHT_ZERO;
@@ -56,6 +56,24 @@ export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeCont
     }
   }
   out.push(...drift(u, paths, ctx));
+  return out;
+}
+
+/**
+ * Decided here from the clearance rules themselves, not from the routing compiler's
+ * `allowedTiers`: a checker that shared the compiler's logic would share its bugs. The assigned
+ * tier when it is cleared or pinned by an approved exception; any other tier cleared for the
+ * data and at least as restrictive as the assigned one.
+ */
+function allowedFor(u: PlannedUseCase, assigned: Tier | undefined, policy: Policy): Set<string> {
+  const levels = policy.sensitivity.levels;
+  const data = dataProfile(u);
+  const out = new Set<string>();
+  if (!assigned) return out;
+  for (const t of policy.tiers) {
+    const cleared = clearTier(t, data, policy).cleared;
+    if (t === assigned ? cleared || u.decided_by === 'exception' : cleared && levels.indexOf(t.clearance) >= levels.indexOf(assigned.clearance)) out.add(t.id);
+  }
   return out;
 }
 
