@@ -27,7 +27,9 @@ export type FindingCode =
   /** A Portkey query the gateway refuses (unsupported operator, no conditions). */
   | 'query-error'
   /** No metadata is known for the use cases of a conditional config: only the no-metadata case was checked. */
-  | 'no-metadata';
+  | 'no-metadata'
+  /** The config itself is malformed or holds a trap the gateway accepts silently (schema and lint rules). */
+  | 'config-problem';
 
 export interface Finding {
   severity: 'error' | 'warning';

@@ -4,6 +4,7 @@
 import type { Plan } from './plan-types.js';
 import { routeMetadata } from './route-classes.js';
 import type { RoutingModel } from './routing-types.js';
+import type { Problem } from './problems.js';
 import type { Policy } from './types.js';
 import { deploymentCatalog } from './verify-identify.js';
 import { finding, isRouted, type JudgeContext } from './verify-judge.js';
@@ -14,6 +15,8 @@ import { isRecord, type ConfigInput, type Path, type Dialect, type Finding, type
 export interface VerifyOptions {
   /** The routes tierplan generates for this plan: the metadata each use case sends when no routes.json is given. */
   routes?: RoutingModel;
+  /** Schema and lint problems of one config (the CLI passes the checks of src/io/gateway-schemas.ts). */
+  lint?: (c: ConfigInput) => Problem[];
 }
 
 /**
@@ -40,6 +43,9 @@ export function verifyConfigs(configs: ConfigInput[], plan: Plan, policy: Policy
   const sets = new Map<string, Set<string>>();
   for (const c of configs) {
     const ctx: JudgeContext = { policy, catalog, file: c.file, dialect: c.dialect };
+    for (const p of options.lint?.(c) ?? []) {
+      findings.push(finding(c.file, p.severity, 'config-problem', null, p.path, `${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`));
+    }
     if (c.dialect === 'litellm') {
       findings.push(...checkLitellm(c.value, ctx, view));
     } else if (isConditional(c.value)) {

@@ -16,6 +16,10 @@ interface Rule {
 }
 
 const RULES: Record<FindingCode, Rule> = {
+  'config-problem': {
+    short: 'The config is malformed or holds a trap the gateway accepts silently',
+    help: 'LiteLLM validates only deployments and Portkey only part of a config, so misspelt keys, dangling fallback targets, reserved keys, unsupported operators and oversized headers fail at request time or silently. Fix the config, or regenerate it with `tierplan gateway`.',
+  },
   'uncleared-tier': {
     short: 'A use case can reach a tier not cleared for its data',
     help: 'Remove the route, fallback, load-balance member or branch that reaches this deployment, or regenerate the config with `tierplan gateway`. A tier is cleared when it is certified for every regime of the use case, its clearance covers the sensitivity, and its regions satisfy the residency.',

@@ -42,6 +42,17 @@ describe('tierplan verify', () => {
     expect(r.stdout).toMatch(/verify: 1 error, 0 warnings \(uncleared-tier 1\) in 1 config file/);
   });
 
+  it('reports what the gateways accept silently: a misspelt top-level key and the reserved model_info.tier', () => {
+    const out = generated();
+    const config = join(out, 'litellm/config.yaml');
+    const text = readFileSync(config, 'utf8');
+    writeFileSync(config, text.replace('general_settings:', 'general_setings:').replace('      tierplan_role: primary\n', '      tierplan_role: primary\n      tier: onprem\n'));
+    const r = tierplan(['verify', config, ...inputs]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error config-problem: unknown-key: unknown key "general_setings" \(did you mean "general_settings"\?\)/);
+    expect(r.stdout).toMatch(/\$\.model_list\[0\]\.model_info\.tier: error config-problem: reserved-tier-key: /);
+  });
+
   it('--format sarif is SARIF 2.1.0; --format json has the findings and a summary', () => {
     const out = generated();
     addCrossTierFallback(join(out, 'litellm/config.yaml'));

@@ -23,7 +23,9 @@ export interface VerifyCommandOptions extends InputOptions {
 export async function verify(ctx: CliContext, paths: string[], opts: VerifyCommandOptions): Promise<number> {
   const { plan, policy, routes } = await planAndPolicy(ctx, opts);
   const { configs, locators } = await readGatewayConfigs(paths);
-  const result = verifyConfigs(configs, plan, policy, routes ? { routes } : {});
+  const { checkLitellmConfig, checkPortkeyConfig } = await import('../../io/gateway-schemas.js');
+  const lint = (c: { dialect: string; value: unknown }) => (c.dialect === 'litellm' ? checkLitellmConfig(c.value) : checkPortkeyConfig(c.value));
+  const result = verifyConfigs(configs, plan, policy, { lint, ...(routes ? { routes } : {}) });
   const placed = result.findings.map((f): PlacedFinding => {
     const locator = locators.get(f.file);
     if (!locator) return f;
