@@ -1,0 +1,401 @@
+// A byte-level streaming CSV record scanner. Chunks of bytes go in (`write`, then `end`); each
+// complete record comes out through `onRecord` as field offsets into the current buffer, so
+// nothing is decoded until a reader asks for a column (`field(i)`). RFC 4180: fields may be
+// quoted, a quote inside is doubled, a quoted field may hold delimiters and newlines; records
+// end with LF, CRLF or a lone CR. A UTF-8 BOM is skipped. The delimiter (`,` `;` tab `|`) is
+// detected from the header line unless given; the encoding is UTF-8 unless the first 64 KiB
+// are not valid UTF-8, in which case the file is read as Windows-1252 (or as told).
+
+import { isUtf8 } from 'node:buffer';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export type CsvEncoding = 'utf8' | 'cp1252';
+
+/** What was wrong with a record's quoting; the record is still delivered, a reader rejects it. */
+export type CsvRecordProblem = 'unterminated-quote' | 'stray-quote';
+
+export const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;
+
+export interface CsvScannerOptions {
+  /** One character; detected from the header line when absent. */
+  delimiter?: string;
+  /** Detected when absent: UTF-8 (BOM or valid sample), else Windows-1252. */
+  encoding?: CsvEncoding;
+}
+
+/**
+ * One record, valid only during the `onRecord` call (the scanner reuses it and its buffer).
+ * Fields are decoded on demand.
+ */
+export interface CsvRecord {
+  /** 1-based line where the record starts. */
+  readonly line: number;
+  /** Number of fields. */
+  readonly count: number;
+  readonly problem: CsvRecordProblem | null;
+  /** Field `i`, decoded and unquoted; '' when the record has fewer fields. */
+  field(i: number): string;
+  /** True when field `i` is absent or has no bytes. */
+  isEmpty(i: number): boolean;
+  /** Whether field `i`'s raw bytes contain `needle` (ASCII), without decoding it. */
+  includes(i: number, needle: Buffer): boolean;
+  /** Field `i` as a non-negative integer read straight from ASCII digits, or -1 when it is not one. */
+  digits(i: number): number;
+}
+
+// Flags per field: how to turn its bytes into a string.
+const PLAIN = 0;
+const QUOTED_ESCAPED = 1; // quoted, with doubled quotes to undouble
+const RAW = 2; // malformed quoting: the bytes as they are
+
+export class CsvScanner implements CsvRecord {
+  line = 1;
+  count = 0;
+  problem: CsvRecordProblem | null = null;
+
+  private buf: Buffer = Buffer.alloc(0);
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private flags = new Uint8Array(64);
+  private pending: Buffer | null = null;
+  private started = false;
+  private skipLF = false;
+  private nextLine = 1;
+  private delim = -1;
+  private enc: CsvEncoding | undefined;
+  private readonly onRecord: (record: CsvRecord) => void;
+
+  constructor(onRecord: (record: CsvRecord) => void, options: CsvScannerOptions = {}) {
+    this.onRecord = onRecord;
+    if (options.delimiter !== undefined) {
+      if (options.delimiter.length !== 1 || options.delimiter.charCodeAt(0) > 0x7f || options.delimiter === '"') {
+        throw new Error(`a CSV delimiter is one ASCII character other than a quote, not ${JSON.stringify(options.delimiter)}`);
+      }
+      this.delim = options.delimiter.charCodeAt(0);
+    }
+    this.enc = options.encoding;
+  }
+
+  /** The delimiter in use ('' until the header line has been seen). */
+  get delimiter(): string {
+    return this.delim < 0 ? '' : String.fromCharCode(this.delim);
+  }
+
+  get encoding(): CsvEncoding | undefined {
+    return this.enc;
+  }
+
+  write(chunk: Buffer): void {
+    let buf = chunk;
+    if (this.pending !== null) {
+      buf = Buffer.concat([this.pending, chunk]);
+      this.pending = null;
+    }
+    if (!this.started) {
+      if (!this.start(buf, false)) {
+        this.pending = buf;
+        return;
+      }
+      buf = this.afterBom(buf);
+    }
+    this.scan(buf, false);
+  }
+
+  /** No more input: the last record, even unterminated, is delivered. */
+  end(): void {
+    let buf = this.pending ?? Buffer.alloc(0);
+    this.pending = null;
+    if (!this.started) {
+      this.start(buf, true);
+      buf = this.afterBom(buf);
+    }
+    this.scan(buf, true);
+  }
+
+  // Decides the encoding and delimiter once enough of the start is there (a header line, or 64 KiB).
+  private start(buf: Buffer, final: boolean): boolean {
+    const body = hasBom(buf) ? buf.subarray(3) : buf;
+    const headerEnd = endOfFirstLine(body);
+    if (headerEnd < 0 && !final && body.length < 64 * 1024) return false;
+    if (this.enc === undefined) {
+      if (hasBom(buf)) this.enc = 'utf8';
+      else this.enc = isUtf8(completeUtf8Prefix(body.subarray(0, 64 * 1024))) ? 'utf8' : 'cp1252';
+    }
+    if (this.delim < 0) this.delim = detectDelimiter(body.subarray(0, headerEnd < 0 ? body.length : headerEnd)).charCodeAt(0);
+    this.started = true;
+    return true;
+  }
+
+  private afterBom(buf: Buffer): Buffer {
+    return hasBom(buf) ? buf.subarray(3) : buf;
+  }
+
+  private scan(buf: Buffer, final: boolean): void {
+    this.buf = buf;
+    const n = buf.length;
+    const delim = this.delim;
+    let i = 0;
+    if (this.skipLF) {
+      if (n > 0 && buf[0] === LF) i = 1;
+      if (n > 0 || final) this.skipLF = false;
+    }
+    while (i < n) {
+      const recStart = i;
+      this.line = this.nextLine;
+      let lines = 0;
+      let count = 0;
+      let problem: CsvRecordProblem | null = null;
+      let fieldStart = i;
+      let ended = false; // a line end (not end of input) closed the record
+      let incomplete = false;
+      for (;;) {
+        if (i >= n) {
+          if (!final) incomplete = true;
+          else count = this.push(count, fieldStart, n, PLAIN);
+          break;
+        }
+        let c = buf[i]!;
+        if (c === QUOTE && i === fieldStart) {
+          let j = i + 1;
+          let escaped = false;
+          let closed = false;
+          while (j < n) {
+            const d = buf[j]!;
+            if (d === QUOTE) {
+              if (j + 1 < n) {
+                if (buf[j + 1] === QUOTE) {
+                  escaped = true;
+                  j += 2;
+                  continue;
+                }
+                closed = true;
+                break;
+              }
+              // A quote as the last byte: closing only if no more input can follow.
+              if (final) closed = true;
+              break;
+            }
+            if (d === LF) lines++;
+            j++;
+          }
+          if (!closed) {
+            if (!final) {
+              incomplete = true;
+              break;
+            }
+            problem = 'unterminated-quote';
+            count = this.push(count, i + 1, n, escaped ? QUOTED_ESCAPED : PLAIN);
+            i = n;
+            break;
+          }
+          i = j + 1;
+          c = i < n ? buf[i]! : LF;
+          if (i >= n && !final) {
+            incomplete = true;
+            break;
+          }
+          if (c === delim || c === LF || c === CR || i >= n) {
+            count = this.push(count, fieldStart + 1, j, escaped ? QUOTED_ESCAPED : PLAIN);
+            if (i >= n) break;
+            if (c === delim) {
+              i++;
+              fieldStart = i;
+              continue;
+            }
+            // fall through to the line end handling below with c = LF or CR
+          } else {
+            // Text after a closing quote: keep the field's bytes as they are, up to the delimiter.
+            problem = 'stray-quote';
+            while (i < n && buf[i] !== delim && buf[i] !== LF && buf[i] !== CR) i++;
+            if (i >= n && !final) {
+              incomplete = true;
+              break;
+            }
+            count = this.push(count, fieldStart, i, RAW);
+            if (i >= n) break;
+            c = buf[i]!;
+            if (c === delim) {
+              i++;
+              fieldStart = i;
+              continue;
+            }
+          }
+          // c is LF or CR at i
+          if (c === LF) {
+            i++;
+          } else {
+            i++;
+            if (i < n) {
+              if (buf[i] === LF) i++;
+            } else if (!final) this.skipLF = true;
+          }
+          ended = true;
+          break;
+        }
+        if (c === delim) {
+          count = this.push(count, fieldStart, i, PLAIN);
+          i++;
+          fieldStart = i;
+          continue;
+        }
+        if (c === LF || c === CR) {
+          count = this.push(count, fieldStart, i, PLAIN);
+          i++;
+          if (c === CR) {
+            if (i < n) {
+              if (buf[i] === LF) i++;
+            } else if (!final) this.skipLF = true;
+          }
+          ended = true;
+          break;
+        }
+        // A quote inside an unquoted field is taken literally (lenient, like most spreadsheets).
+        i++;
+      }
+      if (incomplete) {
+        this.pending = buf.subarray(recStart);
+        return;
+      }
+      this.nextLine = this.line + lines + (ended ? 1 : 0);
+      this.count = count;
+      this.problem = problem;
+      // A blank line is not a record.
+      if (count === 1 && this.starts[0] === this.ends[0] && this.flags[0] === PLAIN && buf[recStart] !== QUOTE) continue;
+      this.onRecord(this);
+    }
+  }
+
+  private push(count: number, start: number, end: number, flag: number): number {
+    if (count === this.starts.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts, (k) => new Int32Array(k));
+      this.ends = grow(this.ends, (k) => new Int32Array(k));
+      this.flags = grow(this.flags, (k) => new Uint8Array(k));
+    }
+    this.starts[count] = start;
+    this.ends[count] = end;
+    this.flags[count] = flag;
+    return count + 1;
+  }
+
+  field(i: number): string {
+    if (i < 0 || i >= this.count) return '';
+    const s = this.starts[i]!;
+    const e = this.ends[i]!;
+    if (s === e) return '';
+    const text = this.enc === 'cp1252' ? decodeCp1252(this.buf, s, e) : this.buf.toString('utf8', s, e);
+    return this.flags[i] === QUOTED_ESCAPED ? text.replaceAll('""', '"') : text;
+  }
+
+  isEmpty(i: number): boolean {
+    return i < 0 || i >= this.count || this.starts[i] === this.ends[i];
+  }
+
+  includes(i: number, needle: Buffer): boolean {
+    if (i < 0 || i >= this.count) return false;
+    const s = this.starts[i]!;
+    const e = this.ends[i]!;
+    if (e - s < needle.length) return false;
+    return this.buf.subarray(s, e).indexOf(needle) >= 0;
+  }
+
+  digits(i: number): number {
+    if (i < 0 || i >= this.count) return -1;
+    const s = this.starts[i]!;
+    const e = this.ends[i]!;
+    if (s === e || e - s > 15) return -1;
+    const buf = this.buf;
+    let v = 0;
+    for (let k = s; k < e; k++) {
+      const d = buf[k]! - 48;
+      if (d < 0 || d > 9) return -1;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+}
+
+function hasBom(buf: Buffer): boolean {
+  return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+}
+
+/** Offset of the first line end outside quotes, or -1. */
+function endOfFirstLine(buf: Buffer): number {
+  let quoted = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i]!;
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted && (c === LF || c === CR)) return i;
+  }
+  return -1;
+}
+
+/** The candidate that occurs most often outside quotes in the header line; `,` on a tie or none. */
+export function detectDelimiter(header: Buffer): string {
+  const counts = new Map<number, number>();
+  let quoted = false;
+  for (const c of header) {
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best = ',';
+  let bestCount = 0;
+  for (const d of DELIMITER_CANDIDATES) {
+    const k = counts.get(d.charCodeAt(0)) ?? 0;
+    if (k > bestCount) {
+      best = d;
+      bestCount = k;
+    }
+  }
+  return best;
+}
+
+// A sample cut at an arbitrary byte may end inside a multi-byte character: drop that tail.
+function completeUtf8Prefix(b: Buffer): Buffer {
+  let end = b.length;
+  for (let k = 1; k <= 3 && end - k >= 0; k++) {
+    const c = b[end - k]!;
+    if (c < 0x80) break;
+    if (c >= 0xc0) {
+      const len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      if (k < len) end -= k;
+      break;
+    }
+  }
+  return b.subarray(0, end);
+}
+
+// Windows-1252 differs from latin1 in 0x80–0x9F; undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+// stay as their C1 code points.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeCp1252(buf: Buffer, start = 0, end = buf.length): string {
+  const text = buf.toString('latin1', start, end);
+  // eslint-disable-next-line no-control-regex
+  if (!/[\x80-\x9f]/.test(text)) return text;
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x80-\x9f]/g, (ch) => String.fromCharCode(CP1252_HIGH[ch.charCodeAt(0) - 0x80]!));
+}
+
+/** Every record of a complete text or buffer, decoded: for tests and small inputs. */
+export function parseCsv(input: string | Buffer, options: CsvScannerOptions = {}): { line: number; fields: string[]; problem: CsvRecordProblem | null }[] {
+  const out: { line: number; fields: string[]; problem: CsvRecordProblem | null }[] = [];
+  const scanner = new CsvScanner((r) => {
+    const fields: string[] = [];
+    for (let i = 0; i < r.count; i++) fields.push(r.field(i));
+    out.push({ line: r.line, fields, problem: r.problem });
+  }, options);
+  scanner.write(typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
+  scanner.end();
+  return out;
+}
