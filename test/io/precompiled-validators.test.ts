@@ -1,0 +1,49 @@
+// The build precompiles the schemas (dist/io/validators.cjs); the CLI uses that code and the
+// tests from src/ compile at run time. Both must judge every input the same way.
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsyaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { compileNow, type SchemaName } from '../../src/io/schemas.js';
+
+const require = createRequire(import.meta.url);
+const fixtures = new URL('./fixtures/', import.meta.url).pathname;
+
+function docs(): [string, SchemaName, unknown][] {
+  const out: [string, SchemaName, unknown][] = [];
+  const add = (file: string, name: SchemaName): void => {
+    try {
+      out.push([file, name, jsyaml.load(readFileSync(file, 'utf8'), { schema: jsyaml.CORE_SCHEMA })]);
+    } catch {
+      // Not YAML at all (binary, bombs): the parser rejects those before any schema runs.
+    }
+  };
+  for (const dir of readdirSync(fixtures)) {
+    for (const f of readdirSync(join(fixtures, dir), { withFileTypes: true })) {
+      if (f.isFile() && f.name.endsWith('.yaml')) add(join(fixtures, dir, f.name), f.name.includes('policy') ? 'policy' : dir.includes('folder') ? 'useCase' : 'inventory');
+    }
+  }
+  add('examples/inventory.yaml', 'inventory');
+  add('examples/tierplan.policy.yaml', 'policy');
+  return out;
+}
+
+describe('precompiled validators', () => {
+  it('exist after the build (npm test builds first)', () => {
+    expect(() => require('../../dist/io/validators.cjs')).not.toThrow();
+  });
+
+  it('give the same verdict and errors as validators compiled at run time', () => {
+    const pre = require('../../dist/io/validators.cjs') as ReturnType<typeof compileNow>;
+    const now = compileNow();
+    const cases = docs();
+    expect(cases.length).toBeGreaterThan(10);
+    for (const [file, name, value] of cases) {
+      const a = pre[name](value);
+      const b = now[name](value);
+      expect(a, file).toBe(b);
+      expect(pre[name].errors ?? null, file).toEqual(now[name].errors ?? null);
+    }
+  });
+});
