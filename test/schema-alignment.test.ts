@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Estimate, Gap, OverrideOutcome, Plan, PlanCell, PlannedUseCase, PlanTier, Reason, SplitEntry } from '../src/core/plan-types.js';
 import type {
   CapabilityCondition, CapabilityRule, GatewaySettings, Credentials, DataClass, DataSpec, Deployment, FixedCost, Inventory, MatrixCell,
-  Modality, Needs, Override, PolicyFile, Reasoning, Regime, Status, Task, Tier, TokenPrice, UseCase, Volume,
+  Modality, Needs, Override, PolicyFile, Reasoning, Regime, Status, Task, Tier, TokenPrice, TriggerKind, TriggerRule, UseCase, Volume,
 } from '../src/core/types.js';
 
 type Kinds<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? 'optional' : 'required' };
@@ -64,7 +64,12 @@ describe('inventory schema ↔ types', () => {
 
 describe('policy schema ↔ types', () => {
   it('objects', () => {
-    expectAligned(policy, { version: r, name: o, extends: o, sensitivity: o, capability: o, tiers: o, preference: o, matrix: o, reference_split: o, gateway: o } satisfies Kinds<PolicyFile>);
+    expectAligned(policy, { version: r, name: o, extends: o, sensitivity: o, capability: o, tiers: o, preference: o, matrix: o, reference_split: o, gateway: o, triggers: o } satisfies Kinds<PolicyFile>);
+    expectAligned(at(policy, 'triggers', '[]'), {
+      id: r, kind: r, tier: o, tokens_per_month: o, cost_per_month: o, utilisation: o, target_tier: o, months: r, description: o,
+    } satisfies Kinds<TriggerRule>);
+    const kinds: Record<TriggerKind, true> = { volume_below: true, tokens_above: true, spend_above: true, no_traffic: true, capacity_above: true, break_even: true };
+    expect(at(policy, 'triggers', '[]', 'kind').enum).toEqual(Object.keys(kinds));
     expectAligned(at(policy, 'gateway'), { context_window_fallbacks: o, fallback_status_codes: o } satisfies Kinds<GatewaySettings>);
     expectAligned(at(policy, 'sensitivity'), { levels: o, fail_closed: o, data_classes: o, regimes: o } satisfies Kinds<NonNullable<PolicyFile['sensitivity']>>);
     expectAligned(at(policy, 'capability'), { levels: o, unclassified: o, rules: o } satisfies Kinds<NonNullable<PolicyFile['capability']>>);

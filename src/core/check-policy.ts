@@ -1,5 +1,5 @@
 import { didYouMean, type Problem } from './problems.js';
-import type { Policy } from './types.js';
+import type { Policy, TriggerKind, TriggerRule } from './types.js';
 
 type Path = (string | number)[];
 
@@ -72,5 +72,38 @@ export function checkPolicy(p: Policy): Problem[] {
     level(m.tier, tierIds, 'tier', ['matrix', i, 'tier']);
   });
   for (const key of Object.keys(p.reference_split ?? {})) level(key, tierIds, 'tier', ['reference_split', key]);
+  checkTriggers(p, tierIds, level, err, problems);
   return problems;
+}
+
+const TRIGGER_NEEDS: Record<TriggerKind, (keyof TriggerRule)[]> = {
+  volume_below: ['tier', 'tokens_per_month'],
+  tokens_above: ['tier', 'tokens_per_month'],
+  spend_above: ['tier', 'cost_per_month'],
+  no_traffic: [],
+  capacity_above: ['tier', 'utilisation'],
+  break_even: ['tier'],
+};
+
+function checkTriggers(
+  p: Policy,
+  tierIds: string[],
+  level: (value: string, known: string[], what: string, path: Path) => void,
+  err: (code: string, message: string, path: Path, hint?: string) => void,
+  problems: Problem[],
+): void {
+  const ids = new Set<string>();
+  const fixed = (t: string | undefined): boolean => p.tiers.some((x) => (t === undefined || x.id === t) && x.deployments.some((d) => d.fixed_cost));
+  (p.triggers ?? []).forEach((t, i) => {
+    if (ids.has(t.id)) err('duplicate-trigger', `duplicate trigger id "${t.id}"`, ['triggers', i, 'id']);
+    ids.add(t.id);
+    for (const k of TRIGGER_NEEDS[t.kind] ?? []) {
+      if (t[k] === undefined) err('trigger-incomplete', `trigger ${t.id} (${t.kind}) needs ${k}`, ['triggers', i]);
+    }
+    if (t.tier !== undefined) level(t.tier, tierIds, 'tier', ['triggers', i, 'tier']);
+    if (t.target_tier !== undefined) level(t.target_tier, tierIds, 'tier', ['triggers', i, 'target_tier']);
+    const warn = (message: string): void => void problems.push({ code: 'trigger-never-fires', severity: 'warning', message, path: ['triggers', i] });
+    if (t.kind === 'capacity_above' && t.tier !== undefined && tierIds.includes(t.tier) && !fixed(t.tier)) warn(`trigger ${t.id}: tier ${t.tier} has no fixed_cost deployment, so no capacity to exceed`);
+    if (t.kind === 'break_even' && !fixed(undefined)) warn(`trigger ${t.id}: no deployment has a fixed_cost, so there is no break-even to compare with`);
+  });
 }

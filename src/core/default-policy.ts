@@ -101,4 +101,12 @@ export const DEFAULT_POLICY: Policy = {
   preference: ['api', 'private-cloud', 'on-prem'],
   reference_split: { api: 0.6, 'private-cloud': 0.2, 'on-prem': 0.2 },
   gateway: { context_window_fallbacks: true, fallback_status_codes: [429, 500, 502, 503, 504] },
+  // Consolidation triggers for `tierplan review`; thresholds are starting points to tune.
+  triggers: [
+    { id: 'onprem-underused', kind: 'volume_below', tier: 'on-prem', tokens_per_month: 50000000, months: 2, description: 'An on-prem workload this small does not justify its share of GPUs: move it to the next cleared tier.' },
+    { id: 'pc-spend-high', kind: 'spend_above', tier: 'private-cloud', cost_per_month: 20000, months: 2, description: 'Sustained private-cloud spend: evaluate on-prem.' },
+    { id: 'idle', kind: 'no_traffic', months: 3, description: 'No traffic for a quarter: propose retirement.' },
+    { id: 'onprem-capacity', kind: 'capacity_above', tier: 'on-prem', utilisation: 0.8, months: 1, description: 'A self-hosted deployment above 80 % of capacity: plan capacity.' },
+    { id: 'api-break-even', kind: 'break_even', tier: 'api', months: 2, description: 'API spend above what a cleared self-hosted deployment costs: evaluate a move.' },
+  ],
 };

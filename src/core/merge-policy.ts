@@ -2,7 +2,7 @@ import type { Policy, PolicyFile, Tier } from './types.js';
 
 /**
  * The effective policy: with `extends: default` a file is merged over the base — catalogs
- * (data classes, regimes) by key, capability rules and tiers by id (a tier given replaces
+ * (data classes, regimes) by key, capability rules, tiers and triggers by id (a tier given replaces
  * the base tier of that id whole, so a tier's deployments are never half-inherited) —
  * and lists such as levels, preference and matrix replace the base's when given.
  * With `extends: none` the file is the whole policy; missing sections are reported by
@@ -29,6 +29,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
       ...(file.matrix ? { matrix: file.matrix } : {}),
       ...(file.reference_split ? { reference_split: file.reference_split } : {}),
       ...(file.gateway ? { gateway: file.gateway } : {}),
+      ...(file.triggers ? { triggers: file.triggers } : {}),
     };
   }
   const s = file.sensitivity ?? {};
@@ -36,6 +37,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
   const matrix = file.matrix ?? base.matrix;
   const referenceSplit = file.reference_split ?? base.reference_split;
   const gateway = file.gateway || base.gateway ? { ...base.gateway, ...file.gateway } : undefined;
+  const triggers = file.triggers || base.triggers ? mergeById(base.triggers ?? [], file.triggers ?? []) : undefined;
   return {
     version: 1,
     name: file.name ?? `${base.name} + overrides`,
@@ -55,6 +57,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
     ...(matrix ? { matrix } : {}),
     ...(referenceSplit ? { reference_split: referenceSplit } : {}),
     ...(gateway ? { gateway } : {}),
+    ...(triggers ? { triggers } : {}),
   };
 }
 
@@ -79,6 +82,7 @@ export function pathInFile(path: Path, merged: Policy, file: PolicyFile): Path |
   };
   if (file.extends !== 'none') {
     if (section === 'tiers') return byId(file.tiers, merged.tiers);
+    if (section === 'triggers') return byId(file.triggers, merged.triggers ?? []);
     if (section === 'capability' && key === 'rules') {
       const id = typeof rest[0] === 'number' ? merged.capability.rules[rest[0]]?.id : undefined;
       const idx = file.capability?.rules?.findIndex((r) => r.id === id) ?? -1;

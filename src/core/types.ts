@@ -155,6 +155,32 @@ export interface GatewaySettings {
   fallback_status_codes?: number[];
 }
 
+/**
+ * What a consolidation trigger watches (structured data; no code string is ever evaluated):
+ * - `volume_below`: a use case planned on `tier` used fewer than `tokens_per_month` there → move to the next more open cleared tier;
+ * - `tokens_above` / `spend_above`: a use case's traffic on `tier` above `tokens_per_month` / `cost_per_month` → evaluate a move;
+ * - `no_traffic`: a pilot or production use case with no requests on any tier → propose retirement;
+ * - `capacity_above`: a fixed-cost deployment of `tier` used above `utilisation` (0–1) of its capacity → plan capacity;
+ * - `break_even`: a use case's spend on `tier` above the fixed monthly cost of a cleared, capable self-hosted deployment
+ *   that could carry its volume (tokens above that deployment's break-even) → evaluate a move.
+ * Each must hold for `months` consecutive months (hysteresis).
+ */
+export type TriggerKind = 'volume_below' | 'tokens_above' | 'spend_above' | 'no_traffic' | 'capacity_above' | 'break_even';
+
+export interface TriggerRule {
+  id: string;
+  kind: TriggerKind;
+  /** The tier watched; every kind but `no_traffic` needs one. */
+  tier?: string;
+  tokens_per_month?: number;
+  cost_per_month?: number;
+  utilisation?: number;
+  /** For `tokens_above` / `spend_above`: the tier to evaluate (default: a cleared tier with self-hosted capacity). */
+  target_tier?: string;
+  months: number;
+  description?: string;
+}
+
 /** The effective policy, after a policy file has been merged over the default. */
 export interface Policy {
   version: 1;
@@ -166,6 +192,7 @@ export interface Policy {
   matrix?: MatrixCell[];
   reference_split?: Record<string, number>;
   gateway?: GatewaySettings;
+  triggers?: TriggerRule[];
 }
 
 /** A policy file as written: with `extends: default` every section may be partial. */
@@ -180,4 +207,5 @@ export interface PolicyFile {
   matrix?: MatrixCell[];
   reference_split?: Record<string, number>;
   gateway?: GatewaySettings;
+  triggers?: TriggerRule[];
 }
