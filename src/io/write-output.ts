@@ -3,6 +3,8 @@ import { mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from './errors.js';
 
+const WRITE_BATCH = 64;
+
 export interface OutputFile {
   path: string;
   text: string;
@@ -31,11 +33,19 @@ export async function writeOutputs(files: OutputFile[]): Promise<void> {
       current = f.path;
       if (await isFolder(resolve(f.path))) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     }
-    for (const f of files) {
-      current = f.path;
-      const temp = join(dirname(resolve(f.path)), `.${basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`);
-      temps.push(temp);
-      await writeDurably(temp, f.text);
+    // Thousands of small files (one Portkey config per use case) are written a batch at a time:
+    // each waits on its own fsync, and the waits overlap.
+    for (let i = 0; i < files.length; i += WRITE_BATCH) {
+      const batch = files.slice(i, i + WRITE_BATCH).map((f) => {
+        const temp = join(dirname(resolve(f.path)), `.${basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`);
+        temps.push(temp);
+        return { f, temp };
+      });
+      current = batch[0]?.f.path ?? current;
+      await Promise.all(batch.map(({ f, temp }) => writeDurably(temp, f.text).catch((e: unknown) => {
+        current = f.path;
+        throw e;
+      })));
     }
     for (const [i, f] of files.entries()) {
       current = f.path;
