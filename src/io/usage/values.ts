@@ -1,0 +1,133 @@
+// Cell values shared by the usage readers: instants, numbers, nulls and tierplan tags.
+
+/** `NULL` (FOCUS 1.0 sample) and the empty string are both null. */
+export function isNullText(s: string): boolean {
+  return s === '' || s === 'NULL' || s === 'null';
+}
+
+export type TimeFormat = 'auto' | 'iso' | 'us' | 'epoch_s' | 'epoch_ms';
+
+// 2025-05-01T12:34:56.789Z, 2025-05-01 12:34:56+02:00, 2025-05-01 12:34:56.123456 (no zone = UTC), 2025-05-01
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?)?$/;
+// 05/01/2025 13:45, 5/1/2025 1:45 PM, 05/01/2025 13:45:10, 05/01/2025
+const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+
+/**
+ * The instant as ISO 8601 UTC with milliseconds, or null when it is not one of: ISO 8601 with Z
+ * or an offset; `YYYY-MM-DD HH:MM[:SS[.fff]]` without a zone (taken as UTC, as FOCUS and
+ * Postgres exports write it); `YYYY-MM-DD`; US `MM/DD/YYYY HH:MM[:SS][ AM|PM]` (UTC); or, when
+ * asked for, epoch seconds or milliseconds.
+ */
+export function parseInstant(text: string, format: TimeFormat = 'auto'): string | null {
+  const s = text.trim();
+  if (format === 'epoch_s' || format === 'epoch_ms') {
+    if (!/^\d+(\.\d+)?$/.test(s)) return null;
+    const ms = Number(s) * (format === 'epoch_s' ? 1000 : 1);
+    return Number.isFinite(ms) ? new Date(Math.round(ms)).toISOString() : null;
+  }
+  if (format !== 'us') {
+    const m = ISO.exec(s);
+    if (m) {
+      const offset = zoneMinutes(m[8]);
+      const frac = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+      return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), frac, offset);
+    }
+    if (format === 'iso') return null;
+  }
+  const u = US.exec(s);
+  if (!u) return null;
+  let hour = +(u[4] ?? 0);
+  const ampm = u[7]?.toLowerCase();
+  if (ampm !== undefined) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (ampm === 'pm' ? 12 : 0);
+  }
+  return build(+u[3]!, +u[1]!, +u[2]!, hour, +(u[5] ?? 0), +(u[6] ?? 0), 0, 0);
+}
+
+function zoneMinutes(zone: string | undefined): number {
+  if (zone === undefined || zone === 'Z' || zone === 'z' || zone === 'UTC') return 0;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
+}
+
+function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMinutes: number): string | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
+  const check = new Date(t);
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null; // 31 April, 29 Feb 2025
+  return new Date(t - offsetMinutes * 60_000).toISOString();
+}
+
+/** A finite number from a cell, or undefined for null text, or NaN when it is not a number. */
+export function parseNumber(text: string): number | undefined {
+  const s = text.trim();
+  if (isNullText(s)) return undefined;
+  // Number() would accept hex, binary and '  '; a cell holds decimal notation only.
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number.NaN;
+  return Number(s);
+}
+
+export const TIERPLAN_UC = 'tierplan-uc:';
+export const TIERPLAN_TIER = 'tierplan-tier:';
+
+// Key spellings accepted in key/value tag maps (FOCUS Tags, LiteLLM metadata), normalised to the
+// `tierplan-uc:<alias>` / `tierplan-tier:<tier>` strings that deployments carry as LiteLLM tags.
+const UC_KEYS = new Set(['tierplan-uc', 'tierplan_uc', 'tierplan:use_case', 'tierplan:use-case', 'tierplan_use_case', 'tierplan-use-case', 'tierplan/use_case']);
+const TIER_KEYS = new Set(['tierplan-tier', 'tierplan_tier', 'tierplan:tier', 'tierplan/tier']);
+
+/**
+ * The tierplan tags found in a value: strings `tierplan-uc:…` / `tierplan-tier:…` anywhere in
+ * arrays or objects (LiteLLM request_tags, metadata.tags), and key/value pairs whose key is a
+ * tierplan spelling (`tierplan-uc`, `tierplan_uc`, `tierplan:use_case`, `tierplan-tier`,
+ * `tierplan_tier`, `tierplan:tier`; keys compared case-insensitively). Searched 4 levels deep.
+ */
+export function tierplanTags(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > 4 || value === null || value === undefined) return out;
+  if (typeof value === 'string') {
+    const t = value.trim();
+    const lower = t.toLowerCase();
+    if ((lower.startsWith(TIERPLAN_UC) || lower.startsWith(TIERPLAN_TIER)) && t.indexOf(':') < t.length - 1) {
+      const colon = t.indexOf(':');
+      addTag(out, t.slice(0, colon).toLowerCase() + ':' + t.slice(colon + 1).trim());
+    }
+    return out;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) tierplanTags(v, out, depth + 1);
+    return out;
+  }
+  if (typeof value === 'object') {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const key = k.trim().toLowerCase();
+      if (typeof v === 'string' && v.trim() !== '') {
+        if (UC_KEYS.has(key)) addTag(out, TIERPLAN_UC + v.trim());
+        else if (TIER_KEYS.has(key)) addTag(out, TIERPLAN_TIER + v.trim());
+        else tierplanTags(v, out, depth + 1);
+      } else tierplanTags(v, out, depth + 1);
+    }
+  }
+  return out;
+}
+
+function addTag(out: string[], tag: string): void {
+  if (!out.includes(tag)) out.push(tag);
+}
+
+/** The use case alias a `tierplan-uc:` tag names, if any. */
+export function useCaseFromTags(tags: string[]): string | null {
+  for (const t of tags) if (t.startsWith(TIERPLAN_UC)) return t.slice(TIERPLAN_UC.length);
+  return null;
+}
+
+/** JSON text parsed, or the text itself when it is not JSON (a cell may hold either). */
+export function parseJsonCell(text: string): unknown {
+  const s = text.trim();
+  if (s === '' || (s[0] !== '{' && s[0] !== '[' && s[0] !== '"')) return s;
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return s;
+  }
+}
