@@ -4,6 +4,7 @@ import { lintLitellm } from '../core/lint-litellm.js';
 import { lintPortkey, type PortkeyLintOptions } from '../core/lint-portkey.js';
 import type { Problem } from '../core/problems.js';
 import type { PlacedProblem } from './locate.js';
+import { dedupe, dropSuggestedMissing, samePath, toPath } from './ajv-problems.js';
 import { describeError } from './schema-messages.js';
 
 type Path = (string | number)[];
@@ -108,37 +109,5 @@ function found(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-// A typo such as `litellm_param:` yields both "unknown key" (with its "did you mean") and
-// "missing key litellm_params"; the first says it all.
-function dropSuggestedMissing(problems: PlacedProblem[]): PlacedProblem[] {
-  return problems.filter((p) => {
-    if (p.code !== 'missing-key' || p.key === undefined) return true;
-    return !problems.some((o) => o.code === 'unknown-key' && o.hint === `did you mean "${p.key}"?` && samePath(o.path.slice(0, -1), p.path));
-  });
-}
-
-function dedupe(problems: PlacedProblem[]): PlacedProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const id = JSON.stringify([p.path, p.code, p.message]);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
-
-const samePath = (a: Path, b: Path): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 const isPrefix = (prefix: Path, p: Path): boolean => prefix.length <= p.length && prefix.every((x, i) => x === p[i]);
 
-/** ajv's JSON pointer, as a path whose array steps are numbers. */
-function toPath(pointer: string, root: unknown): Path {
-  const path: Path = [];
-  let node = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const step = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const index = Array.isArray(node) ? Number(step) : Number.NaN;
-    path.push(Number.isInteger(index) ? index : step);
-    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined;
-  }
-  return path;
-}

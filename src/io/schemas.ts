@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findSecrets } from '../core/secrets.js';
 import type { PlacedProblem } from './locate.js';
+import { dedupe, dropSuggestedMissing, toPath } from './ajv-problems.js';
 import { describeError } from './schema-messages.js';
 
 const INVENTORY_ID = 'https://tierplan.dev/schemas/inventory.schema.json';
@@ -63,42 +64,6 @@ export function validateSchema(name: SchemaName, value: unknown, basePath: (stri
 function relevant(errors: ErrorObject[]): ErrorObject[] {
   const hasBranch = (e: ErrorObject): boolean => errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && !['if', 'anyOf', 'oneOf'].includes(o.keyword));
   return errors.filter((e) => e.keyword !== 'if' && !((e.keyword === 'anyOf' || e.keyword === 'oneOf') && hasBranch(e)));
-}
-
-// A typo such as `nmae:` yields both "unknown key nmae" and "missing key name"; the first,
-// with its "did you mean", says it all.
-function dropSuggestedMissing(problems: PlacedProblem[]): PlacedProblem[] {
-  return problems.filter((p) => {
-    if (p.code !== 'missing-key' || p.key === undefined) return true;
-    return !problems.some((o) => o.code === 'unknown-key' && o.hint === `did you mean "${p.key}"?` && sameList(o.path.slice(0, -1), p.path));
-  });
-}
-
-function dedupe(problems: PlacedProblem[]): PlacedProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const id = JSON.stringify([p.path, p.code, p.message]);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
-
-function sameList(a: unknown[], b: unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** ajv's JSON pointer, as a path whose array steps are numbers. */
-function toPath(pointer: string, root: unknown): (string | number)[] {
-  const path: (string | number)[] = [];
-  let node = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const step = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const index = Array.isArray(node) ? Number(step) : Number.NaN;
-    path.push(Number.isInteger(index) ? index : step);
-    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined;
-  }
-  return path;
 }
 
 /**
