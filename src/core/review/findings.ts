@@ -1,0 +1,126 @@
+// What the usage says about the inventory and the plan: traffic on a tier not cleared for its
+// data (breach, the most severe), on another tier than planned (drift), aliases nobody
+// registered, production use cases with no traffic, overrides expired or expiring, and rows
+// that could not be read or attributed — counted, never dropped silently.
+import { clearTier, describeFailure } from '../clearance.js';
+import type { Plan, PlannedUseCase } from '../plan-types.js';
+import { allowedTiers, dataProfile } from '../routing.js';
+import type { Policy } from '../types.js';
+import { cmp, round2, type UsageCell } from './aggregate.js';
+import type { Finding, FindingKind, Severity } from './review-types.js';
+import type { RejectedRow } from './usage-types.js';
+
+export interface FindingsInput {
+  plan: Plan;
+  policy: Policy;
+  months: string[];
+  cells: UsageCell[];
+  unreadable: { count: number; first: RejectedRow[] };
+  unattributed: { count: number; first: RejectedRow[] };
+  /** How many of the first rows to list. */
+  keep?: number;
+}
+
+const SEVERITY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const KIND: FindingKind[] = ['breach', 'unregistered', 'drift', 'idle-production', 'override-expired', 'override-expiring', 'unreadable', 'unattributed'];
+
+interface Group {
+  kind: FindingKind;
+  severity: Severity;
+  use_case: string;
+  tier: string;
+  months: Set<string>;
+  requests: number;
+  tokens: number;
+  cost: number;
+  message: string;
+}
+
+export function computeFindings(input: FindingsInput): Finding[] {
+  const { plan, policy, cells } = input;
+  const keep = input.keep ?? 10;
+  const planned = new Map(plan.use_cases.map((u) => [u.id, u]));
+  const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
+  const regionOf = new Map(policy.tiers.flatMap((t) => t.deployments.map((d) => [d.id, d.region] as const)));
+  const groups = new Map<string, Group>();
+  const verdicts = new Map<string, { kind: FindingKind; severity: Severity; message: string } | null>();
+
+  const verdict = (u: PlannedUseCase, c: UsageCell): { kind: FindingKind; severity: Severity; message: string } | null => {
+    const tier = tiers.get(c.tier);
+    const exempt = u.override?.state === 'exception' && u.override.tier === c.tier;
+    if (tier && !exempt) {
+      const clear = clearTier(tier, dataProfile(u), policy);
+      if (!clear.cleared) {
+        return { kind: 'breach', severity: 'error', message: `${u.id} (${u.sensitivity}) ran on ${c.tier}, which is not cleared for its data: ${clear.failures.map(describeFailure).join('; ')}` };
+      }
+      const outside = u.residency.length === 0 ? [] : c.deployments.filter((d) => !u.residency.includes(regionOf.get(d) ?? ''));
+      if (outside.length > 0) {
+        return { kind: 'breach', severity: 'error', message: `${u.id} ran on ${outside.join(', ')} outside its residency ${u.residency.join(', ')}` };
+      }
+    }
+    if (c.tier === u.tier) return null;
+    if (u.tier === null) return { kind: 'drift', severity: 'warning', message: `${u.id} has no tier in the plan (gap) but ran on ${c.tier}` };
+    const fallback = allowedTiers(u, policy).some((t) => t.id === c.tier);
+    return fallback
+      ? { kind: 'drift', severity: 'info', message: `${u.id} is planned on ${u.tier} and ran on ${c.tier}, a cleared fallback` }
+      : { kind: 'drift', severity: 'warning', message: `${u.id} is planned on ${u.tier} but ran on ${c.tier}` };
+  };
+
+  for (const c of cells) {
+    const u = planned.get(c.use_case);
+    let v: { kind: FindingKind; severity: Severity; message: string } | null;
+    if (!u) v = { kind: 'unregistered', severity: 'warning', message: `alias ${c.use_case} carried traffic on ${c.tier} but is not in the inventory` };
+    else {
+      // Residency depends on the deployments seen, so the verdict is per cell, cached by its shape.
+      const vk = `${c.use_case}\u0000${c.tier}\u0000${c.deployments.join(',')}`;
+      if (!verdicts.has(vk)) verdicts.set(vk, verdict(u, c));
+      v = verdicts.get(vk)!;
+    }
+    if (!v) continue;
+    const key = `${v.kind}\u0000${c.use_case}\u0000${c.tier}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { ...v, use_case: c.use_case, tier: c.tier, months: new Set(), requests: 0, tokens: 0, cost: 0 };
+      groups.set(key, g);
+    } else if (SEVERITY[v.severity] < SEVERITY[g.severity]) Object.assign(g, v);
+    g.months.add(c.month);
+    g.requests += c.requests;
+    g.tokens += c.input_tokens + c.output_tokens;
+    g.cost += c.cost;
+  }
+
+  const out: Finding[] = [...groups.values()].map((g) => ({
+    kind: g.kind, severity: g.severity, use_case: g.use_case, tier: g.tier, months: [...g.months].sort(),
+    requests: g.requests, tokens: g.tokens, cost: round2(g.cost), rows: 0, first_rows: [], message: g.message,
+  }));
+  const empty = { months: [] as string[], requests: 0, tokens: 0, cost: 0, rows: 0, first_rows: [] as RejectedRow[] };
+
+  const withTraffic = new Set(cells.filter((c) => c.requests > 0).map((c) => c.use_case));
+  for (const u of plan.use_cases) {
+    if (u.status === 'production' && !withTraffic.has(u.id)) {
+      out.push({ kind: 'idle-production', severity: 'warning', use_case: u.id, tier: u.tier, ...empty, message: `${u.id} is in production but had no traffic in ${input.months[0] ?? '?'}..${input.months[input.months.length - 1] ?? '?'}` });
+    }
+    const o = u.override;
+    if (o?.state === 'expired') {
+      out.push({ kind: 'override-expired', severity: 'warning', use_case: u.id, tier: o.tier, ...empty, message: `${u.id}: override to ${o.tier} expired on ${o.expires}; renew it or remove it` });
+    } else if (o && plan.expiring.includes(u.id)) {
+      out.push({ kind: 'override-expiring', severity: 'info', use_case: u.id, tier: o.tier, ...empty, message: `${u.id}: override to ${o.tier} expires on ${o.expires} (${o.days_left} days)` });
+    }
+  }
+  const rowsFinding = (kind: 'unreadable' | 'unattributed', r: { count: number; first: RejectedRow[] }, what: string): void => {
+    if (r.count === 0) return;
+    const first = r.first.slice(0, keep);
+    const where = first.map((x) => `${x.file}:${x.line}`).join(', ');
+    out.push({ kind, severity: 'warning', use_case: null, tier: null, ...empty, rows: r.count, first_rows: first, message: `${r.count} row${r.count === 1 ? '' : 's'} ${what}${where ? ` (first: ${where})` : ''}` });
+  };
+  rowsFinding('unreadable', input.unreadable, 'could not be read');
+  rowsFinding('unattributed', input.unattributed, 'could not be attributed to a use case and tier');
+
+  return out.sort(
+    (a, b) =>
+      SEVERITY[a.severity] - SEVERITY[b.severity] ||
+      KIND.indexOf(a.kind) - KIND.indexOf(b.kind) ||
+      cmp(a.use_case ?? '', b.use_case ?? '') ||
+      cmp(a.tier ?? '', b.tier ?? ''),
+  );
+}

@@ -1,0 +1,44 @@
+// Proposals: the inventory changes the fired triggers suggest, as data (path inside the use
+// case's entry, from, to) for a YAML patch writer that keeps the architect's comments. Only
+// moves that name a cleared tier and retirements become changes; "evaluate" and capacity
+// planning stay in the triggers section, since they need a person's judgement first.
+import type { Plan } from '../plan-types.js';
+import type { Inventory, Override, Policy } from '../types.js';
+import { cmp } from './aggregate.js';
+import { endOfMonthPlusYears } from './months.js';
+import { isCleared, servingTiers } from './moves.js';
+import type { Proposal, TriggerFiring } from './review-types.js';
+
+export function computeProposals(firings: TriggerFiring[], plan: Plan, inventory: Inventory, policy: Policy, periodTo: string): Proposal[] {
+  const planned = new Map(plan.use_cases.map((u) => [u.id, u]));
+  const entries = new Map(inventory.use_cases.map((u) => [u.id, u]));
+  const byUseCase = new Map<string, Proposal>();
+  const offer = (p: Proposal): void => {
+    const had = byUseCase.get(p.use_case);
+    // Retirement supersedes a move; otherwise the first trigger in policy order wins.
+    if (!had || (had.action === 'move' && p.action === 'retire')) byUseCase.set(p.use_case, p);
+  };
+  for (const f of firings) {
+    if (f.use_case === null) continue;
+    const u = planned.get(f.use_case);
+    const entry = entries.get(f.use_case);
+    if (!u || !entry) continue;
+    const evidence = `${f.summary} (${f.months.join(', ')})`;
+    if (f.move.action === 'retire') {
+      offer({ use_case: u.id, action: 'retire', change: { path: ['status'], from: entry.status ?? null, to: 'retired' }, reason: evidence, trigger: f.trigger });
+    } else if (f.move.action === 'move' && f.move.tier !== null) {
+      const to = f.move.tier;
+      // Belt and braces: a proposal never crosses clearance, whatever produced the move.
+      if (!isCleared(u, to, policy)) continue;
+      const from: Override | null = entry.override ?? null;
+      const preferred = servingTiers(u, entry.needs, policy)[0]?.id;
+      if (from && preferred === to && u.decided_by !== 'matrix') {
+        offer({ use_case: u.id, action: 'move', change: { path: ['override'], from, to: null }, reason: `${evidence}; without its override it is placed on ${to}`, trigger: f.trigger });
+      } else {
+        const override: Override = { tier: to, reason: `Consolidation (${f.trigger}): ${f.summary}.`, expires: endOfMonthPlusYears(periodTo, 1) };
+        offer({ use_case: u.id, action: 'move', change: { path: ['override'], from, to: override }, reason: evidence, trigger: f.trigger });
+      }
+    }
+  }
+  return [...byUseCase.values()].sort((a, b) => cmp(a.use_case, b.use_case));
+}

@@ -1,0 +1,64 @@
+// computeReview: usage aggregated per use case × month × tier, read against the plan, the
+// inventory and the policy's triggers. Pure and deterministic: the period and the plan's
+// as_of are inputs; nothing reads the clock.
+import type { Plan } from '../plan-types.js';
+import type { Inventory, Policy } from '../types.js';
+import type { UsageAggregate } from './aggregate.js';
+import { computeFindings } from './findings.js';
+import { monthRange } from './months.js';
+import { computeProposals } from './proposals.js';
+import { REVIEW_SCHEMA_VERSION, type Review, type Streak } from './review-types.js';
+import { evaluateTriggers } from './triggers.js';
+import type { ReadCounts, RejectedRow } from './usage-types.js';
+
+export interface ReviewInput {
+  plan: Plan;
+  inventory: Inventory;
+  policy: Policy;
+  aggregate: UsageAggregate;
+  /** What the usage readers counted, and the first rows they could not read. */
+  counts: ReadCounts;
+  rejected: RejectedRow[];
+  /** Months, YYYY-MM, inclusive. */
+  period: { from: string; to: string };
+  /** The previous review (its period and streaks), so a condition's run continues across reviews. */
+  previous?: { period: { to: string }; streaks: Streak[] } | undefined;
+}
+
+export function computeReview(input: ReviewInput): Review {
+  const { plan, inventory, policy, aggregate } = input;
+  const months = monthRange(input.period.from, input.period.to);
+  if (months.length === 0) throw new RangeError(`the review period ${input.period.from}..${input.period.to} is not a range of months (YYYY-MM..YYYY-MM)`);
+  const inPeriod = new Set(months);
+  const cells = aggregate.cells.filter((c) => inPeriod.has(c.month));
+  const deployments = aggregate.deployments.filter((d) => inPeriod.has(d.month));
+
+  const { firings, streaks } = evaluateTriggers({
+    plan, inventory, policy, months, cells, deployments,
+    previous: input.previous ? { to: input.previous.period.to, streaks: input.previous.streaks } : undefined,
+  });
+  const findings = computeFindings({
+    plan, policy, months, cells,
+    unreadable: { count: input.counts.rejected, first: input.rejected },
+    unattributed: { count: aggregate.unattributed, first: aggregate.unattributed_first },
+  });
+  return {
+    schema_version: REVIEW_SCHEMA_VERSION,
+    as_of: plan.as_of,
+    policy: plan.policy,
+    period: { from: input.period.from, to: input.period.to, months },
+    counts: {
+      read: input.counts.read,
+      unreadable: input.counts.rejected,
+      aggregated: aggregate.rows - aggregate.unattributed,
+      unattributed: aggregate.unattributed,
+      outside_period_cells: aggregate.cells.length - cells.length,
+    },
+    usage: cells,
+    deployments,
+    triggers: firings,
+    findings,
+    proposals: computeProposals(firings, plan, inventory, policy, input.period.to),
+    streaks,
+  };
+}

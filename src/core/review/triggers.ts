@@ -1,0 +1,217 @@
+// Consolidation triggers: each policy rule is evaluated month by month over the period; it
+// fires when its condition held for the last `months` consecutive months (hysteresis: one
+// spike or one quiet month never fires a rule needing two). A run that reaches the start of
+// the period continues the previous review's streak when that review ended the month before.
+import type { Plan, PlannedUseCase } from '../plan-types.js';
+import type { Inventory, Needs, Policy, TriggerRule } from '../types.js';
+import { cmp, round2, type DeploymentMonth, type UsageCell } from './aggregate.js';
+import { nextMonth } from './months.js';
+import { isCleared, nextOpenTier, selfHostedOptions, servingTiers, whyNotCleared } from './moves.js';
+import type { ProposedMove, Streak, TriggerFigure, TriggerFiring } from './review-types.js';
+
+export interface TriggerInput {
+  plan: Plan;
+  inventory: Inventory;
+  policy: Policy;
+  months: string[];
+  /** Usage inside the period. */
+  cells: UsageCell[];
+  deployments: DeploymentMonth[];
+  previous?: { to: string; streaks: Streak[] } | undefined;
+}
+
+interface Subject {
+  key: string;
+  use_case: PlannedUseCase | null;
+  tier: string | null;
+  deployment: string | null;
+  figures: TriggerFigure[];
+  holds: boolean[];
+  move: ProposedMove;
+}
+
+const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+
+export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[]; streaks: Streak[] } {
+  const { plan, inventory, policy, months, cells, deployments } = input;
+  const needs = new Map<string, Needs | undefined>(inventory.use_cases.map((u) => [u.id, u.needs]));
+  // use case → tier → month → cell
+  const usage = new Map<string, Map<string, Map<string, UsageCell>>>();
+  for (const c of cells) {
+    const byTier = usage.get(c.use_case) ?? new Map<string, Map<string, UsageCell>>();
+    usage.set(c.use_case, byTier);
+    const byMonth = byTier.get(c.tier) ?? new Map<string, UsageCell>();
+    byTier.set(c.tier, byMonth);
+    byMonth.set(c.month, c);
+  }
+  const cell = (u: string, tier: string, m: string): UsageCell | undefined => usage.get(u)?.get(tier)?.get(m);
+  const live = plan.use_cases.filter((u) => u.status !== 'retired');
+  const carried = new Map<string, number>();
+  if (input.previous && months[0] !== undefined && nextMonth(input.previous.to) === months[0]) {
+    for (const s of input.previous.streaks) carried.set(`${s.trigger}\u0000${s.subject}`, s.months);
+  }
+
+  const firings: TriggerFiring[] = [];
+  const streaks: Streak[] = [];
+  for (const rule of policy.triggers ?? []) {
+    const subjects = subjectsOf(rule);
+    for (const s of subjects) {
+      let run = 0;
+      for (let i = s.holds.length - 1; i >= 0 && s.holds[i]; i--) run++;
+      if (run === months.length) run += carried.get(`${rule.id}\u0000${s.key}`) ?? 0;
+      if (run > 0) streaks.push({ trigger: rule.id, subject: s.key, months: run });
+      if (run < rule.months) continue;
+      const inPeriod = months.slice(months.length - Math.min(run, months.length));
+      firings.push({
+        trigger: rule.id,
+        kind: rule.kind,
+        use_case: s.use_case?.id ?? null,
+        tier: s.tier,
+        deployment: s.deployment,
+        metric: metricOf(rule),
+        months: inPeriod,
+        consecutive: run,
+        required: rule.months,
+        figures: s.figures,
+        move: s.move,
+        summary: summary(rule, s, run),
+      });
+    }
+  }
+  return { firings, streaks: streaks.sort((a, b) => cmp(a.trigger, b.trigger) || cmp(a.subject, b.subject)) };
+
+  function perMonth(u: PlannedUseCase, tier: string | null, value: (c: UsageCell) => number): number[] {
+    return months.map((m) => {
+      if (tier !== null) {
+        const c = cell(u.id, tier, m);
+        return c ? value(c) : 0;
+      }
+      let sum = 0;
+      for (const byMonth of usage.get(u.id)?.values() ?? []) {
+        const c = byMonth.get(m);
+        if (c) sum += value(c);
+      }
+      return sum;
+    });
+  }
+  function usesTier(u: PlannedUseCase, tier: string): boolean {
+    return u.tier === tier || usage.get(u.id)?.has(tier) === true;
+  }
+
+  function subjectsOf(rule: TriggerRule): Subject[] {
+    const tier = rule.tier ?? null;
+    const ucSubject = (u: PlannedUseCase, values: number[], threshold: number | number[], holds: (v: number, i: number) => boolean, move: ProposedMove, t: string | null = tier): Subject => ({
+      key: u.id,
+      use_case: u,
+      tier: t,
+      deployment: null,
+      figures: values.map((v, i) => ({ month: months[i]!, value: round2(v), threshold: typeof threshold === 'number' ? threshold : threshold[i]! })),
+      holds: values.map(holds),
+      move,
+    });
+    switch (rule.kind) {
+      case 'volume_below': {
+        const limit = rule.tokens_per_month ?? 0;
+        return live.filter((u) => tier !== null && u.tier === tier).map((u) => {
+          const target = nextOpenTier(u, tier!, needs.get(u.id), policy);
+          const move: ProposedMove = target
+            ? { action: 'move', tier: target.id, note: `${target.id} is the next more open tier cleared for its data` }
+            : { action: 'move', tier: null, note: 'no more open tier is cleared for its data and able to serve it: keep it, or pool it with other on-tier work' };
+          return ucSubject(u, perMonth(u, tier, (c) => c.input_tokens + c.output_tokens), limit, (v) => v < limit, move);
+        });
+      }
+      case 'tokens_above':
+      case 'spend_above': {
+        const limit = (rule.kind === 'tokens_above' ? rule.tokens_per_month : rule.cost_per_month) ?? 0;
+        const value = rule.kind === 'tokens_above' ? (c: UsageCell): number => c.input_tokens + c.output_tokens : (c: UsageCell): number => c.cost;
+        return live.filter((u) => tier !== null && usesTier(u, tier)).map((u) => ucSubject(u, perMonth(u, tier, value), limit, (v) => v > limit, evaluateMove(u, rule)));
+      }
+      case 'no_traffic':
+        return live
+          .filter((u) => u.status === 'production' || u.status === 'pilot')
+          .map((u) => ucSubject(u, perMonth(u, null, (c) => c.requests), 0, (v) => v === 0, { action: 'retire', tier: null, note: 'set status: retired, or explain why it is idle' }, u.tier));
+      case 'capacity_above': {
+        const limit = rule.utilisation ?? 1;
+        const t = policy.tiers.find((x) => x.id === tier);
+        return (t?.deployments ?? []).filter((d) => d.fixed_cost).map((d): Subject => {
+          const values = months.map((m) => deployments.find((x) => x.deployment === d.id && x.month === m)?.utilisation ?? 0);
+          return {
+            key: d.id,
+            use_case: null,
+            tier,
+            deployment: d.id,
+            figures: values.map((v, i) => ({ month: months[i]!, value: Math.round(v * 10000) / 10000, threshold: limit })),
+            holds: values.map((v) => v > limit),
+            move: { action: 'plan-capacity', tier, note: `add capacity to ${d.id} or move work off it before it saturates` },
+          };
+        });
+      }
+      case 'break_even': {
+        const out: Subject[] = [];
+        for (const u of live.filter((x) => tier !== null && usage.get(x.id)?.has(tier) === true)) {
+          const option = selfHostedOptions(u, needs.get(u.id), policy, tier)[0];
+          if (!option) continue; // nothing cleared to break even against
+          const fixed = option.deployment.fixed_cost!;
+          const tokens = perMonth(u, tier, (c) => c.input_tokens + c.output_tokens);
+          const cost = perMonth(u, tier, (c) => c.cost);
+          const move: ProposedMove = {
+            action: 'evaluate',
+            tier: option.tier.id,
+            note: `${option.deployment.id} costs ${fmt(fixed.monthly)}/month for up to ${fmt(fixed.capacity_tokens_per_month)} tokens`,
+          };
+          const s = ucSubject(u, cost, fixed.monthly, (v, i) => v > fixed.monthly && tokens[i]! <= fixed.capacity_tokens_per_month, move);
+          out.push({ ...s, deployment: option.deployment.id });
+        }
+        return out;
+      }
+    }
+  }
+
+  function evaluateMove(u: PlannedUseCase, rule: TriggerRule): ProposedMove {
+    const n = needs.get(u.id);
+    if (rule.target_tier !== undefined) {
+      if (!isCleared(u, rule.target_tier, policy)) return { action: 'evaluate', tier: null, note: `${rule.target_tier} is not cleared for its data: ${whyNotCleared(u, rule.target_tier, policy)}` };
+      if (!servingTiers(u, n, policy).some((t) => t.id === rule.target_tier)) return { action: 'evaluate', tier: null, note: `${rule.target_tier} has no deployment that meets its needs` };
+      return { action: 'evaluate', tier: rule.target_tier, note: `evaluate ${rule.target_tier}` };
+    }
+    const option = selfHostedOptions(u, n, policy, rule.tier ?? null)[0];
+    return option
+      ? { action: 'evaluate', tier: option.tier.id, note: `evaluate ${option.deployment.id} (${fmt(option.deployment.fixed_cost!.monthly)}/month)` }
+      : { action: 'evaluate', tier: null, note: 'no self-hosted deployment is cleared for its data and able to serve it' };
+  }
+}
+
+function metricOf(rule: TriggerRule): TriggerFiring['metric'] {
+  switch (rule.kind) {
+    case 'volume_below':
+    case 'tokens_above':
+      return 'tokens';
+    case 'spend_above':
+    case 'break_even':
+      return 'cost';
+    case 'no_traffic':
+      return 'requests';
+    case 'capacity_above':
+      return 'utilisation';
+  }
+}
+
+function summary(rule: TriggerRule, s: Subject, run: number): string {
+  const who = s.use_case?.id ?? s.deployment ?? '?';
+  const span = `${run} consecutive month${run === 1 ? '' : 's'} (needs ${rule.months})`;
+  const threshold = s.figures[0]?.threshold ?? 0;
+  switch (rule.kind) {
+    case 'volume_below':
+      return `${who}: fewer than ${fmt(threshold)} tokens/month on ${s.tier} for ${span}`;
+    case 'tokens_above':
+      return `${who}: more than ${fmt(threshold)} tokens/month on ${s.tier} for ${span}`;
+    case 'spend_above':
+      return `${who}: more than ${fmt(threshold)}/month spent on ${s.tier} for ${span}`;
+    case 'no_traffic':
+      return `${who}: no traffic for ${span}`;
+    case 'capacity_above':
+      return `${who}: above ${fmt(threshold * 100)} % of capacity for ${span}`;
+    case 'break_even':
+      return `${who}: spend on ${s.tier} above the ${fmt(threshold)}/month of ${s.deployment} (past its break-even) for ${span}`;
+  }
+}
