@@ -60,12 +60,12 @@ export class CsvScanner implements CsvRecord {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private flags = new Uint8Array(64);
-  private pending: Buffer | null = null;
   private started = false;
   private skipLF = false;
   private nextLine = 1;
   private delim = -1;
   private enc: CsvEncoding | undefined;
+  private readonly special = new Uint8Array(256);
   private readonly onRecord: (record: CsvRecord) => void;
 
   constructor(onRecord: (record: CsvRecord) => void, options: CsvScannerOptions = {}) {
@@ -89,30 +89,54 @@ export class CsvScanner implements CsvRecord {
   }
 
   write(chunk: Buffer): void {
-    let buf = chunk;
-    if (this.pending !== null) {
-      buf = Buffer.concat([this.pending, chunk]);
-      this.pending = null;
-    }
+    if (chunk.length === 0) return;
+    this.append(chunk);
     if (!this.started) {
-      if (!this.start(buf, false)) {
-        this.pending = buf;
-        return;
-      }
-      buf = this.afterBom(buf);
+      if (!this.start(this.work.subarray(0, this.have), false)) return;
+      this.skipBom();
     }
-    this.scan(buf, false);
+    this.consume(false);
   }
 
   /** No more input: the last record, even unterminated, is delivered. */
   end(): void {
-    let buf = this.pending ?? Buffer.alloc(0);
-    this.pending = null;
     if (!this.started) {
-      this.start(buf, true);
-      buf = this.afterBom(buf);
+      this.start(this.work.subarray(0, this.have), true);
+      this.skipBom();
     }
-    this.scan(buf, true);
+    this.consume(true);
+  }
+
+  // Bytes not yet scanned (an unfinished record) stay at the front of one reused work buffer;
+  // each chunk is copied after them, so there is one memcpy per chunk and no allocation.
+  private work: Buffer = Buffer.alloc(0);
+  private have = 0;
+
+  private append(chunk: Buffer): void {
+    const need = this.have + chunk.length;
+    if (need > this.work.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, this.work.length * 2, 64 * 1024));
+      this.work.copy(bigger, 0, 0, this.have);
+      this.work = bigger;
+    }
+    chunk.copy(this.work, this.have);
+    this.have = need;
+  }
+
+  private skipBom(): void {
+    if (hasBom(this.work.subarray(0, this.have))) {
+      this.work.copyWithin(0, 3, this.have);
+      this.have -= 3;
+    }
+  }
+
+  private consume(final: boolean): void {
+    const used = this.scan(this.work, this.have, final);
+    if (used > 0) {
+      this.work.copyWithin(0, used, this.have);
+      this.have -= used;
+    }
+    if (final) this.have = 0;
   }
 
   // Decides the encoding and delimiter once enough of the start is there (a header line, or 64 KiB).
@@ -129,14 +153,15 @@ export class CsvScanner implements CsvRecord {
     return true;
   }
 
-  private afterBom(buf: Buffer): Buffer {
-    return hasBom(buf) ? buf.subarray(3) : buf;
-  }
-
-  private scan(buf: Buffer, final: boolean): void {
+  /** Scans buf[0, n) and returns how many bytes were used (the rest is an unfinished record). */
+  private scan(buf: Buffer, n: number, final: boolean): number {
     this.buf = buf;
-    const n = buf.length;
     const delim = this.delim;
+    const special = this.special;
+    if (special[delim] === 0) {
+      special.fill(0);
+      special[delim] = special[QUOTE] = special[LF] = special[CR] = 1;
+    }
     let i = 0;
     if (this.skipLF) {
       if (n > 0 && buf[0] === LF) i = 1;
@@ -156,6 +181,11 @@ export class CsvScanner implements CsvRecord {
           if (!final) incomplete = true;
           else count = this.push(count, fieldStart, n, PLAIN);
           break;
+        }
+        // Plain bytes (everything but the delimiter, quote, CR and LF) in a tight loop.
+        if (i > fieldStart || buf[i] !== QUOTE) {
+          while (i < n && special[buf[i]!] === 0) i++;
+          if (i >= n) continue;
         }
         let c = buf[i]!;
         if (c === QUOTE && i === fieldStart) {
@@ -255,10 +285,7 @@ export class CsvScanner implements CsvRecord {
         // A quote inside an unquoted field is taken literally (lenient, like most spreadsheets).
         i++;
       }
-      if (incomplete) {
-        this.pending = buf.subarray(recStart);
-        return;
-      }
+      if (incomplete) return recStart;
       this.nextLine = this.line + lines + (ended ? 1 : 0);
       this.count = count;
       this.problem = problem;
@@ -266,6 +293,7 @@ export class CsvScanner implements CsvRecord {
       if (count === 1 && this.starts[0] === this.ends[0] && this.flags[0] === PLAIN && buf[recStart] !== QUOTE) continue;
       this.onRecord(this);
     }
+    return n;
   }
 
   private push(count: number, start: number, end: number, flag: number): number {
@@ -290,7 +318,7 @@ export class CsvScanner implements CsvRecord {
     const s = this.starts[i]!;
     const e = this.ends[i]!;
     if (s === e) return '';
-    const text = this.enc === 'cp1252' ? decodeCp1252(this.buf, s, e) : this.buf.toString('utf8', s, e);
+    const text = this.enc === 'cp1252' ? decodeCp1252(this.buf, s, e) : utf8(this.buf, s, e);
     return this.flags[i] === QUOTED_ESCAPED ? text.replaceAll('""', '"') : text;
   }
 
@@ -321,6 +349,11 @@ export class CsvScanner implements CsvRecord {
     return v;
   }
 }
+
+// Buffer#utf8Slice skips toString's argument checks (a tenth of the time of a row); the public
+// method is the fallback should a Node version lack it.
+const fastUtf8 = (Buffer.prototype as unknown as { utf8Slice?: (this: Buffer, s: number, e: number) => string }).utf8Slice;
+const utf8: (b: Buffer, s: number, e: number) => string = fastUtf8 ? (b, s, e) => fastUtf8.call(b, s, e) : (b, s, e) => b.toString('utf8', s, e);
 
 function hasBom(buf: Buffer): boolean {
   return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;

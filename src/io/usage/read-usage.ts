@@ -15,7 +15,7 @@ import type { ReadCounts, RejectedRow, UsageRow } from '../../core/review/usage-
 import { InputError, sortDiagnostics } from '../errors.js';
 import { CsvScanner, DELIMITER_CANDIDATES, type CsvEncoding, type CsvRecord } from './csv-scanner.js';
 import type { Mapping } from './mapping.js';
-import { isNullText, parseInstant, parseJsonCell, parseNumber, tierplanTags, useCaseFromTags, type TimeFormat } from './values.js';
+import { isNullText, parseInstant, parseJsonCell, parseNumber, tierplanTags, tierplanTagsOfText, useCaseFromTags, type TimeFormat } from './values.js';
 
 export type UsageFormat = 'litellm' | 'focus' | 'mapped';
 export type CostColumn = 'EffectiveCost' | 'BilledCost';
@@ -302,6 +302,8 @@ interface Cells {
   mayHold(i: number, needle: Buffer): boolean;
   /** A non-negative integer read without decoding, or -1 (then use text). */
   digits(i: number): number;
+  /** The tierplan tags in the cell (see values.tierplanTags). */
+  tagsOf(i: number): readonly string[];
 }
 
 class CsvCells implements Cells {
@@ -320,6 +322,10 @@ class CsvCells implements Cells {
   }
   digits(i: number): number {
     return this.r.digits(i);
+  }
+  tagsOf(i: number): readonly string[] {
+    const s = this.text(i);
+    return s === null ? NO_TAGS : tierplanTagsOfText(s);
   }
 }
 
@@ -353,6 +359,10 @@ class JsonCells implements Cells {
   digits(i: number): number {
     const v = this.get(i);
     return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : -1;
+  }
+  tagsOf(i: number): readonly string[] {
+    const v = this.get(i);
+    return typeof v === 'string' ? tierplanTagsOfText(v) : tierplanTags(v);
   }
 }
 
@@ -406,11 +416,14 @@ function clip(s: string): string {
   return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
 
-function tagsOf(cells: Cells, ...columns: number[]): string[] {
-  const tags: string[] = [];
-  for (const c of columns) if (c >= 0 && cells.mayHold(c, TIERPLAN)) tierplanTags(cells.value(c), tags);
-  return tags;
+function tagsOf(cells: Cells, a: number, b: number): string[] {
+  const first = a >= 0 && cells.mayHold(a, TIERPLAN) ? cells.tagsOf(a) : NO_TAGS;
+  const second = b >= 0 && cells.mayHold(b, TIERPLAN) ? cells.tagsOf(b) : NO_TAGS;
+  if (second.length === 0) return [...first];
+  return [...new Set([...first, ...second])];
 }
+
+const NO_TAGS: readonly string[] = [];
 
 const FAILED = new Set(['failure', 'failed', 'error', 'fail']);
 

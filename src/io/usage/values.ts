@@ -19,6 +19,10 @@ const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\
  * asked for, epoch seconds or milliseconds.
  */
 export function parseInstant(text: string, format: TimeFormat = 'auto'): string | null {
+  if (format === 'auto' || format === 'iso') {
+    const fast = fastUtc(text);
+    if (fast !== undefined) return fast;
+  }
   const s = text.trim();
   if (format === 'epoch_s' || format === 'epoch_ms') {
     if (!/^\d+(\.\d+)?$/.test(s)) return null;
@@ -43,6 +47,51 @@ export function parseInstant(text: string, format: TimeFormat = 'auto'): string 
     hour = (hour % 12) + (ampm === 'pm' ? 12 : 0);
   }
   return build(+u[3]!, +u[1]!, +u[2]!, hour, +(u[5] ?? 0), +(u[6] ?? 0), 0, 0);
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digitsAt(s: string, from: number, count: number): number {
+  let v = 0;
+  for (let k = from; k < from + count; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * The common exports' shape, `YYYY-MM-DD[T ]HH:MM:SS[.fff…]` then nothing, `Z`, `+00:00`,
+ * `+0000` or `+00`, checked and rewritten without a Date (a third of the time of a row);
+ * undefined means "not this shape, use the general parser", null "this shape but impossible".
+ */
+function fastUtc(s: string): string | null | undefined {
+  const n = s.length;
+  if (n < 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const t = s.charCodeAt(10);
+  if (t !== 84 && t !== 32) return undefined;
+  let i = 19;
+  let ms = '000';
+  if (i < n && s.charCodeAt(i) === 46) {
+    let j = i + 1;
+    while (j < n && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+    if (j === i + 1) return undefined;
+    ms = (s.slice(i + 1, Math.min(j, i + 4)) + '00').slice(0, 3);
+    i = j;
+  }
+  const zone = s.slice(i);
+  if (zone !== '' && zone !== 'Z' && zone !== '+00:00' && zone !== '+0000' && zone !== '+00') return undefined;
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  const h = digitsAt(s, 11, 2);
+  const mi = digitsAt(s, 14, 2);
+  const sec = digitsAt(s, 17, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return y < 0 || h < 0 || mi < 0 || sec < 0 ? undefined : null;
+  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0;
+  if (d > DAYS[mo - 1]! + leap) return null;
+  return `${s.slice(0, 10)}T${s.slice(11, 19)}.${ms}Z`;
 }
 
 function zoneMinutes(zone: string | undefined): number {
@@ -113,6 +162,23 @@ export function tierplanTags(value: unknown, out: string[] = [], depth = 0): str
 
 function addTag(out: string[], tag: string): void {
   if (!out.includes(tag)) out.push(tag);
+}
+
+const TAG_CACHE_SIZE = 4096;
+const tagCache = new Map<string, string[]>();
+
+/**
+ * tierplanTags of a JSON cell's text, remembered: request_tags repeat across rows (one list per
+ * deployment and client), so most rows skip JSON.parse. Callers must not modify the result.
+ */
+export function tierplanTagsOfText(text: string): readonly string[] {
+  let tags = tagCache.get(text);
+  if (tags === undefined) {
+    tags = tierplanTags(parseJsonCell(text));
+    if (tagCache.size >= TAG_CACHE_SIZE) tagCache.clear();
+    tagCache.set(text, tags);
+  }
+  return tags;
 }
 
 /** The use case alias a `tierplan-uc:` tag names, if any. */
