@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { Diagnostic } from '../../src/core/problems.js';
 import type { UsageRow } from '../../src/core/review/usage-types.js';
 import { InputError } from '../../src/io/errors.js';
@@ -45,8 +46,6 @@ export async function diagnosticsOf(promise: Promise<unknown>): Promise<Diagnost
   }
   throw new Error('expected an InputError, but the input was accepted');
 }
-
-import { expect } from 'vitest';
 
 export const LITELLM_HEADER = 'request_id,spend,prompt_tokens,completion_tokens,startTime,endTime,model,model_id,model_group,custom_llm_provider,api_base,request_tags,status';
 
