@@ -8,6 +8,11 @@ import type {
   CapabilityCondition, CapabilityRule, GatewaySettings, Credentials, DataClass, DataSpec, Deployment, FixedCost, Inventory, MatrixCell,
   Modality, Needs, Override, PolicyFile, Reasoning, Regime, Status, Task, Tier, TokenPrice, TriggerKind, TriggerRule, UseCase, Volume,
 } from '../src/core/types.js';
+import type { DeploymentMonth, UsageCell } from '../src/core/review/aggregate.js';
+import type {
+  Finding, FindingKind, MoveAction, Proposal, ProposalChange, ProposedMove, Review, ReviewCounts, ReviewPeriod, Severity, Streak, TriggerFigure, TriggerFiring,
+} from '../src/core/review/review-types.js';
+import type { RejectedRow } from '../src/core/review/usage-types.js';
 
 type Kinds<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? 'optional' : 'required' };
 type Schema = { properties?: Record<string, Schema>; required?: string[]; $ref?: string; items?: Schema; enum?: unknown[]; oneOf?: Schema[]; additionalProperties?: Schema | boolean };
@@ -16,6 +21,7 @@ const load = (name: string): Schema => JSON.parse(readFileSync(new URL(`../schem
 const inventory = load('inventory.schema.json');
 const policy = load('policy.schema.json');
 const plan = load('plan.schema.json');
+const review = load('review.schema.json');
 
 function at(root: Schema, ...path: string[]): Schema {
   let node: Schema = root;
@@ -104,5 +110,42 @@ describe('plan schema ↔ types', () => {
     expectAligned(at(plan, 'use_cases', '[]', 'gap', '|'), { cause: r, detail: r, remedies: r } satisfies Kinds<Gap>);
     expectAligned(at(plan, 'use_cases', '[]', 'override', '|'), { tier: r, state: r, reason: r, approved_by: r, expires: r, days_left: r, note: r } satisfies Kinds<OverrideOutcome>);
     expectAligned(at(plan, 'use_cases', '[]', 'estimate'), { tokens_per_month: r, cost_per_month: r } satisfies Kinds<Estimate>);
+  });
+});
+
+describe('review schema ↔ types', () => {
+  it('objects', () => {
+    expectAligned(review, { schema_version: r, as_of: r, policy: r, period: r, counts: r, usage: r, deployments: r, triggers: r, findings: r, proposals: r, streaks: r } satisfies Kinds<Review>);
+    expectAligned(at(review, 'period'), { from: r, to: r, months: r } satisfies Kinds<ReviewPeriod>);
+    expectAligned(at(review, 'counts'), { read: r, unreadable: r, aggregated: r, unattributed: r, outside_period_cells: r } satisfies Kinds<ReviewCounts>);
+    expectAligned(at(review, 'usage', '[]'), {
+      use_case: r, month: r, tier: r, requests: r, input_tokens: r, output_tokens: r, cost: r, failures: r, p95_latency_ms: r, latency_samples: r, deployments: r,
+    } satisfies Kinds<UsageCell>);
+    expectAligned(at(review, 'deployments', '[]'), { deployment: r, tier: r, month: r, requests: r, tokens: r, capacity_tokens: r, utilisation: r } satisfies Kinds<DeploymentMonth>);
+    expectAligned(at(review, 'triggers', '[]'), {
+      trigger: r, kind: r, use_case: r, tier: r, deployment: r, metric: r, months: r, consecutive: r, required: r, figures: r, move: r, summary: r,
+    } satisfies Kinds<TriggerFiring>);
+    expectAligned(at(review, 'triggers', '[]', 'figures', '[]'), { month: r, value: r, threshold: r } satisfies Kinds<TriggerFigure>);
+    expectAligned(at(review, 'triggers', '[]', 'move'), { action: r, tier: r, note: r } satisfies Kinds<ProposedMove>);
+    expectAligned(at(review, 'findings', '[]'), {
+      kind: r, severity: r, use_case: r, tier: r, months: r, requests: r, tokens: r, cost: r, rows: r, first_rows: r, message: r,
+    } satisfies Kinds<Finding>);
+    expectAligned(at(review, 'findings', '[]', 'first_rows', '[]'), { file: r, line: r, reason: r } satisfies Kinds<RejectedRow>);
+    expectAligned(at(review, 'proposals', '[]'), { use_case: r, action: r, change: r, reason: r, trigger: r } satisfies Kinds<Proposal>);
+    expectAligned(at(review, 'proposals', '[]', 'change'), { path: r, from: r, to: r } satisfies Kinds<ProposalChange>);
+    expectAligned(at(review, 'streaks', '[]'), { trigger: r, subject: r, months: r } satisfies Kinds<Streak>);
+  });
+  it('enums', () => {
+    const findings: Record<FindingKind, true> = { breach: true, drift: true, unregistered: true, 'idle-production': true, 'override-expired': true, 'override-expiring': true, unreadable: true, unattributed: true };
+    const severities: Record<Severity, true> = { error: true, warning: true, info: true };
+    const actions: Record<MoveAction, true> = { move: true, retire: true, evaluate: true, 'plan-capacity': true };
+    const metrics: Record<TriggerFiring['metric'], true> = { tokens: true, cost: true, requests: true, utilisation: true };
+    const proposalActions: Record<Proposal['action'], true> = { move: true, retire: true };
+    expect(at(review, 'findings', '[]', 'kind').enum).toEqual(Object.keys(findings));
+    expect(at(review, 'findings', '[]', 'severity').enum).toEqual(Object.keys(severities));
+    expect(at(review, 'triggers', '[]', 'move', 'action').enum).toEqual(Object.keys(actions));
+    expect(at(review, 'triggers', '[]', 'metric').enum).toEqual(Object.keys(metrics));
+    expect(at(review, 'triggers', '[]', 'kind').enum).toEqual(at(policy, 'triggers', '[]', 'kind').enum);
+    expect(at(review, 'proposals', '[]', 'action').enum).toEqual(Object.keys(proposalActions));
   });
 });
