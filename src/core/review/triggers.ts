@@ -44,6 +44,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
     byTier.set(c.tier, byMonth);
     byMonth.set(c.month, c);
   }
+  const utilisation = new Map(deployments.map((d) => [`${d.deployment}\u0000${d.month}`, d.utilisation ?? 0]));
   const cell = (u: string, tier: string, m: string): UsageCell | undefined => usage.get(u)?.get(tier)?.get(m);
   const live = plan.use_cases.filter((u) => u.status !== 'retired');
   const carried = new Map<string, number>();
@@ -134,7 +135,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
         const limit = rule.utilisation ?? 1;
         const t = policy.tiers.find((x) => x.id === tier);
         return (t?.deployments ?? []).filter((d) => d.fixed_cost).map((d): Subject => {
-          const values = months.map((m) => deployments.find((x) => x.deployment === d.id && x.month === m)?.utilisation ?? 0);
+          const values = months.map((m) => utilisation.get(`${d.id}\u0000${m}`) ?? 0);
           return {
             key: d.id,
             use_case: null,
