@@ -148,7 +148,7 @@ describe('bad input', () => {
     const empty = temp('e.csv', '');
     const blank = temp('b.csv', '\n\r\n');
     const diagnostics = await diagnosticsOf(read([empty, blank]));
-    expect(diagnostics.map((d) => [d.file, d.code, d.line])).toEqual([[blank, 'empty-file', 1], [empty, 'empty-file', 1]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    expect(diagnostics.map((d) => [d.file, d.code, d.line])).toEqual([[blank, 'empty-file', 1], [empty, 'empty-file', 1]].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)));
   });
 
   it('an unreadable .gz: not gzip, or garbage after the gzip header, is refused up front', async () => {
