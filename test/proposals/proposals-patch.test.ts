@@ -230,6 +230,32 @@ describe('applyProposalsPatch', () => {
     expect(notPatch.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/^p\.yaml:1:1: error/);
   });
 
+  it('changes a key nested in the entry, and skips what it cannot change safely', async () => {
+    const path = join(dir, 'inventory.yaml');
+    const text = [
+      'version: 1', 'use_cases:',
+      '  - id: a', '    name: A', '    override:', '      tier: on-prem', '      reason: r', "      expires: '2026-01-31'   # renew?",
+      '  - {id: b, name: B, status: pilot}',
+      '  - id: c', '    name: C', '    status: &s pilot',
+      '  - id: d', '    name: D', '    status: *s', '',
+    ].join('\n');
+    await writeFile(path, text);
+    const retire = (id: string): Proposal => ({ use_case: id, action: 'retire', trigger: 't', change: { path: ['status'], from: 'pilot', to: 'retired' }, reason: '' });
+    const patch = renderProposalsPatch([
+      { use_case: 'a', action: 'move', trigger: 't', change: { path: ['override', 'expires'], from: '2026-01-31', to: '2027-01-31' }, reason: '' },
+      retire('b'), retire('c'), retire('d'), retire('a'),
+    ], META);
+    const result = await applyProposalsPatch(path, patch);
+    expect(result.applied).toBe(1);
+    expect(result.skipped).toEqual([
+      { use_case: 'b', reason: 'the entry is written in flow style ({ … }); change it by hand' },
+      { use_case: 'c', reason: 'the value uses a YAML anchor or alias; change it by hand' },
+      { use_case: 'd', reason: 'the value uses a YAML anchor or alias; change it by hand' },
+      { use_case: 'a', reason: 'another entry of this patch already changes this use case' },
+    ]);
+    expect(await readFile(path, 'utf8')).toBe(text.replace("expires: '2026-01-31'   # renew?", 'expires: 2027-01-31   # renew?'));
+  });
+
   it('reads the patch from a file', async () => {
     const path = await inventoryCopy();
     const patchPath = join(dir, 'proposals.yaml');
