@@ -1,0 +1,129 @@
+// Inline SVG charts for the HTML review, built from data by pure functions. Every label and
+// title passes through escapeXml; numbers are rounded to one decimal so output is stable.
+// Colours come from the stylesheet (`f-t0`… classes), so charts follow the matrix palette.
+
+const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text for an XML/HTML text node or attribute value. Characters XML 1.0 forbids (C0 controls
+ * other than tab/newline/CR, C1 controls, lone surrogates) become U+FFFD.
+ */
+export function escapeXml(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[&<>"']/g, (c) => XML[c] ?? c);
+}
+
+const n = (x: number): string => String(Math.round(x * 10) / 10);
+const FONT = 'font-size="10"';
+
+function svgOpen(width: number, height: number, title: string, cls: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${cls}" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`;
+}
+
+const text = (x: number, y: number, s: string, attrs = ''): string => `<text x="${n(x)}" y="${n(y)}" ${FONT}${attrs ? ` ${attrs}` : ''}>${escapeXml(s)}</text>`;
+const rect = (x: number, y: number, w: number, h: number, cls: string, title: string): string =>
+  `<rect class="${escapeXml(cls)}" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}"><title>${escapeXml(title)}</title></rect>`;
+
+export interface Segment { cls: string; value: number; title: string }
+export interface StackedColumn { label: string; total: string; segments: Segment[] }
+
+/** Vertical stacked columns, one per month, segments per tier. */
+export function stackedColumnsSvg(title: string, columns: StackedColumn[], height = 170): string {
+  const colW = 46, gap = 18, left = 8, top = 16, bottom = 18;
+  const width = Math.max(160, left * 2 + columns.length * (colW + gap) - gap);
+  const plot = height - top - bottom;
+  const max = Math.max(0, ...columns.map((c) => c.segments.reduce((a, s) => a + s.value, 0)));
+  const parts = [svgOpen(width, height, title, 'columns'), `<line class="axis" x1="0" y1="${n(top + plot)}" x2="${n(width)}" y2="${n(top + plot)}"/>`];
+  columns.forEach((c, i) => {
+    const x = left + i * (colW + gap);
+    let y = top + plot;
+    for (const s of c.segments) {
+      const h = max > 0 ? (s.value / max) * plot : 0;
+      if (n(h) === '0') continue;
+      y -= h;
+      parts.push(rect(x, y, colW, h, `f-${s.cls}`, s.title));
+    }
+    parts.push(text(x + colW / 2, y - 3, c.total, 'text-anchor="middle" class="value"'));
+    parts.push(text(x + colW / 2, height - 5, c.label, 'text-anchor="middle"'));
+  });
+  return `${parts.join('')}</svg>`;
+}
+
+export interface Bar { label: string; value: number; valueLabel: string; segments: Segment[] }
+
+/** Horizontal bars (e.g. the top use cases by cost), each split into tier segments. */
+export function barChartSvg(title: string, bars: Bar[], width = 420): string {
+  const rowH = 18, labelW = 150, valueW = 70, top = 4;
+  const height = Math.max(rowH, top * 2 + bars.length * rowH);
+  const plotW = width - labelW - valueW;
+  const max = Math.max(0, ...bars.map((b) => b.value));
+  const parts = [svgOpen(width, height, title, 'bars')];
+  bars.forEach((b, i) => {
+    const y = top + i * rowH;
+    parts.push(`<text x="${n(labelW - 6)}" y="${n(y + 12)}" ${FONT} text-anchor="end" class="label">${escapeXml(clip(b.label, 26))}<title>${escapeXml(b.label)}</title></text>`);
+    let x = labelW;
+    const total = b.segments.reduce((a, s) => a + s.value, 0);
+    const len = max > 0 ? (b.value / max) * plotW : 0;
+    for (const s of b.segments) {
+      const w = total > 0 ? (s.value / total) * len : 0;
+      if (n(w) === '0') continue;
+      parts.push(rect(x, y + 3, w, rowH - 6, `f-${s.cls}`, s.title));
+      x += w;
+    }
+    parts.push(text(x + 4, y + 12, b.valueLabel, 'class="value"'));
+  });
+  return `${parts.join('')}</svg>`;
+}
+
+export interface ShareRow { label: string; summary: string; segments: { cls: string; share: number; title: string }[] }
+
+/** 100 % bars: the portfolio split by tokens, cost and requests. */
+export function shareBarsSvg(title: string, rows: ShareRow[], width = 420): string {
+  const rowH = 18, labelW = 80, valueW = 90;
+  const height = Math.max(rowH, rows.length * rowH + 4);
+  const plotW = width - labelW - valueW;
+  const parts = [svgOpen(width, height, title, 'shares')];
+  rows.forEach((r, i) => {
+    const y = 2 + i * rowH;
+    parts.push(text(labelW - 6, y + 12, r.label, 'text-anchor="end" class="label"'));
+    parts.push(`<rect class="track" x="${n(labelW)}" y="${n(y + 3)}" width="${n(plotW)}" height="${n(rowH - 6)}"/>`);
+    let x = labelW;
+    for (const s of r.segments) {
+      const w = s.share * plotW;
+      if (n(w) === '0') continue;
+      parts.push(rect(x, y + 3, w, rowH - 6, `f-${s.cls}`, s.title));
+      x += w;
+    }
+    parts.push(text(labelW + plotW + 6, y + 12, r.summary, 'class="value"'));
+  });
+  return `${parts.join('')}</svg>`;
+}
+
+export interface Figure { month: string; value: number; threshold: number; label: string }
+
+/** A trigger's evidence: the monthly figure against its threshold (dashed line); `held` months are marked. */
+export function triggerSparkSvg(title: string, figures: Figure[], held: readonly string[], cls: string): string {
+  const barW = 22, gap = 8, height = 64, top = 6, bottom = 14;
+  const width = Math.max(90, figures.length * (barW + gap) + gap);
+  const plot = height - top - bottom;
+  const max = Math.max(0, ...figures.map((f) => Math.max(f.value, f.threshold)));
+  const y = (v: number): number => top + plot - (max > 0 ? (v / max) * plot : 0);
+  const parts = [svgOpen(width, height, title, 'spark')];
+  figures.forEach((f, i) => {
+    const x = gap + i * (barW + gap);
+    const h = top + plot - y(f.value);
+    parts.push(rect(x, y(f.value), barW, Math.max(h, 0.5), held.includes(f.month) ? `f-${cls} held` : 'f-muted', f.label));
+    parts.push(text(x + barW / 2, height - 3, f.month.slice(2), 'text-anchor="middle" font-size="8"'));
+  });
+  const threshold = figures[0]?.threshold;
+  if (threshold !== undefined && figures.every((f) => f.threshold === threshold)) {
+    parts.push(`<line class="threshold" x1="0" y1="${n(y(threshold))}" x2="${n(width)}" y2="${n(y(threshold))}"/>`);
+  }
+  return `${parts.join('')}</svg>`;
+}
+
+function clip(s: string, max: number): string {
+  const chars = [...s.replace(/\s+/g, ' ')];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+}

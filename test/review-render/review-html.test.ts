@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { reviewRenderers } from '../../src/render/review-registry.js';
+import { fixtureReview, NASTY } from './fixture.js';
+
+// The HTML review opened by a real headless Chromium (Debian `chromium`): it must load without
+// console errors, with its charts in the DOM, and print. A missing browser fails the test;
+// only TIERPLAN_SKIP_BROWSER opts out.
+
+const run = promisify(execFile);
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function page(): { dir: string; html: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'tierplan-review-'));
+  dirs.push(dir);
+  const html = join(dir, 'review.html');
+  writeFileSync(html, reviewRenderers.html(fixtureReview(), { color: false }));
+  return { dir, html };
+}
+
+const flags = (dir: string): string[] => [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  `--user-data-dir=${join(dir, 'profile')}`,
+];
+
+/** The fixture's charts: volume, cost, top use cases, split, and one per trigger fired. */
+const EXPECTED_SVGS = 4 + fixtureReview().triggers.length;
+
+async function consoleErrors(dir: string, html: string): Promise<{ dom: string; errors: string[] }> {
+  const { stdout, stderr } = await run(CHROMIUM, [...flags(dir), '--enable-logging=stderr', '--v=0', '--dump-dom', pathToFileURL(html).href], { timeout: 60_000, maxBuffer: 32 * 1024 * 1024 });
+  return { dom: stdout, errors: stderr.split('\n').filter((l) => /CONSOLE|Uncaught|SyntaxError|Refused to/i.test(l)) };
+}
+
+describe.skipIf(!!process.env.TIERPLAN_SKIP_BROWSER)('HTML review in headless Chromium', () => {
+  it('the console check is real: a page that logs an error is caught', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierplan-review-'));
+    dirs.push(dir);
+    const html = join(dir, 'bad.html');
+    writeFileSync(html, '<!DOCTYPE html><html><body><script>console.error("boom"); missing();</script></body></html>');
+    expect((await consoleErrors(dir, html)).errors.join('\n')).toMatch(/boom[\s\S]*Uncaught ReferenceError/);
+  });
+
+  it('loads without console errors and the DOM holds every chart and the hostile alias as text', async () => {
+    const { dir, html } = page();
+    const { dom: stdout, errors } = await consoleErrors(dir, html);
+    expect(errors).toEqual([]);
+    expect(stdout.match(/<svg\b/g)?.length).toBe(EXPECTED_SVGS);
+    expect(stdout.match(/<rect\b/g)?.length ?? 0).toBeGreaterThan(10);
+    // The parsed document has no element the alias could have injected.
+    expect(stdout).not.toMatch(/<script/i);
+    expect(stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(stdout).toContain(NASTY.split('\n')[0]!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  });
+
+  it('prints to a PDF', async () => {
+    const { dir, html } = page();
+    const pdf = join(dir, 'review.pdf');
+    await run(CHROMIUM, [...flags(dir), '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href], { timeout: 60_000 });
+    const text = readFileSync(pdf).toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
+  });
+});
