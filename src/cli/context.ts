@@ -3,6 +3,8 @@ export interface CliContext {
   color: boolean;
   /** Prompts are allowed: a TTY on both ends, not CI, not --no-interactive. */
   interactive: boolean;
+  /** Progress bars on stderr: only when it is a terminal and not CI. */
+  progress: boolean;
   debug: boolean;
   out(text: string): void;
   err(text: string): void;
@@ -20,6 +22,7 @@ export function makeContext(opts: { interactive?: boolean; debug?: boolean }): C
   return {
     color: colorWanted(env, process.stdout.isTTY === true),
     interactive: opts.interactive !== false && !ci && process.stdin.isTTY === true && process.stdout.isTTY === true,
+    progress: !ci && process.stderr.isTTY === true,
     debug: opts.debug === true,
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),

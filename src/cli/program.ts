@@ -60,6 +60,24 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addHelpText('after', '\nExamples:\n  tierplan verify gateway/ --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml\n  tierplan verify deploy/litellm/config.yaml --plan build/plan.json --policy tierplan.policy.yaml\n  tierplan verify gateway/ --format sarif > verify.sarif   # in CI: upload to code scanning\n\nA folder stands for every config inside it; routes.json beside a Portkey conditional config is the\nmetadata each use case sends. Fallbacks of every kind, load-balance members, wildcard groups,\nconditional branches and requests without metadata are all followed.\n\nExit codes: 0 no violation or drift (warnings may be printed), 1 any violation or drift, 2 usage or input error.')
     .action(action(async () => (await import('./commands/verify.js')).verify));
 
+  inputOptions(program.command('review'))
+    .description('The quarterly review: usage exports against the plan — where traffic really ran, consolidation triggers, breaches, proposed moves.')
+    .option('-u, --usage <files...>', 'usage exports: LiteLLM spend logs (CSV, JSON, JSONL), FinOps FOCUS CSV, or any CSV/JSONL with --mapping; plain or .gz')
+    .addOption(new Option('--usage-format <format>', 'skip detection from the header').choices(['litellm', 'focus', 'mapped']))
+    .option('--mapping <file>', 'column mapping for other CSV/JSONL exports (schemas/usage-mapping.schema.json)')
+    .addOption(new Option('--cost-column <column>', 'FOCUS cost column').choices(['EffectiveCost', 'BilledCost']).default('EffectiveCost'))
+    .option('--quarter <quarter>', 'review period, e.g. 2026-Q3 (default: the last full quarter before --as-of)')
+    .option('--from <month>', 'first month of the period, YYYY-MM')
+    .option('--to <month>', 'last month of the period, YYYY-MM')
+    .option('--previous <review.json>', "last quarter's review.json, so trigger conditions that held across quarters count")
+    .addOption(new Option('-f, --format <format>', 'output on stdout (default: table, or nothing with --out/--propose)').choices(['table', 'markdown', 'html', 'json']))
+    .option('-o, --out <dir>', 'write review.md, review.html and review.json into DIR')
+    .option('--propose <file>', 'write the proposed inventory changes as a YAML patch to review and apply')
+    .option('--apply <file>', 'apply a reviewed proposals patch to --inventory (comments and formatting kept); needs no --usage')
+    .addOption(new Option('--fail-on <what>', 'exit 1 on findings at this level').choices(['none', 'breach', 'drift', 'trigger', 'any']).default('breach'))
+    .addHelpText('after', '\nExamples:\n  tierplan review --usage spend-logs.csv.gz --quarter 2026-Q3 --out review/\n  tierplan review --usage focus-export.csv --cost-column BilledCost --format markdown\n  tierplan review --usage export.jsonl --mapping usage-mapping.yaml --propose proposals.yaml\n  tierplan review --apply proposals.yaml --inventory inventory.yaml\n\nExit codes: 0 clean, 1 findings at --fail-on (default: breach), 2 usage or input error.')
+    .action(action(async () => (await import('./commands/review.js')).review));
+
   inputOptions(program.command('explain'))
     .argument('<id>', 'use case id')
     .description('Print the whole chain of reasons behind one use case\'s tier.')

@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { computePlan } from '../../core/plan.js';
+import { UsageAccumulator } from '../../core/review/aggregate.js';
+import { computeReview } from '../../core/review/review.js';
+import type { Review } from '../../core/review/review-types.js';
+import { UsageError, formatDiagnostic } from '../../io/errors.js';
+import { readJson } from '../../io/read-json.js';
+import { readText } from '../../io/read-text.js';
+import { loadMapping } from '../../io/usage/mapping.js';
+import { readUsage, type CostColumn, type UsageFormat } from '../../io/usage/read-usage.js';
+import { writeOutputs } from '../../io/write-output.js';
+import type { CliContext } from '../context.js';
+import { generator } from '../generator.js';
+import { DEFAULT_INVENTORY, loadInputs, type InputOptions } from '../inputs.js';
+import { reviewPeriod } from '../period.js';
+import { progressBar } from '../progress.js';
+
+export interface ReviewOptions extends InputOptions {
+  usage?: string[];
+  usageFormat?: UsageFormat;
+  mapping?: string;
+  costColumn: CostColumn;
+  quarter?: string;
+  from?: string;
+  to?: string;
+  previous?: string;
+  format?: 'table' | 'markdown' | 'html' | 'json';
+  out?: string;
+  propose?: string;
+  apply?: string;
+  failOn: 'breach' | 'drift' | 'trigger' | 'any' | 'none';
+}
+
+export async function review(ctx: CliContext, opts: ReviewOptions): Promise<number> {
+  if (opts.apply !== undefined) return apply(ctx, opts.apply, opts.inventory ?? DEFAULT_INVENTORY);
+  if (!opts.usage || opts.usage.length === 0) throw new UsageError('give the usage exports to review with --usage FILE..., or a patch to apply with --apply FILE');
+  const inputs = await loadInputs(opts, 'plan');
+  for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
+  const period = reviewPeriod(opts, inputs.asOf);
+  const mapping = opts.mapping !== undefined ? await loadMapping(opts.mapping) : undefined;
+  if (opts.usageFormat === 'mapped' && !mapping) throw new UsageError('--usage-format mapped needs --mapping FILE');
+  const plan = computePlan(inputs.inventory, inputs.policy, { asOf: inputs.asOf, generator: generator() });
+
+  const acc = new UsageAccumulator(inputs.policy);
+  const bar = ctx.progress ? progressBar(ctx.err, 'reading usage') : undefined;
+  const read = await readUsage(opts.usage, {
+    ...(opts.usageFormat ? { format: opts.usageFormat } : {}),
+    ...(mapping ? { mapping } : {}),
+    costColumn: opts.costColumn,
+    onRow: (row) => acc.add(row),
+    ...(bar ? { onProgress: (d: number, t: number) => bar.update(d, t) } : {}),
+  });
+  bar?.done();
+  for (const d of read.diagnostics) ctx.err(`${formatDiagnostic(d)}\n`);
+  // The previous quarter's review.json carries the months each trigger's condition already held.
+  const previous = opts.previous !== undefined
+    ? (readJson(await readText(opts.previous, { expected: 'a review.json from `tierplan review --out`' }), opts.previous, 'a review.json').value as Review)
+    : undefined;
+  const result = computeReview({
+    plan, inventory: inputs.inventory, policy: inputs.policy, aggregate: acc.result(),
+    counts: read.counts, rejected: read.rejected, period,
+    previous: previous ? { period: previous.period, streaks: previous.streaks } : undefined,
+  });
+
+  const { reviewRenderers } = await import('../../render/review-registry.js');
+  const files: { path: string; text: string }[] = [];
+  if (opts.out !== undefined) {
+    files.push(
+      { path: join(opts.out, 'review.md'), text: reviewRenderers.markdown(result, { color: false }) },
+      { path: join(opts.out, 'review.html'), text: reviewRenderers.html(result, { color: false }) },
+      { path: join(opts.out, 'review.json'), text: reviewRenderers.json(result, { color: false }) },
+    );
+  }
+  if (opts.propose !== undefined) {
+    const { renderProposalsPatch } = await import('../../io/proposals-patch.js');
+    const inventory = inputs.loaded.files.length === 1 ? inputs.loaded.files[0]! : opts.inventory ?? 'inventory';
+    files.push({ path: opts.propose, text: renderProposalsPatch(result.proposals, { generator: generator(), period: `${period.from}..${period.to}`, inventory }) });
+  }
+  if (files.length > 0) {
+    await writeOutputs(files);
+    ctx.err(`wrote ${files.map((f) => f.path).join(', ')}\n`);
+  }
+  const format = opts.format ?? (files.length === 0 ? 'table' : undefined);
+  if (format) ctx.out(reviewRenderers[format](result, { color: format === 'table' && ctx.color }));
+  return failOn(result, opts.failOn, ctx);
+}
+
+async function apply(ctx: CliContext, patch: string, inventory: string): Promise<number> {
+  const { applyProposalsPatchFile } = await import('../../io/proposals-patch.js');
+  const result = await applyProposalsPatchFile(inventory, patch);
+  for (const s of result.skipped) ctx.err(`skipped ${s.use_case}: ${s.reason}\n`);
+  ctx.out(`applied ${result.applied} proposal${result.applied === 1 ? '' : 's'} to ${result.files.join(', ') || inventory}; run \`tierplan plan\` and \`tierplan gateway\` to regenerate\n`);
+  return 0;
+}
+
+function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): number {
+  const breaches = r.findings.filter((f) => f.kind === 'breach').length;
+  const drift = r.findings.filter((f) => f.kind === 'drift' || f.kind === 'unregistered').length;
+  const found = { none: 0, breach: breaches, drift: breaches + drift, trigger: breaches + drift + r.triggers.length, any: r.findings.filter((f) => f.severity !== 'info').length + r.triggers.length }[level];
+  if (found > 0) ctx.err(`${found} finding(s) at --fail-on ${level}\n`);
+  return found > 0 ? 1 : 0;
+}

@@ -1,0 +1,63 @@
+// `tierplan review` through the built binary, on a quarter of spend logs for the example.
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { expectGoldenIn } from '../render/golden.js';
+import { loadExample } from '../gateway/example.js';
+import { tierplan } from './run-cli.js';
+import { spendLogs } from './support/spend-logs.js';
+
+const example = ['--inventory', 'examples/inventory.yaml', '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24'];
+const EXAMPLE_USAGE = 'examples/usage/litellm-spend-logs-2026-q3.csv';
+
+describe('tierplan review', async () => {
+  const ex = await loadExample();
+  const csv = spendLogs(ex.plan, ex.policy, ['2026-07', '2026-08', '2026-09'], { breach: { alias: 'clinical-notes-coding', deployment: 'openai-gpt-5-mini' } });
+
+  it('the bundled example usage is what the generator writes (UPDATE_GOLDEN=1 regenerates it)', () => {
+    expectGoldenIn('.', EXAMPLE_USAGE, csv);
+  });
+
+  it('finds the breach, the unregistered alias and the triggers; exit 1 at the default --fail-on breach', () => {
+    const r = tierplan(['review', '--usage', EXAMPLE_USAGE, ...example, '--quarter', '2026-Q3', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const review = JSON.parse(r.stdout) as { counts: { read: number; unreadable: number; aggregated: number }; findings: { kind: string; use_case: string | null }[]; triggers: unknown[] };
+    expect(review.counts.read).toBe(csv.trim().split('\n').length - 1);
+    expect(review.counts.read).toBe(review.counts.unreadable + review.counts.aggregated);
+    expect(review.triggers.length).toBeGreaterThan(0);
+    expect(review.findings).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'breach', use_case: 'clinical-notes-coding' }),
+      expect.objectContaining({ kind: 'unregistered', use_case: 'shadow-ai-notetaker' }),
+    ]));
+    expect(r.stderr).toMatch(/finding\(s\) at --fail-on breach/);
+  });
+
+  it('reads the same export gzipped, and writes the report files and the proposals patch', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierplan-review-'));
+    writeFileSync(join(dir, 'spend.csv.gz'), gzipSync(csv));
+    const out = join(dir, 'review');
+    const r = tierplan(['review', '--usage', join(dir, 'spend.csv.gz'), ...example, '--quarter', '2026-Q3', '--out', out, '--propose', join(dir, 'proposals.yaml'), '--fail-on', 'none']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['review.html', 'review.json', 'review.md']);
+    expect(readFileSync(join(out, 'review.html'), 'utf8')).toContain('<svg');
+    expect(readFileSync(join(dir, 'proposals.yaml'), 'utf8')).toMatch(/^#/);
+  });
+
+  it('bad usage input: exit 2 with the file named, nothing written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierplan-review-'));
+    writeFileSync(join(dir, 'empty.csv'), '');
+    writeFileSync(join(dir, 'broken.csv.gz'), 'not gzip at all');
+    for (const file of ['empty.csv', 'broken.csv.gz']) {
+      const r = tierplan(['review', '--usage', join(dir, file), ...example, '--out', join(dir, 'out')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(file);
+      expect(() => readdirSync(join(dir, 'out'))).toThrow();
+    }
+  });
+
+  it('refuses a malformed period', () => {
+    expect(tierplan(['review', '--usage', EXAMPLE_USAGE, ...example, '--quarter', '2026-Q5']).code).toBe(2);
+  });
+});
