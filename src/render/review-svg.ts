@@ -53,15 +53,15 @@ export function stackedColumnsSvg(title: string, columns: StackedColumn[], heigh
 export interface Bar { label: string; value: number; valueLabel: string; segments: Segment[] }
 
 /** Horizontal bars (e.g. the top use cases by cost), each split into tier segments. */
-export function barChartSvg(title: string, bars: Bar[], width = 420): string {
-  const rowH = 18, labelW = 150, valueW = 70, top = 4;
+export function barChartSvg(title: string, bars: Bar[], width = 340): string {
+  const rowH = 18, labelW = 110, valueW = 90, top = 4;
   const height = Math.max(rowH, top * 2 + bars.length * rowH);
   const plotW = width - labelW - valueW;
   const max = Math.max(0, ...bars.map((b) => b.value));
   const parts = [svgOpen(width, height, title, 'bars')];
   bars.forEach((b, i) => {
     const y = top + i * rowH;
-    parts.push(`<text x="${n(labelW - 6)}" y="${n(y + 12)}" ${FONT} text-anchor="end" class="label">${escapeXml(clip(b.label, 26))}<title>${escapeXml(b.label)}</title></text>`);
+    parts.push(`<text x="${n(labelW - 6)}" y="${n(y + 12)}" ${FONT} text-anchor="end" class="label">${escapeXml(clip(b.label, 18))}<title>${escapeXml(b.label)}</title></text>`);
     let x = labelW;
     const total = b.segments.reduce((a, s) => a + s.value, 0);
     const len = max > 0 ? (b.value / max) * plotW : 0;
@@ -79,8 +79,8 @@ export function barChartSvg(title: string, bars: Bar[], width = 420): string {
 export interface ShareRow { label: string; summary: string; segments: { cls: string; share: number; title: string }[] }
 
 /** 100 % bars: the portfolio split by tokens, cost and requests. */
-export function shareBarsSvg(title: string, rows: ShareRow[], width = 420): string {
-  const rowH = 18, labelW = 80, valueW = 90;
+export function shareBarsSvg(title: string, rows: ShareRow[], width = 340): string {
+  const rowH = 18, labelW = 60, valueW = 60;
   const height = Math.max(rowH, rows.length * rowH + 4);
   const plotW = width - labelW - valueW;
   const parts = [svgOpen(width, height, title, 'shares')];
@@ -104,7 +104,7 @@ export interface Figure { month: string; value: number; threshold: number; label
 
 /** A trigger's evidence: the monthly figure against its threshold (dashed line); `held` months are marked. */
 export function triggerSparkSvg(title: string, figures: Figure[], held: readonly string[], cls: string): string {
-  const barW = 22, gap = 8, height = 64, top = 6, bottom = 14;
+  const barW = 30, gap = 10, height = 64, top = 6, bottom = 14;
   const width = Math.max(90, figures.length * (barW + gap) + gap);
   const plot = height - top - bottom;
   const max = Math.max(0, ...figures.map((f) => Math.max(f.value, f.threshold)));
