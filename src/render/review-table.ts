@@ -15,8 +15,12 @@ const Table = (): typeof CliTable3 => (tableClass ??= createRequire(import.meta.
 const DEFAULT_WIDTH = 120;
 const MIN_WIDTH = 80;
 
-/** Widths including padding; the last column takes what is left so borders land on `width`. */
-function fit(width: number, fixed: number[]): number[] {
+/**
+ * Widths including padding; the last column takes what is left so borders land on `width`.
+ * Fixed columns are sized for 120 columns and shrink proportionally on narrower terminals.
+ */
+function fit(width: number, fixedAt120: number[]): number[] {
+  const fixed = fixedAt120.map((f) => (width >= DEFAULT_WIDTH ? f : Math.max(6, Math.floor((f * width) / DEFAULT_WIDTH))));
   const used = fixed.reduce((a, b) => a + b, 0) + fixed.length + 2;
   return [...fixed, Math.max(12, width - used)];
 }
@@ -27,8 +31,22 @@ function grid(s: TerminalStyle, head: string[], colWidths: number[], rows: strin
     ...(align ? { colAligns: align } : {}),
     style: { head: [], border: [], compact: true },
   });
-  t.push(...rows);
+  // cli-table3 truncates a word longer than its column with `…`: a long alias or a JSON value
+  // would lose text. Such words are hard-broken onto lines of their own instead.
+  t.push(...rows.map((r) => r.map((c, i) => breakLongWords(c, (colWidths[i] ?? 12) - 2))));
   return t.toString();
+}
+
+/** Splits runs without whitespace longer than `max` characters; coloured cells are left to cli-table3. */
+function breakLongWords(cell: string, max: number): string {
+  if (cell.includes('\u001b') || max < 1) return cell;
+  return cell.split('\n').map((line) => line.split(' ').map((word) => {
+    const chars = [...word];
+    if (chars.length <= max) return word;
+    const parts: string[] = [];
+    for (let i = 0; i < chars.length; i += max) parts.push(chars.slice(i, i + max).join(''));
+    return parts.join('\n');
+  }).join(' ')).join('\n');
 }
 
 const heading = (s: TerminalStyle, text: string): string => s.c.bold.underline(text);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { reviewRenderers } from '../../src/render/review-registry.js';
+import { displayWidth } from '../render/text-width.js';
+import { fixtureReview, NASTY } from './fixture.js';
+
+// DESIGN invariant 5 for the review: the hostile alias changes no structure.
+
+const review = fixtureReview();
+
+/** Pipes that separate Markdown table cells (not escaped by a backslash). */
+function cellSeparators(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|') n++;
+  }
+  return n;
+}
+
+describe('markdown', () => {
+  const md = reviewRenderers.markdown(review, { color: false });
+  it('every table row has as many cells as its header, and the alias stays on one line', () => {
+    let header = -1;
+    for (const line of md.split('\n')) {
+      if (!line.startsWith('|')) { header = -1; continue; }
+      if (header < 0) header = cellSeparators(line);
+      else expect(cellSeparators(line), line).toBe(header);
+    }
+    expect(md).not.toContain('<script');
+    expect(md).not.toContain('\nnext');
+    expect(md.split('\n').filter((l) => l.includes('evil')).every((l) => l.startsWith('|'))).toBe(true);
+  });
+});
+
+describe('html', () => {
+  const html = reviewRenderers.html(review, { color: false });
+  it('has no script, no event handler, and the alias only as text', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    expect(html).not.toContain(NASTY);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('terminal', () => {
+  it('fits 120 columns and holds no escape codes without colour', () => {
+    const text = reviewRenderers.table(review, { color: false });
+    for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(120);
+    expect(text).not.toContain('\u001b');
+  });
+  it('fits a narrower terminal too', () => {
+    const text = reviewRenderers.table(review, { color: false, width: 100 });
+    for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
+  });
+  it('colours only when asked', () => {
+    expect(reviewRenderers.table(review, { color: true })).toContain('\u001b[');
+  });
+});
