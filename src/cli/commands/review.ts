@@ -62,7 +62,9 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
     previous: previous ? { period: previous.period, streaks: previous.streaks } : undefined,
   });
 
-  const { reviewRenderers } = await import('../../render/review-registry.js');
+  const { makeReviewRenderers } = await import('../../render/review-registry.js');
+  // Tier colours in the policy's order, as in the matrix.
+  const reviewRenderers = makeReviewRenderers({ tierOrder: plan.tiers.map((t) => t.id) });
   const files: { path: string; text: string }[] = [];
   if (opts.out !== undefined) {
     files.push(

@@ -23,7 +23,9 @@ export function computeProposals(firings: TriggerFiring[], plan: Plan, inventory
     const u = planned.get(f.use_case);
     const entry = entries.get(f.use_case);
     if (!u || !entry) continue;
-    const evidence = `${f.summary} (${f.months.join(', ')})`;
+    // An override is a decision with a reason: a proposal that touches it says so, for the meeting to confirm.
+    const pinned = entry.override ? `; it is pinned by an override until ${entry.override.expires} ("${entry.override.reason}"): confirm that no longer applies` : '';
+    const evidence = `${f.summary} (${f.months.join(', ')})${pinned}`;
     if (f.move.action === 'retire') {
       offer({ use_case: u.id, action: 'retire', change: { path: ['status'], from: entry.status ?? null, to: 'retired' }, reason: evidence, trigger: f.trigger });
     } else if (f.move.action === 'move' && f.move.tier !== null) {
