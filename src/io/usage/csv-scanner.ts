@@ -44,6 +44,15 @@ export interface CsvRecord {
   includes(i: number, needle: Buffer): boolean;
   /** Field `i` as a non-negative integer read straight from ASCII digits, or -1 when it is not one. */
   digits(i: number): number;
+  /**
+   * Raw access for byte-level readers: field `i` (i < count) is buf[starts[i], ends[i]), without
+   * its enclosing quotes; flags[i] is 0 (plain), 1 (quoted, holds doubled quotes) or 2 (malformed
+   * quoting, bytes as they are). Decoding is then `field(i)`.
+   */
+  readonly buf: Buffer;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly flags: Uint8Array;
 }
 
 // Flags per field: how to turn its bytes into a string.
@@ -56,10 +65,10 @@ export class CsvScanner implements CsvRecord {
   count = 0;
   problem: CsvRecordProblem | null = null;
 
-  private buf: Buffer = Buffer.alloc(0);
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
-  private flags = new Uint8Array(64);
+  buf: Buffer = Buffer.alloc(0);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  flags = new Uint8Array(64);
   private started = false;
   private skipLF = false;
   private nextLine = 1;

@@ -14,6 +14,7 @@ import type { Diagnostic } from '../../core/problems.js';
 import type { ReadCounts, RejectedRow, UsageRow } from '../../core/review/usage-types.js';
 import { InputError, sortDiagnostics } from '../errors.js';
 import { CsvScanner, DELIMITER_CANDIDATES, type CsvEncoding, type CsvRecord } from './csv-scanner.js';
+import { litellmCsvMapper, type LitellmColumns } from './litellm-csv.js';
 import type { Mapping } from './mapping.js';
 import { isNullText, parseInstant, parseJsonCell, parseNumber, tierplanTags, tierplanTagsOfText, useCaseFromTags, type TimeFormat } from './values.js';
 
@@ -427,13 +428,17 @@ const NO_TAGS: readonly string[] = [];
 
 const FAILED = new Set(['failure', 'failed', 'error', 'fail']);
 
-function litellmMapper(names: string[]): Mapper {
+function litellmColumns(names: string[]): LitellmColumns {
   const col = lookup(names);
-  const c = {
+  return {
     start: col('startTime'), end: col('endTime'), group: col('model_group'), modelId: col('model_id'), model: col('model'),
     provider: col('custom_llm_provider'), apiBase: col('api_base'), prompt: col('prompt_tokens'), completion: col('completion_tokens'),
     spend: col('spend'), status: col('status'), tags: col('request_tags'), meta: col('metadata'), duration: col('request_duration_ms'),
   };
+}
+
+function litellmMapper(names: string[]): Mapper {
+  const c = litellmColumns(names);
   return (cells, file, line) => {
     const time = instant(cells, c.start, 'startTime');
     const input = count(cells, c.prompt, 'prompt_tokens');
@@ -598,6 +603,8 @@ async function readFile(plan: FilePlan, opts: ReadUsageOptions, result: ReadUsag
   if (plan.container === 'csv') {
     const width = plan.names.length;
     const cells = new CsvCells();
+    // LiteLLM rows in the common shapes are read from their bytes; the rest through `mapper`.
+    const fast = plan.format === 'litellm' ? litellmCsvMapper(litellmColumns(plan.names)) : undefined;
     let header = true;
     const scanner = new CsvScanner((r) => {
       lastLine = r.line;
@@ -616,6 +623,15 @@ async function readFile(plan: FilePlan, opts: ReadUsageOptions, result: ReadUsag
       if (r.count !== width) {
         counts.read++;
         return reject(r.line, `has ${r.count} field${r.count === 1 ? '' : 's'}, the header has ${width}${r.count < width ? ' (truncated line?)' : ''}`);
+      }
+      if (fast !== undefined) {
+        const row = fast(r, file);
+        if (row !== undefined) {
+          counts.read++;
+          counts.accepted++;
+          opts.onRow(row);
+          return;
+        }
       }
       cells.r = r;
       deliver(cells, r.line);

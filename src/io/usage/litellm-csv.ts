@@ -1,0 +1,245 @@
+// The fast path for LiteLLM spend-log CSV: a record's bytes turned into a UsageRow without
+// decoding most cells. Repeated cells (model_group, model, model_id, provider, api_base, status,
+// request_tags) are decoded once and remembered by their raw bytes in small per-column tables;
+// numbers and timestamps are read from the bytes. Anything out of the ordinary (a timestamp in
+// another shape, a number with a sign or exponent, tierplan text in metadata, NULL durations…)
+// returns undefined and the caller reads that row through the general mapper, so both paths give
+// the same rows and the same rejections.
+
+import type { UsageRow } from '../../core/review/usage-types.js';
+import type { CsvRecord } from './csv-scanner.js';
+import { isNullText, tierplanTagsOfText, useCaseFromTags } from './values.js';
+
+export interface LitellmColumns {
+  start: number; end: number; group: number; modelId: number; model: number; provider: number; apiBase: number;
+  prompt: number; completion: number; spend: number; status: number; tags: number; meta: number; duration: number;
+}
+
+type FastMapper = (r: CsvRecord, file: string) => UsageRow | undefined;
+
+const NO_TAGS: readonly string[] = [];
+const FAILED = new Set(['failure', 'failed', 'error', 'fail']);
+
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: (this: Buffer, s: number, e: number) => string }).latin1Slice;
+const latin1: (b: Buffer, s: number, e: number) => string = latin1Slice ? (b, s, e) => latin1Slice.call(b, s, e) : (b, s, e) => b.toString('latin1', s, e);
+
+const SLOTS = 512; // a power of two; cleared when half full, so a column of unique values costs little
+const MAX_KEY = 512; // longer cells are decoded every time
+
+/** Values computed from a cell's text, remembered by the cell's raw bytes (and quoting flag). */
+class Interner<V> {
+  private keys: (Buffer | undefined)[] = new Array<Buffer | undefined>(SLOTS).fill(undefined);
+  private keyFlags = new Uint8Array(SLOTS);
+  private values: V[] = new Array<V>(SLOTS);
+  private size = 0;
+  constructor(private readonly make: (r: CsvRecord, i: number) => V) {}
+
+  get(r: CsvRecord, i: number): V {
+    const buf = r.buf;
+    const s = r.starts[i]!;
+    const e = r.ends[i]!;
+    const len = e - s;
+    const flag = r.flags[i]!;
+    if (len > MAX_KEY) return this.make(r, i);
+    let h = 0x811c9dc5 ^ flag;
+    for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    let slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+    for (;;) {
+      const key = this.keys[slot];
+      if (key === undefined) break;
+      if (key.length === len && this.keyFlags[slot] === flag && same(key, buf, s, len)) return this.values[slot]!;
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    const v = this.make(r, i);
+    if (this.size >= SLOTS / 2) {
+      this.keys.fill(undefined);
+      this.size = 0;
+      slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+    }
+    this.keys[slot] = Buffer.from(buf.subarray(s, e));
+    this.keyFlags[slot] = flag;
+    this.values[slot] = v;
+    this.size++;
+    return v;
+  }
+}
+
+function same(key: Buffer, buf: Buffer, s: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (key[k] !== buf[s + k]) return false;
+  return true;
+}
+
+function textOf(r: CsvRecord, i: number): string | null {
+  if (r.starts[i] === r.ends[i]) return null;
+  const t = r.field(i);
+  return isNullText(t) ? null : t;
+}
+
+/** Whether bytes [s, e) contain ASCII `tierplan`. */
+function holdsTierplan(buf: Buffer, s: number, e: number): boolean {
+  const last = e - 8;
+  for (let k = s; k <= last; k++) {
+    if (buf[k] === 0x74 && buf[k + 1] === 0x69 && buf[k + 2] === 0x65 && buf[k + 3] === 0x72 && buf[k + 4] === 0x70 && buf[k + 5] === 0x6c && buf[k + 6] === 0x61 && buf[k + 7] === 0x6e) return true;
+  }
+  return false;
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+function num(buf: Buffer, at: number, count: number): number {
+  let v = 0;
+  for (let k = at; k < at + count; k++) {
+    const d = buf[k]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// Set by `instantAt`: the epoch milliseconds of the instant it read.
+let instantMs = 0;
+
+/**
+ * A PLAIN cell of the shape `YYYY-MM-DD[T ]HH:MM:SS[.f…][Z|+00:00|+0000|+00]`, valid, as ISO 8601
+ * UTC with milliseconds (the same string values.parseInstant gives), its epoch ms in `instantMs`;
+ * undefined for any other shape or an impossible date (the general parser decides those).
+ */
+function instantAt(r: CsvRecord, i: number): string | undefined {
+  if (r.flags[i] !== 0) return undefined;
+  const buf = r.buf;
+  const s = r.starts[i]!;
+  const e = r.ends[i]!;
+  const n = e - s;
+  if (n < 19 || buf[s + 4] !== 45 || buf[s + 7] !== 45 || buf[s + 13] !== 58 || buf[s + 16] !== 58) return undefined;
+  const t = buf[s + 10];
+  if (t !== 84 && t !== 32) return undefined;
+  const y = num(buf, s, 4);
+  const mo = num(buf, s + 5, 2);
+  const d = num(buf, s + 8, 2);
+  const h = num(buf, s + 11, 2);
+  const mi = num(buf, s + 14, 2);
+  const sec = num(buf, s + 17, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
+  if (d > DAYS[mo - 1]! + leap) return undefined;
+  let k = s + 19;
+  let ms = 0;
+  let fracDigits = 0;
+  if (k < e && buf[k] === 46) {
+    k++;
+    while (k < e && buf[k]! >= 48 && buf[k]! <= 57) {
+      if (fracDigits < 3) ms = ms * 10 + buf[k]! - 48;
+      fracDigits++;
+      k++;
+    }
+    if (fracDigits === 0) return undefined;
+    for (let f = fracDigits; f < 3; f++) ms *= 10;
+  }
+  const zone = e - k;
+  if (zone === 1) {
+    if (buf[k] !== 0x5a) return undefined;
+  } else if (zone !== 0) {
+    if (buf[k] !== 0x2b || buf[k + 1] !== 48 || buf[k + 2] !== 48) return undefined;
+    if (!(zone === 3 || (zone === 5 && buf[k + 3] === 48 && buf[k + 4] === 48) || (zone === 6 && buf[k + 3] === 58 && buf[k + 4] === 48 && buf[k + 5] === 48))) return undefined;
+  }
+  instantMs = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + ms;
+  if (n === 24 && t === 84 && fracDigits === 3) return latin1(buf, s, e); // already canonical
+  const msText = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : `${ms}`;
+  return `${latin1(buf, s, s + 10)}T${latin1(buf, s + 11, s + 19)}.${msText}Z`;
+}
+
+/**
+ * A PLAIN cell of ASCII digits with at most one `.` and at most 15 digits, as the same double
+ * Number() gives (an integer below 2^53 divided by an exact power of ten rounds once); -1 for
+ * anything else.
+ */
+function decimalAt(r: CsvRecord, i: number): number {
+  if (r.flags[i] !== 0) return -1;
+  const buf = r.buf;
+  const s = r.starts[i]!;
+  const e = r.ends[i]!;
+  let v = 0;
+  let digits = 0;
+  let point = -1;
+  for (let k = s; k < e; k++) {
+    const c = buf[k]!;
+    if (c === 46) {
+      if (point >= 0) return -1;
+      point = k;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+    digits++;
+  }
+  if (digits === 0 || digits > 15) return -1;
+  return point < 0 ? v : v / POW10[e - point - 1]!;
+}
+
+/** A row mapper for LiteLLM CSV records, or undefined for a row the general mapper must read. */
+export function litellmCsvMapper(c: LitellmColumns): FastMapper {
+  const text = (): Interner<string | null> => new Interner(textOf);
+  const group = text();
+  const modelId = text();
+  const model = text();
+  const provider = text();
+  const apiBase = text();
+  const status = new Interner((r, i) => {
+    const t = textOf(r, i);
+    return t !== null && FAILED.has(t.toLowerCase());
+  });
+  const tagCells = new Interner<readonly string[]>((r, i) => {
+    if (!holdsTierplan(r.buf, r.starts[i]!, r.ends[i]!)) return NO_TAGS;
+    const t = textOf(r, i);
+    return t === null ? NO_TAGS : tierplanTagsOfText(t);
+  });
+  const opt = <V>(r: CsvRecord, i: number, cache: Interner<V>, none: V): V => (i < 0 || r.starts[i] === r.ends[i] ? none : cache.get(r, i));
+
+  return (r, file) => {
+    const starts = r.starts;
+    const ends = r.ends;
+    if (c.meta >= 0 && holdsTierplan(r.buf, starts[c.meta]!, ends[c.meta]!)) return undefined;
+    const time = instantAt(r, c.start);
+    if (time === undefined) return undefined;
+    const startMs = instantMs;
+    const input = starts[c.prompt] === ends[c.prompt] ? 0 : r.digits(c.prompt);
+    const output = starts[c.completion] === ends[c.completion] ? 0 : r.digits(c.completion);
+    if (input < 0 || output < 0) return undefined;
+    let cost: number | null = null;
+    if (starts[c.spend] !== ends[c.spend]) {
+      cost = decimalAt(r, c.spend);
+      if (cost < 0) return undefined;
+    }
+    let latency: number | null = null;
+    if (c.duration >= 0 && starts[c.duration] !== ends[c.duration]) {
+      latency = r.digits(c.duration);
+      if (latency < 0) return undefined;
+    } else if (c.end >= 0 && starts[c.end] !== ends[c.end]) {
+      if (instantAt(r, c.end) === undefined) return undefined;
+      latency = Math.max(0, instantMs - startMs);
+    }
+    const tags = opt(r, c.tags, tagCells, NO_TAGS);
+    const alias = opt(r, c.group, group, null);
+    return {
+      file, line: r.line, source: 'litellm', time,
+      alias: alias ?? useCaseFromTags(tags as string[]),
+      tags: tags.slice(),
+      model_id: opt(r, c.modelId, modelId, null), model: opt(r, c.model, model, null),
+      provider: opt(r, c.provider, provider, null), api_base: opt(r, c.apiBase, apiBase, null),
+      region: null, requests: 1, input_tokens: input, output_tokens: output, cost,
+      failed: opt(r, c.status, status, false), latency_ms: latency,
+    };
+  };
+}
