@@ -109,13 +109,17 @@ function daysFromCivil(y: number, m: number, d: number): number {
 
 // Set by `instantAt`: the epoch milliseconds of the instant it read.
 let instantMs = 0;
+// The last date `instantAt` turned into days (as yyyymmdd), and its days since 1970: rows come in time order.
+let lastDate = -1;
+let lastDays = 0;
 
 /**
  * A PLAIN cell of the shape `YYYY-MM-DD[T ]HH:MM:SS[.f…][Z|+00:00|+0000|+00]`, valid, as ISO 8601
- * UTC with milliseconds (the same string values.parseInstant gives), its epoch ms in `instantMs`;
+ * UTC with milliseconds (the same string values.parseInstant gives; '' when not `wantText`), its
+ * epoch ms in `instantMs`;
  * undefined for any other shape or an impossible date (the general parser decides those).
  */
-function instantAt(r: CsvRecord, i: number): string | undefined {
+function instantAt(r: CsvRecord, i: number, wantText: boolean): string | undefined {
   if (r.flags[i] !== 0) return undefined;
   const buf = r.buf;
   const s = r.starts[i]!;
@@ -153,7 +157,13 @@ function instantAt(r: CsvRecord, i: number): string | undefined {
     if (buf[k] !== 0x2b || buf[k + 1] !== 48 || buf[k + 2] !== 48) return undefined;
     if (!(zone === 3 || (zone === 5 && buf[k + 3] === 48 && buf[k + 4] === 48) || (zone === 6 && buf[k + 3] === 58 && buf[k + 4] === 48 && buf[k + 5] === 48))) return undefined;
   }
-  instantMs = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + ms;
+  const date = (y * 100 + mo) * 100 + d;
+  if (date !== lastDate) {
+    lastDate = date;
+    lastDays = daysFromCivil(y, mo, d);
+  }
+  instantMs = ((lastDays * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + ms;
+  if (!wantText) return '';
   if (n === 24 && t === 84 && fracDigits === 3) return latin1(buf, s, e); // already canonical
   const msText = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : `${ms}`;
   return `${latin1(buf, s, s + 10)}T${latin1(buf, s + 11, s + 19)}.${msText}Z`;
@@ -211,7 +221,7 @@ export function litellmCsvMapper(c: LitellmColumns): FastMapper {
     const starts = r.starts;
     const ends = r.ends;
     if (c.meta >= 0 && holdsTierplan(r.buf, starts[c.meta]!, ends[c.meta]!)) return undefined;
-    const time = instantAt(r, c.start);
+    const time = instantAt(r, c.start, true);
     if (time === undefined) return undefined;
     const startMs = instantMs;
     const input = starts[c.prompt] === ends[c.prompt] ? 0 : r.digits(c.prompt);
@@ -227,7 +237,7 @@ export function litellmCsvMapper(c: LitellmColumns): FastMapper {
       latency = r.digits(c.duration);
       if (latency < 0) return undefined;
     } else if (c.end >= 0 && starts[c.end] !== ends[c.end]) {
-      if (instantAt(r, c.end) === undefined) return undefined;
+      if (instantAt(r, c.end, false) === undefined) return undefined;
       latency = Math.max(0, instantMs - startMs);
     }
     const tags = opt(r, c.tags, tagCells, NO_TAGS);
