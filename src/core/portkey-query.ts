@@ -43,24 +43,15 @@ export function evaluateQuery(query: unknown, ctx: QueryContext): Tri {
   return acc;
 }
 
-function some(subs: unknown[], ctx: QueryContext): Tri {
-  let maybe = false;
-  for (const q of subs) {
-    let r: Tri;
-    try {
-      r = evaluateQuery(q, ctx);
-    } catch (e) {
-      // Reached only if no earlier sub-query was true; after an unknown one, it may not be reached.
-      if (maybe) return 'unknown';
-      throw e;
-    }
-    if (r === true) return true;
-    if (r === 'unknown') maybe = true;
-  }
-  return maybe ? 'unknown' : false;
-}
+const some = (subs: unknown[], ctx: QueryContext): Tri => combine(subs, ctx, true);
+const every = (subs: unknown[], ctx: QueryContext): Tri => combine(subs, ctx, false);
 
-function every(subs: unknown[], ctx: QueryContext): Tri {
+/**
+ * `$or` (decisive = true) and `$and` (decisive = false): the first sub-query that evaluates to
+ * `decisive` settles it. A sub-query the gateway would refuse is reached only if none before it
+ * settled; after an unknown one it may not be reached, so the result is unknown.
+ */
+function combine(subs: unknown[], ctx: QueryContext, decisive: boolean): Tri {
   let maybe = false;
   for (const q of subs) {
     let r: Tri;
@@ -70,10 +61,10 @@ function every(subs: unknown[], ctx: QueryContext): Tri {
       if (maybe) return 'unknown';
       throw e;
     }
-    if (r === false) return false;
+    if (r === decisive) return decisive;
     if (r === 'unknown') maybe = true;
   }
-  return maybe ? 'unknown' : true;
+  return maybe ? 'unknown' : !decisive;
 }
 
 /** `a.b.c` reads `context[a][b]`, as the gateway does; only metadata is known here. */
