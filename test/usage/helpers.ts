@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import type { Diagnostic } from '../../src/core/problems.js';
 import type { UsageRow } from '../../src/core/review/usage-types.js';
-import { InputError } from '../../src/io/errors.js';
 import { readUsage, type ReadUsageOptions, type ReadUsageResult } from '../../src/io/usage/read-usage.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -37,15 +35,7 @@ export async function read(files: string[], opts: Omit<ReadUsageOptions, 'onRow'
   return { ...result, rows };
 }
 
-export async function diagnosticsOf(promise: Promise<unknown>): Promise<Diagnostic[]> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics;
-    throw e;
-  }
-  throw new Error('expected an InputError, but the input was accepted');
-}
+export { diagnosticsOf } from '../io/helpers.js';
 
 export const LITELLM_HEADER = 'request_id,spend,prompt_tokens,completion_tokens,startTime,endTime,model,model_id,model_group,custom_llm_provider,api_base,request_tags,status';
 

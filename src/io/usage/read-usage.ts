@@ -408,6 +408,13 @@ function instant(cells: Cells, i: number, name: string, format: TimeFormat = 'au
   return iso;
 }
 
+/** A duration column when the export has one, else end − start; null when neither is there. */
+function latencyOf(cells: Cells, duration: number, durationName: string, end: number, start: string, format: TimeFormat = 'auto'): number | null {
+  if (duration >= 0 && cells.text(duration) !== null) return count(cells, duration, durationName);
+  const finished = optionalInstant(cells, end, format);
+  return finished === null ? null : Math.max(0, Date.parse(finished) - Date.parse(start));
+}
+
 function optionalInstant(cells: Cells, i: number, format: TimeFormat = 'auto'): string | null {
   const t = i < 0 ? null : cells.text(i);
   return t === null ? null : parseInstant(t, format);
@@ -445,11 +452,7 @@ function litellmMapper(names: string[]): Mapper {
     const output = count(cells, c.completion, 'completion_tokens');
     const cost = money(cells, c.spend, 'spend', false);
     const tags = tagsOf(cells, c.tags, c.meta);
-    let latency: number | null = c.duration >= 0 && cells.text(c.duration) !== null ? count(cells, c.duration, 'request_duration_ms') : null;
-    if (latency === null && c.end >= 0) {
-      const end = optionalInstant(cells, c.end);
-      if (end !== null) latency = Math.max(0, Date.parse(end) - Date.parse(time));
-    }
+    const latency = latencyOf(cells, c.duration, 'request_duration_ms', c.end, time);
     const status = cells.text(c.status);
     return {
       file, line, source: 'litellm', time,
@@ -550,11 +553,7 @@ function mappedMapper(names: string[], mapping: Mapping): Mapper {
     const requests = c.requests >= 0 && cells.text(c.requests) !== null ? count(cells, c.requests, m.requests!) : 1;
     const tags: string[] = [];
     if (c.tags >= 0) tierplanTags(cells.value(c.tags), tags);
-    let latency: number | null = c.latency >= 0 && cells.text(c.latency) !== null ? count(cells, c.latency, m.latency_ms!) : null;
-    if (latency === null && c.end >= 0) {
-      const end = optionalInstant(cells, c.end, format);
-      if (end !== null) latency = Math.max(0, Date.parse(end) - Date.parse(time));
-    }
+    const latency = latencyOf(cells, c.latency, m.latency_ms ?? 'latency_ms', c.end, time, format);
     const status = cells.text(c.status);
     return {
       file, line, source: 'mapped', time,
