@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Estimate, Gap, OverrideOutcome, Plan, PlanCell, PlannedUseCase, PlanTier, Reason, SplitEntry } from '../src/core/plan-types.js';
 import type {
   CapabilityCondition, CapabilityRule, GatewaySettings, Credentials, DataClass, DataSpec, Deployment, FixedCost, Inventory, MatrixCell,
-  Modality, Needs, Override, PolicyFile, Reasoning, Regime, Status, Task, Tier, TokenPrice, TriggerKind, TriggerRule, UseCase, Volume,
+  Modality, Needs, Override, PolicyFile, Reasoning, Regime, Status, Suggested, Task, Tier, TokenPrice, TriggerKind, TriggerRule, UseCase, Volume,
 } from '../src/core/types.js';
 import type { DeploymentMonth, UsageCell } from '../src/core/review/aggregate.js';
 import type {
@@ -49,7 +49,8 @@ describe('inventory schema ↔ types', () => {
   it('objects', () => {
     expectAligned(inventory, { version: r, use_cases: r } satisfies Kinds<Inventory>);
     const uc = at(inventory, 'use_cases', '[]');
-    expectAligned(uc, { id: r, name: r, owner: o, status: o, description: o, data: o, needs: o, volume: o, override: o } satisfies Kinds<UseCase>);
+    expectAligned(uc, { id: r, name: r, owner: o, status: o, description: o, data: o, needs: o, volume: o, suggested: o, override: o } satisfies Kinds<UseCase>);
+    expectAligned(at(inventory, 'use_cases', '[]', 'suggested'), { data_classes: o, task: o, because: o } satisfies Kinds<Suggested>);
     expectAligned(at(inventory, 'use_cases', '[]', 'data'), { classes: o, regimes: o, residency: o } satisfies Kinds<DataSpec>);
     expectAligned(at(inventory, 'use_cases', '[]', 'needs'), { task: o, reasoning: o, context_tokens: o, tools: o, modalities: o } satisfies Kinds<Needs>);
     expectAligned(at(inventory, 'use_cases', '[]', 'volume'), { requests: o, input_tokens_per_request: o, output_tokens_per_request: o } satisfies Kinds<Volume>);

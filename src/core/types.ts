@@ -53,7 +53,16 @@ export interface UseCase {
   data?: DataSpec;
   needs?: Needs;
   volume?: Volume;
+  /** Guesses awaiting confirmation; the plan never reads them. */
+  suggested?: Suggested;
   override?: Override;
+}
+
+/** What an import's keyword rules guessed, kept apart from the facts until an architect confirms it. */
+export interface Suggested {
+  data_classes?: string[];
+  task?: Task;
+  because?: string[];
 }
 
 export interface Inventory {
