@@ -3,20 +3,12 @@
 // problems with paths into it out. Written for configs tierplan generates and for configs
 // edited by hand, so nothing about the input's shape is assumed.
 import { didYouMean, type Problem } from './problems.js';
+import { FALLBACK_SECTIONS, fallbacks, guardrails, wildcard, type Groups } from './lint-litellm-fallbacks.js';
+import { credentialSecrets, envReferences, secret, SECRET_PARAMS } from './lint-litellm-secrets.js';
+import { hintFrom, isObj, shown, type Obj, type Path } from './lint-values.js';
 
-type Path = (string | number)[];
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** LiteLLM resolves a value only when it starts with exactly this, followed by a variable name. */
-export const ENV_REF = /^os\.environ\/[A-Za-z_][A-Za-z0-9_]*$/;
-
-export const FALLBACK_KINDS = ['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks'] as const;
-const FALLBACK_SECTIONS = ['router_settings', 'litellm_settings'] as const;
-
-/** Credential fields of `litellm_params` (and of `credential_list[].credential_values`). */
-const SECRET_PARAMS = ['api_key', 'aws_secret_access_key', 'aws_session_token', 'client_secret', 'azure_ad_token'];
+export { FALLBACK_KINDS } from './lint-litellm-fallbacks.js';
+export { ENV_REF } from './lint-litellm-secrets.js';
 
 interface ProviderNeeds {
   /** Each entry: one required field, given by any of its spellings. */
@@ -41,12 +33,6 @@ export const PROVIDER_FIELDS: Record<string, ProviderNeeds> = {
   ollama: LOCAL('http://localhost:11434 on the proxy host'),
   ollama_chat: LOCAL('http://localhost:11434 on the proxy host'),
 };
-
-interface Groups {
-  names: Set<string>;
-  ids: Set<string>;
-  wildcards: RegExp[];
-}
 
 /**
  * Problems a schema cannot express in a parsed LiteLLM config: duplicate deployment ids,
@@ -154,160 +140,3 @@ function providerFields(params: Obj, credentials: Map<string, Obj>, at: Path, ad
   });
 }
 
-function secret(value: unknown, path: Path, key: string, add: (p: Problem) => void): void {
-  if (value === undefined || value === null || value === '') return;
-  // A malformed reference is reported by envReferences, with a better message.
-  if (typeof value === 'string' && /os\.environ/i.test(value)) return;
-  if (typeof value === 'string' || typeof value === 'number') {
-    add({
-      code: 'literal-secret', severity: 'error', path,
-      message: `${key} holds a literal value: anyone who can read this config (its repository, its CI logs) has the credential`,
-      hint: `write os.environ/NAME and set NAME in the proxy's environment (a server without auth: a dummy value there, or no ${key}); rotate the credential, it has been exposed`,
-    });
-  }
-}
-
-function credentialSecrets(list: unknown, add: (p: Problem) => void): void {
-  if (!Array.isArray(list)) return;
-  list.forEach((c, i) => {
-    if (!isObj(c) || !isObj(c.credential_values)) return;
-    for (const key of SECRET_PARAMS) {
-      if (key in c.credential_values) secret(c.credential_values[key], ['credential_list', i, 'credential_values', key], key, add);
-    }
-  });
-}
-
-function fallbacks(config: Obj, section: (typeof FALLBACK_SECTIONS)[number], groups: Groups, partial: boolean, add: (p: Problem) => void): void {
-  const settings = config[section];
-  if (!isObj(settings)) return;
-  for (const kind of FALLBACK_KINDS) {
-    const list = settings[kind];
-    if (!Array.isArray(list)) continue;
-    const router = config.router_settings;
-    if (section === 'litellm_settings' && isObj(router) && router[kind] !== undefined) {
-      add({
-        code: 'shadowed-fallbacks', severity: 'warning', path: [section, kind],
-        message: `router_settings.${kind} is set too, and router_settings wins: this list is ignored`,
-        hint: `keep one ${kind} list, in router_settings`,
-      });
-    }
-    const seen = new Map<string, number>();
-    list.forEach((entry, i) => {
-      if (!isObj(entry)) return;
-      // LiteLLM reads the first key only; the schema reports the others.
-      const [key, targets] = Object.entries(entry)[0] ?? [];
-      if (key === undefined) return;
-      const at: Path = [section, kind, i, key];
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        add({
-          code: 'duplicate-fallback-key', severity: 'warning', path: at,
-          message: `${JSON.stringify(key)} already has an entry (${section}.${kind}[${earlier}]): LiteLLM uses the first and ignores this one`,
-          hint: 'merge the two lists into one entry',
-        });
-      } else seen.set(key, i);
-      if (!isGroup(key, groups)) {
-        const isId = groups.ids.has(key);
-        add(unresolved(partial, {
-          code: 'unknown-fallback-key', severity: 'error', path: at,
-          message: isId
-            ? `${JSON.stringify(key)} is a model_info.id, not a model group: fallbacks are keyed by model_name, so this entry never applies`
-            : `${JSON.stringify(key)} is not a model group (no model_list entry has this model_name), so this fallback entry never applies`,
-          ...hintFrom(isId ? 'key the entry by the model_name clients call' : didYouMean(key, groups.names)),
-        }));
-      }
-      if (Array.isArray(targets)) targets.forEach((t, j) => target(t, [...at, j], key, groups, partial, add));
-    });
-  }
-  const defaults = settings.default_fallbacks;
-  if (Array.isArray(defaults)) defaults.forEach((t, j) => target(t, [section, 'default_fallbacks', j], undefined, groups, partial, add));
-}
-
-function target(t: unknown, path: Path, key: string | undefined, groups: Groups, partial: boolean, add: (p: Problem) => void): void {
-  if (typeof t !== 'string') return;
-  if (t === key) {
-    add({
-      code: 'fallback-to-self', severity: 'warning', path,
-      message: `${JSON.stringify(t)} falls back to itself: the group is already retried (num_retries) before any fallback`,
-      hint: 'remove it, or name another group',
-    });
-    return;
-  }
-  if (resolves(t, groups)) return;
-  add(unresolved(partial, {
-    code: 'unknown-fallback-target', severity: 'error', path,
-    message: `fallback target ${JSON.stringify(t)} is not a model group, a model_info.id or a match of a wildcard model_name: LiteLLM fails over to nothing when it is needed`,
-    ...hintFrom(didYouMean(t, [...groups.names, ...groups.ids])),
-  }));
-}
-
-function guardrails(list: unknown, groups: Groups, partial: boolean, add: (p: Problem) => void): void {
-  if (!Array.isArray(list)) return;
-  list.forEach((g, i) => {
-    const params = isObj(g) ? g.litellm_params : undefined;
-    const model = isObj(params) ? params.on_premise_model : undefined;
-    if (typeof model !== 'string' || groups.names.has(model)) return;
-    add(unresolved(partial, {
-      code: 'unknown-guardrail-model', severity: 'error', path: ['guardrails', i, 'litellm_params', 'on_premise_model'],
-      message: `on_premise_model ${JSON.stringify(model)} is not a model group: requests this guardrail reroutes have nowhere to go`,
-      ...hintFrom(didYouMean(model, groups.names)),
-    }));
-  });
-}
-
-/** With `include:`, a name may be defined in a file tierplan does not read: say so, as a warning. */
-function unresolved(partial: boolean, p: Problem): Problem {
-  return partial ? { ...p, severity: 'warning', message: `${p.message} (unless an included file defines it: tierplan does not read include: files)` } : p;
-}
-
-function isGroup(key: string, groups: Groups): boolean {
-  return key === '*' || groups.names.has(key) || groups.wildcards.some((re) => re.test(key));
-}
-
-function resolves(t: string, groups: Groups): boolean {
-  return groups.names.has(t) || groups.ids.has(t) || groups.wildcards.some((re) => re.test(t));
-}
-
-/** A wildcard model_name (`azure/*`) as LiteLLM's pattern router reads it: `*` is any text. */
-function wildcard(name: string): RegExp {
-  return new RegExp(`^${name.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-}
-
-/** Every string that mentions os.environ must be exactly os.environ/NAME, or LiteLLM uses it verbatim. */
-function envReferences(config: Obj, add: (p: Problem) => void): void {
-  const seen = new Set<object>();
-  const walk = (value: unknown, path: Path): void => {
-    if (typeof value === 'string') {
-      if (/os\.environ/i.test(value) && !ENV_REF.test(value)) {
-        const suggestion = suggestRef(value);
-        add({
-          code: 'malformed-env-ref', severity: 'error', path,
-          message: 'not a well-formed os.environ/NAME reference: LiteLLM resolves only values that are exactly "os.environ/" followed by a variable name, and uses anything else as the literal value',
-          hint: suggestion ? `did you mean "${suggestion}"?` : 'write os.environ/NAME, e.g. os.environ/OPENAI_API_KEY',
-        });
-      }
-      return;
-    }
-    if (value === null || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
-  };
-  walk(config, []);
-}
-
-function suggestRef(value: string): string | undefined {
-  const m = /os\.environ\s*(?:\/|\.|\[|\(|:)\s*["']?\s*([A-Za-z_][A-Za-z0-9_-]*)/i.exec(value.trim());
-  if (!m?.[1]) return undefined;
-  const candidate = `os.environ/${m[1].replace(/-/g, '_')}`;
-  return ENV_REF.test(candidate) && candidate !== value ? candidate : undefined;
-}
-
-const hintFrom = (hint: string | undefined): { hint?: string } => (hint ? { hint } : {});
-
-function shown(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (v === null || v === undefined) return 'an empty value';
-  if (typeof v === 'object') return Array.isArray(v) ? 'a list' : 'a mapping';
-  return String(v);
-}

@@ -1,10 +1,6 @@
-// What every part of the Portkey config lint shares: the walk's context and how values are shown.
+// What every part of the Portkey config lint shares: its options and the walk's context.
 import { didYouMean, type Problem } from './problems.js';
-
-export type Path = (string | number)[];
-export type Obj = Record<string, unknown>;
-
-export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { shown, type Obj, type Path } from './lint-values.js';
 
 export interface PortkeyLintOptions {
   /**
@@ -37,12 +33,4 @@ export function unknownKeys(o: Obj, known: readonly string[], at: Path, where: s
 
 export function typeError(v: unknown, expected: string, at: Path, ctx: Ctx): void {
   ctx.add({ code: 'wrong-type', severity: 'error', path: at, message: `expected ${expected}, found ${shown(v)}` });
-}
-
-export function shown(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (v === null || v === undefined) return 'an empty value';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  return String(v);
 }

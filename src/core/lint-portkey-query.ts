@@ -1,7 +1,8 @@
 // The conditional strategy of a Portkey config: its conditions, queries and operators, as
 // gateway 1.15.2's conditionalRouter evaluates them.
 import { didYouMean } from './problems.js';
-import { isObj, shown, typeError, unknownKeys, type Ctx, type Obj, type Path } from './lint-portkey-common.js';
+import { typeError, unknownKeys, type Ctx } from './lint-portkey-common.js';
+import { isObj, shown, type Obj, type Path } from './lint-values.js';
 
 const CONDITION_KEYS = ['query', 'then'];
 /**

@@ -1,6 +1,7 @@
 // Settings a Portkey target node carries: status codes, retry, cache and custom_host (the
 // gateway's SSRF guard).
-import { isObj, shown, typeError, unknownKeys, type Ctx, type Path } from './lint-portkey-common.js';
+import { typeError, unknownKeys, type Ctx } from './lint-portkey-common.js';
+import { isObj, shown, type Path } from './lint-values.js';
 
 const RETRY_KEYS = ['attempts', 'on_status_codes', 'use_retry_after_header'];
 const CACHE_KEYS = ['mode', 'max_age'];

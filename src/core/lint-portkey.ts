@@ -3,7 +3,8 @@
 // wrongly. Pure: the parsed config in, problems with paths into it out. Written for configs
 // tierplan generates and for configs edited by hand, so nothing about the shape is assumed.
 import { didYouMean, type Problem } from './problems.js';
-import { isObj, shown, typeError, unknownKeys, type Ctx, type Obj, type Path, type PortkeyLintOptions } from './lint-portkey-common.js';
+import { typeError, unknownKeys, type Ctx, type PortkeyLintOptions } from './lint-portkey-common.js';
+import { isObj, shown, type Obj, type Path } from './lint-values.js';
 import { conditional } from './lint-portkey-query.js';
 import { cache, customHost, retry, statusCodes } from './lint-portkey-settings.js';
 
