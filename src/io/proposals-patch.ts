@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
-import type { Node, Pair, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../core/problems.js';
 import type { Proposal } from '../core/review/review-types.js';
 import { dedupe, dropSuggestedMissing, toPath } from './ajv-problems.js';
+import { deepEqual, readSource, valueAt, type Entry, type Source } from './inventory-source.js';
 import { InputError } from './errors.js';
 import { loadInventory } from './load-inventory.js';
 import { documentLocator, toDiagnostics, type PlacedProblem, type SourceLocator } from './locate.js';
@@ -18,6 +18,7 @@ import { readText } from './read-text.js';
 import { describeError } from './schema-messages.js';
 import { checkDocument } from './schemas.js';
 import { writeOutputs } from './write-output.js';
+import { applyEdits, planEdit } from './yaml-text-edit.js';
 import { yamlLib } from './yaml-lib.js';
 
 export const PROPOSALS_KIND = 'tierplan-proposals';
@@ -150,207 +151,6 @@ function readPatch(text: string, file: string): { proposals: Proposal[]; locator
     throw new InputError(toDiagnostics(dedupe(dropSuggestedMissing(problems)), locator));
   }
   return { proposals: (value as { proposals: Proposal[] }).proposals, locator };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The inventory's text
-
-interface Entry {
-  id: string;
-  node: YAMLMap;
-  /** The entry as plain data, as the inventory loader reads it. */
-  value: unknown;
-  /** Where the entry sits in its document: ['use_cases', n], or [] for a one-use-case file. */
-  prefix: (string | number)[];
-}
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-interface Source {
-  file: string;
-  text: string;
-  /** A whole inventory (`version:`, `use_cases:`) rather than one use case. */
-  whole: boolean;
-  entries: Entry[];
-  edits: (Edit & { proposal: number })[];
-}
-
-async function readSource(file: string): Promise<Source> {
-  const { isMap, isScalar, isSeq } = yamlLib();
-  const text = await readText(file);
-  const { value, doc } = parseYaml(text, file);
-  const root = doc.contents;
-  const entries: Entry[] = [];
-  const entryOf = (node: unknown, value: unknown, prefix: (string | number)[]): void => {
-    if (!isMap(node)) return;
-    const id = node.items.find((p) => isScalar(p.key) && p.key.value === 'id')?.value;
-    if (isScalar(id) && typeof id.value === 'string') entries.push({ id: id.value, node, value, prefix });
-  };
-  const whole = isMap(root) && root.items.some((p) => isScalar(p.key) && (p.key.value === 'use_cases' || p.key.value === 'version'));
-  if (whole) {
-    const list = root.get('use_cases', true);
-    const values = (value as { use_cases?: unknown[] }).use_cases ?? [];
-    if (isSeq(list)) list.items.forEach((item, i) => entryOf(item, values[i], ['use_cases', i]));
-  } else {
-    entryOf(root, value, []);
-  }
-  return { file, text, whole, entries, edits: [] };
-}
-
-function valueAt(value: unknown, path: string[]): unknown {
-  let v = value;
-  for (const step of path) {
-    if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, step)) return null;
-    v = (v as Record<string, unknown>)[step];
-  }
-  return v ?? null;
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  const x = a ?? null;
-  const y = b ?? null;
-  if (x === y) return true;
-  if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return false;
-  if (Array.isArray(x) !== Array.isArray(y)) return false;
-  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => deepEqual(v, y[i]));
-  const kx = Object.keys(x);
-  const ky = Object.keys(y);
-  return kx.length === ky.length && kx.every((k) => Object.hasOwn(y, k) && deepEqual((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]));
-}
-
-const BY_HAND = 'change it by hand';
-
-/**
- * The text edit that makes the entry hold `to` at `path`, or why it cannot be made safely.
- * A scalar is replaced where it stands (its line comment stays); a key is removed with the
- * lines of its value; a new key goes after the last key of its mapping, at that mapping's
- * indentation, with any mapping value written as a block.
- */
-function planEdit(text: string, entry: YAMLMap, path: string[], to: unknown): Edit | string {
-  const { isMap, isScalar, isAlias } = yamlLib();
-  let map: YAMLMap = entry;
-  for (const step of path.slice(0, -1)) {
-    const value = findPair(map, step)?.value;
-    if (!isMap(value)) return `${path.join('.')}: ${step} is not a mapping in the inventory; ${BY_HAND}`;
-    map = value;
-  }
-  if (map.flow) return `the entry is written in flow style ({ … }); ${BY_HAND}`;
-  const key = path[path.length - 1]!;
-  const pair = findPair(map, key);
-  const value = pair?.value;
-  if (isAlias(value) || (value as { anchor?: string } | null | undefined)?.anchor) return `the value uses a YAML anchor or alias; ${BY_HAND}`;
-  const indent = keyColumn(text, map);
-  if (indent === undefined) return `the entry's layout is not understood; ${BY_HAND}`;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-
-  if (pair && to !== null && to !== undefined) {
-    const keyStart = rangeStart(pair.key);
-    if (keyStart === undefined) return `the entry's layout is not understood; ${BY_HAND}`;
-    const inline = renderScalar(to);
-    if (isScalar(value) && value.range && inline !== undefined && value.source !== '' && (value.type === 'PLAIN' || value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE')) {
-      return { start: value.range[0], end: value.range[1], text: inline };
-    }
-    return { start: keyStart, end: lastContent(text, pair), text: renderPair(key, to, indent, eol) };
-  }
-  if (pair) {
-    // Remove the key and its value's lines; comments on other lines stay.
-    const keyStart = rangeStart(pair.key);
-    if (keyStart === undefined) return `the entry's layout is not understood; ${BY_HAND}`;
-    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
-    if (text.slice(lineStart, keyStart).trim() === '') return { start: commentsAbove(text, lineStart, indent), end: afterLine(text, lastContent(text, pair)), text: '' };
-    // The key shares its line with the list item's dash: the next key moves up to take its place.
-    const next = map.items[map.items.indexOf(pair) + 1];
-    const nextStart = next ? rangeStart(next.key) : undefined;
-    if (nextStart === undefined) return `the key ${key} is the only one of its mapping; ${BY_HAND}`;
-    return { start: keyStart, end: nextStart, text: '' };
-  }
-  if (to === null || to === undefined) return 'nothing to change';
-  const last = map.items[map.items.length - 1];
-  if (!last) return `the mapping is empty; ${BY_HAND}`;
-  const at = lineEnd(text, lastContent(text, last));
-  return { start: at, end: at, text: eol + ' '.repeat(indent) + renderPair(key, to, indent, eol) };
-}
-
-function findPair(map: YAMLMap, key: string): Pair | undefined {
-  const { isScalar } = yamlLib();
-  return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return (node as Node | null)?.range?.[0];
-}
-
-/** The column (0-based) at which the keys of a block mapping start. */
-function keyColumn(text: string, map: YAMLMap): number | undefined {
-  const start = rangeStart(map.items[0]?.key);
-  if (start === undefined) return undefined;
-  return start - (text.lastIndexOf('\n', start - 1) + 1);
-}
-
-/** The offset just after the last character (not a comment) of a pair's key or value. */
-function lastContent(text: string, pair: Pair): number {
-  const ends = [(pair.key as Node | null)?.range?.[1], (pair.value as Node | null)?.range?.[1]].filter((n): n is number => n !== undefined);
-  let end = Math.max(...ends);
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-  return end;
-}
-
-/**
- * The start of the comment lines written right above a key at its indentation (no blank line
- * between): they speak of that key and go with it. Other comments stay.
- */
-function commentsAbove(text: string, lineStart: number, indent: number): number {
-  let start = lineStart;
-  while (start > 0) {
-    const prev = text.lastIndexOf('\n', start - 2) + 1;
-    const line = text.slice(prev, start).replace(/\r?\n$/, '');
-    if (!/^ *#/.test(line) || line.indexOf('#') !== indent) break;
-    start = prev;
-  }
-  return start;
-}
-
-/** The offset of the end of the line holding `offset` (before its `\r\n` or `\n`). */
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl < 0) return text.length;
-  return text[nl - 1] === '\r' ? nl - 1 : nl;
-}
-
-/** The offset just after the line break that ends the line holding `offset`. */
-function afterLine(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}
-
-const SERIALISE = { lineWidth: 0 } as const;
-
-/** A scalar written on one line, or undefined when it needs more (a mapping, a multi-line string). */
-function renderScalar(value: unknown): string | undefined {
-  if (value !== null && typeof value === 'object') return undefined;
-  const { Document } = yamlLib();
-  const s = new Document(value).toString(SERIALISE).replace(/\n$/, '');
-  return s.includes('\n') ? undefined : s;
-}
-
-/** `key: value`, a mapping as a block, its continuation lines indented to sit under the key. */
-function renderPair(key: string, value: unknown, indent: number, eol: string): string {
-  const { Document, isMap } = yamlLib();
-  const doc = new Document({ [key]: value });
-  // Nested mappings as blocks, whatever yaml would pick for short ones.
-  if (isMap(doc.contents)) doc.contents.flow = false;
-  const lines = doc.toString(SERIALISE).replace(/\n$/, '').split('\n');
-  return lines.map((l, i) => (i === 0 || l === '' ? l : ' '.repeat(indent) + l)).join(eol);
-}
-
-function applyEdits(text: string, edits: Edit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
 }
 
 /**
