@@ -10,7 +10,8 @@ import type {
 } from '../src/core/types.js';
 import type { DeploymentMonth, UsageCell } from '../src/core/review/aggregate.js';
 import type {
-  Finding, FindingKind, MoveAction, Proposal, ProposalChange, ProposedMove, Review, ReviewCounts, ReviewPeriod, Severity, Streak, TriggerFigure, TriggerFiring,
+  Finding, FindingKind, MoveAction, PortfolioSplit, Proposal, ProposalChange, ProposedMove, Review, ReviewCounts, ReviewPeriod, Severity, ShareChange, SplitSource,
+  SplitTier, SplitTotals, Streak, TierFigures, TriggerFigure, TriggerFiring,
 } from '../src/core/review/review-types.js';
 import type { RejectedRow } from '../src/core/review/usage-types.js';
 
@@ -27,7 +28,7 @@ function at(root: Schema, ...path: string[]): Schema {
   let node: Schema = root;
   for (const step of path) {
     node = deref(root, node);
-    const next = step === '[]' ? node.items : step === '{}' ? (node.additionalProperties as Schema) : step === '|' ? node.oneOf?.find((o) => o.properties) : node.properties?.[step];
+    const next = step === '[]' ? node.items : step === '{}' ? (node.additionalProperties as Schema) : step === '|' ? node.oneOf?.map((o) => deref(root, o)).find((o) => o.properties) : node.properties?.[step];
     if (!next) throw new Error(`no ${step} in schema at ${path.join('.')}`);
     node = next;
   }
@@ -116,9 +117,9 @@ describe('plan schema ↔ types', () => {
 
 describe('review schema ↔ types', () => {
   it('objects', () => {
-    expectAligned(review, { schema_version: r, as_of: r, policy: r, period: r, counts: r, usage: r, deployments: r, triggers: r, findings: r, proposals: r, streaks: r } satisfies Kinds<Review>);
+    expectAligned(review, { schema_version: r, as_of: r, policy: r, period: r, counts: r, usage: r, deployments: r, triggers: r, findings: r, proposals: r, streaks: r, split: r } satisfies Kinds<Review>);
     expectAligned(at(review, 'period'), { from: r, to: r, months: r } satisfies Kinds<ReviewPeriod>);
-    expectAligned(at(review, 'counts'), { read: r, unreadable: r, aggregated: r, unattributed: r, outside_period_cells: r } satisfies Kinds<ReviewCounts>);
+    expectAligned(at(review, 'counts'), { read: r, unreadable: r, aggregated: r, unattributed: r, outside_period_cells: r, previous_period_cells: r } satisfies Kinds<ReviewCounts>);
     expectAligned(at(review, 'usage', '[]'), {
       use_case: r, month: r, tier: r, requests: r, input_tokens: r, output_tokens: r, cost: r, failures: r, p95_latency_ms: r, latency_samples: r, deployments: r,
     } satisfies Kinds<UsageCell>);
@@ -135,9 +136,22 @@ describe('review schema ↔ types', () => {
     expectAligned(at(review, 'proposals', '[]'), { use_case: r, action: r, change: r, reason: r, trigger: r } satisfies Kinds<Proposal>);
     expectAligned(at(review, 'proposals', '[]', 'change'), { path: r, from: r, to: r } satisfies Kinds<ProposalChange>);
     expectAligned(at(review, 'streaks', '[]'), { trigger: r, subject: r, months: r } satisfies Kinds<Streak>);
+    expectAligned(at(review, 'split'), { previous_period: r, previous_source: r, previous_months: r, note: r, totals: r, tiers: r } satisfies Kinds<PortfolioSplit>);
+    expectAligned(at(review, 'split', 'previous_period'), { from: r, to: r, months: r } satisfies Kinds<PortfolioSplit['previous_period']>);
+    expectAligned(at(review, 'split', 'totals'), { current: r, previous: r } satisfies Kinds<PortfolioSplit['totals']>);
+    expectAligned(at(review, 'split', 'totals', 'current'), { requests: r, tokens: r, cost: r } satisfies Kinds<SplitTotals>);
+    expectAligned(at(review, 'split', 'totals', 'previous', '|'), { requests: r, tokens: r, cost: r } satisfies Kinds<SplitTotals>);
+    expectAligned(at(review, 'split', 'tiers', '[]'), { tier: r, current: r, previous: r, change_pp: r } satisfies Kinds<SplitTier>);
+    expectAligned(at(review, 'split', 'tiers', '[]', 'current'), {
+      requests: r, tokens: r, cost: r, share_requests: r, share_tokens: r, share_cost: r,
+    } satisfies Kinds<TierFigures>);
+    expectAligned(at(review, 'split', 'tiers', '[]', 'previous', '|'), {
+      requests: r, tokens: r, cost: r, share_requests: r, share_tokens: r, share_cost: r,
+    } satisfies Kinds<TierFigures>);
+    expectAligned(at(review, 'split', 'tiers', '[]', 'change_pp', '|'), { requests: r, tokens: r, cost: r } satisfies Kinds<ShareChange>);
   });
   it('enums', () => {
-    const findings: Record<FindingKind, true> = { breach: true, drift: true, unregistered: true, 'idle-production': true, 'override-expired': true, 'override-expiring': true, unreadable: true, unattributed: true };
+    const findings: Record<FindingKind, true> = { breach: true, drift: true, unregistered: true, 'retired-traffic': true, 'idle-production': true, 'override-expired': true, 'override-expiring': true, unreadable: true, unattributed: true };
     const severities: Record<Severity, true> = { error: true, warning: true, info: true };
     const actions: Record<MoveAction, true> = { move: true, retire: true, evaluate: true, 'plan-capacity': true };
     const metrics: Record<TriggerFiring['metric'], true> = { tokens: true, cost: true, requests: true, utilisation: true };
@@ -148,5 +162,7 @@ describe('review schema ↔ types', () => {
     expect(at(review, 'triggers', '[]', 'metric').enum).toEqual(Object.keys(metrics));
     expect(at(review, 'triggers', '[]', 'kind').enum).toEqual(at(policy, 'triggers', '[]', 'kind').enum);
     expect(at(review, 'proposals', '[]', 'action').enum).toEqual(Object.keys(proposalActions));
+    const sources: Record<SplitSource, true> = { usage: true, 'previous-review': true };
+    expect(at(review, 'split', 'previous_source').enum).toEqual([...Object.keys(sources), null]);
   });
 });

@@ -22,6 +22,8 @@ addFormats(ajv, ['date']);
 const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../schemas/review.schema.json', import.meta.url), 'utf8')) as object);
 
 const MONTHS = ['2026-01', '2026-02', '2026-03'];
+/** Rows also fall in the quarter before (the split against it) and long before (ignored). */
+const ROW_MONTHS = [...MONTHS, '2025-10', '2025-12', '2025-03'];
 
 /** Every kind on every tier, with thresholds that make them fire often. */
 function eager(p: Policy): Policy {
@@ -45,7 +47,7 @@ const scenario = policyArb({ matrix: false }).chain((policy) =>
     const rowArb: fc.Arbitrary<UsageRow> = fc.record({
       alias: fc.constantFrom(...aliases),
       deployment: deps.length > 0 ? fc.constantFrom(...deps) : fc.constant('none'),
-      month: fc.constantFrom(...MONTHS),
+      month: fc.constantFrom(...ROW_MONTHS),
       input: fc.integer({ min: 0, max: 2e9 }),
       output: fc.integer({ min: 0, max: 1e6 }),
       cost: fc.option(fc.integer({ min: 0, max: 100000 }), { nil: null }),
@@ -61,6 +63,7 @@ describe('review over random usage', () => {
   it('never proposes a tier that is not cleared for the use case, and always fits the schema', () => {
     let moves = 0;
     let proposals = 0;
+    let splits = 0;
     fc.assert(
       fc.property(scenario, ({ policy, inventory, rows }) => {
         const plan = computePlan(inventory, policy, { asOf: '2026-04-01', generator: 'test' });
@@ -84,6 +87,8 @@ describe('review over random usage', () => {
             expect(cleared(p.use_case, f.move.tier!)).toBe(true);
           }
         }
+        if (review.split.previous_source === 'usage') splits++;
+        expect(review.counts.read).toBe(review.counts.aggregated + review.counts.unattributed + review.counts.unreadable);
         if (!validate(review)) throw new Error(JSON.stringify(validate.errors));
       }),
       { numRuns: 150, seed: 20260401 },
@@ -91,5 +96,6 @@ describe('review over random usage', () => {
     // Not vacuous: the eager triggers fire and name tiers.
     expect(moves).toBeGreaterThan(10);
     expect(proposals).toBeGreaterThan(5);
+    expect(splits).toBeGreaterThan(10);
   });
 });

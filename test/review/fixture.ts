@@ -23,6 +23,8 @@ export const INVENTORY: Inventory = {
     { id: 'crm', name: 'CRM', status: 'production', data: { classes: ['customer_data'] }, needs: { task: 'classification' } },
     { id: 'wiki', name: 'Wiki', status: 'production', data: { classes: ['internal_docs'] }, needs: { task: 'classification' } },
     { id: 'quiet', name: 'Quiet', status: 'production', data: { classes: ['internal_docs'] }, needs: { task: 'classification' } },
+    // Retired last year: any traffic means a gateway still routes it.
+    { id: 'legacy', name: 'Legacy', status: 'retired', data: { classes: ['internal_docs'] }, needs: { task: 'classification' } },
     { id: 'old-pin', name: 'Old pin', status: 'pilot', data: { classes: ['internal_docs'] }, needs: { task: 'classification' },
       override: { tier: 'private-cloud', reason: 'Trial.', expires: '2026-01-31' } },
   ],

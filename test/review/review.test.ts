@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
 import { aggregate } from '../../src/core/review/aggregate.js';
 import type { UsageRow } from '../../src/core/review/usage-types.js';
 import type { Policy } from '../../src/core/types.js';
-import { MONTHS, on, plan, review, row } from './fixture.js';
+import { INVENTORY, MONTHS, on, plan, review, row } from './fixture.js';
 
 /** Steady traffic that keeps every use case clear of the triggers it is not testing. */
 function baseline(): UsageRow[] {
@@ -83,10 +83,10 @@ describe('triggers', () => {
     expect(first.streaks).toContainEqual({ trigger: 'pc-spend-high', subject: 'crm', months: 3 });
     const strict: Policy = { ...DEFAULT_POLICY, triggers: [{ id: 'pc-spend-high', kind: 'spend_above', tier: 'private-cloud', cost_per_month: 20_000, months: 4 }] };
     expect(review(rows, { policy: strict }).triggers).toEqual([]);
-    const carried = review(rows, { policy: strict, previous: { period: { to: '2025-12' }, streaks: [{ trigger: 'pc-spend-high', subject: 'crm', months: 1 }] } }).triggers;
+    const carried = review(rows, { policy: strict, previous: { period: { from: '2025-10', to: '2025-12' }, streaks: [{ trigger: 'pc-spend-high', subject: 'crm', months: 1 }], usage: [] } }).triggers;
     expect(carried).toMatchObject([{ use_case: 'crm', consecutive: 4, months: MONTHS }]);
     // A previous review that does not end the month before the period carries nothing.
-    expect(review(rows, { policy: strict, previous: { period: { to: '2025-10' }, streaks: [{ trigger: 'pc-spend-high', subject: 'crm', months: 1 }] } }).triggers).toEqual([]);
+    expect(review(rows, { policy: strict, previous: { period: { from: '2025-08', to: '2025-10' }, streaks: [{ trigger: 'pc-spend-high', subject: 'crm', months: 1 }], usage: [] } }).triggers).toEqual([]);
   });
 
   it('tokens_above: with a target tier that is not cleared, the move names no tier and says why', () => {
@@ -148,7 +148,31 @@ describe('findings', () => {
     expect(r.findings[1]).toMatchObject({ months: ['2026-01'], requests: 1, tokens: 42, cost: 0.5 });
     expect(r.findings.find((f) => f.kind === 'unreadable')).toMatchObject({ rows: 2, first_rows: [{ line: 3 }, { line: 9 }] });
     expect(r.findings.find((f) => f.kind === 'unattributed')).toMatchObject({ rows: 1, first_rows: [{ line: 7 }] });
-    expect(r.counts).toEqual({ read: rows.length + 2, unreadable: 2, aggregated: rows.length - 1, unattributed: 1, outside_period_cells: 0 });
+    expect(r.counts).toEqual({ read: rows.length + 2, unreadable: 2, aggregated: rows.length - 1, unattributed: 1, outside_period_cells: 0, previous_period_cells: 0 });
+  });
+  it('traffic to a retired use case: a warning with the months and requests per month; a breach still wins on a tier not cleared', () => {
+    const rows = [
+      ...baseline(),
+      on('legacy', 'openai-gpt-5-mini', '2026-01', { input_tokens: 700, cost: 2 }),
+      on('legacy', 'openai-gpt-5-mini', '2026-03', { input_tokens: 300, cost: 1, requests: 1200 }),
+    ];
+    const r = review(rows);
+    const f = r.findings.filter((x) => x.use_case === 'legacy');
+    expect(f).toEqual([{
+      kind: 'retired-traffic', severity: 'warning', use_case: 'legacy', tier: 'api', months: ['2026-01', '2026-03'], requests: 1201, tokens: 1000, cost: 3, rows: 0, first_rows: [],
+      message: 'legacy is retired but ran 1,201 requests (1,000 tokens, cost 3) on api (2026-01: 1 request, 2026-03: 1,200 requests); ' +
+        'regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use',
+    }]);
+    // Not counted as drift, and no trigger watches a retired use case.
+    expect(r.findings.some((x) => x.kind === 'drift' && x.use_case === 'legacy')).toBe(false);
+    expect(r.triggers.some((x) => x.use_case === 'legacy')).toBe(false);
+    // Ordered with the warnings, after unregistered aliases.
+    const kinds = review([...rows, on('shadow', 'openai-gpt-5-4', '2026-01')]).findings.map((x) => x.kind);
+    expect(kinds.indexOf('retired-traffic')).toBe(kinds.indexOf('unregistered') + 1);
+    // Classified data of a retired use case on the public API is still a breach.
+    const inventory = { ...INVENTORY, use_cases: INVENTORY.use_cases.map((u) => (u.id === 'vault' ? { ...u, status: 'retired' as const } : u)) };
+    const b = review([on('vault', 'openai-gpt-5-mini', '2026-02'), on('vault', 'vllm-llama-8b', '2026-02')], { inventory });
+    expect(b.findings.filter((x) => x.use_case === 'vault').map((x) => [x.kind, x.tier])).toEqual([['breach', 'api'], ['retired-traffic', 'on-prem']]);
   });
   it('drift to a tier outside the allowed fallbacks is a warning; an approved exception’s pinned tier is no breach', () => {
     const inventory = { version: 1 as const, use_cases: [
@@ -161,9 +185,11 @@ describe('findings', () => {
     const r2 = review([on('ops', 'vllm-llama-8b', '2026-01')], { inventory, plan: { ...plan(inventory), use_cases: plan(inventory).use_cases.map((u) => (u.id === 'ops' ? { ...u, tier: 'on-prem' } : u)) } });
     expect(r2.findings.some((f) => f.kind === 'drift')).toBe(false);
   });
-  it('usage outside the period is counted, not used', () => {
-    const r = review([...baseline(), on('quiet', 'openai-gpt-5-mini', '2025-12')]);
-    expect(r.counts.outside_period_cells).toBe(1);
+  it('usage outside the period is counted, not used (cells of the quarter before feed the split only)', () => {
+    const r = review([...baseline(), on('quiet', 'openai-gpt-5-mini', '2025-12'), on('quiet', 'openai-gpt-5-mini', '2025-06')]);
+    expect(r.counts.outside_period_cells).toBe(2);
+    expect(r.counts.previous_period_cells).toBe(1);
+    expect(r.counts.read).toBe(r.counts.aggregated + r.counts.unattributed + r.counts.unreadable);
     expect(r.usage.every((c) => MONTHS.includes(c.month))).toBe(true);
   });
 });

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { computePlan } from '../../core/plan.js';
 import { UsageAccumulator } from '../../core/review/aggregate.js';
+import { previousReviewOf, type PreviousReview } from '../../core/review/previous.js';
 import { computeReview } from '../../core/review/review.js';
 import type { Review } from '../../core/review/review-types.js';
-import { UsageError, formatDiagnostic } from '../../io/errors.js';
+import { InputError, UsageError, formatDiagnostic } from '../../io/errors.js';
+import { toDiagnostics } from '../../io/locate.js';
 import { readJson } from '../../io/read-json.js';
 import { readText } from '../../io/read-text.js';
 import { loadMapping } from '../../io/usage/mapping.js';
@@ -43,23 +45,19 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
 
   const acc = new UsageAccumulator(inputs.policy);
   const bar = ctx.progress ? progressBar(ctx.err, 'reading usage') : undefined;
+  // The bar is cleared on failure too, so the error message starts on a clean line.
   const read = await readUsage(opts.usage, {
     ...(opts.usageFormat ? { format: opts.usageFormat } : {}),
     ...(mapping ? { mapping } : {}),
     costColumn: opts.costColumn,
     onRow: (row) => acc.add(row),
     ...(bar ? { onProgress: (d: number, t: number) => bar.update(d, t) } : {}),
-  });
-  bar?.done();
+  }).finally(() => bar?.done());
   for (const d of read.diagnostics) ctx.err(`${formatDiagnostic(d)}\n`);
-  // The previous quarter's review.json carries the months each trigger's condition already held.
-  const previous = opts.previous !== undefined
-    ? (readJson(await readText(opts.previous, { expected: 'a review.json from `tierplan review --out`' }), opts.previous, 'a review.json').value as Review)
-    : undefined;
+  const previous = opts.previous !== undefined ? await readPrevious(opts.previous) : undefined;
   const result = computeReview({
     plan, inventory: inputs.inventory, policy: inputs.policy, aggregate: acc.result(),
-    counts: read.counts, rejected: read.rejected, period,
-    previous: previous ? { period: previous.period, streaks: previous.streaks } : undefined,
+    counts: read.counts, rejected: read.rejected, period, previous,
   });
 
   const { makeReviewRenderers } = await import('../../render/review-registry.js');
@@ -87,6 +85,14 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   return failOn(result, opts.failOn, ctx);
 }
 
+/** Last quarter's review.json: the months each trigger's condition already held, and its usage for the split. */
+async function readPrevious(file: string): Promise<PreviousReview> {
+  const { value, locator } = readJson(await readText(file, { expected: 'a review.json from `tierplan review --out`' }), file, 'a review.json');
+  const { previous, problems } = previousReviewOf(value);
+  if (!previous) throw new InputError(toDiagnostics(problems, locator));
+  return previous;
+}
+
 async function apply(ctx: CliContext, patch: string, inventory: string): Promise<number> {
   const { applyProposalsPatchFile } = await import('../../io/proposals-patch.js');
   const result = await applyProposalsPatchFile(inventory, patch);
@@ -97,7 +103,8 @@ async function apply(ctx: CliContext, patch: string, inventory: string): Promise
 
 function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): number {
   const breaches = r.findings.filter((f) => f.kind === 'breach').length;
-  const drift = r.findings.filter((f) => f.kind === 'drift' || f.kind === 'unregistered').length;
+  // Traffic to a retired use case is traffic where the plan puts none: the drift level, with unregistered aliases.
+  const drift = r.findings.filter((f) => f.kind === 'drift' || f.kind === 'unregistered' || f.kind === 'retired-traffic').length;
   const found = { none: 0, breach: breaches, drift: breaches + drift, trigger: breaches + drift + r.triggers.length, any: r.findings.filter((f) => f.severity !== 'info').length + r.triggers.length }[level];
   if (found > 0) ctx.err(`${found} finding(s) at --fail-on ${level}\n`);
   return found > 0 ? 1 : 0;

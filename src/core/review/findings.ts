@@ -1,6 +1,6 @@
 // What the usage says about the inventory and the plan: traffic on a tier not cleared for its
 // data (breach, the most severe), on another tier than planned (drift), aliases nobody
-// registered, production use cases with no traffic, overrides expired or expiring, and rows
+// registered, traffic to a use case the inventory retired (a gateway still routes it), production use cases with no traffic, overrides expired or expiring, and rows
 // that could not be read or attributed — counted, never dropped silently.
 import { clearTier, describeFailure } from '../clearance.js';
 import type { Plan, PlannedUseCase } from '../plan-types.js';
@@ -22,7 +22,7 @@ export interface FindingsInput {
 }
 
 const SEVERITY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const KIND: FindingKind[] = ['breach', 'unregistered', 'drift', 'idle-production', 'override-expired', 'override-expiring', 'unreadable', 'unattributed'];
+const KIND: FindingKind[] = ['breach', 'unregistered', 'retired-traffic', 'drift', 'idle-production', 'override-expired', 'override-expiring', 'unreadable', 'unattributed'];
 
 interface Group {
   kind: FindingKind;
@@ -30,6 +30,8 @@ interface Group {
   use_case: string;
   tier: string;
   months: Set<string>;
+  /** Requests per month: the evidence a retired use case's message lists. */
+  perMonth: Map<string, number>;
   requests: number;
   tokens: number;
   cost: number;
@@ -58,6 +60,9 @@ export function computeFindings(input: FindingsInput): Finding[] {
         return { kind: 'breach', severity: 'error', message: `${u.id} ran on ${outside.join(', ')} outside its residency ${u.residency.join(', ')}` };
       }
     }
+    // Retired use cases have no tier in the plan and no route in the generated gateway config:
+    // traffic means a stale gateway, or an application calling past it.
+    if (u.decided_by === 'retired') return { kind: 'retired-traffic', severity: 'warning', message: '' };
     if (c.tier === u.tier) return null;
     if (u.tier === null) return { kind: 'drift', severity: 'warning', message: `${u.id} has no tier in the plan (gap) but ran on ${c.tier}` };
     const fallback = allowedTiers(u, policy).some((t) => t.id === c.tier);
@@ -80,10 +85,11 @@ export function computeFindings(input: FindingsInput): Finding[] {
     const key = `${v.kind}\u0000${c.use_case}\u0000${c.tier}`;
     let g = groups.get(key);
     if (!g) {
-      g = { ...v, use_case: c.use_case, tier: c.tier, months: new Set(), requests: 0, tokens: 0, cost: 0 };
+      g = { ...v, use_case: c.use_case, tier: c.tier, months: new Set(), perMonth: new Map(), requests: 0, tokens: 0, cost: 0 };
       groups.set(key, g);
     } else if (SEVERITY[v.severity] < SEVERITY[g.severity]) Object.assign(g, v);
     g.months.add(c.month);
+    g.perMonth.set(c.month, (g.perMonth.get(c.month) ?? 0) + c.requests);
     g.requests += c.requests;
     g.tokens += c.input_tokens + c.output_tokens;
     g.cost += c.cost;
@@ -91,7 +97,8 @@ export function computeFindings(input: FindingsInput): Finding[] {
 
   const out: Finding[] = [...groups.values()].map((g) => ({
     kind: g.kind, severity: g.severity, use_case: g.use_case, tier: g.tier, months: [...g.months].sort(),
-    requests: g.requests, tokens: g.tokens, cost: round2(g.cost), rows: 0, first_rows: [], message: g.message,
+    requests: g.requests, tokens: g.tokens, cost: round2(g.cost), rows: 0, first_rows: [],
+    message: g.kind === 'retired-traffic' ? retiredMessage(g) : g.message,
   }));
   const empty = { months: [] as string[], requests: 0, tokens: 0, cost: 0, rows: 0, first_rows: [] as RejectedRow[] };
 
@@ -123,4 +130,13 @@ export function computeFindings(input: FindingsInput): Finding[] {
       cmp(a.use_case ?? '', b.use_case ?? '') ||
       cmp(a.tier ?? '', b.tier ?? ''),
   );
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+function retiredMessage(g: Group): string {
+  const months = [...g.perMonth.entries()].sort((a, b) => cmp(a[0], b[0]));
+  const evidence = months.map(([m, r]) => `${m}: ${fmt(r)} request${r === 1 ? '' : 's'}`).join(', ');
+  return `${g.use_case} is retired but ran ${fmt(g.requests)} request${g.requests === 1 ? '' : 's'} (${fmt(g.tokens)} tokens, cost ${fmt(round2(g.cost))}) on ${g.tier} (${evidence}); ` +
+    'regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use';
 }

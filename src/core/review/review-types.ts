@@ -4,7 +4,8 @@ import type { TriggerKind } from '../types.js';
 import type { DeploymentMonth, UsageCell } from './aggregate.js';
 import type { RejectedRow } from './usage-types.js';
 
-export const REVIEW_SCHEMA_VERSION = 1;
+// 2: the portfolio split against the previous period, and traffic to retired use cases.
+export const REVIEW_SCHEMA_VERSION = 2;
 
 export interface ReviewPeriod {
   /** First and last month, YYYY-MM, inclusive. */
@@ -22,6 +23,8 @@ export interface ReviewCounts {
   unattributed: number;
   /** Attributed usage in months outside the period (ignored by triggers and findings). */
   outside_period_cells: number;
+  /** Of those, cells in the period just before: the previous split when the exports cover it. */
+  previous_period_cells: number;
 }
 
 export type MoveAction = 'move' | 'retire' | 'evaluate' | 'plan-capacity';
@@ -61,6 +64,7 @@ export type FindingKind =
   | 'breach'
   | 'drift'
   | 'unregistered'
+  | 'retired-traffic'
   | 'idle-production'
   | 'override-expired'
   | 'override-expiring'
@@ -108,6 +112,50 @@ export interface Streak {
   months: number;
 }
 
+export interface SplitTotals {
+  requests: number;
+  tokens: number;
+  cost: number;
+}
+
+/** One tier's figures in one period, with its share (0..1) of the period's totals. */
+export interface TierFigures extends SplitTotals {
+  share_requests: number;
+  share_tokens: number;
+  share_cost: number;
+}
+
+export interface ShareChange {
+  requests: number;
+  tokens: number;
+  cost: number;
+}
+
+export interface SplitTier {
+  tier: string;
+  current: TierFigures;
+  /** Null when there are no figures for the previous period. */
+  previous: TierFigures | null;
+  /** Current share − previous share, in percentage points; null without a previous period. */
+  change_pp: ShareChange | null;
+}
+
+/** Where the previous period's figures came from: rows of the usage exports, or the `--previous` review.json. */
+export type SplitSource = 'usage' | 'previous-review';
+
+export interface PortfolioSplit {
+  /** The period just before the review's, of the same length. */
+  previous_period: { from: string; to: string; months: string[] };
+  previous_source: SplitSource | null;
+  /** Months of the previous period the source has figures for. */
+  previous_months: string[];
+  /** Where the previous figures came from, or why there are none and how to provide them. */
+  note: string;
+  totals: { current: SplitTotals; previous: SplitTotals | null };
+  /** Tiers with traffic in either period, sorted by id. */
+  tiers: SplitTier[];
+}
+
 export interface Review {
   schema_version: number;
   as_of: string;
@@ -120,4 +168,5 @@ export interface Review {
   findings: Finding[];
   proposals: Proposal[];
   streaks: Streak[];
+  split: PortfolioSplit;
 }

@@ -3,10 +3,11 @@
 // as_of are inputs; nothing reads the clock.
 import type { Plan } from '../plan-types.js';
 import type { Inventory, Policy } from '../types.js';
-import type { UsageAggregate } from './aggregate.js';
+import type { UsageAggregate, UsageCell } from './aggregate.js';
 import { computeFindings } from './findings.js';
 import { monthRange } from './months.js';
 import { computeProposals } from './proposals.js';
+import { computeSplit } from './split.js';
 import { REVIEW_SCHEMA_VERSION, type Review, type Streak } from './review-types.js';
 import { evaluateTriggers } from './triggers.js';
 import type { ReadCounts, RejectedRow } from './usage-types.js';
@@ -21,8 +22,11 @@ export interface ReviewInput {
   rejected: RejectedRow[];
   /** Months, YYYY-MM, inclusive. */
   period: { from: string; to: string };
-  /** The previous review (its period and streaks), so a condition's run continues across reviews. */
-  previous?: { period: { to: string }; streaks: Streak[] } | undefined;
+  /**
+   * The previous review: its streaks, so a condition's run continues across reviews, and its
+   * usage, for the split against last period when the exports do not cover it.
+   */
+  previous?: { period: { from: string; to: string }; streaks: Streak[]; usage: UsageCell[] } | undefined;
 }
 
 export function computeReview(input: ReviewInput): Review {
@@ -37,6 +41,8 @@ export function computeReview(input: ReviewInput): Review {
     plan, inventory, policy, months, cells, deployments,
     previous: input.previous ? { to: input.previous.period.to, streaks: input.previous.streaks } : undefined,
   });
+  const split = computeSplit({ months, cells: aggregate.cells, previous: input.previous });
+  const previousMonths = new Set(split.previous_period.months);
   const findings = computeFindings({
     plan, policy, months, cells,
     unreadable: { count: input.counts.rejected, first: input.rejected },
@@ -53,6 +59,7 @@ export function computeReview(input: ReviewInput): Review {
       aggregated: aggregate.rows - aggregate.unattributed,
       unattributed: aggregate.unattributed,
       outside_period_cells: aggregate.cells.length - cells.length,
+      previous_period_cells: aggregate.cells.filter((c) => previousMonths.has(c.month)).length,
     },
     usage: cells,
     deployments,
@@ -60,5 +67,6 @@ export function computeReview(input: ReviewInput): Review {
     findings,
     proposals: computeProposals(firings, plan, inventory, policy, input.period.to),
     streaks,
+    split,
   };
 }
