@@ -1,0 +1,110 @@
+// Which questions `tierplan plan` asks about a use case on a terminal, and the choices it
+// offers, in plain words. Pure: the prompts in src/cli/interactive only display these.
+import { isDataUnclassified, isNeedsUnclassified } from '../classify.js';
+import type { Modality, Policy, Reasoning, Task, UseCase } from '../types.js';
+
+/**
+ * `all`: the whole group is unknown, ask every question of it. `classes` / `task`: the facts
+ * are known but an import suggested more, so only that suggestion is put to the architect.
+ */
+export interface QuestionPlan {
+  data: 'all' | 'classes' | 'none';
+  needs: 'all' | 'task' | 'none';
+  /** Asked only alongside the others: volume never decides the tier. */
+  volume: boolean;
+}
+
+export function questionPlan(uc: UseCase): QuestionPlan {
+  const data = isDataUnclassified(uc) ? 'all' : uc.suggested?.data_classes !== undefined ? 'classes' : 'none';
+  const needs = isNeedsUnclassified(uc) ? 'all' : uc.suggested?.task !== undefined ? 'task' : 'none';
+  return { data, needs, volume: uc.volume?.requests === undefined };
+}
+
+/** A use case the terminal session stops at: it lacks data or needs, or carries guesses to confirm. */
+export function needsAttention(uc: UseCase): boolean {
+  if (uc.status === 'retired') return false;
+  const q = questionPlan(uc);
+  return q.data !== 'none' || q.needs !== 'none';
+}
+
+export interface Choice<T> {
+  value: T;
+  name: string;
+  description?: string;
+  checked?: boolean;
+  /** Why the choice cannot be picked (shown beside it). */
+  disabled?: string;
+}
+
+/** The policy's data classes with their explanations; current and suggested ones pre-checked. */
+export function dataClassChoices(policy: Policy, current: readonly string[], suggested: readonly string[]): Choice<string>[] {
+  return Object.entries(policy.sensitivity.data_classes).map(([id, def]) => ({
+    value: id,
+    name: `${id}${suggested.includes(id) && !current.includes(id) ? ' (suggested)' : ''} — ${def.level}`,
+    description: def.description,
+    checked: current.includes(id) || suggested.includes(id),
+  }));
+}
+
+/** Regimes a set of data classes carries anyway (`phi` → `hipaa`), each with the classes that imply it. */
+export function impliedRegimes(policy: Policy, classes: readonly string[]): Map<string, string[]> {
+  const implied = new Map<string, string[]>();
+  for (const cls of classes) {
+    for (const regime of policy.sensitivity.data_classes[cls]?.implies_regimes ?? []) {
+      implied.set(regime, [...(implied.get(regime) ?? []), cls]);
+    }
+  }
+  return implied;
+}
+
+/** The policy's regimes; those the chosen classes imply are shown, not offered (they apply anyway). */
+export function regimeChoices(policy: Policy, classes: readonly string[], current: readonly string[]): Choice<string>[] {
+  const implied = impliedRegimes(policy, classes);
+  return Object.entries(policy.sensitivity.regimes).map(([id, def]) => {
+    const by = implied.get(id);
+    return {
+      value: id,
+      name: `${id} — ${def.level}`,
+      description: def.description,
+      ...(by ? { disabled: `applies anyway: implied by ${by.join(', ')}` } : { checked: current.includes(id) }),
+    };
+  });
+}
+
+/** The regions the policy's deployments run in, sorted: the only residencies that can be met. */
+export function residencyRegions(policy: Policy): string[] {
+  return [...new Set(policy.tiers.flatMap((t) => t.deployments.map((d) => d.region)))].sort();
+}
+
+export const TASK_CHOICES: readonly Choice<Task>[] = [
+  { value: 'classification', name: 'classification', description: 'Sorts or labels items: routing tickets, tagging documents, spotting fraud.' },
+  { value: 'extraction', name: 'extraction', description: 'Pulls fields or facts out of documents or messages.' },
+  { value: 'summarization', name: 'summarization', description: 'Condenses documents, calls or threads.' },
+  { value: 'search', name: 'search', description: 'Answers questions from a body of documents (retrieval, Q&A, FAQ bots).' },
+  { value: 'generation', name: 'generation', description: 'Writes new text: drafts, letters, marketing copy, replies.' },
+  { value: 'transcription', name: 'transcription', description: 'Turns speech into text.' },
+  { value: 'reasoning', name: 'reasoning', description: 'Analyses a case and reaches a judgement or recommendation.' },
+  { value: 'agentic', name: 'agentic', description: 'Plans and carries out several steps on its own, calling tools.' },
+  { value: 'code', name: 'code', description: 'Writes, reviews or explains source code.' },
+];
+
+export const REASONING_CHOICES: readonly Choice<Reasoning>[] = [
+  { value: 'low', name: 'simple', description: 'One step: look something up, label it, copy it out.' },
+  { value: 'medium', name: 'some', description: 'A few steps: compare, weigh two or three facts, follow a procedure.' },
+  { value: 'high', name: 'deep', description: 'Long chains of reasoning: analysis, planning, judgement on hard cases.' },
+];
+
+/** How long the inputs are, in buckets an architect can answer without counting tokens. */
+export const CONTEXT_BUCKETS: readonly Choice<number>[] = [
+  { value: 4000, name: 'short: a message or a page (up to 4k tokens)' },
+  { value: 32000, name: 'a long document (up to 32k tokens)' },
+  { value: 128000, name: 'several long documents (up to 128k tokens)' },
+  { value: 200000, name: 'very long: a book, a code base, a whole case file (200k tokens or more)' },
+];
+
+export const MODALITY_CHOICES: readonly Choice<Modality>[] = [
+  { value: 'text', name: 'text' },
+  { value: 'image', name: 'images', description: 'Scans, photos, diagrams.' },
+  { value: 'audio', name: 'audio', description: 'Calls, voice notes, recordings.' },
+  { value: 'video', name: 'video' },
+];
