@@ -9,6 +9,12 @@ const inputOptions = (cmd: Command): Command =>
     .option('-p, --policy <file>', 'policy file merged over the built-in default (default: ./tierplan.policy.yaml if present)')
     .option('--as-of <date>', 'date the plan is made on, YYYY-MM-DD (default: today, UTC); overrides expire relative to it');
 
+/** `a,b, c` → ['a', 'b', 'c']; `none` or an empty value → [] (e.g. no regime applies). */
+function commaList(value: string): string[] {
+  const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return items.length === 1 && items[0] === 'none' ? [] : items;
+}
+
 export function buildProgram(exit: (code: number) => void): Command {
   const program = new Command('tierplan')
     .description('Place every AI use case on a deployment tier (public API, private cloud, on-prem) with a stated rationale.')
@@ -28,6 +34,20 @@ export function buildProgram(exit: (code: number) => void): Command {
         exit(reportError(e, ctx));
       }
     };
+
+  program
+    .command('init')
+    .description('Write a commented tierplan.policy.yaml and an inventory.yaml with one worked example; on a terminal, asks which tiers, regions, providers and regimes you have.')
+    .option('-d, --dir <dir>', 'folder to write the two files into', '.')
+    .option('-y, --yes', 'ask nothing: take the defaults (the whole built-in policy) for every answer not given by a flag')
+    .option('--force', 'overwrite tierplan.policy.yaml and inventory.yaml if they exist')
+    .option('--tiers <ids>', 'the tiers you run, comma-separated (api, private-cloud, on-prem)', commaList)
+    .option('--regions <ids>', 'regions your workloads may run in, comma-separated (us, eu)', commaList)
+    .option('--providers <ids>', 'providers whose deployments to keep, comma-separated (openai, anthropic, bedrock, azure, vertex_ai, hosted_vllm)', commaList)
+    .option('--regimes <ids>', 'regulatory regimes that apply to you, comma-separated, or none', commaList)
+    .option('--schema-base <dir|url>', "where the files' $schema lines point: a folder holding the schemas (made relative to --dir) or a URL (default: this tierplan's schemas/ folder)")
+    .addHelpText('after', '\nExamples:\n  tierplan init                         # on a terminal: four questions, then the two files\n  tierplan init --yes --dir platform/   # the whole default policy, no questions\n  tierplan init --tiers api,private-cloud --regions eu --regimes gdpr\n  tierplan init --schema-base node_modules/tierplan/schemas --force\n\nWithout a terminal (or with CI set) nothing is asked: the defaults are taken, as with --yes.\nExisting files are never overwritten without --force; either both files are written or neither.\n\nExit codes: 0 written, 2 usage error or the files exist, 130 interrupted (Ctrl-C): nothing written.')
+    .action(action(async () => (await import('./commands/init.js')).init));
 
   inputOptions(program.command('validate'))
     .description('Check the policy and inventory: schema, then references, duplicates and expired overrides.')

@@ -29,6 +29,8 @@ const PROVIDER_NAMES: Record<string, string> = {
   hosted_vllm: 'vLLM on your own GPUs',
 };
 
+export const providerName = (p: string): string => PROVIDER_NAMES[p] ?? p;
+
 const unique = (xs: string[]): string[] => [...new Set(xs)];
 
 /** The answers `--yes` takes: everything the base policy offers, so the default policy is written whole. */
@@ -65,7 +67,7 @@ export function providerChoices(base: Policy, tiers: string[], regions: string[]
     const tierNames = unique(mine.map((k) => k.t.name)).join(', ');
     return {
       value: p,
-      name: `${PROVIDER_NAMES[p] ?? p} (${tierNames}; ${unique(mine.map((k) => k.d.region)).join(', ')})`,
+      name: `${providerName(p)} (${tierNames}; ${unique(mine.map((k) => k.d.region)).join(', ')})`,
       description: `keeps ${mine.map((k) => k.d.id).join(', ')}`,
     };
   });
@@ -75,26 +77,33 @@ export function regimeChoices(base: Policy): InitChoice[] {
   return Object.entries(base.sensitivity.regimes).map(([id, r]) => ({ value: id, name: id, description: r.description }));
 }
 
-/**
- * Why these answers cannot make a usable policy, in words a user can act on (empty when
- * they can): unknown names with a suggestion, and a chosen tier left without any deployment.
- */
-export function checkAnswers(base: Policy, a: InitAnswers): string[] {
-  const problems: string[] = [];
+/** Names in the answers that the base policy does not offer, each with a suggestion when one is close. */
+export function unknownAnswers(base: Policy, a: Partial<InitAnswers>): string[] {
   const known = defaultAnswers(base);
-  const unknown = (what: string, flag: string, given: string[], names: string[]): void => {
-    for (const v of given) {
-      if (names.includes(v)) continue;
-      const hint = didYouMean(v, names);
-      problems.push(`${flag}: unknown ${what} "${v}"${hint ? ` (${hint})` : ''}; ${what}s are ${names.join(', ')}`);
+  const problems: string[] = [];
+  const check = (what: string, key: keyof InitAnswers): void => {
+    for (const v of a[key] ?? []) {
+      if (known[key].includes(v)) continue;
+      const hint = didYouMean(v, known[key]);
+      problems.push(`--${key}: unknown ${what} "${v}"${hint ? ` (${hint})` : ''}; ${what}s are ${known[key].join(', ')}`);
     }
   };
-  unknown('tier', '--tiers', a.tiers, known.tiers);
-  unknown('region', '--regions', a.regions, known.regions);
-  unknown('provider', '--providers', a.providers, known.providers);
-  unknown('regime', '--regimes', a.regimes, known.regimes);
-  if (problems.length > 0) return problems;
+  check('tier', 'tiers');
+  check('region', 'regions');
+  check('provider', 'providers');
+  check('regime', 'regimes');
+  return problems;
+}
+
+/**
+ * Why these answers cannot make a usable policy, in words a user can act on (empty when
+ * they can): unknown names, no tier at all, or a chosen tier left without any deployment.
+ */
+export function checkAnswers(base: Policy, a: InitAnswers): string[] {
+  const unknown = unknownAnswers(base, a);
+  if (unknown.length > 0) return unknown;
   if (a.tiers.length === 0) return ['choose at least one tier: a policy without tiers places nothing'];
+  const problems: string[] = [];
   for (const t of base.tiers.filter((x) => a.tiers.includes(x.id))) {
     if (keptDeployments(t.deployments, a).length > 0) continue;
     const offers = unique(t.deployments.map((d) => `${d.provider} in ${d.region}`)).join(', ');

@@ -1,5 +1,5 @@
 import type { DataClass, Policy, Regime, Tier, TriggerRule } from '../types.js';
-import { keptDeployments, type InitAnswers } from './answers.js';
+import { keptDeployments, providerName, type InitAnswers } from './answers.js';
 
 /** What the answers removed from the base policy, so the written file can say so. */
 export interface LeftOut {
@@ -27,12 +27,7 @@ export const SCAFFOLD_POLICY_NAME = 'Our AI deployment policy';
 export function scaffoldPolicy(base: Policy, a: InitAnswers): ScaffoldedPolicy {
   const tiers: Tier[] = base.tiers
     .filter((t) => a.tiers.includes(t.id))
-    .map((t) => ({
-      ...t,
-      regimes: t.regimes.filter((r) => a.regimes.includes(r)),
-      regions: t.regions.filter((r) => a.regions.includes(r)),
-      deployments: keptDeployments(t.deployments, a),
-    }));
+    .map((t) => cutTier(t, a));
   const tierIds = tiers.map((t) => t.id);
   const regimes = pick(base.sensitivity.regimes, (id) => a.regimes.includes(id));
   const dataClasses = pick(base.sensitivity.data_classes, (_, dc: DataClass) => (dc.implies_regimes ?? []).every((r) => a.regimes.includes(r)));
@@ -62,6 +57,24 @@ export function scaffoldPolicy(base: Policy, a: InitAnswers): ScaffoldedPolicy {
       triggers: (base.triggers ?? []).filter((t) => !triggers.includes(t)).map((t) => t.id),
     },
   };
+}
+
+function cutTier(t: Tier, a: InitAnswers): Tier {
+  const cut: Tier = {
+    ...t,
+    regimes: t.regimes.filter((r) => a.regimes.includes(r)),
+    regions: t.regions.filter((r) => a.regions.includes(r)),
+    deployments: keptDeployments(t.deployments, a),
+  };
+  const whole = cut.regimes.length === t.regimes.length && cut.regions.length === t.regions.length && cut.deployments.length === t.deployments.length;
+  // The default's words name providers and certifications the answers may have removed.
+  return whole ? cut : { ...cut, description: describeCut(cut) };
+}
+
+function describeCut(t: Tier): string {
+  const providers = [...new Set(t.deployments.map((d) => providerName(d.provider)))].join(', ');
+  const certified = t.regimes.length > 0 ? `certified for ${t.regimes.join(', ')}` : 'certified for no regulatory regime';
+  return `${t.name}: ${providers} in ${t.regions.join(', ')}; ${certified}.`;
 }
 
 // A trigger about a tier that is gone, or about self-hosted capacity nobody has, would only
