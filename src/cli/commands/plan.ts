@@ -15,9 +15,18 @@ export interface PlanOptions extends InputOptions {
   interactive: boolean;
 }
 
+/** Ctrl-C during the questions: the shell convention for a run ended by SIGINT (128 + 2). */
+export const INTERRUPTED = 130;
+
 export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> {
-  const inputs = await loadInputs(opts, 'plan');
+  let inputs = await loadInputs(opts, 'plan');
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
+  if (ctx.interactive) {
+    const { askAndSave } = await import('../interactive/plan-questions.js');
+    const asked = await askAndSave(ctx, inputs, opts);
+    if (asked === 'interrupted') return INTERRUPTED;
+    if (asked === 'saved') inputs = await loadInputs(opts, 'plan');
+  }
   const result = computePlan(inputs.inventory, inputs.policy, { asOf: inputs.asOf, generator: generator() });
   const { planRenderers } = await import('../../render/registry.js');
   if (opts.out !== undefined) {

@@ -30,19 +30,17 @@ export function needsAttention(uc: UseCase): boolean {
 export interface Choice<T> {
   value: T;
   name: string;
-  description?: string;
   checked?: boolean;
   /** Why the choice cannot be picked (shown beside it). */
   disabled?: string;
 }
 
-/** The policy's data classes with their explanations; current and suggested ones pre-checked. */
-export function dataClassChoices(policy: Policy, current: readonly string[], suggested: readonly string[]): Choice<string>[] {
+/** The policy's data classes with their explanations; `checked` pre-checked, `suggested` marked as such. */
+export function dataClassChoices(policy: Policy, checked: readonly string[], suggested: readonly string[]): Choice<string>[] {
   return Object.entries(policy.sensitivity.data_classes).map(([id, def]) => ({
     value: id,
-    name: `${id}${suggested.includes(id) && !current.includes(id) ? ' (suggested)' : ''} — ${def.level}`,
-    description: def.description,
-    checked: current.includes(id) || suggested.includes(id),
+    name: `${id}${suggested.includes(id) ? ' (suggested)' : ''} — ${def.description} [${def.level}]`,
+    checked: checked.includes(id),
   }));
 }
 
@@ -64,8 +62,7 @@ export function regimeChoices(policy: Policy, classes: readonly string[], curren
     const by = implied.get(id);
     return {
       value: id,
-      name: `${id} — ${def.level}`,
-      description: def.description,
+      name: `${id} — ${def.description} [${def.level}]`,
       ...(by ? { disabled: `applies anyway: implied by ${by.join(', ')}` } : { checked: current.includes(id) }),
     };
   });
@@ -77,21 +74,21 @@ export function residencyRegions(policy: Policy): string[] {
 }
 
 export const TASK_CHOICES: readonly Choice<Task>[] = [
-  { value: 'classification', name: 'classification', description: 'Sorts or labels items: routing tickets, tagging documents, spotting fraud.' },
-  { value: 'extraction', name: 'extraction', description: 'Pulls fields or facts out of documents or messages.' },
-  { value: 'summarization', name: 'summarization', description: 'Condenses documents, calls or threads.' },
-  { value: 'search', name: 'search', description: 'Answers questions from a body of documents (retrieval, Q&A, FAQ bots).' },
-  { value: 'generation', name: 'generation', description: 'Writes new text: drafts, letters, marketing copy, replies.' },
-  { value: 'transcription', name: 'transcription', description: 'Turns speech into text.' },
-  { value: 'reasoning', name: 'reasoning', description: 'Analyses a case and reaches a judgement or recommendation.' },
-  { value: 'agentic', name: 'agentic', description: 'Plans and carries out several steps on its own, calling tools.' },
-  { value: 'code', name: 'code', description: 'Writes, reviews or explains source code.' },
+  { value: 'classification', name: 'classification — Sorts or labels items: routing tickets, tagging documents, spotting fraud.' },
+  { value: 'extraction', name: 'extraction — Pulls fields or facts out of documents or messages.' },
+  { value: 'summarization', name: 'summarization — Condenses documents, calls or threads.' },
+  { value: 'search', name: 'search — Answers questions from a body of documents (retrieval, Q&A, FAQ bots).' },
+  { value: 'generation', name: 'generation — Writes new text: drafts, letters, marketing copy, replies.' },
+  { value: 'transcription', name: 'transcription — Turns speech into text.' },
+  { value: 'reasoning', name: 'reasoning — Analyses a case and reaches a judgement or recommendation.' },
+  { value: 'agentic', name: 'agentic — Plans and carries out several steps on its own, calling tools.' },
+  { value: 'code', name: 'code — Writes, reviews or explains source code.' },
 ];
 
 export const REASONING_CHOICES: readonly Choice<Reasoning>[] = [
-  { value: 'low', name: 'simple', description: 'One step: look something up, label it, copy it out.' },
-  { value: 'medium', name: 'some', description: 'A few steps: compare, weigh two or three facts, follow a procedure.' },
-  { value: 'high', name: 'deep', description: 'Long chains of reasoning: analysis, planning, judgement on hard cases.' },
+  { value: 'low', name: 'simple — One step: look something up, label it, copy it out.' },
+  { value: 'medium', name: 'some — A few steps: compare, weigh two or three facts, follow a procedure.' },
+  { value: 'high', name: 'deep — Long chains of reasoning: analysis, planning, judgement on hard cases.' },
 ];
 
 /** How long the inputs are, in buckets an architect can answer without counting tokens. */
@@ -104,7 +101,7 @@ export const CONTEXT_BUCKETS: readonly Choice<number>[] = [
 
 export const MODALITY_CHOICES: readonly Choice<Modality>[] = [
   { value: 'text', name: 'text' },
-  { value: 'image', name: 'images', description: 'Scans, photos, diagrams.' },
-  { value: 'audio', name: 'audio', description: 'Calls, voice notes, recordings.' },
+  { value: 'image', name: 'images — Scans, photos, diagrams.' },
+  { value: 'audio', name: 'audio — Calls, voice notes, recordings.' },
   { value: 'video', name: 'video' },
 ];
