@@ -101,7 +101,7 @@ async function ask(pinned: Partial<InitAnswers>): Promise<InitAnswers> {
   const choose = (message: string, choices: InitChoice[], check?: (values: string[]) => string | undefined): Promise<string[]> =>
     checkbox({
       message,
-      choices: choices.map((c) => ({ ...c, checked: true })),
+      choices: choices.map((c) => ({ ...c, short: c.value, checked: true })),
       pageSize: 12,
       validate: (selected) => check?.(selected.map((s) => s.value)) ?? true,
     });
@@ -111,7 +111,7 @@ async function ask(pinned: Partial<InitAnswers>): Promise<InitAnswers> {
   const regions = pinned.regions ?? (await choose('Which regions may your AI workloads run in?', regionChoices(base, tiers), (r) => first({ ...all, tiers, regions: r })));
   const providers = pinned.providers
     ?? (await choose('Which clouds and providers do you use? (only their deployments are kept)', providerChoices(base, tiers, regions), (p) => first({ ...all, tiers, regions, providers: p })));
-  const regimes = pinned.regimes ?? (await choose('Which regulatory regimes apply to you? (the others are left out, with the data classes that imply them)', regimeChoices(base)));
+  const regimes = pinned.regimes ?? (await choose('Which regulatory regimes apply to you? (unchecked ones are left out)', regimeChoices(base)));
   return { tiers, regions, providers, regimes };
 }
 
