@@ -49,6 +49,23 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addHelpText('after', '\nExamples:\n  tierplan init                         # on a terminal: four questions, then the two files\n  tierplan init --yes --dir platform/   # the whole default policy, no questions\n  tierplan init --tiers api,private-cloud --regions eu --regimes gdpr\n  tierplan init --schema-base node_modules/tierplan/schemas --force\n\nWithout a terminal (or with CI set) nothing is asked: the defaults are taken, as with --yes.\nExisting files are never overwritten without --force; either both files are written or neither.\n\nExit codes: 0 written, 2 usage error or the files exist, 130 interrupted (Ctrl-C): nothing written.')
     .action(action(async () => (await import('./commands/init.js')).init));
 
+  program
+    .command('import')
+    .argument('<file>', 'spreadsheet export: CSV (UTF-8 with or without BOM, or Windows-1252) or XLSX')
+    .description('Turn a spreadsheet of use cases into the inventory, through a column mapping; or write a starter mapping from its header.')
+    .option('-m, --mapping <file>', 'column mapping (schemas/import-mapping.schema.json)')
+    .option('--init-mapping', 'write a starter mapping guessed from the header row instead of importing')
+    .option('-o, --out <file>', 'file to write (default: inventory.yaml, or import-mapping.yaml with --init-mapping)')
+    .option('--force', 'replace --out if it exists')
+    .option('--json', 'print the summary as JSON on stdout')
+    .addOption(new Option('--encoding <encoding>', 'CSV text encoding; auto reads UTF-8 and falls back to Windows-1252 when the file is not valid UTF-8').choices(['auto', 'utf8', 'windows-1252']).default('auto'))
+    .option('--delimiter <char>', 'CSV delimiter: , ; tab or | (default: detected from the header line)')
+    .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
+    .option('-p, --policy <file>', 'policy whose data classes, regimes and tiers values are checked against (default: ./tierplan.policy.yaml if present)')
+    .option('--as-of <date>', 'overrides that expired before this date (default: today) are not imported')
+    .addHelpText('after', '\nExamples:\n  tierplan import use-cases.csv --init-mapping --out import-mapping.yaml   # 1. a starter mapping\n  tierplan import use-cases.csv --mapping import-mapping.yaml --out inventory.yaml   # 2. after editing it\n  tierplan import register.xlsx --sheet "AI register" --mapping map.yaml --out inventory.yaml --force\n\nNothing is written unless the whole inventory is valid. Rows that cannot be imported are listed\nwith their line and reason; blank rows are counted and ignored.\n\nExit codes: 0 every row imported, 1 some rows skipped, 2 usage or input error (unreadable file,\ninvalid mapping, a mapped column missing from the header).')
+    .action(action(async () => (await import('./commands/import.js')).importCommand));
+
   inputOptions(program.command('validate'))
     .description('Check the policy and inventory: schema, then references, duplicates and expired overrides.')
     .option('--json', 'print the diagnostics as JSON')

@@ -1,0 +1,139 @@
+// `tierplan import FILE --mapping MAP.yaml`: a spreadsheet export → an inventory, written only
+// when whole and valid. `tierplan import --init-mapping FILE`: a starter mapping from the header.
+import { basename } from 'node:path';
+import { checkInventory } from '../../core/check-inventory.js';
+import { compileMapping, type Vocabulary } from '../../core/import/compile.js';
+import { guessMapping } from '../../core/import/guess-mapping.js';
+import { Importer } from '../../core/import/importer.js';
+import type { Diagnostic } from '../../core/problems.js';
+import type { Inventory, Policy } from '../../core/types.js';
+import { InputError, UsageError } from '../../io/errors.js';
+import { loadImportMapping } from '../../io/import/load-mapping.js';
+import { checkOutput, schemaRefFor } from '../../io/import/outputs.js';
+import type { EncodingOption } from '../../io/import/read-csv.js';
+import { readTable, type TableOptions } from '../../io/import/read-table.js';
+import { StopReading } from '../../io/import/table.js';
+import { toDiagnostics } from '../../io/locate.js';
+import { checkDocument } from '../../io/schemas.js';
+import { writeOutputs } from '../../io/write-output.js';
+import { renderImportedInventory } from '../../render/import-inventory.js';
+import { renderStarterMapping } from '../../render/import-mapping.js';
+import { importSummary, renderImportSummary } from '../../render/import-summary.js';
+import type { CliContext } from '../context.js';
+import { loadPolicy, resolveAsOf } from '../inputs.js';
+
+export interface ImportOptions {
+  mapping?: string;
+  initMapping?: boolean;
+  out?: string;
+  force?: boolean;
+  json?: boolean;
+  encoding: EncodingOption;
+  delimiter?: string;
+  sheet?: string;
+  policy?: string;
+  asOf?: string;
+}
+
+const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '\\t': '\t', '|': '|' };
+const SAMPLE_ROWS = 500;
+
+export async function importCommand(ctx: CliContext, file: string, opts: ImportOptions): Promise<number> {
+  const delimiter = opts.delimiter === undefined ? undefined : DELIMITERS[opts.delimiter];
+  if (opts.delimiter !== undefined && delimiter === undefined) throw new UsageError(`--delimiter must be , ; tab or |, not ${JSON.stringify(opts.delimiter)}`);
+  const table: TableOptions = { encoding: opts.encoding, ...(delimiter ? { delimiter } : {}), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
+  if (opts.initMapping) {
+    if (opts.mapping !== undefined) throw new UsageError('--init-mapping writes a mapping; it does not take --mapping');
+    return initMapping(ctx, file, opts, table);
+  }
+  if (opts.mapping === undefined) {
+    throw new UsageError(`which column is which? pass --mapping MAP.yaml, or write a starter with: tierplan import --init-mapping ${file}`);
+  }
+  const out = opts.out ?? 'inventory.yaml';
+  checkOutput(out, file, opts.force === true, 'inventory');
+  const asOf = resolveAsOf(opts.asOf);
+  const { policy, diagnostics: policyProblems } = await loadPolicy(opts.policy);
+  if (policyProblems.some((d) => d.severity === 'error')) throw new InputError(policyProblems);
+  const loaded = await loadImportMapping(opts.mapping);
+  const vocabulary = vocabularyOf(policy, asOf);
+
+  let importer: Importer | undefined;
+  let mappingWarnings: Diagnostic[] = [];
+  const info = await readTable(file, table, (header, headerLine) => {
+    const compiled = compileMapping(loaded.mapping, header, vocabulary);
+    const diagnostics = toDiagnostics(compiled.problems, loaded.locator).map((d) => withDelimiterHint(d, header, file, headerLine));
+    if (!compiled.mapping) throw new InputError(diagnostics);
+    mappingWarnings = diagnostics;
+    importer = new Importer(compiled.mapping);
+    return importer;
+  });
+  const result = importer!.finish();
+  const inventory: Inventory = { version: 1, use_cases: result.useCases };
+  assertValid(inventory, policy, asOf);
+  const written = result.imported > 0;
+  const summary = importSummary(result, { file, read_as: info.source, encoding: info.encoding ?? null, mapping_warnings: mappingWarnings, output: written ? out : null, unit: info.unit });
+  if (written) {
+    const text = renderImportedInventory(inventory, { schemaRef: schemaRefFor(out, 'inventory.schema.json'), source: basename(file), mapping: basename(loaded.file), suggested: summary.suggested });
+    await writeOutputs([{ path: out, text }]);
+  }
+  if (opts.json) ctx.out(`${JSON.stringify(summary, null, 2)}\n`);
+  else ctx.err(renderImportSummary(summary));
+  return result.skipped.length > 0 || !written ? 1 : 0;
+}
+
+async function initMapping(ctx: CliContext, file: string, opts: ImportOptions, table: TableOptions): Promise<number> {
+  const out = opts.out ?? 'import-mapping.yaml';
+  checkOutput(out, file, opts.force === true, 'mapping');
+  const { policy } = await loadPolicy(opts.policy);
+  let header: string[] = [];
+  const sample: string[][] = [];
+  await readTable(file, table, (h) => {
+    header = h;
+    return {
+      add: (cells) => {
+        sample.push([...cells]);
+        if (sample.length >= SAMPLE_ROWS) throw new StopReading();
+      },
+      skip: () => undefined,
+    };
+  }).catch((e: unknown) => {
+    if (!(e instanceof StopReading)) throw e;
+  });
+  const guessed = guessMapping(header, sample, Object.keys(policy.sensitivity.data_classes));
+  await writeOutputs([{ path: out, text: renderStarterMapping(guessed, schemaRefFor(out, 'import-mapping.schema.json'), basename(file), basename(out)) }]);
+  const mapped = header.length - guessed.unmapped.length;
+  if (opts.json) ctx.out(`${JSON.stringify({ file, output: out, columns: header.length, mapped, unmapped: guessed.unmapped }, null, 2)}\n`);
+  else {
+    ctx.err(`wrote ${out}: ${mapped} of ${header.length} columns mapped from their header names${guessed.unmapped.length ? `; ${guessed.unmapped.length} left for you (listed at the end of the file)` : ''}.\n`);
+    ctx.err(`next: check it, then  tierplan import ${file} --mapping ${out}\n`);
+  }
+  return 0;
+}
+
+function vocabularyOf(policy: Policy, asOf: string): Vocabulary {
+  return {
+    dataClasses: Object.keys(policy.sensitivity.data_classes),
+    regimes: Object.keys(policy.sensitivity.regimes),
+    regions: [...new Set(policy.tiers.flatMap((t) => t.regions))],
+    tiers: policy.tiers.map((t) => ({ id: t.id, name: t.name })),
+    asOf,
+  };
+}
+
+/** A header read as one column that holds another delimiter: say so beside "no column X". */
+function withDelimiterHint(d: Diagnostic, header: string[], file: string, line: number): Diagnostic {
+  if (d.code !== 'unknown-column' || header.length !== 1) return d;
+  const other = [';', '\t', '|', ','].find((c) => header[0]!.includes(c));
+  if (!other) return d;
+  const name = other === '\t' ? 'tab' : other;
+  return { ...d, hint: `${d.hint ?? ''}\n${file}:${line}: the header was read as a single column but holds "${name}": pass --delimiter '${name}' (or leave --delimiter out to detect it)` };
+}
+
+// The importer only writes what the inventory schema and the policy accept; anything else is a
+// bug in tierplan, reported as such, and nothing is written.
+function assertValid(inventory: Inventory, policy: Policy, asOf: string): void {
+  const problems = [...checkDocument('inventory', inventory), ...checkInventory(inventory, policy, asOf)].filter((p) => p.severity === 'error');
+  if (problems.length === 0) return;
+  const where = (path: (string | number)[]): string => path.join('.');
+  throw new Error(`the imported inventory would not validate, so nothing was written:\n${problems.slice(0, 5).map((p) => `  ${where(p.path)}: ${p.message}`).join('\n')}`);
+}

@@ -1,0 +1,93 @@
+// Data classes, regimes and residency from their columns. Unknown data classes stay unknown:
+// the use case is then unclassified (fail-closed), and what the columns did say becomes a
+// suggestion for the architect to confirm. Blank regime and residency cells mean none.
+import { didYouMean } from '../problems.js';
+import type { DataSpec, Suggested } from '../types.js';
+import type { CompiledMapping, CompiledSource } from './compile.js';
+import { normalizeKey, splitList, toName } from './text.js';
+
+type Cell = (index: number) => string;
+
+interface Gathered {
+  names: string[];
+  /** Why the list is not fully known, one line per column; empty when it is. */
+  unknown: string[];
+  /** Which column said what, for the suggestion's `because`. */
+  said: string[];
+  warnings: string[];
+}
+
+function gather(sources: CompiledSource[], cell: Cell, known: string[] | undefined, blankIsNone: boolean, kind: string, joiner: '_' | '-'): Gathered {
+  const out: Gathered = { names: [], unknown: [], said: [], warnings: [] };
+  const add = (names: string[], source: CompiledSource, text: string): void => {
+    for (const n of names) if (!out.names.includes(n)) out.names.push(n);
+    if (names.length > 0) out.said.push(`column "${source.label}" says "${text}"`);
+  };
+  for (const source of sources) {
+    const text = cell(source.index);
+    const mapped = source.values?.get(normalizeKey(text));
+    if (mapped !== undefined) {
+      if (mapped === 'unknown') out.unknown.push(`column "${source.label}" says "${text}"`);
+      else add(mapped, source, text);
+      continue;
+    }
+    if (text === '') {
+      if (!blankIsNone) out.unknown.push(`column "${source.label}" is blank`);
+      continue;
+    }
+    if (!source.split) {
+      out.unknown.push(`column "${source.label}" says "${text}"`);
+      out.warnings.push(`"${text}" in column "${source.label}" is not one of the mapping's values for it: ${kind}s left unknown`);
+      continue;
+    }
+    for (const item of splitList(text)) {
+      const own = source.values?.get(normalizeKey(item));
+      if (own === 'unknown') {
+        out.unknown.push(`column "${source.label}" says "${item}"`);
+        continue;
+      }
+      if (own !== undefined) {
+        add(own, source, item);
+        continue;
+      }
+      const name = toName(item, joiner);
+      if (known === undefined || known.includes(name)) {
+        add([name], source, item);
+        continue;
+      }
+      out.unknown.push(`column "${source.label}" says "${item}"`);
+      const guess = didYouMean(name, known);
+      out.warnings.push(`"${item}" in column "${source.label}" is not a ${kind} of the policy${guess ? ` (${guess})` : ''}: add it to the mapping's values; ${kind}s left unknown`);
+    }
+  }
+  return out;
+}
+
+export interface DataOutcome {
+  data?: DataSpec;
+  suggested: Suggested;
+  warnings: string[];
+}
+
+export function readData(m: CompiledMapping, cell: Cell): DataOutcome {
+  const v = m.vocabulary;
+  const classes = gather(m.dataClasses, cell, v.dataClasses, false, 'data class', '_');
+  const regimes = gather(m.regimes, cell, v.regimes, true, 'regime', '_');
+  const residency = gather(m.residency, cell, undefined, true, 'region', '-');
+  const warnings = [...classes.warnings, ...regimes.warnings, ...residency.warnings];
+  for (const r of residency.names) {
+    if (!v.regions.includes(r)) warnings.push(`region "${r}" is served by no tier (tiers run in ${v.regions.join(', ')}): the use case will be a gap unless you map it, e.g. values: { "${r}": [${v.regions[0] ?? 'eu'}] }`);
+  }
+  const data: DataSpec = {};
+  const suggested: Suggested = {};
+  // An unknown regime could raise the sensitivity as much as a data class: the classes are then not the whole story either.
+  const unknown = [...classes.unknown, ...regimes.unknown];
+  if (m.dataClasses.length > 0 && unknown.length === 0) data.classes = classes.names;
+  else if (classes.names.length > 0) {
+    suggested.data_classes = classes.names;
+    suggested.because = [`data classes ${classes.names.join(', ')}: ${classes.said.join('; ')}, but ${unknown.join('; ')}`];
+  }
+  if (regimes.names.length > 0) data.regimes = regimes.names;
+  if (residency.names.length > 0) data.residency = residency.names;
+  return { ...(Object.keys(data).length > 0 ? { data } : {}), suggested, warnings };
+}

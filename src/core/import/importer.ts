@@ -1,0 +1,86 @@
+// Rows × mapping → use cases and per-row outcomes. Rows are fed one at a time (a reader
+// streams them), so a large spreadsheet is never held twice; ids are made unique in row order.
+import { compileMapping, type CompiledMapping, type Vocabulary } from './compile.js';
+import type { ImportMapping } from './mapping-types.js';
+import type { Problem } from '../problems.js';
+import type { UseCase } from '../types.js';
+import { readRow } from './read-row.js';
+import { IdAllocator } from './ids.js';
+
+export interface SkippedRow {
+  /** Line in the CSV file (where the record starts) or row in the sheet. */
+  line: number;
+  reason: string;
+}
+
+export interface RowWarning {
+  line: number;
+  id: string;
+  message: string;
+}
+
+export interface ImportResult {
+  useCases: UseCase[];
+  /** read === imported + skipped.length + blank, always. */
+  read: number;
+  imported: number;
+  blank: number;
+  skipped: SkippedRow[];
+  warnings: RowWarning[];
+  /** Ids made from names because the id cell was blank. */
+  derivedIds: number;
+}
+
+export class Importer {
+  private readonly result: ImportResult = { useCases: [], read: 0, imported: 0, blank: 0, skipped: [], warnings: [], derivedIds: 0 };
+  private readonly ids: IdAllocator;
+
+  /** `taken`: ids already in use (an inventory merged into), never given to a new row. */
+  constructor(private readonly mapping: CompiledMapping, taken: Iterable<string> = []) {
+    this.ids = new IdAllocator(taken);
+  }
+
+  /** `warning`: something the reader noticed about the record (e.g. a stray quote). */
+  add(cells: readonly string[], line: number, warning?: string): void {
+    this.result.read++;
+    const row = readRow(this.mapping, cells);
+    if (row.kind === 'blank') {
+      this.result.blank++;
+      return;
+    }
+    if (row.kind === 'skipped') {
+      this.result.skipped.push({ line, reason: row.reason });
+      return;
+    }
+    const { id, derived, notes } = this.ids.allocate(row.givenId, row.useCase.name);
+    row.useCase.id = id;
+    if (derived) this.result.derivedIds++;
+    this.result.useCases.push(row.useCase);
+    this.result.imported++;
+    for (const message of [...notes, ...row.warnings, ...(warning ? [warning] : [])]) this.result.warnings.push({ line, id, message });
+  }
+
+  /** A record the reader could not turn into cells; it counts as read and skipped. */
+  skip(line: number, reason: string): void {
+    this.result.read++;
+    this.result.skipped.push({ line, reason });
+  }
+
+  finish(): ImportResult {
+    return this.result;
+  }
+}
+
+export interface ImportRowsResult {
+  problems: Problem[];
+  result?: ImportResult;
+}
+
+/** The whole import over rows in memory: for tests and small inputs. */
+export function importRows(mapping: ImportMapping, header: string[], rows: { cells: string[]; line: number }[], vocabulary: Vocabulary, taken: string[] = []): ImportRowsResult {
+  const compiled = compileMapping(mapping, header, vocabulary);
+  if (!compiled.mapping) return { problems: compiled.problems };
+  const importer = new Importer(compiled.mapping, taken);
+  for (const r of rows) importer.add(r.cells, r.line);
+  return { problems: compiled.problems, result: importer.finish() };
+}

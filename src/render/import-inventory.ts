@@ -1,0 +1,36 @@
+// The inventory `tierplan import` writes: built as data and serialised by the yaml library
+// (a cell's text can never change the file's structure), with the schema line editors use.
+import type { Inventory } from '../core/types.js';
+import { yamlLib } from '../io/yaml-lib.js';
+
+export interface InventoryHeader {
+  schemaRef: string;
+  source: string;
+  mapping: string;
+  suggested: number;
+}
+
+export function renderImportedInventory(inventory: Inventory, h: InventoryHeader): string {
+  const { Document, visit, isScalar } = yamlLib();
+  const doc = new Document(inventory);
+  const n = inventory.use_cases.length;
+  const lines = [
+    ` yaml-language-server: $schema=${h.schemaRef}`,
+    '',
+    ` Imported by \`tierplan import\` from ${h.source} with the mapping ${h.mapping}: ${n} use case${n === 1 ? '' : 's'}.`,
+    ' Check it with `tierplan validate`, then place it with `tierplan plan`.',
+  ];
+  if (h.suggested > 0) {
+    lines.push(` ${h.suggested} use case${h.suggested === 1 ? ' has' : 's have'} a \`suggested:\` block: guesses from the mapping's keyword rules that the plan`,
+      ' never uses; `tierplan plan` on a terminal asks you to confirm them into data and needs.');
+  }
+  doc.commentBefore = lines.join('\n');
+  // Short lists of names read best on one line: classes: [pii, phi].
+  visit(doc, {
+    Seq(_, seq) {
+      if (seq.items.every((i) => isScalar(i) && typeof i.value === 'string' && !i.value.includes('\n') && i.value.length < 40) && seq.items.length <= 8) seq.flow = true;
+    },
+  });
+  const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
