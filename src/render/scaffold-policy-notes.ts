@@ -63,11 +63,14 @@ export const NOTES = {
   tierRegimes: 'certified for these; a use case under any other regime never comes here',
   regions: 'a use case with data.residency comes here only to deployments in those regions',
   deployments: [
-    'One model at one provider and region. capability is the level it serves; credentials are',
-    'names of environment variables, never the secrets themselves; cost is either price (USD',
-    'per 1M input and output tokens) or fixed_cost (self-hosted: monthly cost and capacity).',
-    'Prices are dated list prices: replace them with your contracted rates.',
+    'One model at one provider and region; its id names it in gateway configs and usage logs.',
+    'capability is the level it serves; endpoint is its base URL (the cloud region for Bedrock',
+    'and Vertex); context_tokens, modalities and tools are what it accepts, and a use case that',
+    'needs more is not sent to it. credentials are names of environment variables, never the',
+    'secrets themselves. Cost is either price (USD per 1M input and output tokens) or',
+    'fixed_cost (self-hosted). Prices are dated list prices: put your contracted rates here.',
   ],
+  fixed_cost: 'USD per month, and the tokens per month it can serve at that cost',
   preference: [
     'Tier ids, most preferred first: of the tiers cleared for a use case and offering the',
     'capability it needs, the first wins. API-first: new work starts on the API, and only data',

@@ -9,8 +9,6 @@ export interface ScaffoldPolicyInput {
   leftOut: LeftOut;
   /** Reference (relative path or URL) to policy.schema.json for the yaml-language-server line. */
   schemaRef: string;
-  /** The tiers were cut down, so the reference split was rescaled. */
-  scaled: boolean;
 }
 
 /** tierplan.policy.yaml as `tierplan init` writes it: the policy as data, commented node by node. */
@@ -31,7 +29,7 @@ export function renderScaffoldPolicy(input: ScaffoldPolicyInput): string {
   above(doc, ['tiers'], NOTES.tiers, true);
   commentTiers(doc, policy.tiers);
   above(doc, ['preference'], NOTES.preference, true);
-  if (policy.reference_split) above(doc, ['reference_split'], input.scaled ? NOTES.reference_split_scaled : NOTES.reference_split, true);
+  if (policy.reference_split) above(doc, ['reference_split'], input.leftOut.tiers.length > 0 ? NOTES.reference_split_scaled : NOTES.reference_split, true);
   if (policy.gateway) {
     above(doc, ['gateway'], NOTES.gateway, true);
     beside(doc, ['gateway', 'context_window_fallbacks'], NOTES.context_window_fallbacks);
@@ -55,6 +53,8 @@ function commentTiers(doc: Document, tiers: Tier[]): void {
   beside(doc, ['tiers', 0, 'regimes'], NOTES.tierRegimes);
   beside(doc, ['tiers', 0, 'regions'], NOTES.regions);
   above(doc, ['tiers', 0, 'deployments'], NOTES.deployments);
+  const selfHosted = tiers.flatMap((t, i) => t.deployments.flatMap((d, j) => (d.fixed_cost ? [[i, j] as const] : [])))[0];
+  if (selfHosted) beside(doc, ['tiers', selfHosted[0], 'deployments', selfHosted[1], 'fixed_cost'], NOTES.fixed_cost);
 }
 
 // Key order follows the schema, whatever order the default's objects were built in.

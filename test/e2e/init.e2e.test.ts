@@ -46,7 +46,7 @@ describe('tierplan init (no terminal)', () => {
     const dir = tmp();
     const r = tierplan(['init', '--dir', dir]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^not asking \(no terminal, or CI is set\): writing the defaults, as with --yes/);
+    expect(r.stderr).toBe('not asking (no terminal, or CI is set): the defaults for tiers, regions, providers, regimes, as with --yes. Choose with --tiers, --regions, --providers, --regimes.\n');
     expect(afterFirstLine(read(dir, 'tierplan.policy.yaml'))).toBe(afterFirstLine(golden('yes/tierplan.policy.yaml')));
   });
 
@@ -81,6 +81,7 @@ describe('tierplan init (no terminal)', () => {
     const dir = tmp();
     const r = tierplan(['init', '--dir', dir, '--tiers', 'api,private-cloud', '--regions', 'eu', '--providers', 'openai, azure,vertex_ai', '--regimes', 'gdpr']);
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
     expect(afterFirstLine(read(dir, 'tierplan.policy.yaml'))).toBe(afterFirstLine(golden('eu-cloud/tierplan.policy.yaml')));
     expect(afterFirstLine(read(dir, 'inventory.yaml'))).toBe(afterFirstLine(golden('eu-cloud/inventory.yaml')));
     expect(expectUsable(dir).map((u) => u.tier)).toEqual(['private-cloud']);

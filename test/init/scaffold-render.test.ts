@@ -20,10 +20,9 @@ const REFS = { policy: 'node_modules/tierplan/schemas/policy.schema.json', inven
 
 function scaffold(a: InitAnswers): { policyText: string; inventoryText: string; policy: ReturnType<typeof scaffoldPolicy>['policy'] } {
   const { policy, leftOut } = scaffoldPolicy(DEFAULT_POLICY, a);
-  const scaled = a.tiers.length < DEFAULT_POLICY.tiers.length;
   return {
     policy,
-    policyText: renderScaffoldPolicy({ policy, leftOut, schemaRef: REFS.policy, scaled }),
+    policyText: renderScaffoldPolicy({ policy, leftOut, schemaRef: REFS.policy }),
     inventoryText: renderScaffoldInventory(workedExample(policy), REFS.inventory),
   };
 }

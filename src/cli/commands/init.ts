@@ -36,7 +36,10 @@ export async function init(ctx: CliContext, opts: InitOptions): Promise<number> 
 
   let answers: InitAnswers;
   if (opts.yes === true || !ctx.interactive) {
-    if (opts.yes !== true) ctx.err('not asking (no terminal, or CI is set): writing the defaults, as with --yes. Choose with --tiers, --regions, --providers and --regimes.\n');
+    const unanswered = (['tiers', 'regions', 'providers', 'regimes'] as const).filter((k) => pinned[k] === undefined);
+    if (opts.yes !== true && unanswered.length > 0) {
+      ctx.err(`not asking (no terminal, or CI is set): the defaults for ${unanswered.join(', ')}, as with --yes. Choose with ${unanswered.map((k) => `--${k}`).join(', ')}.\n`);
+    }
     answers = { ...defaultAnswers(base), ...pinned };
   } else {
     try {
@@ -57,10 +60,9 @@ export async function init(ctx: CliContext, opts: InitOptions): Promise<number> 
   const example = workedExample(policy);
   const schemaBase = opts.schemaBase ?? PACKAGE_SCHEMAS;
   const refs = schemaRefs(dir, schemaBase);
-  const scaled = answers.tiers.length < base.tiers.length;
   const targets = scaffoldTargets(dir);
   await writeOutputs([
-    { path: targets.policy, text: renderScaffoldPolicy({ policy, leftOut, schemaRef: refs.policy, scaled }) },
+    { path: targets.policy, text: renderScaffoldPolicy({ policy, leftOut, schemaRef: refs.policy }) },
     { path: targets.inventory, text: renderScaffoldInventory(example, refs.inventory) },
   ]);
 
