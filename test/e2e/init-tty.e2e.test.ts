@@ -64,13 +64,14 @@ describe('tierplan init on a terminal', () => {
     expect(policy.tiers.map((t) => t.deployments.map((d) => d.id))).toEqual([['anthropic-claude-opus']]);
   });
 
-  it('Ctrl-C during the questions writes nothing', async () => {
+  it('Ctrl-C during the questions writes nothing (and NO_COLOR keeps the questions plain)', async () => {
     const dir = tmp();
-    const s = spawnOnPty(['init', '--dir', dir]);
+    const s = spawnOnPty(['init', '--dir', dir], { env: { NO_COLOR: '1' } });
     await answer(s, 'Which tiers do you run?', keys.down, keys.space, keys.enter);
     await answer(s, 'Which regions may your AI workloads run in?', keys.ctrlC);
     expect(await s.exited).toBe(130);
     expect(s.screen()).toContain('interrupted: nothing was written.');
     expect(readdirSync(dir)).toEqual([]);
+    expect(s.raw()).not.toMatch(/\x1b\[\d+(;\d+)*m/);
   });
 });
