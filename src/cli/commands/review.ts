@@ -51,6 +51,8 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
     ...(mapping ? { mapping } : {}),
     costColumn: opts.costColumn,
     onRow: (row) => acc.add(row),
+    // Large plain files are folded by two threads straight into `acc`.
+    fold: { accumulator: acc, policy: inputs.policy },
     ...(bar ? { onProgress: (d: number, t: number) => bar.update(d, t) } : {}),
   }).finally(() => bar?.done());
   for (const d of read.diagnostics) ctx.err(`${formatDiagnostic(d)}\n`);

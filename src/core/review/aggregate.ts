@@ -1,10 +1,16 @@
 // Usage totals per use case × month (UTC) × tier, built one row at a time so a reader can
 // stream a multi-gigabyte export through it. Memory grows with the number of cells, not rows:
 // latency goes into a fixed-resolution log histogram (≤ ~330 buckets per cell), so p95 is
-// deterministic and within 5 % of the exact value.
+// deterministic and within 5 % of the exact value. Accumulators of consecutive parts of the input
+// (one per worker thread) merge into exactly what one accumulator over the whole input holds:
+// counts are integers, costs exact sums, histograms bucket counts.
 import type { Deployment, Policy } from '../types.js';
 import { makeAttributor, type AttributeResult } from './attribute.js';
+import { ExactSum } from './exact-sum.js';
+import { monthOf } from './month-of.js';
 import type { RejectedRow, UsageRow } from './usage-types.js';
+
+export { monthOf };
 
 export interface UsageCell {
   use_case: string;
@@ -48,16 +54,19 @@ const LOG_RATIO = Math.log(RATIO);
 const bucketOf = (ms: number): number => (ms <= 1 ? 0 : Math.ceil(Math.log(ms) / LOG_RATIO));
 const bucketValue = (b: number): number => Math.round(RATIO ** b);
 
-interface Cell extends Omit<UsageCell, 'p95_latency_ms' | 'deployments'> {
+interface Cell extends Omit<UsageCell, 'p95_latency_ms' | 'deployments' | 'cost'> {
+  cost: ExactSum;
   latency: Map<number, number>;
   deployments: Set<string>;
 }
 
-/** The month (YYYY-MM, UTC) of an ISO 8601 instant, or null when it is not one. */
-export function monthOf(time: string): string | null {
-  const t = Date.parse(time);
-  if (Number.isNaN(t)) return null;
-  return new Date(t).toISOString().slice(0, 7);
+/** An accumulator's state as plain data (structured-clonable), for `merge`. */
+export interface AccumulatorSnapshot {
+  rows: number;
+  unattributed: number;
+  first: RejectedRow[];
+  cells: (Omit<Cell, 'cost' | 'latency' | 'deployments'> & { cost: number[]; latency: [number, number][]; deployments: string[] })[];
+  byDeployment: DeploymentMonth[];
 }
 
 export function rowCost(row: UsageRow, d: Deployment | undefined): number {
@@ -94,14 +103,14 @@ export class UsageAccumulator {
     const key = `${use_case}\u0000${month}\u0000${tier}`;
     let c = this.cells.get(key);
     if (!c) {
-      c = { use_case, month, tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: 0, failures: 0, latency_samples: 0, latency: new Map(), deployments: new Set() };
+      c = { use_case, month, tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: new ExactSum(), failures: 0, latency_samples: 0, latency: new Map(), deployments: new Set() };
       this.cells.set(key, c);
     }
     const d = deployment === null ? undefined : this.deps.get(deployment);
     c.requests += row.requests;
     c.input_tokens += row.input_tokens;
     c.output_tokens += row.output_tokens;
-    c.cost += rowCost(row, d);
+    c.cost.add(rowCost(row, d));
     if (row.failed) c.failures += Math.max(1, row.requests);
     if (row.latency_ms !== null && Number.isFinite(row.latency_ms) && row.latency_ms >= 0) {
       const b = bucketOf(row.latency_ms);
@@ -123,10 +132,56 @@ export class UsageAccumulator {
     }
   }
 
+  /** The state as plain data, to send from a worker thread and `merge` there. */
+  snapshot(): AccumulatorSnapshot {
+    return {
+      rows: this.rows, unattributed: this.unattributed, first: [...this.first],
+      cells: [...this.cells.values()].map((c) => ({ ...c, cost: [...c.cost.partials], latency: [...c.latency], deployments: [...c.deployments] })),
+      byDeployment: [...this.byDeployment.values()].map((m) => ({ ...m })),
+    };
+  }
+
+  /**
+   * Adds the rows of another accumulator's snapshot as if they had been added here after the
+   * rows already added (so `other` covers the input that follows this one's).
+   */
+  merge(other: AccumulatorSnapshot): void {
+    this.rows += other.rows;
+    this.unattributed += other.unattributed;
+    for (const r of other.first) if (this.first.length < this.keepRejected) this.first.push({ ...r });
+    for (const o of other.cells) {
+      const key = `${o.use_case}\u0000${o.month}\u0000${o.tier}`;
+      let c = this.cells.get(key);
+      if (!c) {
+        c = { use_case: o.use_case, month: o.month, tier: o.tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: new ExactSum(), failures: 0, latency_samples: 0, latency: new Map(), deployments: new Set() };
+        this.cells.set(key, c);
+      }
+      c.requests += o.requests;
+      c.input_tokens += o.input_tokens;
+      c.output_tokens += o.output_tokens;
+      c.cost.addAll(o.cost);
+      c.failures += o.failures;
+      c.latency_samples += o.latency_samples;
+      for (const [b, n] of o.latency) c.latency.set(b, (c.latency.get(b) ?? 0) + n);
+      for (const d of o.deployments) c.deployments.add(d);
+    }
+    for (const o of other.byDeployment) {
+      const dk = `${o.deployment}\u0000${o.month}`;
+      const m = this.byDeployment.get(dk);
+      if (!m) {
+        this.byDeployment.set(dk, { ...o });
+        continue;
+      }
+      m.requests += o.requests;
+      m.tokens += o.tokens;
+      if (m.capacity_tokens !== null) m.utilisation = m.tokens / m.capacity_tokens;
+    }
+  }
+
   result(): UsageAggregate {
     const cells = [...this.cells.values()].map(({ latency, deployments, ...c }): UsageCell => ({
       ...c,
-      cost: round2(c.cost),
+      cost: round2(c.cost.value()),
       p95_latency_ms: p95(latency, c.latency_samples),
       deployments: [...deployments].sort(),
     }));

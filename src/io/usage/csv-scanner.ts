@@ -24,6 +24,12 @@ export interface CsvScannerOptions {
   delimiter?: string;
   /** Detected when absent: UTF-8 (BOM or valid sample), else Windows-1252. */
   encoding?: CsvEncoding;
+  /** Where the first byte written sits in the file (a part of a file read on its own); 0 by default. */
+  offset?: number;
+  /** Records starting at or after this file offset are left alone; `stoppedAt` tells where that was. */
+  stopAt?: number;
+  /** Line number of the first byte written; 1 by default. */
+  firstLine?: number;
 }
 
 /**
@@ -76,6 +82,12 @@ export class CsvScanner implements CsvRecord {
   private enc: CsvEncoding | undefined;
   private readonly special = new Uint8Array(256);
   private readonly onRecord: (record: CsvRecord) => void;
+  /** File offset of work[0]. */
+  private base: number;
+  private readonly offset: number;
+  private readonly stopAt: number;
+  /** File offset of the first record left alone because of `stopAt`, else -1. */
+  stoppedAt = -1;
 
   constructor(onRecord: (record: CsvRecord) => void, options: CsvScannerOptions = {}) {
     this.onRecord = onRecord;
@@ -86,6 +98,19 @@ export class CsvScanner implements CsvRecord {
       this.delim = options.delimiter.charCodeAt(0);
     }
     this.enc = options.encoding;
+    this.offset = this.base = options.offset ?? 0;
+    this.stopAt = options.stopAt ?? Number.POSITIVE_INFINITY;
+    this.line = this.nextLine = options.firstLine ?? 1;
+  }
+
+  /** Line of the next record (1 at `offset`): after `stoppedAt` is set, the line where it is. */
+  get nextLineNumber(): number {
+    return this.nextLine;
+  }
+
+  /** Where the records read end: `stoppedAt`, or the end of the input once `end` was called. */
+  get endOffset(): number {
+    return this.stoppedAt >= 0 ? this.stoppedAt : this.base + this.have;
   }
 
   /** The delimiter in use ('' until the header line has been seen). */
@@ -98,7 +123,7 @@ export class CsvScanner implements CsvRecord {
   }
 
   write(chunk: Buffer): void {
-    if (chunk.length === 0) return;
+    if (chunk.length === 0 || this.stoppedAt >= 0) return;
     this.append(chunk);
     if (!this.started) {
       if (!this.start(this.work.subarray(0, this.have), false)) return;
@@ -109,6 +134,7 @@ export class CsvScanner implements CsvRecord {
 
   /** No more input: the last record, even unterminated, is delivered. */
   end(): void {
+    if (this.stoppedAt >= 0) return;
     if (!this.started) {
       this.start(this.work.subarray(0, this.have), true);
       this.skipBom();
@@ -133,9 +159,10 @@ export class CsvScanner implements CsvRecord {
   }
 
   private skipBom(): void {
-    if (hasBom(this.work.subarray(0, this.have))) {
+    if (this.offset === 0 && hasBom(this.work.subarray(0, this.have))) {
       this.work.copyWithin(0, 3, this.have);
       this.have -= 3;
+      this.base += 3;
     }
   }
 
@@ -144,17 +171,22 @@ export class CsvScanner implements CsvRecord {
     if (used > 0) {
       this.work.copyWithin(0, used, this.have);
       this.have -= used;
+      this.base += used;
     }
-    if (final) this.have = 0;
+    if (final) {
+      this.base += this.have;
+      this.have = 0;
+    }
   }
 
   // Decides the encoding and delimiter once enough of the start is there (a header line, or 64 KiB).
   private start(buf: Buffer, final: boolean): boolean {
-    const body = hasBom(buf) ? buf.subarray(3) : buf;
+    const bom = this.offset === 0 && hasBom(buf);
+    const body = bom ? buf.subarray(3) : buf;
     const headerEnd = endOfFirstLine(body);
     if (headerEnd < 0 && !final && body.length < 64 * 1024) return false;
     if (this.enc === undefined) {
-      if (hasBom(buf)) this.enc = 'utf8';
+      if (bom) this.enc = 'utf8';
       else this.enc = isUtf8(completeUtf8Prefix(body.subarray(0, 64 * 1024))) ? 'utf8' : 'cp1252';
     }
     if (this.delim < 0) this.delim = detectDelimiter(body.subarray(0, headerEnd < 0 ? body.length : headerEnd)).charCodeAt(0);
@@ -178,6 +210,10 @@ export class CsvScanner implements CsvRecord {
     }
     while (i < n) {
       const recStart = i;
+      if (this.base + i >= this.stopAt) {
+        this.stoppedAt = this.base + i;
+        return n;
+      }
       this.line = this.nextLine;
       let lines = 0;
       let count = 0;

@@ -1,0 +1,131 @@
+// A large plain CSV or JSONL file folded by two threads. The file is split at a byte offset: the
+// main thread reads the first part into the review's accumulator and goes on past the split to
+// the end of the record under it; a worker thread starts after the first line end past the split
+// and folds the rest into an accumulator of its own. When the first part ends where the worker
+// began (no quoted newline straddled the split: always for JSONL), the worker's totals are merged
+// with its line numbers shifted; otherwise its work is thrown away and the rest is read again
+// from the true record boundary. Either way the result is what one thread reading it all gives.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { UsageAccumulator } from '../../core/review/aggregate.js';
+import type { Diagnostic } from '../../core/problems.js';
+import type { Policy } from '../../core/types.js';
+import { foldPart, type PartJob, type PartResult } from './fold-part.js';
+import type { FilePlan, PlanOptions } from './plan-file.js';
+import { failureDiagnostic, lineStartFrom, readPart } from './read-part.js';
+import { MAX_REJECTED_SHOWN, type Tally } from './record-sink.js';
+
+/** A part run elsewhere: its result, and how to stop it when it is not needed. */
+export interface RunningPart {
+  result: Promise<PartResult>;
+  cancel(): void;
+}
+
+export interface Fold {
+  /** The review's accumulator: rows of every file end up here, in file order. */
+  accumulator: UsageAccumulator;
+  /** The policy `accumulator` was built from; a worker builds its own from it. */
+  policy: Policy;
+  /** Files smaller than this are read in one thread (a worker takes ~50 ms to start). Default 32 MiB. */
+  minBytes?: number;
+  /** Where to split (default: the middle of the file); tests put it next to a quoted newline. */
+  splitAt?: number;
+  /** Runs the second part (default: in a worker thread); tests run it in this thread. */
+  runPart?: (job: PartJob, onBytes: (bytes: number) => void) => RunningPart;
+}
+
+const MIN_BYTES = 32 * 2 ** 20;
+
+export function splittable(plan: FilePlan, fold: Fold): boolean {
+  if (plan.gzip || (plan.container !== 'csv' && plan.container !== 'jsonl')) return false;
+  if (fold.splitAt !== undefined) return fold.splitAt > 0 && fold.splitAt < plan.size;
+  return plan.size >= (fold.minBytes ?? MIN_BYTES) && availableParallelism() >= 2;
+}
+
+/** Folds the file in two parts; returns the diagnostic when reading broke off. */
+export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, tally: Tally, onBytes?: (bytes: number) => void): Promise<Diagnostic | undefined> {
+  const acc = fold.accumulator;
+  const add = (row: Parameters<UsageAccumulator['add']>[0]): void => acc.add(row);
+  const split = fold.splitAt ?? Math.floor(plan.size / 2);
+  const guess = await lineStartFrom(plan.file, split, plan.size);
+  let firstBytes = 0;
+  let secondBytes = 0;
+  let shown = 0;
+  const report = (): void => {
+    // Never backwards, even when the second part is read again.
+    shown = Math.max(shown, Math.min(plan.size, firstBytes + secondBytes));
+    onBytes?.(shown);
+  };
+  const second = (fold.runPart ?? inWorker)({ plan, opts, policy: fold.policy, part: { offset: guess } }, (b) => {
+    secondBytes = b;
+    report();
+  });
+  let first;
+  try {
+    first = await readPart(plan, opts, tally, add, { offset: 0, stopAt: split }, (b) => {
+      firstBytes = b;
+      report();
+    });
+  } catch (e) {
+    second.cancel();
+    throw e;
+  }
+  if (first.failure) {
+    second.cancel();
+    return failureDiagnostic(plan, first.failure);
+  }
+  if (first.endOffset !== guess) {
+    second.cancel();
+    secondBytes = 0;
+    const rest = await readPart(plan, opts, tally, add, { offset: first.endOffset, line: first.endLine }, (b) => {
+      secondBytes = b;
+      report();
+    });
+    return rest.failure ? failureDiagnostic(plan, rest.failure) : undefined;
+  }
+  const { read, tally: t, snapshot } = await second.result;
+  const shift = first.endLine - 1;
+  tally.counts.read += t.counts.read;
+  tally.counts.accepted += t.counts.accepted;
+  tally.counts.rejected += t.counts.rejected;
+  for (const r of t.rejected) if (tally.rejected.length < MAX_REJECTED_SHOWN) tally.rejected.push({ ...r, line: r.line + shift });
+  acc.merge({ ...snapshot, first: snapshot.first.map((r) => ({ ...r, line: r.line + shift })) });
+  return read.failure ? failureDiagnostic(plan, read.failure, shift) : undefined;
+}
+
+/** Runs a part in this thread (for tests: the same code a worker runs). */
+export function inThisThread(job: PartJob, onBytes: (bytes: number) => void): RunningPart {
+  const result = foldPart(structuredClone(job), onBytes);
+  result.catch(() => {});
+  return { result, cancel: () => {} };
+}
+
+function inWorker(job: PartJob, onBytes: (bytes: number) => void): RunningPart {
+  const worker = new Worker(new URL('./workers/part-worker.js', import.meta.url), { workerData: job });
+  let settled = false;
+  const result = new Promise<PartResult>((resolve, reject) => {
+    worker.on('message', (m: { bytes?: number; done?: PartResult }) => {
+      if (m.done !== undefined) {
+        settled = true;
+        resolve(m.done);
+      } else if (m.bytes !== undefined) onBytes(m.bytes);
+    });
+    worker.on('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`the usage reader's worker thread exited with code ${code} before it finished`));
+    });
+  });
+  // Awaited only when needed: a cancelled part's failure is of no interest.
+  result.catch(() => {});
+  return {
+    result,
+    cancel: () => {
+      settled = true;
+      void worker.terminate();
+    },
+  };
+}

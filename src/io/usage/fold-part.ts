@@ -1,0 +1,29 @@
+// One part of a usage file folded into an accumulator of its own: what a worker thread does,
+// callable in any thread. The result is plain data (structured-clonable) for the main thread
+// to merge.
+
+import { UsageAccumulator, type AccumulatorSnapshot } from '../../core/review/aggregate.js';
+import type { Policy } from '../../core/types.js';
+import type { FilePlan, PlanOptions } from './plan-file.js';
+import { readPart, type PartRead } from './read-part.js';
+import type { Part, Tally } from './record-sink.js';
+
+export interface PartJob {
+  plan: FilePlan;
+  opts: PlanOptions;
+  policy: Policy;
+  part: Part;
+}
+
+export interface PartResult {
+  read: PartRead;
+  tally: Tally;
+  snapshot: AccumulatorSnapshot;
+}
+
+export async function foldPart(job: PartJob, onBytes?: (bytes: number) => void): Promise<PartResult> {
+  const acc = new UsageAccumulator(job.policy);
+  const tally: Tally = { counts: { read: 0, accepted: 0, rejected: 0 }, rejected: [] };
+  const read = await readPart(job.plan, job.opts, tally, (row) => acc.add(row), job.part, onBytes);
+  return { read, tally, snapshot: acc.snapshot() };
+}

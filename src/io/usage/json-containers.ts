@@ -1,0 +1,143 @@
+// JSON containers streamed a chunk at a time: JSONL (one object per line) and a top-level array
+// of objects (tracked by strings and nesting), each object handed on as text with its line.
+
+const LF = 0x0a;
+
+/**
+ * One JSON value per line; blank lines skipped. A last line without LF is still delivered.
+ * For a part of a file: `offset` is where the first byte written sits in the file, and lines
+ * starting at or after `stopAt` are left alone (`stoppedAt` tells where that was). Chunks may be
+ * reused by the caller: an unfinished line is copied.
+ */
+export class JsonLines {
+  private pending: Buffer | null = null;
+  /** Line of the next line to emit (`firstLine` at `offset`). */
+  line = 1;
+  stoppedAt = -1;
+  private base: number;
+  private readonly stopAt: number;
+  constructor(private readonly onObject: (text: string, line: number) => void, private readonly offset = 0, stopAt?: number, firstLine = 1) {
+    this.base = offset;
+    this.line = firstLine;
+    this.stopAt = stopAt ?? Number.POSITIVE_INFINITY;
+  }
+  write(chunk: Buffer): void {
+    if (this.stoppedAt >= 0) return;
+    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = null;
+    let start = 0;
+    for (;;) {
+      if (this.base + start >= this.stopAt) {
+        this.stoppedAt = this.base + start;
+        return;
+      }
+      const nl = buf.indexOf(LF, start);
+      if (nl < 0) break;
+      this.emit(buf, start, nl);
+      start = nl + 1;
+    }
+    if (start < buf.length) this.pending = Buffer.from(buf.subarray(start));
+    this.base += start;
+  }
+  end(): void {
+    const rest = this.pending;
+    this.pending = null;
+    if (rest === null || this.stoppedAt >= 0) return;
+    if (this.base >= this.stopAt) {
+      this.stoppedAt = this.base;
+      return;
+    }
+    this.emit(rest, 0, rest.length, false);
+    this.base += rest.length;
+  }
+  /** Where the lines read end: `stoppedAt`, or the end of the input. */
+  get endOffset(): number {
+    return this.stoppedAt >= 0 ? this.stoppedAt : this.base + (this.pending?.length ?? 0);
+  }
+  private emit(buf: Buffer, s: number, e: number, newline = true): void {
+    const line = this.line;
+    if (newline) this.line++;
+    if (this.offset === 0 && this.base === 0 && s === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) s = 3;
+    const text = buf.toString('utf8', s, e).trim();
+    if (text !== '') this.onObject(text, line);
+  }
+}
+
+/** Top-level objects of a JSON array, found by tracking strings and nesting, one at a time. */
+export class JsonArrayObjects {
+  private pending: Buffer | null = null;
+  private line = 1;
+  private depth = 0;
+  private inString = false;
+  private escape = false;
+  private objectLine = 1;
+  constructor(private readonly onObject: (text: string, line: number) => void, private readonly onBad: (line: number, message: string) => void) {}
+  write(chunk: Buffer): void {
+    let buf = chunk;
+    if (this.pending) {
+      // Rescan the unfinished object from its start, with the state as it was there.
+      buf = Buffer.concat([this.pending, chunk]);
+      this.pending = null;
+      this.depth = 1;
+      this.inString = false;
+      this.escape = false;
+      this.line = this.objectLine;
+    }
+    // `depth` counts brackets including the outer array; an element object starts at depth 1.
+    let objStart = -1;
+    for (let i = 0; i < buf.length; i++) {
+      const b = buf[i]!;
+      if (b === LF) this.line++;
+      if (this.inString) {
+        if (this.escape) this.escape = false;
+        else if (b === 0x5c) this.escape = true;
+        else if (b === 0x22) this.inString = false;
+        continue;
+      }
+      if (b === 0x22) this.inString = true;
+      else if (b === 0x7b || b === 0x5b) {
+        if (this.depth === 1 && b === 0x7b) {
+          objStart = i;
+          this.objectLine = this.line;
+        }
+        this.depth++;
+      } else if (b === 0x7d || b === 0x5d) {
+        this.depth--;
+        if (this.depth === 1 && b === 0x7d && objStart >= 0) {
+          this.onObject(buf.toString('utf8', objStart, i + 1), this.objectLine);
+          objStart = -1;
+        }
+      }
+    }
+    if (objStart >= 0) this.pending = Buffer.from(buf.subarray(objStart));
+  }
+  end(): void {
+    if (this.pending) this.onBad(this.objectLine, 'the JSON array ends inside this object (truncated export?)');
+    this.pending = null;
+  }
+}
+
+export function firstLineObject(b: Buffer): Record<string, unknown> | string {
+  const nl = b.indexOf(LF);
+  return asObject(b.toString('utf8', 0, nl < 0 ? b.length : nl));
+}
+
+export function firstArrayObject(b: Buffer): Record<string, unknown> | string {
+  let found: Record<string, unknown> | string = 'the array holds no object in its first MiB';
+  let done = false;
+  const splitter = new JsonArrayObjects((text) => {
+    if (!done) found = asObject(text);
+    done = true;
+  }, () => {});
+  splitter.write(b);
+  return found;
+}
+
+function asObject(text: string): Record<string, unknown> | string {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : `found ${Array.isArray(v) ? 'an array' : JSON.stringify(v)}`;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}

@@ -1,0 +1,81 @@
+// Reading a file, or a part of it, through a record sink. Plain files are read into one reused
+// buffer (peak memory stays flat whatever the file size) and reading stops as soon as the sink
+// has what its part needs; gzip is streamed through zlib.
+
+import { open } from 'node:fs/promises';
+import type { Diagnostic } from '../../core/problems.js';
+import type { UsageRow } from '../../core/review/usage-types.js';
+import { CHUNK, diag, openBytes, type FilePlan, type PlanOptions } from './plan-file.js';
+import { recordSink, type Part, type RecordSink, type Tally } from './record-sink.js';
+
+export interface PartRead {
+  /** File offset where the part's records end, and the line there. */
+  endOffset: number;
+  endLine: number;
+  /** Set when reading broke off (a corrupt .gz, an I/O error): the rows before it still count. */
+  failure?: { line: number; message: string };
+}
+
+/** The diagnostic for a read that broke off; `shift` turns a part's relative lines into the file's. */
+export function failureDiagnostic(plan: FilePlan, failure: NonNullable<PartRead['failure']>, shift = 0): Diagnostic {
+  const line = failure.line + shift;
+  return diag(plan.file, plan.gzip ? 'unreadable-gzip' : 'unreadable-file',
+    `${plan.gzip ? 'decompression' : 'reading'} failed after line ${line}: ${failure.message}; the rows before it were read`,
+    plan.gzip ? 'the file is damaged or truncated; export it again' : undefined, line);
+}
+
+/** Reads `part` of the file into `tally` and `onRow`; `onBytes` gets the bytes read from disk so far. */
+export async function readPart(plan: FilePlan, opts: PlanOptions, tally: Tally, onRow: (row: UsageRow) => void, part: Part = { offset: 0 }, onBytes?: (bytes: number) => void): Promise<PartRead> {
+  const sink = recordSink(plan, opts, tally, onRow, part);
+  try {
+    if (plan.gzip) {
+      for await (const chunk of openBytes(plan.file, true, onBytes)) sink.feed(chunk as Buffer);
+    } else {
+      await pump(plan.file, part.offset, sink, onBytes);
+    }
+  } catch (e) {
+    sink.finish();
+    return { endOffset: sink.endOffset, endLine: sink.endLine, failure: { line: sink.lastLine, message: (e as Error).message } };
+  }
+  sink.finish();
+  return { endOffset: sink.endOffset, endLine: sink.endLine };
+}
+
+async function pump(file: string, from: number, sink: RecordSink, onBytes?: (bytes: number) => void): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    let position = from;
+    let read = 0;
+    while (!sink.stopped) {
+      const { bytesRead } = await handle.read(buf, 0, CHUNK, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      read += bytesRead;
+      sink.feed(bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead));
+      onBytes?.(read);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** File offset of the first line start at or after `at` (just past a LF), or the file size. */
+export async function lineStartFrom(file: string, at: number, size: number): Promise<number> {
+  if (at <= 0) return 0;
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    let position = at - 1;
+    while (position < size) {
+      const { bytesRead } = await handle.read(buf, 0, buf.length, position);
+      if (bytesRead === 0) break;
+      const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
+      if (nl >= 0) return position + nl + 1;
+      position += bytesRead;
+    }
+    return size;
+  } finally {
+    await handle.close();
+  }
+}
