@@ -13,9 +13,10 @@ const HEADER = [
   '  tierplan plan                the tier matrix: every use case, its tier and why',
   '  tierplan gateway --out gw/   LiteLLM and Portkey routing, one alias per use case id',
   '',
-  'Have a spreadsheet of use cases? `tierplan import --init-mapping use-cases.csv` writes a',
-  'starter column mapping; `tierplan import use-cases.csv --mapping MAPPING.yaml` then turns the',
-  'sheet into entries like the one below (see `tierplan import --help`).',
+  'Have a spreadsheet of use cases? Turn it into entries like the one below, replacing it:',
+  '  tierplan import use-cases.csv --init-mapping     writes import-mapping.yaml from the header',
+  '  tierplan import use-cases.csv --mapping import-mapping.yaml --out inventory.yaml --force',
+  '(see `tierplan import --help`).',
 ];
 
 const SEP = ' | ';

@@ -30,7 +30,7 @@ describe('tierplan init (no terminal)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`wrote ${join(dir, 'tierplan.policy.yaml')}: tiers api, private-cloud, on-prem; 15 deployments;`);
     expect(r.stdout).toContain(`wrote ${join(dir, 'inventory.yaml')}: one worked example, support-ticket-summary → private-cloud`);
-    expect(r.stdout).toMatch(/Next:\n {2}cd .*\n {2}tierplan validate .*\n {2}tierplan plan .*\n {2}tierplan import --init-mapping/);
+    expect(r.stdout).toMatch(/Next:\n {2}cd .*\n {2}tierplan validate .*\n {2}tierplan plan .*\n\nHave a spreadsheet.*\n {2}tierplan import use-cases.csv --init-mapping/);
     expect(readdirSync(dir).sort()).toEqual(['inventory.yaml', 'tierplan.policy.yaml']);
     for (const name of ['tierplan.policy.yaml', 'inventory.yaml']) {
       const text = read(dir, name);

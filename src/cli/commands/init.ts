@@ -125,8 +125,10 @@ function nextSteps(dir: string): string {
     ...(here ? [] : [`  cd ${dir}`]),
     '  tierplan validate                                  # check both files',
     '  tierplan plan                                      # the tier matrix, with the worked example placed',
-    '  tierplan import --init-mapping use-cases.csv       # a spreadsheet of use cases: a starter column mapping',
-    '  tierplan import use-cases.csv --mapping MAPPING.yaml   # then its rows as inventory entries',
+    '',
+    'Have a spreadsheet of use cases? Import it instead of the worked example:',
+    '  tierplan import use-cases.csv --init-mapping       # import-mapping.yaml, guessed from the header: check it',
+    '  tierplan import use-cases.csv --mapping import-mapping.yaml --out inventory.yaml --force',
     '',
   ].join('\n');
 }
