@@ -14,6 +14,7 @@ import type {
   SplitTier, SplitTotals, Streak, TierFigures, TriggerFigure, TriggerFiring,
 } from '../src/core/review/review-types.js';
 import type { RejectedRow } from '../src/core/review/usage-types.js';
+import type { DateFormat, ImportMapping, KeywordRule, LetterColumn, ListSource, MappingColumns, NamedColumn, ValuedColumn } from '../src/core/import/mapping-types.js';
 
 type Kinds<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? 'optional' : 'required' };
 type Schema = { properties?: Record<string, Schema>; required?: string[]; $ref?: string; items?: Schema; enum?: unknown[]; oneOf?: Schema[]; additionalProperties?: Schema | boolean };
@@ -23,6 +24,7 @@ const inventory = load('inventory.schema.json');
 const policy = load('policy.schema.json');
 const plan = load('plan.schema.json');
 const review = load('review.schema.json');
+const importMapping = load('import-mapping.schema.json');
 
 function at(root: Schema, ...path: string[]): Schema {
   let node: Schema = root;
@@ -164,5 +166,32 @@ describe('review schema ↔ types', () => {
     expect(at(review, 'proposals', '[]', 'action').enum).toEqual(Object.keys(proposalActions));
     const sources: Record<SplitSource, true> = { usage: true, 'previous-review': true };
     expect(at(review, 'split', 'previous_source').enum).toEqual([...Object.keys(sources), null]);
+  });
+});
+
+describe('import mapping schema ↔ types', () => {
+  it('objects', () => {
+    expectAligned(importMapping, { version: r, date_format: o, columns: r, data_classes: o, regimes: o, residency: o, suggest: o } satisfies Kinds<ImportMapping>);
+    expectAligned(at(importMapping, 'columns'), {
+      id: o, name: o, owner: o, status: o, description: o, task: o, reasoning: o, context_tokens: o, tools: o, modalities: o, requests: o,
+      input_tokens_per_request: o, output_tokens_per_request: o, override_tier: o, override_reason: o, override_approved_by: o, override_expires: o,
+    } satisfies Kinds<MappingColumns>);
+    const defs = (importMapping as { definitions: Record<string, Schema & { anyOf?: Schema[] }> }).definitions;
+    expectAligned(defs.namedColumn!, { name: r, occurrence: o } satisfies Kinds<NamedColumn>);
+    expectAligned(defs.letterColumn!, { letter: r } satisfies Kinds<LetterColumn>);
+    expectAligned(defs.listSource!, { column: r, values: o, split: o } satisfies Kinds<ListSource>);
+    expectAligned(defs.keywordRule!, { columns: o, words: r, data_class: o, task: o } satisfies Kinds<KeywordRule>);
+    for (const field of ['statusField', 'taskField', 'reasoningField', 'toolsField', 'modalitiesField']) {
+      expectAligned(defs[field]!.anyOf![1]!, { column: r, values: o } satisfies Kinds<ValuedColumn<unknown>>);
+    }
+  });
+  it('enums', () => {
+    const formats: Record<DateFormat, true> = { 'DD/MM/YYYY': true, 'MM/DD/YYYY': true };
+    expect(at(importMapping, 'date_format').enum).toEqual(Object.keys(formats));
+    const defs = (importMapping as { definitions: Record<string, { anyOf: { properties: { values: { additionalProperties: Schema } } }[] }> }).definitions;
+    expect(defs.statusField!.anyOf[1]!.properties.values.additionalProperties.enum).toEqual(at(inventory, 'use_cases', '[]', 'status').enum);
+    expect(defs.taskField!.anyOf[1]!.properties.values.additionalProperties.enum).toEqual(at(inventory, 'use_cases', '[]', 'needs', 'task').enum);
+    expect(defs.reasoningField!.anyOf[1]!.properties.values.additionalProperties.enum).toEqual(at(inventory, 'use_cases', '[]', 'needs', 'reasoning').enum);
+    expect(at(importMapping, 'suggest', '[]', 'task').enum).toEqual(at(inventory, 'use_cases', '[]', 'needs', 'task').enum);
   });
 });

@@ -27,6 +27,13 @@ export function checkInventory(inv: Inventory, policy: Policy, asOf: string): Pr
     (uc.data?.classes ?? []).forEach((c, j) => {
       if (!classes.includes(c)) problems.push(unknown('data-class', c, classes, at('data', 'classes', j), 'add it to sensitivity.data_classes in tierplan.policy.yaml'));
     });
+    // A suggestion is only a guess, never planned on: a stale name warns rather than fails.
+    (uc.suggested?.data_classes ?? []).forEach((c, j) => {
+      if (!classes.includes(c)) {
+        const p = unknown('data-class', c, classes, at('suggested', 'data_classes', j), 'add it to sensitivity.data_classes in tierplan.policy.yaml, or remove the suggestion');
+        problems.push({ ...p, code: 'unknown-suggested-data-class', severity: 'warning', message: `suggested data class "${c}" is not in the policy` });
+      }
+    });
     (uc.data?.regimes ?? []).forEach((r, j) => {
       if (!regimes.includes(r)) problems.push(unknown('regime', r, regimes, at('data', 'regimes', j), 'add it to sensitivity.regimes in tierplan.policy.yaml'));
     });

@@ -2,18 +2,16 @@
 // when whole and valid. `tierplan import --init-mapping FILE`: a starter mapping from the header.
 import { basename } from 'node:path';
 import { checkInventory } from '../../core/check-inventory.js';
-import { compileMapping, type Vocabulary } from '../../core/import/compile.js';
+import type { Vocabulary } from '../../core/import/compile.js';
 import { guessMapping } from '../../core/import/guess-mapping.js';
-import { Importer } from '../../core/import/importer.js';
-import type { Diagnostic } from '../../core/problems.js';
 import type { Inventory, Policy } from '../../core/types.js';
 import { InputError, UsageError } from '../../io/errors.js';
+import { importSpreadsheet } from '../../io/import/import-file.js';
 import { loadImportMapping } from '../../io/import/load-mapping.js';
 import { checkOutput, schemaRefFor } from '../../io/import/outputs.js';
 import type { EncodingOption } from '../../io/import/read-csv.js';
 import { readTable, type TableOptions } from '../../io/import/read-table.js';
 import { StopReading } from '../../io/import/table.js';
-import { toDiagnostics } from '../../io/locate.js';
 import { checkDocument } from '../../io/schemas.js';
 import { writeOutputs } from '../../io/write-output.js';
 import { renderImportedInventory } from '../../render/import-inventory.js';
@@ -57,17 +55,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   const loaded = await loadImportMapping(opts.mapping);
   const vocabulary = vocabularyOf(policy, asOf);
 
-  let importer: Importer | undefined;
-  let mappingWarnings: Diagnostic[] = [];
-  const info = await readTable(file, table, (header, headerLine) => {
-    const compiled = compileMapping(loaded.mapping, header, vocabulary);
-    const diagnostics = toDiagnostics(compiled.problems, loaded.locator).map((d) => withDelimiterHint(d, header, file, headerLine));
-    if (!compiled.mapping) throw new InputError(diagnostics);
-    mappingWarnings = diagnostics;
-    importer = new Importer(compiled.mapping);
-    return importer;
-  });
-  const result = importer!.finish();
+  const { result, info, mappingWarnings } = await importSpreadsheet(file, loaded, vocabulary, table);
   const inventory: Inventory = { version: 1, use_cases: result.useCases };
   assertValid(inventory, policy, asOf);
   const written = result.imported > 0;
@@ -118,15 +106,6 @@ function vocabularyOf(policy: Policy, asOf: string): Vocabulary {
     tiers: policy.tiers.map((t) => ({ id: t.id, name: t.name })),
     asOf,
   };
-}
-
-/** A header read as one column that holds another delimiter: say so beside "no column X". */
-function withDelimiterHint(d: Diagnostic, header: string[], file: string, line: number): Diagnostic {
-  if (d.code !== 'unknown-column' || header.length !== 1) return d;
-  const other = [';', '\t', '|', ','].find((c) => header[0]!.includes(c));
-  if (!other) return d;
-  const name = other === '\t' ? 'tab' : other;
-  return { ...d, hint: `${d.hint ?? ''}\n${file}:${line}: the header was read as a single column but holds "${name}": pass --delimiter '${name}' (or leave --delimiter out to detect it)` };
 }
 
 // The importer only writes what the inventory schema and the policy accept; anything else is a

@@ -1,0 +1,64 @@
+// Invariants of the importer over arbitrary rows: ids are valid, unique slugs; every row read
+// is imported, skipped or blank; the same rows give the same result.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importRows } from '../../src/core/import/importer.js';
+import type { ImportMapping } from '../../src/core/import/mapping-types.js';
+import { SLUG_PATTERN } from '../../src/core/import/text.js';
+import { VOCABULARY } from './helpers.js';
+
+const HEADER = ['ID', 'Name', 'Stage', 'PII', 'Tier', 'Why', 'Until'];
+const MAPPING: ImportMapping = {
+  version: 1,
+  columns: { id: 'ID', name: 'Name', status: 'Stage', override_tier: 'Tier', override_reason: 'Why', override_expires: 'Until' },
+  data_classes: [{ column: 'PII', values: { yes: ['pii'], no: [] } }],
+  suggest: [{ words: ['patient*'], data_class: 'phi' }],
+};
+
+// Cells drawn from messy material: blanks, spaces, accents, punctuation, near-duplicates, long text.
+const cell = fc.oneof(
+  fc.constant(''),
+  fc.constant('   '),
+  fc.constantFrom('Claims triage', 'claims-triage', 'Café', 'CAFÉ ', '客服', '---', 'x', 'Patient intake', 'a'.repeat(80), 'Live', 'PoC', 'yes', 'No', 'on-prem', 'DSA', '2027-01-01', '01/02/2027', 'soon', 'api'),
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+);
+const row = fc.array(cell, { minLength: 0, maxLength: HEADER.length + 1 });
+const rows = fc.array(row, { maxLength: 60 });
+
+const runRows = (cells: string[][]) => importRows(MAPPING, HEADER, cells.map((c, i) => ({ cells: c, line: i + 2 })), VOCABULARY);
+
+describe('importer invariants', () => {
+  it('ids are valid slugs of at most 63 characters, and unique', () => {
+    fc.assert(fc.property(rows, (cells) => {
+      const ids = runRows(cells).result!.useCases.map((u) => u.id);
+      for (const id of ids) {
+        expect(id).toMatch(SLUG_PATTERN);
+        expect(id.length).toBeLessThanOrEqual(63);
+      }
+      expect(new Set(ids).size).toBe(ids.length);
+    }), { numRuns: 300 });
+  });
+
+  it('imported + skipped + blank = rows read', () => {
+    fc.assert(fc.property(rows, (cells) => {
+      const r = runRows(cells).result!;
+      expect(r.read).toBe(cells.length);
+      expect(r.imported + r.skipped.length + r.blank).toBe(r.read);
+      expect(r.useCases.length).toBe(r.imported);
+    }), { numRuns: 300 });
+  });
+
+  it('deterministic: the same rows give the same result', () => {
+    fc.assert(fc.property(rows, (cells) => {
+      expect(JSON.stringify(runRows(cells))).toBe(JSON.stringify(runRows(cells.map((c) => [...c]))));
+    }), { numRuns: 100 });
+  });
+
+  it('ids of rows with a valid given id that no earlier row took are kept as given', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,2}$/), { maxLength: 30 }), (ids) => {
+      const r = runRows(ids.map((id) => [id, `Name ${id}`])).result!;
+      expect(r.useCases.map((u) => u.id)).toEqual(ids);
+    }), { numRuns: 100 });
+  });
+});
