@@ -13,7 +13,8 @@ const depth = (e: ErrorObject): number => (e.instancePath === '' ? 0 : e.instanc
 export function describeMappingErrors(errors: ErrorObject[], value: unknown): PlacedProblem[] {
   // Where any error went deeper into a value, the shallower ones about that value are the
   // other shapes that did not fit: noise.
-  const deepest = errors.filter((e) => !errors.some((o) => depth(o) > depth(e) && o.instancePath.startsWith(`${e.instancePath}/`)));
+  const alternative = (e: ErrorObject): boolean => /anyOf|definitions\/(namedColumn|letterColumn)\//.test(e.schemaPath);
+  const deepest = errors.filter((e) => !(alternative(e) && errors.some((o) => depth(o) > depth(e) && o.instancePath.startsWith(`${e.instancePath}/`))));
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of deepest) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
   const problems: PlacedProblem[] = [];
