@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { formatCost, formatInt, formatPct, formatTokens } from './format.js';
 import type { RenderContext } from './registry.js';
-import { barChartSvg, shareBarsSvg, stackedColumnsSvg, triggerSparkSvg } from './review-svg.js';
-import { buildReviewView, countsSentence, type FiringView, type MonthView, type ReviewView, type ReviewViewOptions, type SplitView, type UseCaseTotal } from './review-view.js';
+import { barChartSvg, splitCompareSvg, stackedColumnsSvg, triggerSparkSvg, type ComparePanel } from './review-svg.js';
+import { buildReviewView, countsSentence, outsideSentence, type FiringView, type MonthView, type ReviewView, type ReviewViewOptions, type UseCaseTotal } from './review-view.js';
 import type { Review } from '../core/review/review-types.js';
 
 // The review as one self-contained page: inline CSS and inline SVG, no scripts, no external
@@ -35,13 +35,23 @@ function topChart(top: UseCaseTotal[]): string {
   })));
 }
 
-function splitChart(split: SplitView[]): string {
-  const row = (label: string, key: 'shareTokens' | 'shareCost' | 'shareRequests') => ({
+function splitChart(v: ReviewView): string {
+  const now = `${v.from}..${v.to}`;
+  const panel = (label: string, key: 'shareTokens' | 'shareCost' | 'shareRequests', change: 'tokens' | 'cost' | 'requests'): ComparePanel => ({
     label,
-    summary: split.map((s) => String(Math.round(s[key] * 100))).join('-'),
-    segments: split.map((s) => ({ cls: s.cls, share: s[key], title: `${s.tier}: ${formatPct(s[key])} of ${label}` })),
+    rows: v.split.map((s, i) => {
+      const before = v.previousSplit?.[i];
+      const delta = v.splitChange?.[i]?.[change];
+      return {
+        tier: s.tier, cls: s.cls,
+        now: { share: s[key], label: `${formatPct(s[key])}${delta ? ` (${delta})` : ''}`, title: `${s.tier}, ${now}: ${formatPct(s[key])} of ${label}` },
+        before: before ? { share: before[key], label: formatPct(before[key]), title: `${s.tier}, ${v.previousPeriod}: ${formatPct(before[key])} of ${label}` } : null,
+      };
+    }),
   });
-  return shareBarsSvg('Portfolio split this period', [row('tokens', 'shareTokens'), row('cost', 'shareCost'), row('requests', 'shareRequests')]);
+  return splitCompareSvg(v.previousSplit ? `Portfolio split, ${now} against ${v.previousPeriod}` : `Portfolio split, ${now}`,
+    [panel('tokens', 'shareTokens', 'tokens'), panel('cost', 'shareCost', 'cost'), panel('requests', 'shareRequests', 'requests')],
+    { now: `this period (${now})`, before: v.previousSplit ? `last period (${v.previousPeriod})` : null });
 }
 
 function triggerChart(f: FiringView): string {
@@ -63,7 +73,7 @@ function reviewTemplate(): Handlebars.TemplateDelegate {
     volumeChart: (v: ReviewView) => svg(monthlyChart(v.monthly, 'tokens')),
     costChart: (v: ReviewView) => svg(monthlyChart(v.monthly, 'cost')),
     topChart: (v: ReviewView) => svg(topChart(v.top)),
-    splitChart: (v: ReviewView) => svg(splitChart(v.split)),
+    splitChart: (v: ReviewView) => svg(splitChart(v)),
     triggerChart: (f: FiringView) => svg(triggerChart(f)),
   };
   const helpers = { ...HELPERS, ...charts };
@@ -89,7 +99,14 @@ export function renderReviewHtml(review: Review, _ctx: RenderContext, opts: Revi
   const v = withoutControls(buildReviewView(review, opts));
   return reviewTemplate()({
     v,
-    countsText: countsSentence(v.counts),
+    countsText: `${countsSentence(v.counts)}${v.counts.outsidePeriodCells ? ` ${outsideSentence(v.counts)}` : ''}`,
+    splitRows: v.split.map((s, i) => {
+      const before = v.previousSplit?.[i];
+      const change = v.splitChange?.[i];
+      const cell = (key: 'shareTokens' | 'shareCost' | 'shareRequests', c: 'tokens' | 'cost' | 'requests') =>
+        ({ now: formatPct(s[key]), before: before ? formatPct(before[key]) : '', change: change?.[c] ?? '' });
+      return { tier: s.tier, cls: s.cls, tokens: cell('shareTokens', 'tokens'), cost: cell('shareCost', 'cost'), requests: cell('shareRequests', 'requests') };
+    }),
     totals: { requests: formatInt(v.totals.requests), tokens: formatTokens(v.totals.tokens), cost: formatCost(v.totals.cost) },
   });
 }

@@ -76,27 +76,49 @@ export function barChartSvg(title: string, bars: Bar[], width = 340): string {
   return `${parts.join('')}</svg>`;
 }
 
-export interface ShareRow { label: string; summary: string; segments: { cls: string; share: number; title: string }[] }
+export interface CompareBar { share: number; label: string; title: string }
+export interface CompareRow { tier: string; cls: string; now: CompareBar; before: CompareBar | null }
+export interface ComparePanel { label: string; rows: CompareRow[] }
 
-/** 100 % bars: the portfolio split by tokens, cost and requests. */
-export function shareBarsSvg(title: string, rows: ShareRow[], width = 340): string {
-  const rowH = 18, labelW = 60, valueW = 60;
-  const height = Math.max(rowH, rows.length * rowH + 4);
-  const plotW = width - labelW - valueW;
-  const parts = [svgOpen(width, height, title, 'shares')];
-  rows.forEach((r, i) => {
-    const y = 2 + i * rowH;
-    parts.push(text(labelW - 6, y + 12, r.label, 'text-anchor="end" class="label"'));
-    parts.push(`<rect class="track" x="${n(labelW)}" y="${n(y + 3)}" width="${n(plotW)}" height="${n(rowH - 6)}"/>`);
-    let x = labelW;
-    for (const s of r.segments) {
-      const w = s.share * plotW;
-      if (n(w) === '0') continue;
-      parts.push(rect(x, y + 3, w, rowH - 6, `f-${s.cls}`, s.title));
-      x += w;
-    }
-    parts.push(text(labelW + plotW + 6, y + 12, r.summary, 'class="value"'));
+/**
+ * The split against last period: a panel per measure (tokens, cost, requests), in each a pair
+ * of bars per tier — this period solid, last period pale below it — with the shares as text.
+ */
+export function splitCompareSvg(title: string, panels: ComparePanel[], legend: { now: string; before: string | null }, width = 680): string {
+  const labelW = 96, top = 16, bar = 8, legendH = 18;
+  const paired = panels.some((p) => p.rows.some((r) => r.before !== null));
+  const rowH = paired ? 2 * bar + 8 : bar + 8;
+  const rows = Math.max(1, ...panels.map((p) => p.rows.length));
+  const height = top + rows * rowH + legendH;
+  const panelW = (width - labelW) / Math.max(1, panels.length);
+  const plotW = panelW - 96;
+  const parts = [svgOpen(width, height, title, 'compare')];
+  panels[0]?.rows.forEach((r, i) => {
+    const y = top + i * rowH;
+    parts.push(`<text x="${n(labelW - 6)}" y="${n(y + bar + (paired ? 4 : 0))}" ${FONT} text-anchor="end" class="label">${escapeXml(clip(r.tier, 15))}<title>${escapeXml(r.tier)}</title></text>`);
   });
+  panels.forEach((p, j) => {
+    const x0 = labelW + j * panelW;
+    parts.push(text(x0, 10, p.label, 'class="label"'));
+    p.rows.forEach((r, i) => {
+      const y = top + i * rowH;
+      const draw = (b: CompareBar, yy: number, cls: string): void => {
+        parts.push(`<rect class="track" x="${n(x0)}" y="${n(yy)}" width="${n(plotW)}" height="${n(bar)}"/>`);
+        const w = Math.min(1, Math.max(0, b.share)) * plotW;
+        if (n(w) !== '0') parts.push(rect(x0, yy, w, bar, cls, b.title));
+        parts.push(text(x0 + plotW + 4, yy + bar - 0.5, b.label, cls.endsWith('prev') ? 'class="prev-value"' : 'class="value"'));
+      };
+      draw(r.now, y, `f-${r.cls}`);
+      if (r.before) draw(r.before, y + bar + 1, `f-${r.cls} prev`);
+    });
+  });
+  const ly = height - 6;
+  parts.push(`<rect class="f-legend" x="${n(labelW)}" y="${n(ly - 7)}" width="10" height="${n(bar)}"/>`, text(labelW + 14, ly, legend.now));
+  if (legend.before !== null) {
+    // About 6 px per character at this size: the second entry starts after the first.
+    const x = labelW + 34 + [...legend.now].length * 6;
+    parts.push(`<rect class="f-legend prev" x="${n(x)}" y="${n(ly - 7)}" width="10" height="${n(bar)}"/>`, text(x + 14, ly, legend.before));
+  }
   return `${parts.join('')}</svg>`;
 }
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type CliTable3 from 'cli-table3';
 import { countOf, formatCost, formatPct, formatTokens } from './format.js';
 import type { RenderContext } from './registry.js';
-import { buildReviewView, countsSentence, type FindingView, type ReviewView, type ReviewViewOptions } from './review-view.js';
+import { buildReviewView, countsSentence, outsideSentence, type FindingView, type ReviewView, type ReviewViewOptions } from './review-view.js';
 import { sanitizeTerminal as clean, terminalStyle, wrapPlain, type TerminalStyle } from './terminal-style.js';
 import type { Review } from '../core/review/review-types.js';
 
@@ -65,10 +65,22 @@ function monthly(v: ReviewView, s: TerminalStyle, width: number): string {
     s.c.bold(`${formatTokens(m.tokens)} · ${formatCost(m.cost)}`),
   ]);
   const head = ['month', ...v.tiers.map((t) => s.tier(clean(t.tier), t.cls)), 'total'];
-  const split = v.split.map((x) => `${clean(x.tier)} ${formatPct(x.shareTokens)} tok / ${formatPct(x.shareCost)} cost`).join(' · ');
   const col = Math.max(8, Math.min(18, Math.floor((width - 10 - head.length - 1) / (head.length - 1))));
-  return [grid(s, head, head.map((_, i) => (i === 0 ? 9 : col)), rows, head.map((_, i) => (i === 0 ? 'left' : 'right'))),
-    ...wrapPlain(`Split this period: ${split || 'no traffic'}.`, width), ...wrapPlain(v.splitNote, width).map((l) => s.c.dim(l))].join('\n');
+  return grid(s, head, head.map((_, i) => (i === 0 ? 9 : col)), rows, head.map((_, i) => (i === 0 ? 'left' : 'right')));
+}
+
+/** Each tier's share now; with a previous period, `now ← last (change)` per measure. */
+function split(v: ReviewView, s: TerminalStyle, width: number): string {
+  const before = v.previousSplit;
+  const change = v.splitChange;
+  const cell = (now: number, i: number, key: 'shareTokens' | 'shareCost' | 'shareRequests', c: 'tokens' | 'cost' | 'requests'): string =>
+    before && change ? `${formatPct(now)} ← ${formatPct(before[i]![key])} (${change[i]![c]})` : formatPct(now);
+  const rows = v.split.map((x, i) => [s.tier(clean(x.tier), x.cls), cell(x.shareTokens, i, 'shareTokens', 'tokens'), cell(x.shareCost, i, 'shareCost', 'cost'), cell(x.shareRequests, i, 'shareRequests', 'requests')]);
+  const note = wrapPlain(v.splitNote, width).map((l) => s.c.dim(l));
+  if (rows.length === 0) return ['No traffic in either period.', ...note].join('\n');
+  const w = fit(width, before ? [18, 28, 28] : [18, 12, 12]);
+  const legend = before ? [`now ← last period ${clean(v.previousPeriod)} (change in percentage points)`] : [];
+  return [grid(s, ['tier', 'tokens', 'cost', 'requests'], before ? w : [20, 12, 12, 12], rows, ['left', 'right', 'right', 'right']), ...legend, ...note].join('\n');
 }
 
 function usage(v: ReviewView, s: TerminalStyle, width: number): string {
@@ -77,6 +89,8 @@ function usage(v: ReviewView, s: TerminalStyle, width: number): string {
   return grid(s, ['use case', 'month', 'ran on', 'requests', 'tokens', 'cost', 'p95', 'deployments'], w, rows,
     ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left']);
 }
+
+const before = (v: ReviewView): string => (v.previousSplit ? `Portfolio split against last period (${clean(v.previousPeriod)})` : 'Portfolio split');
 
 export function renderReviewTable(review: Review, ctx: RenderContext, opts: ReviewViewOptions = {}): string {
   const s = terminalStyle(ctx);
@@ -97,13 +111,15 @@ export function renderReviewTable(review: Review, ctx: RenderContext, opts: Revi
     `${title}\n${wrapPlain(summary, width).join('\n')}`,
     `${heading(s, `Breaches: traffic on a tier not cleared for its data (${v.breaches.length})`)}\n${v.breaches.length ? findings(s, v.breaches, width, true) : 'None.'}`,
     `${heading(s, 'Monthly tokens · cost per tier')}\n${monthly(v, s, width)}`,
+    `${heading(s, before(v))}\n${split(v, s, width)}`,
     `${heading(s, 'Top use cases by cost')}\n${grid(s, ['use case', 'tokens', 'cost', 'ran on'], fit(width, [30, 10, 10]), v.top.map((u) => [s.c.bold(clean(u.useCase)), formatTokens(u.tokens), formatCost(u.cost), u.tiers.map((t) => s.tier(clean(t.tier), t.cls)).join(', ')]))}`,
     `${heading(s, `Triggers fired (${v.firings.length})`)}\n${firings.length ? grid(s, ['trigger', 'subject', 'run', 'evidence', 'proposed move'], fit(width, [20, 22, 7, 40]), firings) : 'None.'}`,
     `${heading(s, `Proposed inventory changes (${v.proposals.length})`)}\n${proposals.length ? grid(s, ['use case', 'action', 'change', 'reason'], fit(width, [22, 8, 36]), proposals) : 'None.'}`,
     `${heading(s, `Aliases not in the inventory (${v.unregistered.length})`)}\n${v.unregistered.length ? findings(s, v.unregistered, width, false) : 'None.'}`,
+    `${heading(s, `Traffic to retired use cases (${v.retired.length})`)}\n${v.retired.length ? findings(s, v.retired, width, false) : 'None.'}`,
     `${heading(s, `Other findings (${v.otherFindings.length})`)}\n${others.length ? grid(s, ['severity', 'kind', 'subject', 'message'], fit(width, [10, 20, 22]), others) : 'None.'}`,
     `${heading(s, 'Usage per use case and month')}\n${v.usage.length ? usage(v, s, width) : 'No attributed traffic in the period.'}`,
-    `${heading(s, 'Rows')}\n${wrapPlain(countsSentence(v.counts), width).join('\n')}${rejected.length ? `\n${grid(s, ['rejected', 'where', 'reason'], fit(width, [14, 24]), rejected)}` : ''}`
+    `${heading(s, 'Rows')}\n${wrapPlain(`${countsSentence(v.counts)}${v.counts.outsidePeriodCells ? ` ${outsideSentence(v.counts)}` : ''}`, width).join('\n')}${rejected.length ? `\n${grid(s, ['rejected', 'where', 'reason'], fit(width, [14, 24]), rejected)}` : ''}`
   ];
   return `${parts.join('\n\n')}\n`;
 }

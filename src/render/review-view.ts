@@ -1,5 +1,5 @@
 import { formatCost, formatInt, formatPct, formatTokens } from './format.js';
-import type { Finding, Review, TriggerFiring } from '../core/review/review-types.js';
+import type { Finding, Review, TierFigures, TriggerFiring } from '../core/review/review-types.js';
 
 // The review report as plain data, shared by the terminal, Markdown and HTML renderers so the
 // formats cannot disagree. Strings here are raw: each renderer escapes for its own format.
@@ -7,6 +7,8 @@ import type { Finding, Review, TriggerFiring } from '../core/review/review-types
 const PALETTE_SIZE = 6;
 const TOP_USE_CASES = 8;
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Findings with a section of their own; the rest go under "Other findings". */
+const OWN_SECTION: ReadonlySet<string> = new Set(['breach', 'unregistered', 'retired-traffic', 'unreadable', 'unattributed']);
 
 export interface ReviewViewOptions {
   /**
@@ -28,6 +30,8 @@ export interface UseCaseTotal {
   tiers: { tier: string; cls: string; tokens: number; cost: number }[];
 }
 export interface SplitView { tier: string; cls: string; shareTokens: number; shareCost: number; shareRequests: number }
+/** Change of a tier's share against last period, formatted (`+4.5 pp`). */
+export interface SplitChangeView { tier: string; cls: string; tokens: string; cost: string; requests: string }
 export interface FiringView {
   trigger: string; kind: string; subject: string; tier: string; cls: string; metric: string;
   months: string; run: string; summary: string; move: string;
@@ -40,6 +44,8 @@ export interface RowCounts {
   read: number; aggregated: number; unattributed: number; unreadable: number;
   /** read = aggregated + unattributed + unreadable; anything else is reported, never hidden. */
   adds: boolean; outsidePeriodCells: number;
+  /** Of the cells outside the period, those of the previous period (used for the split only). */
+  previousPeriodCells: number;
 }
 
 export interface ReviewView {
@@ -49,10 +55,16 @@ export interface ReviewView {
   totals: { requests: number; tokens: number; cost: number };
   usage: UsageLine[];
   top: UseCaseTotal[];
+  /** This period's split; tiers with traffic in this period or the previous one, in tier order. */
   split: SplitView[];
-  /** The previous period's split when the review carries one; the review schema has none yet. */
+  /** Last period's split, same tiers in the same order; null when the review has no previous figures. */
   previousSplit: SplitView[] | null;
+  splitChange: SplitChangeView[] | null;
+  /** `2025-10..2025-12`: the period the split is compared with. */
+  previousPeriod: string;
+  /** Where last period's figures came from, or why there are none and how to provide them. */
   splitNote: string;
+  retired: FindingView[];
   breaches: FindingView[];
   unregistered: FindingView[];
   otherFindings: FindingView[];
@@ -67,6 +79,7 @@ export function tierOrderOf(review: Review, order: readonly string[] = []): stri
   for (const c of review.usage) seen.add(c.tier);
   for (const d of review.deployments) seen.add(d.tier);
   for (const f of review.findings) if (f.tier !== null) seen.add(f.tier);
+  for (const t of review.split.tiers) seen.add(t.tier);
   for (const t of review.triggers) {
     if (t.tier !== null) seen.add(t.tier);
     if (t.move.tier !== null) seen.add(t.move.tier);
@@ -78,7 +91,13 @@ export function tierOrderOf(review: Review, order: readonly string[] = []): stri
 /** JSON of a proposal's `from`/`to`, short: these are inventory values (a status, an override). */
 const valueText = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
-const share = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
+/** A change in percentage points, signed: `+4.5 pp`, `-12.0 pp`, `0.0 pp`. */
+export function formatPp(pp: number): string {
+  const v = Math.round(pp * 10) / 10;
+  return `${v > 0 ? '+' : v < 0 ? '-' : ''}${Math.abs(v).toFixed(1)} pp`;
+}
+
+const shares = (tier: string, cls: string, f: TierFigures): SplitView => ({ tier, cls, shareTokens: f.share_tokens, shareCost: f.share_cost, shareRequests: f.share_requests });
 
 function findingView(f: Finding, cls: (t: string | null) => string): FindingView {
   const traffic = f.requests > 0 ? `${formatInt(f.requests)} req · ${formatTokens(f.tokens)} tok · cost ${formatCost(f.cost)}` : '';
@@ -152,11 +171,14 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     .sort((a, b) => b.cost - a.cost || b.tokens - a.tokens || cmp(a.useCase, b.useCase))
     .slice(0, TOP_USE_CASES);
 
-  const split = tiers.map((tier): SplitView => {
-    const t = monthly.flatMap((m) => m.tiers.filter((x) => x.tier === tier));
-    const sum = (k: 'requests' | 'tokens' | 'cost'): number => t.reduce((a, x) => a + x[k], 0);
-    return { tier, cls: cls(tier), shareTokens: share(sum('tokens'), totals.tokens), shareCost: share(sum('cost'), totals.cost), shareRequests: share(sum('requests'), totals.requests) };
-  }).filter((s) => s.shareTokens > 0 || s.shareCost > 0 || s.shareRequests > 0);
+  const splitTiers = [...review.split.tiers].sort((a, b) => tiers.indexOf(a.tier) - tiers.indexOf(b.tier));
+  const split = splitTiers.map((t) => shares(t.tier, cls(t.tier), t.current));
+  const hasPrevious = review.split.previous_source !== null;
+  const previousSplit = hasPrevious ? splitTiers.map((t) => shares(t.tier, cls(t.tier), t.previous!)) : null;
+  const splitChange = hasPrevious
+    ? splitTiers.map((t) => ({ tier: t.tier, cls: cls(t.tier), tokens: formatPp(t.change_pp!.tokens), cost: formatPp(t.change_pp!.cost), requests: formatPp(t.change_pp!.requests) }))
+    : null;
+  const prev = review.split.previous_period;
 
   const findings = review.findings.map((f) => findingView(f, cls));
   const c = review.counts;
@@ -164,19 +186,20 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     title: 'Usage review', policy: review.policy, asOf: review.as_of, from: review.period.from, to: review.period.to,
     months: [...review.period.months], schemaVersion: review.schema_version,
     tiers: tiers.map((tier) => ({ tier, cls: cls(tier) })),
-    monthly, totals, usage, top, split,
-    previousSplit: null,
-    splitNote: `This review carries no previous-period figures: the split of ${review.period.from}..${review.period.to} is shown alone.`,
+    monthly, totals, usage, top, split, previousSplit, splitChange,
+    previousPeriod: prev.from === prev.to ? prev.from : `${prev.from}..${prev.to}`,
+    splitNote: review.split.note,
     breaches: findings.filter((f) => f.kind === 'breach'),
     unregistered: findings.filter((f) => f.kind === 'unregistered'),
-    otherFindings: findings.filter((f) => f.kind !== 'breach' && f.kind !== 'unregistered' && f.kind !== 'unreadable' && f.kind !== 'unattributed'),
+    retired: findings.filter((f) => f.kind === 'retired-traffic'),
+    otherFindings: findings.filter((f) => !OWN_SECTION.has(f.kind)),
     firings: review.triggers.map((t) => firingView(t, cls)),
     proposals: review.proposals.map((p) => ({
       useCase: p.use_case, action: p.action, path: p.change.path.join('.'), from: valueText(p.change.from), to: valueText(p.change.to), reason: p.reason,
     })),
     counts: {
       read: c.read, aggregated: c.aggregated, unattributed: c.unattributed, unreadable: c.unreadable,
-      adds: c.read === c.aggregated + c.unattributed + c.unreadable, outsidePeriodCells: c.outside_period_cells,
+      adds: c.read === c.aggregated + c.unattributed + c.unreadable, outsidePeriodCells: c.outside_period_cells, previousPeriodCells: c.previous_period_cells,
     },
     rejected: review.findings
       .filter((f) => f.kind === 'unreadable' || f.kind === 'unattributed')
@@ -191,4 +214,11 @@ export function countsSentence(c: RowCounts): string {
   return c.adds
     ? `${formatInt(c.read)} rows read = ${parts}.`
     : `${formatInt(c.read)} rows read, but ${parts} = ${formatInt(sum)}: ${formatInt(Math.abs(c.read - sum))} rows unaccounted for.`;
+}
+
+/** `3 attributed cells outside the period ignored (2 of them last period, used for the split only).` */
+export function outsideSentence(c: RowCounts): string {
+  if (c.outsidePeriodCells === 0) return '';
+  const cells = `${formatInt(c.outsidePeriodCells)} attributed ${c.outsidePeriodCells === 1 ? 'cell' : 'cells'} outside the period ignored`;
+  return c.previousPeriodCells > 0 ? `${cells} (${formatInt(c.previousPeriodCells)} of them last period, used for the split only).` : `${cells}.`;
 }

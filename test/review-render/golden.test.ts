@@ -61,18 +61,38 @@ describe('the view', () => {
     expect(v.otherFindings.some((f) => f.kind === 'breach' || f.kind === 'unregistered')).toBe(false);
   });
   it('row counts add up, and a review whose counts do not is told so', () => {
-    expect(v.counts).toMatchObject({ read: 25, aggregated: 20, unattributed: 2, unreadable: 3, adds: true });
-    const broken = buildReviewView({ ...review, counts: { ...review.counts, read: 30 } });
+    expect(v.counts).toMatchObject({ read: 32, aggregated: 27, unattributed: 2, unreadable: 3, adds: true, outsidePeriodCells: 6, previousPeriodCells: 6 });
+    const broken = buildReviewView({ ...review, counts: { ...review.counts, read: 37 } });
     expect(broken.counts.adds).toBe(false);
-    expect(reviewRenderers.markdown({ ...review, counts: { ...review.counts, read: 30 } }, { color: false })).toContain('5 rows unaccounted for');
+    expect(reviewRenderers.markdown({ ...review, counts: { ...review.counts, read: 37 } }, { color: false })).toContain('5 rows unaccounted for');
   });
   it('monthly tier totals sum to the usage cells', () => {
     const tokens = review.usage.reduce((a, c) => a + c.input_tokens + c.output_tokens, 0);
     expect(v.totals.tokens).toBe(tokens);
     expect(v.monthly.map((m) => m.month)).toEqual(review.period.months);
   });
-  it('says when there is no previous period to compare the split with', () => {
-    expect(v.previousSplit).toBeNull();
-    for (const f of ['markdown', 'html', 'table'] as const) expect(reviewRenderers[f](review, { color: false })).toContain('carries no previous-period figures');
+  it('the split against last period: same tiers in the same order, shares and changes in percentage points', () => {
+    expect(v.previousPeriod).toBe('2025-10..2025-12');
+    expect(v.split.map((s) => s.tier)).toEqual(v.previousSplit!.map((s) => s.tier));
+    expect(v.previousSplit!.find((s) => s.tier === 'private-cloud')!.shareCost).toBe(0);
+    const pc = v.splitChange!.find((c) => c.tier === 'private-cloud')!;
+    expect(pc.cost).toMatch(/^\+\d+\.\d pp$/);
+    for (const f of ['markdown', 'html', 'table'] as const) expect(reviewRenderers[f](review, { color: false })).toContain('from the rows of the usage exports');
+  });
+  it('says plainly when there is no previous period to compare the split with, and how to provide one', () => {
+    const alone = { ...review, split: { ...review.split, previous_source: null, previous_months: [], totals: { ...review.split.totals, previous: null },
+      tiers: review.split.tiers.map((t) => ({ ...t, previous: null, change_pp: null })), note: 'No figures for last period (2025-10..2025-12): pass --previous.' } };
+    expect(buildReviewView(alone).previousSplit).toBeNull();
+    for (const f of ['markdown', 'html', 'table'] as const) {
+      const text = reviewRenderers[f](alone, { color: false });
+      expect(text).toContain('No figures for last period (2025-10..2025-12): pass --previous.');
+      expect(text).not.toContain('against last period (2025-10');
+    }
+  });
+  it('traffic to a retired use case has a section of its own in every format', () => {
+    expect(v.retired.map((f) => [f.subject, f.tier])).toEqual([['legacy', 'api']]);
+    expect(v.otherFindings.some((f) => f.kind === 'retired-traffic')).toBe(false);
+    // The terminal wraps the message in its column.
+    for (const f of ['markdown', 'html', 'table'] as const) expect(reviewRenderers[f](review, { color: false })).toMatch(/Traffic to retired use cases \(1\)[\s\S]*legacy is retired but ran/);
   });
 });

@@ -33,7 +33,7 @@ const flags = (dir: string): string[] => [
   `--user-data-dir=${join(dir, 'profile')}`,
 ];
 
-/** The fixture's charts: volume, cost, top use cases, split, and one per trigger fired. */
+/** The fixture's charts: volume, cost, top use cases, split against last period, and one per trigger fired. */
 const EXPECTED_SVGS = 4 + fixtureReview().triggers.length;
 
 async function consoleErrors(dir: string, html: string): Promise<{ dom: string; errors: string[] }> {
@@ -56,6 +56,11 @@ describe.skipIf(!!process.env.TIERPLAN_SKIP_BROWSER)('HTML review in headless Ch
     expect(errors).toEqual([]);
     expect(stdout.match(/<svg\b/g)?.length).toBe(EXPECTED_SVGS);
     expect(stdout.match(/<rect\b/g)?.length ?? 0).toBeGreaterThan(10);
+    // The split against last period: the chart with a pale bar per tier for last period, and its numbers as a table.
+    expect(stdout).toMatch(/<svg[^>]*class="chart compare"/);
+    expect(stdout.match(/<rect class="f-t\d prev"/g)?.length ?? 0).toBeGreaterThan(3);
+    expect(stdout).toContain('Portfolio split against last period (2025-10..2025-12)');
+    expect(stdout).toMatch(/<table class="split-table">[\s\S]*?pp<\/td>/);
     // The parsed document has no element the alias could have injected.
     expect(stdout).not.toMatch(/<script/i);
     expect(stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

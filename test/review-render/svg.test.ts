@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, escapeXml, shareBarsSvg, stackedColumnsSvg, triggerSparkSvg } from '../../src/render/review-svg.js';
+import { barChartSvg, escapeXml, splitCompareSvg, stackedColumnsSvg, triggerSparkSvg } from '../../src/render/review-svg.js';
 import { NASTY } from './fixture.js';
 
 describe('escapeXml', () => {
@@ -27,7 +27,7 @@ describe('charts', () => {
     const make = (label: string): string[] => [
       stackedColumnsSvg(label, [{ label, total: label, segments: seg(label) }]),
       barChartSvg(label, [{ label, value: 4, valueLabel: label, segments: seg(label) }]),
-      shareBarsSvg(label, [{ label, summary: label, segments: [{ cls: 't0', share: 1, title: label }] }]),
+      splitCompareSvg(label, [{ label, rows: [{ tier: label, cls: 't0', now: { share: 1, label, title: label }, before: { share: 0.5, label, title: label } }] }], { now: label, before: label }),
       triggerSparkSvg(label, [{ month: '2026-01', value: 1, threshold: 2, label }], ['2026-01'], 't0'),
     ];
     const nasty = make(NASTY);
@@ -46,7 +46,21 @@ describe('charts', () => {
     const heights = [...svg.matchAll(/<rect class="f-t0" [^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(heights).toEqual([136, 68]);
   });
+  it('the split against last period: a solid bar now and a pale one last period per tier, shares as text, clamped to the plot', () => {
+    const bar = (share: number) => ({ share, label: `${share * 100}%`, title: `t ${share}` });
+    const svg = splitCompareSvg('split', [{ label: 'tokens', rows: [{ tier: 'api', cls: 't0', now: bar(0.25), before: bar(1) }, { tier: 'on-prem', cls: 't1', now: bar(1.2), before: null }] }],
+      { now: 'this period', before: 'last period' }, 300);
+    const widths = [...svg.matchAll(/<rect class="(f-t\d(?: prev)?)" [^>]*width="([\d.]+)"/g)].map((m) => [m[1], Number(m[2])]);
+    const plot = 300 - 96 - 96;
+    expect(widths).toEqual([['f-t0', plot * 0.25], ['f-t0 prev', plot], ['f-t1', plot]]);
+    expect(svg).toContain('>25%</text>');
+    expect(svg).toContain('>last period</text>');
+    // Without a previous period: single bars, no second legend entry.
+    const alone = splitCompareSvg('split', [{ label: 'tokens', rows: [{ tier: 'api', cls: 't0', now: bar(0.5), before: null }] }], { now: 'this period', before: null });
+    expect(alone).not.toContain('prev');
+  });
   it('an empty chart is still a valid svg element', () => {
+    expect(splitCompareSvg('t', [], { now: 'now', before: null })).toMatch(/^<svg [^>]*>.*<\/svg>$/);
     expect(stackedColumnsSvg('t', [])).toMatch(/^<svg [^>]*>.*<\/svg>$/);
     expect(barChartSvg('t', [])).toMatch(/^<svg [^>]*>.*<\/svg>$/);
   });
