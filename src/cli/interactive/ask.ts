@@ -9,6 +9,11 @@ import type { Modality, Policy, UseCase } from '../../core/types.js';
 
 const PAGE = 12;
 
+/** How a checkbox answer is repeated once given, with a word for none checked. */
+const shown = (none: string) => ({
+  style: { renderSelectedChoices: <T>(picked: readonly { short: string; value: T }[]): string => (picked.length > 0 ? picked.map((c) => c.short).join(', ') : none) },
+});
+
 /** After an answer, the prompt repeats only the choice's label, not its explanation. */
 const short = <T>(choices: readonly Choice<T>[]): (Choice<T> & { short: string })[] => choices.map((c) => ({ ...c, short: c.name.split(' — ')[0]!.replace(' (suggested)', '') }));
 const OTHER_LENGTH = -1;
@@ -37,17 +42,20 @@ async function askData(uc: UseCase, policy: Policy, which: 'all' | 'classes', st
   });
   if (which === 'classes') return { classes };
   const regimeList = regimeChoices(policy, classes, start.data?.regimes ?? []);
+  const implied = regimeList.some((r) => r.disabled !== undefined);
   const regimes = regimeList.length === 0 ? [] : await checkbox({
-    message: 'Which regulations apply to this data? (none checked: none beyond those shown as applying anyway)',
+    message: `Which regulations apply to this data?${implied ? ' Those the data implies apply anyway.' : ''} (none checked: none${implied ? ' more' : ''})`,
     choices: short(regimeList),
     pageSize: PAGE,
     loop: false,
+    theme: shown('none'),
   });
   const regions = residencyRegions(policy);
   const residency = regions.length === 0 ? [] : await checkbox({
-    message: 'Where must the data stay? (none checked: it may be processed anywhere)',
-    choices: regions.map((r) => ({ value: r, name: `only in ${r}`, checked: start.data?.residency?.includes(r) ?? false })),
+    message: 'Where must the data stay? Check the regions it may be processed in (none checked: anywhere)',
+    choices: regions.map((r) => ({ value: r, name: r, checked: start.data?.residency?.includes(r) ?? false })),
     loop: false,
+    theme: shown('anywhere'),
   });
   return { classes, regimes, residency };
 }

@@ -93,10 +93,10 @@ export const REASONING_CHOICES: readonly Choice<Reasoning>[] = [
 
 /** How long the inputs are, in buckets an architect can answer without counting tokens. */
 export const CONTEXT_BUCKETS: readonly Choice<number>[] = [
-  { value: 4000, name: 'short: a message or a page (up to 4k tokens)' },
-  { value: 32000, name: 'a long document (up to 32k tokens)' },
-  { value: 128000, name: 'several long documents (up to 128k tokens)' },
-  { value: 200000, name: 'very long: a book, a code base, a whole case file (200k tokens or more)' },
+  { value: 4000, name: 'up to 4k tokens — a message or a page' },
+  { value: 32000, name: 'up to 32k tokens — a long document' },
+  { value: 128000, name: 'up to 128k tokens — several long documents' },
+  { value: 200000, name: '200k tokens or more — a book, a code base, a whole case file' },
 ];
 
 export const MODALITY_CHOICES: readonly Choice<Modality>[] = [
