@@ -5,13 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { importRows } from '../../src/core/import/importer.js';
 import type { ImportMapping } from '../../src/core/import/mapping-types.js';
 import { SLUG_PATTERN } from '../../src/core/import/text.js';
-import { VOCABULARY } from './helpers.js';
+import { checkInventory } from '../../src/core/check-inventory.js';
+import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { checkDocument } from '../../src/io/schemas.js';
+import { AS_OF, VOCABULARY } from './helpers.js';
 
-const HEADER = ['ID', 'Name', 'Stage', 'PII', 'Tier', 'Why', 'Until'];
+const HEADER = ['ID', 'Name', 'Stage', 'PII', 'Tier', 'Why', 'Until', 'Rules', 'Where'];
 const MAPPING: ImportMapping = {
   version: 1,
   columns: { id: 'ID', name: 'Name', status: 'Stage', override_tier: 'Tier', override_reason: 'Why', override_expires: 'Until' },
   data_classes: [{ column: 'PII', values: { yes: ['pii'], no: [] } }],
+  regimes: [{ column: 'Rules' }],
+  residency: [{ column: 'Where', values: { germany: ['eu'] } }],
   suggest: [{ words: ['patient*'], data_class: 'phi' }],
 };
 
@@ -19,7 +24,7 @@ const MAPPING: ImportMapping = {
 const cell = fc.oneof(
   fc.constant(''),
   fc.constant('   '),
-  fc.constantFrom('Claims triage', 'claims-triage', 'Café', 'CAFÉ ', '客服', '---', 'x', 'Patient intake', 'a'.repeat(80), 'Live', 'PoC', 'yes', 'No', 'on-prem', 'DSA', '2027-01-01', '01/02/2027', 'soon', 'api'),
+  fc.constantFrom('Claims triage', 'claims-triage', 'Café', 'CAFÉ ', '客服', '---', 'x', 'Patient intake', 'a'.repeat(80), 'Live', 'PoC', 'yes', 'No', 'on-prem', 'DSA', '2027-01-01', '01/02/2027', 'soon', 'api', 'GDPR; HIPAA', 'us', 'Germany', ',;|'),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
 );
@@ -37,6 +42,14 @@ describe('importer invariants', () => {
         expect(id.length).toBeLessThanOrEqual(63);
       }
       expect(new Set(ids).size).toBe(ids.length);
+    }), { numRuns: 300 });
+  });
+
+  it('what is imported always passes the inventory schema and the policy checks (what `validate` runs)', () => {
+    fc.assert(fc.property(rows, (cells) => {
+      const inventory = { version: 1 as const, use_cases: runRows(cells).result!.useCases };
+      expect(checkDocument('inventory', inventory)).toEqual([]);
+      expect(checkInventory(inventory, DEFAULT_POLICY, AS_OF).filter((p) => p.severity === 'error')).toEqual([]);
     }), { numRuns: 300 });
   });
 

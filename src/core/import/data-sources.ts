@@ -35,12 +35,9 @@ function gather(sources: CompiledSource[], cell: Cell, known: string[] | undefin
       if (!blankIsNone) out.unknown.push(`column "${source.label}" is blank`);
       continue;
     }
-    if (!source.split) {
-      out.unknown.push(`column "${source.label}" says "${text}"`);
-      out.warnings.push(`"${text}" in column "${source.label}" is not one of the mapping's values for it: ${kind}s left unknown`);
-      continue;
-    }
-    for (const item of splitList(text)) {
+    // Not split: the whole cell is one value, taken as a name when it is one.
+    const items = source.split ? splitList(text) : [text];
+    for (const item of items) {
       const own = source.values?.get(normalizeKey(item));
       if (own === 'unknown') {
         out.unknown.push(`column "${source.label}" says "${item}"`);
@@ -51,13 +48,15 @@ function gather(sources: CompiledSource[], cell: Cell, known: string[] | undefin
         continue;
       }
       const name = toName(item, joiner);
-      if (known === undefined || known.includes(name)) {
+      if (name !== '' && (known === undefined || known.includes(name))) {
         add([name], source, item);
         continue;
       }
       out.unknown.push(`column "${source.label}" says "${item}"`);
-      const guess = didYouMean(name, known);
-      out.warnings.push(`"${item}" in column "${source.label}" is not a ${kind} of the policy${guess ? ` (${guess})` : ''}: add it to the mapping's values; ${kind}s left unknown`);
+      const guess = known ? didYouMean(name, known) : undefined;
+      out.warnings.push(source.values && !source.split
+        ? `"${item}" in column "${source.label}" is not one of the mapping's values for it${guess ? ` (${guess})` : ''}: ${kind}s left unknown`
+        : `"${item}" in column "${source.label}" is not a ${kind} of the policy${guess ? ` (${guess})` : ''}: add it to the mapping's values; ${kind}s left unknown`);
     }
   }
   return out;
