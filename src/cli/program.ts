@@ -78,7 +78,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'write matrix.md, matrix.html, plan.json and the gateway configs (litellm/, portkey/) into DIR')
     .addOption(new Option('--fail-on <what>', 'exit 1 when the plan has these findings').choices(['none', 'gap', 'unclassified', 'any']).default('none'))
     .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
-    .addHelpText('after', '\nExamples:\n  tierplan plan --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml\n  tierplan plan --format markdown > MATRIX.md\n  tierplan plan --out build/ --as-of 2026-11-24 --fail-on gap   # in CI')
+    .addHelpText('after', '\nExamples:\n  tierplan plan --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml\n  tierplan plan --format markdown > MATRIX.md\n  tierplan plan --out build/ --as-of 2026-11-24 --fail-on gap   # in CI\n\nOn a terminal, plan first asks about each use case that lacks data classes or needs, or carries\nsuggestions from `tierplan import` (what data, which regulations, where it must stay, the task,\nreasoning, input length, tools, volume), shows where it would land and why, and saves the answers\ninto its inventory file (comments and formatting kept). Skip a use case or stop at any time;\nrun plan again to continue. Never asks with --no-interactive, when CI is set, or without a TTY.\n\nExit codes: 0 planned, 1 findings at --fail-on, 2 usage or input error, 130 interrupted by Ctrl-C\nduring the questions (answers saved before it stay saved).')
     .action(action(async () => (await import('./commands/plan.js')).plan));
 
   inputOptions(program.command('gateway'))
