@@ -79,8 +79,12 @@ export function rowCost(row: UsageRow, d: Deployment | undefined): number {
 export class UsageAccumulator {
   private readonly attribute: (row: UsageRow) => AttributeResult;
   private readonly deps: Map<string, Deployment>;
-  private readonly cells = new Map<string, Cell>();
-  private readonly byDeployment = new Map<string, DeploymentMonth>();
+  // Looked up by nested maps of the row's own strings (their hashes are cached) rather than by a
+  // joined key string, which cost a new string and its hash per row.
+  private readonly cells: Cell[] = [];
+  private readonly cellIndex = new Map<string, Map<string, Map<string, Cell>>>();
+  private readonly byDeployment: DeploymentMonth[] = [];
+  private readonly deploymentIndex = new Map<string, Map<string, DeploymentMonth>>();
   private rows = 0;
   private unattributed = 0;
   private readonly first: RejectedRow[] = [];
@@ -100,12 +104,7 @@ export class UsageAccumulator {
       return;
     }
     const { use_case, tier, deployment } = a.attribution;
-    const key = `${use_case}\u0000${month}\u0000${tier}`;
-    let c = this.cells.get(key);
-    if (!c) {
-      c = { use_case, month, tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: new ExactSum(), failures: 0, latency_samples: 0, latency: new Map(), deployments: new Set() };
-      this.cells.set(key, c);
-    }
+    const c = this.cell(use_case, month, tier);
     const d = deployment === null ? undefined : this.deps.get(deployment);
     c.requests += row.requests;
     c.input_tokens += row.input_tokens;
@@ -119,25 +118,46 @@ export class UsageAccumulator {
     }
     if (deployment !== null) {
       c.deployments.add(deployment);
-      const dk = `${deployment}\u0000${month}`;
-      let m = this.byDeployment.get(dk);
-      if (!m) {
-        const capacity = d?.fixed_cost?.capacity_tokens_per_month ?? null;
-        m = { deployment, tier, month, requests: 0, tokens: 0, capacity_tokens: capacity, utilisation: capacity === null ? null : 0 };
-        this.byDeployment.set(dk, m);
-      }
+      const m = this.deploymentMonth(deployment, month, tier, d);
       m.requests += row.requests;
       m.tokens += row.input_tokens + row.output_tokens;
       if (m.capacity_tokens !== null) m.utilisation = m.tokens / m.capacity_tokens;
     }
   }
 
+  private cell(use_case: string, month: string, tier: string): Cell {
+    let byMonth = this.cellIndex.get(use_case);
+    if (!byMonth) this.cellIndex.set(use_case, (byMonth = new Map()));
+    let byTier = byMonth.get(month);
+    if (!byTier) byMonth.set(month, (byTier = new Map()));
+    let c = byTier.get(tier);
+    if (!c) {
+      c = { use_case, month, tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: new ExactSum(), failures: 0, latency_samples: 0, latency: new Map(), deployments: new Set() };
+      byTier.set(tier, c);
+      this.cells.push(c);
+    }
+    return c;
+  }
+
+  private deploymentMonth(deployment: string, month: string, tier: string, d: Deployment | undefined): DeploymentMonth {
+    let byMonth = this.deploymentIndex.get(deployment);
+    if (!byMonth) this.deploymentIndex.set(deployment, (byMonth = new Map()));
+    let m = byMonth.get(month);
+    if (!m) {
+      const capacity = d?.fixed_cost?.capacity_tokens_per_month ?? null;
+      m = { deployment, tier, month, requests: 0, tokens: 0, capacity_tokens: capacity, utilisation: capacity === null ? null : 0 };
+      byMonth.set(month, m);
+      this.byDeployment.push(m);
+    }
+    return m;
+  }
+
   /** The state as plain data, to send from a worker thread and `merge` there. */
   snapshot(): AccumulatorSnapshot {
     return {
       rows: this.rows, unattributed: this.unattributed, first: [...this.first],
-      cells: [...this.cells.values()].map((c) => ({ ...c, cost: [...c.cost.partials], latency: [...c.latency], deployments: [...c.deployments] })),
-      byDeployment: [...this.byDeployment.values()].map((m) => ({ ...m })),
+      cells: this.cells.map((c) => ({ ...c, cost: [...c.cost.partials], latency: [...c.latency], deployments: [...c.deployments] })),
+      byDeployment: this.byDeployment.map((m) => ({ ...m })),
     };
   }
 
@@ -150,12 +170,7 @@ export class UsageAccumulator {
     this.unattributed += other.unattributed;
     for (const r of other.first) if (this.first.length < this.keepRejected) this.first.push({ ...r });
     for (const o of other.cells) {
-      const key = `${o.use_case}\u0000${o.month}\u0000${o.tier}`;
-      let c = this.cells.get(key);
-      if (!c) {
-        c = { use_case: o.use_case, month: o.month, tier: o.tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: new ExactSum(), failures: 0, latency_samples: 0, latency: new Map(), deployments: new Set() };
-        this.cells.set(key, c);
-      }
+      const c = this.cell(o.use_case, o.month, o.tier);
       c.requests += o.requests;
       c.input_tokens += o.input_tokens;
       c.output_tokens += o.output_tokens;
@@ -166,12 +181,7 @@ export class UsageAccumulator {
       for (const d of o.deployments) c.deployments.add(d);
     }
     for (const o of other.byDeployment) {
-      const dk = `${o.deployment}\u0000${o.month}`;
-      const m = this.byDeployment.get(dk);
-      if (!m) {
-        this.byDeployment.set(dk, { ...o });
-        continue;
-      }
+      const m = this.deploymentMonth(o.deployment, o.month, o.tier, this.deps.get(o.deployment));
       m.requests += o.requests;
       m.tokens += o.tokens;
       if (m.capacity_tokens !== null) m.utilisation = m.tokens / m.capacity_tokens;
@@ -179,14 +189,14 @@ export class UsageAccumulator {
   }
 
   result(): UsageAggregate {
-    const cells = [...this.cells.values()].map(({ latency, deployments, ...c }): UsageCell => ({
+    const cells = this.cells.map(({ latency, deployments, ...c }): UsageCell => ({
       ...c,
       cost: round2(c.cost.value()),
       p95_latency_ms: p95(latency, c.latency_samples),
       deployments: [...deployments].sort(),
     }));
     cells.sort((a, b) => cmp(a.use_case, b.use_case) || cmp(a.month, b.month) || cmp(a.tier, b.tier));
-    const deployments = [...this.byDeployment.values()].map((m) => ({ ...m }));
+    const deployments = this.byDeployment.map((m) => ({ ...m }));
     deployments.sort((a, b) => cmp(a.deployment, b.deployment) || cmp(a.month, b.month));
     return { rows: this.rows, cells, deployments, unattributed: this.unattributed, unattributed_first: [...this.first] };
   }

@@ -41,8 +41,14 @@ class Interner<V> {
     const len = e - s;
     const flag = r.flags[i]!;
     if (len > MAX_KEY) return this.make(r, i);
-    let h = 0x811c9dc5 ^ flag;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    // The hash samples nine bytes and the length (cells of a column mostly differ in length or
+    // in their middle); equality is then checked on every byte.
+    let h = Math.imul(0x811c9dc5 ^ flag, 0x01000193) ^ len;
+    if (len > 0) {
+      const step = len >> 3;
+      for (let k = 0; k < 8; k++) h = Math.imul(h ^ buf[s + k * step]!, 0x01000193);
+      h = Math.imul(h ^ buf[e - 1]!, 0x01000193);
+    }
     let slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     for (;;) {
       const key = this.keys[slot];
@@ -165,9 +171,19 @@ function instantAt(r: CsvRecord, i: number, wantText: boolean): string | undefin
   instantMs = ((lastDays * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + ms;
   if (!wantText) return '';
   if (n === 24 && t === 84 && fracDigits === 3) return latin1(buf, s, e); // already canonical
-  const msText = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : `${ms}`;
-  return `${latin1(buf, s, s + 10)}T${latin1(buf, s + 11, s + 19)}.${msText}Z`;
+  // Written into a scratch buffer and decoded once: a flat string (a joined one is flattened,
+  // at a cost, the first time it is read).
+  for (let k = 0; k < 19; k++) scratch[k] = buf[s + k]!;
+  scratch[10] = 84;
+  scratch[19] = 46;
+  scratch[20] = 48 + Math.floor(ms / 100);
+  scratch[21] = 48 + (Math.floor(ms / 10) % 10);
+  scratch[22] = 48 + (ms % 10);
+  scratch[23] = 90;
+  return latin1(scratch, 0, 24);
 }
+
+const scratch = Buffer.alloc(24);
 
 /**
  * A PLAIN cell of ASCII digits with at most one `.` and at most 15 digits, as the same double
