@@ -11,6 +11,7 @@ import { loadImportMapping } from '../../io/import/load-mapping.js';
 import { checkOutput, schemaRefFor } from '../../io/import/outputs.js';
 import type { EncodingOption } from '../../io/import/read-csv.js';
 import { readTable, type TableOptions } from '../../io/import/read-table.js';
+import { formatSize, MAX_YAML_BYTES } from '../../io/read-text.js';
 import { StopReading } from '../../io/import/table.js';
 import { checkDocument } from '../../io/schemas.js';
 import { writeOutputs } from '../../io/write-output.js';
@@ -62,6 +63,11 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   const summary = importSummary(result, { file, read_as: info.source, encoding: info.encoding ?? null, mapping_warnings: mappingWarnings, output: written ? out : null, unit: info.unit });
   if (written) {
     const text = renderImportedInventory(inventory, { schemaRef: schemaRefFor(out, 'inventory.schema.json'), source: basename(file), mapping: basename(loaded.file), suggested: summary.suggested });
+    // An inventory tierplan would refuse to read is not written (the limit is on YAML inputs).
+    const size = Buffer.byteLength(text);
+    if (size > MAX_YAML_BYTES) {
+      throw new UsageError(`the inventory would be ${formatSize(size)} (${result.imported} use cases), over the ${formatSize(MAX_YAML_BYTES)} tierplan reads from one YAML file: nothing was written; import the spreadsheet in parts`);
+    }
     await writeOutputs([{ path: out, text }]);
   }
   if (opts.json) ctx.out(`${JSON.stringify(summary, null, 2)}\n`);

@@ -8,6 +8,8 @@ import { normalizeKey, splitList, toName } from './text.js';
 
 type Cell = (index: number) => string;
 
+const plural = (kind: string): string => (kind.endsWith('s') ? `${kind}es` : `${kind}s`);
+
 interface Gathered {
   names: string[];
   /** Why the list is not fully known, one line per column; empty when it is. */
@@ -55,8 +57,8 @@ function gather(sources: CompiledSource[], cell: Cell, known: string[] | undefin
       out.unknown.push(`column "${source.label}" says "${item}"`);
       const guess = known ? didYouMean(name, known) : undefined;
       out.warnings.push(source.values && !source.split
-        ? `"${item}" in column "${source.label}" is not one of the mapping's values for it${guess ? ` (${guess})` : ''}: ${kind}s left unknown`
-        : `"${item}" in column "${source.label}" is not a ${kind} of the policy${guess ? ` (${guess})` : ''}: add it to the mapping's values; ${kind}s left unknown`);
+        ? `"${item}" in column "${source.label}" is not one of the mapping's values for it${guess ? ` (${guess})` : ''}: ${plural(kind)} left unknown`
+        : `"${item}" in column "${source.label}" is not a ${kind} of the policy${guess ? ` (${guess})` : ''}: add it to the mapping's values; ${plural(kind)} left unknown`);
     }
   }
   return out;

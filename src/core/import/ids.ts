@@ -11,6 +11,8 @@ export interface Allocated {
 
 export class IdAllocator {
   private readonly used: Set<string>;
+  /** Where the search for a free -N starts, per base: every smaller N is taken for good. */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(taken: Iterable<string>) {
     this.used = new Set(taken);
@@ -24,13 +26,16 @@ export class IdAllocator {
     else {
       derived = givenId === '';
       base = (givenId !== '' ? slugify(givenId) : '') || slugify(name) || `use-case-${fingerprint(name)}`;
-      if (givenId !== '') notes.push(`id "${givenId}" is not a slug (lowercase letters, digits and hyphens, at most ${SLUG_MAX}): "${base}" is used`);
+      // Upper case is only a spelling: "UC-001" becoming "uc-001" needs no warning.
+      if (givenId !== '' && base !== givenId.toLowerCase()) notes.push(`id "${givenId}" is not a slug (lowercase letters, digits and hyphens, at most ${SLUG_MAX}): "${base}" is used`);
     }
     let id = base;
-    for (let n = 2; this.used.has(id); n++) {
-      const suffix = `-${n}`;
+    let n = this.nextSuffix.get(base) ?? 2;
+    while (this.used.has(id)) {
+      const suffix = `-${n++}`;
       id = `${cut(base, SLUG_MAX - suffix.length)}${suffix}`;
     }
+    if (id !== base) this.nextSuffix.set(base, n);
     if (id !== base) notes.push(`id "${base}" is already used by an earlier row: this row gets "${id}"`);
     this.used.add(id);
     return { id, derived, notes };
