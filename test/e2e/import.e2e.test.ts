@@ -129,3 +129,39 @@ describe('tierplan import', () => {
     expect(p.use_cases.some((u) => !u.unclassified.includes('data'))).toBe(true);
   });
 });
+
+describe('README: from a spreadsheet to a plan', () => {
+  const EXAMPLE = 'examples/import/ai-use-case-register.csv';
+
+  it('the steps in order, on the bundled example: init-mapping, import with the finished mapping, validate, plan', () => {
+    const dir = temp();
+    const starter = tierplan(['import', EXAMPLE, '--init-mapping', '--out', join(dir, 'import-mapping.yaml')]);
+    expect(starter.code).toBe(0);
+    const out = join(dir, 'inventory.yaml');
+    const r = tierplan(['import', EXAMPLE, '--mapping', 'examples/import/import-mapping.yaml', '--out', out, ...AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/rows read\s+10\n\s+imported\s+9 {2}\(2 ids made from names\)\n\s+skipped\s+0\n\s+blank\s+1/);
+    expect(r.stderr).toContain('"Maybe" in column "Card data" is not one of the mapping\'s values for it: data classes left unknown');
+    expect(tierplan(['validate', '--inventory', out, ...AS_OF]).stdout).toContain('valid: 9 use cases');
+    const plan = tierplan(['plan', '--inventory', out, '--format', 'json', ...AS_OF]);
+    expect(plan.code).toBe(0);
+    const p = JSON.parse(plan.stdout) as { use_cases: { id: string; tier: string | null; unclassified: string[] }[] };
+    const tier = Object.fromEntries(p.use_cases.map((u) => [u.id, u.tier]));
+    expect(tier).toMatchObject({ 'uc-006': 'on-prem', 'uc-001': 'private-cloud', 'marketing-copy-generator': 'api' });
+    // A blank or unexpected answer stays unknown: placed fail-closed, never guessed.
+    expect(p.use_cases.filter((u) => u.unclassified.includes('data')).map((u) => u.id).sort()).toEqual(['call-centre-transcription', 'uc-004']);
+  });
+
+  it('the mapping shown in the README is valid and reads the example register', () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## From a spreadsheet to a plan'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    expect(yaml).toContain('import-mapping.schema.json');
+    const dir = temp();
+    writeFileSync(join(dir, 'map.yaml'), yaml);
+    const r = tierplan(['import', EXAMPLE, '--mapping', join(dir, 'map.yaml'), '--out', join(dir, 'inv.yaml'), ...AS_OF]);
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'inv.yaml'), 'utf8')).toContain('description: to check with DPO');
+  });
+});
