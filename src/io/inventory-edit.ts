@@ -2,22 +2,12 @@
 // document is parsed with the yaml Document API for the nodes' source ranges, each change
 // becomes a text edit at those ranges, and the new values are serialised by the same library.
 // Comments, blank lines, key order, quoting and the alignment of line comments all stay.
-import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { KEY_ORDER, type Change } from '../core/interactive/answers.js';
+import { afterLine, apply, column, findPair, keyName, lastContent, LayoutNotHandled, renderPair, renderValue, start, type Edit } from './inventory-edit-text.js';
 import { yamlLib } from './yaml-lib.js';
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Why the text could not be edited in place; the caller falls back to the Document API. */
-export class LayoutNotHandled extends Error {
-  override name = 'LayoutNotHandled';
-}
-
-const SERIALISE = { lineWidth: 0, flowCollectionPadding: false } as const;
+export { LayoutNotHandled, newDocument } from './inventory-edit-text.js';
 
 /** Whole lines to insert at the start of a line, ordered among others at the same place by `order`. */
 interface Insert {
@@ -162,12 +152,6 @@ function insertKey(text: string, map: YAMLMap, group: string, key: string, value
   out.inserts.push({ at: lineStart, order, text: line });
 }
 
-/** Just after the line break that ends the line holding `offset` (the end of the text on the last line). */
-function afterLine(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}
-
 /** The lines of a key and its value, with the comment lines right above it at its indentation. */
 function removal(text: string, pair: Pair): Edit {
   const keyStart = start(pair.key);
@@ -184,71 +168,3 @@ function removal(text: string, pair: Pair): Edit {
   return { start: from, end: afterLine(text, lastContent(text, pair)), text: '' };
 }
 
-function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => keyName(p) === key);
-}
-
-function keyName(p: Pair): string {
-  const k = p.key as { value?: unknown } | null;
-  return String(k?.value ?? '');
-}
-
-function start(node: unknown): number {
-  const s = (node as Node | null)?.range?.[0];
-  if (s === undefined) throw new LayoutNotHandled('a node without a source position');
-  return s;
-}
-
-/** The column (0-based) at which the keys of a block mapping start. */
-function column(text: string, map: YAMLMap): number {
-  const s = start(map.items[0]?.key);
-  return s - (text.lastIndexOf('\n', s - 1) + 1);
-}
-
-/** Just after the last character (not a comment, not a line break) of a pair. */
-function lastContent(text: string, pair: Pair): number {
-  const ends = [(pair.key as Node | null)?.range?.[1], (pair.value as Node | null)?.range?.[1]].filter((n): n is number => n !== undefined);
-  let end = Math.max(...ends);
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-  return end;
-}
-
-/** A value on one line: a scalar, or a list in flow style (`[pii, phi]`), as the inventory writes them. */
-export function renderValue(value: unknown): string {
-  const doc = newDocument(value, true);
-  return doc.toString(SERIALISE).replace(/\n$/, '');
-}
-
-/**
- * `key: value`, continuation lines indented under the key; mappings as blocks (or one flow
- * mapping when `flowMap`), lists in flow style unless `flowLists` is false.
- */
-function renderPair(key: string, value: unknown, indent: number, eol: string, style: { flowLists?: boolean; flowMap?: boolean } = {}): string {
-  const { isMap } = yamlLib();
-  const doc = newDocument({ [key]: value }, style.flowLists ?? true);
-  const inner = (doc.contents as YAMLMap).items[0]?.value;
-  if (isMap(inner) && style.flowMap) inner.flow = true;
-  const lines = doc.toString(SERIALISE).replace(/\n$/, '').split('\n');
-  return lines.map((l, i) => (i === 0 || l === '' ? l : ' '.repeat(indent) + l)).join(eol);
-}
-
-/** A document of plain data: mappings as blocks, lists in flow style when `flowLists`. */
-export function newDocument(value: unknown, flowLists: boolean): Document {
-  const { Document, visit, isMap, isSeq } = yamlLib();
-  const doc = new Document(value);
-  visit(doc, {
-    Map: (_, node) => void (isMap(node) && (node.flow = false)),
-    Seq: (_, node) => void (isSeq(node) && (node.flow = flowLists)),
-  });
-  return doc;
-}
-
-function apply(text: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.end > sorted[i - 1]!.start) throw new LayoutNotHandled('two changes overlap');
-  }
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}

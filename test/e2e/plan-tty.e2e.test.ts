@@ -1,5 +1,5 @@
 // `tierplan plan` on a real pseudo-terminal: keystrokes in, the screen and the inventory file out.
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,6 +193,55 @@ describe('tierplan plan on a terminal', () => {
     await d.at('[2/2] claims-intake', keys.ctrlC);
     expect(await s.exited).toBe(130);
     expect(useCase(file, 'member-letters')).toMatchObject({ data: { classes: ['public'] }, needs: { task: 'generation', reasoning: 'medium' }, volume: { requests: 3000, output_tokens_per_request: 700 } });
+  }, SLOW);
+});
+
+describe('tierplan plan on a terminal, folder inventory', () => {
+  it('a classified use case with a suggested data class: only that question, saved into its own file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierplan-tty-dir-'));
+    mkdirSync(join(dir, 'hr'));
+    const file = join(dir, 'hr', 'onboarding.yaml');
+    const text = [
+      '# Owned by people-platform (CODEOWNERS)',
+      'id: onboarding-bot',
+      'name: Onboarding assistant',
+      'status: pilot',
+      'data:',
+      '  classes: [internal_docs]   # the handbook',
+      'needs:',
+      '  task: search',
+      'suggested:',
+      '  data_classes: [employee_data]',
+      '  because: ["description mentions \'payroll\'"]',
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    writeFileSync(join(dir, 'wiki.yaml'), 'id: wiki\nname: Wiki search\ndata: {classes: [internal_docs]}\nneeds: {task: search}\n');
+    const s = spawnOnPty(['plan', '--inventory', dir, '--as-of', '2026-11-24'], { cols: 120, rows: 50 });
+    const d = driver(s);
+    await d.at('[1/1] onboarding-bot');
+    await d.sees('employee_data (suggested)');
+    await d.at('What data does it touch?', keys.enter);
+    await d.at('requests a month', keys.enter); // left empty: unknown, nothing written
+    await d.sees('Save these answers for onboarding-bot?');
+    expect(d.since()).not.toContain('What is the task?');
+    expect(d.since()).not.toContain('Which regulations apply');
+    expect(d.since()).toContain('sensitivity confidential');
+    await d.at('Save these answers for onboarding-bot?', keys.enter);
+    await d.sees('Tier matrix');
+    expect(await s.exited).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe([
+      '# Owned by people-platform (CODEOWNERS)',
+      'id: onboarding-bot',
+      'name: Onboarding assistant',
+      'status: pilot',
+      'data:',
+      '  classes: [internal_docs, employee_data]   # the handbook',
+      'needs:',
+      '  task: search',
+      '',
+    ].join('\n'));
+    expect(tierplan(['validate', '--inventory', dir]).code).toBe(0);
   }, SLOW);
 });
 

@@ -19,18 +19,23 @@ const short = <T>(choices: readonly Choice<T>[]): (Choice<T> & { short: string }
 const OTHER_LENGTH = -1;
 
 /** Asks what `plan` says is missing, starting from `start` (what is written, suggestions, or the previous answers). */
-export async function askAnswers(uc: UseCase, policy: Policy, plan: QuestionPlan, start: Answers): Promise<Answers> {
+/** Where prompts read and write, and the signal that cancels the one on screen. */
+export interface PromptIo {
+  signal: AbortSignal;
+}
+
+export async function askAnswers(uc: UseCase, policy: Policy, plan: QuestionPlan, start: Answers, io: PromptIo): Promise<Answers> {
   const answers: Answers = {};
-  if (plan.data !== 'none') answers.data = await askData(uc, policy, plan.data, start);
-  if (plan.needs !== 'none') answers.needs = await askNeeds(plan.needs, start);
+  if (plan.data !== 'none') answers.data = await askData(uc, policy, plan.data, start, io);
+  if (plan.needs !== 'none') answers.needs = await askNeeds(plan.needs, start, io);
   if (plan.volume) {
-    const volume = await askVolume(start);
+    const volume = await askVolume(start, io);
     if (volume) answers.volume = volume;
   }
   return answers;
 }
 
-async function askData(uc: UseCase, policy: Policy, which: 'all' | 'classes', start: Answers): Promise<NonNullable<Answers['data']>> {
+async function askData(uc: UseCase, policy: Policy, which: 'all' | 'classes', start: Answers, io: PromptIo): Promise<NonNullable<Answers['data']>> {
   const lowest = policy.sensitivity.levels[0];
   const canBeNone = !Object.values(policy.sensitivity.data_classes).some((c) => c.level === lowest);
   const classes = await checkbox({
@@ -39,7 +44,7 @@ async function askData(uc: UseCase, policy: Policy, which: 'all' | 'classes', st
     pageSize: PAGE,
     loop: false,
     validate: (picked) => picked.length > 0 || canBeNone || `check at least one (${lowest} if it only touches ${lowest} material)`,
-  });
+  }, io);
   if (which === 'classes') return { classes };
   const regimeList = regimeChoices(policy, classes, start.data?.regimes ?? []);
   const implied = regimeList.some((r) => r.disabled !== undefined);
@@ -49,49 +54,49 @@ async function askData(uc: UseCase, policy: Policy, which: 'all' | 'classes', st
     pageSize: PAGE,
     loop: false,
     theme: shown('none'),
-  });
+  }, io);
   const regions = residencyRegions(policy);
   const residency = regions.length === 0 ? [] : await checkbox({
     message: 'Where must the data stay? Check the regions it may be processed in (none checked: anywhere)',
     choices: regions.map((r) => ({ value: r, name: r, checked: start.data?.residency?.includes(r) ?? false })),
     loop: false,
     theme: shown('anywhere'),
-  });
+  }, io);
   return { classes, regimes, residency };
 }
 
-async function askNeeds(which: 'all' | 'task', start: Answers): Promise<NonNullable<Answers['needs']>> {
+async function askNeeds(which: 'all' | 'task', start: Answers, io: PromptIo): Promise<NonNullable<Answers['needs']>> {
   const before = start.needs;
-  const task = await select({ message: 'What is the task?', choices: short(TASK_CHOICES), default: before?.task, pageSize: PAGE, loop: false });
+  const task = await select({ message: 'What is the task?', choices: short(TASK_CHOICES), default: before?.task, pageSize: PAGE, loop: false }, io);
   if (which === 'task') return { task };
-  const reasoning = await select({ message: 'How hard is the reasoning?', choices: short(REASONING_CHOICES), default: before?.reasoning, loop: false });
+  const reasoning = await select({ message: 'How hard is the reasoning?', choices: short(REASONING_CHOICES), default: before?.reasoning, loop: false }, io);
   const known = CONTEXT_BUCKETS.some((b) => b.value === before?.context_tokens);
   let context_tokens = await select({
     message: 'How long are the inputs, at most, in one request?',
     choices: [...CONTEXT_BUCKETS, { value: OTHER_LENGTH, name: 'I know the number of tokens' }],
     default: before?.context_tokens === undefined ? undefined : known ? before.context_tokens : OTHER_LENGTH,
     loop: false,
-  });
+  }, io);
   if (context_tokens === OTHER_LENGTH) {
-    context_tokens = await number({ message: 'Longest input, in tokens:', min: 0, step: 1, required: true, default: before?.context_tokens });
+    context_tokens = await number({ message: 'Longest input, in tokens:', min: 0, step: 1, required: true, default: before?.context_tokens }, io);
   }
-  const tools = await confirm({ message: 'Does it call tools or functions (APIs, databases, other systems)?', default: before?.tools ?? false });
+  const tools = await confirm({ message: 'Does it call tools or functions (APIs, databases, other systems)?', default: before?.tools ?? false }, io);
   const defaults: Modality[] = before?.modalities ?? (task === 'transcription' ? ['audio'] : ['text']);
   const modalities = await checkbox({
     message: 'What does it take in?',
     choices: short(MODALITY_CHOICES).map((c) => ({ ...c, checked: defaults.includes(c.value) })),
     loop: false,
     validate: (picked) => picked.length > 0 || 'check at least one',
-  });
+  }, io);
   return { task, reasoning, context_tokens, tools, modalities };
 }
 
-async function askVolume(start: Answers): Promise<Answers['volume']> {
+async function askVolume(start: Answers, io: PromptIo): Promise<Answers['volume']> {
   const before = start.volume;
-  const requests = await number({ message: 'About how many requests a month? (leave empty if unknown)', min: 0, step: 1, required: false, default: before?.requests });
+  const requests = await number({ message: 'About how many requests a month? (leave empty if unknown)', min: 0, step: 1, required: false, default: before?.requests }, io);
   if (requests === undefined) return undefined;
-  const input = await number({ message: 'Input tokens per request, roughly? (optional)', min: 0, step: 1, required: false, default: before?.input_tokens_per_request });
-  const output = await number({ message: 'Output tokens per request, roughly? (optional)', min: 0, step: 1, required: false, default: before?.output_tokens_per_request });
+  const input = await number({ message: 'Input tokens per request, roughly? (optional)', min: 0, step: 1, required: false, default: before?.input_tokens_per_request }, io);
+  const output = await number({ message: 'Output tokens per request, roughly? (optional)', min: 0, step: 1, required: false, default: before?.output_tokens_per_request }, io);
   return {
     requests,
     ...(input !== undefined ? { input_tokens_per_request: input } : {}),

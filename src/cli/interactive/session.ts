@@ -23,8 +23,56 @@ export interface SessionResult {
 
 type Decision = 'save' | 'change' | 'skip' | 'stop';
 
-/** Ctrl-C at a prompt: @inquirer rejects with this error; the run ends without the plan. */
-const isPromptExit = (e: unknown): boolean => e instanceof Error && e.name === 'ExitPromptError';
+/**
+ * Ctrl-C at a prompt (@inquirer's ExitPromptError), or SIGINT from elsewhere cancelling the prompt
+ * on screen (AbortPromptError): the run ends without the plan.
+ */
+const isPromptExit = (e: unknown): boolean => e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+
+class Interrupted extends Error {
+  override name = 'ExitPromptError';
+}
+
+/**
+ * While a prompt is on screen the terminal is in raw mode and Ctrl-C is a key press; otherwise
+ * it arrives as SIGINT. A signal cancels the prompt on screen, or, while a use case is being
+ * saved, waits for the save to finish (the file is replaced whole or not at all) and stops after.
+ */
+class SigintGuard {
+  private readonly controller = new AbortController();
+  private pending = false;
+  private saving = false;
+  private readonly onSigint = (): void => {
+    if (this.saving) this.pending = true;
+    else this.controller.abort();
+  };
+
+  constructor() {
+    process.on('SIGINT', this.onSigint);
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Throws when a signal came in since the last check. */
+  check(): void {
+    if (this.pending || this.controller.signal.aborted) throw new Interrupted('interrupted');
+  }
+
+  async whileSaving<T>(run: () => Promise<T>): Promise<T> {
+    this.saving = true;
+    try {
+      return await run();
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  release(): void {
+    process.off('SIGINT', this.onSigint);
+  }
+}
 
 export async function classifyInteractively(ctx: CliContext, inputs: Inputs, generator: string): Promise<SessionResult> {
   const queue = inputs.inventory.use_cases.map((uc, index) => ({ uc, index })).filter(({ uc }) => needsAttention(uc));
@@ -32,19 +80,15 @@ export async function classifyInteractively(ctx: CliContext, inputs: Inputs, gen
   if (queue.length === 0) return result;
   ctx.out(`${queue.length} use case${queue.length === 1 ? ' lacks' : 's lack'} what placing ${queue.length === 1 ? 'it' : 'them'} needs, or carr${queue.length === 1 ? 'ies' : 'y'} suggestions to confirm.\n`);
   ctx.out('Answer for each, or skip it; answers are saved into the inventory as you go. Ctrl-C stops at any time.\n');
-  // Between prompts the terminal is not in raw mode, so Ctrl-C arrives as SIGINT: let a save in
-  // progress finish (the file is replaced whole or not at all), then stop.
-  let signalled = false;
-  const onSigint = (): void => void (signalled = true);
-  process.on('SIGINT', onSigint);
+  const guard = new SigintGuard();
   try {
     for (const [n, { uc, index }] of queue.entries()) {
-      if (signalled) throw Object.assign(new Error('interrupted'), { name: 'ExitPromptError' });
+      guard.check();
       const file = sourceFileOf(inputs.loaded, index);
       ctx.out(`\n[${n + 1}/${queue.length}] ${uc.id}: ${clean(uc.name)}  (${clean(file)})\n`);
       if (uc.description) ctx.out(`${clean(uc.description.trim())}\n`);
       if (uc.suggested) ctx.out(describeSuggestion(uc));
-      const decision = await oneUseCase(ctx, inputs, uc, file, generator);
+      const decision = await oneUseCase(ctx, inputs, uc, file, generator, guard);
       if (decision === 'save') {
         result.saved.push(uc.id);
         if (!result.files.includes(file)) result.files.push(file);
@@ -62,16 +106,17 @@ export async function classifyInteractively(ctx: CliContext, inputs: Inputs, gen
     const done = new Set([...result.saved, ...result.skipped]);
     result.left = queue.map((q) => q.uc.id).filter((id) => !done.has(id));
   } finally {
-    process.off('SIGINT', onSigint);
+    guard.release();
   }
   return result;
 }
 
-async function oneUseCase(ctx: CliContext, inputs: Inputs, uc: UseCase, file: string, generator: string): Promise<Exclude<Decision, 'change'>> {
+async function oneUseCase(ctx: CliContext, inputs: Inputs, uc: UseCase, file: string, generator: string, guard: SigintGuard): Promise<Exclude<Decision, 'change'>> {
+  const io = { signal: guard.signal };
   const plan = questionPlan(uc);
   let answers: Answers = initialAnswers(uc);
   for (;;) {
-    answers = await askAnswers(uc, inputs.policy, plan, answers);
+    answers = await askAnswers(uc, inputs.policy, plan, answers, io);
     const changes = changesFor(uc, answers);
     const updated = applyChanges(uc, changes);
     const { plan: single, placed } = previewPlacement(updated, inputs.policy, { asOf: inputs.asOf, generator });
@@ -86,9 +131,9 @@ async function oneUseCase(ctx: CliContext, inputs: Inputs, uc: UseCase, file: st
         { value: 'stop', name: 'stop asking and show the plan' },
       ],
       loop: false,
-    });
+    }, io);
     if (decision === 'change') continue;
-    if (decision === 'save') await saveUseCase(file, uc.id, changes);
+    if (decision === 'save') await guard.whileSaving(() => saveUseCase(file, uc.id, changes));
     return decision;
   }
 }
