@@ -6,6 +6,7 @@ import { diffLines, type Change } from 'diff';
 import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { changesFor } from '../../src/core/interactive/answers.js';
+import { needsAttention, questionPlan } from '../../src/core/interactive/questions.js';
 import type { Inventory, UseCase } from '../../src/core/types.js';
 import { loadInventory } from '../../src/io/load-inventory.js';
 import { editUseCase, saveUseCase, sourceFileOf } from '../../src/io/write-back.js';
@@ -88,6 +89,30 @@ describe('writing answers back into a commented inventory', () => {
   it('no change leaves the text as it is; a missing id is an error naming the file', () => {
     expect(editUseCase(text, fixture, 'member-letters', [])).toBe(text);
     expect(() => editUseCase(text, fixture, 'nope', [{ path: ['needs', 'task'], value: 'code' }])).toThrow(/commented\.yaml no longer holds a use case with id nope/);
+  });
+});
+
+describe('the bundled example inventory', () => {
+  it('answers for each of its unclassified use cases only add lines, inside that use case', () => {
+    const file = join(here, '..', '..', 'examples', 'inventory.yaml');
+    const example = readFileSync(file, 'utf8');
+    const all = (jsyaml.load(example) as Inventory).use_cases;
+    const open = all.filter(needsAttention);
+    expect(open.length).toBeGreaterThan(0);
+    for (const uc of open) {
+      const asked = questionPlan(uc);
+      const changes = changesFor(uc, {
+        ...(asked.data === 'all' ? { data: { classes: ['internal_docs'], regimes: ['gdpr'], residency: ['eu'] } } : {}),
+        ...(asked.needs === 'all' ? { needs: { task: 'summarization', reasoning: 'low', context_tokens: 32000, tools: false, modalities: ['text'] } } : {}),
+        ...(asked.volume ? { volume: { requests: 1200 } } : {}),
+      });
+      const out = editUseCase(example, file, uc.id, changes);
+      const { added, removed } = changedLines(example, out);
+      expect(removed, uc.id).toEqual([]);
+      expect(added.length, uc.id).toBeGreaterThan(0);
+      const from = example.indexOf(`  - id: ${uc.id}\n`);
+      expect(out.slice(0, from)).toBe(example.slice(0, from));
+    }
   });
 });
 
