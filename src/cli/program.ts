@@ -57,13 +57,14 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--init-mapping', 'write a starter mapping guessed from the header row instead of importing')
     .option('-o, --out <file>', 'file to write (default: inventory.yaml, or import-mapping.yaml with --init-mapping)')
     .option('--force', 'replace --out if it exists')
+    .option('--merge', 'add the new use cases to the --out inventory, keeping its comments and use cases (rows whose id it has are left alone)')
     .option('--json', 'print the summary as JSON on stdout')
     .addOption(new Option('--encoding <encoding>', 'CSV text encoding; auto reads UTF-8 and falls back to Windows-1252 when the file is not valid UTF-8').choices(['auto', 'utf8', 'windows-1252']).default('auto'))
     .option('--delimiter <char>', 'CSV delimiter: , ; tab or | (default: detected from the header line)')
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
     .option('-p, --policy <file>', 'policy whose data classes, regimes and tiers values are checked against (default: ./tierplan.policy.yaml if present)')
     .option('--as-of <date>', 'overrides that expired before this date (default: today) are not imported')
-    .addHelpText('after', '\nExamples:\n  tierplan import use-cases.csv --init-mapping --out import-mapping.yaml   # 1. a starter mapping\n  tierplan import use-cases.csv --mapping import-mapping.yaml --out inventory.yaml   # 2. after editing it\n  tierplan import register.xlsx --sheet "AI register" --mapping map.yaml --out inventory.yaml --force\n\nNothing is written unless the whole inventory is valid. Rows that cannot be imported are listed\nwith their line and reason; blank rows are counted and ignored.\n\nExit codes: 0 every row imported, 1 some rows skipped, 2 usage or input error (unreadable file,\ninvalid mapping, a mapped column missing from the header).')
+    .addHelpText('after', '\nExamples:\n  tierplan import use-cases.csv --init-mapping --out import-mapping.yaml   # 1. a starter mapping\n  tierplan import use-cases.csv --mapping import-mapping.yaml --out inventory.yaml   # 2. after editing it\n  tierplan import register.xlsx --sheet "AI register" --mapping map.yaml --out inventory.yaml --force\n  tierplan import new-rows.csv --mapping map.yaml --out inventory.yaml --merge   # add what is new\n\nNothing is written unless the whole inventory is valid. Rows that cannot be imported are listed\nwith their line and reason; blank rows are counted and ignored.\n\nExit codes: 0 every row imported, 1 some rows skipped, 2 usage or input error (unreadable file,\ninvalid mapping, a mapped column missing from the header).')
     .action(action(async () => (await import('./commands/import.js')).importCommand));
 
   inputOptions(program.command('validate'))

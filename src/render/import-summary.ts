@@ -17,12 +17,20 @@ export interface ImportSummary {
   skipped_rows: { line: number; reason: string }[];
   warnings: { line: number; id: string; message: string }[];
   mapping_warnings: Diagnostic[];
-  /** The file written, or null when nothing was (no row imported). */
+  /** The file written, or null when nothing was (no row imported, or nothing new to merge). */
   output: string | null;
+  /** With --merge: the inventory merged into (null when it did not exist yet, or without --merge). */
+  merged_into: string | null;
+  /** With --merge: rows whose id the inventory already has; they are left as the inventory has them. */
+  already_present: { line: number; id: string }[];
+  /** Use cases written: all imported ones, or with --merge the new ones. */
+  added: number;
   unit: 'line' | 'row';
 }
 
-export function importSummary(r: ImportResult, base: Omit<ImportSummary, 'rows_read' | 'imported' | 'skipped' | 'blank' | 'derived_ids' | 'suggested' | 'skipped_rows' | 'warnings'>): ImportSummary {
+type Counted = 'rows_read' | 'imported' | 'skipped' | 'blank' | 'derived_ids' | 'suggested' | 'skipped_rows' | 'warnings';
+
+export function importSummary(r: ImportResult, base: Omit<ImportSummary, Counted>): ImportSummary {
   return {
     ...base,
     rows_read: r.read,
@@ -60,9 +68,14 @@ export function renderImportSummary(s: ImportSummary): string {
     if (s.warnings.length > SHOWN) lines.push(`  … and ${s.warnings.length - SHOWN} more (--json lists them all)`);
   }
   lines.push('');
-  if (s.output === null) lines.push('nothing written: no row could be imported.');
+  if (s.already_present.length > 0) {
+    const ids = s.already_present.slice(0, 10).map((k) => k.id).join(', ');
+    lines.push(`already in ${s.merged_into ?? 'the inventory'}, kept as they are there: ${s.already_present.length} (${ids}${s.already_present.length > 10 ? ', …' : ''})`);
+  }
+  if (s.output === null) lines.push(s.imported === 0 ? 'nothing written: no row could be imported.' : `nothing written: every use case is already in ${s.merged_into ?? 'the inventory'}.`);
   else {
-    lines.push(`wrote ${s.output}: ${s.imported} use case${s.imported === 1 ? '' : 's'}.`);
+    const n = `${s.added} use case${s.added === 1 ? '' : 's'}`;
+    lines.push(s.merged_into ? `added ${n} to ${s.output} (its comments and use cases kept).` : `wrote ${s.output}: ${n}.`);
     if (s.suggested > 0) lines.push(`${s.suggested} carry suggestions from keyword rules: run \`tierplan plan\` on a terminal to confirm them.`);
     lines.push(`next: tierplan validate --inventory ${s.output}`);
   }

@@ -88,6 +88,24 @@ describe('tierplan import', () => {
     expect(noMapping.stderr).toContain('tierplan import --init-mapping');
   });
 
+  it('--merge adds only the new use cases, keeps the file\'s text, and importing the same sheet again adds nothing', () => {
+    const dir = temp();
+    const out = join(dir, 'inventory.yaml');
+    writeFileSync(out, '# ours: keep this comment\nversion: 1\nuse_cases:\n  - id: a-one   # hand-written\n    name: First, as we named it\n');
+    const r = tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', ...AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('already in');
+    expect(r.stderr).toContain(`added 1 use case to ${out} (its comments and use cases kept).`);
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('# ours: keep this comment\nversion: 1\nuse_cases:\n  - id: a-one   # hand-written\n    name: First, as we named it\n  - id: b-two\n')).toBe(true);
+    const again = tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', ...AS_OF]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('nothing written: every use case is already in');
+    expect(readFileSync(out, 'utf8')).toBe(text);
+    expect(tierplan(['validate', '--inventory', out, ...AS_OF]).code).toBe(0);
+    expect(tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', '--force']).code).toBe(2);
+  });
+
   it('--init-mapping writes a commented starter that imports the file as it is', () => {
     const dir = temp();
     const map = join(dir, 'map.yaml');

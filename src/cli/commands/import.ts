@@ -8,6 +8,7 @@ import type { Inventory, Policy } from '../../core/types.js';
 import { InputError, UsageError } from '../../io/errors.js';
 import { importSpreadsheet } from '../../io/import/import-file.js';
 import { loadImportMapping } from '../../io/import/load-mapping.js';
+import { mergeInto, readMergeTarget } from '../../io/import/merge-inventory.js';
 import { checkOutput, schemaRefFor } from '../../io/import/outputs.js';
 import type { EncodingOption } from '../../io/import/read-csv.js';
 import { readTable, type TableOptions } from '../../io/import/read-table.js';
@@ -26,6 +27,7 @@ export interface ImportOptions {
   initMapping?: boolean;
   out?: string;
   force?: boolean;
+  merge?: boolean;
   json?: boolean;
   encoding: EncodingOption;
   delimiter?: string;
@@ -49,30 +51,40 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
     throw new UsageError(`which column is which? pass --mapping MAP.yaml, or write a starter with: tierplan import --init-mapping ${file}`);
   }
   const out = opts.out ?? 'inventory.yaml';
-  checkOutput(out, file, opts.force === true, 'inventory');
+  if (opts.merge && opts.force) throw new UsageError('--merge adds to --out and --force replaces it: choose one');
+  checkOutput(out, file, opts.force === true || opts.merge === true, 'inventory');
   const asOf = resolveAsOf(opts.asOf);
   const { policy, diagnostics: policyProblems } = await loadPolicy(opts.policy);
   if (policyProblems.some((d) => d.severity === 'error')) throw new InputError(policyProblems);
   const loaded = await loadImportMapping(opts.mapping);
-  const vocabulary = vocabularyOf(policy, asOf);
+  const target = opts.merge ? await readMergeTarget(out) : undefined;
 
-  const { result, info, mappingWarnings } = await importSpreadsheet(file, loaded, vocabulary, table);
-  const inventory: Inventory = { version: 1, use_cases: result.useCases };
+  const { result, info, mappingWarnings } = await importSpreadsheet(file, loaded, vocabularyOf(policy, asOf), table);
+  // Merging: ids are made as for a fresh import, so importing the same sheet again adds nothing.
+  const present = new Set(target?.inventory.use_cases.map((u) => u.id));
+  const added = result.useCases.filter((u) => !present.has(u.id));
+  const kept = result.useCases.flatMap((u, i) => (present.has(u.id) ? [{ line: result.lines[i]!, id: u.id }] : []));
+  const inventory: Inventory = { version: 1, use_cases: [...(target?.inventory.use_cases ?? []), ...added] };
   assertValid(inventory, policy, asOf);
-  const written = result.imported > 0;
-  const summary = importSummary(result, { file, read_as: info.source, encoding: info.encoding ?? null, mapping_warnings: mappingWarnings, output: written ? out : null, unit: info.unit });
+  const written = added.length > 0;
+  const summary = importSummary(result, {
+    file, read_as: info.source, encoding: info.encoding ?? null, mapping_warnings: mappingWarnings, output: written ? out : null, unit: info.unit,
+    merged_into: target ? out : null, already_present: kept, added: added.length,
+  });
   if (written) {
-    const text = renderImportedInventory(inventory, { schemaRef: schemaRefFor(out, 'inventory.schema.json'), source: basename(file), mapping: basename(loaded.file), suggested: summary.suggested });
+    const text = target
+      ? mergeInto(target, added)
+      : renderImportedInventory(inventory, { schemaRef: schemaRefFor(out, 'inventory.schema.json'), source: basename(file), mapping: basename(loaded.file), suggested: summary.suggested });
     // An inventory tierplan would refuse to read is not written (the limit is on YAML inputs).
     const size = Buffer.byteLength(text);
     if (size > MAX_YAML_BYTES) {
-      throw new UsageError(`the inventory would be ${formatSize(size)} (${result.imported} use cases), over the ${formatSize(MAX_YAML_BYTES)} tierplan reads from one YAML file: nothing was written; import the spreadsheet in parts`);
+      throw new UsageError(`the inventory would be ${formatSize(size)} (${inventory.use_cases.length} use cases), over the ${formatSize(MAX_YAML_BYTES)} tierplan reads from one YAML file: nothing was written; import the spreadsheet in parts`);
     }
     await writeOutputs([{ path: out, text }]);
   }
   if (opts.json) ctx.out(`${JSON.stringify(summary, null, 2)}\n`);
   else ctx.err(renderImportSummary(summary));
-  return result.skipped.length > 0 || !written ? 1 : 0;
+  return result.skipped.length > 0 || result.imported === 0 ? 1 : 0;
 }
 
 async function initMapping(ctx: CliContext, file: string, opts: ImportOptions, table: TableOptions): Promise<number> {

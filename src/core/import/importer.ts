@@ -21,6 +21,8 @@ export interface RowWarning {
 
 export interface ImportResult {
   useCases: UseCase[];
+  /** The line (or sheet row) each use case came from, in the same order. */
+  lines: number[];
   /** read === imported + skipped.length + blank, always. */
   read: number;
   imported: number;
@@ -32,7 +34,7 @@ export interface ImportResult {
 }
 
 export class Importer {
-  private readonly result: ImportResult = { useCases: [], read: 0, imported: 0, blank: 0, skipped: [], warnings: [], derivedIds: 0 };
+  private readonly result: ImportResult = { useCases: [], lines: [], read: 0, imported: 0, blank: 0, skipped: [], warnings: [], derivedIds: 0 };
   private readonly ids: IdAllocator;
 
   /** `taken`: ids already in use (an inventory merged into), never given to a new row. */
@@ -56,6 +58,7 @@ export class Importer {
     row.useCase.id = id;
     if (derived) this.result.derivedIds++;
     this.result.useCases.push(row.useCase);
+    this.result.lines.push(line);
     this.result.imported++;
     for (const message of [...notes, ...row.warnings, ...(warning ? [warning] : [])]) this.result.warnings.push({ line, id, message });
   }

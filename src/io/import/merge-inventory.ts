@@ -1,0 +1,71 @@
+// `tierplan import --merge`: new use cases appended to an existing inventory file, its text
+// (comments, formatting, use cases) kept as it was. The items are serialised by the yaml
+// library and added after the last use case; when the file's layout does not allow that (an
+// empty or flow-style list), the yaml Document API adds them instead. Either way the result is
+// parsed back and must hold exactly the old use cases followed by the new ones.
+import { readFile, stat } from 'node:fs/promises';
+import type { Inventory, UseCase } from '../../core/types.js';
+import { renderUseCaseItems } from '../../render/import-inventory.js';
+import { UsageError } from '../errors.js';
+import { loadInventory } from '../load-inventory.js';
+import { parseYaml } from '../parse-yaml.js';
+import { yamlLib } from '../yaml-lib.js';
+
+export interface MergeTarget {
+  file: string;
+  text: string;
+  bom: boolean;
+  inventory: Inventory;
+}
+
+/** The inventory to merge into; undefined when the file does not exist yet. Invalid → InputError. */
+export async function readMergeTarget(file: string): Promise<MergeTarget | undefined> {
+  const stats = await stat(file).catch(() => undefined);
+  if (!stats) return undefined;
+  if (stats.isDirectory()) throw new UsageError(`--merge into a folder inventory is not supported: --out ${file} is a folder; merge into one file, or import to a new file and move the use cases`);
+  const { inventory } = await loadInventory(file);
+  const bytes = await readFile(file);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { file, text: bytes.toString('utf8').slice(bom ? 1 : 0), bom, inventory };
+}
+
+/** The target's text with `added` appended to its use cases. */
+export function mergeInto(target: MergeTarget, added: UseCase[]): string {
+  if (added.length === 0) return (target.bom ? '\uFEFF' : '') + target.text;
+  const expected = JSON.stringify({ ...target.inventory, use_cases: [...target.inventory.use_cases, ...added] });
+  for (const attempt of [appendText, appendWithDocument]) {
+    const text = attempt(target, added);
+    if (text !== undefined && JSON.stringify(parseYaml(text, target.file).value) === expected) return (target.bom ? '\uFEFF' : '') + text;
+  }
+  throw new Error(`could not add the use cases to ${target.file} without changing what it holds; nothing was written`);
+}
+
+function appendText(target: MergeTarget, added: UseCase[]): string | undefined {
+  const { isSeq } = yamlLib();
+  const { doc } = parseYaml(target.text, target.file);
+  const seq = doc.get('use_cases', true);
+  if (!isSeq(seq) || seq.flow || seq.items.length === 0 || !seq.range) return undefined;
+  const text = target.text;
+  const first = (seq.items[0] as { range?: [number, number, number] }).range?.[0];
+  if (first === undefined) return undefined;
+  const lineStart = text.lastIndexOf('\n', first - 1) + 1;
+  const dash = /^( *)- /.exec(text.slice(lineStart, first + 1));
+  if (!dash) return undefined;
+  const indent = dash[1]!;
+  const items = renderUseCaseItems(added).split('\n').map((l) => (l === '' ? l : indent + l)).join('\n');
+  const newline = text.indexOf('\n', Math.max(0, seq.range[1] - 1));
+  if (newline < 0) return `${text}\n${items}`;
+  return text.slice(0, newline + 1) + items + text.slice(newline + 1);
+}
+
+function appendWithDocument(target: MergeTarget, added: UseCase[]): string | undefined {
+  const { isSeq } = yamlLib();
+  const { doc } = parseYaml(target.text, target.file);
+  const seq = doc.get('use_cases', true);
+  if (!isSeq(seq)) return undefined;
+  seq.flow = false;
+  const items = yamlLib().parseDocument(renderUseCaseItems(added)).contents;
+  if (!isSeq(items)) return undefined;
+  for (const item of items.items) seq.items.push(item);
+  return doc.toString({ lineWidth: 0 });
+}
