@@ -3,20 +3,23 @@
 
 const LF = 0x0a;
 
+/** A line's bytes [s, e) in `buf`; `escaped` when they hold a backslash (a JSON escape). */
+export type OnLine = (buf: Buffer, s: number, e: number, escaped: boolean, line: number) => void;
+
 /**
- * One JSON value per line; blank lines skipped. A last line without LF is still delivered.
- * For a part of a file: `offset` is where the first byte written sits in the file, and lines
- * starting at or after `stopAt` are left alone (`stoppedAt` tells where that was). Chunks may be
- * reused by the caller: an unfinished line is copied.
+ * One JSON value per line, handed on as bytes. For a part of a file: `offset` is where the first
+ * byte written sits in the file, and lines starting at or after `stopAt` are left alone
+ * (`stoppedAt` tells where that was). Chunks may be reused by the caller: an unfinished line is
+ * copied. A UTF-8 BOM at the start of the file is skipped.
  */
 export class JsonLines {
   private pending: Buffer | null = null;
   /** Line of the next line to emit (`firstLine` at `offset`). */
-  line = 1;
+  line: number;
   stoppedAt = -1;
   private base: number;
   private readonly stopAt: number;
-  constructor(private readonly onObject: (text: string, line: number) => void, private readonly offset = 0, stopAt?: number, firstLine = 1) {
+  constructor(private readonly onLine: OnLine, private readonly offset = 0, stopAt?: number, firstLine = 1) {
     this.base = offset;
     this.line = firstLine;
     this.stopAt = stopAt ?? Number.POSITIVE_INFINITY;
@@ -26,6 +29,7 @@ export class JsonLines {
     const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
     let start = 0;
+    let backslash = -2; // next backslash at or after `start` (-1: none), -2: not looked for yet
     for (;;) {
       if (this.base + start >= this.stopAt) {
         this.stoppedAt = this.base + start;
@@ -33,7 +37,8 @@ export class JsonLines {
       }
       const nl = buf.indexOf(LF, start);
       if (nl < 0) break;
-      this.emit(buf, start, nl);
+      if (backslash === -2 || (backslash >= 0 && backslash < start)) backslash = buf.indexOf(0x5c, start);
+      this.emit(buf, start, nl, backslash >= 0 && backslash < nl);
       start = nl + 1;
     }
     if (start < buf.length) this.pending = Buffer.from(buf.subarray(start));
@@ -47,19 +52,18 @@ export class JsonLines {
       this.stoppedAt = this.base;
       return;
     }
-    this.emit(rest, 0, rest.length, false);
+    this.emit(rest, 0, rest.length, rest.indexOf(0x5c) >= 0, false);
     this.base += rest.length;
   }
   /** Where the lines read end: `stoppedAt`, or the end of the input. */
   get endOffset(): number {
     return this.stoppedAt >= 0 ? this.stoppedAt : this.base + (this.pending?.length ?? 0);
   }
-  private emit(buf: Buffer, s: number, e: number, newline = true): void {
+  private emit(buf: Buffer, s: number, e: number, escaped: boolean, newline = true): void {
     const line = this.line;
     if (newline) this.line++;
     if (this.offset === 0 && this.base === 0 && s === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) s = 3;
-    const text = buf.toString('utf8', s, e).trim();
-    if (text !== '') this.onObject(text, line);
+    this.onLine(buf, s, e, escaped, line);
   }
 }
 

@@ -8,6 +8,7 @@ import { CsvScanner } from './csv-scanner.js';
 import { litellmColumns } from './formats.js';
 import { JsonArrayObjects, JsonLines } from './json-containers.js';
 import { litellmCsvMapper } from './litellm-csv.js';
+import { litellmJsonlMapper } from './litellm-jsonl.js';
 import { mapperFor } from './mappers.js';
 import type { FilePlan, PlanOptions } from './plan-file.js';
 
@@ -121,7 +122,22 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, onRo
     deliver(cells, line);
   };
   if (plan.container === 'jsonl') {
-    const lines = new JsonLines(onObject, part.offset, part.stopAt, part.line ?? 1);
+    // LiteLLM lines in the common shapes are read from their bytes; the rest parsed.
+    const fast = plan.format === 'litellm' ? litellmJsonlMapper(plan.names) : undefined;
+    const lines = new JsonLines((buf, s, e, escaped, line) => {
+      if (fast !== undefined) {
+        const row = fast(buf, s, e, escaped, line, file);
+        if (row !== undefined) {
+          lastLine = line;
+          counts.read++;
+          counts.accepted++;
+          onRow(row);
+          return;
+        }
+      }
+      const text = buf.toString('utf8', s, e).trim();
+      if (text !== '') onObject(text, line);
+    }, part.offset, part.stopAt, part.line ?? 1);
     return {
       feed: (chunk) => lines.write(chunk),
       finish: () => lines.end(),
