@@ -10,13 +10,9 @@ export interface Allocated {
 }
 
 export class IdAllocator {
-  private readonly used: Set<string>;
+  private readonly used = new Set<string>();
   /** Where the search for a free -N starts, per base: every smaller N is taken for good. */
   private readonly nextSuffix = new Map<string, number>();
-
-  constructor(taken: Iterable<string>) {
-    this.used = new Set(taken);
-  }
 
   allocate(givenId: string, name: string): Allocated {
     const notes: string[] = [];

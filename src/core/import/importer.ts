@@ -37,9 +37,8 @@ export class Importer {
   private readonly result: ImportResult = { useCases: [], lines: [], read: 0, imported: 0, blank: 0, skipped: [], warnings: [], derivedIds: 0 };
   private readonly ids: IdAllocator;
 
-  /** `taken`: ids already in use (an inventory merged into), never given to a new row. */
-  constructor(private readonly mapping: CompiledMapping, taken: Iterable<string> = []) {
-    this.ids = new IdAllocator(taken);
+  constructor(private readonly mapping: CompiledMapping) {
+    this.ids = new IdAllocator();
   }
 
   /** `warning`: something the reader noticed about the record (e.g. a stray quote). */
@@ -80,10 +79,10 @@ export interface ImportRowsResult {
 }
 
 /** The whole import over rows in memory: for tests and small inputs. */
-export function importRows(mapping: ImportMapping, header: string[], rows: { cells: string[]; line: number }[], vocabulary: Vocabulary, taken: string[] = []): ImportRowsResult {
+export function importRows(mapping: ImportMapping, header: string[], rows: { cells: string[]; line: number }[], vocabulary: Vocabulary): ImportRowsResult {
   const compiled = compileMapping(mapping, header, vocabulary);
   if (!compiled.mapping) return { problems: compiled.problems };
-  const importer = new Importer(compiled.mapping, taken);
+  const importer = new Importer(compiled.mapping);
   for (const r of rows) importer.add(r.cells, r.line);
   return { problems: compiled.problems, result: importer.finish() };
 }
