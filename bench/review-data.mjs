@@ -27,7 +27,8 @@ const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
 
 /** The example's production use cases with their tier and deployment, as `tierplan plan` places them. */
 export async function routes() {
-  const res = spawnSync('node', [bin, 'plan', '--inventory', INVENTORY, '--policy', POLICY, '--as-of', '2026-11-24', '--format', 'json'], { maxBuffer: 1 << 28, encoding: 'utf8' });
+  // CI=1: never a question, whatever the terminal.
+  const res = spawnSync('node', [bin, 'plan', '--inventory', INVENTORY, '--policy', POLICY, '--as-of', '2026-11-24', '--format', 'json'], { maxBuffer: 1 << 28, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
   if (res.status !== 0) throw new Error(`tierplan plan exited ${res.status}: ${res.stderr}`);
   const plan = JSON.parse(res.stdout);
   const { DEFAULT_POLICY } = await import(new URL('../dist/core/default-policy.js', import.meta.url).href);

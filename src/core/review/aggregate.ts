@@ -76,6 +76,22 @@ export function rowCost(row: UsageRow, d: Deployment | undefined): number {
   return 0;
 }
 
+interface Attributed {
+  alias: string | null;
+  model: string | null;
+  provider: string | null;
+  api_base: string | null;
+  region: string | null;
+  tags: string[];
+  result: AttributeResult;
+}
+
+function sameTags(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class UsageAccumulator {
   private readonly attribute: (row: UsageRow) => AttributeResult;
   private readonly deps: Map<string, Deployment>;
@@ -97,7 +113,7 @@ export class UsageAccumulator {
   add(row: UsageRow): void {
     this.rows++;
     const month = monthOf(row.time);
-    const a: AttributeResult = month === null ? { ok: false, reason: `time "${row.time}" is not an ISO 8601 instant` } : this.attribute(row);
+    const a: AttributeResult = month === null ? { ok: false, reason: `time "${row.time}" is not an ISO 8601 instant` } : this.attributeOnce(row);
     if (!a.ok || month === null) {
       this.unattributed++;
       if (this.first.length < this.keepRejected) this.first.push({ file: row.file, line: row.line, reason: a.ok ? 'no time' : a.reason });
@@ -123,6 +139,27 @@ export class UsageAccumulator {
       m.tokens += row.input_tokens + row.output_tokens;
       if (m.capacity_tokens !== null) m.utilisation = m.tokens / m.capacity_tokens;
     }
+  }
+
+  // Attribution depends only on these fields, which repeat row after row: remembered per model_id.
+  private readonly attributed = new Map<string | null, Attributed[]>();
+  private remembered = 0;
+
+  private attributeOnce(row: UsageRow): AttributeResult {
+    const seen = this.attributed.get(row.model_id);
+    if (seen) {
+      for (const m of seen) {
+        if (m.alias === row.alias && m.model === row.model && m.provider === row.provider && m.api_base === row.api_base && m.region === row.region && sameTags(m.tags, row.tags)) return m.result;
+      }
+    }
+    const result = this.attribute(row);
+    if (this.remembered < 4096 && (seen?.length ?? 0) < 16) {
+      const m: Attributed = { alias: row.alias, model: row.model, provider: row.provider, api_base: row.api_base, region: row.region, tags: [...row.tags], result };
+      if (seen) seen.push(m);
+      else this.attributed.set(row.model_id, [m]);
+      this.remembered++;
+    }
+    return result;
   }
 
   private cell(use_case: string, month: string, tier: string): Cell {

@@ -23,57 +23,7 @@ const FAILED = new Set(['failure', 'failed', 'error', 'fail']);
 const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: (this: Buffer, s: number, e: number) => string }).latin1Slice;
 const latin1: (b: Buffer, s: number, e: number) => string = latin1Slice ? (b, s, e) => latin1Slice.call(b, s, e) : (b, s, e) => b.toString('latin1', s, e);
 
-const SLOTS = 512; // a power of two; cleared when half full, so a column of unique values costs little
-const MAX_KEY = 512; // longer cells are decoded every time
-
-/** Values computed from a cell's text, remembered by the cell's raw bytes (and quoting flag). */
-class Interner<V> {
-  private keys: (Buffer | undefined)[] = new Array<Buffer | undefined>(SLOTS).fill(undefined);
-  private keyFlags = new Uint8Array(SLOTS);
-  private values: V[] = new Array<V>(SLOTS);
-  private size = 0;
-  constructor(private readonly make: (r: CsvRecord, i: number) => V) {}
-
-  get(r: CsvRecord, i: number): V {
-    const buf = r.buf;
-    const s = r.starts[i]!;
-    const e = r.ends[i]!;
-    const len = e - s;
-    const flag = r.flags[i]!;
-    if (len > MAX_KEY) return this.make(r, i);
-    // The hash samples nine bytes and the length (cells of a column mostly differ in length or
-    // in their middle); equality is then checked on every byte.
-    let h = Math.imul(0x811c9dc5 ^ flag, 0x01000193) ^ len;
-    if (len > 0) {
-      const step = len >> 3;
-      for (let k = 0; k < 8; k++) h = Math.imul(h ^ buf[s + k * step]!, 0x01000193);
-      h = Math.imul(h ^ buf[e - 1]!, 0x01000193);
-    }
-    let slot = (h ^ (h >>> 15)) & (SLOTS - 1);
-    for (;;) {
-      const key = this.keys[slot];
-      if (key === undefined) break;
-      if (key.length === len && this.keyFlags[slot] === flag && same(key, buf, s, len)) return this.values[slot]!;
-      slot = (slot + 1) & (SLOTS - 1);
-    }
-    const v = this.make(r, i);
-    if (this.size >= SLOTS / 2) {
-      this.keys.fill(undefined);
-      this.size = 0;
-      slot = (h ^ (h >>> 15)) & (SLOTS - 1);
-    }
-    this.keys[slot] = Buffer.from(buf.subarray(s, e));
-    this.keyFlags[slot] = flag;
-    this.values[slot] = v;
-    this.size++;
-    return v;
-  }
-}
-
-function same(key: Buffer, buf: Buffer, s: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (key[k] !== buf[s + k]) return false;
-  return true;
-}
+const MAX_KEY = 512; // per cell: rows with longer identity cells are decoded every time
 
 function textOf(r: CsvRecord, i: number): string | null {
   if (r.starts[i] === r.ends[i]) return null;
@@ -214,24 +164,136 @@ function decimalAt(r: CsvRecord, i: number): number {
   return point < 0 ? v : v / POW10[e - point - 1]!;
 }
 
+/** The cells that name where a row ran and for whom, decoded: the same for many rows. */
+interface Identity {
+  alias: string | null;
+  tags: readonly string[];
+  model_id: string | null;
+  model: string | null;
+  provider: string | null;
+  api_base: string | null;
+  failed: boolean;
+}
+
+const ID_SLOTS = 1024;
+
+/**
+ * Identities remembered by the raw bytes (and quoting) of their cells, all looked up at once: a
+ * hash of sampled bytes, then every byte compared. Cleared when half full, so a column of unique
+ * values costs a decode per row and no more.
+ */
+class IdentityCache {
+  private keys: (Buffer | undefined)[] = new Array<Buffer | undefined>(ID_SLOTS).fill(undefined);
+  private lens: Int32Array[] = [];
+  private flags: Uint8Array[] = [];
+  private values: Identity[] = [];
+  private size = 0;
+  constructor(private readonly cols: number[], private readonly make: (r: CsvRecord) => Identity) {}
+
+  get(r: CsvRecord): Identity {
+    const { buf, starts, ends, flags } = r;
+    const cols = this.cols;
+    let h = 0x811c9dc5;
+    let total = 0;
+    for (let j = 0; j < cols.length; j++) {
+      const i = cols[j]!;
+      if (i < 0) continue;
+      const s = starts[i]!;
+      const e = ends[i]!;
+      const len = e - s;
+      total += len;
+      h = Math.imul(h ^ (len | (flags[i]! << 24)), 0x01000193);
+      if (len > 0) {
+        const step = len >> 3;
+        for (let k = 0; k < 8; k++) h = Math.imul(h ^ buf[s + k * step]!, 0x01000193);
+        h = Math.imul(h ^ buf[e - 1]!, 0x01000193);
+      }
+    }
+    if (total > MAX_KEY * 4) return this.make(r);
+    let slot = (h ^ (h >>> 15)) & (ID_SLOTS - 1);
+    for (;;) {
+      const key = this.keys[slot];
+      if (key === undefined) break;
+      if (this.matches(r, slot)) return this.values[slot]!;
+      slot = (slot + 1) & (ID_SLOTS - 1);
+    }
+    const v = this.make(r);
+    if (this.size >= ID_SLOTS / 2) {
+      this.keys.fill(undefined);
+      this.size = 0;
+      slot = (h ^ (h >>> 15)) & (ID_SLOTS - 1);
+    }
+    const key = Buffer.allocUnsafe(total);
+    const lens = new Int32Array(cols.length);
+    const keyFlags = new Uint8Array(cols.length);
+    let at = 0;
+    for (let j = 0; j < cols.length; j++) {
+      const i = cols[j]!;
+      if (i < 0) continue;
+      buf.copy(key, at, starts[i]!, ends[i]!);
+      at += (lens[j] = ends[i]! - starts[i]!);
+      keyFlags[j] = flags[i]!;
+    }
+    this.keys[slot] = key;
+    this.keyViews[slot] = new DataView(key.buffer, key.byteOffset, key.byteLength);
+    this.lens[slot] = lens;
+    this.flags[slot] = keyFlags;
+    this.values[slot] = v;
+    this.size++;
+    return v;
+  }
+
+  // Bytes are compared four at a time through DataViews (the scanner reuses one buffer, so its
+  // view is made once); comparing them one by one was most of a lookup.
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  private viewOf: Buffer | null = null;
+  private keyViews: DataView[] = [];
+
+  private matches(r: CsvRecord, slot: number): boolean {
+    const { buf, starts, ends, flags } = r;
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const view = this.view;
+    const key = this.keyViews[slot]!;
+    const lens = this.lens[slot]!;
+    const keyFlags = this.flags[slot]!;
+    const cols = this.cols;
+    let at = 0;
+    for (let j = 0; j < cols.length; j++) {
+      const i = cols[j]!;
+      if (i < 0) continue;
+      const s = starts[i]!;
+      const len = ends[i]! - s;
+      if (len !== lens[j] || flags[i] !== keyFlags[j]) return false;
+      let k = 0;
+      for (; k + 4 <= len; k += 4) if (key.getInt32(at + k) !== view.getInt32(s + k)) return false;
+      for (; k < len; k++) if (key.getUint8(at + k) !== view.getUint8(s + k)) return false;
+      at += len;
+    }
+    return true;
+  }
+}
+
 /** A row mapper for LiteLLM CSV records, or undefined for a row the general mapper must read. */
 export function litellmCsvMapper(c: LitellmColumns): FastMapper {
-  const text = (): Interner<string | null> => new Interner(textOf);
-  const group = text();
-  const modelId = text();
-  const model = text();
-  const provider = text();
-  const apiBase = text();
-  const status = new Interner((r, i) => {
-    const t = textOf(r, i);
-    return t !== null && FAILED.has(t.toLowerCase());
+  const text = (r: CsvRecord, i: number): string | null => (i < 0 || r.starts[i] === r.ends[i] ? null : textOf(r, i));
+  const identities = new IdentityCache([c.group, c.modelId, c.model, c.provider, c.apiBase, c.status, c.tags], (r) => {
+    let tags: readonly string[] = NO_TAGS;
+    const t = c.tags;
+    if (t >= 0 && r.starts[t] !== r.ends[t] && holdsTierplan(r.buf, r.starts[t]!, r.ends[t]!)) {
+      const cell = textOf(r, t);
+      if (cell !== null) tags = tierplanTagsOfText(cell);
+    }
+    const status = text(r, c.status);
+    const alias = text(r, c.group);
+    return {
+      alias: alias ?? useCaseFromTags(tags as string[]), tags,
+      model_id: text(r, c.modelId), model: text(r, c.model), provider: text(r, c.provider), api_base: text(r, c.apiBase),
+      failed: status !== null && FAILED.has(status.toLowerCase()),
+    };
   });
-  const tagCells = new Interner<readonly string[]>((r, i) => {
-    if (!holdsTierplan(r.buf, r.starts[i]!, r.ends[i]!)) return NO_TAGS;
-    const t = textOf(r, i);
-    return t === null ? NO_TAGS : tierplanTagsOfText(t);
-  });
-  const opt = <V>(r: CsvRecord, i: number, cache: Interner<V>, none: V): V => (i < 0 || r.starts[i] === r.ends[i] ? none : cache.get(r, i));
 
   return (r, file) => {
     const starts = r.starts;
@@ -256,16 +318,14 @@ export function litellmCsvMapper(c: LitellmColumns): FastMapper {
       if (instantAt(r, c.end, false) === undefined) return undefined;
       latency = Math.max(0, instantMs - startMs);
     }
-    const tags = opt(r, c.tags, tagCells, NO_TAGS);
-    const alias = opt(r, c.group, group, null);
+    const id = identities.get(r);
     return {
       file, line: r.line, source: 'litellm', time,
-      alias: alias ?? useCaseFromTags(tags as string[]),
-      tags: tags.slice(),
-      model_id: opt(r, c.modelId, modelId, null), model: opt(r, c.model, model, null),
-      provider: opt(r, c.provider, provider, null), api_base: opt(r, c.apiBase, apiBase, null),
+      alias: id.alias,
+      tags: id.tags.slice(),
+      model_id: id.model_id, model: id.model, provider: id.provider, api_base: id.api_base,
       region: null, requests: 1, input_tokens: input, output_tokens: output, cost,
-      failed: opt(r, c.status, status, false), latency_ms: latency,
+      failed: id.failed, latency_ms: latency,
     };
   };
 }
