@@ -252,7 +252,7 @@ describe('tierplan plan on a terminal, folder inventory', () => {
 
 describe('tierplan plan never prompts', () => {
   it('without a TTY, with CI set or not: the plan comes out at once and the file is untouched', () => {
-    for (const env of [{}, { CI: '' }]) {
+    for (const env of [{}, { CI: '' }] as Record<string, string>[]) {
       const { file } = inventoryCopy();
       const r = tierplan(['plan', '--inventory', file, '--as-of', '2026-11-24'], { env });
       expect(r.code).toBe(0);
