@@ -6,6 +6,7 @@
 // counts are integers, costs exact sums, histograms bucket counts.
 import type { Deployment, Policy } from '../types.js';
 import { makeAttributor, type AttributeResult } from './attribute.js';
+import { AttributionMemo } from './attribution-memo.js';
 import { ExactSum } from './exact-sum.js';
 import { monthOf } from './month-of.js';
 import type { RejectedRow, UsageRow } from './usage-types.js';
@@ -60,6 +61,13 @@ interface Cell extends Omit<UsageCell, 'p95_latency_ms' | 'deployments' | 'cost'
   deployments: Set<string>;
 }
 
+/** Where a row of a given attribution and month goes. */
+interface Target {
+  cell: Cell;
+  deployment: Deployment | undefined;
+  month: DeploymentMonth | undefined;
+}
+
 /** An accumulator's state as plain data (structured-clonable), for `merge`. */
 export interface AccumulatorSnapshot {
   rows: number;
@@ -76,22 +84,6 @@ export function rowCost(row: UsageRow, d: Deployment | undefined): number {
   return 0;
 }
 
-interface Attributed {
-  alias: string | null;
-  model: string | null;
-  provider: string | null;
-  api_base: string | null;
-  region: string | null;
-  tags: string[];
-  result: AttributeResult;
-}
-
-function sameTags(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 export class UsageAccumulator {
   private readonly attribute: (row: UsageRow) => AttributeResult;
   private readonly deps: Map<string, Deployment>;
@@ -105,23 +97,33 @@ export class UsageAccumulator {
   private unattributed = 0;
   private readonly first: RejectedRow[] = [];
 
+  private readonly memo: AttributionMemo<Target>;
+
   constructor(policy: Policy, private readonly keepRejected = 10) {
     this.attribute = makeAttributor(policy);
+    this.memo = new AttributionMemo(this.attribute);
     this.deps = new Map(policy.tiers.flatMap((t) => t.deployments.map((d) => [d.id, d] as const)));
   }
 
   add(row: UsageRow): void {
     this.rows++;
     const month = monthOf(row.time);
-    const a: AttributeResult = month === null ? { ok: false, reason: `time "${row.time}" is not an ISO 8601 instant` } : this.attributeOnce(row);
+    const memo = month === null ? undefined : this.memo.get(row);
+    const a: AttributeResult = month === null ? { ok: false, reason: `time "${row.time}" is not an ISO 8601 instant` } : memo?.result ?? this.attribute(row);
     if (!a.ok || month === null) {
       this.unattributed++;
       if (this.first.length < this.keepRejected) this.first.push({ file: row.file, line: row.line, reason: a.ok ? 'no time' : a.reason });
       return;
     }
     const { use_case, tier, deployment } = a.attribution;
-    const c = this.cell(use_case, month, tier);
-    const d = deployment === null ? undefined : this.deps.get(deployment);
+    let target = memo?.months.get(month);
+    if (target === undefined) {
+      const d = deployment === null ? undefined : this.deps.get(deployment);
+      target = { cell: this.cell(use_case, month, tier), deployment: d, month: deployment === null ? undefined : this.deploymentMonth(deployment, month, tier, d) };
+      memo?.months.set(month, target);
+    }
+    const c = target.cell;
+    const d = target.deployment;
     c.requests += row.requests;
     c.input_tokens += row.input_tokens;
     c.output_tokens += row.output_tokens;
@@ -134,32 +136,11 @@ export class UsageAccumulator {
     }
     if (deployment !== null) {
       c.deployments.add(deployment);
-      const m = this.deploymentMonth(deployment, month, tier, d);
+      const m = target.month!;
       m.requests += row.requests;
       m.tokens += row.input_tokens + row.output_tokens;
       if (m.capacity_tokens !== null) m.utilisation = m.tokens / m.capacity_tokens;
     }
-  }
-
-  // Attribution depends only on these fields, which repeat row after row: remembered per model_id.
-  private readonly attributed = new Map<string | null, Attributed[]>();
-  private remembered = 0;
-
-  private attributeOnce(row: UsageRow): AttributeResult {
-    const seen = this.attributed.get(row.model_id);
-    if (seen) {
-      for (const m of seen) {
-        if (m.alias === row.alias && m.model === row.model && m.provider === row.provider && m.api_base === row.api_base && m.region === row.region && sameTags(m.tags, row.tags)) return m.result;
-      }
-    }
-    const result = this.attribute(row);
-    if (this.remembered < 4096 && (seen?.length ?? 0) < 16) {
-      const m: Attributed = { alias: row.alias, model: row.model, provider: row.provider, api_base: row.api_base, region: row.region, tags: [...row.tags], result };
-      if (seen) seen.push(m);
-      else this.attributed.set(row.model_id, [m]);
-      this.remembered++;
-    }
-    return result;
   }
 
   private cell(use_case: string, month: string, tier: string): Cell {

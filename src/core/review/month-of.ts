@@ -15,17 +15,17 @@ export function monthOf(time: string): string | null {
 // The same month string comes back for every row of a date, so maps keyed by it hash it once.
 const monthOfDate = new Map<number, string | null>();
 
+const DIGITS_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+
 function canonicalMonth(time: string): string | null | undefined {
   if (time.length !== 24 || time.charCodeAt(10) !== 84 || time.charCodeAt(23) !== 90 || time.charCodeAt(4) !== 45 || time.charCodeAt(7) !== 45 || time.charCodeAt(13) !== 58 || time.charCodeAt(16) !== 58 || time.charCodeAt(19) !== 46) return undefined;
-  const y = digits(time, 0, 4);
-  const mo = digits(time, 5, 2);
-  const d = digits(time, 8, 2);
-  const h = digits(time, 11, 2);
-  const mi = digits(time, 14, 2);
-  const sec = digits(time, 17, 2);
-  const ms = digits(time, 20, 3);
-  if (y < 0 || mo < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0) return undefined;
-  const date = (y * 100 + mo) * 100 + d;
+  for (const k of DIGITS_AT) {
+    const c = time.charCodeAt(k);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const two = (k: number): number => (time.charCodeAt(k) - 48) * 10 + time.charCodeAt(k + 1) - 48;
+  if (two(11) > 23 || two(14) > 59 || two(17) > 59) return undefined;
+  const date = (two(0) * 100 + two(2)) * 10000 + two(5) * 100 + two(8);
   let month = monthOfDate.get(date);
   if (month === undefined) {
     const t = Date.parse(`${time.slice(0, 10)}T00:00:00.000Z`);
@@ -34,14 +34,4 @@ function canonicalMonth(time: string): string | null | undefined {
     monthOfDate.set(date, month);
   }
   return month;
-}
-
-function digits(s: string, at: number, count: number): number {
-  let v = 0;
-  for (let k = at; k < at + count; k++) {
-    const c = s.charCodeAt(k) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
 }
