@@ -24,8 +24,8 @@ export function renderImportedInventory(inventory: Inventory, h: InventoryHeader
     ' Check it with `tierplan validate`, then place it with `tierplan plan`.',
   ];
   if (h.suggested > 0) {
-    lines.push(` ${h.suggested} use case${h.suggested === 1 ? ' has' : 's have'} a \`suggested:\` block: guesses from the mapping's keyword rules that the plan`,
-      ' never uses; `tierplan plan` on a terminal asks you to confirm them into data and needs.');
+    lines.push(' A `suggested:` block holds guesses from the mapping\'s keyword rules, which the plan never uses:',
+      ' `tierplan plan` on a terminal asks you to confirm them into data and needs.');
   }
   doc.commentBefore = lines.join('\n');
   return finish(doc);

@@ -24,7 +24,7 @@ const MAPPING: ImportMapping = {
 const cell = fc.oneof(
   fc.constant(''),
   fc.constant('   '),
-  fc.constantFrom('Claims triage', 'claims-triage', 'Café', 'CAFÉ ', '客服', '---', 'x', 'Patient intake', 'a'.repeat(80), 'Live', 'PoC', 'yes', 'No', 'on-prem', 'DSA', '2027-01-01', '01/02/2027', 'soon', 'api', 'GDPR; HIPAA', 'us', 'Germany', ',;|'),
+  fc.constantFrom('Claims triage', 'claims-triage', 'Café', 'CAFÉ ', '客服', '---', 'x', 'Patient intake', 'a'.repeat(80), 'n'.repeat(10_001), 'Live', 'PoC', 'yes', 'No', 'on-prem', 'DSA', '2027-01-01', '01/02/2027', 'soon', 'api', 'GDPR; HIPAA', 'us', 'Germany', ',;|'),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
 );

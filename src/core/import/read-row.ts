@@ -11,6 +11,9 @@ import { suggest } from './suggest.js';
 import { normalizeKey, splitList, toName } from './text.js';
 import { amountOf, booleanOf, reasoningOf, statusOf, taskOf } from './values.js';
 
+/** The inventory schema's limit on a name (schemas/inventory.schema.json). */
+const MAX_NAME = 10_000;
+
 export type RowRead =
   | { kind: 'blank' }
   | { kind: 'skipped'; reason: string }
@@ -32,6 +35,7 @@ export function readRow(m: CompiledMapping, cells: readonly string[]): RowRead {
     name = givenId;
     warnings.push(`no name: the id "${givenId}" is used as the name`);
   }
+  if (name.length > MAX_NAME) return { kind: 'skipped', reason: `the name is ${name.length} characters long, more than the ${MAX_NAME} an inventory allows: shorten it` };
 
   const override = readOverride(m, get, warnings);
   if (typeof override === 'string') return { kind: 'skipped', reason: override };
