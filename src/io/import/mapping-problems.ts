@@ -3,7 +3,7 @@
 // message saying what a column may be, and the deepest error wins where a shape was entered.
 import type { ErrorObject } from 'ajv';
 import type { PlacedProblem } from '../locate.js';
-import { dedupe, toPath } from '../ajv-problems.js';
+import { dedupe, dropSuggestedMissing, toPath } from '../ajv-problems.js';
 import { describeError } from '../schema-messages.js';
 
 const COLUMN_SHAPES = 'a column: a header name ("Title"), a 1-based position (3), { name: "Notes", occurrence: 2 } or { letter: C }';
@@ -31,5 +31,5 @@ export function describeMappingErrors(errors: ErrorObject[], value: unknown): Pl
     }
     for (const e of specific.length > 0 ? specific : list) problems.push(describeError(e, toPath(e.instancePath, value)));
   }
-  return dedupe(problems);
+  return dedupe(dropSuggestedMissing(problems));
 }
