@@ -92,7 +92,7 @@ export async function classifyInteractively(ctx: CliContext, inputs: Inputs, gen
       if (decision === 'save') {
         result.saved.push(uc.id);
         if (!result.files.includes(file)) result.files.push(file);
-        ctx.out(`saved ${uc.id} to ${file}\n`);
+        ctx.out(`saved ${uc.id} to ${clean(file)}\n`);
       } else if (decision === 'skip') result.skipped.push(uc.id);
       else {
         result.outcome = 'stopped';
@@ -100,6 +100,8 @@ export async function classifyInteractively(ctx: CliContext, inputs: Inputs, gen
         break;
       }
     }
+    // A signal during the last save.
+    if (result.outcome === 'done') guard.check();
   } catch (e) {
     if (!isPromptExit(e)) throw e;
     result.outcome = 'interrupted';
@@ -125,9 +127,9 @@ async function oneUseCase(ctx: CliContext, inputs: Inputs, uc: UseCase, file: st
     const decision = await select<Decision>({
       message: `Save these answers for ${uc.id}?`,
       choices: [
-        { value: 'save', name: `save: write them into ${file}` },
+        { value: 'save', name: `save: write them into ${clean(file)}` },
         { value: 'change', name: 'change answers' },
-        { value: 'skip', name: 'skip this use case (it stays unclassified for now)' },
+        { value: 'skip', name: 'skip this use case: nothing is written, it is asked again next time' },
         { value: 'stop', name: 'stop asking and show the plan' },
       ],
       loop: false,
