@@ -16,14 +16,15 @@ const shown = (none: string) => ({
 
 /** After an answer, the prompt repeats only the choice's label, not its explanation. */
 const short = <T>(choices: readonly Choice<T>[]): (Choice<T> & { short: string })[] => choices.map((c) => ({ ...c, short: c.name.split(' — ')[0]!.replace(' (suggested)', '') }));
+/** The input-length choice that leads to a number prompt instead of a bucket. */
 const OTHER_LENGTH = -1;
 
-/** Asks what `plan` says is missing, starting from `start` (what is written, suggestions, or the previous answers). */
-/** Where prompts read and write, and the signal that cancels the one on screen. */
+/** Passed to every prompt: the signal that cancels the one on screen (SIGINT from outside the terminal). */
 export interface PromptIo {
   signal: AbortSignal;
 }
 
+/** Asks what `plan` says is missing, starting from `start` (what is written, suggestions, or the previous answers). */
 export async function askAnswers(uc: UseCase, policy: Policy, plan: QuestionPlan, start: Answers, io: PromptIo): Promise<Answers> {
   const answers: Answers = {};
   if (plan.data !== 'none') answers.data = await askData(uc, policy, plan.data, start, io);
