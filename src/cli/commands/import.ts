@@ -65,7 +65,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   const added = result.useCases.filter((u) => !present.has(u.id));
   const kept = result.useCases.flatMap((u, i) => (present.has(u.id) ? [{ line: result.lines[i]!, id: u.id }] : []));
   const inventory: Inventory = { version: 1, use_cases: [...(target?.inventory.use_cases ?? []), ...added] };
-  assertValid(inventory, policy, asOf);
+  assertValid(inventory, policy, asOf, target?.inventory.use_cases.length ?? 0);
   const written = added.length > 0;
   const summary = importSummary(result, {
     file, read_as: info.source, encoding: info.encoding ?? null, mapping_warnings: mappingWarnings, output: written ? out : null, unit: info.unit,
@@ -127,9 +127,11 @@ function vocabularyOf(policy: Policy, asOf: string): Vocabulary {
 }
 
 // The importer only writes what the inventory schema and the policy accept; anything else is a
-// bug in tierplan, reported as such, and nothing is written.
-function assertValid(inventory: Inventory, policy: Policy, asOf: string): void {
-  const problems = [...checkDocument('inventory', inventory), ...checkInventory(inventory, policy, asOf)].filter((p) => p.severity === 'error');
+// bug in tierplan, reported as such, and nothing is written. Merging, only the use cases from
+// `from` on are the importer's: what the inventory held before is the owner's to fix.
+function assertValid(inventory: Inventory, policy: Policy, asOf: string, from: number): void {
+  const ours = (path: (string | number)[]): boolean => path[0] !== 'use_cases' || typeof path[1] !== 'number' || path[1] >= from;
+  const problems = [...checkDocument('inventory', inventory), ...checkInventory(inventory, policy, asOf)].filter((p) => p.severity === 'error' && ours(p.path));
   if (problems.length === 0) return;
   const where = (path: (string | number)[]): string => path.join('.');
   throw new Error(`the imported inventory would not validate, so nothing was written:\n${problems.slice(0, 5).map((p) => `  ${where(p.path)}: ${p.message}`).join('\n')}`);
