@@ -203,11 +203,7 @@ class IdentityCache {
       const len = e - s;
       total += len;
       h = Math.imul(h ^ (len | (flags[i]! << 24)), 0x01000193);
-      if (len > 0) {
-        const step = len >> 3;
-        for (let k = 0; k < 8; k++) h = Math.imul(h ^ buf[s + k * step]!, 0x01000193);
-        h = Math.imul(h ^ buf[e - 1]!, 0x01000193);
-      }
+      if (len > 0) h = Math.imul(h ^ buf[s + (len >> 1)]! ^ (buf[s + (len >> 2)]! << 8) ^ (buf[e - 1]! << 16) ^ (buf[s + ((3 * len) >> 2)]! << 24), 0x01000193);
     }
     if (total > MAX_KEY * 4) return this.make(r);
     let slot = (h ^ (h >>> 15)) & (ID_SLOTS - 1);
