@@ -107,7 +107,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--quarter <quarter>', 'review period, e.g. 2026-Q3 (default: the last full quarter before --as-of)')
     .option('--from <month>', 'first month of the period, YYYY-MM')
     .option('--to <month>', 'last month of the period, YYYY-MM')
-    .option('--previous <review.json>', "last quarter's review.json, so trigger conditions that held across quarters count")
+    .option('--previous <review.json>', "last quarter's review.json: trigger conditions that held across quarters count, and the portfolio split compares with it when the exports do not cover last quarter")
     .addOption(new Option('-f, --format <format>', 'output on stdout (default: table, or nothing with --out/--propose)').choices(['table', 'markdown', 'html', 'json']))
     .option('-o, --out <dir>', 'write review.md, review.html and review.json into DIR')
     .option('--propose <file>', 'write the proposed inventory changes as a YAML patch to review and apply')
