@@ -101,6 +101,16 @@ describe('a file folded in two parts', () => {
     expect(await review(file, { splitAt: inside, runPart: counting })).toBe(await review(file));
     expect(secondParts).toBe(1);
   });
+
+  it('reads the second part in this thread when the worker fails', async () => {
+    const file = temp('spend.csv', csv('\n'));
+    const failing: Fold['runPart'] = () => {
+      const result = Promise.reject(new Error('no worker threads here'));
+      result.catch(() => {});
+      return { result, cancel: () => {} };
+    };
+    expect(await review(file, { splitAt: 700, runPart: failing })).toBe(await review(file));
+  });
 });
 
 describe('worker threads (built code in dist/)', () => {

@@ -75,16 +75,27 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
     second.cancel();
     return failureDiagnostic(plan, first.failure);
   }
-  if (first.endOffset !== guess) {
-    second.cancel();
+  const readRestHere = async (): Promise<Diagnostic | undefined> => {
     secondBytes = 0;
     const rest = await readPart(plan, opts, tally, add, { offset: first.endOffset, line: first.endLine }, (b) => {
       secondBytes = b;
       report();
     });
     return rest.failure ? failureDiagnostic(plan, rest.failure) : undefined;
+  };
+  if (first.endOffset !== guess) {
+    second.cancel();
+    return readRestHere();
   }
-  const { read, tally: t, snapshot } = await second.result;
+  let done: PartResult;
+  try {
+    done = await second.result;
+  } catch {
+    // The worker could not run (no worker threads here, a resource limit): this thread reads its part.
+    second.cancel();
+    return readRestHere();
+  }
+  const { read, tally: t, snapshot } = done;
   const shift = first.endLine - 1;
   tally.counts.read += t.counts.read;
   tally.counts.accepted += t.counts.accepted;
