@@ -11,7 +11,7 @@
 // skipped with a note and only tierplan is timed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bin, root } from './lib.mjs';
@@ -20,22 +20,29 @@ import { ensure, INVENTORY, POLICY, routes } from './review-data.mjs';
 const SELF = fileURLToPath(import.meta.url);
 const HAS_TIME = existsSync('/usr/bin/time');
 
-/** Runs a command once; returns { s: wall seconds, mb: peak RSS in MB or null, stdout }. */
+/**
+ * Runs a command once; returns { s: wall seconds, mb: peak RSS in MB or null, cpu: user + system
+ * seconds or null, load: the 1-minute load average just before, stdout }. The machine is shared:
+ * the load average and CPU time tell a slow run from a busy machine.
+ */
 function measure(args) {
   const out = join(tmpdir(), `tierplan-bench-time-${process.pid}`);
   const cmd = HAS_TIME ? '/usr/bin/time' : 'node';
-  const full = HAS_TIME ? ['-f', '%e %M', '-o', out, 'node', ...args] : args;
+  const full = HAS_TIME ? ['-f', '%e %M %U %S', '-o', out, 'node', ...args] : args;
+  const load = loadavg()[0];
   const t0 = process.hrtime.bigint();
   const res = spawnSync(cmd, full, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   let mb = null;
+  let cpu = null;
   if (HAS_TIME) {
     const last = readFileSync(out, 'utf8').trim().split('\n').pop() ?? '';
     rmSync(out, { force: true });
-    const kb = Number(last.split(' ')[1]);
+    const [, kb, user, sys] = last.split(' ').map(Number);
     if (Number.isFinite(kb)) mb = kb / 1024;
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpu = user + sys;
   }
-  return { s, mb, status: res.status, stdout: res.stdout, stderr: res.stderr };
+  return { s, mb, cpu, load, status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
 const SQL = (source) => `
@@ -84,8 +91,11 @@ export async function run() {
     const review = [bin, 'review', '--usage', c.file, '--inventory', INVENTORY, '--policy', POLICY, '--as-of', '2026-11-24', '--from', '2026-07', '--to', '2026-09', '--format', 'json', '--fail-on', 'none'];
     const tp = measure(review);
     if (tp.status !== 0) throw new Error(`tierplan review exited ${tp.status}: ${tp.stderr}`);
+    const counts = JSON.parse(tp.stdout).counts;
+    if (counts.read !== c.rows) throw new Error(`tierplan review read ${counts.read} rows of ${c.rows}`);
     const mem = (m) => (m === null ? 'peak n/a' : `peak ${m.toFixed(0)} MB`);
-    results.push([`${label}: tierplan`, `${tp.s.toFixed(2)} s`, mem(tp.mb)]);
+    const how = (r) => `${mem(r.mb)}; CPU ${r.cpu === null ? 'n/a' : `${r.cpu.toFixed(2)} s`}; load avg ${r.load.toFixed(2)} before`;
+    results.push([`${label}: tierplan`, `${tp.s.toFixed(2)} s`, `${how(tp)}; ${counts.aggregated.toLocaleString('en-US')} rows aggregated`]);
     if (duckdbNote) continue;
     const db = measure([SELF, '--duckdb', c.file, c.kind]);
     if (db.status === 3) {
@@ -95,10 +105,10 @@ export async function run() {
     }
     if (db.status !== 0) throw new Error(`DuckDB child exited ${db.status}: ${db.stderr}`);
     const { groups, requests } = JSON.parse(db.stdout.trim().split('\n').pop());
-    results.push([`${label}: DuckDB read_${c.kind === 'csv' ? 'csv' : 'json'}, same aggregation`, `${db.s.toFixed(2)} s`, `${mem(db.mb)}; ${groups} groups, ${requests.toLocaleString('en-US')} rows`]);
+    results.push([`${label}: DuckDB read_${c.kind === 'csv' ? 'csv' : 'json'}, same aggregation`, `${db.s.toFixed(2)} s`, `${how(db)}; ${groups} groups, ${requests.toLocaleString('en-US')} rows`]);
     const ratio = tp.s / db.s;
     const memRatio = tp.mb && db.mb ? `, peak RSS ${(tp.mb / db.mb).toFixed(2)}×` : '';
-    results.push([`${label}: tierplan / DuckDB`, `${ratio.toFixed(2)}×`, `wall${memRatio}`]);
+    results.push([`${label}: tierplan / DuckDB`, `${ratio.toFixed(2)}×`, `wall (goal ≤ 0.67×, i.e. 1.5× faster)${memRatio}`]);
   }
   if (duckdbNote) results.push(['review vs DuckDB', 'skipped', duckdbNote]);
   return results;
