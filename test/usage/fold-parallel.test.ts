@@ -7,8 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UsageAccumulator } from '../../src/core/review/aggregate.js';
 import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
 import { inThisThread, type Fold } from '../../src/io/usage/fold-parallel.js';
+import { loadMapping, type Mapping } from '../../src/io/usage/mapping.js';
 import { readUsage } from '../../src/io/usage/read-usage.js';
-import { removeTempDirs, temp } from './helpers.js';
+import { fixture, removeTempDirs, temp } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -60,9 +61,9 @@ function splits(text: string): number[] {
 }
 
 /** The review's inputs as JSON: counts, rejected rows, diagnostics and the accumulated totals. */
-async function review(file: string, fold?: Omit<Fold, 'accumulator' | 'policy'>): Promise<string> {
+async function review(file: string, fold?: Omit<Fold, 'accumulator' | 'policy'>, opts: { mapping?: Mapping } = {}): Promise<string> {
   const acc = new UsageAccumulator(DEFAULT_POLICY);
-  const r = await readUsage([file], { onRow: (row) => acc.add(row), ...(fold ? { fold: { ...fold, accumulator: acc, policy: DEFAULT_POLICY } } : {}) });
+  const r = await readUsage([file], { ...opts, onRow: (row) => acc.add(row), ...(fold ? { fold: { ...fold, accumulator: acc, policy: DEFAULT_POLICY } } : {}) });
   expect(r.counts.read).toBe(r.counts.accepted + r.counts.rejected);
   return JSON.stringify({ counts: r.counts, rejected: r.rejected, diagnostics: r.diagnostics, aggregate: acc.result() }, null, 1);
 }
@@ -85,6 +86,17 @@ describe('a file folded in two parts', () => {
     const single = await review(file);
     expect(single).toContain('not valid JSON');
     for (const at of splits(text)) expect(await review(file, { splitAt: at, runPart: inThisThread }), `split at ${at}`).toBe(single);
+  }, 60_000);
+
+  it('gives the single-pass result for a FOCUS export and for a CSV read through a mapping', async () => {
+    const focus = fixture('focus-1.0-sample', 'focus_sample.csv');
+    const single = await review(focus);
+    expect(JSON.parse(single).counts.read).toBeGreaterThan(500);
+    for (const at of [1, 1000, 123_457, 377_711, 600_001]) expect(await review(focus, { splitAt: at, runPart: inThisThread }), `split at ${at}`).toBe(single);
+    const mapping = await loadMapping(fixture('mapped', 'mapping.yaml'));
+    const mapped = fixture('mapped', 'usage.csv');
+    const one = await review(mapped, undefined, { mapping });
+    for (let at = 1; at < 200; at += 7) expect(await review(mapped, { splitAt: at, runPart: inThisThread }, { mapping }), `split at ${at}`).toBe(one);
   }, 60_000);
 
   it('reads a split straddled by a quoted newline again from the true record start', async () => {
