@@ -26,8 +26,20 @@ export class JsonLines {
   }
   write(chunk: Buffer): void {
     if (this.stoppedAt >= 0) return;
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
-    this.pending = null;
+    let buf = chunk;
+    if (this.pending) {
+      // Only the line that spans the chunks is joined; the rest of the chunk is read in place.
+      const nl = chunk.indexOf(LF);
+      if (nl < 0) {
+        this.pending = Buffer.concat([this.pending, chunk]);
+        return;
+      }
+      const joined = Buffer.concat([this.pending, chunk.subarray(0, nl + 1)]);
+      this.pending = null;
+      this.write(joined);
+      if (this.stoppedAt >= 0) return;
+      buf = chunk.subarray(nl + 1);
+    }
     let start = 0;
     let backslash = -2; // next backslash at or after `start` (-1: none), -2: not looked for yet
     for (;;) {

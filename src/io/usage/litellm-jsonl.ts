@@ -122,11 +122,7 @@ class ValidJson {
     for (;;) {
       const key = this.keys[slot];
       if (key === undefined) break;
-      if (key.length === len) {
-        let m = 0;
-        while (m < len && key[m] === buf[s + m]) m++;
-        if (m === len) return true;
-      }
+      if (key.length === len && this.same(slot, buf, s, len)) return true;
       slot = (slot + 1) & (SLOTS - 1);
     }
     try {
@@ -139,8 +135,28 @@ class ValidJson {
       this.size = 0;
       slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     }
-    this.keys[slot] = Buffer.from(buf.subarray(s, e));
+    const key = Buffer.from(buf.subarray(s, e));
+    this.keys[slot] = key;
+    this.keyViews[slot] = new DataView(key.buffer, key.byteOffset, key.byteLength);
     this.size++;
+    return true;
+  }
+
+  // Four bytes at a time through DataViews: the line buffer's view is made once per buffer.
+  private keyViews: DataView[] = [];
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  private viewOf: Buffer | null = null;
+
+  private same(slot: number, buf: Buffer, s: number, len: number): boolean {
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const key = this.keyViews[slot]!;
+    const view = this.view;
+    let k = 0;
+    for (; k + 4 <= len; k += 4) if (key.getInt32(k) !== view.getInt32(s + k)) return false;
+    for (; k < len; k++) if (key.getUint8(k) !== view.getUint8(s + k)) return false;
     return true;
   }
 }
