@@ -57,6 +57,20 @@ describe('tierplan review', async () => {
     }
   });
 
+  it('a .gz that breaks off midway: the report of the rows before the damage is written, and exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierplan-review-'));
+    const gz = gzipSync(csv);
+    writeFileSync(join(dir, 'cut.csv.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
+    const r = tierplan(['review', '--usage', join(dir, 'cut.csv.gz'), ...example, '--quarter', '2026-Q3', '--out', join(dir, 'out'), '--fail-on', 'none']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unreadable-gzip');
+    expect(r.stderr).toMatch(/broke off before their end/);
+    const review = JSON.parse(readFileSync(join(dir, 'out', 'review.json'), 'utf8')) as { counts: { read: number; unreadable: number; aggregated: number } };
+    expect(review.counts.read).toBeGreaterThan(0);
+    expect(review.counts.read).toBeLessThan(csv.trim().split('\n').length - 1);
+    expect(review.counts.read).toBe(review.counts.unreadable + review.counts.aggregated);
+  });
+
   it('refuses a malformed period', () => {
     expect(tierplan(['review', '--usage', EXAMPLE_USAGE, ...example, '--quarter', '2026-Q5']).code).toBe(2);
   });

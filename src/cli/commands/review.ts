@@ -84,7 +84,14 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   }
   const format = opts.format ?? (files.length === 0 ? 'table' : undefined);
   if (format) ctx.out(reviewRenderers[format](result, { color: format === 'table' && ctx.color }));
-  return failOn(result, opts.failOn, ctx);
+  const findings = failOn(result, opts.failOn, ctx);
+  // A file damaged midway still gets its report (the rows before the damage count), but CI must
+  // not take a partial quarter for a clean one: bad input wins over findings.
+  if (read.diagnostics.length > 0) {
+    ctx.err(`${read.diagnostics.length} usage file(s) broke off before their end: the report covers only the rows before the damage (exit 2)\n`);
+    return 2;
+  }
+  return findings;
 }
 
 /** Last quarter's review.json: the months each trigger's condition already held, and its usage for the split. */
