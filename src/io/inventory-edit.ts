@@ -4,10 +4,10 @@
 // Comments, blank lines, key order, quoting and the alignment of line comments all stay.
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { KEY_ORDER, type Change } from '../core/interactive/answers.js';
-import { afterLine, apply, column, findPair, keyName, lastContent, LayoutNotHandled, renderPair, renderValue, start, type Edit } from './inventory-edit-text.js';
+import { afterLine, apply, column, findPair, keyName, lastContent, LayoutNotHandled, renderPair, renderValue, start, type Edit } from './yaml-text-edit.js';
 import { yamlLib } from './yaml-lib.js';
 
-export { LayoutNotHandled, newDocument } from './inventory-edit-text.js';
+export { LayoutNotHandled, newDocument } from './yaml-text-edit.js';
 
 /** Whole lines to insert at the start of a line, ordered among others at the same place by `order`. */
 interface Insert {

@@ -18,7 +18,8 @@ import { readText } from './read-text.js';
 import { describeError } from './schema-messages.js';
 import { checkDocument } from './schemas.js';
 import { writeOutputs } from './write-output.js';
-import { applyEdits, planEdit } from './yaml-text-edit.js';
+import { planEdit } from './proposal-edit.js';
+import { apply as applyEdits } from './yaml-text-edit.js';
 import { yamlLib } from './yaml-lib.js';
 
 export const PROPOSALS_KIND = 'tierplan-proposals';
