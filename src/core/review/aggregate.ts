@@ -5,8 +5,8 @@
 // (one per worker thread) merge into exactly what one accumulator over the whole input holds:
 // counts are integers, costs exact sums, histograms bucket counts.
 import type { Deployment, Policy } from '../types.js';
-import { makeAttributor, type AttributeResult } from './attribute.js';
-import { AttributionMemo } from './attribution-memo.js';
+import { makeAttributor, type Attribution, type AttributeResult } from './attribute.js';
+import { AttributionMemo, type Remembered } from './attribution-memo.js';
 import { ExactSum } from './exact-sum.js';
 import { monthOf } from './month-of.js';
 import type { RejectedRow, UsageRow } from './usage-types.js';
@@ -54,10 +54,16 @@ const RATIO = 1.05;
 const LOG_RATIO = Math.log(RATIO);
 const bucketOf = (ms: number): number => (ms <= 1 ? 0 : Math.ceil(Math.log(ms) / LOG_RATIO));
 const bucketValue = (b: number): number => Math.round(RATIO ** b);
+// Buckets of whole milliseconds below this, computed once (a logarithm per row was measurable).
+const TABLED = 1 << 16;
+const BUCKET_OF_MS = Uint16Array.from({ length: TABLED }, (_, ms) => bucketOf(ms));
+// Buckets below this are counted in an array per cell (1.05^512 ms is two years); the rest in a map.
+const ARRAY_BUCKETS = 512;
 
 interface Cell extends Omit<UsageCell, 'p95_latency_ms' | 'deployments' | 'cost'> {
   cost: ExactSum;
-  latency: Map<number, number>;
+  latency: Float64Array;
+  latencyRest: Map<number, number>;
   deployments: Set<string>;
 }
 
@@ -68,12 +74,28 @@ interface Target {
   month: DeploymentMonth | undefined;
 }
 
+/**
+ * Where the rows of one identity (alias, tags, where it ran) go, month by month: what a reader
+ * that recognises repeated identities gets once from `route` and hands to `addRouted` per row.
+ */
+export interface Route {
+  readonly result: AttributeResult;
+  memo: Remembered<Target> | undefined;
+  /** The month (year × 100 + month) of the last row, and its target. */
+  ym: number;
+  target: Target | undefined;
+  byMonth: Map<number, Target>;
+}
+
+/** The fields of a row that attribution reads. */
+export type RowIdentity = Pick<UsageRow, 'alias' | 'tags' | 'model_id' | 'model' | 'provider' | 'api_base' | 'region'>;
+
 /** An accumulator's state as plain data (structured-clonable), for `merge`. */
 export interface AccumulatorSnapshot {
   rows: number;
   unattributed: number;
   first: RejectedRow[];
-  cells: (Omit<Cell, 'cost' | 'latency' | 'deployments'> & { cost: number[]; latency: [number, number][]; deployments: string[] })[];
+  cells: (Omit<Cell, 'cost' | 'latency' | 'latencyRest' | 'deployments'> & { cost: number[]; latency: [number, number][]; deployments: string[] })[];
   byDeployment: DeploymentMonth[];
 }
 
@@ -115,31 +137,77 @@ export class UsageAccumulator {
       if (this.first.length < this.keepRejected) this.first.push({ file: row.file, line: row.line, reason: a.ok ? 'no time' : a.reason });
       return;
     }
-    const { use_case, tier, deployment } = a.attribution;
     let target = memo?.months.get(month);
-    if (target === undefined) {
-      const d = deployment === null ? undefined : this.deps.get(deployment);
-      target = { cell: this.cell(use_case, month, tier), deployment: d, month: deployment === null ? undefined : this.deploymentMonth(deployment, month, tier, d) };
-      memo?.months.set(month, target);
+    if (target === undefined) target = this.target(a.attribution, month, memo);
+    this.into(target, row.requests, row.input_tokens, row.output_tokens, rowCost(row, target.deployment), row.failed, row.latency_ms);
+  }
+
+  /** Where rows of this identity go: remembered by the caller and passed to `addRouted`. */
+  route(id: RowIdentity): Route {
+    const row: UsageRow = {
+      file: '', line: 0, source: 'litellm', time: '', alias: id.alias, tags: [...id.tags], model_id: id.model_id, model: id.model,
+      provider: id.provider, api_base: id.api_base, region: id.region, requests: 1, input_tokens: 0, output_tokens: 0, cost: null, failed: false, latency_ms: null,
+    };
+    const memo = this.memo.get(row);
+    return { result: memo?.result ?? this.attribute(row), memo, ym: -1, target: undefined, byMonth: new Map() };
+  }
+
+  /**
+   * One request of a routed identity in month `ym` (year × 100 + month, UTC): the same as `add`
+   * with a row of that identity, one request and a time in that month, without building the row.
+   */
+  addRouted(route: Route, ym: number, file: string, line: number, input: number, output: number, cost: number | null, failed: boolean, latency: number | null): void {
+    this.rows++;
+    const a = route.result;
+    if (!a.ok) {
+      this.unattributed++;
+      if (this.first.length < this.keepRejected) this.first.push({ file, line, reason: a.reason });
+      return;
     }
-    const c = target.cell;
+    let target = route.ym === ym ? route.target : route.byMonth.get(ym);
+    if (target === undefined) {
+      const month = `${String(Math.floor(ym / 100)).padStart(4, '0')}-${String(ym % 100).padStart(2, '0')}`;
+      target = route.memo?.months.get(month) ?? this.target(a.attribution, month, route.memo);
+      route.byMonth.set(ym, target);
+    }
+    route.ym = ym;
+    route.target = target;
     const d = target.deployment;
-    c.requests += row.requests;
-    c.input_tokens += row.input_tokens;
-    c.output_tokens += row.output_tokens;
-    c.cost.add(rowCost(row, d));
-    if (row.failed) c.failures += Math.max(1, row.requests);
-    if (row.latency_ms !== null && Number.isFinite(row.latency_ms) && row.latency_ms >= 0) {
-      const b = bucketOf(row.latency_ms);
-      c.latency.set(b, (c.latency.get(b) ?? 0) + 1);
+    let c: number;
+    if (d?.fixed_cost) c = ((input + output) * d.fixed_cost.monthly) / d.fixed_cost.capacity_tokens_per_month;
+    else if (cost !== null) c = cost;
+    else if (d?.price) c = (input * d.price.input_per_1m + output * d.price.output_per_1m) / 1e6;
+    else c = 0;
+    this.into(target, 1, input, output, c, failed, latency);
+  }
+
+  private target(a: Attribution, month: string, memo: Remembered<Target> | undefined): Target {
+    const { use_case, tier, deployment } = a;
+    const d = deployment === null ? undefined : this.deps.get(deployment);
+    const target: Target = { cell: this.cell(use_case, month, tier), deployment: d, month: deployment === null ? undefined : this.deploymentMonth(deployment, month, tier, d) };
+    // A target's deployment never changes: the cell learns it with the target's first row.
+    if (deployment !== null) target.cell.deployments.add(deployment);
+    memo?.months.set(month, target);
+    return target;
+  }
+
+  private into(target: Target, requests: number, input: number, output: number, cost: number, failed: boolean, latency: number | null): void {
+    const c = target.cell;
+    c.requests += requests;
+    c.input_tokens += input;
+    c.output_tokens += output;
+    c.cost.add(cost);
+    if (failed) c.failures += Math.max(1, requests);
+    if (latency !== null && latency >= 0 && latency < Infinity) {
+      const b = latency < TABLED && latency === Math.floor(latency) ? BUCKET_OF_MS[latency]! : bucketOf(latency);
+      if (b < ARRAY_BUCKETS) c.latency[b]!++;
+      else c.latencyRest.set(b, (c.latencyRest.get(b) ?? 0) + 1);
       c.latency_samples++;
     }
-    if (deployment !== null) {
-      c.deployments.add(deployment);
-      const m = target.month!;
-      m.requests += row.requests;
-      m.tokens += row.input_tokens + row.output_tokens;
-      if (m.capacity_tokens !== null) m.utilisation = m.tokens / m.capacity_tokens;
+    const m = target.month;
+    if (m !== undefined) {
+      m.requests += requests;
+      m.tokens += input + output;
     }
   }
 
@@ -150,7 +218,7 @@ export class UsageAccumulator {
     if (!byTier) byMonth.set(month, (byTier = new Map()));
     let c = byTier.get(tier);
     if (!c) {
-      c = { use_case, month, tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: new ExactSum(), failures: 0, latency_samples: 0, latency: new Map(), deployments: new Set() };
+      c = { use_case, month, tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: new ExactSum(), failures: 0, latency_samples: 0, latency: new Float64Array(ARRAY_BUCKETS), latencyRest: new Map(), deployments: new Set() };
       byTier.set(tier, c);
       this.cells.push(c);
     }
@@ -174,8 +242,8 @@ export class UsageAccumulator {
   snapshot(): AccumulatorSnapshot {
     return {
       rows: this.rows, unattributed: this.unattributed, first: [...this.first],
-      cells: this.cells.map((c) => ({ ...c, cost: [...c.cost.partials], latency: [...c.latency], deployments: [...c.deployments] })),
-      byDeployment: this.byDeployment.map((m) => ({ ...m })),
+      cells: this.cells.map(({ latencyRest, ...c }) => ({ ...c, cost: [...c.cost.partials], latency: buckets(c.latency, latencyRest), deployments: [...c.deployments] })),
+      byDeployment: this.byDeployment.map(withUtilisation),
     };
   }
 
@@ -195,37 +263,50 @@ export class UsageAccumulator {
       c.cost.addAll(o.cost);
       c.failures += o.failures;
       c.latency_samples += o.latency_samples;
-      for (const [b, n] of o.latency) c.latency.set(b, (c.latency.get(b) ?? 0) + n);
+      for (const [b, n] of o.latency) {
+        if (b < ARRAY_BUCKETS) c.latency[b]! += n;
+        else c.latencyRest.set(b, (c.latencyRest.get(b) ?? 0) + n);
+      }
       for (const d of o.deployments) c.deployments.add(d);
     }
     for (const o of other.byDeployment) {
       const m = this.deploymentMonth(o.deployment, o.month, o.tier, this.deps.get(o.deployment));
       m.requests += o.requests;
       m.tokens += o.tokens;
-      if (m.capacity_tokens !== null) m.utilisation = m.tokens / m.capacity_tokens;
     }
   }
 
   result(): UsageAggregate {
-    const cells = this.cells.map(({ latency, deployments, ...c }): UsageCell => ({
+    const cells = this.cells.map(({ latency, latencyRest, deployments, ...c }): UsageCell => ({
       ...c,
       cost: round2(c.cost.value()),
-      p95_latency_ms: p95(latency, c.latency_samples),
+      p95_latency_ms: p95(buckets(latency, latencyRest), c.latency_samples),
       deployments: [...deployments].sort(),
     }));
     cells.sort((a, b) => cmp(a.use_case, b.use_case) || cmp(a.month, b.month) || cmp(a.tier, b.tier));
-    const deployments = this.byDeployment.map((m) => ({ ...m }));
+    const deployments = this.byDeployment.map(withUtilisation);
     deployments.sort((a, b) => cmp(a.deployment, b.deployment) || cmp(a.month, b.month));
     return { rows: this.rows, cells, deployments, unattributed: this.unattributed, unattributed_first: [...this.first] };
   }
 }
 
-function p95(h: Map<number, number>, n: number): number | null {
+// Tokens over capacity, worked out when the totals are read rather than per row.
+const withUtilisation = (m: DeploymentMonth): DeploymentMonth => ({ ...m, utilisation: m.capacity_tokens === null ? null : m.tokens / m.capacity_tokens });
+
+/** A cell's latency histogram as [bucket, count] pairs, by increasing bucket. */
+function buckets(low: Float64Array, rest: Map<number, number>): [number, number][] {
+  const out: [number, number][] = [];
+  for (let b = 0; b < low.length; b++) if (low[b] !== 0) out.push([b, low[b]!]);
+  for (const b of [...rest.keys()].sort((x, y) => x - y)) out.push([b, rest.get(b)!]);
+  return out;
+}
+
+function p95(h: [number, number][], n: number): number | null {
   if (n === 0) return null;
   const rank = Math.ceil(0.95 * n);
   let seen = 0;
-  for (const b of [...h.keys()].sort((x, y) => x - y)) {
-    seen += h.get(b)!;
+  for (const [b, count] of h) {
+    seen += count;
     if (seen >= rank) return bucketValue(b);
   }
   return null;

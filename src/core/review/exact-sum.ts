@@ -21,8 +21,12 @@ export class ExactSum {
       if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    p.length = i;
-    p.push(x);
+    // Shrinking the array only when it must (setting `length` on every add was measurable).
+    if (i === p.length) p.push(x);
+    else {
+      p[i] = x;
+      if (p.length > i + 1) p.length = i + 1;
+    }
   }
 
   /** Adds every partial of another exact sum (as `partials` gives them). */

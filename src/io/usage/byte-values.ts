@@ -30,8 +30,9 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-// Set by `instantAt`: the epoch milliseconds of the instant it read.
+// Set by `instantAt`: the epoch milliseconds of the instant it read, and its month (year × 100 + month).
 export let instantMs = 0;
+export let instantMonth = 0;
 // The last date `instantAt` turned into days (as yyyymmdd), and its days since 1970: rows come in time order.
 let lastDate = -1;
 let lastDays = 0;
@@ -86,6 +87,7 @@ export function instantAt(r: CsvRecord, i: number, wantText: boolean): string | 
     lastDays = daysFromCivil(y, mo, d);
   }
   instantMs = ((lastDays * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + ms;
+  instantMonth = y * 100 + mo;
   if (!wantText) return '';
   if (n === 24 && t === 84 && fracDigits === 3) return latin1(buf, s, e); // already canonical
   // Written into a scratch buffer and decoded once: a flat string (a joined one is flattened,

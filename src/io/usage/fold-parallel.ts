@@ -46,7 +46,6 @@ export function splittable(plan: FilePlan, fold: Fold): boolean {
 /** Folds the file in two parts; returns the diagnostic when reading broke off. */
 export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, tally: Tally, onBytes?: (bytes: number) => void): Promise<Diagnostic | undefined> {
   const acc = fold.accumulator;
-  const add = (row: Parameters<UsageAccumulator['add']>[0]): void => acc.add(row);
   const split = fold.splitAt ?? Math.floor(plan.size / 2);
   const guess = await lineStartFrom(plan.file, split, plan.size);
   let firstBytes = 0;
@@ -63,7 +62,7 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
   });
   let first;
   try {
-    first = await readPart(plan, opts, tally, add, { offset: 0, stopAt: split }, (b) => {
+    first = await readPart(plan, opts, tally, acc, { offset: 0, stopAt: split }, (b) => {
       firstBytes = b;
       report();
     });
@@ -77,7 +76,7 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
   }
   const readRestHere = async (): Promise<Diagnostic | undefined> => {
     secondBytes = 0;
-    const rest = await readPart(plan, opts, tally, add, { offset: first.endOffset, line: first.endLine }, (b) => {
+    const rest = await readPart(plan, opts, tally, acc, { offset: first.endOffset, line: first.endLine }, (b) => {
       secondBytes = b;
       report();
     });

@@ -6,8 +6,9 @@
 // returns undefined and the caller reads that row through the general mapper, so both paths give
 // the same rows and the same rejections.
 
+import type { UsageAccumulator } from '../../core/review/aggregate.js';
 import type { UsageRow } from '../../core/review/usage-types.js';
-import { decimalAt, instantAt, instantMs } from './byte-values.js';
+import { decimalAt, instantAt, instantMonth, instantMs } from './byte-values.js';
 import type { CsvRecord } from './csv-scanner.js';
 import { IdentityCache } from './litellm-identity.js';
 import { isNullText, tierplanTagsOfText, useCaseFromTags } from './values.js';
@@ -17,7 +18,15 @@ export interface LitellmColumns {
   prompt: number; completion: number; spend: number; status: number; tags: number; meta: number; duration: number;
 }
 
-type FastMapper = (r: CsvRecord, file: string) => UsageRow | undefined;
+/**
+ * The fast path's two ways out: `row` gives the UsageRow, `fold` adds it straight to the
+ * accumulator (when there is one) without building it. Both return undefined / false for a row
+ * the general mapper must read.
+ */
+export interface FastReader {
+  row(r: CsvRecord, file: string): UsageRow | undefined;
+  fold(r: CsvRecord, file: string): boolean;
+}
 
 const NO_TAGS: readonly string[] = [];
 const FAILED = new Set(['failure', 'failed', 'error', 'fail']);
@@ -37,8 +46,8 @@ function holdsTierplan(buf: Buffer, s: number, e: number): boolean {
   return false;
 }
 
-/** A row mapper for LiteLLM CSV records, or undefined for a row the general mapper must read. */
-export function litellmCsvMapper(c: LitellmColumns): FastMapper {
+/** The LiteLLM CSV fast path; `acc` is where `fold` adds rows. */
+export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): FastReader {
   const text = (r: CsvRecord, i: number): string | null => (i < 0 || r.starts[i] === r.ends[i] ? null : textOf(r, i));
   const identities = new IdentityCache([c.group, c.modelId, c.model, c.provider, c.apiBase, c.status, c.tags], (r) => {
     let tags: readonly string[] = NO_TAGS;
@@ -52,41 +61,64 @@ export function litellmCsvMapper(c: LitellmColumns): FastMapper {
     return {
       alias: alias ?? useCaseFromTags(tags as string[]), tags,
       model_id: text(r, c.modelId), model: text(r, c.model), provider: text(r, c.provider), api_base: text(r, c.apiBase),
-      failed: status !== null && FAILED.has(status.toLowerCase()),
+      failed: status !== null && FAILED.has(status.toLowerCase()), route: undefined,
     };
   });
 
-  return (r, file) => {
+  // The values of the row `parse` last read (false: the general mapper must read it).
+  let time = '';
+  let month = 0;
+  let input = 0;
+  let output = 0;
+  let cost: number | null = null;
+  let latency: number | null = null;
+  const parse = (r: CsvRecord, wantText: boolean): boolean => {
     const starts = r.starts;
     const ends = r.ends;
-    if (c.meta >= 0 && holdsTierplan(r.buf, starts[c.meta]!, ends[c.meta]!)) return undefined;
-    const time = instantAt(r, c.start, true);
-    if (time === undefined) return undefined;
+    if (c.meta >= 0 && holdsTierplan(r.buf, starts[c.meta]!, ends[c.meta]!)) return false;
+    const t = instantAt(r, c.start, wantText);
+    if (t === undefined) return false;
+    time = t;
+    month = instantMonth;
     const startMs = instantMs;
-    const input = starts[c.prompt] === ends[c.prompt] ? 0 : r.digits(c.prompt);
-    const output = starts[c.completion] === ends[c.completion] ? 0 : r.digits(c.completion);
-    if (input < 0 || output < 0) return undefined;
-    let cost: number | null = null;
+    input = starts[c.prompt] === ends[c.prompt] ? 0 : r.digits(c.prompt);
+    output = starts[c.completion] === ends[c.completion] ? 0 : r.digits(c.completion);
+    if (input < 0 || output < 0) return false;
+    cost = null;
     if (starts[c.spend] !== ends[c.spend]) {
       cost = decimalAt(r, c.spend);
-      if (cost < 0) return undefined;
+      if (cost < 0) return false;
     }
-    let latency: number | null = null;
+    latency = null;
     if (c.duration >= 0 && starts[c.duration] !== ends[c.duration]) {
       latency = r.digits(c.duration);
-      if (latency < 0) return undefined;
+      if (latency < 0) return false;
     } else if (c.end >= 0 && starts[c.end] !== ends[c.end]) {
-      if (instantAt(r, c.end, false) === undefined) return undefined;
+      if (instantAt(r, c.end, false) === undefined) return false;
       latency = Math.max(0, instantMs - startMs);
     }
-    const id = identities.get(r);
-    return {
-      file, line: r.line, source: 'litellm', time,
-      alias: id.alias,
-      tags: id.tags.slice(),
-      model_id: id.model_id, model: id.model, provider: id.provider, api_base: id.api_base,
-      region: null, requests: 1, input_tokens: input, output_tokens: output, cost,
-      failed: id.failed, latency_ms: latency,
-    };
+    return true;
+  };
+
+  return {
+    row(r, file) {
+      if (!parse(r, true)) return undefined;
+      const id = identities.get(r);
+      return {
+        file, line: r.line, source: 'litellm', time,
+        alias: id.alias,
+        tags: id.tags.slice(),
+        model_id: id.model_id, model: id.model, provider: id.provider, api_base: id.api_base,
+        region: null, requests: 1, input_tokens: input, output_tokens: output, cost,
+        failed: id.failed, latency_ms: latency,
+      };
+    },
+    fold(r, file) {
+      if (acc === undefined || !parse(r, false)) return false;
+      const id = identities.get(r);
+      const route = id.route ?? (id.route = acc.route({ ...id, region: null, tags: id.tags as string[] }));
+      acc.addRouted(route, month, file, r.line, input, output, cost, id.failed, latency);
+      return true;
+    },
   };
 }

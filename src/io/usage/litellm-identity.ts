@@ -1,6 +1,7 @@
 // Where a LiteLLM row ran and for whom (model_group, model_id, model, provider, api_base, status,
 // request_tags), decoded once per distinct combination of those cells' bytes.
 
+import type { Route } from '../../core/review/aggregate.js';
 import type { CsvRecord } from './csv-scanner.js';
 
 const MAX_KEY = 512; // per cell: rows with longer identity cells are decoded every time
@@ -14,6 +15,8 @@ export interface Identity {
   provider: string | null;
   api_base: string | null;
   failed: boolean;
+  /** Where the accumulator sends rows of this identity, once asked. */
+  route: Route | undefined;
 }
 
 const ID_SLOTS = 1024;

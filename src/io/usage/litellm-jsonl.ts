@@ -5,10 +5,11 @@
 // model name goes, a duplicate key, a malformed line — returns undefined and the line goes through
 // JSON.parse and the general mapper, which give the same rows and rejections.
 
+import type { UsageAccumulator } from '../../core/review/aggregate.js';
 import type { UsageRow } from '../../core/review/usage-types.js';
 import type { CsvRecord } from './csv-scanner.js';
 import { litellmColumns } from './formats.js';
-import { litellmCsvMapper } from './litellm-csv.js';
+import { litellmCsvReader } from './litellm-csv.js';
 
 const QUOTE = 0x22;
 
@@ -163,14 +164,17 @@ class ValidJson {
 
 const isSpace = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
+/** A LiteLLM JSONL line (bytes [s, e) of `buf`; `escaped` when they hold a backslash) read as the CSV fast path reads a record. */
+type LineReader<T> = (buf: Buffer, s: number, e: number, escaped: boolean, line: number, file: string) => T;
+
 /**
- * A mapper for LiteLLM JSONL lines (bytes [s, e) of `buf`; `escaped` when they hold a backslash),
- * returning undefined for a line the general path must read.
+ * The JSONL fast path: `row` gives the line's UsageRow, `fold` adds it to `acc`; undefined / false
+ * for a line the general path must read.
  */
-export function litellmJsonlMapper(names: string[]): (buf: Buffer, s: number, e: number, escaped: boolean, line: number, file: string) => UsageRow | undefined {
+export function litellmJsonlReader(names: string[], acc?: UsageAccumulator): { row: LineReader<UsageRow | undefined>; fold: LineReader<boolean> } {
   const c = litellmColumns(names);
   const keys = names.map((n) => Buffer.from(n, 'utf8'));
-  const mapRecord = litellmCsvMapper(c);
+  const reader = litellmCsvReader(c, acc);
   const rec = new JsonLineRecord(names.length);
   const nested = new ValidJson();
   // Columns that the general path reads as text: a number or object there is stringified by it, so not ours.
@@ -197,11 +201,12 @@ export function litellmJsonlMapper(names: string[]): (buf: Buffer, s: number, e:
   };
   const width = names.length;
 
-  return (buf, s, e, escaped, line, file) => {
-    if (escaped) return undefined;
+  // Finds the line's values (false: not a line for the fast path).
+  const locate = (buf: Buffer, s: number, e: number, escaped: boolean, line: number): boolean => {
+    if (escaped) return false;
     let i = s;
     while (i < e && isSpace(buf[i])) i++;
-    if (buf[i] !== 0x7b) return undefined;
+    if (buf[i] !== 0x7b) return false;
     i++;
     const { kinds, starts, ends } = rec;
     for (let k = 0; k < width; k++) kinds[k] = starts[k] = ends[k] = 0;
@@ -209,13 +214,13 @@ export function litellmJsonlMapper(names: string[]): (buf: Buffer, s: number, e:
     for (;;) {
       while (i < e && isSpace(buf[i])) i++;
       // `{}` and a trailing comma are left to the general path too.
-      if (buf[i] !== QUOTE) return undefined;
+      if (buf[i] !== QUOTE) return false;
       const ks = i + 1;
       const ke = stringEnd(buf, ks, e);
-      if (ke < 0) return undefined;
+      if (ke < 0) return false;
       i = ke + 1;
       while (i < e && isSpace(buf[i])) i++;
-      if (buf[i] !== 0x3a) return undefined;
+      if (buf[i] !== 0x3a) return false;
       i++;
       while (i < e && isSpace(buf[i])) i++;
       const vs = i;
@@ -225,7 +230,7 @@ export function litellmJsonlMapper(names: string[]): (buf: Buffer, s: number, e:
       const first = buf[i];
       if (first === QUOTE) {
         const ve = stringEnd(buf, i + 1, e);
-        if (ve < 0) return undefined;
+        if (ve < 0) return false;
         kind = STRING;
         from = i + 1;
         to = ve;
@@ -236,28 +241,28 @@ export function litellmJsonlMapper(names: string[]): (buf: Buffer, s: number, e:
           const b = buf[i]!;
           if (b === QUOTE) {
             i = stringEnd(buf, i + 1, e);
-            if (i < 0) return undefined;
+            if (i < 0) return false;
           } else if (b === 0x7b || b === 0x5b) depth++;
           else if ((b === 0x7d || b === 0x5d) && --depth === 0) break;
         }
-        if (i >= e) return undefined;
+        if (i >= e) return false;
         i++;
         // Brackets balance; whether it is JSON, JSON.parse says (once per distinct value).
-        if (!nested.valid(buf, vs, i)) return undefined;
+        if (!nested.valid(buf, vs, i)) return false;
         kind = OTHER;
         from = vs;
         to = i;
       } else {
         while (i < e && buf[i] !== 0x2c && buf[i] !== 0x7d && !isSpace(buf[i])) i++;
         const literal = scalar(buf, vs, i);
-        if (literal === BAD) return undefined;
+        if (literal === BAD) return false;
         kind = literal === NULL ? NULL : OTHER;
         from = vs;
         to = literal === NULL ? vs : i;
       }
       const k = keyIndex(position++, buf, ks, ke);
       if (k >= 0) {
-        if (kinds[k] !== ABSENT) return undefined;
+        if (kinds[k] !== ABSENT) return false;
         kinds[k] = kind;
         starts[k] = from;
         ends[k] = to;
@@ -267,15 +272,19 @@ export function litellmJsonlMapper(names: string[]): (buf: Buffer, s: number, e:
         i++;
         continue;
       }
-      if (buf[i] !== 0x7d) return undefined;
+      if (buf[i] !== 0x7d) return false;
       break;
     }
     i++;
     while (i < e && isSpace(buf[i])) i++;
-    if (i !== e) return undefined;
-    for (const t of textual) if (kinds[t] === OTHER) return undefined;
+    if (i !== e) return false;
+    for (const t of textual) if (kinds[t] === OTHER) return false;
     rec.buf = buf;
     rec.line = line;
-    return mapRecord(rec, file);
+    return true;
+  };
+  return {
+    row: (buf, s, e, escaped, line, file) => (locate(buf, s, e, escaped, line) ? reader.row(rec, file) : undefined),
+    fold: (buf, s, e, escaped, line, file) => locate(buf, s, e, escaped, line) && reader.fold(rec, file),
   };
 }

@@ -4,9 +4,8 @@
 
 import { open } from 'node:fs/promises';
 import type { Diagnostic } from '../../core/problems.js';
-import type { UsageRow } from '../../core/review/usage-types.js';
 import { CHUNK, diag, openBytes, type FilePlan, type PlanOptions } from './plan-file.js';
-import { recordSink, type Part, type RecordSink, type Tally } from './record-sink.js';
+import { recordSink, type Part, type RecordSink, type RowsInto, type Tally } from './record-sink.js';
 
 export interface PartRead {
   /** File offset where the part's records end, and the line there. */
@@ -24,9 +23,9 @@ export function failureDiagnostic(plan: FilePlan, failure: NonNullable<PartRead[
     plan.gzip ? 'the file is damaged or truncated; export it again' : undefined, line);
 }
 
-/** Reads `part` of the file into `tally` and `onRow`; `onBytes` gets the bytes read from disk so far. */
-export async function readPart(plan: FilePlan, opts: PlanOptions, tally: Tally, onRow: (row: UsageRow) => void, part: Part = { offset: 0 }, onBytes?: (bytes: number) => void): Promise<PartRead> {
-  const sink = recordSink(plan, opts, tally, onRow, part);
+/** Reads `part` of the file into `tally` and `into` (a row callback or an accumulator); `onBytes` gets the bytes read from disk so far. */
+export async function readPart(plan: FilePlan, opts: PlanOptions, tally: Tally, into: RowsInto, part: Part = { offset: 0 }, onBytes?: (bytes: number) => void): Promise<PartRead> {
+  const sink = recordSink(plan, opts, tally, into, part);
   try {
     if (plan.gzip) {
       for await (const chunk of openBytes(plan.file, true, onBytes)) sink.feed(chunk as Buffer);

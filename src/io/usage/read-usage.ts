@@ -71,7 +71,8 @@ export async function readUsage(files: string[], opts: ReadUsageOptions): Promis
       const broke = await foldSplit(plan, planOpts, opts.fold, result, progress);
       if (broke) result.diagnostics.push(broke);
     } else {
-      const read = await readPart(plan, planOpts, result, opts.onRow, { offset: 0 }, progress);
+      // With `fold`, rows go straight into its accumulator (the fast paths then build no rows).
+      const read = await readPart(plan, planOpts, result, opts.fold?.accumulator ?? opts.onRow, { offset: 0 }, progress);
       if (read.failure) result.diagnostics.push(failureDiagnostic(plan, read.failure));
     }
     done += plan.size;

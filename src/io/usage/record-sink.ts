@@ -2,13 +2,14 @@
 // feeding the format's mapper, with every row that cannot be read counted and the first few
 // kept with their line. The same sink serves the whole-file reader and each worker thread's part.
 
+import type { UsageAccumulator } from '../../core/review/aggregate.js';
 import type { ReadCounts, RejectedRow, UsageRow } from '../../core/review/usage-types.js';
 import { CsvCells, JsonCells, Rejection, type Cells } from './cells.js';
 import { CsvScanner } from './csv-scanner.js';
 import { litellmColumns } from './formats.js';
 import { JsonArrayObjects, JsonLines } from './json-containers.js';
-import { litellmCsvMapper } from './litellm-csv.js';
-import { litellmJsonlMapper } from './litellm-jsonl.js';
+import { litellmCsvReader } from './litellm-csv.js';
+import { litellmJsonlReader } from './litellm-jsonl.js';
 import { mapperFor } from './mappers.js';
 import type { FilePlan, PlanOptions } from './plan-file.js';
 
@@ -43,8 +44,14 @@ export interface RecordSink {
   readonly endLine: number;
 }
 
-export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, onRow: (row: UsageRow) => void, part: Part = { offset: 0 }): RecordSink {
+/** Where rows go: a callback, or an accumulator (rows the fast paths read are then added without building them). */
+export type RowsInto = ((row: UsageRow) => void) | UsageAccumulator;
+
+export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, into: RowsInto, part: Part = { offset: 0 }): RecordSink {
   const { file } = plan;
+  // Told apart by shape, not `instanceof`: the accumulator may come from another copy of the module.
+  const acc = typeof into === 'function' ? undefined : into;
+  const onRow = typeof into === 'function' ? into : (row: UsageRow): void => into.add(row);
   const mapper = mapperFor(plan, opts);
   const counts = tally.counts;
   const reject = (line: number, reason: string): void => {
@@ -70,7 +77,7 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, onRo
     const width = plan.names.length;
     const cells = new CsvCells();
     // LiteLLM rows in the common shapes are read from their bytes; the rest through `mapper`.
-    const fast = plan.format === 'litellm' ? litellmCsvMapper(litellmColumns(plan.names)) : undefined;
+    const fast = plan.format === 'litellm' ? litellmCsvReader(litellmColumns(plan.names), acc) : undefined;
     let header = part.offset === 0;
     const scanner = new CsvScanner((r) => {
       lastLine = r.line;
@@ -82,12 +89,20 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, onRo
       if (r.problem === 'stray-quote') return reject(r.line, 'text after a closing quote: a quote inside a quoted field must be doubled ("")');
       if (r.count !== width) return reject(r.line, `has ${r.count} field${r.count === 1 ? '' : 's'}, the header has ${width}${r.count < width ? ' (truncated line?)' : ''}`);
       if (fast !== undefined) {
-        const row = fast(r, file);
-        if (row !== undefined) {
-          counts.read++;
-          counts.accepted++;
-          onRow(row);
-          return;
+        if (acc !== undefined) {
+          if (fast.fold(r, file)) {
+            counts.read++;
+            counts.accepted++;
+            return;
+          }
+        } else {
+          const row = fast.row(r, file);
+          if (row !== undefined) {
+            counts.read++;
+            counts.accepted++;
+            onRow(row);
+            return;
+          }
         }
       }
       cells.r = r;
@@ -123,16 +138,25 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, onRo
   };
   if (plan.container === 'jsonl') {
     // LiteLLM lines in the common shapes are read from their bytes; the rest parsed.
-    const fast = plan.format === 'litellm' ? litellmJsonlMapper(plan.names) : undefined;
+    const fast = plan.format === 'litellm' ? litellmJsonlReader(plan.names, acc) : undefined;
     const lines = new JsonLines((buf, s, e, escaped, line) => {
       if (fast !== undefined) {
-        const row = fast(buf, s, e, escaped, line, file);
-        if (row !== undefined) {
-          lastLine = line;
-          counts.read++;
-          counts.accepted++;
-          onRow(row);
-          return;
+        if (acc !== undefined) {
+          if (fast.fold(buf, s, e, escaped, line, file)) {
+            lastLine = line;
+            counts.read++;
+            counts.accepted++;
+            return;
+          }
+        } else {
+          const row = fast.row(buf, s, e, escaped, line, file);
+          if (row !== undefined) {
+            lastLine = line;
+            counts.read++;
+            counts.accepted++;
+            onRow(row);
+            return;
+          }
         }
       }
       const text = buf.toString('utf8', s, e).trim();
