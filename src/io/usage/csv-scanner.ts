@@ -204,6 +204,7 @@ export class CsvScanner implements CsvRecord {
       special.fill(0);
       special[delim] = special[QUOTE] = special[LF] = special[CR] = 1;
     }
+    const top = delim > QUOTE ? delim : QUOTE;
     let i = 0;
     if (this.skipLF) {
       if (n > 0 && buf[0] === LF) i = 1;
@@ -229,8 +230,16 @@ export class CsvScanner implements CsvRecord {
           break;
         }
         // Plain bytes (everything but the delimiter, quote, CR and LF) in a tight loop.
+        // Bytes above both the quote and the delimiter (letters, digits, most punctuation) are plain
+        // on one comparison, four at a time: a table lookup per byte was most of the scan.
         if (i > fieldStart || buf[i] !== QUOTE) {
-          while (i < n && special[buf[i]!] === 0) i++;
+          const n4 = n - 4;
+          while (i <= n4 && buf[i]! > top && buf[i + 1]! > top && buf[i + 2]! > top && buf[i + 3]! > top) i += 4;
+          while (i < n) {
+            const b = buf[i]!;
+            if (b <= top && special[b] !== 0) break;
+            i++;
+          }
           if (i >= n) continue;
         }
         let c = buf[i]!;
@@ -240,6 +249,10 @@ export class CsvScanner implements CsvRecord {
           let closed = false;
           while (j < n) {
             const d = buf[j]!;
+            if (d > QUOTE) {
+              j++;
+              continue;
+            }
             if (d === QUOTE) {
               if (j + 1 < n) {
                 if (buf[j + 1] === QUOTE) {
