@@ -10,14 +10,11 @@ export const latin1: (b: Buffer, s: number, e: number) => string = latin1Slice ?
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
-function num(buf: Buffer, at: number, count: number): number {
-  let v = 0;
-  for (let k = at; k < at + count; k++) {
-    const d = buf[k]! - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
+/** Two ASCII digits at `at` as a number, or -1. */
+function two(buf: Buffer, at: number): number {
+  const a = buf[at]! - 48;
+  const b = buf[at + 1]! - 48;
+  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
 }
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
@@ -33,9 +30,20 @@ function daysFromCivil(y: number, m: number, d: number): number {
 // Set by `instantAt`: the epoch milliseconds of the instant it read, and its month (year × 100 + month).
 export let instantMs = 0;
 export let instantMonth = 0;
-// The last date `instantAt` turned into days (as yyyymmdd), and its days since 1970: rows come in time order.
-let lastDate = -1;
-let lastDays = 0;
+// Days from 1970 to the first of a month, by year × 12 + month, remembered (rows are not in time order).
+const MONTH_SLOTS = 4096;
+const monthTag = new Int32Array(MONTH_SLOTS).fill(-1);
+const monthDays = new Float64Array(MONTH_SLOTS);
+
+function daysToMonth(y: number, mo: number): number {
+  const key = y * 12 + mo;
+  const slot = key & (MONTH_SLOTS - 1);
+  if (monthTag[slot] !== key) {
+    monthTag[slot] = key;
+    monthDays[slot] = daysFromCivil(y, mo, 1);
+  }
+  return monthDays[slot]!;
+}
 
 /**
  * A PLAIN cell of the shape `YYYY-MM-DD[T ]HH:MM:SS[.f…][Z|+00:00|+0000|+00]`, valid, as ISO 8601
@@ -52,12 +60,14 @@ export function instantAt(r: CsvRecord, i: number, wantText: boolean): string | 
   if (n < 19 || buf[s + 4] !== 45 || buf[s + 7] !== 45 || buf[s + 13] !== 58 || buf[s + 16] !== 58) return undefined;
   const t = buf[s + 10];
   if (t !== 84 && t !== 32) return undefined;
-  const y = num(buf, s, 4);
-  const mo = num(buf, s + 5, 2);
-  const d = num(buf, s + 8, 2);
-  const h = num(buf, s + 11, 2);
-  const mi = num(buf, s + 14, 2);
-  const sec = num(buf, s + 17, 2);
+  const y1 = two(buf, s);
+  const y2 = two(buf, s + 2);
+  const y = y1 < 0 || y2 < 0 ? -1 : y1 * 100 + y2;
+  const mo = two(buf, s + 5);
+  const d = two(buf, s + 8);
+  const h = two(buf, s + 11);
+  const mi = two(buf, s + 14);
+  const sec = two(buf, s + 17);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
   const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
   if (d > DAYS[mo - 1]! + leap) return undefined;
@@ -81,12 +91,7 @@ export function instantAt(r: CsvRecord, i: number, wantText: boolean): string | 
     if (buf[k] !== 0x2b || buf[k + 1] !== 48 || buf[k + 2] !== 48) return undefined;
     if (!(zone === 3 || (zone === 5 && buf[k + 3] === 48 && buf[k + 4] === 48) || (zone === 6 && buf[k + 3] === 58 && buf[k + 4] === 48 && buf[k + 5] === 48))) return undefined;
   }
-  const date = (y * 100 + mo) * 100 + d;
-  if (date !== lastDate) {
-    lastDate = date;
-    lastDays = daysFromCivil(y, mo, d);
-  }
-  instantMs = ((lastDays * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + ms;
+  instantMs = (((daysToMonth(y, mo) + d - 1) * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + ms;
   instantMonth = y * 100 + mo;
   if (!wantText) return '';
   if (n === 24 && t === 84 && fracDigits === 3) return latin1(buf, s, e); // already canonical
