@@ -100,9 +100,13 @@ export interface AccumulatorSnapshot {
 }
 
 export function rowCost(row: UsageRow, d: Deployment | undefined): number {
-  if (d?.fixed_cost) return ((row.input_tokens + row.output_tokens) * d.fixed_cost.monthly) / d.fixed_cost.capacity_tokens_per_month;
-  if (row.cost !== null) return row.cost;
-  if (d?.price) return (row.input_tokens * d.price.input_per_1m + row.output_tokens * d.price.output_per_1m) / 1e6;
+  return costOf(row.input_tokens, row.output_tokens, row.cost, d);
+}
+
+function costOf(input: number, output: number, cost: number | null, d: Deployment | undefined): number {
+  if (d?.fixed_cost) return ((input + output) * d.fixed_cost.monthly) / d.fixed_cost.capacity_tokens_per_month;
+  if (cost !== null) return cost;
+  if (d?.price) return (input * d.price.input_per_1m + output * d.price.output_per_1m) / 1e6;
   return 0;
 }
 
@@ -172,13 +176,7 @@ export class UsageAccumulator {
     }
     route.ym = ym;
     route.target = target;
-    const d = target.deployment;
-    let c: number;
-    if (d?.fixed_cost) c = ((input + output) * d.fixed_cost.monthly) / d.fixed_cost.capacity_tokens_per_month;
-    else if (cost !== null) c = cost;
-    else if (d?.price) c = (input * d.price.input_per_1m + output * d.price.output_per_1m) / 1e6;
-    else c = 0;
-    this.into(target, 1, input, output, c, failed, latency);
+    this.into(target, 1, input, output, costOf(input, output, cost, target.deployment), failed, latency);
   }
 
   private target(a: Attribution, month: string, memo: Remembered<Target> | undefined): Target {
