@@ -5,60 +5,16 @@
 // (one per worker thread) merge into exactly what one accumulator over the whole input holds:
 // counts are integers, costs exact sums, histograms bucket counts.
 import type { Deployment, Policy } from '../types.js';
+import type { DeploymentMonth, UsageAggregate, UsageCell } from './aggregate-types.js';
 import { makeAttributor, type Attribution, type AttributeResult } from './attribute.js';
 import { AttributionMemo, type Remembered } from './attribution-memo.js';
 import { ExactSum } from './exact-sum.js';
+import { addBuckets, ARRAY_BUCKETS, buckets, p95, record } from './latency-histogram.js';
 import { monthOf } from './month-of.js';
 import type { RejectedRow, UsageRow } from './usage-types.js';
 
 export { monthOf };
-
-export interface UsageCell {
-  use_case: string;
-  month: string;
-  tier: string;
-  requests: number;
-  input_tokens: number;
-  output_tokens: number;
-  /** Priced deployments: the row's cost (or the policy price when the row has none); self-hosted: capacity-rate share of the fixed monthly cost. */
-  cost: number;
-  failures: number;
-  /** Null when no row of the cell had a latency. */
-  p95_latency_ms: number | null;
-  latency_samples: number;
-  /** Deployments seen (attributed rows only), sorted. */
-  deployments: string[];
-}
-
-export interface DeploymentMonth {
-  deployment: string;
-  tier: string;
-  month: string;
-  requests: number;
-  tokens: number;
-  /** Self-hosted only: capacity_tokens_per_month, and tokens / capacity. */
-  capacity_tokens: number | null;
-  utilisation: number | null;
-}
-
-export interface UsageAggregate {
-  rows: number;
-  cells: UsageCell[];
-  deployments: DeploymentMonth[];
-  unattributed: number;
-  /** The first few unattributed rows, in input order. */
-  unattributed_first: RejectedRow[];
-}
-
-const RATIO = 1.05;
-const LOG_RATIO = Math.log(RATIO);
-const bucketOf = (ms: number): number => (ms <= 1 ? 0 : Math.ceil(Math.log(ms) / LOG_RATIO));
-const bucketValue = (b: number): number => Math.round(RATIO ** b);
-// Buckets of whole milliseconds below this, computed once (a logarithm per row was measurable).
-const TABLED = 1 << 16;
-const BUCKET_OF_MS = Uint16Array.from({ length: TABLED }, (_, ms) => bucketOf(ms));
-// Buckets below this are counted in an array per cell (1.05^512 ms is two years); the rest in a map.
-const ARRAY_BUCKETS = 512;
+export type { DeploymentMonth, UsageAggregate, UsageCell } from './aggregate-types.js';
 
 interface Cell extends Omit<UsageCell, 'p95_latency_ms' | 'deployments' | 'cost'> {
   cost: ExactSum;
@@ -197,9 +153,7 @@ export class UsageAccumulator {
     c.cost.add(cost);
     if (failed) c.failures += Math.max(1, requests);
     if (latency !== null && latency >= 0 && latency < Infinity) {
-      const b = latency < TABLED && latency === Math.floor(latency) ? BUCKET_OF_MS[latency]! : bucketOf(latency);
-      if (b < ARRAY_BUCKETS) c.latency[b]!++;
-      else c.latencyRest.set(b, (c.latencyRest.get(b) ?? 0) + 1);
+      record(c.latency, c.latencyRest, latency);
       c.latency_samples++;
     }
     const m = target.month;
@@ -261,10 +215,7 @@ export class UsageAccumulator {
       c.cost.addAll(o.cost);
       c.failures += o.failures;
       c.latency_samples += o.latency_samples;
-      for (const [b, n] of o.latency) {
-        if (b < ARRAY_BUCKETS) c.latency[b]! += n;
-        else c.latencyRest.set(b, (c.latencyRest.get(b) ?? 0) + n);
-      }
+      addBuckets(c.latency, c.latencyRest, o.latency);
       for (const d of o.deployments) c.deployments.add(d);
     }
     for (const o of other.byDeployment) {
@@ -290,25 +241,6 @@ export class UsageAccumulator {
 
 // Tokens over capacity, worked out when the totals are read rather than per row.
 const withUtilisation = (m: DeploymentMonth): DeploymentMonth => ({ ...m, utilisation: m.capacity_tokens === null ? null : m.tokens / m.capacity_tokens });
-
-/** A cell's latency histogram as [bucket, count] pairs, by increasing bucket. */
-function buckets(low: Float64Array, rest: Map<number, number>): [number, number][] {
-  const out: [number, number][] = [];
-  for (let b = 0; b < low.length; b++) if (low[b] !== 0) out.push([b, low[b]!]);
-  for (const b of [...rest.keys()].sort((x, y) => x - y)) out.push([b, rest.get(b)!]);
-  return out;
-}
-
-function p95(h: [number, number][], n: number): number | null {
-  if (n === 0) return null;
-  const rank = Math.ceil(0.95 * n);
-  let seen = 0;
-  for (const [b, count] of h) {
-    seen += count;
-    if (seen >= rank) return bucketValue(b);
-  }
-  return null;
-}
 
 export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const round2 = (n: number): number => Math.round(n * 100) / 100;

@@ -1,0 +1,40 @@
+// What the usage accumulator hands to the review: totals per use case × month × tier, and per
+// self-hosted deployment × month.
+import type { RejectedRow } from './usage-types.js';
+
+export interface UsageCell {
+  use_case: string;
+  month: string;
+  tier: string;
+  requests: number;
+  input_tokens: number;
+  output_tokens: number;
+  /** Priced deployments: the row's cost (or the policy price when the row has none); self-hosted: capacity-rate share of the fixed monthly cost. */
+  cost: number;
+  failures: number;
+  /** Null when no row of the cell had a latency. */
+  p95_latency_ms: number | null;
+  latency_samples: number;
+  /** Deployments seen (attributed rows only), sorted. */
+  deployments: string[];
+}
+
+export interface DeploymentMonth {
+  deployment: string;
+  tier: string;
+  month: string;
+  requests: number;
+  tokens: number;
+  /** Self-hosted only: capacity_tokens_per_month, and tokens / capacity. */
+  capacity_tokens: number | null;
+  utilisation: number | null;
+}
+
+export interface UsageAggregate {
+  rows: number;
+  cells: UsageCell[];
+  deployments: DeploymentMonth[];
+  unattributed: number;
+  /** The first few unattributed rows, in input order. */
+  unattributed_first: RejectedRow[];
+}
