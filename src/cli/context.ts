@@ -1,3 +1,6 @@
+/** Exit code of a run ended by Ctrl-C: the shell's convention for SIGINT (128 + 2). */
+export const INTERRUPTED = 130;
+
 /** Everything a command needs from the process, decided once so commands stay testable. */
 export interface CliContext {
   color: boolean;

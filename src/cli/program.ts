@@ -113,7 +113,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--propose <file>', 'write the proposed inventory changes as a YAML patch to review and apply')
     .option('--apply <file>', 'apply a reviewed proposals patch to --inventory (comments and formatting kept); needs no --usage')
     .addOption(new Option('--fail-on <what>', 'exit 1 on findings at this level').choices(['none', 'breach', 'drift', 'trigger', 'any']).default('breach'))
-    .addHelpText('after', '\nExamples:\n  tierplan review --usage spend-logs.csv.gz --quarter 2026-Q3 --out review/\n  tierplan review --usage focus-export.csv --cost-column BilledCost --format markdown\n  tierplan review --usage export.jsonl --mapping usage-mapping.yaml --propose proposals.yaml\n  tierplan review --apply proposals.yaml --inventory inventory.yaml\n\nExit codes: 0 clean, 1 findings at --fail-on (default: breach), 2 usage or input error.')
+    .addHelpText('after', '\nExamples:\n  tierplan review --usage spend-logs.csv.gz --quarter 2026-Q3 --out review/\n  tierplan review --usage focus-export.csv --cost-column BilledCost --format markdown\n  tierplan review --usage export.jsonl --mapping usage-mapping.yaml --propose proposals.yaml\n  tierplan review --apply proposals.yaml --inventory inventory.yaml\n\nExit codes: 0 clean, 1 findings at --fail-on (default: breach), 2 usage or input error (also when a usage\nfile breaks off midway: its report is still written), 130 interrupted by Ctrl-C while reading (nothing written).')
     .action(action(async () => (await import('./commands/review.js')).review));
 
   inputOptions(program.command('explain'))

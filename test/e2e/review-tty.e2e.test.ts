@@ -86,6 +86,20 @@ describe('review progress on a terminal', () => {
     expect(after).toContain('unreadable-gzip');
   }, 60_000);
 
+  it('Ctrl-C while reading: the bar is cleared, nothing is written, exit 130', async () => {
+    // The same export thirty times over (~1.2 GB): long enough to be interrupted mid-read.
+    const out = join(dir, 'interrupted');
+    const session = spawnOnPty(['review', '--usage', ...Array<string>(30).fill(csv), ...example, '--out', out], { cols: 120 });
+    await session.waitFor(/reading usage.*\d+% /);
+    session.write('\x03');
+    expect(await session.exited).toBe(130);
+    const raw = session.raw();
+    const tail = raw.slice(raw.lastIndexOf(CLEAR));
+    expect(raw.lastIndexOf(CLEAR)).toBeGreaterThan(raw.lastIndexOf('reading usage ['));
+    expect(tail).toContain('interrupted while reading the usage: nothing written');
+    expect(() => statSync(out)).toThrow();
+  }, 60_000);
+
   it('the same run without a TTY (CI) prints no bar, and the same report', () => {
     const r = tierplan(['review', '--usage', csv, ...example, '--out', join(dir, 'ci')]);
     expect(r.code).toBe(0);

@@ -10,7 +10,7 @@ import { PACKAGE_SCHEMAS, scaffoldTargets, schemaRefs, schemasFound } from '../.
 import { writeOutputs } from '../../io/write-output.js';
 import { renderScaffoldInventory } from '../../render/scaffold-inventory.js';
 import { renderScaffoldPolicy } from '../../render/scaffold-policy.js';
-import type { CliContext } from '../context.js';
+import { INTERRUPTED, type CliContext } from '../context.js';
 
 export interface InitOptions {
   dir?: string;
@@ -22,9 +22,6 @@ export interface InitOptions {
   regimes?: string[];
   schemaBase?: string;
 }
-
-/** Exit code after Ctrl-C, as a shell reports a process ended by SIGINT. */
-export const INTERRUPTED = 130;
 
 const base = DEFAULT_POLICY;
 

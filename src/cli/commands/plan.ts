@@ -3,7 +3,7 @@ import { computePlan } from '../../core/plan.js';
 import type { Plan } from '../../core/plan-types.js';
 import { formatDiagnostic } from '../../io/errors.js';
 import { writeOutputs } from '../../io/write-output.js';
-import type { CliContext } from '../context.js';
+import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
 
@@ -14,9 +14,6 @@ export interface PlanOptions extends InputOptions {
   failOn: 'none' | 'gap' | 'unclassified' | 'any';
   interactive: boolean;
 }
-
-/** Ctrl-C during the questions: the shell convention for a run ended by SIGINT (128 + 2). */
-export const INTERRUPTED = 130;
 
 export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> {
   let inputs = await loadInputs(opts, 'plan');

@@ -11,7 +11,7 @@ import { readText } from '../../io/read-text.js';
 import { loadMapping } from '../../io/usage/mapping.js';
 import { readUsage, type CostColumn, type UsageFormat } from '../../io/usage/read-usage.js';
 import { writeOutputs } from '../../io/write-output.js';
-import type { CliContext } from '../context.js';
+import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { DEFAULT_INVENTORY, loadInputs, type InputOptions } from '../inputs.js';
 import { reviewPeriod } from '../period.js';
@@ -45,6 +45,14 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
 
   const acc = new UsageAccumulator(inputs.policy);
   const bar = ctx.progress ? progressBar(ctx.err, 'reading usage') : undefined;
+  // Ctrl-C while a bar is drawn: clear it so the shell prompt starts on a clean line. Nothing has
+  // been written yet (outputs come after the read), and the reading thread ends with the process.
+  const interrupted = (): void => {
+    bar?.done();
+    ctx.err('interrupted while reading the usage: nothing written\n');
+    process.exit(INTERRUPTED);
+  };
+  if (bar) process.once('SIGINT', interrupted);
   // The bar is cleared on failure too, so the error message starts on a clean line.
   const read = await readUsage(opts.usage, {
     ...(opts.usageFormat ? { format: opts.usageFormat } : {}),
@@ -54,7 +62,10 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
     // Large plain files are folded by two threads straight into `acc`.
     fold: { accumulator: acc, policy: inputs.policy },
     ...(bar ? { onProgress: (d: number, t: number) => bar.update(d, t) } : {}),
-  }).finally(() => bar?.done());
+  }).finally(() => {
+    bar?.done();
+    process.off('SIGINT', interrupted);
+  });
   for (const d of read.diagnostics) ctx.err(`${formatDiagnostic(d)}\n`);
   const previous = opts.previous !== undefined ? await readPrevious(opts.previous) : undefined;
   const result = computeReview({
