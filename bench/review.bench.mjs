@@ -1,6 +1,7 @@
 // `tierplan review` on large LiteLLM spend-log exports (1M rows CSV, 1M rows JSONL, 5M rows CSV),
 // against DuckDB (`@duckdb/node-api`, a dependency of bench/package.json only) running the same
-// aggregation (model_group × month of startTime × tier tag: prompt/completion tokens, spend, count)
+// aggregation (model_group × month of startTime × tier tag: prompt/completion tokens, spend, count,
+// failures and an approximate p95 latency, as tierplan computes them)
 // with read_csv / read_json on the same file, in the same run. Wall time and peak RSS of each side
 // come from `/usr/bin/time -f "%e %M"`; DuckDB runs in a child process (this file with --duckdb)
 // so that its peak RSS is its own.
@@ -50,7 +51,9 @@ const SQL = (source) => `
          strftime(CAST("startTime" AS TIMESTAMP), '%Y-%m') AS month,
          regexp_extract(CAST(request_tags AS VARCHAR), 'tierplan-tier:([A-Za-z0-9_.-]+)', 1) AS tier,
          sum(prompt_tokens)::BIGINT AS prompt_tokens, sum(completion_tokens)::BIGINT AS completion_tokens,
-         sum(spend)::DOUBLE AS spend, count(*)::BIGINT AS requests
+         sum(spend)::DOUBLE AS spend, count(*)::BIGINT AS requests,
+         count(*) FILTER (WHERE status <> 'success')::BIGINT AS failures,
+         approx_quantile(epoch_ms(CAST("endTime" AS TIMESTAMP)) - epoch_ms(CAST("startTime" AS TIMESTAMP)), 0.95) AS p95_latency_ms
   FROM ${source}
   WHERE CAST("startTime" AS TIMESTAMP) >= TIMESTAMP '2026-07-01' AND CAST("startTime" AS TIMESTAMP) < TIMESTAMP '2026-10-01'
   GROUP BY ALL ORDER BY ALL`;

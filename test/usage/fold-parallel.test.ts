@@ -146,5 +146,10 @@ describe('worker threads (built code in dist/)', () => {
     const at = text.indexOf('line one\nline two', text.length / 3) + 9;
     const r = await built.readUsage([file], { onRow: (row) => acc.add(row), fold: { accumulator: acc, policy: DEFAULT_POLICY, splitAt: at } });
     expect(JSON.stringify({ counts: r.counts, rejected: r.rejected, aggregate: acc.result() })).toBe(single);
+    // With the worker started ahead (as review does while the inventory loads) and handed its part later.
+    const { startWorkerAhead } = (await import(fileURLToPath(new URL('../../dist/io/usage/fold-parallel.js', import.meta.url)))) as typeof import('../../src/io/usage/fold-parallel.js');
+    await startWorkerAhead([file], 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await run(true)).toBe(single);
   });
 });

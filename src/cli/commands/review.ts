@@ -8,6 +8,7 @@ import { InputError, UsageError, formatDiagnostic } from '../../io/errors.js';
 import { toDiagnostics } from '../../io/locate.js';
 import { readJson } from '../../io/read-json.js';
 import { readText } from '../../io/read-text.js';
+import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { loadMapping } from '../../io/usage/mapping.js';
 import { readUsage, type CostColumn, type UsageFormat } from '../../io/usage/read-usage.js';
 import { writeOutputs } from '../../io/write-output.js';
@@ -36,6 +37,8 @@ export interface ReviewOptions extends InputOptions {
 export async function review(ctx: CliContext, opts: ReviewOptions): Promise<number> {
   if (opts.apply !== undefined) return apply(ctx, opts.apply, opts.inventory ?? DEFAULT_INVENTORY);
   if (!opts.usage || opts.usage.length === 0) throw new UsageError('give the usage exports to review with --usage FILE..., or a patch to apply with --apply FILE');
+  // The reading thread starts while the inventory and the plan load.
+  await startWorkerAhead(opts.usage);
   const inputs = await loadInputs(opts, 'plan');
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   const period = reviewPeriod(opts, inputs.asOf);

@@ -6,6 +6,7 @@
 // with its line numbers shifted; otherwise its work is thrown away and the rest is read again
 // from the true record boundary. Either way the result is what one thread reading it all gives.
 
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { UsageAccumulator } from '../../core/review/aggregate.js';
@@ -111,8 +112,33 @@ export function inThisThread(job: PartJob, onBytes: (bytes: number) => void): Ru
   return { result, cancel: () => {} };
 }
 
+const WORKER = new URL('./workers/part-worker.js', import.meta.url);
+let spare: Worker | undefined;
+
+/**
+ * Starts the worker thread ahead when a file is large enough to be split, so its ~0.1 s of start-up overlaps loading the inventory and
+ * the plan; the first split file hands it its part. Unreferenced until then: an unused one never
+ * keeps the process alive.
+ */
+export async function startWorkerAhead(files: string[], minBytes = MIN_BYTES): Promise<void> {
+  if (spare || availableParallelism() < 2) return;
+  const sizes = await Promise.all(files.map((f) => (f.endsWith('.gz') ? 0 : stat(f).then((s) => s.size, () => 0))));
+  if (!sizes.some((s) => s >= minBytes)) return;
+  spare = new Worker(WORKER);
+  spare.on('error', () => {
+    spare = undefined;
+  });
+  spare.unref();
+}
+
 function inWorker(job: PartJob, onBytes: (bytes: number) => void): RunningPart {
-  const worker = new Worker(new URL('./workers/part-worker.js', import.meta.url), { workerData: job });
+  let worker: Worker;
+  if (spare) {
+    worker = spare;
+    spare = undefined;
+    worker.ref();
+    worker.postMessage(job);
+  } else worker = new Worker(WORKER, { workerData: job });
   let settled = false;
   const result = new Promise<PartResult>((resolve, reject) => {
     worker.on('message', (m: { bytes?: number; done?: PartResult }) => {
