@@ -7,6 +7,7 @@
 // are not valid UTF-8, in which case the file is read as Windows-1252 (or as told).
 
 import { isUtf8 } from 'node:buffer';
+import { RunMemo } from './csv-runs.js';
 import { completeUtf8Prefix, decodeCp1252, detectDelimiter, endOfFirstLine, hasBom, utf8 } from './csv-text.js';
 
 const QUOTE = 0x22;
@@ -31,6 +32,12 @@ export interface CsvScannerOptions {
   stopAt?: number;
   /** Line number of the first byte written; 1 by default. */
   firstLine?: number;
+  /**
+   * Ranges [first, last] of adjacent columns whose bytes repeat from row to row (at most four,
+   * ascending): each is recognised as a remembered run of bytes when it can be (csv-runs.ts),
+   * and `runIds` tells which.
+   */
+  runs?: readonly (readonly [number, number])[];
 }
 
 /**
@@ -60,6 +67,11 @@ export interface CsvRecord {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly flags: Uint8Array;
+  /**
+   * Per range of the `runs` option: the number of the remembered run the record's cells there
+   * are (the same number, the same bytes), or -1. Absent without `runs`.
+   */
+  readonly runIds?: Int32Array;
 }
 
 // Flags per field: how to turn its bytes into a string.
@@ -76,6 +88,8 @@ export class CsvScanner implements CsvRecord {
   starts = new Int32Array(64);
   ends = new Int32Array(64);
   flags = new Uint8Array(64);
+  runIds: Int32Array | undefined;
+  private readonly memo: RunMemo | null = null;
   private started = false;
   private skipLF = false;
   private nextLine = 1;
@@ -102,6 +116,10 @@ export class CsvScanner implements CsvRecord {
     this.offset = this.base = options.offset ?? 0;
     this.stopAt = options.stopAt ?? Number.POSITIVE_INFINITY;
     this.line = this.nextLine = options.firstLine ?? 1;
+    if (options.runs !== undefined && options.runs.length > 0 && options.runs.length <= 4) {
+      this.memo = new RunMemo(options.runs);
+      this.runIds = new Int32Array(options.runs.length);
+    }
   }
 
   /** Line of the next record (1 at `offset`): after `stoppedAt` is set, the line where it is. */
@@ -198,6 +216,8 @@ export class CsvScanner implements CsvRecord {
   /** Scans buf[0, n) and returns how many bytes were used (the rest is an unfinished record). */
   private scan(buf: Buffer, n: number, final: boolean): number {
     this.buf = buf;
+    const memo = this.memo;
+    const runIds = this.runIds;
     const delim = this.delim;
     const special = this.special;
     if (special[delim] === 0) {
@@ -223,11 +243,48 @@ export class CsvScanner implements CsvRecord {
       let fieldStart = i;
       let ended = false; // a line end (not end of input) closed the record
       let incomplete = false;
+      // The next column where a run may start (or, once `runAt` is set, where the one being
+      // scanned ends); -1 when there is none.
+      let group = 0;
+      let watch = -1;
+      let runAt = -1;
+      let linesAt = 0;
+      if (memo !== null) {
+        watch = memo.first[0]!;
+        runIds!.fill(-1);
+      }
       for (;;) {
         if (i >= n) {
           if (!final) incomplete = true;
           else count = this.push(count, fieldStart, n, PLAIN);
           break;
+        }
+        if (count === watch && i === fieldStart) {
+          if (runAt < 0) {
+            const k = memo!.match(group, buf, i, n);
+            if (k >= 0) {
+              count = this.pushRun(memo!, group, k, count, i);
+              runIds![group] = k;
+              i += memo!.lengthOf(group, k);
+              if (memo!.endsRecord[group]![k]) {
+                ended = true;
+                break;
+              }
+              fieldStart = i;
+              group++;
+              watch = group < memo!.groups ? memo!.first[group]! : -1;
+              continue;
+            }
+            runAt = i;
+            linesAt = lines;
+            watch = memo!.last[group]! + 1;
+          } else {
+            // The group's cells were scanned, the delimiter after them too.
+            if (problem === null && lines === linesAt) runIds![group] = memo!.store(group, buf, runAt, i, this.starts, this.ends, this.flags, memo!.first[group]!, count, false);
+            runAt = -1;
+            group++;
+            watch = group < memo!.groups ? memo!.first[group]! : -1;
+          }
         }
         // Plain bytes (everything but the delimiter, quote, CR and LF) in a tight loop.
         // Bytes above both the quote and the delimiter (letters, digits, most punctuation) are plain
@@ -321,6 +378,7 @@ export class CsvScanner implements CsvRecord {
               if (buf[i] === LF) i++;
             } else if (!final) this.skipLF = true;
           }
+          if (runAt >= 0 && count === watch) this.storeAtLineEnd(group, runAt, i, count, problem === null && lines === linesAt);
           ended = true;
           break;
         }
@@ -338,6 +396,7 @@ export class CsvScanner implements CsvRecord {
               if (buf[i] === LF) i++;
             } else if (!final) this.skipLF = true;
           }
+          if (runAt >= 0 && count === watch) this.storeAtLineEnd(group, runAt, i, count, problem === null && lines === linesAt);
           ended = true;
           break;
         }
@@ -353,6 +412,31 @@ export class CsvScanner implements CsvRecord {
       this.onRecord(this);
     }
     return n;
+  }
+
+  // A run that ends its record is remembered only with its LF (a lone CR could be a CRLF split
+  // across chunks).
+  private storeAtLineEnd(group: number, runAt: number, i: number, count: number, clean: boolean): void {
+    if (!clean || this.buf[i - 1] !== LF) return;
+    const memo = this.memo!;
+    this.runIds![group] = memo.store(group, this.buf, runAt, i, this.starts, this.ends, this.flags, memo.first[group]!, count, true);
+  }
+
+  private pushRun(memo: RunMemo, group: number, k: number, count: number, at: number): number {
+    const s = memo.starts[group]![k]!;
+    const e = memo.ends[group]![k]!;
+    const f = memo.flags[group]![k]!;
+    const m = s.length;
+    while (count + m > this.starts.length) this.push(this.starts.length, 0, 0, 0);
+    const starts = this.starts;
+    const ends = this.ends;
+    const flags = this.flags;
+    for (let c = 0; c < m; c++) {
+      starts[count + c] = at + s[c]!;
+      ends[count + c] = at + e[c]!;
+      flags[count + c] = f[c]!;
+    }
+    return count + m;
   }
 
   private push(count: number, start: number, end: number, flag: number): number {

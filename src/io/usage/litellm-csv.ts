@@ -10,7 +10,8 @@ import type { UsageAccumulator } from '../../core/review/aggregate.js';
 import type { UsageRow } from '../../core/review/usage-types.js';
 import { decimalAt, instantAt, instantMonth, instantMs } from './byte-values.js';
 import type { CsvRecord } from './csv-scanner.js';
-import { IdentityCache } from './litellm-identity.js';
+import { adjacentRanges } from './csv-runs.js';
+import { IdentityCache, type Identity } from './litellm-identity.js';
 import { isNullText, tierplanTagsOfText, useCaseFromTags } from './values.js';
 
 export interface LitellmColumns {
@@ -26,6 +27,8 @@ export interface LitellmColumns {
 export interface FastReader {
   row(r: CsvRecord, file: string): UsageRow | undefined;
   fold(r: CsvRecord, file: string): boolean;
+  /** The identity's columns as ranges of adjacent ones: the scanner's `runs` option. */
+  readonly runs: [number, number][];
 }
 
 const NO_TAGS: readonly string[] = [];
@@ -49,7 +52,8 @@ function holdsTierplan(buf: Buffer, s: number, e: number): boolean {
 /** The LiteLLM CSV fast path; `acc` is where `fold` adds rows. */
 export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): FastReader {
   const text = (r: CsvRecord, i: number): string | null => (i < 0 || r.starts[i] === r.ends[i] ? null : textOf(r, i));
-  const identities = new IdentityCache([c.group, c.modelId, c.model, c.provider, c.apiBase, c.status, c.tags], (r) => {
+  const idCols = [c.group, c.modelId, c.model, c.provider, c.apiBase, c.status, c.tags];
+  const identities = new IdentityCache(idCols, (r) => {
     let tags: readonly string[] = NO_TAGS;
     const t = c.tags;
     if (t >= 0 && r.starts[t] !== r.ends[t] && holdsTierplan(r.buf, r.starts[t]!, r.ends[t]!)) {
@@ -64,6 +68,27 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
       failed: status !== null && FAILED.has(status.toLowerCase()), route: undefined,
     };
   });
+
+  // Rows whose identity cells the scanner recognised as remembered runs are told by the runs'
+  // numbers (the same numbers, the same bytes): one map lookup instead of hashing and comparing.
+  const runs = adjacentRanges(idCols);
+  const byRuns = new Map<number, Identity>();
+  const identityOf = (r: CsvRecord): Identity => {
+    const ids = r.runIds;
+    if (ids === undefined || ids.length !== runs.length) return identities.get(r);
+    let key = 0;
+    for (let g = 0; g < ids.length; g++) {
+      const k = ids[g]!;
+      if (k < 0) return identities.get(r);
+      key = key * 4096 + k;
+    }
+    let id = byRuns.get(key);
+    if (id === undefined) {
+      if (byRuns.size >= 65536) byRuns.clear();
+      byRuns.set(key, (id = identities.get(r)));
+    }
+    return id;
+  };
 
   // The values of the row `parse` last read (false: the general mapper must read it).
   let time = '';
@@ -101,9 +126,10 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
   };
 
   return {
+    runs,
     row(r, file) {
       if (!parse(r, true)) return undefined;
-      const id = identities.get(r);
+      const id = identityOf(r);
       return {
         file, line: r.line, source: 'litellm', time,
         alias: id.alias,
@@ -115,7 +141,7 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
     },
     fold(r, file) {
       if (acc === undefined || !parse(r, false)) return false;
-      const id = identities.get(r);
+      const id = identityOf(r);
       const route = id.route ?? (id.route = acc.route({ ...id, region: null, tags: id.tags as string[] }));
       acc.addRouted(route, month, file, r.line, input, output, cost, id.failed, latency);
       return true;

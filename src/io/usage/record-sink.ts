@@ -110,6 +110,7 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, into
     }, {
       ...(plan.delimiter ? { delimiter: plan.delimiter } : {}), ...(plan.encoding ? { encoding: plan.encoding } : {}),
       offset: part.offset, firstLine: part.line ?? 1, ...(part.stopAt !== undefined ? { stopAt: part.stopAt } : {}),
+      ...(fast !== undefined ? { runs: fast.runs } : {}),
     });
     return {
       feed: (chunk) => scanner.write(chunk),
