@@ -11,10 +11,11 @@
 
 /** A run this short is not remembered: its key would read past it. */
 export const MIN_RUN = 48;
-const MAX_RUN = 2048;
+const MAX_RUN = 512; // bytes: 4096 runs of a group hold at most 2 MiB
 const MAX_RUNS = 4096; // per group; then new runs are scanned as usual
 const SLOTS = 1024;
 const WAYS = 8;
+const TRIAL = 8192; // lookups of a group between two checks that at least half of them hit
 
 export class RunMemo {
   readonly groups: number;
@@ -37,6 +38,9 @@ export class RunMemo {
     this.first = Int32Array.from(groups, (g) => g[0]);
     this.last = Int32Array.from(groups, (g) => g[1]);
     this.slots = new Int32Array(groups.length * SLOTS * WAYS).fill(-1);
+    this.tries = new Int32Array(groups.length);
+    this.hits = new Int32Array(groups.length);
+    this.off = new Uint8Array(groups.length);
     for (let g = 0; g < groups.length; g++) {
       this.bytes.push([]);
       this.lens.push([]);
@@ -67,8 +71,25 @@ export class RunMemo {
     return (g * SLOTS + ((h ^ (h >>> 16)) & (SLOTS - 1))) * WAYS;
   }
 
+  // A group whose cells seldom repeat (a request id among the tags) is no longer looked up: its
+  // misses would each compare a few runs sharing a long prefix, for nothing.
+  private readonly tries: Int32Array;
+  private readonly hits: Int32Array;
+  private readonly off: Uint8Array;
+
   /** The run of group `g` that buf[i, n) starts with, or -1. */
   match(g: number, buf: Buffer, i: number, n: number): number {
+    if (this.off[g] !== 0) return -1;
+    if ((this.tries[g] = this.tries[g]! + 1) === TRIAL) {
+      if (this.hits[g]! * 2 < TRIAL) this.off[g] = 1;
+      this.tries[g] = this.hits[g] = 0;
+    }
+    const k = this.find(g, buf, i, n);
+    if (k >= 0) this.hits[g] = this.hits[g]! + 1;
+    return k;
+  }
+
+  private find(g: number, buf: Buffer, i: number, n: number): number {
     if (i + MIN_RUN > n) return -1;
     const v = this.viewFor(buf);
     const at = this.slotOf(g, v, i);
@@ -96,7 +117,7 @@ export class RunMemo {
   store(g: number, buf: Buffer, from: number, to: number, starts: Int32Array, ends: Int32Array, flags: Uint8Array, c0: number, c1: number, endsRecord: boolean): number {
     const len = to - from;
     const lens = this.lens[g]!;
-    if (len < MIN_RUN || len > MAX_RUN || lens.length >= MAX_RUNS) return -1;
+    if (this.off[g] !== 0 || len < MIN_RUN || len > MAX_RUN || lens.length >= MAX_RUNS) return -1;
     const at = this.slotOf(g, this.viewFor(buf), from);
     let w = 0;
     while (w < WAYS && this.slots[at + w]! >= 0) w++;
