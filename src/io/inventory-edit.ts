@@ -4,7 +4,7 @@
 // Comments, blank lines, key order, quoting and the alignment of line comments all stay.
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { KEY_ORDER, type Change } from '../core/interactive/answers.js';
-import { afterLine, apply, column, findPair, keyName, lastContent, LayoutNotHandled, renderPair, renderValue, start, type Edit } from './yaml-text-edit.js';
+import { afterLine, apply, column, commentsAbove, findPair, keyName, lastContent, LayoutNotHandled, renderPair, renderValue, start, type Edit } from './yaml-text-edit.js';
 import { yamlLib } from './yaml-lib.js';
 
 export { LayoutNotHandled, newDocument } from './yaml-text-edit.js';
@@ -157,14 +157,6 @@ function removal(text: string, pair: Pair): Edit {
   const keyStart = start(pair.key);
   const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
   if (text.slice(lineStart, keyStart).trim() !== '') throw new LayoutNotHandled(`${keyName(pair)} shares its line with the item's dash`);
-  const indent = keyStart - lineStart;
-  let from = lineStart;
-  while (from > 0) {
-    const prev = text.lastIndexOf('\n', from - 2) + 1;
-    const line = text.slice(prev, from).replace(/\r?\n$/, '');
-    if (!/^ *#/.test(line) || line.indexOf('#') !== indent) break;
-    from = prev;
-  }
-  return { start: from, end: afterLine(text, lastContent(text, pair)), text: '' };
+  return { start: commentsAbove(text, lineStart, keyStart - lineStart), end: afterLine(text, lastContent(text, pair)), text: '' };
 }
 

@@ -2,8 +2,9 @@
 // when whole and valid. `tierplan import --init-mapping FILE`: a starter mapping from the header.
 import { basename } from 'node:path';
 import { checkInventory } from '../../core/check-inventory.js';
-import type { Vocabulary } from '../../core/import/compile.js';
+import { vocabularyOf } from '../../core/import/compile.js';
 import { guessMapping } from '../../core/import/guess-mapping.js';
+import { mergeImported } from '../../core/import/merge.js';
 import type { Inventory, Policy } from '../../core/types.js';
 import { InputError, UsageError } from '../../io/errors.js';
 import { importSpreadsheet } from '../../io/import/import-file.js';
@@ -60,16 +61,12 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   const target = opts.merge ? await readMergeTarget(out) : undefined;
 
   const { result, info, mappingWarnings } = await importSpreadsheet(file, loaded, vocabularyOf(policy, asOf), table);
-  // Merging: ids are made as for a fresh import, so importing the same sheet again adds nothing.
-  const present = new Set(target?.inventory.use_cases.map((u) => u.id));
-  const added = result.useCases.filter((u) => !present.has(u.id));
-  const kept = result.useCases.flatMap((u, i) => (present.has(u.id) ? [{ line: result.lines[i]!, id: u.id }] : []));
-  const inventory: Inventory = { version: 1, use_cases: [...(target?.inventory.use_cases ?? []), ...added] };
+  const { inventory, added, alreadyPresent } = mergeImported(target?.inventory.use_cases ?? [], result.useCases, result.lines);
   assertValid(inventory, policy, asOf, target?.inventory.use_cases.length ?? 0);
   const written = added.length > 0;
   const summary = importSummary(result, {
     file, read_as: info.source, encoding: info.encoding ?? null, mapping_warnings: mappingWarnings, output: written ? out : null, unit: info.unit,
-    merged_into: target ? out : null, already_present: kept, added: added.length,
+    merged_into: target ? out : null, already_present: alreadyPresent, added: added.length,
   });
   if (written) {
     const text = target
@@ -114,16 +111,6 @@ async function initMapping(ctx: CliContext, file: string, opts: ImportOptions, t
     ctx.err(`next: check it, then  tierplan import ${file} --mapping ${out}\n`);
   }
   return 0;
-}
-
-function vocabularyOf(policy: Policy, asOf: string): Vocabulary {
-  return {
-    dataClasses: Object.keys(policy.sensitivity.data_classes),
-    regimes: Object.keys(policy.sensitivity.regimes),
-    regions: [...new Set(policy.tiers.flatMap((t) => t.regions))],
-    tiers: policy.tiers.map((t) => ({ id: t.id, name: t.name })),
-    asOf,
-  };
 }
 
 // The importer only writes what the inventory schema and the policy accept; anything else is a

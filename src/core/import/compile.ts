@@ -2,7 +2,7 @@
 // column resolved to an index, every value map keyed by normalised text. Problems here are
 // the mapping's (exit 2, positioned in the mapping file); nothing has been imported yet.
 import { didYouMean, type Problem } from '../problems.js';
-import type { Modality, Reasoning, Status, Task } from '../types.js';
+import type { Modality, Policy, Reasoning, Status, Task } from '../types.js';
 import { HeaderIndex, isProblem, type Column } from './columns.js';
 import { columnOf, isValued, type ColumnRef, type DateFormat, type Field, type ImportMapping, type ListSource, type MappingColumns } from './mapping-types.js';
 import { normalizeKey } from './text.js';
@@ -15,6 +15,17 @@ export interface Vocabulary {
   tiers: { id: string; name: string }[];
   /** YYYY-MM-DD: overrides that expired before it are not imported. */
   asOf: string;
+}
+
+/** What a mapping's values may name, from the policy the inventory will be planned with. */
+export function vocabularyOf(policy: Policy, asOf: string): Vocabulary {
+  return {
+    dataClasses: Object.keys(policy.sensitivity.data_classes),
+    regimes: Object.keys(policy.sensitivity.regimes),
+    regions: [...new Set(policy.tiers.flatMap((t) => t.regions))],
+    tiers: policy.tiers.map((t) => ({ id: t.id, name: t.name })),
+    asOf,
+  };
 }
 
 export interface CompiledField<V> extends Column {
