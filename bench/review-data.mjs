@@ -31,7 +31,7 @@ export async function routes() {
   const res = spawnSync('node', [bin, 'plan', '--inventory', INVENTORY, '--policy', POLICY, '--as-of', '2026-11-24', '--format', 'json'], { maxBuffer: 1 << 28, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
   if (res.status !== 0) throw new Error(`tierplan plan exited ${res.status}: ${res.stderr}`);
   const plan = JSON.parse(res.stdout);
-  const { DEFAULT_POLICY } = await import(new URL('../dist/core/default-policy.js', import.meta.url).href);
+  const { DEFAULT_POLICY } = await import(new URL('../dist/core/policy/default-policy.js', import.meta.url).href);
   const deployments = new Map(DEFAULT_POLICY.tiers.flatMap((t) => t.deployments.map((d) => [d.id, { d, tier: t.id }])));
   const routed = plan.use_cases.filter((u) => u.tier && u.deployment && u.status === 'production');
   const out = routed.map((u) => ({ alias: u.id, ...(deployments.get(u.deployment) ?? { d: { id: u.deployment, provider: 'custom', model: u.deployment }, tier: u.tier }) }));

@@ -3,11 +3,11 @@
 // is optional) and by the test against the schema (properties and `required`).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Estimate, Gap, OverrideOutcome, Plan, PlanCell, PlannedUseCase, PlanTier, Reason, SplitEntry } from '../src/core/plan-types.js';
+import type { Estimate, Gap, OverrideOutcome, Plan, PlanCell, PlannedUseCase, PlanTier, Reason, SplitEntry } from '../src/core/plan/plan-types.js';
 import type {
   CapabilityCondition, CapabilityRule, GatewaySettings, Credentials, DataClass, DataSpec, Deployment, FixedCost, Inventory, MatrixCell,
   Modality, Needs, Override, PolicyFile, Reasoning, Regime, Status, Suggested, Task, Tier, TokenPrice, TriggerKind, TriggerRule, UseCase, Volume,
-} from '../src/core/types.js';
+} from '../src/core/policy/types.js';
 import type { DeploymentMonth, UsageCell } from '../src/core/review/aggregate.js';
 import type {
   Finding, FindingKind, MoveAction, PortfolioSplit, Proposal, ProposalChange, ProposedMove, Review, ReviewCounts, ReviewPeriod, Severity, ShareChange, SplitSource,

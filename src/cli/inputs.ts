@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
-import { checkInventory } from '../core/check-inventory.js';
-import { checkPolicy } from '../core/check-policy.js';
-import { isIsoDate } from '../core/dates.js';
-import { DEFAULT_POLICY } from '../core/default-policy.js';
-import { mergePolicy, pathInFile } from '../core/merge-policy.js';
-import type { Diagnostic } from '../core/problems.js';
-import type { Inventory, Policy } from '../core/types.js';
-import { InputError, UsageError } from '../io/errors.js';
-import { loadInventory, type LoadedInventory } from '../io/load-inventory.js';
-import { loadPolicyFile } from '../io/load-policy.js';
-import { toDiagnostics } from '../io/locate.js';
+import { checkInventory } from '../core/policy/check-inventory.js';
+import { checkPolicy } from '../core/policy/check-policy.js';
+import { isIsoDate } from '../core/plan/dates.js';
+import { DEFAULT_POLICY } from '../core/policy/default-policy.js';
+import { mergePolicy, pathInFile } from '../core/policy/merge-policy.js';
+import type { Diagnostic } from '../core/diagnostics/problems.js';
+import type { Inventory, Policy } from '../core/policy/types.js';
+import { InputError, UsageError } from '../io/source/errors.js';
+import { loadInventory, type LoadedInventory } from '../io/inputs/load-inventory.js';
+import { loadPolicyFile } from '../io/inputs/load-policy.js';
+import { toDiagnostics } from '../io/source/locate.js';
 import { today } from './context.js';
 
 export const DEFAULT_INVENTORY = 'inventory.yaml';

@@ -1,4 +1,4 @@
-import { UsageError } from '../io/errors.js';
+import { UsageError } from '../io/source/errors.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/i;

@@ -1,4 +1,4 @@
-import { InputError, UsageError, formatDiagnostic } from '../io/errors.js';
+import { InputError, UsageError, formatDiagnostic } from '../io/source/errors.js';
 import type { CliContext } from './context.js';
 
 /** The one place errors become messages and exit codes: 2 for usage, input and internal errors. */

@@ -1,8 +1,8 @@
 // fast-check generators for random policies and inventories: small catalogs, so that
 // collisions (same region, same regime, same level) are frequent and the edge cases get hit.
 import fc from 'fast-check';
-import type { DataSpec, Deployment, Inventory, MatrixCell, Modality, Needs, Override, Policy, Task, Tier, UseCase } from '../../src/core/types.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import type { DataSpec, Deployment, Inventory, MatrixCell, Modality, Needs, Override, Policy, Task, Tier, UseCase } from '../../src/core/policy/types.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { AS_OF } from './helpers.js';
 
 export const SENS = ['public', 'internal', 'confidential', 'regulated'];

@@ -1,9 +1,9 @@
 // Sensitivity and capability classification against the default taxonomy (DESIGN.md
 // "The decision": highest level wins; data classes may imply regimes; unknown data fails closed).
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import type { Needs } from '../../src/core/types.js';
+import { classify } from '../../src/core/plan/classify.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import type { Needs } from '../../src/core/policy/types.js';
 import { uc } from './helpers.js';
 
 const P = DEFAULT_POLICY;

@@ -5,12 +5,12 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkInventory } from '../../src/core/check-inventory.js';
-import { checkPolicy } from '../../src/core/check-policy.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { mergePolicy } from '../../src/core/merge-policy.js';
-import { computePlan } from '../../src/core/plan.js';
-import type { Inventory, PolicyFile } from '../../src/core/types.js';
+import { checkInventory } from '../../src/core/policy/check-inventory.js';
+import { checkPolicy } from '../../src/core/policy/check-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { mergePolicy } from '../../src/core/policy/merge-policy.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import type { Inventory, PolicyFile } from '../../src/core/policy/types.js';
 import { AS_OF } from './helpers.js';
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');

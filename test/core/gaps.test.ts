@@ -1,9 +1,9 @@
 // Gaps: each cause, and remedies that are not just text but work. Every remedy is parsed,
 // applied alone to the policy, and the use case must then be placed.
 import { describe, expect, it } from 'vitest';
-import { assign } from '../../src/core/assign.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import type { Policy, Tier, UseCase } from '../../src/core/types.js';
+import { assign } from '../../src/core/plan/assign.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import type { Policy, Tier, UseCase } from '../../src/core/policy/types.js';
 import { AS_OF, uc } from './helpers.js';
 
 /** The policy after one remedy, interpreted by its documented phrasing. */

@@ -1,8 +1,8 @@
 // Builders shared by the core tests: synthetic use cases and a fixed planning date.
-import { assign } from '../../src/core/assign.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import type { PlannedUseCase } from '../../src/core/plan-types.js';
-import type { Needs, Policy, UseCase } from '../../src/core/types.js';
+import { assign } from '../../src/core/plan/assign.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import type { PlannedUseCase } from '../../src/core/plan/plan-types.js';
+import type { Needs, Policy, UseCase } from '../../src/core/policy/types.js';
 
 /** Every test plans "as of" this date; the core never reads the clock. */
 export const AS_OF = '2026-11-24';

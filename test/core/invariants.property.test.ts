@@ -1,13 +1,13 @@
 // Properties of the decision over random policies and use cases (seeded, ≥ 1000 runs each).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assign } from '../../src/core/assign.js';
-import { classify, rank } from '../../src/core/classify.js';
-import { clearTier, deploymentShortfalls, suitableDeployments } from '../../src/core/clearance.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import type { PlannedUseCase } from '../../src/core/plan-types.js';
-import { computePlan } from '../../src/core/plan.js';
-import type { Policy, Tier, UseCase } from '../../src/core/types.js';
+import { assign } from '../../src/core/plan/assign.js';
+import { classify, rank } from '../../src/core/plan/classify.js';
+import { clearTier, deploymentShortfalls, suitableDeployments } from '../../src/core/plan/clearance.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import type { PlannedUseCase } from '../../src/core/plan/plan-types.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import type { Policy, Tier, UseCase } from '../../src/core/policy/types.js';
 import { CLASSES, inventoryArb, policyArb, SENS, useCaseArb } from './arbitraries.js';
 import { AS_OF } from './helpers.js';
 

@@ -4,8 +4,8 @@
 // mid open-weight models. Preference is api → private-cloud → on-prem. Without regimes,
 // regulated data is cleared only on-prem, which has no frontier model: a gap.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { cellTier } from '../../src/core/plan.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { cellTier } from '../../src/core/plan/plan.js';
 import { CLASS_FOR_LEVEL, NEEDS_FOR_LEVEL, place } from './helpers.js';
 
 const EXPECTED: Record<string, Record<string, string | null>> = {

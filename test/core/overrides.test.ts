@@ -1,9 +1,9 @@
 // Overrides (DESIGN.md inventory format; "a valid override"): honoured only when the pinned
 // tier is cleared and unexpired; an accepted risk needs exception: true AND approved_by.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { computePlan } from '../../src/core/plan.js';
-import type { Override, UseCase } from '../../src/core/types.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import type { Override, UseCase } from '../../src/core/policy/types.js';
 import { AS_OF, place, rules, uc } from './helpers.js';
 
 const claims = (override: Override): Partial<UseCase> => ({

@@ -1,9 +1,9 @@
 // The plan as a whole: split, cost estimates, ordering, determinism, and the date as an input.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { estimate } from '../../src/core/estimate.js';
-import { computePlan } from '../../src/core/plan.js';
-import type { Inventory } from '../../src/core/types.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { estimate } from '../../src/core/plan/estimate.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import type { Inventory } from '../../src/core/policy/types.js';
 import { AS_OF, uc } from './helpers.js';
 
 const vol = (requests: number, input: number, output: number) => ({ requests, input_tokens_per_request: input, output_tokens_per_request: output });

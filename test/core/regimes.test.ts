@@ -2,7 +2,7 @@
 // private cloud take PHI, PCI scope lets it take card data, ITAR keeps data on-prem, and a
 // residency constraint is met by the tier and by the deployment chosen.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { CLASS_FOR_LEVEL, NEEDS_FOR_LEVEL, place, rules } from './helpers.js';
 
 const P = DEFAULT_POLICY;

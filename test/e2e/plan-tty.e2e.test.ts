@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import type { Inventory, UseCase } from '../../src/core/types.js';
+import type { Inventory, UseCase } from '../../src/core/policy/types.js';
 import { tierplan } from './run-cli.js';
 import { keys, spawnOnPty, type PtySession } from './support/pty.js';
 

@@ -1,13 +1,13 @@
 // The bundled example, loaded as the CLI does, for gateway tests.
-import { loadInventory } from '../../src/io/load-inventory.js';
-import { loadPolicyFile } from '../../src/io/load-policy.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { mergePolicy } from '../../src/core/merge-policy.js';
-import { computePlan } from '../../src/core/plan.js';
-import { compileRoutes } from '../../src/core/routing.js';
-import type { Plan } from '../../src/core/plan-types.js';
-import type { RoutingModel } from '../../src/core/routing-types.js';
-import type { Inventory, Policy } from '../../src/core/types.js';
+import { loadInventory } from '../../src/io/inputs/load-inventory.js';
+import { loadPolicyFile } from '../../src/io/inputs/load-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { mergePolicy } from '../../src/core/policy/merge-policy.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import { compileRoutes } from '../../src/core/gateway/routing.js';
+import type { Plan } from '../../src/core/plan/plan-types.js';
+import type { RoutingModel } from '../../src/core/gateway/routing-types.js';
+import type { Inventory, Policy } from '../../src/core/policy/types.js';
 
 export interface Example {
   inventory: Inventory;

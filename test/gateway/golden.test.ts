@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
-import { gatewayFiles } from '../../src/render/gateway-files.js';
+import { gatewayFiles } from '../../src/render/gateway/gateway-files.js';
 import { expectGoldenIn } from '../render/golden.js';
 import { loadExample } from './example.js';
 

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lintLitellm } from '../../src/core/lint-litellm.js';
-import type { Problem } from '../../src/core/problems.js';
-import { checkLitellmConfig, validateLitellmSchema } from '../../src/io/gateway-schemas.js';
-import { renderLitellmConfig } from '../../src/render/litellm-config.js';
+import { lintLitellm } from '../../src/core/verify/lint/litellm.js';
+import type { Problem } from '../../src/core/diagnostics/problems.js';
+import { checkLitellmConfig, validateLitellmSchema } from '../../src/io/configs/gateway-schemas.js';
+import { renderLitellmConfig } from '../../src/render/gateway/litellm-config.js';
 import { loadExample, type Example } from './example.js';
 
 type Path = (string | number)[];

@@ -3,14 +3,14 @@
 // fixture per rule in fixtures-lint/portkey/ with exactly its problem.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computePlan } from '../../src/core/plan.js';
-import { compileRoutes } from '../../src/core/routing.js';
-import { DEFAULT_TRUSTED_CUSTOM_HOSTS, HEADER_LIMIT_BYTES, lintPortkey } from '../../src/core/lint-portkey.js';
-import type { Problem } from '../../src/core/problems.js';
-import type { Inventory, Needs, Task, UseCase } from '../../src/core/types.js';
-import { checkPortkeyConfig } from '../../src/io/gateway-schemas.js';
-import { renderPortkeyConditional } from '../../src/render/portkey-conditional.js';
-import { renderPortkeyConfigs } from '../../src/render/portkey-config.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import { compileRoutes } from '../../src/core/gateway/routing.js';
+import { DEFAULT_TRUSTED_CUSTOM_HOSTS, HEADER_LIMIT_BYTES, lintPortkey } from '../../src/core/verify/lint/portkey.js';
+import type { Problem } from '../../src/core/diagnostics/problems.js';
+import type { Inventory, Needs, Task, UseCase } from '../../src/core/policy/types.js';
+import { checkPortkeyConfig } from '../../src/io/configs/gateway-schemas.js';
+import { renderPortkeyConditional } from '../../src/render/gateway/portkey-conditional.js';
+import { renderPortkeyConfigs } from '../../src/render/gateway/portkey-config.js';
 import { loadExample, type Example } from './example.js';
 
 type Path = (string | number)[];

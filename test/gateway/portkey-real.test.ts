@@ -5,15 +5,15 @@
 // cleared target fails the request fails and never reaches the api tier; the conditional
 // config refuses (400) a request without a known route instead of guessing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkInventory } from '../../src/core/check-inventory.js';
-import { checkPolicy } from '../../src/core/check-policy.js';
-import { computePlan } from '../../src/core/plan.js';
-import type { Plan } from '../../src/core/plan-types.js';
-import { compileRoutes } from '../../src/core/routing.js';
-import type { RoutingModel, UseCaseRoute } from '../../src/core/routing-types.js';
-import type { Policy } from '../../src/core/types.js';
-import { portkeyRouteConfig } from '../../src/render/portkey-config.js';
-import { renderPortkeyConditional, ROUTE_KEY } from '../../src/render/portkey-conditional.js';
+import { checkInventory } from '../../src/core/policy/check-inventory.js';
+import { checkPolicy } from '../../src/core/policy/check-policy.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import type { Plan } from '../../src/core/plan/plan-types.js';
+import { compileRoutes } from '../../src/core/gateway/routing.js';
+import type { RoutingModel, UseCaseRoute } from '../../src/core/gateway/routing-types.js';
+import type { Policy } from '../../src/core/policy/types.js';
+import { portkeyRouteConfig } from '../../src/render/gateway/portkey-config.js';
+import { renderPortkeyConditional, ROUTE_KEY } from '../../src/render/gateway/portkey-conditional.js';
 import { DUMMY_ENV, MOCK_INVENTORY, mockPolicy } from './fixtures/mock-policy.js';
 import { startMockUpstream, type MockUpstream } from './support/mock-upstream.js';
 import { startPortkeyGateway, type Gateway } from './support/portkey-gateway.js';

@@ -2,11 +2,11 @@
 // `{{`, `${`, unicode and 10 kB lengths come back unchanged and never change the structure.
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { computePlan } from '../../src/core/plan.js';
-import { compileRoutes } from '../../src/core/routing.js';
-import type { Inventory, Policy } from '../../src/core/types.js';
-import { gatewayFiles } from '../../src/render/gateway-files.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import { compileRoutes } from '../../src/core/gateway/routing.js';
+import type { Inventory, Policy } from '../../src/core/policy/types.js';
+import { gatewayFiles } from '../../src/render/gateway/gateway-files.js';
 
 const nasty = [
   `He said "hi" & left: 'quoted' \\ back`,

@@ -1,11 +1,11 @@
 // The neutral routing model on the default policy: primaries, fallbacks that only go sideways
 // or toward more restrictive tiers, context-window fallbacks, and what is left unrouted.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { computePlan } from '../../src/core/plan.js';
-import { compileRoutes } from '../../src/core/routing.js';
-import type { UseCaseRoute } from '../../src/core/routing-types.js';
-import type { Inventory, UseCase } from '../../src/core/types.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import { compileRoutes } from '../../src/core/gateway/routing.js';
+import type { UseCaseRoute } from '../../src/core/gateway/routing-types.js';
+import type { Inventory, UseCase } from '../../src/core/policy/types.js';
 
 const AS_OF = '2026-11-24';
 const uc = (id: string, over: Partial<UseCase>): UseCase => ({ id, name: id, status: 'production', needs: { task: 'extraction' }, ...over });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkInventory } from '../../src/core/check-inventory.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { checkInventory } from '../../src/core/policy/check-inventory.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { AS_OF } from './helpers.js';
 
 describe('suggested data classes', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/io/errors.js';
+import { InputError } from '../../src/io/source/errors.js';
 import { importSpreadsheet } from '../../src/io/import/import-file.js';
 import { loadImportMapping } from '../../src/io/import/load-mapping.js';
 import type { TableOptions } from '../../src/io/import/read-table.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileMapping } from '../../src/core/import/compile.js';
 import { guessMapping } from '../../src/core/import/guess-mapping.js';
-import { renderStarterMapping } from '../../src/render/import-mapping.js';
-import { parseYaml } from '../../src/io/parse-yaml.js';
+import { renderStarterMapping } from '../../src/render/import/import-mapping.js';
+import { parseYaml } from '../../src/io/source/parse-yaml.js';
 import { VOCABULARY } from './helpers.js';
 
 describe('guessing a mapping from a header', () => {

@@ -1,7 +1,7 @@
 import type { Vocabulary } from '../../src/core/import/compile.js';
 import { importRows, type ImportRowsResult } from '../../src/core/import/importer.js';
 import type { ImportMapping } from '../../src/core/import/mapping-types.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { parseCsv } from '../../src/io/usage/csv-scanner.js';
 
 export const AS_OF = '2026-11-24';

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { importRows } from '../../src/core/import/importer.js';
 import type { ImportMapping } from '../../src/core/import/mapping-types.js';
 import { SLUG_PATTERN } from '../../src/core/import/text.js';
-import { checkInventory } from '../../src/core/check-inventory.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { checkDocument } from '../../src/io/schemas.js';
+import { checkInventory } from '../../src/core/policy/check-inventory.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { checkDocument } from '../../src/io/schema/schemas.js';
 import { AS_OF, VOCABULARY } from './helpers.js';
 
 const HEADER = ['ID', 'Name', 'Stage', 'PII', 'Tier', 'Why', 'Until', 'Rules', 'Where'];

@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { UseCase } from '../../src/core/types.js';
+import type { UseCase } from '../../src/core/policy/types.js';
 import { mergeInto, readMergeTarget } from '../../src/io/import/merge-inventory.js';
-import { parseYaml } from '../../src/io/parse-yaml.js';
-import { UsageError } from '../../src/io/errors.js';
+import { parseYaml } from '../../src/io/source/parse-yaml.js';
+import { UsageError } from '../../src/io/source/errors.js';
 
 const EXISTING = `# yaml-language-server: $schema=schemas/inventory.schema.json
 # Hand-kept: these comments must survive.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/io/errors.js';
+import { InputError } from '../../src/io/source/errors.js';
 import { importSpreadsheet } from '../../src/io/import/import-file.js';
 import { loadImportMapping } from '../../src/io/import/load-mapping.js';
 import { cellText } from '../../src/io/import/read-xlsx.js';

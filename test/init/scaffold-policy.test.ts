@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPolicy } from '../../src/core/check-policy.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { checkPolicy } from '../../src/core/policy/check-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { checkAnswers, defaultAnswers, providerChoices, regionChoices, type InitAnswers } from '../../src/core/init/answers.js';
 import { workedExample } from '../../src/core/init/example-use-case.js';
 import { scaffoldPolicy } from '../../src/core/init/scaffold-policy.js';

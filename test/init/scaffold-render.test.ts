@@ -2,15 +2,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { defaultAnswers, type InitAnswers } from '../../src/core/init/answers.js';
 import { workedExample } from '../../src/core/init/example-use-case.js';
 import { scaffoldPolicy } from '../../src/core/init/scaffold-policy.js';
-import { mergePolicy } from '../../src/core/merge-policy.js';
-import type { PolicyFile } from '../../src/core/types.js';
-import { checkDocument } from '../../src/io/schemas.js';
-import { renderScaffoldInventory } from '../../src/render/scaffold-inventory.js';
-import { renderScaffoldPolicy } from '../../src/render/scaffold-policy.js';
+import { mergePolicy } from '../../src/core/policy/merge-policy.js';
+import type { PolicyFile } from '../../src/core/policy/types.js';
+import { checkDocument } from '../../src/io/schema/schemas.js';
+import { renderScaffoldInventory } from '../../src/render/scaffold/scaffold-inventory.js';
+import { renderScaffoldPolicy } from '../../src/render/scaffold/scaffold-policy.js';
 import { expectGoldenIn } from '../render/golden.js';
 
 // Review these goldens as documentation: they are the first tierplan files a user reads.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_SCHEMAS, schemaRefs, schemasFound } from '../../src/io/scaffold-files.js';
+import { PACKAGE_SCHEMAS, schemaRefs, schemasFound } from '../../src/io/output/scaffold-files.js';
 import { repo } from '../e2e/run-cli.js';
 
 describe('the $schema references init writes', () => {

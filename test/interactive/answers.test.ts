@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges, changesFor, initialAnswers, sameValue } from '../../src/core/interactive/answers.js';
-import type { UseCase } from '../../src/core/types.js';
+import type { UseCase } from '../../src/core/policy/types.js';
 
 const bare: UseCase = { id: 'letters', name: 'Letters', status: 'pilot' };
 

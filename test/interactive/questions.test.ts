@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { dataClassChoices, impliedRegimes, needsAttention, questionPlan, regimeChoices, residencyRegions } from '../../src/core/interactive/questions.js';
-import type { UseCase } from '../../src/core/types.js';
+import type { UseCase } from '../../src/core/policy/types.js';
 
 const uc = (extra: Partial<UseCase>): UseCase => ({ id: 'x', name: 'X', ...extra });
 

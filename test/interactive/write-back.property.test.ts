@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { applyChanges, changesFor, type Answers } from '../../src/core/interactive/answers.js';
-import type { Inventory, Modality, Reasoning, Task } from '../../src/core/types.js';
-import { editUseCase } from '../../src/io/write-back.js';
+import type { Inventory, Modality, Reasoning, Task } from '../../src/core/policy/types.js';
+import { editUseCase } from '../../src/io/edit/write-back.js';
 
 const fixture = fileURLToPath(new URL('fixtures/commented.yaml', import.meta.url));
 const text = readFileSync(fixture, 'utf8');

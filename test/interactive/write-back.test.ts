@@ -7,9 +7,9 @@ import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { changesFor } from '../../src/core/interactive/answers.js';
 import { needsAttention, questionPlan } from '../../src/core/interactive/questions.js';
-import type { Inventory, UseCase } from '../../src/core/types.js';
-import { loadInventory } from '../../src/io/load-inventory.js';
-import { editUseCase, saveUseCase, sourceFileOf } from '../../src/io/write-back.js';
+import type { Inventory, UseCase } from '../../src/core/policy/types.js';
+import { loadInventory } from '../../src/io/inputs/load-inventory.js';
+import { editUseCase, saveUseCase, sourceFileOf } from '../../src/io/edit/write-back.js';
 import { expectGoldenIn } from '../render/golden.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

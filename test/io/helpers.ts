@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../../src/core/problems.js';
-import { InputError } from '../../src/io/errors.js';
+import type { Diagnostic } from '../../src/core/diagnostics/problems.js';
+import { InputError } from '../../src/io/source/errors.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
-import { loadInventory } from '../../src/io/load-inventory.js';
+import { loadInventory } from '../../src/io/inputs/load-inventory.js';
 import { diagnosticsOf, error, removeTempDirs, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);

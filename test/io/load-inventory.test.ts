@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadInventory } from '../../src/io/load-inventory.js';
-import { loadPolicyFile } from '../../src/io/load-policy.js';
-import { toDiagnostics } from '../../src/io/locate.js';
+import { loadInventory } from '../../src/io/inputs/load-inventory.js';
+import { loadPolicyFile } from '../../src/io/inputs/load-policy.js';
+import { toDiagnostics } from '../../src/io/source/locate.js';
 import { diagnosticsOf, error, fixture, removeTempDirs, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadInventory } from '../../src/io/load-inventory.js';
-import { parseYaml } from '../../src/io/parse-yaml.js';
+import { loadInventory } from '../../src/io/inputs/load-inventory.js';
+import { parseYaml } from '../../src/io/source/parse-yaml.js';
 import { diagnosticsOf, error, fixture, removeTempDirs, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);

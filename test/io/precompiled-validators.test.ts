@@ -1,11 +1,11 @@
-// The build precompiles the schemas (dist/io/validators.cjs); the CLI uses that code and the
+// The build precompiles the schemas (dist/io/schema/validators.cjs); the CLI uses that code and the
 // tests from src/ compile at run time. Both must judge every input the same way.
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { compileNow, type SchemaName } from '../../src/io/schemas.js';
+import { compileNow, type SchemaName } from '../../src/io/schema/schemas.js';
 
 const require = createRequire(import.meta.url);
 const fixtures = new URL('./fixtures/', import.meta.url).pathname;
@@ -31,11 +31,11 @@ function docs(): [string, SchemaName, unknown][] {
 
 describe('precompiled validators', () => {
   it('exist after the build (npm test builds first)', () => {
-    expect(() => require('../../dist/io/validators.cjs')).not.toThrow();
+    expect(() => require('../../dist/io/schema/validators.cjs')).not.toThrow();
   });
 
   it('give the same verdict and errors as validators compiled at run time', () => {
-    const pre = require('../../dist/io/validators.cjs') as ReturnType<typeof compileNow>;
+    const pre = require('../../dist/io/schema/validators.cjs') as ReturnType<typeof compileNow>;
     const now = compileNow();
     const cases = docs();
     expect(cases.length).toBeGreaterThan(10);

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadInventory } from '../../src/io/load-inventory.js';
-import { loadPolicyFile } from '../../src/io/load-policy.js';
-import { readText } from '../../src/io/read-text.js';
+import { loadInventory } from '../../src/io/inputs/load-inventory.js';
+import { loadPolicyFile } from '../../src/io/inputs/load-policy.js';
+import { readText } from '../../src/io/source/read-text.js';
 import { diagnosticsOf, error, fixture, removeTempDirs, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);

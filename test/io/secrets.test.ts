@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrets, isSecretKey } from '../../src/core/secrets.js';
-import { formatDiagnostic } from '../../src/io/errors.js';
-import { loadInventory } from '../../src/io/load-inventory.js';
-import { loadPolicyFile } from '../../src/io/load-policy.js';
+import { findSecrets, isSecretKey } from '../../src/core/policy/secrets.js';
+import { formatDiagnostic } from '../../src/io/source/errors.js';
+import { loadInventory } from '../../src/io/inputs/load-inventory.js';
+import { loadPolicyFile } from '../../src/io/inputs/load-policy.js';
 import { diagnosticsOf, error, fixture } from './helpers.js';
 
 const ADVICE = 'reference an environment variable name instead, e.g. `credentials: { api_key_env: OPENAI_API_KEY }`';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, InputError } from '../../src/io/errors.js';
-import { loadInventory } from '../../src/io/load-inventory.js';
-import { loadPolicyFile } from '../../src/io/load-policy.js';
-import { validateSchema } from '../../src/io/schemas.js';
+import { formatDiagnostic, InputError } from '../../src/io/source/errors.js';
+import { loadInventory } from '../../src/io/inputs/load-inventory.js';
+import { loadPolicyFile } from '../../src/io/inputs/load-policy.js';
+import { validateSchema } from '../../src/io/schema/schemas.js';
 import { diagnosticsOf, error, fixture } from './helpers.js';
 
 describe('schema validation, in our own words', () => {

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OutputError, UsageError } from '../../src/io/errors.js';
-import { writeOutputs } from '../../src/io/write-output.js';
+import { OutputError, UsageError } from '../../src/io/source/errors.js';
+import { writeOutputs } from '../../src/io/output/write-output.js';
 import { removeTempDirs, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);

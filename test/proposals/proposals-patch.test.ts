@@ -6,9 +6,9 @@ import { diffLines } from 'diff';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Proposal } from '../../src/core/review/review-types.js';
-import { InputError, formatDiagnostic } from '../../src/io/errors.js';
-import { loadInventory } from '../../src/io/load-inventory.js';
-import { SKIP_CHANGED, applyProposalsPatch, applyProposalsPatchFile, renderProposalsPatch } from '../../src/io/proposals-patch.js';
+import { InputError, formatDiagnostic } from '../../src/io/source/errors.js';
+import { loadInventory } from '../../src/io/inputs/load-inventory.js';
+import { SKIP_CHANGED, applyProposalsPatch, applyProposalsPatchFile, renderProposalsPatch } from '../../src/io/edit/proposals-patch.js';
 import { expectGoldenIn } from '../render/golden.js';
 
 // Golden files are reviewed like code: UPDATE_GOLDEN=1 npx vitest run test/proposals, then read the diff.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainJson, renderExplain } from '../../src/render/explain.js';
-import type { PlannedUseCase } from '../../src/core/plan-types.js';
+import { explainJson, renderExplain } from '../../src/render/matrix/explain.js';
+import type { PlannedUseCase } from '../../src/core/plan/plan-types.js';
 import { fixturePlan } from './fixtures/plan.js';
 
 const plan = fixturePlan();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatDaysLeft, formatInt, formatPct, formatSplit, formatTokens } from '../../src/render/format.js';
+import { formatCost, formatDaysLeft, formatInt, formatPct, formatSplit, formatTokens } from '../../src/render/text/format.js';
 
 describe('number formatting (locale-independent)', () => {
   it('formatInt groups thousands', () => {

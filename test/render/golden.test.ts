@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderExplain } from '../../src/render/explain.js';
-import { planRenderers, type PlanFormat } from '../../src/render/registry.js';
+import { renderExplain } from '../../src/render/matrix/explain.js';
+import { planRenderers, type PlanFormat } from '../../src/render/matrix/registry.js';
 import { fixturePlan } from './fixtures/plan.js';
 import { expectGolden } from './golden.js';
 

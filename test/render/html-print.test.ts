@@ -6,12 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { mergePolicy } from '../../src/core/merge-policy.js';
-import { computePlan } from '../../src/core/plan.js';
-import type { Plan } from '../../src/core/plan-types.js';
-import type { Inventory, PolicyFile } from '../../src/core/types.js';
-import { renderHtml } from '../../src/render/html.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { mergePolicy } from '../../src/core/policy/merge-policy.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import type { Plan } from '../../src/core/plan/plan-types.js';
+import type { Inventory, PolicyFile } from '../../src/core/policy/types.js';
+import { renderHtml } from '../../src/render/matrix/html.js';
 import { largeInventory } from './fixtures/large-inventory.js';
 import { planOf } from './fixtures/plan.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderExplain } from '../../src/render/explain.js';
-import { escapeMarkdownCell } from '../../src/render/markdown-escape.js';
-import { planRenderers } from '../../src/render/registry.js';
+import { renderExplain } from '../../src/render/matrix/explain.js';
+import { escapeMarkdownCell } from '../../src/render/text/markdown-escape.js';
+import { planRenderers } from '../../src/render/matrix/registry.js';
 import { NASTY_NAME } from './fixtures/inventory.js';
 import { fixturePlan, plainPlan } from './fixtures/plan.js';
 import { displayWidth } from './text-width.js';

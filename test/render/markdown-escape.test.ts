@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownCell, joinMarkdown } from '../../src/render/markdown-escape.js';
+import { escapeMarkdownCell, joinMarkdown } from '../../src/render/text/markdown-escape.js';
 
 describe('escapeMarkdownCell', () => {
   it.each([

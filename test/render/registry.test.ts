@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAN_FORMATS, planRenderers } from '../../src/render/registry.js';
+import { PLAN_FORMATS, planRenderers } from '../../src/render/matrix/registry.js';
 import { fixturePlan, planOf } from './fixtures/plan.js';
 import { displayWidth } from './text-width.js';
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { makeReviewRenderers, REVIEW_FORMATS, reviewRenderers, type ReviewFormat } from '../../src/render/review-registry.js';
-import { buildReviewView } from '../../src/render/review-view.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { makeReviewRenderers, REVIEW_FORMATS, reviewRenderers, type ReviewFormat } from '../../src/render/review/review-registry.js';
+import { buildReviewView } from '../../src/render/review/review-view.js';
 import { expectGoldenIn } from '../render/golden.js';
 import { fixtureReview } from './fixture.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reviewRenderers } from '../../src/render/review-registry.js';
+import { reviewRenderers } from '../../src/render/review/review-registry.js';
 import { fixtureReview, NASTY } from './fixture.js';
 
 // The HTML review opened by a real headless Chromium (Debian `chromium`): it must load without

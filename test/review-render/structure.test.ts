@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewRenderers } from '../../src/render/review-registry.js';
+import { reviewRenderers } from '../../src/render/review/review-registry.js';
 import { displayWidth } from '../render/text-width.js';
 import { fixtureReview, NASTY } from './fixture.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, escapeXml, splitCompareSvg, stackedColumnsSvg, triggerSparkSvg } from '../../src/render/review-svg.js';
+import { barChartSvg, escapeXml, splitCompareSvg, stackedColumnsSvg, triggerSparkSvg } from '../../src/render/review/review-svg.js';
 import { NASTY } from './fixture.js';
 
 describe('escapeXml', () => {

@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clearTier } from '../../src/core/clearance.js';
-import { computePlan } from '../../src/core/plan.js';
+import { clearTier } from '../../src/core/plan/clearance.js';
+import { computePlan } from '../../src/core/plan/plan.js';
 import { aggregate } from '../../src/core/review/aggregate.js';
 import { computeReview } from '../../src/core/review/review.js';
 import type { UsageRow } from '../../src/core/review/usage-types.js';
-import { dataProfile } from '../../src/core/routing.js';
-import type { Override, Policy, TriggerRule } from '../../src/core/types.js';
+import { dataProfile } from '../../src/core/gateway/routing.js';
+import type { Override, Policy, TriggerRule } from '../../src/core/policy/types.js';
 import { inventoryArb, policyArb } from '../core/arbitraries.js';
 
 const require = createRequire(import.meta.url);

@@ -1,11 +1,11 @@
 // A small portfolio over the default policy, and a row builder, shared by the review tests.
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { computePlan } from '../../src/core/plan.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { computePlan } from '../../src/core/plan/plan.js';
 import { aggregate } from '../../src/core/review/aggregate.js';
 import { computeReview, type ReviewInput } from '../../src/core/review/review.js';
 import type { Review } from '../../src/core/review/review-types.js';
 import type { UsageRow } from '../../src/core/review/usage-types.js';
-import type { Inventory, Policy } from '../../src/core/types.js';
+import type { Inventory, Policy } from '../../src/core/policy/types.js';
 
 export const AS_OF = '2026-04-01';
 export const PERIOD = { from: '2026-01', to: '2026-03' };

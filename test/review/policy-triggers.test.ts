@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkPolicy } from '../../src/core/check-policy.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { mergePolicy, pathInFile } from '../../src/core/merge-policy.js';
+import { checkPolicy } from '../../src/core/policy/check-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { mergePolicy, pathInFile } from '../../src/core/policy/merge-policy.js';
 
 describe('policy triggers', () => {
   it('merge over the default by id: a given id replaces, a new id is added', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { aggregate } from '../../src/core/review/aggregate.js';
 import type { UsageRow } from '../../src/core/review/usage-types.js';
-import type { Policy } from '../../src/core/types.js';
+import type { Policy } from '../../src/core/policy/types.js';
 import { INVENTORY, MONTHS, on, plan, review, row } from './fixture.js';
 
 /** Steady traffic that keeps every use case clear of the triggers it is not testing. */

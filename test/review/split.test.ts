@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { aggregate, type UsageCell } from '../../src/core/review/aggregate.js';
 import { monthsBefore } from '../../src/core/review/months.js';
 import { previousReviewOf } from '../../src/core/review/previous.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageAccumulator, monthOf } from '../../src/core/review/aggregate.js';
 import { ExactSum } from '../../src/core/review/exact-sum.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import type { UsageRow } from '../../src/core/review/usage-types.js';
 
 const DEPLOYMENTS = ['vllm-llama-70b', 'openai-gpt-5-mini', 'bedrock-claude-haiku', 'no-such-deployment'];

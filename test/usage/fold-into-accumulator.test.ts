@@ -3,7 +3,7 @@
 // latencies, deployments, unattributed rows and rejections, for CSV and JSONL, in one pass or two.
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageAccumulator } from '../../src/core/review/aggregate.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { inThisThread } from '../../src/io/usage/fold-parallel.js';
 import { readUsage } from '../../src/io/usage/read-usage.js';
 import { removeTempDirs, temp } from './helpers.js';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageAccumulator } from '../../src/core/review/aggregate.js';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { inThisThread, type Fold } from '../../src/io/usage/fold-parallel.js';
 import { loadMapping, type Mapping } from '../../src/io/usage/mapping.js';
 import { readUsage } from '../../src/io/usage/read-usage.js';

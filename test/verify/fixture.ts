@@ -1,18 +1,18 @@
 // A small policy (two deployments per tier) and an inventory with one use case per kind of
 // placement; the configs tierplan generates for them, parsed, ready to be broken by hand.
 import { parse } from 'yaml';
-import { DEFAULT_POLICY } from '../../src/core/default-policy.js';
-import { litellmParams, portkeyLeaf, tierTag, useCaseTag } from '../../src/core/gateway-leaves.js';
-import { computePlan } from '../../src/core/plan.js';
-import type { Plan } from '../../src/core/plan-types.js';
-import { compileRoutes } from '../../src/core/routing.js';
-import type { RoutingModel } from '../../src/core/routing-types.js';
-import type { Deployment, Inventory, Policy } from '../../src/core/types.js';
-import { verifyConfigs } from '../../src/core/verify.js';
-import type { ConfigInput, Finding } from '../../src/core/verify-types.js';
-import { renderLitellmConfig } from '../../src/render/litellm-config.js';
-import { renderPortkeyConditional } from '../../src/render/portkey-conditional.js';
-import { renderPortkeyConfigs } from '../../src/render/portkey-config.js';
+import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
+import { litellmParams, portkeyLeaf, tierTag, useCaseTag } from '../../src/core/gateway/leaves.js';
+import { computePlan } from '../../src/core/plan/plan.js';
+import type { Plan } from '../../src/core/plan/plan-types.js';
+import { compileRoutes } from '../../src/core/gateway/routing.js';
+import type { RoutingModel } from '../../src/core/gateway/routing-types.js';
+import type { Deployment, Inventory, Policy } from '../../src/core/policy/types.js';
+import { verifyConfigs } from '../../src/core/verify/verify.js';
+import type { ConfigInput, Finding } from '../../src/core/verify/verify-types.js';
+import { renderLitellmConfig } from '../../src/render/gateway/litellm-config.js';
+import { renderPortkeyConditional } from '../../src/render/gateway/portkey-conditional.js';
+import { renderPortkeyConfigs } from '../../src/render/gateway/portkey-config.js';
 
 const d = (id: string, provider: string, model: string, capability: string, endpoint?: string, region = 'us'): Deployment =>
   ({ id, provider, model, capability, region, context_tokens: 128000, ...(endpoint ? { endpoint } : {}), credentials: { api_key_env: `${id.toUpperCase().replace(/-/g, '_')}_KEY` } });

@@ -1,6 +1,6 @@
 // LiteLLM configs broken by hand, one way at a time: each gives exactly the finding expected.
 import { describe, expect, it } from 'vitest';
-import { litellmPaths } from '../../src/core/verify-litellm.js';
+import { litellmPaths } from '../../src/core/verify/litellm.js';
 import { brief, check, DEPLOYMENTS, entry, generate, index, litellm } from './fixture.js';
 
 const g = generate();

@@ -1,7 +1,7 @@
 // The replica of Portkey's query router: each observed behaviour of the 1.15.2 gateway
 // (/work/shared/reference/portkey.md §3.1, §4.4), traps included.
 import { describe, expect, it } from 'vitest';
-import { evaluateQuery, QueryError } from '../../src/core/portkey-query.js';
+import { evaluateQuery, QueryError } from '../../src/core/verify/portkey-query.js';
 
 const on = (metadata: Record<string, unknown>) => (query: unknown) => evaluateQuery(query, { metadata });
 

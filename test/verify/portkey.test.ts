@@ -1,7 +1,7 @@
 // Portkey configs broken by hand: per-use-case configs (every strategy, nested targets, weights,
 // inheritance) and the conditional config (branches, default, the gateway's query traps).
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/verify-types.js';
+import type { Finding } from '../../src/core/verify/verify-types.js';
 import { brief, check, conditional, DEPLOYMENTS, generate, leaf, useCase } from './fixture.js';
 
 const g = generate();

@@ -1,7 +1,7 @@
 // The three output formats of `tierplan verify`, and dialect detection.
 import { describe, expect, it } from 'vitest';
-import { detectDialect, verifyConfigs } from '../../src/core/verify.js';
-import { renderVerify, type PlacedFinding } from '../../src/render/verify-report.js';
+import { detectDialect, verifyConfigs } from '../../src/core/verify/verify.js';
+import { renderVerify, type PlacedFinding } from '../../src/render/verify/verify-report.js';
 import { generate, litellm, POLICY } from './fixture.js';
 
 const g = generate();

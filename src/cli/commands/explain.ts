@@ -1,6 +1,6 @@
-import { computePlan } from '../../core/plan.js';
-import { didYouMean } from '../../core/problems.js';
-import { UsageError } from '../../io/errors.js';
+import { computePlan } from '../../core/plan/plan.js';
+import { didYouMean } from '../../core/diagnostics/problems.js';
+import { UsageError } from '../../io/source/errors.js';
 import type { CliContext } from '../context.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
 import { generator } from '../generator.js';
@@ -14,7 +14,7 @@ export async function explain(ctx: CliContext, id: string, opts: InputOptions & 
   }
   const plan = computePlan({ version: 1, use_cases: [uc] }, inputs.policy, { asOf: inputs.asOf, generator: generator() });
   const planned = plan.use_cases[0]!;
-  const { renderExplain, explainJson } = await import('../../render/explain.js');
+  const { renderExplain, explainJson } = await import('../../render/matrix/explain.js');
   ctx.out(opts.json ? explainJson(planned, plan) : renderExplain(planned, plan, { color: ctx.color }));
   return 0;
 }

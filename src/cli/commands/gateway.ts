@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { computePlan } from '../../core/plan.js';
-import { compileRoutes } from '../../core/routing.js';
-import { formatDiagnostic } from '../../io/errors.js';
-import { listFiles, readIfExists } from '../../io/read-tree.js';
-import { writeOutputs } from '../../io/write-output.js';
-import { GATEWAY_TARGETS, TARGET_DIRS, gatewayFiles, type GatewayFile, type GatewayTarget } from '../../render/gateway-files.js';
+import { computePlan } from '../../core/plan/plan.js';
+import { compileRoutes } from '../../core/gateway/routing.js';
+import { formatDiagnostic } from '../../io/source/errors.js';
+import { listFiles, readIfExists } from '../../io/source/read-tree.js';
+import { writeOutputs } from '../../io/output/write-output.js';
+import { GATEWAY_TARGETS, TARGET_DIRS, gatewayFiles, type GatewayFile, type GatewayTarget } from '../../render/gateway/gateway-files.js';
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions, type Inputs } from '../inputs.js';

@@ -1,25 +1,25 @@
 // `tierplan import FILE --mapping MAP.yaml`: a spreadsheet export → an inventory, written only
 // when whole and valid. `tierplan import --init-mapping FILE`: a starter mapping from the header.
 import { basename } from 'node:path';
-import { checkInventory } from '../../core/check-inventory.js';
+import { checkInventory } from '../../core/policy/check-inventory.js';
 import { vocabularyOf } from '../../core/import/compile.js';
 import { guessMapping } from '../../core/import/guess-mapping.js';
 import { mergeImported } from '../../core/import/merge.js';
-import type { Inventory, Policy } from '../../core/types.js';
-import { InputError, UsageError } from '../../io/errors.js';
+import type { Inventory, Policy } from '../../core/policy/types.js';
+import { InputError, UsageError } from '../../io/source/errors.js';
 import { importSpreadsheet } from '../../io/import/import-file.js';
 import { loadImportMapping } from '../../io/import/load-mapping.js';
 import { mergeInto, readMergeTarget } from '../../io/import/merge-inventory.js';
 import { checkOutput, schemaRefFor } from '../../io/import/outputs.js';
 import type { EncodingOption } from '../../io/import/read-csv.js';
 import { readTable, type TableOptions } from '../../io/import/read-table.js';
-import { formatSize, MAX_YAML_BYTES } from '../../io/read-text.js';
+import { formatSize, MAX_YAML_BYTES } from '../../io/source/read-text.js';
 import { StopReading } from '../../io/import/table.js';
-import { checkDocument } from '../../io/schemas.js';
-import { writeOutputs } from '../../io/write-output.js';
-import { renderImportedInventory } from '../../render/import-inventory.js';
-import { renderStarterMapping } from '../../render/import-mapping.js';
-import { importSummary, renderImportSummary } from '../../render/import-summary.js';
+import { checkDocument } from '../../io/schema/schemas.js';
+import { writeOutputs } from '../../io/output/write-output.js';
+import { renderImportedInventory } from '../../render/import/import-inventory.js';
+import { renderStarterMapping } from '../../render/import/import-mapping.js';
+import { importSummary, renderImportSummary } from '../../render/import/import-summary.js';
 import type { CliContext } from '../context.js';
 import { loadPolicy, resolveAsOf } from '../inputs.js';
 

@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
-import { DEFAULT_POLICY } from '../../core/default-policy.js';
+import { DEFAULT_POLICY } from '../../core/policy/default-policy.js';
 import {
   checkAnswers, defaultAnswers, providerChoices, regimeChoices, regionChoices, tierChoices, unknownAnswers, type InitAnswers, type InitChoice,
 } from '../../core/init/answers.js';
 import { workedExample } from '../../core/init/example-use-case.js';
 import { scaffoldPolicy } from '../../core/init/scaffold-policy.js';
-import { UsageError } from '../../io/errors.js';
-import { PACKAGE_SCHEMAS, scaffoldTargets, schemaRefs, schemasFound } from '../../io/scaffold-files.js';
-import { writeOutputs } from '../../io/write-output.js';
-import { renderScaffoldInventory } from '../../render/scaffold-inventory.js';
-import { renderScaffoldPolicy } from '../../render/scaffold-policy.js';
+import { UsageError } from '../../io/source/errors.js';
+import { PACKAGE_SCHEMAS, scaffoldTargets, schemaRefs, schemasFound } from '../../io/output/scaffold-files.js';
+import { writeOutputs } from '../../io/output/write-output.js';
+import { renderScaffoldInventory } from '../../render/scaffold/scaffold-inventory.js';
+import { renderScaffoldPolicy } from '../../render/scaffold/scaffold-policy.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 
 export interface InitOptions {

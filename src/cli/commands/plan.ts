@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { computePlan } from '../../core/plan.js';
-import type { Plan } from '../../core/plan-types.js';
-import { formatDiagnostic } from '../../io/errors.js';
-import { writeOutputs } from '../../io/write-output.js';
+import { computePlan } from '../../core/plan/plan.js';
+import type { Plan } from '../../core/plan/plan-types.js';
+import { formatDiagnostic } from '../../io/source/errors.js';
+import { writeOutputs } from '../../io/output/write-output.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
@@ -25,7 +25,7 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
     if (asked === 'saved') inputs = await loadInputs(opts, 'plan');
   }
   const result = computePlan(inputs.inventory, inputs.policy, { asOf: inputs.asOf, generator: generator() });
-  const { planRenderers } = await import('../../render/registry.js');
+  const { planRenderers } = await import('../../render/matrix/registry.js');
   if (opts.out !== undefined) {
     const { generateGatewayFiles } = await import('./gateway.js');
     const files = [

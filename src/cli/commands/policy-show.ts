@@ -1,7 +1,7 @@
 import { Document } from 'yaml';
 import type { CliContext } from '../context.js';
 import { loadPolicy } from '../inputs.js';
-import { InputError } from '../../io/errors.js';
+import { InputError } from '../../io/source/errors.js';
 
 export async function policyShow(ctx: CliContext, opts: { policy?: string; json?: boolean }): Promise<number> {
   const { policy, policyPath, diagnostics } = await loadPolicy(opts.policy);

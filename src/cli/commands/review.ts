@@ -1,17 +1,17 @@
 import { join } from 'node:path';
-import { computePlan } from '../../core/plan.js';
+import { computePlan } from '../../core/plan/plan.js';
 import { UsageAccumulator } from '../../core/review/aggregate.js';
 import { previousReviewOf, type PreviousReview } from '../../core/review/previous.js';
 import { computeReview } from '../../core/review/review.js';
 import type { Review } from '../../core/review/review-types.js';
-import { InputError, UsageError, formatDiagnostic } from '../../io/errors.js';
-import { toDiagnostics } from '../../io/locate.js';
-import { readJson } from '../../io/read-json.js';
-import { readText } from '../../io/read-text.js';
+import { InputError, UsageError, formatDiagnostic } from '../../io/source/errors.js';
+import { toDiagnostics } from '../../io/source/locate.js';
+import { readJson } from '../../io/source/read-json.js';
+import { readText } from '../../io/source/read-text.js';
 import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { loadMapping } from '../../io/usage/mapping.js';
 import { readUsage, type CostColumn, type UsageFormat } from '../../io/usage/read-usage.js';
-import { writeOutputs } from '../../io/write-output.js';
+import { writeOutputs } from '../../io/output/write-output.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { DEFAULT_INVENTORY, loadInputs, type InputOptions } from '../inputs.js';
@@ -76,7 +76,7 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
     counts: read.counts, rejected: read.rejected, period, previous,
   });
 
-  const { makeReviewRenderers } = await import('../../render/review-registry.js');
+  const { makeReviewRenderers } = await import('../../render/review/review-registry.js');
   // Tier colours in the policy's order, as in the matrix.
   const reviewRenderers = makeReviewRenderers({ tierOrder: plan.tiers.map((t) => t.id) });
   const files: { path: string; text: string }[] = [];
@@ -88,7 +88,7 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
     );
   }
   if (opts.propose !== undefined) {
-    const { renderProposalsPatch } = await import('../../io/proposals-patch.js');
+    const { renderProposalsPatch } = await import('../../io/edit/proposals-patch.js');
     const inventory = inputs.loaded.files.length === 1 ? inputs.loaded.files[0]! : opts.inventory ?? 'inventory';
     files.push({ path: opts.propose, text: renderProposalsPatch(result.proposals, { generator: generator(), period: `${period.from}..${period.to}`, inventory }) });
   }
@@ -117,7 +117,7 @@ async function readPrevious(file: string): Promise<PreviousReview> {
 }
 
 async function apply(ctx: CliContext, patch: string, inventory: string): Promise<number> {
-  const { applyProposalsPatchFile } = await import('../../io/proposals-patch.js');
+  const { applyProposalsPatchFile } = await import('../../io/edit/proposals-patch.js');
   const result = await applyProposalsPatchFile(inventory, patch);
   for (const s of result.skipped) ctx.err(`skipped ${s.use_case}: ${s.reason}\n`);
   ctx.out(`applied ${result.applied} proposal${result.applied === 1 ? '' : 's'} to ${result.files.join(', ') || inventory}; run \`tierplan plan\` and \`tierplan gateway\` to regenerate\n`);

@@ -1,4 +1,4 @@
-import { InputError, formatDiagnostic } from '../../io/errors.js';
+import { InputError, formatDiagnostic } from '../../io/source/errors.js';
 import type { CliContext } from '../context.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
 

@@ -1,14 +1,14 @@
-import { computePlan } from '../../core/plan.js';
-import type { Plan } from '../../core/plan-types.js';
-import { compileRoutes } from '../../core/routing.js';
-import type { RoutingModel } from '../../core/routing-types.js';
-import type { Policy } from '../../core/types.js';
-import { verifyConfigs } from '../../core/verify.js';
-import { InputError, UsageError, formatDiagnostic } from '../../io/errors.js';
-import { loadInventory } from '../../io/load-inventory.js';
-import { loadPlanFile } from '../../io/load-plan.js';
-import { readGatewayConfigs } from '../../io/read-gateway-configs.js';
-import { renderVerify, type PlacedFinding, type VerifyFormat } from '../../render/verify-report.js';
+import { computePlan } from '../../core/plan/plan.js';
+import type { Plan } from '../../core/plan/plan-types.js';
+import { compileRoutes } from '../../core/gateway/routing.js';
+import type { RoutingModel } from '../../core/gateway/routing-types.js';
+import type { Policy } from '../../core/policy/types.js';
+import { verifyConfigs } from '../../core/verify/verify.js';
+import { InputError, UsageError, formatDiagnostic } from '../../io/source/errors.js';
+import { loadInventory } from '../../io/inputs/load-inventory.js';
+import { loadPlanFile } from '../../io/inputs/load-plan.js';
+import { readGatewayConfigs } from '../../io/configs/read-gateway-configs.js';
+import { renderVerify, type PlacedFinding, type VerifyFormat } from '../../render/verify/verify-report.js';
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, loadPolicy, type InputOptions } from '../inputs.js';
@@ -23,7 +23,7 @@ export interface VerifyCommandOptions extends InputOptions {
 export async function verify(ctx: CliContext, paths: string[], opts: VerifyCommandOptions): Promise<number> {
   const { plan, policy, routes } = await planAndPolicy(ctx, opts);
   const { configs, locators } = await readGatewayConfigs(paths);
-  const { checkLitellmConfig, checkPortkeyConfig } = await import('../../io/gateway-schemas.js');
+  const { checkLitellmConfig, checkPortkeyConfig } = await import('../../io/configs/gateway-schemas.js');
   const lint = (c: { dialect: string; value: unknown }) => (c.dialect === 'litellm' ? checkLitellmConfig(c.value) : checkPortkeyConfig(c.value));
   const result = verifyConfigs(configs, plan, policy, { lint, ...(routes ? { routes } : {}) });
   const placed = result.findings.map((f): PlacedFinding => {

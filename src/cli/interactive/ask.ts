@@ -5,7 +5,7 @@ import type { Answers } from '../../core/interactive/answers.js';
 import {
   CONTEXT_BUCKETS, dataClassChoices, MODALITY_CHOICES, REASONING_CHOICES, regimeChoices, residencyRegions, TASK_CHOICES, type Choice, type QuestionPlan,
 } from '../../core/interactive/questions.js';
-import type { Modality, Policy, UseCase } from '../../core/types.js';
+import type { Modality, Policy, UseCase } from '../../core/policy/types.js';
 
 const PAGE = 12;
 

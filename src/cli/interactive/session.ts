@@ -5,9 +5,9 @@ import { select } from '@inquirer/prompts';
 import { applyChanges, changesFor, initialAnswers, type Answers } from '../../core/interactive/answers.js';
 import { previewPlacement } from '../../core/interactive/preview.js';
 import { needsAttention, questionPlan } from '../../core/interactive/questions.js';
-import type { UseCase } from '../../core/types.js';
-import { saveUseCase, sourceFileOf } from '../../io/write-back.js';
-import { sanitizeTerminal as clean } from '../../render/terminal-style.js';
+import type { UseCase } from '../../core/policy/types.js';
+import { saveUseCase, sourceFileOf } from '../../io/edit/write-back.js';
+import { sanitizeTerminal as clean } from '../../render/text/terminal-style.js';
 import type { CliContext } from '../context.js';
 import type { Inputs } from '../inputs.js';
 import { askAnswers } from './ask.js';
@@ -122,7 +122,7 @@ async function oneUseCase(ctx: CliContext, inputs: Inputs, uc: UseCase, file: st
     const changes = changesFor(uc, answers);
     const updated = applyChanges(uc, changes);
     const { plan: single, placed } = previewPlacement(updated, inputs.policy, { asOf: inputs.asOf, generator });
-    const { renderExplain } = await import('../../render/explain.js');
+    const { renderExplain } = await import('../../render/matrix/explain.js');
     ctx.out(`\nWith these answers:\n\n${renderExplain(placed, single, { color: ctx.color })}\n`);
     const decision = await select<Decision>({
       message: `Save these answers for ${uc.id}?`,

@@ -1,6 +1,6 @@
 // Column references of a mapping (header name, named occurrence, position, letter) resolved
 // against a spreadsheet's header row, with "did you mean" when a name is not there.
-import { didYouMean, type Problem } from '../problems.js';
+import { didYouMean, type Problem } from '../diagnostics/problems.js';
 import type { ColumnRef } from './mapping-types.js';
 import { normalizeKey } from './text.js';
 

@@ -1,8 +1,8 @@
 // A mapping checked against a header row and a policy's vocabulary, ready to read rows: every
 // column resolved to an index, every value map keyed by normalised text. Problems here are
 // the mapping's (exit 2, positioned in the mapping file); nothing has been imported yet.
-import { didYouMean, type Problem } from '../problems.js';
-import type { Modality, Policy, Reasoning, Status, Task } from '../types.js';
+import { didYouMean, type Problem } from '../diagnostics/problems.js';
+import type { Modality, Policy, Reasoning, Status, Task } from '../policy/types.js';
 import { HeaderIndex, isProblem, type Column } from './columns.js';
 import { columnOf, isValued, type ColumnRef, type DateFormat, type Field, type ImportMapping, type ListSource, type MappingColumns } from './mapping-types.js';
 import { normalizeKey } from './text.js';

@@ -1,8 +1,8 @@
 // Data classes, regimes and residency from their columns. Unknown data classes stay unknown:
 // the use case is then unclassified (fail-closed), and what the columns did say becomes a
 // suggestion for the architect to confirm. Blank regime and residency cells mean none.
-import { didYouMean } from '../problems.js';
-import type { DataSpec, Suggested } from '../types.js';
+import { didYouMean } from '../diagnostics/problems.js';
+import type { DataSpec, Suggested } from '../policy/types.js';
 import type { CompiledMapping, CompiledSource } from './compile.js';
 import { normalizeKey, splitList, toName } from './text.js';
 

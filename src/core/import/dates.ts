@@ -1,5 +1,5 @@
 // Free-text dates from spreadsheets → YYYY-MM-DD, or a reason why not.
-import { isIsoDate } from '../dates.js';
+import { isIsoDate } from '../plan/dates.js';
 import type { DateFormat } from './mapping-types.js';
 
 export type DateResult = { date: string } | { error: string };

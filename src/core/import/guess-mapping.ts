@@ -1,7 +1,7 @@
 // A starter mapping from a header row (and a sample of rows): which column is which, guessed
 // from header names, each guess with the reason shown beside it, and the columns left for the
 // architect to map. Pure: the render layer turns it into commented YAML.
-import type { Task } from '../types.js';
+import type { Task } from '../policy/types.js';
 import { letterOf } from './columns.js';
 import type { ColumnRef, ImportMapping, KeywordRule, ListSource, MappingColumns } from './mapping-types.js';
 import { normalizeKey } from './text.js';

@@ -2,8 +2,8 @@
 // streams them), so a large spreadsheet is never held twice; ids are made unique in row order.
 import { compileMapping, type CompiledMapping, type Vocabulary } from './compile.js';
 import type { ImportMapping } from './mapping-types.js';
-import type { Problem } from '../problems.js';
-import type { UseCase } from '../types.js';
+import type { Problem } from '../diagnostics/problems.js';
+import type { UseCase } from '../policy/types.js';
 import { readRow } from './read-row.js';
 import { IdAllocator } from './ids.js';
 

@@ -1,6 +1,6 @@
 // The import mapping: mirrors schemas/import-mapping.schema.json (test/schema-alignment.test.ts
 // fails when the two drift apart).
-import type { Modality, Reasoning, Status, Task } from '../types.js';
+import type { Modality, Reasoning, Status, Task } from '../policy/types.js';
 
 export interface NamedColumn {
   name: string;

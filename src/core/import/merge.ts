@@ -1,7 +1,7 @@
 // Merging an import into an inventory that exists: ids are made as for a fresh import, so the
 // rows whose use case the inventory already holds are left alone and importing the same sheet
 // again adds nothing.
-import type { Inventory, UseCase } from '../types.js';
+import type { Inventory, UseCase } from '../policy/types.js';
 
 export interface MergedImport {
   inventory: Inventory;

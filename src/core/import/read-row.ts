@@ -1,8 +1,8 @@
 // One spreadsheet row → a use case (its id still to be made unique), or the reason it is
 // skipped. Cells are trimmed; a value tierplan cannot read is left out with a warning, except
 // where leaving it out would change a placement (an override): then the row is skipped.
-import { findSecrets } from '../secrets.js';
-import type { Needs, Override, UseCase, Volume } from '../types.js';
+import { findSecrets } from '../policy/secrets.js';
+import type { Needs, Override, UseCase, Volume } from '../policy/types.js';
 import type { CompiledField, CompiledMapping } from './compile.js';
 import type { Column } from './columns.js';
 import { readData } from './data-sources.js';

@@ -1,6 +1,6 @@
 // Keyword rules: words in description-like columns suggest a data class or a task. They only
 // ever fill `suggested` (with the reason); data and needs stay as the columns said.
-import type { Suggested, Task, UseCase } from '../types.js';
+import type { Suggested, Task, UseCase } from '../policy/types.js';
 import type { CompiledMapping } from './compile.js';
 import { normalizeKey } from './text.js';
 

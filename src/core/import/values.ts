@@ -1,6 +1,6 @@
 // Free text → tierplan's vocabulary: the words spreadsheets use for stages, yes/no, tasks and
 // amounts. A mapping's own `values` are consulted first; these are the defaults behind them.
-import type { Reasoning, Status, Task } from '../types.js';
+import type { Reasoning, Status, Task } from '../policy/types.js';
 import { normalizeKey } from './text.js';
 
 const STATUS_WORDS: Record<Status, string[]> = {

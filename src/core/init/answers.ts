@@ -1,5 +1,5 @@
-import { didYouMean } from '../problems.js';
-import type { Policy } from '../types.js';
+import { didYouMean } from '../diagnostics/problems.js';
+import type { Policy } from '../policy/types.js';
 
 /**
  * What `tierplan init` asks: the tiers an organisation runs, the regions and providers it

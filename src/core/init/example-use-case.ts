@@ -1,6 +1,6 @@
-import { assign } from '../assign.js';
-import type { PlannedUseCase } from '../plan-types.js';
-import type { Policy, UseCase } from '../types.js';
+import { assign } from '../plan/assign.js';
+import type { PlannedUseCase } from '../plan/plan-types.js';
+import type { Policy, UseCase } from '../policy/types.js';
 
 export interface WorkedExample {
   useCase: UseCase;

@@ -1,4 +1,4 @@
-import type { DataClass, Policy, Regime, Tier, TriggerRule } from '../types.js';
+import type { DataClass, Policy, Regime, Tier, TriggerRule } from '../policy/types.js';
 import { keptDeployments, providerName, type InitAnswers } from './answers.js';
 
 /** What the answers removed from the base policy, so the written file can say so. */

@@ -1,6 +1,6 @@
 // An architect's answers about one use case, and the inventory changes they make. Pure: the
-// io layer (src/io/inventory-edit.ts) applies the same changes to the YAML text.
-import type { Modality, Reasoning, Task, UseCase } from '../types.js';
+// io layer (src/io/edit/inventory-edit.ts) applies the same changes to the YAML text.
+import type { Modality, Reasoning, Task, UseCase } from '../policy/types.js';
 
 /** A field left undefined was not asked and stays as it is in the inventory. */
 export interface Answers {

@@ -1,6 +1,6 @@
-import { computePlan, type PlanOptions } from '../plan.js';
-import type { Plan, PlannedUseCase } from '../plan-types.js';
-import type { Policy, UseCase } from '../types.js';
+import { computePlan, type PlanOptions } from '../plan/plan.js';
+import type { Plan, PlannedUseCase } from '../plan/plan-types.js';
+import type { Policy, UseCase } from '../policy/types.js';
 
 export interface Preview {
   /** A plan of this one use case, for the renderers that need the plan's context. */

@@ -1,7 +1,7 @@
 // Which questions `tierplan plan` asks about a use case on a terminal, and the choices it
 // offers, in plain words. Pure: the prompts in src/cli/interactive only display these.
-import { isDataUnclassified, isNeedsUnclassified } from '../classify.js';
-import type { Modality, Policy, Reasoning, Task, UseCase } from '../types.js';
+import { isDataUnclassified, isNeedsUnclassified } from '../plan/classify.js';
+import type { Modality, Policy, Reasoning, Task, UseCase } from '../policy/types.js';
 
 /**
  * `all`: the whole group is unknown, ask every question of it. `classes` / `task`: the facts

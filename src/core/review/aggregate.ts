@@ -4,7 +4,7 @@
 // deterministic and within 5 % of the exact value. Accumulators of consecutive parts of the input
 // (one per worker thread) merge into exactly what one accumulator over the whole input holds:
 // counts are integers, costs exact sums, histograms bucket counts.
-import type { Deployment, Policy } from '../types.js';
+import type { Deployment, Policy } from '../policy/types.js';
 import type { DeploymentMonth, UsageAggregate, UsageCell } from './aggregate-types.js';
 import { makeAttributor, type Attribution, type AttributeResult } from './attribute.js';
 import { AttributionMemo, type Remembered } from './attribution-memo.js';

@@ -2,8 +2,8 @@
 // generates makes this exact (model_info.id `<alias>.<deployment>`, `tierplan-tier:` tags);
 // other exports fall back to matching the provider, model, endpoint and region against the
 // policy's deployments. A row that cannot be placed is rejected with its reason, never guessed.
-import { TIER_TAG_PREFIX } from '../gateway-leaves.js';
-import type { Deployment, Policy, Tier } from '../types.js';
+import { TIER_TAG_PREFIX } from '../gateway/leaves.js';
+import type { Deployment, Policy, Tier } from '../policy/types.js';
 import type { UsageRow } from './usage-types.js';
 
 export const USE_CASE_TAG_PREFIX = 'tierplan-uc:';

@@ -2,10 +2,10 @@
 // data (breach, the most severe), on another tier than planned (drift), aliases nobody
 // registered, traffic to a use case the inventory retired (a gateway still routes it), production use cases with no traffic, overrides expired or expiring, and rows
 // that could not be read or attributed — counted, never dropped silently.
-import { clearTier, describeFailure } from '../clearance.js';
-import type { Plan, PlannedUseCase } from '../plan-types.js';
-import { allowedTiers, dataProfile } from '../routing.js';
-import type { Policy } from '../types.js';
+import { clearTier, describeFailure } from '../plan/clearance.js';
+import type { Plan, PlannedUseCase } from '../plan/plan-types.js';
+import { allowedTiers, dataProfile } from '../gateway/routing.js';
+import type { Policy } from '../policy/types.js';
 import { cmp, round2, type UsageCell } from './aggregate.js';
 import type { Finding, FindingKind, Severity } from './review-types.js';
 import type { RejectedRow } from './usage-types.js';

@@ -1,12 +1,12 @@
 // Where a trigger may propose to move a use case. Every tier proposed here is cleared for the
 // use case's data (clearTier on its sensitivity, regimes and residency) and offers a deployment
 // meeting its needs; when none qualifies the move names no tier and says why.
-import { orderedTiers } from '../assign.js';
-import { rank } from '../classify.js';
-import { clearTier, describeFailure, suitableDeployments } from '../clearance.js';
-import type { PlannedUseCase } from '../plan-types.js';
-import { dataProfile } from '../routing.js';
-import type { Deployment, Needs, Policy, Tier } from '../types.js';
+import { orderedTiers } from '../plan/assign.js';
+import { rank } from '../plan/classify.js';
+import { clearTier, describeFailure, suitableDeployments } from '../plan/clearance.js';
+import type { PlannedUseCase } from '../plan/plan-types.js';
+import { dataProfile } from '../gateway/routing.js';
+import type { Deployment, Needs, Policy, Tier } from '../policy/types.js';
 
 /** Tiers cleared for the use case and able to serve it, in preference order. */
 export function servingTiers(u: PlannedUseCase, needs: Needs | undefined, policy: Policy): Tier[] {

@@ -2,7 +2,7 @@
 // (trigger conditions carried over) and its usage cells (the split against last period). Any
 // schema version that carries those is accepted — version 1 files, written before the split
 // existed, have all three. Problems come back with the path they are at, for file:line.
-import type { Problem } from '../problems.js';
+import type { Problem } from '../diagnostics/problems.js';
 import type { UsageCell } from './aggregate.js';
 import { isMonth } from './months.js';
 import { REVIEW_SCHEMA_VERSION, type Streak } from './review-types.js';

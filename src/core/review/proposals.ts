@@ -2,8 +2,8 @@
 // case's entry, from, to) for a YAML patch writer that keeps the architect's comments. Only
 // moves that name a cleared tier and retirements become changes; "evaluate" and capacity
 // planning stay in the triggers section, since they need a person's judgement first.
-import type { Plan } from '../plan-types.js';
-import type { Inventory, Override, Policy } from '../types.js';
+import type { Plan } from '../plan/plan-types.js';
+import type { Inventory, Override, Policy } from '../policy/types.js';
 import { cmp } from './aggregate.js';
 import { endOfMonthPlusYears } from './months.js';
 import { isCleared, servingTiers } from './moves.js';

@@ -1,6 +1,6 @@
 // The versioned review: what `tierplan review` computed from usage. Renderers and the YAML
 // patch writer start from this. Mirrors schemas/review.schema.json (test/schema-alignment.test.ts).
-import type { TriggerKind } from '../types.js';
+import type { TriggerKind } from '../policy/types.js';
 import type { DeploymentMonth, UsageCell } from './aggregate.js';
 import type { RejectedRow } from './usage-types.js';
 

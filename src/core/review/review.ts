@@ -1,8 +1,8 @@
 // computeReview: usage aggregated per use case × month × tier, read against the plan, the
 // inventory and the policy's triggers. Pure and deterministic: the period and the plan's
 // as_of are inputs; nothing reads the clock.
-import type { Plan } from '../plan-types.js';
-import type { Inventory, Policy } from '../types.js';
+import type { Plan } from '../plan/plan-types.js';
+import type { Inventory, Policy } from '../policy/types.js';
 import type { UsageAggregate, UsageCell } from './aggregate.js';
 import { computeFindings } from './findings.js';
 import { monthRange } from './months.js';

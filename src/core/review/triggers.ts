@@ -2,8 +2,8 @@
 // fires when its condition held for the last `months` consecutive months (hysteresis: one
 // spike or one quiet month never fires a rule needing two). A run that reaches the start of
 // the period continues the previous review's streak when that review ended the month before.
-import type { Plan, PlannedUseCase } from '../plan-types.js';
-import type { Inventory, Needs, Policy, TriggerRule } from '../types.js';
+import type { Plan, PlannedUseCase } from '../plan/plan-types.js';
+import type { Inventory, Needs, Policy, TriggerRule } from '../policy/types.js';
 import { cmp, round2, type DeploymentMonth, type UsageCell } from './aggregate.js';
 import { nextMonth } from './months.js';
 import { isCleared, nextOpenTier, selfHostedOptions, servingTiers, whyNotCleared } from './moves.js';

@@ -2,9 +2,9 @@
 // positioned diagnostics when a column is missing), then every row through the importer.
 import { compileMapping, type Vocabulary } from '../../core/import/compile.js';
 import { Importer, type ImportResult } from '../../core/import/importer.js';
-import type { Diagnostic } from '../../core/problems.js';
-import { InputError } from '../errors.js';
-import { toDiagnostics } from '../locate.js';
+import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import { InputError } from '../source/errors.js';
+import { toDiagnostics } from '../source/locate.js';
 import type { LoadedMapping } from './load-mapping.js';
 import { readTable, type TableOptions } from './read-table.js';
 import type { TableInfo } from './table.js';

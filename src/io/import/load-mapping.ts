@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import type { ImportMapping } from '../../core/import/mapping-types.js';
-import { InputError } from '../errors.js';
-import { toDiagnostics, type SourceLocator } from '../locate.js';
-import { readText } from '../read-text.js';
-import { readYaml } from '../read-yaml.js';
+import { InputError } from '../source/errors.js';
+import { toDiagnostics, type SourceLocator } from '../source/locate.js';
+import { readText } from '../source/read-text.js';
+import { readYaml } from '../source/read-yaml.js';
 import { describeMappingErrors } from './mapping-problems.js';
 
 const require = createRequire(import.meta.url);

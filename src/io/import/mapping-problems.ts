@@ -2,9 +2,9 @@
 // shapes (anyOf), which makes ajv report one error per shape tried; they are folded into one
 // message saying what a column may be, and the deepest error wins where a shape was entered.
 import type { ErrorObject } from 'ajv';
-import type { PlacedProblem } from '../locate.js';
-import { dedupe, dropSuggestedMissing, toPath } from '../ajv-problems.js';
-import { describeError } from '../schema-messages.js';
+import type { PlacedProblem } from '../source/locate.js';
+import { dedupe, dropSuggestedMissing, toPath } from '../schema/ajv-problems.js';
+import { describeError } from '../schema/schema-messages.js';
 
 const COLUMN_SHAPES = 'a column: a header name ("Title"), a 1-based position (3), { name: "Notes", occurrence: 2 } or { letter: C }';
 

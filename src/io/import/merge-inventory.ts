@@ -4,12 +4,12 @@
 // empty or flow-style list), the yaml Document API adds them instead. Either way the result is
 // parsed back and must hold exactly the old use cases followed by the new ones.
 import { readFile, stat } from 'node:fs/promises';
-import type { Inventory, UseCase } from '../../core/types.js';
-import { renderUseCaseItems } from '../../render/import-inventory.js';
-import { UsageError } from '../errors.js';
-import { loadInventory } from '../load-inventory.js';
-import { parseYaml } from '../parse-yaml.js';
-import { yamlLib } from '../yaml-lib.js';
+import type { Inventory, UseCase } from '../../core/policy/types.js';
+import { renderUseCaseItems } from '../../render/import/import-inventory.js';
+import { UsageError } from '../source/errors.js';
+import { loadInventory } from '../inputs/load-inventory.js';
+import { parseYaml } from '../source/parse-yaml.js';
+import { yamlLib } from '../source/yaml-lib.js';
 
 export interface MergeTarget {
   file: string;

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../source/errors.js';
 
 /** The schemas/ folder of the running tierplan package (src/io/import or dist/io/import → ../../../schemas). */
 const PACKAGE_SCHEMAS = fileURLToPath(new URL('../../../schemas/', import.meta.url));

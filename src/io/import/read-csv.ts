@@ -4,7 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { CsvScanner, type CsvRecord } from '../usage/csv-scanner.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../source/errors.js';
 import type { StartRows, TableInfo } from './table.js';
 
 export type EncodingOption = 'utf8' | 'windows-1252' | 'auto';

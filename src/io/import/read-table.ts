@@ -1,6 +1,6 @@
 // Opens a spreadsheet export and streams its rows: XLSX by its content (a ZIP), CSV otherwise.
 import { open } from 'node:fs/promises';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UsageError } from '../source/errors.js';
 import { readCsvTable, type EncodingOption } from './read-csv.js';
 import { readXlsxTable } from './read-xlsx.js';
 import type { StartRows, TableInfo } from './table.js';

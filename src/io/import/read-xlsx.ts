@@ -3,7 +3,7 @@
 // YYYY-MM-DD (or an ISO time when they have one), numbers as written, formulas as their result.
 import { createRequire } from 'node:module';
 import type { CellValue, stream } from 'exceljs';
-import { InputError } from '../errors.js';
+import { InputError } from '../source/errors.js';
 import { StopReading, type StartRows, type TableInfo } from './table.js';
 
 const require = createRequire(import.meta.url);

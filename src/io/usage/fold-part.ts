@@ -3,7 +3,7 @@
 // to merge.
 
 import { UsageAccumulator, type AccumulatorSnapshot } from '../../core/review/aggregate.js';
-import type { Policy } from '../../core/types.js';
+import type { Policy } from '../../core/policy/types.js';
 import type { FilePlan, PlanOptions } from './plan-file.js';
 import { readPart, type PartRead } from './read-part.js';
 import type { Part, Tally } from './record-sink.js';

@@ -3,11 +3,11 @@
 
 import { readFileSync } from 'node:fs';
 import Ajv, { type ValidateFunction } from 'ajv';
-import { InputError } from '../errors.js';
-import { toDiagnostics, type PlacedProblem } from '../locate.js';
-import { readText } from '../read-text.js';
-import { readYaml } from '../read-yaml.js';
-import { describeError } from '../schema-messages.js';
+import { InputError } from '../source/errors.js';
+import { toDiagnostics, type PlacedProblem } from '../source/locate.js';
+import { readText } from '../source/read-text.js';
+import { readYaml } from '../source/read-yaml.js';
+import { describeError } from '../schema/schema-messages.js';
 import type { CsvEncoding } from './csv-scanner.js';
 import type { TimeFormat } from './values.js';
 

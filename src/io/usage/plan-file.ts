@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { Diagnostic } from '../../core/problems.js';
+import type { Diagnostic } from '../../core/diagnostics/problems.js';
 import { CsvScanner, type CsvEncoding } from './csv-scanner.js';
 import { LITELLM_OPTIONAL, LITELLM_REQUIRED, delimiterHint, detectCsvFormat, expectedColumns, formatName, missingColumns, shown, type CostColumn, type UsageFormat } from './formats.js';
 import { firstArrayObject, firstLineObject } from './json-containers.js';

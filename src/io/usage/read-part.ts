@@ -3,7 +3,7 @@
 // has what its part needs; gzip is streamed through zlib.
 
 import { open } from 'node:fs/promises';
-import type { Diagnostic } from '../../core/problems.js';
+import type { Diagnostic } from '../../core/diagnostics/problems.js';
 import { CHUNK, diag, openBytes, type FilePlan, type PlanOptions } from './plan-file.js';
 import { recordSink, type Part, type RecordSink, type RowsInto, type Tally } from './record-sink.js';
 

@@ -6,9 +6,9 @@
 // reported in `diagnostics` and the rows read before it still count. With `fold`, large plain
 // CSV and JSONL files are folded by two threads (fold-parallel.ts) with the same result.
 
-import type { Diagnostic } from '../../core/problems.js';
+import type { Diagnostic } from '../../core/diagnostics/problems.js';
 import type { ReadCounts, RejectedRow, UsageRow } from '../../core/review/usage-types.js';
-import { InputError, sortDiagnostics } from '../errors.js';
+import { InputError, sortDiagnostics } from '../source/errors.js';
 import { foldSplit, splittable, type Fold } from './fold-parallel.js';
 import type { CostColumn, UsageFormat } from './formats.js';
 import type { Mapping } from './mapping.js';

@@ -3,8 +3,8 @@
 // Deterministic: a seeded PRNG. It also writes the rows a review must catch: a PHI use case
 // that ran on the public API (breach), an alias not in the inventory, and an idle on-prem
 // deployment.
-import type { Plan } from '../../../src/core/plan-types.js';
-import type { Policy } from '../../../src/core/types.js';
+import type { Plan } from '../../../src/core/plan/plan-types.js';
+import type { Policy } from '../../../src/core/policy/types.js';
 
 const HEADER = 'request_id,call_type,spend,total_tokens,prompt_tokens,completion_tokens,startTime,endTime,model,model_id,model_group,custom_llm_provider,api_base,metadata,request_tags,status';
 

@@ -1,0 +1,148 @@
+import type { Reason } from './plan-types.js';
+import type { CapabilityCondition, Needs, Policy, UseCase } from '../policy/types.js';
+
+export interface Classification {
+  sensitivity: string;
+  capability: string;
+  /** Regimes carried: declared plus those implied by data classes, sorted. */
+  regimes: string[];
+  /**
+   * True when the top sensitivity comes only from regimes (or classes that imply one), so
+   * certification for those regimes may admit the data (DESIGN.md, rule 2). False when any
+   * top-level source carries no regime (`classified`, fail-closed).
+   */
+  regimeBacked: boolean;
+  /** What classification lacked: `data`, `needs`. */
+  unclassified: string[];
+  reasons: Reason[];
+}
+
+export const rank = (levels: readonly string[], level: string): number => levels.indexOf(level);
+
+export function isDataUnclassified(uc: Pick<UseCase, 'data'>): boolean {
+  return uc.data?.classes === undefined;
+}
+
+export function isNeedsUnclassified(uc: Pick<UseCase, 'needs'>): boolean {
+  const n = uc.needs;
+  return n === undefined || Object.keys(n).length === 0;
+}
+
+export function classify(uc: UseCase, policy: Policy): Classification {
+  const s = classifySensitivity(uc, policy);
+  const c = classifyCapability(uc.needs, policy);
+  return {
+    sensitivity: s.sensitivity,
+    regimes: s.regimes,
+    regimeBacked: s.regimeBacked,
+    capability: c.capability,
+    unclassified: [...s.unclassified, ...c.unclassified],
+    reasons: [...s.reasons, ...c.reasons],
+  };
+}
+
+export interface SensitivityResult {
+  sensitivity: string;
+  regimes: string[];
+  regimeBacked: boolean;
+  unclassified: string[];
+  reasons: Reason[];
+}
+
+export interface CapabilityResult {
+  capability: string;
+  unclassified: string[];
+  reasons: Reason[];
+}
+
+/** Depends on `uc.data` only (so callers may memoise it on that). */
+export function classifySensitivity(uc: Pick<UseCase, 'data'>, policy: Policy): SensitivityResult {
+  const reasons: Reason[] = [];
+  const unclassified: string[] = [];
+  const { levels, data_classes, regimes: regimeCatalog, fail_closed } = policy.sensitivity;
+  const regimes = new Set<string>(uc.data?.regimes ?? []);
+  // Each contribution is (level, reason); the highest level wins, and every contribution is kept
+  // in the rationale so a reviewer sees all the reasons, not only the deciding one.
+  const found: { level: string; reason: Reason; regime: boolean }[] = [];
+  if (isDataUnclassified(uc)) {
+    unclassified.push('data');
+    found.push({
+      level: fail_closed,
+      regime: false,
+      reason: { rule: 'sens.unclassified', text: `data classes unknown: placed fail-closed at ${fail_closed}` },
+    });
+  }
+  for (const cls of uc.data?.classes ?? []) {
+    const def = data_classes[cls];
+    if (!def) {
+      // Validation refuses unknown classes; a caller that skips it still never gets a guess.
+      found.push({ level: fail_closed, regime: false, reason: { rule: 'sens.unknown-class', text: `unknown data class ${cls}: treated fail-closed as ${fail_closed}` } });
+      continue;
+    }
+    const regime = (def.implies_regimes ?? []).length > 0;
+    found.push({ level: def.level, regime, reason: { rule: `sens.class.${cls}`, text: `data class ${cls} is ${def.level}` } });
+    for (const implied of def.implies_regimes ?? []) {
+      if (!regimes.has(implied)) {
+        regimes.add(implied);
+        reasons.push({ rule: `regime.implied.${cls}`, text: `data class ${cls} implies regime ${implied}` });
+      }
+    }
+  }
+  for (const regime of [...regimes].sort()) {
+    const def = regimeCatalog[regime];
+    if (!def) continue;
+    found.push({ level: def.level, regime: true, reason: { rule: `sens.regime.${regime}`, text: `regime ${regime} is ${def.level}` } });
+  }
+  let sensitivity = levels[0] ?? 'public';
+  for (const f of found) if (rank(levels, f.level) > rank(levels, sensitivity)) sensitivity = f.level;
+  if (found.length === 0) {
+    reasons.push({ rule: 'sens.default', text: `no data class raises it: sensitivity ${sensitivity}` });
+  }
+  for (const f of found) reasons.push(f.reason);
+  if (found.length > 0) {
+    const deciding = found.filter((f) => f.level === sensitivity).map((f) => f.reason.rule);
+    reasons.push({ rule: 'sens.result', text: `sensitivity ${sensitivity} (from ${deciding.join(', ')})` });
+  }
+  const top = found.filter((f) => f.level === sensitivity);
+  const regimeBacked = sensitivity === levels[levels.length - 1] && top.length > 0 && top.every((f) => f.regime);
+  return { sensitivity, regimes: [...regimes].sort(), regimeBacked, unclassified, reasons };
+}
+
+export function conditionHolds(when: CapabilityCondition, needs: Needs): boolean {
+  if (when.task && !(needs.task !== undefined && when.task.includes(needs.task))) return false;
+  if (when.reasoning && !(needs.reasoning !== undefined && when.reasoning.includes(needs.reasoning))) return false;
+  if (when.context_tokens_at_least !== undefined && !((needs.context_tokens ?? 0) >= when.context_tokens_at_least)) {
+    return false;
+  }
+  if (when.tools !== undefined && (needs.tools ?? false) !== when.tools) return false;
+  if (when.modalities_any && !when.modalities_any.some((m) => needs.modalities?.includes(m))) return false;
+  return true;
+}
+
+export function classifyCapability(needs: Needs | undefined, policy: Policy): CapabilityResult {
+  const reasons: Reason[] = [];
+  const { levels, rules, unclassified: assumed } = policy.capability;
+  if (needs === undefined || Object.keys(needs).length === 0) {
+    reasons.push({ rule: 'cap.unclassified', text: `needs unknown: capability assumed ${assumed}` });
+    return { capability: assumed, unclassified: ['needs'], reasons };
+  }
+  let capability = levels[0] ?? 'basic';
+  const fired = rules.filter((r) => conditionHolds(r.when, needs));
+  for (const r of fired) {
+    if (rank(levels, r.level) > rank(levels, capability)) capability = r.level;
+    reasons.push({ rule: r.id, text: `${describeRule(r.when)} → ${r.level}` });
+  }
+  if (fired.length === 0) reasons.push({ rule: 'cap.default', text: `no capability rule fired: ${capability}` });
+  else reasons.push({ rule: 'cap.result', text: `capability ${capability}` });
+  return { capability, unclassified: [], reasons };
+}
+
+export function describeRule(when: CapabilityCondition): string {
+  const parts: string[] = [];
+  if (when.task) parts.push(`task ${when.task.join('/')}`);
+  if (when.reasoning) parts.push(`reasoning ${when.reasoning.join('/')}`);
+  if (when.context_tokens_at_least !== undefined) parts.push(`context ≥ ${when.context_tokens_at_least} tokens`);
+  if (when.tools !== undefined) parts.push(when.tools ? 'uses tools' : 'no tools');
+  if (when.modalities_any) parts.push(`modality ${when.modalities_any.join('/')}`);
+  return parts.join(', ');
+}

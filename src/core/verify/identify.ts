@@ -1,0 +1,104 @@
+// Which policy deployment is behind a config entry. Labels and names in a config can be edited
+// to say anything, so they are never trusted: an entry is recognised only by the fields that
+// decide where a request goes, compared with what tierplan would write for each deployment.
+import { litellmParams, portkeyLeaf } from '../gateway/leaves.js';
+import type { Deployment, Policy, Tier } from '../policy/types.js';
+import { isRecord } from './verify-types.js';
+
+export interface DeploymentRef {
+  deployment: Deployment;
+  tier: Tier;
+}
+
+/**
+ * LiteLLM: the model (its prefix picks the provider) and where it is served. `base_url`,
+ * `aws_bedrock_runtime_endpoint` and `litellm_credential_name` also redirect a request;
+ * tierplan never writes them, so an entry carrying one matches nothing.
+ */
+const LITELLM_KEYS = ['model', 'api_base', 'base_url', 'aws_region_name', 'aws_bedrock_runtime_endpoint', 'vertex_location', 'litellm_credential_name'];
+
+/** Portkey: snake_case as tierplan writes it; the gateway also accepts the camelCase form. */
+const PORTKEY_KEYS: [string, string][] = [
+  ['provider', 'provider'],
+  ['custom_host', 'customHost'],
+  ['aws_region', 'awsRegion'],
+  ['vertex_region', 'vertexRegion'],
+  ['resource_name', 'resourceName'],
+  ['deployment_id', 'deploymentId'],
+];
+
+export interface DeploymentCatalog {
+  /** Every deployment a `model_list` entry can be; empty = unknown. */
+  litellm(entry: Record<string, unknown>): DeploymentRef[];
+  /** Every deployment a Portkey leaf (with inherited fields applied) can be; empty = unknown. */
+  portkey(leaf: Record<string, unknown>): DeploymentRef[];
+}
+
+export function deploymentCatalog(policy: Policy): DeploymentCatalog {
+  const litellm = new Map<string, DeploymentRef[]>();
+  const portkey = new Map<string, DeploymentRef[]>();
+  const add = (index: Map<string, DeploymentRef[]>, key: string | null, ref: DeploymentRef): void => {
+    if (key === null) return;
+    const list = index.get(key);
+    if (list) list.push(ref);
+    else index.set(key, [ref]);
+  };
+  for (const tier of policy.tiers) {
+    for (const deployment of tier.deployments) {
+      const ref = { deployment, tier };
+      add(litellm, litellmKey(litellmParams(deployment, [])), ref);
+      add(portkey, portkeyKey(portkeyLeaf({ id: deployment.id, deployment: deployment.id, tier: tier.id, weight: 1 }, deployment)), ref);
+    }
+  }
+  return {
+    litellm: (entry) => {
+      const key = isRecord(entry.litellm_params) ? litellmKey(entry.litellm_params) : null;
+      return key === null ? [] : litellm.get(key) ?? [];
+    },
+    portkey: (leaf) => {
+      const key = portkeyKey(leaf);
+      return key === null ? [] : portkey.get(key) ?? [];
+    },
+  };
+}
+
+function litellmKey(params: Record<string, unknown>): string | null {
+  if (typeof params.model !== 'string') return null;
+  return JSON.stringify(LITELLM_KEYS.map((k) => normalise(params[k])));
+}
+
+function portkeyKey(leaf: Record<string, unknown>): string | null {
+  const fields: (string | null)[] = [];
+  for (const [snake, camel] of PORTKEY_KEYS) {
+    const a = normalise(leaf[snake]);
+    const b = normalise(leaf[camel]);
+    // Both spellings with different values: which one the gateway keeps is not ours to guess.
+    if (a !== null && b !== null && a !== b) return null;
+    fields.push(a ?? b);
+  }
+  const params = isRecord(leaf.override_params) ? leaf.override_params : isRecord(leaf.overrideParams) ? leaf.overrideParams : {};
+  // Without override_params.model the client's body picks the model: not a known deployment.
+  if (typeof params.model !== 'string') return null;
+  return JSON.stringify([...fields, params.model]);
+}
+
+/** Absent and empty are the same; a trailing slash does not change an endpoint. */
+function normalise(v: unknown): string | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v !== 'string') return JSON.stringify(v);
+  return /^https?:\/\//i.test(v) ? v.replace(/\/+$/, '') : v;
+}
+
+/** A short description of an entry's identifying fields, for "matches no deployment" messages. */
+export function describeLitellmEntry(entry: Record<string, unknown>): string {
+  const p = isRecord(entry.litellm_params) ? entry.litellm_params : {};
+  const parts = LITELLM_KEYS.filter((k) => p[k] !== undefined).map((k) => `${k} ${JSON.stringify(p[k])}`);
+  return parts.length > 0 ? parts.join(', ') : 'no litellm_params.model';
+}
+
+export function describePortkeyLeaf(leaf: Record<string, unknown>): string {
+  const params = isRecord(leaf.override_params) ? leaf.override_params : isRecord(leaf.overrideParams) ? leaf.overrideParams : {};
+  const parts = PORTKEY_KEYS.flatMap(([s, c]) => (leaf[s] !== undefined ? [`${s} ${JSON.stringify(leaf[s])}`] : leaf[c] !== undefined ? [`${c} ${JSON.stringify(leaf[c])}`] : []));
+  parts.push(params.model !== undefined ? `override_params.model ${JSON.stringify(params.model)}` : 'no override_params.model (the client picks the model)');
+  return parts.join(', ');
+}

@@ -1,0 +1,186 @@
+// The proposals patch: `tierplan review --propose FILE` writes the inventory changes a review
+// suggests as a small YAML document the architect reads, edits (deleting what they reject) and
+// applies with `tierplan review --apply FILE`. Applying edits the inventory's text in place,
+// at the source ranges of the nodes concerned: every comment, key order, quoting style and
+// blank line of everything not changed stays byte for byte as it was.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { Proposal } from '../../core/review/review-types.js';
+import { dedupe, dropSuggestedMissing, toPath } from '../schema/ajv-problems.js';
+import { deepEqual, readSource, valueAt, type Entry, type Source } from './inventory-source.js';
+import { InputError } from '../source/errors.js';
+import { loadInventory } from '../inputs/load-inventory.js';
+import { documentLocator, toDiagnostics, type PlacedProblem, type SourceLocator } from '../source/locate.js';
+import { parseYaml } from '../source/parse-yaml.js';
+import { readText } from '../source/read-text.js';
+import { describeError } from '../schema/schema-messages.js';
+import { checkDocument } from '../schema/schemas.js';
+import { writeOutputs } from '../output/write-output.js';
+import { planEdit } from './proposal-edit.js';
+import { apply as applyEdits } from './yaml-text-edit.js';
+import { yamlLib } from '../source/yaml-lib.js';
+
+export const PROPOSALS_KIND = 'tierplan-proposals';
+export const PROPOSALS_VERSION = 1;
+
+export interface ProposalsMeta {
+  /** e.g. "tierplan 0.1.0". */
+  generator: string;
+  /** The review period, e.g. "2025-01 to 2025-03". */
+  period: string;
+  /** The inventory the proposals are about, as given on the command line. */
+  inventory: string;
+}
+
+export interface ApplyResult {
+  applied: number;
+  skipped: { use_case: string; reason: string }[];
+  /** The inventory files rewritten (none when nothing applied). */
+  files: string[];
+}
+
+export const SKIP_CHANGED = 'changed since the review';
+
+const HEADER = [
+  ' tierplan proposals: inventory changes suggested by `tierplan review`.',
+  '',
+  ' Review each entry and delete the ones you do not accept, then apply the rest with',
+  '   tierplan review --apply FILE',
+  ' which changes only the lines concerned and keeps every comment of the inventory.',
+  ' Or apply them by hand: in the use case with the id `use_case`, the key at `path`',
+  ' holds `from`; set it to `to` (`to: null` means remove the key). An entry whose `from`',
+  ' no longer matches the inventory is skipped as "changed since the review".',
+].join('\n');
+
+/**
+ * The reviewable patch for `proposals`, built as data and serialised: any string from the
+ * inputs (names, reasons, trigger ids) stays data, whatever quotes, newlines or `#` it holds.
+ */
+export function renderProposalsPatch(proposals: Proposal[], meta: ProposalsMeta): string {
+  const { Document, isSeq } = yamlLib();
+  const data = {
+    kind: PROPOSALS_KIND,
+    version: PROPOSALS_VERSION,
+    generator: meta.generator,
+    period: meta.period,
+    inventory: meta.inventory,
+    proposals: proposals.map((p) => ({
+      use_case: p.use_case,
+      action: p.action,
+      change: { path: [...p.change.path], from: p.change.from ?? null, to: p.change.to ?? null },
+      reason: p.reason,
+      trigger: p.trigger,
+    })),
+  };
+  const doc = new Document(data);
+  doc.commentBefore = HEADER;
+  proposals.forEach((_, i) => {
+    const path = doc.getIn(['proposals', i, 'change', 'path'], true);
+    if (isSeq(path)) path.flow = true;
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Reads a patch file and applies it: see applyProposalsPatch. */
+export async function applyProposalsPatchFile(inventoryPath: string, patchPath: string): Promise<ApplyResult> {
+  const text = await readText(patchPath, { expected: 'a proposals patch written by `tierplan review --propose`' });
+  return applyProposalsPatch(inventoryPath, text, { patchFile: patchPath });
+}
+
+/**
+ * Applies a proposals patch to an inventory file, or to the file of a folder that holds each
+ * use case. A change is applied only where the inventory still holds its `from`; otherwise it
+ * is skipped with the reason. The patch is checked against schemas/proposals.schema.json and
+ * the changed inventory against the inventory schema before anything is written; the files
+ * are then written atomically (all or none).
+ */
+export async function applyProposalsPatch(inventoryPath: string, patchText: string, options: { patchFile?: string } = {}): Promise<ApplyResult> {
+  const patchFile = options.patchFile ?? '<patch>';
+  const { proposals, locator: patchLocator } = readPatch(patchText, patchFile);
+  // Refuses a bad inventory with its own positioned diagnostics, and lists a folder's files.
+  const { files } = await loadInventory(inventoryPath);
+  const sources = await Promise.all(files.map(readSource));
+  const index = new Map<string, { source: Source; entry: Entry }>();
+  for (const source of sources) for (const entry of source.entries) if (!index.has(entry.id)) index.set(entry.id, { source, entry });
+
+  const skipped: ApplyResult['skipped'] = [];
+  const seen = new Set<string>();
+  proposals.forEach((p, i) => {
+    const skip = (reason: string): void => void skipped.push({ use_case: p.use_case, reason });
+    const found = index.get(p.use_case);
+    if (!found) return skip('no use case with this id in the inventory');
+    if (seen.has(p.use_case)) return skip('another entry of this patch already changes this use case');
+    seen.add(p.use_case);
+    const current = valueAt(found.entry.value, p.change.path);
+    if (!deepEqual(current, p.change.from)) return skip(deepEqual(current, p.change.to) ? 'already applied' : SKIP_CHANGED);
+    const edit = planEdit(found.source.text, found.entry.node, p.change.path, p.change.to);
+    if (typeof edit === 'string') return skip(edit);
+    found.source.edits.push({ ...edit, proposal: i });
+    return undefined;
+  });
+
+  const changed = sources.filter((s) => s.edits.length > 0);
+  const outputs = changed.map((s) => ({ path: s.file, text: applyEdits(s.text, s.edits) }));
+  const diagnostics = changed.flatMap((s, i) => checkResult(s, outputs[i]!.text, proposals, patchLocator));
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  if (outputs.length > 0) await writeOutputs(outputs);
+  return { applied: changed.reduce((n, s) => n + s.edits.length, 0), skipped, files: outputs.map((o) => o.path) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The patch
+
+let validator: ValidateFunction | undefined;
+
+function proposalsValidator(): ValidateFunction {
+  if (validator) return validator;
+  const require = createRequire(import.meta.url);
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, logger: false });
+  validator = ajv.compile(JSON.parse(readFileSync(new URL('../../../schemas/proposals.schema.json', import.meta.url), 'utf8')) as object);
+  return validator;
+}
+
+function readPatch(text: string, file: string): { proposals: Proposal[]; locator: SourceLocator } {
+  const { value, doc, lineCounter } = parseYaml(text, file, 'a proposals patch written by `tierplan review --propose`');
+  const locator = documentLocator(file, doc, lineCounter);
+  const validate = proposalsValidator();
+  if (!validate(value)) {
+    const problems: PlacedProblem[] = (validate.errors ?? []).map((e) => describeError(e, toPath(e.instancePath, value)));
+    throw new InputError(toDiagnostics(dedupe(dropSuggestedMissing(problems)), locator));
+  }
+  return { proposals: (value as { proposals: Proposal[] }).proposals, locator };
+}
+
+/**
+ * The changed file must still be a valid inventory (or use case). A problem is reported at
+ * the patch entry whose change caused it, since the changed text was never written.
+ */
+function checkResult(source: Source, text: string, proposals: Proposal[], patch: SourceLocator): Diagnostic[] {
+  let value: unknown;
+  try {
+    ({ value } = parseYaml(text, source.file));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e.diagnostics.map((d) => blame(d.message, source.edits[0]!.proposal));
+  }
+  const problems = checkDocument(source.whole ? 'inventory' : 'useCase', value).filter((p) => p.severity === 'error');
+  return problems.map((p) => {
+    const id = source.whole ? idAt((value as { use_cases?: unknown[] }).use_cases?.[p.path[1] as number]) : idAt(value);
+    const edit = source.edits.find((e) => proposals[e.proposal]?.use_case === id) ?? source.edits[0]!;
+    return blame(`${p.path.join('.')}: ${p.message}`, edit.proposal);
+  });
+
+  function blame(message: string, proposal: number): Diagnostic {
+    const where = patch.locate(['proposals', proposal, 'change', 'to']);
+    const id = proposals[proposal]?.use_case ?? '';
+    return { code: 'proposal-invalid', severity: 'error', ...where, message: `applying the change to ${id} would make ${source.file} invalid: ${message}` };
+  }
+}
+
+function idAt(value: unknown): string | undefined {
+  const id = (value as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { OutputError } from '../source/errors.js';
+
+const WRITE_BATCH = 64;
+
+export interface OutputFile {
+  path: string;
+  text: string;
+}
+
+/**
+ * Writes every file to a temporary file beside its target (same folder, so the rename is
+ * atomic), and renames only once all of them are written: a reader never sees a half-written
+ * file, and a failure while writing leaves the previous outputs untouched. On failure the
+ * temporaries, and folders this call created, are removed.
+ */
+export async function writeOutputs(files: OutputFile[]): Promise<void> {
+  const targets = files.map((f) => resolve(f.path));
+  const duplicate = targets.find((t, i) => targets.indexOf(t) !== i);
+  if (duplicate !== undefined) throw new OutputError(`two outputs would be written to the same file: ${duplicate}`);
+
+  const createdDirs: string[] = [];
+  const temps: string[] = [];
+  let current = files[0]?.path ?? '';
+  try {
+    for (const f of files) {
+      current = f.path;
+      createdDirs.push(...(await makeParents(dirname(resolve(f.path)))));
+    }
+    for (const f of files) {
+      current = f.path;
+      if (await isFolder(resolve(f.path))) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    }
+    // Thousands of small files (one Portkey config per use case) are written a batch at a time:
+    // each waits on its own fsync, and the waits overlap.
+    for (let i = 0; i < files.length; i += WRITE_BATCH) {
+      const batch = files.slice(i, i + WRITE_BATCH).map((f) => {
+        const temp = join(dirname(resolve(f.path)), `.${basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`);
+        temps.push(temp);
+        return { f, temp };
+      });
+      current = batch[0]?.f.path ?? current;
+      await Promise.all(batch.map(({ f, temp }) => writeDurably(temp, f.text).catch((e: unknown) => {
+        current = f.path;
+        throw e;
+      })));
+    }
+    for (const [i, f] of files.entries()) {
+      current = f.path;
+      await rename(temps[i]!, resolve(f.path));
+    }
+    temps.length = 0;
+  } catch (e) {
+    await Promise.all(temps.map((t) => unlink(t).catch(() => undefined)));
+    for (const d of createdDirs.reverse()) await rmdir(d).catch(() => undefined);
+    throw new OutputError(`cannot write ${current}: ${reason(e)}`, { cause: e });
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+/** Creates the missing folders above a target; returns them, deepest last. */
+async function makeParents(dir: string): Promise<string[]> {
+  const first = await mkdir(dir, { recursive: true });
+  if (first === undefined) return [];
+  const created = [first];
+  for (const part of relative(first, dir).split(sep).filter(Boolean)) created.push(join(created[created.length - 1]!, part));
+  return created;
+}
+
+// Flushed before the rename: after a crash the target holds either the old or the new text.
+async function writeDurably(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'wx', 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a parent of this path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'a folder exists at this path';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return err.message;
+  }
+}

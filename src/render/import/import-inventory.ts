@@ -1,0 +1,50 @@
+// The inventory `tierplan import` writes: built as data and serialised by the yaml library
+// (a cell's text can never change the file's structure), with the schema line editors use.
+import type { Document } from 'yaml';
+import type { Inventory, UseCase } from '../../core/policy/types.js';
+import { yamlLib } from '../../io/source/yaml-lib.js';
+
+export interface InventoryHeader {
+  schemaRef: string;
+  source: string;
+  mapping: string;
+  suggested: number;
+}
+
+const OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+export function renderImportedInventory(inventory: Inventory, h: InventoryHeader): string {
+  const { Document } = yamlLib();
+  const doc = new Document(inventory);
+  const n = inventory.use_cases.length;
+  const lines = [
+    ` yaml-language-server: $schema=${h.schemaRef}`,
+    '',
+    ` Imported by \`tierplan import\` from ${h.source} with the mapping ${h.mapping}: ${n} use case${n === 1 ? '' : 's'}.`,
+    ' Check it with `tierplan validate`, then place it with `tierplan plan`.',
+  ];
+  if (h.suggested > 0) {
+    lines.push(' A `suggested:` block holds guesses from the mapping\'s keyword rules, which the plan never uses:',
+      ' `tierplan plan` on a terminal asks you to confirm them into data and needs.');
+  }
+  doc.commentBefore = lines.join('\n');
+  return finish(doc);
+}
+
+/** Use cases as a top-level YAML list (`- id: …`), styled as the imported inventory: for appending to one. */
+export function renderUseCaseItems(useCases: UseCase[]): string {
+  const { Document } = yamlLib();
+  return finish(new Document(useCases));
+}
+
+function finish(doc: Document): string {
+  const { visit, isScalar } = yamlLib();
+  // Short lists of names read best on one line: classes: [pii, phi].
+  visit(doc, {
+    Seq(_, seq) {
+      if (seq.items.length <= 8 && seq.items.every((i) => isScalar(i) && typeof i.value === 'string' && !i.value.includes('\n') && i.value.length < 40)) seq.flow = true;
+    },
+  });
+  const text = doc.toString(OPTIONS);
+  return text.endsWith('\n') ? text : `${text}\n`;
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { buildMatrixView, type MatrixView } from './matrix-view.js';
+import type { RenderContext } from './registry.js';
+import type { Plan } from '../../core/plan/plan-types.js';
+
+// One self-contained page (inline CSS, no scripts, no external assets) that prints on one
+// landscape sheet. Every input string goes through `{{ }}`; the templates never triple-stash.
+
+// src/render/matrix/html.ts and dist/render/matrix/html.js both sit two levels below the package root.
+const TEMPLATES_DIR = new URL('../../../templates/', import.meta.url);
+
+const HELPERS = {
+  plural: (n: unknown, one: unknown, many: unknown): unknown => (n === 1 ? one : many),
+};
+
+let compiled: Handlebars.TemplateDelegate | undefined;
+
+/** Compiled once per process, in an isolated Handlebars environment so no caller's helpers leak in. */
+function matrixTemplate(): Handlebars.TemplateDelegate {
+  if (compiled) return compiled;
+  // Required on first use (handlebars is CommonJS without an ESM default in its types), which
+  // also keeps it out of the start-up path of commands that never render HTML.
+  const handlebars = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
+  const hb = handlebars.create();
+  hb.registerHelper(HELPERS);
+  hb.registerPartial('styles', readTemplate('matrix-styles.css.hbs'));
+  compiled = hb.compile(readTemplate('matrix.html.hbs'), {
+    strict: true,
+    knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true])),
+    knownHelpersOnly: true,
+  });
+  return compiled;
+}
+
+function readTemplate(name: string): string {
+  return readFileSync(new URL(name, TEMPLATES_DIR), 'utf8');
+}
+
+interface Bar { label: string; summary: string; segments: { cls: string; pct: number }[] }
+
+function bars(v: MatrixView): Bar[] {
+  const metrics = [
+    { label: 'count', summary: v.splitSummary.count, key: 'count' },
+    { label: 'tokens', summary: v.splitSummary.tokens, key: 'tokens' },
+    { label: 'cost', summary: v.splitSummary.cost, key: 'cost' },
+    { label: 'reference', summary: v.splitSummary.reference, key: 'reference' },
+  ] as const;
+  return metrics.map((m) => ({
+    label: m.label,
+    summary: m.summary,
+    segments: v.split.map((s) => ({ cls: s.cls, pct: s.pct[m.key] })).filter((s) => s.pct > 0),
+  }));
+}
+
+/**
+ * Handlebars escapes markup but passes control characters through; an escape sequence in a
+ * name would then reach whoever `cat`s the file. They become U+FFFD; newlines and tabs stay.
+ */
+function withoutControls<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(withoutControls) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, withoutControls(x)])) as T;
+  }
+  return value;
+}
+
+export function renderHtml(plan: Plan, _ctx: RenderContext): string {
+  const v = withoutControls(buildMatrixView(plan));
+  return matrixTemplate()({ ...v, bars: bars(v), schemaVersion: plan.schema_version });
+}

@@ -1,0 +1,130 @@
+import { formatCost, formatDaysLeft, formatPct, formatSplit, formatTokens } from '../text/format.js';
+import type { Plan, PlannedUseCase } from '../../core/plan/plan-types.js';
+
+// The one-page matrix as plain data, shared by the table, Markdown and HTML renderers so
+// the three formats cannot disagree. Strings here are raw: each renderer escapes for its format.
+
+export const GAP = 'gap';
+
+export interface TierView { id: string; name: string; clearance: string; cls: string }
+export interface CellItem { id: string; /** The use case's own tier when it differs from the cell's (or `gap`). */ mark: string | null; markCls: string; unclassified: boolean }
+export interface CellView { capability: string; tier: string; cls: string; items: CellItem[] }
+export interface MatrixRow { sensitivity: string; cells: CellView[] }
+export interface SplitRow {
+  tier: string; name: string; cls: string; count: number; tokens: string; cost: string;
+  shareCount: string; shareTokens: string; shareCost: string; reference: string;
+  /** Whole percentages for bar widths. */
+  pct: { count: number; tokens: number; cost: number; reference: number };
+}
+export interface SplitSummary { count: string; tokens: string; cost: string; reference: string }
+export interface GapView { id: string; name: string; cell: string; cause: string; detail: string; remedies: string[] }
+export interface OverrideView {
+  id: string; tier: string; cls: string; state: string; expires: string; daysLeft: string;
+  expiring: boolean; reason: string; approvedBy: string; note: string;
+  /** e.g. `exception, expires in 47 d` or `expired 24 d ago`, for the expiring list. */
+  status: string;
+}
+export interface UnclassifiedView { id: string; name: string; lacks: string; placed: string; tier: string; cls: string }
+export interface RationaleRow { id: string; name: string; tier: string; cls: string; decidedBy: string; summary: string }
+
+export interface MatrixView {
+  title: string; asOf: string; policy: string; generator: string;
+  capabilities: string[]; rows: MatrixRow[]; tiers: TierView[];
+  split: SplitRow[]; splitSummary: SplitSummary;
+  counts: { total: number; placed: number; gaps: number; retired: number };
+  gaps: GapView[]; overrides: OverrideView[]; expiring: OverrideView[];
+  unclassified: UnclassifiedView[]; rationale: RationaleRow[];
+}
+
+const PALETTE_SIZE = 6;
+
+/** Palette class of a tier: by its place in preference order, so colours follow any policy's tiers. */
+export function tierClass(plan: Pick<Plan, 'tiers'>, tier: string | null): string {
+  if (tier === null) return GAP;
+  const i = plan.tiers.findIndex((t) => t.id === tier);
+  return i < 0 ? 't-other' : `t${i % PALETTE_SIZE}`;
+}
+
+export function buildMatrixView(plan: Plan): MatrixView {
+  const byId = new Map(plan.use_cases.map((u) => [u.id, u]));
+  const get = (id: string): PlannedUseCase | undefined => byId.get(id);
+  const cls = (tier: string | null): string => tierClass(plan, tier);
+  const label = (tier: string | null): string => tier ?? GAP;
+
+  const rows: MatrixRow[] = [];
+  for (const cell of plan.cells) {
+    let row = rows.find((r) => r.sensitivity === cell.sensitivity);
+    if (!row) rows.push((row = { sensitivity: cell.sensitivity, cells: [] }));
+    const items = cell.use_cases.map((id): CellItem => {
+      const u = get(id);
+      const own = u ? u.tier : null;
+      const differs = own === null || own !== cell.tier;
+      return { id, mark: differs ? label(own) : null, markCls: cls(own), unclassified: (u?.unclassified.length ?? 0) > 0 };
+    });
+    row.cells.push({ capability: cell.capability, tier: label(cell.tier), cls: cls(cell.tier), items });
+  }
+
+  const pct = (s: number): number => Math.round(s * 100);
+  const split: SplitRow[] = plan.split.map((s) => ({
+    tier: s.tier,
+    name: plan.tiers.find((t) => t.id === s.tier)?.name ?? s.tier,
+    cls: cls(s.tier),
+    count: s.count,
+    tokens: formatTokens(s.tokens_per_month),
+    cost: formatCost(s.cost_per_month),
+    shareCount: formatPct(s.share_count),
+    shareTokens: formatPct(s.share_tokens),
+    shareCost: formatPct(s.share_cost),
+    reference: s.reference === null ? '–' : formatPct(s.reference),
+    pct: { count: pct(s.share_count), tokens: pct(s.share_tokens), cost: pct(s.share_cost), reference: pct(s.reference ?? 0) },
+  }));
+
+  const overrideView = (u: PlannedUseCase): OverrideView[] => {
+    const o = u.override;
+    if (!o) return [];
+    return [{
+      id: u.id, tier: o.tier, cls: cls(o.tier), state: o.state, expires: o.expires,
+      daysLeft: formatDaysLeft(o.days_left), expiring: plan.expiring.includes(u.id),
+      reason: o.reason, approvedBy: o.approved_by ?? '—', note: o.note,
+      status: o.days_left < 0 ? `${o.state} ${formatDaysLeft(o.days_left)}` : `${o.state}, expires ${formatDaysLeft(o.days_left)}`,
+    }];
+  };
+  const pick = (ids: string[]): PlannedUseCase[] => ids.flatMap((id) => get(id) ?? []);
+
+  return {
+    title: 'Tier matrix',
+    asOf: plan.as_of,
+    policy: plan.policy,
+    generator: plan.generator,
+    capabilities: [...plan.levels.capability],
+    rows,
+    tiers: plan.tiers.map((t) => ({ id: t.id, name: t.name, clearance: t.clearance, cls: cls(t.id) })),
+    split,
+    splitSummary: {
+      count: formatSplit(plan.split.map((s) => s.share_count)),
+      tokens: formatSplit(plan.split.map((s) => s.share_tokens)),
+      cost: formatSplit(plan.split.map((s) => s.share_cost)),
+      reference: formatSplit(plan.split.map((s) => s.reference)),
+    },
+    counts: {
+      total: plan.use_cases.length,
+      placed: plan.use_cases.filter((u) => u.tier !== null).length,
+      gaps: plan.gaps.length,
+      retired: plan.use_cases.filter((u) => u.decided_by === 'retired').length,
+    },
+    gaps: pick(plan.gaps).map((u) => ({
+      id: u.id, name: u.name, cell: `${u.sensitivity} × ${u.capability}`,
+      cause: u.gap?.cause ?? '', detail: u.gap?.detail ?? '', remedies: u.gap?.remedies ?? [],
+    })),
+    overrides: pick(plan.overrides).flatMap(overrideView),
+    expiring: pick(plan.expiring).flatMap(overrideView),
+    unclassified: pick(plan.unclassified).map((u) => ({
+      id: u.id, name: u.name, lacks: u.unclassified.join(', '),
+      placed: `${u.sensitivity} × ${u.capability}`, tier: label(u.tier), cls: cls(u.tier),
+    })),
+    rationale: plan.use_cases.map((u) => ({
+      id: u.id, name: u.name, tier: u.decided_by === 'retired' ? 'retired' : label(u.tier),
+      cls: u.decided_by === 'retired' ? 'retired' : cls(u.tier), decidedBy: u.decided_by, summary: u.summary,
+    })),
+  };
+}
