@@ -1,4 +1,5 @@
-import { InputError, UsageError, formatDiagnostic } from '../io/source/errors.js';
+import { InputError, UsageError } from '../io/source/errors.js';
+import { formatDiagnostic } from '../core/diagnostics/format.js';
 import type { CliContext } from './context.js';
 
 /** The one place errors become messages and exit codes: 2 for usage, input and internal errors. */

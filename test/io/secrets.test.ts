@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSecrets, isSecretKey } from '../../src/core/policy/secrets.js';
-import { formatDiagnostic } from '../../src/io/source/errors.js';
+import { formatDiagnostic } from '../../src/core/diagnostics/format.js';
 import { loadInventory } from '../../src/io/inputs/load-inventory.js';
 import { loadPolicyFile } from '../../src/io/inputs/load-policy.js';
 import { diagnosticsOf, error, fixture } from './helpers.js';

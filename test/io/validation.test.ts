@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, InputError } from '../../src/io/source/errors.js';
+import { formatDiagnostic } from '../../src/core/diagnostics/format.js';
+import { InputError } from '../../src/io/source/errors.js';
 import { loadInventory } from '../../src/io/inputs/load-inventory.js';
 import { loadPolicyFile } from '../../src/io/inputs/load-policy.js';
 import { validateSchema } from '../../src/io/schema/schemas.js';

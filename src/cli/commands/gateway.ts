@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { computePlan } from '../../core/plan/plan.js';
 import { compileRoutes } from '../../core/gateway/routing.js';
-import { formatDiagnostic } from '../../io/source/errors.js';
+import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { listFiles, readIfExists } from '../../io/source/read-tree.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { GATEWAY_TARGETS, TARGET_DIRS, gatewayFiles, type GatewayFile, type GatewayTarget } from '../../render/gateway/gateway-files.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { computePlan } from '../../core/plan/plan.js';
 import type { Plan } from '../../core/plan/plan-types.js';
-import { formatDiagnostic } from '../../io/source/errors.js';
+import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';

@@ -1,4 +1,5 @@
-import { InputError, formatDiagnostic } from '../../io/source/errors.js';
+import { InputError } from '../../io/source/errors.js';
+import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import type { CliContext } from '../context.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
 

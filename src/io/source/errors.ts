@@ -1,3 +1,4 @@
+import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import type { Diagnostic } from '../../core/diagnostics/problems.js';
 
 /** Bad flags or arguments: the CLI prints the message and exits 2. */
@@ -20,13 +21,6 @@ export class InputError extends Error {
   constructor(public readonly diagnostics: Diagnostic[]) {
     super(summarize(diagnostics));
   }
-}
-
-/** `file:line:column: error CODE: message`, then the hint indented on the next line(s). */
-export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
-  if (d.hint === undefined || d.hint === '') return head;
-  return `${head}\n${d.hint.split('\n').map((l) => `  ${l}`).join('\n')}`;
 }
 
 const SHOWN_IN_MESSAGE = 3;

@@ -1,7 +1,7 @@
 // What `tierplan import` did, for the terminal (stderr) and as JSON (--json).
 import type { ImportResult } from '../../core/import/importer.js';
 import type { Diagnostic } from '../../core/diagnostics/problems.js';
-import { formatDiagnostic } from '../../io/source/errors.js';
+import { formatDiagnostic } from '../../core/diagnostics/format.js';
 
 export interface ImportSummary {
   file: string;
