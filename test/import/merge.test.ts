@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { UseCase } from '../../src/core/policy/types.js';
-import { mergeInto, readMergeTarget } from '../../src/io/import/merge-inventory.js';
+import { mergeInto as mergeItems, readMergeTarget, type MergeTarget } from '../../src/io/import/merge-inventory.js';
+import { renderUseCaseItems } from '../../src/render/import/import-inventory.js';
 import { parseYaml } from '../../src/io/source/parse-yaml.js';
 import { UsageError } from '../../src/io/source/errors.js';
 
@@ -26,6 +27,9 @@ const ADDED: UseCase[] = [
   { id: 'new-one', name: 'New: one', description: 'a\nb', data: { classes: [] }, suggested: { data_classes: ['phi'], because: ['x mentions "y"'] } },
   { id: 'new-two', name: '- looks like a list item' },
 ];
+
+// The items serialised as the import command does before handing them to io.
+const mergeInto = (t: MergeTarget, added: UseCase[]): string => mergeItems(t, added, renderUseCaseItems(added));
 
 async function target(text: string, bom = false) {
   const dir = mkdtempSync(join(tmpdir(), 'tierplan-merge-'));

@@ -17,7 +17,7 @@ import { formatSize, MAX_YAML_BYTES } from '../../io/source/read-text.js';
 import { StopReading } from '../../io/import/table.js';
 import { checkDocument } from '../../io/schema/schemas.js';
 import { writeOutputs } from '../../io/output/write-output.js';
-import { renderImportedInventory } from '../../render/import/import-inventory.js';
+import { renderImportedInventory, renderUseCaseItems } from '../../render/import/import-inventory.js';
 import { renderStarterMapping } from '../../render/import/import-mapping.js';
 import { importSummary, renderImportSummary } from '../../render/import/import-summary.js';
 import type { CliContext } from '../context.js';
@@ -70,7 +70,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   });
   if (written) {
     const text = target
-      ? mergeInto(target, added)
+      ? mergeInto(target, added, renderUseCaseItems(added))
       : renderImportedInventory(inventory, { schemaRef: schemaRefFor(out, 'inventory.schema.json'), source: basename(file), mapping: basename(loaded.file), suggested: summary.suggested });
     // An inventory tierplan would refuse to read is not written (the limit is on YAML inputs).
     const size = Buffer.byteLength(text);

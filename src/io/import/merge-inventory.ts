@@ -1,11 +1,11 @@
 // `tierplan import --merge`: new use cases appended to an existing inventory file, its text
-// (comments, formatting, use cases) kept as it was. The items are serialised by the yaml
-// library and added after the last use case; when the file's layout does not allow that (an
-// empty or flow-style list), the yaml Document API adds them instead. Either way the result is
-// parsed back and must hold exactly the old use cases followed by the new ones.
+// (comments, formatting, use cases) kept as it was. The items come serialised by the render
+// layer (render/import/import-inventory.ts) and are added after the last use case; when the
+// file's layout does not allow that (an empty or flow-style list), the yaml Document API adds
+// them instead. Either way the result is parsed back and must hold exactly the old use cases
+// followed by the new ones.
 import { readFile, stat } from 'node:fs/promises';
 import type { Inventory, UseCase } from '../../core/policy/types.js';
-import { renderUseCaseItems } from '../../render/import/import-inventory.js';
 import { UsageError } from '../source/errors.js';
 import { loadInventory } from '../inputs/load-inventory.js';
 import { parseYaml } from '../source/parse-yaml.js';
@@ -29,18 +29,21 @@ export async function readMergeTarget(file: string): Promise<MergeTarget | undef
   return { file, text: bytes.toString('utf8').slice(bom ? 1 : 0), bom, inventory };
 }
 
-/** The target's text with `added` appended to its use cases. */
-export function mergeInto(target: MergeTarget, added: UseCase[]): string {
+/**
+ * The target's text with `added` appended to its use cases; `items` is `added` as a top-level
+ * YAML list (`- id: …`), as `renderUseCaseItems` writes it.
+ */
+export function mergeInto(target: MergeTarget, added: UseCase[], items: string): string {
   if (added.length === 0) return (target.bom ? '\uFEFF' : '') + target.text;
   const expected = JSON.stringify({ ...target.inventory, use_cases: [...target.inventory.use_cases, ...added] });
   for (const attempt of [appendText, appendWithDocument]) {
-    const text = attempt(target, added);
+    const text = attempt(target, items);
     if (text !== undefined && JSON.stringify(parseYaml(text, target.file).value) === expected) return (target.bom ? '\uFEFF' : '') + text;
   }
   throw new Error(`could not add the use cases to ${target.file} without changing what it holds; nothing was written`);
 }
 
-function appendText(target: MergeTarget, added: UseCase[]): string | undefined {
+function appendText(target: MergeTarget, items: string): string | undefined {
   const { isSeq } = yamlLib();
   const { doc } = parseYaml(target.text, target.file);
   const seq = doc.get('use_cases', true);
@@ -52,20 +55,20 @@ function appendText(target: MergeTarget, added: UseCase[]): string | undefined {
   const dash = /^( *)- /.exec(text.slice(lineStart, first + 1));
   if (!dash) return undefined;
   const indent = dash[1]!;
-  const items = renderUseCaseItems(added).split('\n').map((l) => (l === '' ? l : indent + l)).join('\n');
+  const indented = items.split('\n').map((l) => (l === '' ? l : indent + l)).join('\n');
   const newline = text.indexOf('\n', Math.max(0, seq.range[1] - 1));
-  if (newline < 0) return `${text}\n${items}`;
-  return text.slice(0, newline + 1) + items + text.slice(newline + 1);
+  if (newline < 0) return `${text}\n${indented}`;
+  return text.slice(0, newline + 1) + indented + text.slice(newline + 1);
 }
 
-function appendWithDocument(target: MergeTarget, added: UseCase[]): string | undefined {
+function appendWithDocument(target: MergeTarget, items: string): string | undefined {
   const { isSeq } = yamlLib();
   const { doc } = parseYaml(target.text, target.file);
   const seq = doc.get('use_cases', true);
   if (!isSeq(seq)) return undefined;
   seq.flow = false;
-  const items = yamlLib().parseDocument(renderUseCaseItems(added)).contents;
-  if (!isSeq(items)) return undefined;
-  for (const item of items.items) seq.items.push(item);
+  const parsed = yamlLib().parseDocument(items).contents;
+  if (!isSeq(parsed)) return undefined;
+  for (const item of parsed.items) seq.items.push(item);
   return doc.toString({ lineWidth: 0 });
 }

@@ -1,8 +1,7 @@
 // The inventory `tierplan import` writes: built as data and serialised by the yaml library
 // (a cell's text can never change the file's structure), with the schema line editors use.
-import type { Document } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import type { Inventory, UseCase } from '../../core/policy/types.js';
-import { yamlLib } from '../../io/source/yaml-lib.js';
 
 export interface InventoryHeader {
   schemaRef: string;
@@ -14,7 +13,6 @@ export interface InventoryHeader {
 const OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 export function renderImportedInventory(inventory: Inventory, h: InventoryHeader): string {
-  const { Document } = yamlLib();
   const doc = new Document(inventory);
   const n = inventory.use_cases.length;
   const lines = [
@@ -33,12 +31,10 @@ export function renderImportedInventory(inventory: Inventory, h: InventoryHeader
 
 /** Use cases as a top-level YAML list (`- id: …`), styled as the imported inventory: for appending to one. */
 export function renderUseCaseItems(useCases: UseCase[]): string {
-  const { Document } = yamlLib();
   return finish(new Document(useCases));
 }
 
 function finish(doc: Document): string {
-  const { visit, isScalar } = yamlLib();
   // Short lists of names read best on one line: classes: [pii, phi].
   visit(doc, {
     Seq(_, seq) {

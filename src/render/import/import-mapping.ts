@@ -1,11 +1,9 @@
 // The starter mapping `tierplan import --init-mapping` writes: the guessed mapping as data,
 // with comments saying why each entry is there and which columns are left to map.
 import type { GuessedMapping } from '../../core/import/guess-mapping.js';
-import { yamlLib } from '../../io/source/yaml-lib.js';
-import type { Node, Scalar, YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, visit, type Node, type Scalar, type YAMLMap } from 'yaml';
 
 export function renderStarterMapping(g: GuessedMapping, schemaRef: string, source: string, self: string): string {
-  const { Document, isMap, isScalar, visit } = yamlLib();
   const doc = new Document(g.mapping);
   doc.commentBefore = [
     ` yaml-language-server: $schema=${schemaRef}`,

@@ -1,5 +1,4 @@
-import type { Document, Node, Scalar, YAMLMap } from 'yaml';
-import { yamlLib } from '../../io/source/yaml-lib.js';
+import { Document, isMap, isScalar, isSeq, visit, type Node, type Scalar, type YAMLMap } from 'yaml';
 
 type Path = (string | number)[];
 
@@ -11,7 +10,6 @@ export const SCAFFOLD_YAML = { lineWidth: 0, flowCollectionPadding: false } as c
  * yaml-language-server schema reference editors look for.
  */
 export function scaffoldDocument(data: unknown, schemaRef: string, header: readonly string[], inline: readonly string[] = []): Document {
-  const { Document } = yamlLib();
   const doc = new Document(data);
   doc.commentBefore = [` yaml-language-server: $schema=${schemaRef}`, '', ...header.map(line)].join('\n');
   flowSmallNodes(doc, inline);
@@ -40,7 +38,6 @@ export function gapBefore(doc: Document, path: Path): void {
 
 // A comment "before" a map entry belongs on its key; before a list item, on the item itself.
 function entryNode(doc: Document, path: Path): Node | undefined {
-  const { isMap, isScalar } = yamlLib();
   const last = path[path.length - 1];
   const parent = path.length === 1 ? doc.contents : (doc.getIn(path.slice(0, -1), true) as Node | undefined);
   if (typeof last === 'string' && isMap(parent)) {
@@ -52,7 +49,6 @@ function entryNode(doc: Document, path: Path): Node | undefined {
 
 // Lists of scalars, and the small maps named in `inline` (prices, conditions), read best on one line.
 function flowSmallNodes(doc: Document, inline: readonly string[]): void {
-  const { visit, isMap, isScalar, isSeq } = yamlLib();
   visit(doc, {
     Seq(_, seq) {
       if (seq.items.every((i) => isScalar(i))) seq.flow = true;
