@@ -1,34 +1,16 @@
-import { existsSync } from 'node:fs';
-import { checkInventory } from '../core/policy/check-inventory.js';
-import { checkPolicy } from '../core/policy/check-policy.js';
+// The input flags every planning command shares, turned into what the pipeline takes: the one
+// step that needs the clock (the default --as-of) happens here, in the cli.
 import { isIsoDate } from '../core/plan/dates.js';
-import { DEFAULT_POLICY } from '../core/policy/default-policy.js';
-import { mergePolicy, pathInFile } from '../core/policy/merge-policy.js';
-import type { Diagnostic } from '../core/diagnostics/problems.js';
-import type { Inventory, Policy } from '../core/policy/types.js';
-import { InputError, UsageError } from '../io/source/errors.js';
-import { loadInventory, type LoadedInventory } from '../io/inputs/load-inventory.js';
-import { loadPolicyFile } from '../io/inputs/load-policy.js';
-import { toDiagnostics } from '../io/source/locate.js';
+import { UsageError } from '../io/source/errors.js';
+import { loadInputs as loadCheckedInputs, type Inputs } from '../pipeline/inputs.js';
 import { today } from './context.js';
 
-export const DEFAULT_INVENTORY = 'inventory.yaml';
-export const DEFAULT_POLICY_FILE = 'tierplan.policy.yaml';
+export { DEFAULT_INVENTORY, loadPolicy, type Inputs } from '../pipeline/inputs.js';
 
 export interface InputOptions {
   inventory?: string;
   policy?: string;
   asOf?: string;
-}
-
-export interface Inputs {
-  inventory: Inventory;
-  loaded: LoadedInventory;
-  policy: Policy;
-  policyPath: string | null;
-  asOf: string;
-  /** Problems that did not stop the run; the caller prints them. */
-  warnings: Diagnostic[];
 }
 
 export function resolveAsOf(asOf: string | undefined): string {
@@ -37,37 +19,8 @@ export function resolveAsOf(asOf: string | undefined): string {
   return asOf;
 }
 
-export async function loadPolicy(path: string | undefined): Promise<{ policy: Policy; policyPath: string | null; diagnostics: Diagnostic[] }> {
-  const policyPath = path ?? (existsSync(DEFAULT_POLICY_FILE) ? DEFAULT_POLICY_FILE : null);
-  if (policyPath === null) return { policy: DEFAULT_POLICY, policyPath, diagnostics: [] };
-  const loaded = await loadPolicyFile(policyPath);
-  const policy = mergePolicy(loaded.file, DEFAULT_POLICY);
-  const diagnostics = checkPolicy(policy).map((p): Diagnostic => {
-    const inFile = pathInFile(p.path, policy, loaded.file);
-    const pos = loaded.locator.locate(inFile ?? []);
-    const message = inFile ? p.message : `${p.message} (in the built-in default this file extends)`;
-    return { code: p.code, severity: p.severity, message, file: pos.file, line: pos.line, column: pos.column, ...(p.hint ? { hint: p.hint } : {}) };
-  });
-  return { policy, policyPath, diagnostics };
-}
-
-/**
- * Loads and checks policy and inventory. `validate` treats an expired override as an error;
- * `plan` only warns, because the plan ignores the override and says so.
- */
+/** Policy and inventory of the flags, checked (see src/pipeline/inputs.ts). */
 export async function loadInputs(o: InputOptions, mode: 'validate' | 'plan'): Promise<Inputs> {
-  const asOf = resolveAsOf(o.asOf);
-  const { policy, policyPath, diagnostics: policyDiagnostics } = await loadPolicy(o.policy);
-  if (policyDiagnostics.some((d) => d.severity === 'error')) throw new InputError(policyDiagnostics);
-  const inventoryPath = o.inventory ?? DEFAULT_INVENTORY;
-  if (o.inventory === undefined && !existsSync(inventoryPath)) {
-    throw new UsageError(`no ${DEFAULT_INVENTORY} here: pass --inventory FILE|DIR, or run \`tierplan init\` to create one`);
-  }
-  const loaded = await loadInventory(inventoryPath);
-  const problems = checkInventory(loaded.inventory, policy, asOf).map((p) =>
-    mode === 'plan' && p.code === 'override-expired' ? { ...p, severity: 'warning' as const } : p,
-  );
-  const diagnostics = [...policyDiagnostics, ...toDiagnostics(problems, loaded.locator)];
-  if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
-  return { inventory: loaded.inventory, loaded, policy, policyPath, asOf, warnings: diagnostics };
+  const paths = { ...(o.inventory !== undefined ? { inventory: o.inventory } : {}), ...(o.policy !== undefined ? { policy: o.policy } : {}) };
+  return loadCheckedInputs({ ...paths, asOf: resolveAsOf(o.asOf) }, mode);
 }
