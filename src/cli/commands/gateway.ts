@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { computePlan } from '../../core/plan/plan.js';
-import { compileRoutes } from '../../core/gateway/routing.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
-import { listFiles, readIfExists } from '../../io/source/read-tree.js';
 import { writeOutputs } from '../../io/output/write-output.js';
-import { GATEWAY_TARGETS, TARGET_DIRS, gatewayFiles, type GatewayFile, type GatewayTarget } from '../../render/gateway/gateway-files.js';
+import { gatewayDrift } from '../../pipeline/gateway-drift.js';
+import { pipelineFromInputs } from '../../pipeline/pipeline.js';
+import { GATEWAY_TARGETS, type GatewayFile, type GatewayTarget } from '../../render/gateway/gateway-files.js';
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
-import { loadInputs, type InputOptions, type Inputs } from '../inputs.js';
+import { loadInputs, type InputOptions } from '../inputs.js';
 
 export interface GatewayOptions extends InputOptions {
   target: GatewayTarget | 'all';
@@ -20,30 +19,17 @@ export async function gateway(ctx: CliContext, opts: GatewayOptions): Promise<nu
   const inputs = await loadInputs(opts, 'plan');
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   const targets = opts.target === 'all' ? GATEWAY_TARGETS : [opts.target];
-  const files = generateGatewayFiles(inputs, targets);
+  const files = await pipelineFromInputs(inputs, { generator: generator() }).gatewayFiles(targets);
   if (opts.check) return checkDrift(ctx, opts.out, targets, files);
   await writeOutputs(files.map((f) => ({ path: join(opts.out, f.path), text: f.text })));
   ctx.err(`wrote ${files.length} file${files.length === 1 ? '' : 's'} under ${opts.out} (${targets.join(', ')})\n`);
   return 0;
 }
 
-export function generateGatewayFiles(inputs: Inputs, targets: GatewayTarget[]): GatewayFile[] {
-  const plan = computePlan(inputs.inventory, inputs.policy, { asOf: inputs.asOf, generator: generator() });
-  const model = compileRoutes(plan, inputs.inventory, inputs.policy);
-  const named = [...inputs.loaded.files.slice(0, 3), ...(inputs.loaded.files.length > 3 ? [`… ${inputs.loaded.files.length - 3} more`] : [])];
-  return gatewayFiles(model, inputs.policy, targets, { inputs: [...named, inputs.policyPath ?? 'built-in default policy'] });
-}
-
 /** The CI gate: regenerate in memory, compare with the files on disk, print a diff, exit 1 on drift. */
 async function checkDrift(ctx: CliContext, out: string, targets: GatewayTarget[], files: GatewayFile[]): Promise<number> {
-  const expected = new Map(files.map((f) => [f.path, f.text]));
-  const onDisk = (await Promise.all(targets.map(async (t) => (await listFiles(join(out, TARGET_DIRS[t]))).map((p) => `${TARGET_DIRS[t]}/${p}`)))).flat();
-  const paths = [...new Set([...expected.keys(), ...onDisk])].sort();
   let drifted = 0;
-  for (const path of paths) {
-    const want = expected.get(path) ?? null;
-    const have = await readIfExists(join(out, path));
-    if (want === have) continue;
+  for await (const { path, want, have } of gatewayDrift(out, targets, files)) {
     drifted++;
     const shown = join(out, path);
     if (have === null) ctx.out(`missing: ${shown} (would be generated)\n`);

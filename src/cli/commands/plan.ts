@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import { computePlan } from '../../core/plan/plan.js';
-import type { Plan } from '../../core/plan/plan-types.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
+import type { Plan } from '../../core/plan/plan-types.js';
 import { writeOutputs } from '../../io/output/write-output.js';
+import { pipelineFromInputs } from '../../pipeline/pipeline.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
@@ -24,23 +23,19 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
     if (asked === 'interrupted') return INTERRUPTED;
     if (asked === 'saved') inputs = await loadInputs(opts, 'plan');
   }
-  const result = computePlan(inputs.inventory, inputs.policy, { asOf: inputs.asOf, generator: generator() });
-  const { planRenderers } = await import('../../render/matrix/registry.js');
+  const run = pipelineFromInputs(inputs, { generator: generator() });
   if (opts.out !== undefined) {
-    const { generateGatewayFiles } = await import('./gateway.js');
-    const files = [
-      { path: join(opts.out, 'matrix.md'), text: planRenderers.markdown(result, { color: false }) },
-      { path: join(opts.out, 'matrix.html'), text: planRenderers.html(result, { color: false }) },
-      { path: join(opts.out, 'plan.json'), text: planRenderers.json(result, { color: false }) },
-      ...generateGatewayFiles(inputs, ['litellm', 'portkey']).map((f) => ({ path: join(opts.out!, f.path), text: f.text })),
-    ];
+    const files = await run.outFiles(opts.out);
     await writeOutputs(files);
     ctx.err(`wrote ${files.length} files under ${opts.out}: matrix.md, matrix.html, plan.json, litellm/, portkey/\n`);
   }
   // With --out the files are the output; stdout repeats one only when asked with --format.
   const format = opts.format ?? (opts.out === undefined ? 'table' : undefined);
-  if (format) ctx.out(planRenderers[format](result, { color: format === 'table' && ctx.color }));
-  return findingsExit(result, opts.failOn, ctx);
+  if (format) {
+    const { planRenderers } = await import('../../render/matrix/registry.js');
+    ctx.out(planRenderers[format](run.plan(), { color: format === 'table' && ctx.color }));
+  }
+  return findingsExit(run.plan(), opts.failOn, ctx);
 }
 
 function findingsExit(p: Plan, failOn: PlanOptions['failOn'], ctx: CliContext): number {

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { computePlan } from '../../core/plan/plan.js';
 import { UsageAccumulator } from '../../core/review/aggregate.js';
 import { previousReviewOf, type PreviousReview } from '../../core/review/previous.js';
 import { computeReview } from '../../core/review/review.js';
@@ -13,6 +12,7 @@ import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { loadMapping } from '../../io/usage/mapping.js';
 import { readUsage, type CostColumn, type UsageFormat } from '../../io/usage/read-usage.js';
 import { writeOutputs } from '../../io/output/write-output.js';
+import { pipelineFromInputs } from '../../pipeline/pipeline.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { DEFAULT_INVENTORY, loadInputs, type InputOptions } from '../inputs.js';
@@ -45,7 +45,7 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   const period = reviewPeriod(opts, inputs.asOf);
   const mapping = opts.mapping !== undefined ? await loadMapping(opts.mapping) : undefined;
   if (opts.usageFormat === 'mapped' && !mapping) throw new UsageError('--usage-format mapped needs --mapping FILE');
-  const plan = computePlan(inputs.inventory, inputs.policy, { asOf: inputs.asOf, generator: generator() });
+  const plan = pipelineFromInputs(inputs, { generator: generator() }).plan();
 
   const acc = new UsageAccumulator(inputs.policy);
   const bar = ctx.progress ? progressBar(ctx.err, 'reading usage') : undefined;
