@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { listFiles, readIfExists } from '../io/source/read-tree.js';
 import { TARGET_DIRS, type GatewayFile, type GatewayTarget } from '../render/gateway/gateway-files.js';
 
-export interface Drifted {
+interface Drifted {
   /** Relative to the output folder. */
   path: string;
   /** The text generated; null when the file is no longer generated (stale). */

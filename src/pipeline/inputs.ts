@@ -14,9 +14,9 @@ import { loadPolicyFile } from '../io/inputs/load-policy.js';
 import { toDiagnostics } from '../io/source/locate.js';
 
 export const DEFAULT_INVENTORY = 'inventory.yaml';
-export const DEFAULT_POLICY_FILE = 'tierplan.policy.yaml';
+const DEFAULT_POLICY_FILE = 'tierplan.policy.yaml';
 
-export interface InputPaths {
+interface InputPaths {
   inventory?: string;
   policy?: string;
   /** YYYY-MM-DD, already checked. */

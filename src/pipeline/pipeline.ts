@@ -25,7 +25,7 @@ export interface Pipeline {
 }
 
 /** Where a run starts: the plan is either made from the inventory or read from a plan.json. */
-export interface Start {
+interface Start {
   policy: Policy;
   inventory?: Inventory;
   plan: () => Plan;
@@ -49,7 +49,7 @@ export function pipelineFromPlan(plan: Plan, policy: Policy, sources: string[], 
   return makePipeline({ policy, ...(inventory ? { inventory } : {}), plan: () => plan, sources });
 }
 
-export function makePipeline(start: Start): Pipeline {
+function makePipeline(start: Start): Pipeline {
   const plan = once(start.plan);
   const routes = once(async (): Promise<RoutingModel | undefined> => {
     if (!start.inventory) return undefined;

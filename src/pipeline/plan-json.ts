@@ -9,7 +9,7 @@ import { InputError, UsageError } from '../io/source/errors.js';
 import { loadPolicy } from './inputs.js';
 import { pipelineFromPlan, type Pipeline } from './pipeline.js';
 
-export interface PlanJsonPaths {
+interface PlanJsonPaths {
   plan: string;
   policy?: string;
   /** Optional: with it the run knows the routes each use case is given. */
@@ -29,7 +29,7 @@ export async function pipelineFromPlanJson(paths: PlanJsonPaths, warn: (d: Diagn
 }
 
 /** Deployments are looked up in the policy: a plan made with another policy would be judged wrongly. */
-export function checkPlanAgainstPolicy(plan: Plan, policy: Policy, file: string): void {
+function checkPlanAgainstPolicy(plan: Plan, policy: Policy, file: string): void {
   for (const u of plan.use_cases) {
     if (u.tier === null) continue;
     const tier = policy.tiers.find((t) => t.id === u.tier);
