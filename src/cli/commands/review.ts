@@ -1,18 +1,13 @@
 import { join } from 'node:path';
-import { UsageAccumulator } from '../../core/review/aggregate.js';
-import { previousReviewOf, type PreviousReview } from '../../core/review/previous.js';
-import { computeReview } from '../../core/review/review.js';
 import type { Review } from '../../core/review/review-types.js';
-import { InputError, UsageError } from '../../io/source/errors.js';
+import { UsageError } from '../../io/source/errors.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
-import { toDiagnostics } from '../../io/source/locate.js';
-import { readJson } from '../../io/source/read-json.js';
-import { readText } from '../../io/source/read-text.js';
 import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { loadMapping } from '../../io/usage/mapping.js';
-import { readUsage, type CostColumn, type UsageFormat } from '../../io/usage/read-usage.js';
+import type { CostColumn, UsageFormat } from '../../io/usage/read-usage.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
+import { readPreviousReview, readUsageTotals, reviewOf } from '../../pipeline/review.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { DEFAULT_INVENTORY, loadInputs, type InputOptions } from '../inputs.js';
@@ -45,9 +40,9 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   const period = reviewPeriod(opts, inputs.asOf);
   const mapping = opts.mapping !== undefined ? await loadMapping(opts.mapping) : undefined;
   if (opts.usageFormat === 'mapped' && !mapping) throw new UsageError('--usage-format mapped needs --mapping FILE');
-  const plan = pipelineFromInputs(inputs, { generator: generator() }).plan();
+  const run = pipelineFromInputs(inputs, { generator: generator() });
+  const plan = run.plan();
 
-  const acc = new UsageAccumulator(inputs.policy);
   const bar = ctx.progress ? progressBar(ctx.err, 'reading usage') : undefined;
   // Ctrl-C while a bar is drawn: clear it so the shell prompt starts on a clean line. Nothing has
   // been written yet (outputs come after the read), and the reading thread ends with the process.
@@ -58,24 +53,20 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   };
   if (bar) process.once('SIGINT', interrupted);
   // The bar is cleared on failure too, so the error message starts on a clean line.
-  const read = await readUsage(opts.usage, {
+  const usage = await readUsageTotals(inputs.policy, {
+    files: opts.usage,
     ...(opts.usageFormat ? { format: opts.usageFormat } : {}),
     ...(mapping ? { mapping } : {}),
     costColumn: opts.costColumn,
-    onRow: (row) => acc.add(row),
-    // Large plain files are folded by two threads straight into `acc`.
-    fold: { accumulator: acc, policy: inputs.policy },
     ...(bar ? { onProgress: (d: number, t: number) => bar.update(d, t) } : {}),
   }).finally(() => {
     bar?.done();
     process.off('SIGINT', interrupted);
   });
+  const read = usage.read;
   for (const d of read.diagnostics) ctx.err(`${formatDiagnostic(d)}\n`);
-  const previous = opts.previous !== undefined ? await readPrevious(opts.previous) : undefined;
-  const result = computeReview({
-    plan, inventory: inputs.inventory, policy: inputs.policy, aggregate: acc.result(),
-    counts: read.counts, rejected: read.rejected, period, previous,
-  });
+  const previous = opts.previous !== undefined ? await readPreviousReview(opts.previous) : undefined;
+  const result = reviewOf(run, inputs.inventory, usage, period, previous);
 
   const { makeReviewRenderers } = await import('../../render/review/review-registry.js');
   // Tier colours in the policy's order, as in the matrix.
@@ -107,14 +98,6 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
     return 2;
   }
   return findings;
-}
-
-/** Last quarter's review.json: the months each trigger's condition already held, and its usage for the split. */
-async function readPrevious(file: string): Promise<PreviousReview> {
-  const { value, locator } = readJson(await readText(file, { expected: 'a review.json from `tierplan review --out`' }), file, 'a review.json');
-  const { previous, problems } = previousReviewOf(value);
-  if (!previous) throw new InputError(toDiagnostics(problems, locator));
-  return previous;
 }
 
 async function apply(ctx: CliContext, patch: string, inventory: string): Promise<number> {

@@ -1,0 +1,57 @@
+// `tierplan review` past its inputs: the usage exports folded into one accumulator (large plain
+// files by two threads), last quarter's review.json, and the review of the run's plan. Progress
+// bars and Ctrl-C stay with the cli, which hands in `onProgress`.
+import { UsageAccumulator } from '../core/review/aggregate.js';
+import type { UsageAggregate } from '../core/review/aggregate-types.js';
+import { previousReviewOf, type PreviousReview } from '../core/review/previous.js';
+import { computeReview } from '../core/review/review.js';
+import type { Review } from '../core/review/review-types.js';
+import type { Inventory, Policy } from '../core/policy/types.js';
+import { InputError } from '../io/source/errors.js';
+import { toDiagnostics } from '../io/source/locate.js';
+import { readJson } from '../io/source/read-json.js';
+import { readText } from '../io/source/read-text.js';
+import type { Mapping } from '../io/usage/mapping.js';
+import { readUsage, type CostColumn, type ReadUsageResult, type UsageFormat } from '../io/usage/read-usage.js';
+import type { Pipeline } from './pipeline.js';
+
+interface UsageRequest {
+  files: string[];
+  format?: UsageFormat;
+  mapping?: Mapping;
+  costColumn: CostColumn;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface UsageTotals {
+  /** Counts, the first rejected rows, and files that broke off midway (their rows before the damage count). */
+  read: ReadUsageResult;
+  aggregate: UsageAggregate;
+}
+
+export async function readUsageTotals(policy: Policy, req: UsageRequest): Promise<UsageTotals> {
+  const acc = new UsageAccumulator(policy);
+  const read = await readUsage(req.files, {
+    ...(req.format ? { format: req.format } : {}),
+    ...(req.mapping ? { mapping: req.mapping } : {}),
+    costColumn: req.costColumn,
+    onRow: (row) => acc.add(row),
+    // Rows of files that can be split go straight into `acc` from two threads, not through onRow.
+    fold: { accumulator: acc, policy },
+    ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+  });
+  return { read, aggregate: acc.result() };
+}
+
+/** Last quarter's review.json: the months each trigger's condition already held, and its usage for the split. */
+export async function readPreviousReview(file: string): Promise<PreviousReview> {
+  const { value, locator } = readJson(await readText(file, { expected: 'a review.json from `tierplan review --out`' }), file, 'a review.json');
+  const { previous, problems } = previousReviewOf(value);
+  if (!previous) throw new InputError(toDiagnostics(problems, locator));
+  return previous;
+}
+
+export function reviewOf(run: Pipeline, inventory: Inventory, usage: UsageTotals, period: { from: string; to: string }, previous: PreviousReview | undefined): Review {
+  const { counts, rejected } = usage.read;
+  return computeReview({ plan: run.plan(), inventory, policy: run.policy, aggregate: usage.aggregate, counts, rejected, period, previous });
+}
