@@ -19,7 +19,7 @@ export interface Pipeline {
   /** Gateway config files for `targets`, paths relative to the output folder, in a stable order. */
   gatewayFiles(targets: readonly GatewayTarget[]): Promise<GatewayFile[]>;
   /** matrix.md, matrix.html and plan.json, paths relative to the output folder. */
-  matrixFiles(): Promise<GatewayFile[]>;
+  matrixFiles(): Promise<OutputFile[]>;
   /** Everything `plan --out DIR` writes: the matrix files, then every gateway dialect. */
   outFiles(dir: string): Promise<OutputFile[]>;
 }
@@ -66,7 +66,7 @@ function makePipeline(start: Start): Pipeline {
     }
     return files;
   };
-  const matrixFiles = once(async (): Promise<GatewayFile[]> => {
+  const matrixFiles = once(async (): Promise<OutputFile[]> => {
     const { planRenderers } = await import('../render/matrix/registry.js');
     const p = plan();
     return [
