@@ -2,7 +2,7 @@
 // step that needs the clock (the default --as-of) happens here, in the cli.
 import { isIsoDate } from '../core/plan/dates.js';
 import { UsageError } from '../io/source/errors.js';
-import { loadInputs as loadCheckedInputs, type Inputs } from '../pipeline/inputs.js';
+import { loadCheckedInputs, type Inputs } from '../pipeline/inputs.js';
 import { today } from './context.js';
 
 export { DEFAULT_INVENTORY, loadPolicy, type Inputs } from '../pipeline/inputs.js';

@@ -51,7 +51,7 @@ export async function loadPolicy(path: string | undefined): Promise<{ policy: Po
  * Loads and checks policy and inventory. `validate` treats an expired override as an error;
  * `plan` only warns, because the plan ignores the override and says so.
  */
-export async function loadInputs(o: InputPaths, mode: 'validate' | 'plan'): Promise<Inputs> {
+export async function loadCheckedInputs(o: InputPaths, mode: 'validate' | 'plan'): Promise<Inputs> {
   const asOf = o.asOf;
   const { policy, policyPath, diagnostics: policyDiagnostics } = await loadPolicy(o.policy);
   if (policyDiagnostics.some((d) => d.severity === 'error')) throw new InputError(policyDiagnostics);

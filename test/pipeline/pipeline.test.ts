@@ -7,7 +7,7 @@ import { compileRoutes } from '../../src/core/gateway/routing.js';
 import type { Plan } from '../../src/core/plan/plan-types.js';
 import { UsageError } from '../../src/io/source/errors.js';
 import { gatewayFiles } from '../../src/render/gateway/gateway-files.js';
-import { loadInputs } from '../../src/pipeline/inputs.js';
+import { loadCheckedInputs } from '../../src/pipeline/inputs.js';
 import { pipelineFromInputs, pipelineFromPlan } from '../../src/pipeline/pipeline.js';
 import { pipelineFromPlanJson } from '../../src/pipeline/plan-json.js';
 
@@ -26,7 +26,7 @@ vi.mock('../../src/render/gateway/gateway-files.js', async (real) => {
 });
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
-const inputs = () => loadInputs({ inventory: `${EXAMPLES}inventory.yaml`, policy: `${EXAMPLES}tierplan.policy.yaml`, asOf: '2026-11-24' }, 'plan');
+const inputs = () => loadCheckedInputs({ inventory: `${EXAMPLES}inventory.yaml`, policy: `${EXAMPLES}tierplan.policy.yaml`, asOf: '2026-11-24' }, 'plan');
 const GENERATOR = { generator: 'tierplan 0.0.0-test' };
 
 beforeEach(() => {
