@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goldenText } from './golden-text.js';
+import { goldenText, type RunOutput } from './golden-text.js';
 import { FIXTURE_DIR, type Scenario } from './scenario.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,8 +18,8 @@ function environment(extra: Record<string, string>): Record<string, string> {
   return { PATH: process.env.PATH ?? '', NO_COLOR: '1', CI: 'true', COLUMNS: '80', TZ: 'UTC', ...extra };
 }
 
-/** Runs the built binary in a fresh folder holding the scenario's fixture; returns the golden text. */
-export function runScenario(scenario: Scenario): string {
+/** Runs the built binary in a fresh folder holding the scenario's fixture, then removes the folder. */
+export function runBinary(scenario: Scenario): RunOutput & { tmp: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'tierplan-cli-'));
   try {
     if (scenario.fixture !== undefined) cpSync(join(FIXTURE_DIR, scenario.fixture), dir, { recursive: true });
@@ -30,9 +30,15 @@ export function runScenario(scenario: Scenario): string {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (res.error) throw res.error;
-    const run = { args: scenario.args, stdout: res.stdout, stderr: res.stderr, code: res.status, signal: res.signal };
-    return goldenText(run, { tmp: [...new Set([dir, realpathSync(dir)])], repo: REPO, version: VERSION });
+    const tmp = [...new Set([dir, realpathSync(dir)])];
+    return { args: scenario.args, stdout: res.stdout, stderr: res.stderr, code: res.status, signal: res.signal, tmp };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The golden text of a scenario's run, with its varying paths and the version as tokens. */
+export function runScenario(scenario: Scenario): string {
+  const run = runBinary(scenario);
+  return goldenText(run, { tmp: run.tmp, repo: REPO, version: VERSION });
 }
