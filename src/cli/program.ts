@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { makeContext, type CliContext } from './context.js';
+import { explainHelp, gatewayHelp, importHelp, initHelp, planHelp, reviewHelp, validateHelp, verifyHelp } from './help/epilogues.js';
 import { reportError } from './report-error.js';
 import { version } from './version.js';
 
@@ -46,7 +47,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--providers <ids>', 'providers whose deployments to keep, comma-separated (openai, anthropic, bedrock, azure, vertex_ai, hosted_vllm)', commaList)
     .option('--regimes <ids>', 'regulatory regimes that apply to you, comma-separated, or none', commaList)
     .option('--schema-base <dir|url>', "where the files' $schema lines point: a folder holding the schemas (made relative to --dir) or a URL (default: this tierplan's schemas/ folder)")
-    .addHelpText('after', '\nExamples:\n  tierplan init                         # on a terminal: four questions, then the two files\n  tierplan init --yes --dir platform/   # the whole default policy, no questions\n  tierplan init --tiers api,private-cloud --regions eu --regimes gdpr\n  tierplan init --schema-base node_modules/tierplan/schemas --force\n\nWithout a terminal (or with CI set) nothing is asked: the defaults are taken, as with --yes.\nExisting files are never overwritten without --force; either both files are written or neither.\n\nExit codes: 0 written, 2 usage error or the files exist, 130 interrupted (Ctrl-C): nothing written.')
+    .addHelpText('after', initHelp)
     .action(action(async () => (await import('./commands/init.js')).init));
 
   program
@@ -64,13 +65,13 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
     .option('-p, --policy <file>', 'policy whose data classes, regimes and tiers values are checked against (default: ./tierplan.policy.yaml if present)')
     .option('--as-of <date>', 'overrides that expired before this date (default: today) are not imported')
-    .addHelpText('after', '\nExamples:\n  tierplan import use-cases.csv --init-mapping --out import-mapping.yaml   # 1. a starter mapping\n  tierplan import use-cases.csv --mapping import-mapping.yaml --out inventory.yaml   # 2. after editing it\n  tierplan import register.xlsx --sheet "AI register" --mapping map.yaml --out inventory.yaml --force\n  tierplan import new-rows.csv --mapping map.yaml --out inventory.yaml --merge   # add what is new\n\nNothing is written unless the whole inventory is valid. Rows that cannot be imported are listed\nwith their line and reason; blank rows are counted and ignored.\n\nExit codes: 0 every row imported, 1 some rows skipped, 2 usage or input error (unreadable file,\ninvalid mapping, a mapped column missing from the header).')
+    .addHelpText('after', importHelp)
     .action(action(async () => (await import('./commands/import.js')).importCommand));
 
   inputOptions(program.command('validate'))
     .description('Check the policy and inventory: schema, then references, duplicates and expired overrides.')
     .option('--json', 'print the diagnostics as JSON')
-    .addHelpText('after', '\nExit codes: 0 valid (warnings may be printed), 2 any error.\n\nExample:\n  tierplan validate --inventory inventory.yaml --policy tierplan.policy.yaml')
+    .addHelpText('after', validateHelp)
     .action(action(async () => (await import('./commands/validate.js')).validate));
 
   inputOptions(program.command('plan'))
@@ -79,7 +80,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'write matrix.md, matrix.html, plan.json and the gateway configs (litellm/, portkey/) into DIR')
     .addOption(new Option('--fail-on <what>', 'exit 1 when the plan has these findings').choices(['none', 'gap', 'unclassified', 'any']).default('none'))
     .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
-    .addHelpText('after', '\nExamples:\n  tierplan plan --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml\n  tierplan plan --format markdown > MATRIX.md\n  tierplan plan --out build/ --as-of 2026-11-24 --fail-on gap   # in CI\n\nOn a terminal, plan first asks about each use case that lacks data classes or needs, or carries\nsuggestions from `tierplan import` (what data, which regulations, where it must stay, the task,\nreasoning, input length, tools, volume), shows where it would land and why, and saves the answers\ninto its inventory file (comments and formatting kept). Skip a use case or stop at any time;\nrun plan again to continue. Never asks with --no-interactive, when CI is set, or without a TTY.\n\nExit codes: 0 planned, 1 findings at --fail-on, 2 usage or input error, 130 interrupted by Ctrl-C\nduring the questions (answers saved before it stay saved).')
+    .addHelpText('after', planHelp)
     .action(action(async () => (await import('./commands/plan.js')).plan));
 
   inputOptions(program.command('gateway'))
@@ -87,7 +88,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addOption(new Option('-t, --target <target>', 'gateway dialect').choices(['litellm', 'portkey', 'all']).default('all'))
     .option('-o, --out <dir>', 'folder for litellm/config.yaml and portkey/*.json', 'gateway')
     .option('--check', 'write nothing: compare with the files in --out, print a diff and exit 1 on drift (the CI gate)')
-    .addHelpText('after', '\nExamples:\n  tierplan gateway --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml --out gateway/\n  tierplan gateway --target litellm --out deploy/ --check --as-of 2026-11-24   # in CI: exit 1 on drift\n\nExit codes: 0 written or no drift, 1 drift (with --check), 2 usage or input error.')
+    .addHelpText('after', gatewayHelp)
     .action(action(async () => (await import('./commands/gateway.js')).gateway));
 
   inputOptions(program.command('verify'))
@@ -95,7 +96,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .description('Check gateway configs, generated or edited by hand: report every path by which a use case could reach a deployment not cleared for it, and drift from the plan.')
     .option('--plan <file>', 'plan.json to check against, with --policy for the deployments (default: plan --inventory with --policy)')
     .addOption(new Option('-f, --format <format>', 'output on stdout').choices(['text', 'json', 'sarif']).default('text'))
-    .addHelpText('after', '\nExamples:\n  tierplan verify gateway/ --inventory examples/inventory.yaml --policy examples/tierplan.policy.yaml\n  tierplan verify deploy/litellm/config.yaml --plan build/plan.json --policy tierplan.policy.yaml\n  tierplan verify gateway/ --format sarif > verify.sarif   # in CI: upload to code scanning\n\nA folder stands for every config inside it; routes.json beside a Portkey conditional config is the\nmetadata each use case sends. Fallbacks of every kind, load-balance members, wildcard groups,\nconditional branches and requests without metadata are all followed.\n\nExit codes: 0 no violation or drift (warnings may be printed), 1 any violation or drift, 2 usage or input error.')
+    .addHelpText('after', verifyHelp)
     .action(action(async () => (await import('./commands/verify.js')).verify));
 
   inputOptions(program.command('review'))
@@ -113,14 +114,14 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--propose <file>', 'write the proposed inventory changes as a YAML patch to review and apply')
     .option('--apply <file>', 'apply a reviewed proposals patch to --inventory (comments and formatting kept); needs no --usage')
     .addOption(new Option('--fail-on <what>', 'exit 1 on findings at this level').choices(['none', 'breach', 'drift', 'trigger', 'any']).default('breach'))
-    .addHelpText('after', '\nExamples:\n  tierplan review --usage spend-logs.csv.gz --quarter 2026-Q3 --out review/\n  tierplan review --usage focus-export.csv --cost-column BilledCost --format markdown\n  tierplan review --usage export.jsonl --mapping usage-mapping.yaml --propose proposals.yaml\n  tierplan review --apply proposals.yaml --inventory inventory.yaml\n\nExit codes: 0 clean, 1 findings at --fail-on (default: breach), 2 usage or input error (also when a usage\nfile breaks off midway: its report is still written), 130 interrupted by Ctrl-C while reading (nothing written).')
+    .addHelpText('after', reviewHelp)
     .action(action(async () => (await import('./commands/review.js')).review));
 
   inputOptions(program.command('explain'))
     .argument('<id>', 'use case id')
     .description('Print the whole chain of reasons behind one use case\'s tier.')
     .option('--json', 'print the planned use case as JSON')
-    .addHelpText('after', '\nExample:\n  tierplan explain claims-triage --inventory examples/inventory.yaml')
+    .addHelpText('after', explainHelp)
     .action(action(async () => (await import('./commands/explain.js')).explain));
 
   const policy = program.command('policy').description('Inspect the policy.');

@@ -122,6 +122,6 @@ describe('tierplan init (no terminal)', () => {
     const help = tierplan(['init', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('tierplan init --yes --dir platform/');
-    expect(help.stdout).toContain('130 interrupted');
+    expect(help.stdout).toContain('130  interrupted (Ctrl-C)');
   });
 });

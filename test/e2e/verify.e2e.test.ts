@@ -113,7 +113,7 @@ describe('tierplan verify', () => {
   it('documents itself', () => {
     const help = tierplan(['verify', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/Exit codes: 0 no violation or drift/);
+    expect(help.stdout).toMatch(/^Exit codes:\n {2}0 {2}no violation or drift/m);
     expect(help.stdout).toContain('--format <format>');
   });
 });
