@@ -1,4 +1,4 @@
-// Sensitivity and capability classification against the default taxonomy (DESIGN.md
+// Sensitivity and capability classification against the default taxonomy (docs/design.md
 // "The decision": highest level wins; data classes may imply regimes; unknown data fails closed).
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/plan/classify.js';
@@ -10,7 +10,7 @@ const P = DEFAULT_POLICY;
 const ruleIds = (c: { reasons: { rule: string }[] }): string[] => c.reasons.map((r) => r.rule);
 
 describe('sensitivity', () => {
-  // Written out from DESIGN.md and the default catalog, not read back from the code.
+  // Written out from docs/design.md and the default catalog, not read back from the code.
   const classes: [string, string][] = [
     ['public', 'public'],
     ['internal_docs', 'internal'],

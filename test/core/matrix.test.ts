@@ -1,4 +1,4 @@
-// Every cell of the default matrix. The expected table is derived by hand from DESIGN.md and
+// Every cell of the default matrix. The expected table is derived by hand from docs/design.md and
 // the default tiers: api (clearance internal) has basic/mid/frontier models; private-cloud
 // (clearance confidential) has all three; on-prem (clearance regulated) has only basic and
 // mid open-weight models. Preference is api → private-cloud → on-prem. Without regimes,

@@ -1,4 +1,4 @@
-// Overrides (DESIGN.md inventory format; "a valid override"): honoured only when the pinned
+// Overrides (docs/design.md "Overrides"; "a valid override"): honoured only when the pinned
 // tier is cleared and unexpired; an accepted risk needs exception: true AND approved_by.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';

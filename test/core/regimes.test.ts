@@ -1,4 +1,4 @@
-// Regimes and residency (DESIGN.md "The decision", rules 1–3; landscape §2.3): a BAA lets the
+// Regimes and residency (docs/design.md "The decision", rules 1–3; landscape §2.3): a BAA lets the
 // private cloud take PHI, PCI scope lets it take card data, ITAR keeps data on-prem, and a
 // residency constraint is met by the tier and by the deployment chosen.
 import { describe, expect, it } from 'vitest';
@@ -56,7 +56,7 @@ describe('regimes force a tier', () => {
 
 describe('the regime exception does not launder data that no regime covers', () => {
   // Rule 2's exception admits regulated data only when the top level comes from regimes alone:
-  // a class no regime covers (`classified`) or fail-closed keeps the data on-prem. DESIGN.md:
+  // a class no regime covers (`classified`) or fail-closed keeps the data on-prem. docs/design.md:
   // "this is how a private cloud under a HIPAA BAA takes PHI while `classified` data stays on-prem".
   it('classified + phi stays on-prem (the BAA covers the PHI, not the classified material)', () => {
     expect(place({ data: { classes: ['classified', 'phi'] } }).tier).toBe('on-prem');

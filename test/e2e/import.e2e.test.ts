@@ -148,7 +148,7 @@ describe('tierplan import', () => {
   });
 });
 
-describe('README: from a spreadsheet to a plan', () => {
+describe('docs/import.md: from a spreadsheet to a plan', () => {
   const EXAMPLE = 'examples/import/ai-use-case-register.csv';
 
   it('the steps in order, on the bundled example: init-mapping, import with the finished mapping, validate, plan', () => {
@@ -170,8 +170,8 @@ describe('README: from a spreadsheet to a plan', () => {
     expect(p.use_cases.filter((u) => u.unclassified.includes('data')).map((u) => u.id).sort()).toEqual(['call-centre-transcription', 'uc-004']);
   });
 
-  it('the mapping shown in the README is valid and reads the example register', () => {
-    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  it('the mapping shown in docs/import.md is valid and reads the example register', () => {
+    const readme = readFileSync(join(repo, 'docs', 'import.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## From a spreadsheet to a plan'));
     const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
     expect(yaml).toContain('import-mapping.schema.json');

@@ -1,6 +1,6 @@
 // The generated Portkey configs on the REAL gateway (@portkey-ai/gateway, a dev dependency):
 // one headless gateway on 127.0.0.1, one mock OpenAI-compatible upstream per deployment, real
-// chat completions. What is proven is DESIGN.md invariant 1 as the gateway executes it: the
+// chat completions. What is proven is docs/design.md invariant 1 as the gateway executes it: the
 // assigned tier answers; a failing primary falls back only to cleared targets; when every
 // cleared target fails the request fails and never reaches the api tier; the conditional
 // config refuses (400) a request without a known route instead of guessing.

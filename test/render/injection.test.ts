@@ -6,7 +6,7 @@ import { NASTY_NAME } from './fixtures/inventory.js';
 import { fixturePlan, plainPlan } from './fixtures/plan.js';
 import { displayWidth } from './text-width.js';
 
-// DESIGN invariant 5: a string from an input never changes the structure of a generated file.
+// docs/design.md invariant 5: a string from an input never changes the structure of a generated file.
 // Each format is compared with the same plan whose hostile strings were made plain.
 
 const nasty = fixturePlan();

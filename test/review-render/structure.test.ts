@@ -3,7 +3,7 @@ import { reviewRenderers } from '../../src/render/review/review-registry.js';
 import { displayWidth } from '../render/text-width.js';
 import { fixtureReview, NASTY } from './fixture.js';
 
-// DESIGN invariant 5 for the review: the hostile alias changes no structure.
+// docs/design.md invariant 5 for the review: the hostile alias changes no structure.
 
 const review = fixtureReview();
 

@@ -8,7 +8,7 @@ export interface Classification {
   regimes: string[];
   /**
    * True when the top sensitivity comes only from regimes (or classes that imply one), so
-   * certification for those regimes may admit the data (DESIGN.md, rule 2). False when any
+   * certification for those regimes may admit the data (docs/design.md, rule 2). False when any
    * top-level source carries no regime (`classified`, fail-closed).
    */
   regimeBacked: boolean;

@@ -23,7 +23,7 @@ export interface ClearanceResult {
   failures: ClearanceFailure[];
 }
 
-/** The three conditions of DESIGN.md "The decision"; every failure is kept for the rationale. */
+/** The three conditions of docs/design.md "The decision"; every failure is kept for the rationale. */
 export function clearTier(tier: Tier, data: DataProfile, policy: Policy): ClearanceResult {
   const failures: ClearanceFailure[] = [];
   const missing = data.regimes.filter((r) => !tier.regimes.includes(r));

@@ -1,4 +1,4 @@
-// Whether what a use case can reach keeps DESIGN.md invariant 1: every reached deployment is
+// Whether what a use case can reach keeps docs/design.md invariant 1: every reached deployment is
 // on a tier cleared for its data, never more open than the tier it was assigned (unless that
 // tier is the one an approved exception pins), and its primary group is on the planned tier.
 import { describeFailure, clearTier } from '../plan/clearance.js';
