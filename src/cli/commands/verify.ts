@@ -4,12 +4,13 @@ import { compileRoutes } from '../../core/gateway/routing.js';
 import type { RoutingModel } from '../../core/gateway/routing-types.js';
 import type { Policy } from '../../core/policy/types.js';
 import { verifyConfigs } from '../../core/verify/verify.js';
+import type { PlacedVerifyFinding } from '../../core/verify/verify-types.js';
 import { InputError, UsageError } from '../../io/source/errors.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { loadInventory } from '../../io/inputs/load-inventory.js';
 import { loadPlanFile } from '../../io/inputs/load-plan.js';
 import { readGatewayConfigs } from '../../io/configs/read-gateway-configs.js';
-import { renderVerify, type PlacedFinding, type VerifyFormat } from '../../render/verify/verify-report.js';
+import { renderVerify, type VerifyFormat } from '../../render/verify/verify-report.js';
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, loadPolicy, type InputOptions } from '../inputs.js';
@@ -27,7 +28,7 @@ export async function verify(ctx: CliContext, paths: string[], opts: VerifyComma
   const { checkLitellmConfig, checkPortkeyConfig } = await import('../../io/configs/gateway-schemas.js');
   const lint = (c: { dialect: string; value: unknown }) => (c.dialect === 'litellm' ? checkLitellmConfig(c.value) : checkPortkeyConfig(c.value));
   const result = verifyConfigs(configs, plan, policy, { lint, ...(routes ? { routes } : {}) });
-  const placed = result.findings.map((f): PlacedFinding => {
+  const placed = result.findings.map((f): PlacedVerifyFinding => {
     const locator = locators.get(f.file);
     if (!locator) return f;
     const pos = locator.locate(f.steps);
