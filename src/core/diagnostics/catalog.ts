@@ -15,27 +15,25 @@ export type { ReviewCode } from './catalog-review.js';
 
 /** The areas in the order the rules page lists them; a code belongs to exactly one. */
 export const AREAS = [
-  { category: 'input', title: 'Reading inputs', rules: INPUT_RULES },
+  { category: 'input', title: 'Reading files, and their shape', rules: INPUT_RULES },
   { category: 'input', title: 'Policy, inventory and usage contents', rules: INVENTORY_RULES },
-  { category: 'verify', title: 'verify findings', rules: VERIFY_RULES },
+  { category: 'verify', title: 'Verify findings', rules: VERIFY_RULES },
   { category: 'verify', title: 'LiteLLM config problems (reported as config-problem)', rules: LITELLM_RULES },
   { category: 'verify', title: 'Portkey config problems (reported as config-problem)', rules: PORTKEY_RULES },
-  { category: 'review', title: 'review findings', rules: REVIEW_RULES },
+  { category: 'review', title: 'Review findings', rules: REVIEW_RULES },
 ] as const satisfies readonly { category: Category; title: string; rules: Record<string, RuleText> }[];
 
 /** Codes of problems in inputs (files, schemas, policy and inventory rules, usage exports). */
 export type InputCode = keyof typeof INPUT_RULES | keyof typeof INVENTORY_RULES;
-/** Codes of what is wrong inside a gateway config; verify wraps each in a `config-problem` finding. */
-export type ConfigCode = keyof typeof LITELLM_RULES | keyof typeof PORTKEY_RULES | InputCode;
-export type DiagnosticCode = ConfigCode | keyof typeof VERIFY_RULES | keyof typeof REVIEW_RULES;
+/** Codes a Problem can carry: input problems, and what is wrong inside a gateway config (verify wraps each in a `config-problem` finding). */
+export type ProblemCode = keyof typeof LITELLM_RULES | keyof typeof PORTKEY_RULES | InputCode;
+export type DiagnosticCode = ProblemCode | keyof typeof VERIFY_RULES | keyof typeof REVIEW_RULES;
 
-export const anchorOf = (code: DiagnosticCode): string => `docs/rules.md#${code}`;
+const anchorOf = (code: string): string => `docs/rules.md#${code}`;
 
 export const CATALOG: Readonly<Record<DiagnosticCode, CatalogEntry>> = Object.fromEntries(
   AREAS.flatMap((area) => Object.entries(area.rules).map(([code, text]: [string, RuleText]) => [
     code,
-    { code, category: area.category, severity: text.severity, description: text.description, help: text.help, anchor: anchorOf(code as DiagnosticCode) },
+    { code, category: area.category, severity: text.severity, description: text.description, help: text.help, anchor: anchorOf(code) },
   ])),
 ) as Record<DiagnosticCode, CatalogEntry>;
-
-export const isDiagnosticCode = (code: string): code is DiagnosticCode => Object.hasOwn(CATALOG, code);

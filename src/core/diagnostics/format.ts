@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostic.js';
 
 /** Where a diagnostic is, as editors and terminals link it: `file:line:column`, or `file` alone. */
-export function where(d: Diagnostic): string | undefined {
+function where(d: Diagnostic): string | undefined {
   if (d.file === undefined) return undefined;
   return d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
 }

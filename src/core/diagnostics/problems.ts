@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from './catalog.js';
+import type { ProblemCode } from './catalog.js';
 
 export type { Diagnostic, PlacedDiagnostic } from './diagnostic.js';
 
@@ -8,7 +8,7 @@ export type { Diagnostic, PlacedDiagnostic } from './diagnostic.js';
  * file:line:column once, at the boundary.
  */
 export interface Problem {
-  code: DiagnosticCode;
+  code: ProblemCode;
   severity: 'error' | 'warning';
   message: string;
   /** What to do about it, e.g. a "did you mean" suggestion. */

@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from '../diagnostics/catalog.js';
+import type { InputCode } from '../diagnostics/catalog.js';
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
 import type { Policy, TriggerKind, TriggerRule } from './types.js';
 
@@ -9,7 +9,7 @@ type Named = 'sensitivity-level' | 'capability-level' | 'regime' | 'tier';
 /** Cross-references inside the effective policy; paths are into the merged policy. */
 export function checkPolicy(p: Policy): Problem[] {
   const problems: Problem[] = [];
-  const err = (code: DiagnosticCode, message: string, path: Path, hint?: string): void => {
+  const err = (code: InputCode, message: string, path: Path, hint?: string): void => {
     problems.push({ code, severity: 'error', message, path, ...(hint ? { hint } : {}) });
   };
   const sens = p.sensitivity.levels;
@@ -92,7 +92,7 @@ function checkTriggers(
   p: Policy,
   tierIds: string[],
   level: (value: string, known: string[], what: Named, path: Path) => void,
-  err: (code: DiagnosticCode, message: string, path: Path, hint?: string) => void,
+  err: (code: InputCode, message: string, path: Path, hint?: string) => void,
   problems: Problem[],
 ): void {
   const ids = new Set<string>();

@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from '../../core/diagnostics/catalog.js';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../../core/diagnostics/problems.js';
 import type { PlacedProblem } from '../source/locate.js';
@@ -13,7 +13,7 @@ const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
 export function describeError(e: ErrorObject, path: Path): PlacedProblem {
   const p = e.params as Record<string, unknown>;
   const found = e.data;
-  const error = (code: DiagnosticCode, message: string, hint?: string, at: Path = path): PlacedProblem => ({
+  const error = (code: InputCode, message: string, hint?: string, at: Path = path): PlacedProblem => ({
     code, severity: 'error', message, path: at, ...(hint ? { hint } : {}),
   });
   switch (e.keyword) {

@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from '../../core/diagnostics/catalog.js';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { Document, LineCounter, Node } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
@@ -97,7 +97,7 @@ function yamlMessage(code: string, message: string, rest: string): string {
 
 interface NodeProblem {
   offset: number;
-  code: DiagnosticCode;
+  code: InputCode;
   message: string;
   hint?: string;
 }

@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from '../../core/diagnostics/catalog.js';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
@@ -81,11 +81,11 @@ function openProblem(path: string, e: unknown): PlacedDiagnostic {
   return problem(path, 'unreadable-file', `cannot read ${path}: ${(e as Error).message}`);
 }
 
-function problem(file: string, code: DiagnosticCode, message: string, hint?: string): PlacedDiagnostic {
+function problem(file: string, code: InputCode, message: string, hint?: string): PlacedDiagnostic {
   return { code, severity: 'error', message, file, line: 1, column: 1, ...(hint ? { hint } : {}) };
 }
 
-function fail(file: string, code: DiagnosticCode, message: string, hint?: string): InputError {
+function fail(file: string, code: InputCode, message: string, hint?: string): InputError {
   return new InputError([problem(file, code, message, hint)]);
 }
 

@@ -2,7 +2,7 @@
 // array, which export (from the header or the first object), the delimiter and encoding, and
 // the required columns, so a wrong file fails fast with what was expected and what was found.
 
-import type { DiagnosticCode } from '../../core/diagnostics/catalog.js';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -46,7 +46,7 @@ export function describePlan(p: FilePlan): string {
   return `${p.format} (${parts.join(', ')})`;
 }
 
-export function diag(file: string, code: DiagnosticCode, message: string, hint?: string, line = 1, column = 1): PlacedDiagnostic {
+export function diag(file: string, code: InputCode, message: string, hint?: string, line = 1, column = 1): PlacedDiagnostic {
   return { code, severity: 'error', file, line, column, message, ...(hint ? { hint } : {}) };
 }
 

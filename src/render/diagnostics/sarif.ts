@@ -84,6 +84,6 @@ function location(d: Diagnostic): Record<string, unknown> {
 }
 
 /** SARIF wants a URI reference: forward slashes, percent-encoded, relative to the checkout. */
-export function toUri(file: string): string {
+function toUri(file: string): string {
   return encodeURI(file.replace(/\\/g, '/').replace(/^\.\//, ''));
 }
