@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/core/diagnostics/catalog.js';
-import { renderRulesDoc, slug } from '../../src/render/diagnostics/rules-doc.js';
+import { markdownText, renderRulesDoc, slug } from '../../src/render/diagnostics/rules-doc.js';
 
 const file = new URL('../../docs/rules.md', import.meta.url);
 
@@ -20,5 +20,12 @@ describe('docs/rules.md', () => {
   it('makes GitHub\'s anchors from headings', () => {
     expect(slug('Gateway config checks (tierplan verify)')).toBe('gateway-config-checks-tierplan-verify');
     expect(slug('yaml-too-deep')).toBe('yaml-too-deep');
+  });
+});
+
+describe('catalog text in Markdown', () => {
+  it('escapes what Markdown would read as a tag, emphasis or a link, but not code spans or underscores inside words', () => {
+    expect(markdownText('metadata.<key> and *name, [x], $in')).toBe('metadata.\\<key\\> and \\*name, \\[x\\], \\$in');
+    expect(markdownText('model_info.tierplan_tier, `__proto__`, __proto__')).toBe('model_info.tierplan_tier, `__proto__`, \\_\\_proto\\_\\_');
   });
 });

@@ -85,7 +85,7 @@ export const INPUT_RULES = {
   },
   'forbidden-key': {
     severity: 'error',
-    description: 'A key such as __proto__ could alter object prototypes.',
+    description: 'A key such as `__proto__` could alter object prototypes.',
     help: 'Rename or remove the key.',
   },
   'json-syntax': {
@@ -100,7 +100,7 @@ export const INPUT_RULES = {
   },
   'unknown-key': {
     severity: 'error',
-    description: 'A key the schema does not know, usually a typo; a gateway config reports it as a warning when the gateway ignores it.',
+    description: 'A key the schema does not know, usually a typo. In a Portkey config a key close to no known one is a warning: it may belong to a newer gateway.',
     help: 'Fix the spelling (a "did you mean" is given when one key is close), or remove the key.',
   },
   'missing-key': {

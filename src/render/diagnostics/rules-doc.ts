@@ -18,6 +18,16 @@ const CATEGORY_INTRO: Record<Category, string> = {
 /** GitHub's heading anchor: lowercase, punctuation dropped, spaces to hyphens. */
 export const slug = (heading: string): string => heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
 
+/**
+ * Catalog text as Markdown: outside `code spans`, characters Markdown would read as emphasis, a
+ * link, an HTML tag (`metadata.<key>` would vanish) or math (GitHub's `$…$`) are escaped; an underscore inside a word
+ * (model_info) is not emphasis and stays as written.
+ */
+export function markdownText(text: string): string {
+  return text.split(/(`[^`]*`)/).map((part, i) =>
+    i % 2 === 1 ? part : part.replace(/[\\*<>[\]$]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (c) => `\\${c}`)).join('');
+}
+
 export function renderRulesDoc(): string {
   const out: string[] = [
     '# Diagnostic codes',
@@ -33,12 +43,12 @@ export function renderRulesDoc(): string {
   const categories = [...new Set(AREAS.map((a) => a.category))];
   for (const category of categories) out.push(`- [${CATEGORY_TITLE[category]}](#${slug(CATEGORY_TITLE[category])})`);
   for (const category of categories) {
-    out.push('', `## ${CATEGORY_TITLE[category]}`, '', CATEGORY_INTRO[category]);
+    out.push('', `## ${CATEGORY_TITLE[category]}`, '', markdownText(CATEGORY_INTRO[category]));
     for (const area of AREAS.filter((a) => a.category === category)) {
       out.push('', `### ${area.title}`);
       for (const code of Object.keys(area.rules) as DiagnosticCode[]) {
         const e = CATALOG[code];
-        out.push('', `#### ${code}`, '', `*${e.severity}* — ${e.description}`, '', e.help);
+        out.push('', `#### ${code}`, '', `*${e.severity}* — ${markdownText(e.description)}`, '', markdownText(e.help));
       }
     }
   }
