@@ -55,7 +55,7 @@ export const INVENTORY_RULES = {
   },
   'secret-literal': {
     severity: 'error',
-    description: 'A policy or inventory holds what looks like a literal secret (an API key, a token).',
+    description: 'An input (a policy, an inventory, a mapping, an imported row) holds what looks like a literal secret: an API key, a token.',
     help: 'Remove the value from the file (and from Git history) and rotate the credential; reference an environment variable name instead.',
   },
   'missing-levels': {
