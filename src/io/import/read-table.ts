@@ -1,6 +1,6 @@
 // Opens a spreadsheet export and streams its rows: XLSX by its content (a ZIP), CSV otherwise.
-import type { InputCode } from '../../core/diagnostics/catalog.js';
 import { open } from 'node:fs/promises';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import { InputError, UsageError } from '../source/errors.js';
 import { readCsvTable, type EncodingOption } from './read-csv.js';
 import { readXlsxTable } from './read-xlsx.js';

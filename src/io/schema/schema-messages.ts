@@ -1,5 +1,5 @@
-import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { ErrorObject } from 'ajv';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import { didYouMean } from '../../core/diagnostics/problems.js';
 import type { PlacedProblem } from '../source/locate.js';
 

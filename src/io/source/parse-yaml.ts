@@ -1,6 +1,6 @@
-import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { Document, LineCounter, Node } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { InputError } from './errors.js';
 

@@ -1,6 +1,6 @@
-import type { InputCode } from '../../core/diagnostics/catalog.js';
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { InputError } from './errors.js';
 

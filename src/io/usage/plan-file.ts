@@ -2,12 +2,12 @@
 // array, which export (from the header or the first object), the delimiter and encoding, and
 // the required columns, so a wrong file fails fast with what was expected and what was found.
 
-import type { InputCode } from '../../core/diagnostics/catalog.js';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { CsvScanner, type CsvEncoding } from './csv-scanner.js';
 import { LITELLM_OPTIONAL, LITELLM_REQUIRED, delimiterHint, detectCsvFormat, expectedColumns, formatName, missingColumns, shown, type CostColumn, type UsageFormat } from './formats.js';
