@@ -10,7 +10,7 @@ import type {
 } from '../src/core/policy/types.js';
 import type { DeploymentMonth, UsageCell } from '../src/core/review/aggregate.js';
 import type {
-  Finding, FindingKind, MoveAction, PortfolioSplit, Proposal, ProposalChange, ProposedMove, Review, ReviewCounts, ReviewPeriod, Severity, ShareChange, SplitSource,
+  ReviewFinding, ReviewFindingKind, MoveAction, PortfolioSplit, Proposal, ProposalChange, ProposedMove, Review, ReviewCounts, ReviewPeriod, Severity, ShareChange, SplitSource,
   SplitTier, SplitTotals, Streak, TierFigures, TriggerFigure, TriggerFiring,
 } from '../src/core/review/review-types.js';
 import type { RejectedRow } from '../src/core/review/usage-types.js';
@@ -133,7 +133,7 @@ describe('review schema ↔ types', () => {
     expectAligned(at(review, 'triggers', '[]', 'move'), { action: r, tier: r, note: r } satisfies Kinds<ProposedMove>);
     expectAligned(at(review, 'findings', '[]'), {
       kind: r, severity: r, use_case: r, tier: r, months: r, requests: r, tokens: r, cost: r, rows: r, first_rows: r, message: r,
-    } satisfies Kinds<Finding>);
+    } satisfies Kinds<ReviewFinding>);
     expectAligned(at(review, 'findings', '[]', 'first_rows', '[]'), { file: r, line: r, reason: r } satisfies Kinds<RejectedRow>);
     expectAligned(at(review, 'proposals', '[]'), { use_case: r, action: r, change: r, reason: r, trigger: r } satisfies Kinds<Proposal>);
     expectAligned(at(review, 'proposals', '[]', 'change'), { path: r, from: r, to: r } satisfies Kinds<ProposalChange>);
@@ -153,7 +153,7 @@ describe('review schema ↔ types', () => {
     expectAligned(at(review, 'split', 'tiers', '[]', 'change_pp', '|'), { requests: r, tokens: r, cost: r } satisfies Kinds<ShareChange>);
   });
   it('enums', () => {
-    const findings: Record<FindingKind, true> = { breach: true, drift: true, unregistered: true, 'retired-traffic': true, 'idle-production': true, 'override-expired': true, 'override-expiring': true, unreadable: true, unattributed: true };
+    const findings: Record<ReviewFindingKind, true> = { breach: true, drift: true, unregistered: true, 'retired-traffic': true, 'idle-production': true, 'override-expired': true, 'override-expiring': true, unreadable: true, unattributed: true };
     const severities: Record<Severity, true> = { error: true, warning: true, info: true };
     const actions: Record<MoveAction, true> = { move: true, retire: true, evaluate: true, 'plan-capacity': true };
     const metrics: Record<TriggerFiring['metric'], true> = { tokens: true, cost: true, requests: true, utilisation: true };

@@ -6,7 +6,7 @@ import { checkInventory } from '../core/policy/check-inventory.js';
 import { checkPolicy } from '../core/policy/check-policy.js';
 import { DEFAULT_POLICY } from '../core/policy/default-policy.js';
 import { mergePolicy, pathInFile } from '../core/policy/merge-policy.js';
-import type { Diagnostic } from '../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../core/diagnostics/problems.js';
 import type { Inventory, Policy } from '../core/policy/types.js';
 import { InputError, UsageError } from '../io/source/errors.js';
 import { loadInventory, type LoadedInventory } from '../io/inputs/load-inventory.js';
@@ -30,15 +30,15 @@ export interface Inputs {
   policyPath: string | null;
   asOf: string;
   /** Problems that did not stop the run; the caller prints them. */
-  warnings: Diagnostic[];
+  warnings: PlacedDiagnostic[];
 }
 
-export async function loadPolicy(path: string | undefined): Promise<{ policy: Policy; policyPath: string | null; diagnostics: Diagnostic[] }> {
+export async function loadPolicy(path: string | undefined): Promise<{ policy: Policy; policyPath: string | null; diagnostics: PlacedDiagnostic[] }> {
   const policyPath = path ?? (existsSync(DEFAULT_POLICY_FILE) ? DEFAULT_POLICY_FILE : null);
   if (policyPath === null) return { policy: DEFAULT_POLICY, policyPath, diagnostics: [] };
   const loaded = await loadPolicyFile(policyPath);
   const policy = mergePolicy(loaded.file, DEFAULT_POLICY);
-  const diagnostics = checkPolicy(policy).map((p): Diagnostic => {
+  const diagnostics = checkPolicy(policy).map((p): PlacedDiagnostic => {
     const inFile = pathInFile(p.path, policy, loaded.file);
     const pos = loaded.locator.locate(inFile ?? []);
     const message = inFile ? p.message : `${p.message} (in the built-in default this file extends)`;

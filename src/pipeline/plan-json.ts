@@ -1,6 +1,6 @@
 // A run that starts from a plan.json (`verify --plan`): the plan is read and checked against its
 // schema, never recomputed, and judged against the policy it must have been made with.
-import type { Diagnostic } from '../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../core/diagnostics/problems.js';
 import type { Plan } from '../core/plan/plan-types.js';
 import type { Policy } from '../core/policy/types.js';
 import { loadInventory } from '../io/inputs/load-inventory.js';
@@ -17,7 +17,7 @@ interface PlanJsonPaths {
 }
 
 /** `warn` hears the policy's warnings as soon as they are known, before the plan is read. */
-export async function pipelineFromPlanJson(paths: PlanJsonPaths, warn: (d: Diagnostic) => void): Promise<Pipeline> {
+export async function pipelineFromPlanJson(paths: PlanJsonPaths, warn: (d: PlacedDiagnostic) => void): Promise<Pipeline> {
   const { policy, policyPath, diagnostics } = await loadPolicy(paths.policy);
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
   for (const d of diagnostics) warn(d);

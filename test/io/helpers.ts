@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../../src/core/diagnostics/problems.js';
+import type { DiagnosticCode } from '../../src/core/diagnostics/catalog.js';
+import type { PlacedDiagnostic } from '../../src/core/diagnostics/problems.js';
 import { InputError } from '../../src/io/source/errors.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -26,7 +27,7 @@ export function removeTempDirs(): void {
 }
 
 /** The diagnostics of the InputError the promise rejects with; fails if it resolves. */
-export async function diagnosticsOf(promise: Promise<unknown>): Promise<Diagnostic[]> {
+export async function diagnosticsOf(promise: Promise<unknown>): Promise<PlacedDiagnostic[]> {
   try {
     await promise;
   } catch (e) {
@@ -37,6 +38,6 @@ export async function diagnosticsOf(promise: Promise<unknown>): Promise<Diagnost
 }
 
 /** An error diagnostic, written the way the tests read best: where, what, then the hint. */
-export function error(file: string, line: number, column: number, code: string, message: string, hint?: string): Diagnostic {
+export function error(file: string, line: number, column: number, code: DiagnosticCode, message: string, hint?: string): PlacedDiagnostic {
   return { code, severity: 'error', message, ...(hint === undefined ? {} : { hint }), file, line, column };
 }

@@ -9,7 +9,7 @@ import { compileRoutes } from '../../src/core/gateway/routing.js';
 import type { RoutingModel } from '../../src/core/gateway/routing-types.js';
 import type { Deployment, Inventory, Policy } from '../../src/core/policy/types.js';
 import { verifyConfigs } from '../../src/core/verify/verify.js';
-import type { ConfigInput, Finding } from '../../src/core/verify/verify-types.js';
+import type { ConfigInput, VerifyFinding } from '../../src/core/verify/verify-types.js';
 import { renderLitellmConfig } from '../../src/render/gateway/litellm-config.js';
 import { renderPortkeyConditional } from '../../src/render/gateway/portkey-conditional.js';
 import { renderPortkeyConfigs } from '../../src/render/gateway/portkey-config.js';
@@ -82,7 +82,7 @@ export function generate(): Generated {
   };
 }
 
-export function check(configs: ConfigInput[], g: Generated, withRoutes = false): Finding[] {
+export function check(configs: ConfigInput[], g: Generated, withRoutes = false): VerifyFinding[] {
   return verifyConfigs(configs, g.plan, POLICY, withRoutes ? { routes: g.routes } : {}).findings;
 }
 
@@ -101,7 +101,7 @@ export function leaf(deployment: Deployment, name = `x.${deployment.id}`): Recor
 }
 
 /** The findings reduced to what a reader checks: code, use case, path (and severity when a warning). */
-export const brief = (findings: Finding[]): string[] =>
+export const brief = (findings: VerifyFinding[]): string[] =>
   findings.map((f) => `${f.severity === 'warning' ? 'warning ' : ''}${f.code} ${f.use_case ?? '-'} ${f.path}`);
 
 export const index = (list: Record<string, any>[], pred: (e: Record<string, any>) => boolean): number => list.findIndex(pred);

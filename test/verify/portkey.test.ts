@@ -1,7 +1,7 @@
 // Portkey configs broken by hand: per-use-case configs (every strategy, nested targets, weights,
 // inheritance) and the conditional config (branches, default, the gateway's query traps).
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/verify/verify-types.js';
+import type { VerifyFinding } from '../../src/core/verify/verify-types.js';
 import { brief, check, conditional, DEPLOYMENTS, generate, leaf, useCase } from './fixture.js';
 
 const g = generate();
@@ -9,10 +9,10 @@ const fresh = (alias: string): Record<string, any> => structuredClone(g.useCases
 const run = (alias: string, value: unknown): string[] => brief(check([useCase(alias, value)], g));
 const allUseCases = (): ReturnType<typeof useCase>[] => [...g.useCases].map(([a, v]) => useCase(a, v, 'portkey/use-cases'));
 const cond = (): Record<string, any> => structuredClone(g.conditional);
-const runCond = (value: unknown, routes: unknown = g.routesJson): Finding[] => check([conditional(value, routes)], g);
+const runCond = (value: unknown, routes: unknown = g.routesJson): VerifyFinding[] => check([conditional(value, routes)], g);
 const branchOf = (c: Record<string, any>, alias: string): number =>
   c.strategy.conditions.findIndex((x: Record<string, any>) => x.then === g.routesJson[alias]!.tierplan_route);
-const errorsFor = (found: Finding[]): string[] => [...new Set(found.filter((f) => f.severity === 'error').map((f) => f.use_case ?? '-'))].sort();
+const errorsFor = (found: VerifyFinding[]): string[] => [...new Set(found.filter((f) => f.severity === 'error').map((f) => f.use_case ?? '-'))].sort();
 
 describe('verify: Portkey per-use-case configs', () => {
   it('finds nothing in the configs tierplan generates', () => {

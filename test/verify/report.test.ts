@@ -1,14 +1,15 @@
 // The three output formats of `tierplan verify`, and dialect detection.
 import { describe, expect, it } from 'vitest';
 import { detectDialect, verifyConfigs } from '../../src/core/verify/verify.js';
-import { renderVerify, type PlacedFinding } from '../../src/render/verify/verify-report.js';
+import type { PlacedVerifyFinding } from '../../src/core/verify/verify-types.js';
+import { renderVerify } from '../../src/render/verify/verify-report.js';
 import { generate, litellm, POLICY } from './fixture.js';
 
 const g = generate();
 const broken = structuredClone(g.litellm);
 const n = broken.router_settings.fallbacks.push({ 'secret-docs': ['faq-bot--oai-large'] }) - 1;
 const result = verifyConfigs([litellm(broken)], g.plan, POLICY);
-const placed: PlacedFinding[] = result.findings.map((f) => ({ ...f, line: 120, column: 11 }));
+const placed: PlacedVerifyFinding[] = result.findings.map((f) => ({ ...f, line: 120, column: 11 }));
 
 describe('verify report', () => {
   it('text: one line per finding with file:line:col and JSON path, the chain indented, a summary', () => {

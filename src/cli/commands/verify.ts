@@ -1,10 +1,11 @@
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { verifyConfigs } from '../../core/verify/verify.js';
 import { readGatewayConfigs } from '../../io/configs/read-gateway-configs.js';
 import { pipelineFromInputs, type Pipeline } from '../../pipeline/pipeline.js';
 import { pipelineFromPlanJson } from '../../pipeline/plan-json.js';
-import { renderVerify, type PlacedFinding, type VerifyFormat } from '../../render/verify/verify-report.js';
+import type { PlacedVerifyFinding } from '../../core/verify/verify-types.js';
+import { renderVerify, type VerifyFormat } from '../../render/verify/verify-report.js';
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
@@ -24,7 +25,7 @@ export async function verify(ctx: CliContext, paths: string[], opts: VerifyComma
   const { checkLitellmConfig, checkPortkeyConfig } = await import('../../io/configs/gateway-schemas.js');
   const lint = (c: { dialect: string; value: unknown }) => (c.dialect === 'litellm' ? checkLitellmConfig(c.value) : checkPortkeyConfig(c.value));
   const result = verifyConfigs(configs, plan, run.policy, { lint, ...(routes ? { routes } : {}) });
-  const placed = result.findings.map((f): PlacedFinding => {
+  const placed = result.findings.map((f): PlacedVerifyFinding => {
     const locator = locators.get(f.file);
     if (!locator) return f;
     const pos = locator.locate(f.steps);
@@ -36,7 +37,7 @@ export async function verify(ctx: CliContext, paths: string[], opts: VerifyComma
 
 /** The plan from --plan (checked against its schema and the policy) or computed from --inventory, as `gateway` does. */
 async function start(ctx: CliContext, opts: VerifyCommandOptions): Promise<Pipeline> {
-  const warn = (d: Diagnostic): void => ctx.err(`${formatDiagnostic(d)}\n`);
+  const warn = (d: PlacedDiagnostic): void => ctx.err(`${formatDiagnostic(d)}\n`);
   if (opts.plan !== undefined) {
     return pipelineFromPlanJson({ plan: opts.plan, ...(opts.policy !== undefined ? { policy: opts.policy } : {}), ...(opts.inventory !== undefined ? { inventory: opts.inventory } : {}) }, warn);
   }

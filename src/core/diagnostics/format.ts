@@ -1,8 +1,21 @@
-import type { Diagnostic } from './problems.js';
+import type { Diagnostic } from './diagnostic.js';
 
-/** `file:line:column: error CODE: message`, then the hint indented on the next line(s). */
+/** Where a diagnostic is, as editors and terminals link it: `file:line:column`, or `file` alone. */
+function where(d: Diagnostic): string | undefined {
+  if (d.file === undefined) return undefined;
+  return d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+}
+
+/**
+ * `file:line:column: error CODE: message` (with the JSONPath after the position when there is
+ * one), the hint indented on the next line(s), then the evidence path `a → b` indented further.
+ * In core, not render, because io's InputError puts the same text in its message.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
-  if (d.hint === undefined || d.hint === '') return head;
-  return `${head}\n${d.hint.split('\n').map((l) => `  ${l}`).join('\n')}`;
+  const place = [where(d), d.path].filter((x) => x !== undefined).map((x) => `${x}: `).join('');
+  const lines = [`${place}${d.severity} ${d.code}: ${d.message}`];
+  if (d.hint !== undefined && d.hint !== '') lines.push(...d.hint.split('\n').map((l) => `  ${l}`));
+  const hops = d.evidence?.path ?? [];
+  if (hops.length > 0) lines.push(`    ${hops.join(' → ')}`);
+  return lines.join('\n');
 }

@@ -1,26 +1,19 @@
+import type { ProblemCode } from './catalog.js';
+
+export type { Diagnostic, PlacedDiagnostic } from './diagnostic.js';
+
 /**
  * A problem found in an input, positioned by its path inside the parsed document
  * (e.g. ['use_cases', 3, 'data', 'classes', 1]). The io layer turns the path into
  * file:line:column once, at the boundary.
  */
 export interface Problem {
-  code: string;
+  code: ProblemCode;
   severity: 'error' | 'warning';
   message: string;
   /** What to do about it, e.g. a "did you mean" suggestion. */
   hint?: string;
   path: (string | number)[];
-}
-
-/** A problem placed in a file, ready to print. */
-export interface Diagnostic {
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-  hint?: string;
-  file: string;
-  line: number;
-  column: number;
 }
 
 /** Levenshtein distance, for "did you mean" on typos. */

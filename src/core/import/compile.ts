@@ -153,7 +153,9 @@ function keyed<V>(values: Record<string, V>): Map<string, V> {
   return new Map(Object.entries(values).map(([k, v]) => [normalizeKey(k), v]));
 }
 
-function checkNames(source: ListSource, known: string[], path: (string | number)[], kind: string, problems: Problem[]): void {
+type NameKind = 'data class' | 'regime';
+
+function checkNames(source: ListSource, known: string[], path: (string | number)[], kind: NameKind, problems: Problem[]): void {
   for (const [key, names] of Object.entries(source.values ?? {})) {
     if (names === 'unknown') continue;
     names.forEach((n, j) => {
@@ -162,8 +164,8 @@ function checkNames(source: ListSource, known: string[], path: (string | number)
   }
 }
 
-function unknownName(kind: string, name: string, known: string[], path: (string | number)[]): Problem {
-  return { code: `unknown-${kind.replace(' ', '-')}`, severity: 'error', path, message: `"${name}" is not a ${kind} of the policy`,
+function unknownName(kind: NameKind, name: string, known: string[], path: (string | number)[]): Problem {
+  return { code: kind === 'data class' ? 'unknown-data-class' : 'unknown-regime', severity: 'error', path, message: `"${name}" is not a ${kind} of the policy`,
     hint: didYouMean(name, known) ?? `the policy's ${kind === 'data class' ? 'data classes' : 'regimes'}: ${known.join(', ')}` };
 }
 

@@ -69,7 +69,7 @@ export function checkInventory(inv: Inventory, policy: Policy, asOf: string): Pr
   return problems;
 }
 
-function unknown(kind: string, value: string, known: string[], path: (string | number)[], fallback: string): Problem {
+function unknown(kind: 'data-class' | 'regime' | 'region' | 'tier', value: string, known: string[], path: (string | number)[], fallback: string): Problem {
   const guess = didYouMean(value, known);
   return {
     code: `unknown-${kind}`,

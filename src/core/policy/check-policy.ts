@@ -1,19 +1,22 @@
+import type { InputCode } from '../diagnostics/catalog.js';
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
 import type { Policy, TriggerKind, TriggerRule } from './types.js';
 
 type Path = (string | number)[];
+/** What a policy names by id; an unknown one is reported as `unknown-<what>`. */
+type Named = 'sensitivity-level' | 'capability-level' | 'regime' | 'tier';
 
 /** Cross-references inside the effective policy; paths are into the merged policy. */
 export function checkPolicy(p: Policy): Problem[] {
   const problems: Problem[] = [];
-  const err = (code: string, message: string, path: Path, hint?: string): void => {
+  const err = (code: InputCode, message: string, path: Path, hint?: string): void => {
     problems.push({ code, severity: 'error', message, path, ...(hint ? { hint } : {}) });
   };
   const sens = p.sensitivity.levels;
   const caps = p.capability.levels;
   const regimes = Object.keys(p.sensitivity.regimes);
   const tierIds = p.tiers.map((t) => t.id);
-  const level = (value: string, known: string[], what: string, path: Path): void => {
+  const level = (value: string, known: string[], what: Named, path: Path): void => {
     if (!known.includes(value)) {
       err(`unknown-${what}`, `unknown ${what} "${value}"`, path, didYouMean(value, known) ?? `${what}s are ${known.join(', ') || '(none defined)'}`);
     }
@@ -88,8 +91,8 @@ const TRIGGER_NEEDS: Record<TriggerKind, (keyof TriggerRule)[]> = {
 function checkTriggers(
   p: Policy,
   tierIds: string[],
-  level: (value: string, known: string[], what: string, path: Path) => void,
-  err: (code: string, message: string, path: Path, hint?: string) => void,
+  level: (value: string, known: string[], what: Named, path: Path) => void,
+  err: (code: InputCode, message: string, path: Path, hint?: string) => void,
   problems: Problem[],
 ): void {
   const ids = new Set<string>();

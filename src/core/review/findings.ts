@@ -7,7 +7,8 @@ import type { Plan, PlannedUseCase } from '../plan/plan-types.js';
 import { allowedTiers, dataProfile } from '../gateway/routing.js';
 import type { Policy } from '../policy/types.js';
 import { cmp, round2, type UsageCell } from './aggregate.js';
-import type { Finding, FindingKind, Severity } from './review-types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ReviewFinding, ReviewFindingKind, Severity } from './review-types.js';
 import type { RejectedRow } from './usage-types.js';
 
 export interface FindingsInput {
@@ -22,10 +23,10 @@ export interface FindingsInput {
 }
 
 const SEVERITY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const KIND: FindingKind[] = ['breach', 'unregistered', 'retired-traffic', 'drift', 'idle-production', 'override-expired', 'override-expiring', 'unreadable', 'unattributed'];
+const KIND: ReviewFindingKind[] = ['breach', 'unregistered', 'retired-traffic', 'drift', 'idle-production', 'override-expired', 'override-expiring', 'unreadable', 'unattributed'];
 
 interface Group {
-  kind: FindingKind;
+  kind: ReviewFindingKind;
   severity: Severity;
   use_case: string;
   tier: string;
@@ -38,16 +39,16 @@ interface Group {
   message: string;
 }
 
-export function computeFindings(input: FindingsInput): Finding[] {
+export function computeFindings(input: FindingsInput): ReviewFinding[] {
   const { plan, policy, cells } = input;
   const keep = input.keep ?? 10;
   const planned = new Map(plan.use_cases.map((u) => [u.id, u]));
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
   const regionOf = new Map(policy.tiers.flatMap((t) => t.deployments.map((d) => [d.id, d.region] as const)));
   const groups = new Map<string, Group>();
-  const verdicts = new Map<string, { kind: FindingKind; severity: Severity; message: string } | null>();
+  const verdicts = new Map<string, { kind: ReviewFindingKind; severity: Severity; message: string } | null>();
 
-  const verdict = (u: PlannedUseCase, c: UsageCell): { kind: FindingKind; severity: Severity; message: string } | null => {
+  const verdict = (u: PlannedUseCase, c: UsageCell): { kind: ReviewFindingKind; severity: Severity; message: string } | null => {
     const tier = tiers.get(c.tier);
     const exempt = u.override?.state === 'exception' && u.override.tier === c.tier;
     if (tier && !exempt) {
@@ -73,7 +74,7 @@ export function computeFindings(input: FindingsInput): Finding[] {
 
   for (const c of cells) {
     const u = planned.get(c.use_case);
-    let v: { kind: FindingKind; severity: Severity; message: string } | null;
+    let v: { kind: ReviewFindingKind; severity: Severity; message: string } | null;
     if (!u) v = { kind: 'unregistered', severity: 'warning', message: `alias ${c.use_case} carried traffic on ${c.tier} but is not in the inventory` };
     else {
       // Residency depends on the deployments seen, so the verdict is per cell, cached by its shape.
@@ -95,7 +96,7 @@ export function computeFindings(input: FindingsInput): Finding[] {
     g.cost += c.cost;
   }
 
-  const out: Finding[] = [...groups.values()].map((g) => ({
+  const out: ReviewFinding[] = [...groups.values()].map((g) => ({
     kind: g.kind, severity: g.severity, use_case: g.use_case, tier: g.tier, months: [...g.months].sort(),
     requests: g.requests, tokens: g.tokens, cost: round2(g.cost), rows: 0, first_rows: [],
     message: g.kind === 'retired-traffic' ? retiredMessage(g) : g.message,
@@ -139,4 +140,21 @@ function retiredMessage(g: Group): string {
   const evidence = months.map(([m, r]) => `${m}: ${fmt(r)} request${r === 1 ? '' : 's'}`).join(', ');
   return `${g.use_case} is retired but ran ${fmt(g.requests)} request${g.requests === 1 ? '' : 's'} (${fmt(g.tokens)} tokens, cost ${fmt(round2(g.cost))}) on ${g.tier} (${evidence}); ` +
     'regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use';
+}
+
+/**
+ * The finding as a Diagnostic, for the shared formatters. Nothing is lost: a null use case is
+ * an absent one, the figures keep their names, and the first rows are the evidence rows.
+ */
+export function reviewDiagnostic(f: ReviewFinding): Diagnostic {
+  return {
+    code: f.kind,
+    severity: f.severity,
+    message: f.message,
+    ...(f.use_case !== null ? { use_case: f.use_case } : {}),
+    evidence: {
+      figures: { tier: f.tier, months: f.months, requests: f.requests, tokens: f.tokens, cost: f.cost, rows: f.rows },
+      ...(f.first_rows.length > 0 ? { rows: f.first_rows } : {}),
+    },
+  };
 }

@@ -1,5 +1,6 @@
 // The versioned review: what `tierplan review` computed from usage. Renderers and the YAML
 // patch writer start from this. Mirrors schemas/review.schema.json (test/schema-alignment.test.ts).
+import type { ReviewCode, Severity } from '../diagnostics/catalog.js';
 import type { TriggerKind } from '../policy/types.js';
 import type { DeploymentMonth, UsageCell } from './aggregate.js';
 import type { RejectedRow } from './usage-types.js';
@@ -60,21 +61,14 @@ export interface TriggerFiring {
   summary: string;
 }
 
-export type FindingKind =
-  | 'breach'
-  | 'drift'
-  | 'unregistered'
-  | 'retired-traffic'
-  | 'idle-production'
-  | 'override-expired'
-  | 'override-expiring'
-  | 'unreadable'
-  | 'unattributed';
+/** What a review finding is about; each kind is described in core/diagnostics/catalog-review.ts. */
+export type ReviewFindingKind = ReviewCode;
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 
-export interface Finding {
-  kind: FindingKind;
+/** A finding as review.json holds it (schemas/review.schema.json); `reviewDiagnostic` converts it. */
+export interface ReviewFinding {
+  kind: ReviewFindingKind;
   severity: Severity;
   /** The use case id, or the unregistered alias; null for row counts. */
   use_case: string | null;
@@ -165,7 +159,7 @@ export interface Review {
   usage: UsageCell[];
   deployments: DeploymentMonth[];
   triggers: TriggerFiring[];
-  findings: Finding[];
+  findings: ReviewFinding[];
   proposals: Proposal[];
   streaks: Streak[];
   split: PortfolioSplit;

@@ -6,7 +6,8 @@ import type { PlannedUseCase } from '../plan/plan-types.js';
 import { dataProfile } from '../gateway/routing.js';
 import type { Policy, Tier } from '../policy/types.js';
 import { describeLitellmEntry, describePortkeyLeaf, type DeploymentCatalog, type DeploymentRef } from './identify.js';
-import { jsonPath, type Dialect, type Finding, type FindingCode, type Path, type ReachPath } from './verify-types.js';
+import type { VerifyCode } from '../diagnostics/catalog.js';
+import { jsonPath, type Dialect, type VerifyFinding, type Path, type ReachPath } from './verify-types.js';
 
 export interface JudgeContext {
   policy: Policy;
@@ -15,7 +16,7 @@ export interface JudgeContext {
   dialect: Dialect;
 }
 
-export function finding(file: string, severity: Finding['severity'], code: FindingCode, useCase: string | null, steps: Path, message: string, chain: string[] = []): Finding {
+export function finding(file: string, severity: VerifyFinding['severity'], code: VerifyCode, useCase: string | null, steps: Path, message: string, chain: string[] = []): VerifyFinding {
   return { severity, code, use_case: useCase, file, path: jsonPath(steps), steps, message, chain };
 }
 
@@ -25,8 +26,8 @@ export const identify = (ctx: JudgeContext, p: ReachPath): DeploymentRef[] =>
 const WEIGHT_ZERO = ' (not reachable today: its load-balance weight is 0; a weight change makes it live)';
 
 /** Every violation along the paths one routed use case can take through one config. */
-export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeContext): Finding[] {
-  const out: Finding[] = [];
+export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeContext): VerifyFinding[] {
+  const out: VerifyFinding[] = [];
   const assigned = ctx.policy.tiers.find((t) => t.id === u.tier);
   const allowed = allowedFor(u, assigned, ctx.policy);
   for (const p of paths) {
@@ -82,7 +83,7 @@ function allowedFor(u: PlannedUseCase, assigned: Tier | undefined, policy: Polic
  * region: the routing compiler only picks deployments inside the residency, and so must a config.
  * An approved exception pins its tier's deployments as they are.
  */
-function residency(u: PlannedUseCase, refs: DeploymentRef[], p: ReachPath, ctx: JudgeContext, severity: Finding['severity'], tail: string): Finding[] {
+function residency(u: PlannedUseCase, refs: DeploymentRef[], p: ReachPath, ctx: JudgeContext, severity: VerifyFinding['severity'], tail: string): VerifyFinding[] {
   if (u.residency.length === 0 || (u.decided_by === 'exception' && refs[0]?.tier.id === u.tier)) return [];
   const outside = refs.filter((r) => !u.residency.includes(r.deployment.region));
   // An entry that could be several deployments fails closed: any of them outside is enough.
@@ -93,7 +94,7 @@ function residency(u: PlannedUseCase, refs: DeploymentRef[], p: ReachPath, ctx: 
 }
 
 /** The primary group (no fallback taken) must be on the tier the plan assigns. */
-function drift(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeContext): Finding[] {
+function drift(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeContext): VerifyFinding[] {
   for (const p of paths) {
     if (!p.primary || !p.live) continue;
     const tiers = [...new Set(identify(ctx, p).map((r) => r.tier.id))];

@@ -4,7 +4,7 @@ import { TIER_TAG_PREFIX } from '../gateway/leaves.js';
 import type { PlannedUseCase } from '../plan/plan-types.js';
 import { callableNames, hasOwnGroup, litellmGraph, litellmReach, members, targetNames, type LitellmGraph } from './litellm.js';
 import { finding, judgeReach, unknownAliasReason, type JudgeContext } from './judge.js';
-import { isRecord, type Finding } from './verify-types.js';
+import { isRecord, type VerifyFinding } from './verify-types.js';
 
 export interface PlanView {
   /** Use cases with a tier and a deployment: each must have an alias. */
@@ -13,9 +13,9 @@ export interface PlanView {
   planned: Map<string, PlannedUseCase>;
 }
 
-export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView): Finding[] {
+export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView): VerifyFinding[] {
   const g = litellmGraph(value);
-  const out: Finding[] = [];
+  const out: VerifyFinding[] = [];
   for (const u of plan.routed.values()) {
     if (!hasOwnGroup(g, u.id)) {
       out.push(finding(ctx.file, 'error', 'alias-missing', u.id, ['model_list'],
@@ -33,9 +33,9 @@ export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView):
  * are judged through the use cases that reach them — unless they carry the id of a retired
  * or gap use case, which must not be callable at all.
  */
-function unknownAliases(g: LitellmGraph, ctx: JudgeContext, plan: PlanView): Finding[] {
+function unknownAliases(g: LitellmGraph, ctx: JudgeContext, plan: PlanView): VerifyFinding[] {
   const targets = new Set(targetNames(g).map((t) => t.name));
-  const out: Finding[] = [];
+  const out: VerifyFinding[] = [];
   for (const name of callableNames(g)) {
     if (plan.routed.has(name)) continue;
     const isTarget = targets.has(name) || (name.includes('*') && [...targets].some((t) => members(g, t).some((m) => m.entry.name === name)));
@@ -49,8 +49,8 @@ function unknownAliases(g: LitellmGraph, ctx: JudgeContext, plan: PlanView): Fin
 }
 
 /** Labels are what people and `review` read; a label that disagrees with the deployment misleads both. */
-function mislabels(g: LitellmGraph, ctx: JudgeContext): Finding[] {
-  const out: Finding[] = [];
+function mislabels(g: LitellmGraph, ctx: JudgeContext): VerifyFinding[] {
+  const out: VerifyFinding[] = [];
   for (const e of g.entries) {
     const refs = ctx.catalog.litellm(e.value);
     if (refs.length === 0) continue;
@@ -75,7 +75,7 @@ function mislabels(g: LitellmGraph, ctx: JudgeContext): Finding[] {
   return out;
 }
 
-function unresolved(g: LitellmGraph, ctx: JudgeContext): Finding[] {
+function unresolved(g: LitellmGraph, ctx: JudgeContext): VerifyFinding[] {
   return targetNames(g)
     .filter((t) => members(g, t.name).length === 0)
     .map((t) => finding(ctx.file, 'warning', 'unresolved-target', null, t.steps,

@@ -4,14 +4,14 @@ import type { PlannedUseCase } from '../plan/plan-types.js';
 import type { PlanView } from './litellm-findings.js';
 import { finding, judgeReach, unknownAliasReason, type JudgeContext } from './judge.js';
 import { portkeyPaths, type PortkeyReach } from './portkey.js';
-import { isRecord, type Finding } from './verify-types.js';
+import { isRecord, type VerifyFinding } from './verify-types.js';
 
 /** `portkey/use-cases/claims-triage.json` → `claims-triage`. */
 export const aliasOfFile = (file: string): string => (file.split(/[\\/]/).pop() ?? file).replace(/\.json$/i, '');
 
 export const isConditional = (value: unknown): boolean => isRecord(value) && isRecord(value.strategy) && value.strategy.mode === 'conditional';
 
-export function checkPortkeyUseCase(value: unknown, ctx: JudgeContext, plan: PlanView, metadata: Record<string, unknown> | undefined): Finding[] {
+export function checkPortkeyUseCase(value: unknown, ctx: JudgeContext, plan: PlanView, metadata: Record<string, unknown> | undefined): VerifyFinding[] {
   const alias = aliasOfFile(ctx.file);
   const u = plan.routed.get(alias);
   if (!u) {
@@ -26,8 +26,8 @@ export function checkPortkeyUseCase(value: unknown, ctx: JudgeContext, plan: Pla
  * tierplan generates); null when neither is known, and then only requests without metadata
  * can be checked.
  */
-export function checkPortkeyConditional(value: unknown, ctx: JudgeContext, plan: PlanView, metadata: Map<string, Record<string, unknown>> | null, metadataFile: string | null): Finding[] {
-  const out: Finding[] = [];
+export function checkPortkeyConditional(value: unknown, ctx: JudgeContext, plan: PlanView, metadata: Map<string, Record<string, unknown>> | null, metadataFile: string | null): VerifyFinding[] {
+  const out: VerifyFinding[] = [];
   if (metadata === null) {
     out.push(finding(ctx.file, 'warning', 'no-metadata', null, [],
       'no routes.json next to this config and no inventory to derive it from: only requests without x-portkey-metadata were checked (pass --inventory, or keep routes.json beside the config)'));
@@ -50,7 +50,7 @@ export function checkPortkeyConditional(value: unknown, ctx: JudgeContext, plan:
   return out;
 }
 
-function judged(u: PlannedUseCase, reach: PortkeyReach, ctx: JudgeContext, deadMessage: string | null): Finding[] {
+function judged(u: PlannedUseCase, reach: PortkeyReach, ctx: JudgeContext, deadMessage: string | null): VerifyFinding[] {
   const out = judgeReach(u, reach.paths, ctx);
   if (deadMessage !== null && !reach.paths.some((p) => p.primary && p.live)) out.push(finding(ctx.file, 'error', 'alias-missing', u.id, [], deadMessage));
   // Problems of the config itself: reported once (findings are de-duplicated), not per use case.

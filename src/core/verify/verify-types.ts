@@ -1,39 +1,17 @@
 // The vocabulary of `tierplan verify`: what a gateway config can reach, and what is wrong with it.
+// The codes, with what each means and what to do, are in core/diagnostics/catalog-verify.ts.
+import type { VerifyCode } from '../diagnostics/catalog.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** Steps into a parsed config: ['router_settings', 'fallbacks', 0, 'claims-triage', 1]. */
 export type Path = (string | number)[];
 
 export type Dialect = 'litellm' | 'portkey';
 
-export type FindingCode =
-  /** A use case can reach a tier not cleared for its sensitivity, regimes or residency. */
-  | 'uncleared-tier'
-  /** A cleared tier, but the deployment itself is in a region outside the use case's residency. */
-  | 'outside-residency'
-  /** A cleared tier, but more open than the assigned one: fallbacks go sideways or more restrictive. */
-  | 'more-open-fallback'
-  /** A reached entry matches no policy deployment, so it cannot be proven cleared (fail closed). */
-  | 'unknown-deployment'
-  /** A tier label on an entry disagrees with the tier of the deployment it really is. */
-  | 'mislabelled-tier'
-  /** A routed use case has no alias (group, file, metadata) in the config. */
-  | 'alias-missing'
-  /** An alias that is not a routed use case: unknown, retired or a gap. */
-  | 'alias-unknown'
-  /** The use case's primary group runs on another tier than the plan assigns. */
-  | 'tier-drift'
-  /** A fallback, alias or branch names nothing: the gateway fails such requests. */
-  | 'unresolved-target'
-  /** A Portkey query the gateway refuses (unsupported operator, no conditions). */
-  | 'query-error'
-  /** No metadata is known for the use cases of a conditional config: only the no-metadata case was checked. */
-  | 'no-metadata'
-  /** The config itself is malformed or holds a trap the gateway accepts silently (schema and lint rules). */
-  | 'config-problem';
-
-export interface Finding {
+/** A finding as verify computes it: placed by steps into the parsed config, then by the CLI at line:column. */
+export interface VerifyFinding {
   severity: 'error' | 'warning';
-  code: FindingCode;
+  code: VerifyCode;
   /** The use case concerned, or null for a finding about the config itself. */
   use_case: string | null;
   file: string;
@@ -44,6 +22,29 @@ export interface Finding {
   message: string;
   /** How a request for the use case gets there, hop by hop. */
   chain: string[];
+}
+
+/** A finding the CLI placed in its file; line and column are absent when no position is known. */
+export interface PlacedVerifyFinding extends VerifyFinding {
+  line?: number;
+  column?: number;
+}
+
+/**
+ * The finding as a Diagnostic, for the shared formatters. Nothing is lost: `steps` is the place
+ * `path` names, a null use case is an absent one, and the chain is the evidence.
+ */
+export function verifyDiagnostic(f: PlacedVerifyFinding): Diagnostic {
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    file: f.file,
+    ...(f.line !== undefined ? { line: f.line, column: f.column ?? 1 } : {}),
+    path: f.path,
+    ...(f.use_case !== null ? { use_case: f.use_case } : {}),
+    evidence: { path: f.chain },
+  };
 }
 
 /** One way a request can end at a leaf of the config (a LiteLLM deployment entry, a Portkey target). */
@@ -76,11 +77,11 @@ export interface VerifySummary {
   use_cases: number;
   errors: number;
   warnings: number;
-  by_code: Partial<Record<FindingCode, number>>;
+  by_code: Partial<Record<VerifyCode, number>>;
 }
 
 export interface VerifyResult {
-  findings: Finding[];
+  findings: VerifyFinding[];
   summary: VerifySummary;
 }
 

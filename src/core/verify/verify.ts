@@ -10,7 +10,8 @@ import { deploymentCatalog } from './identify.js';
 import { finding, isRouted, type JudgeContext } from './judge.js';
 import { checkLitellm, type PlanView } from './litellm-findings.js';
 import { aliasOfFile, checkPortkeyConditional, checkPortkeyUseCase, isConditional, readRoutes } from './portkey-findings.js';
-import { isRecord, type ConfigInput, type Path, type Dialect, type Finding, type FindingCode, type VerifyResult } from './verify-types.js';
+import type { VerifyCode } from '../diagnostics/catalog.js';
+import { isRecord, type ConfigInput, type Path, type Dialect, type VerifyFinding, type VerifyResult } from './verify-types.js';
 
 export interface VerifyOptions {
   /** The routes tierplan generates for this plan: the metadata each use case sends when no routes.json is given. */
@@ -39,7 +40,7 @@ export function verifyConfigs(configs: ConfigInput[], plan: Plan, policy: Policy
     planned: new Map(plan.use_cases.map((u) => [u.id, u])),
   };
   const generated = options.routes ? routeMetadata(options.routes) : null;
-  const findings: Finding[] = [];
+  const findings: VerifyFinding[] = [];
   const sets = new Map<string, Set<string>>();
   for (const c of configs) {
     const ctx: JudgeContext = { policy, catalog, file: c.file, dialect: c.dialect };
@@ -67,7 +68,7 @@ export function verifyConfigs(configs: ConfigInput[], plan: Plan, policy: Policy
 }
 
 /** Stable order (file, path, use case, code) and one finding per place, code, use case and message. */
-function orderFindings(findings: Finding[]): Finding[] {
+function orderFindings(findings: VerifyFinding[]): VerifyFinding[] {
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
     const key = JSON.stringify([f.file, f.path, f.code, f.use_case, f.message]);
@@ -91,10 +92,10 @@ function cmpSteps(a: Path, b: Path): number {
   return a.length - b.length;
 }
 
-function summarise(findings: Finding[], files: number, useCases: number): VerifyResult['summary'] {
-  const byCode: Partial<Record<FindingCode, number>> = {};
+function summarise(findings: VerifyFinding[], files: number, useCases: number): VerifyResult['summary'] {
+  const byCode: Partial<Record<VerifyCode, number>> = {};
   for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-  const sorted = Object.fromEntries(Object.entries(byCode).sort(([a], [b]) => (a < b ? -1 : 1))) as Partial<Record<FindingCode, number>>;
+  const sorted = Object.fromEntries(Object.entries(byCode).sort(([a], [b]) => (a < b ? -1 : 1))) as Partial<Record<VerifyCode, number>>;
   return {
     files,
     use_cases: useCases,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { detectDialect } from '../../core/verify/verify.js';
 import { isConditional } from '../../core/verify/portkey-findings.js';
 import type { ConfigInput } from '../../core/verify/verify-types.js';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { InputError } from '../source/errors.js';
 import type { SourceLocator } from '../source/locate.js';
 import { readJson } from '../source/read-json.js';
@@ -36,7 +36,7 @@ interface Parsed {
 export async function readGatewayConfigs(paths: string[]): Promise<GatewayConfigs> {
   const locators = new Map<string, SourceLocator>();
   const parsed: Parsed[] = [];
-  const problems: Diagnostic[] = [];
+  const problems: PlacedDiagnostic[] = [];
   const read = async (file: string, fromFolder: string | null): Promise<void> => {
     try {
       const text = await readText(file, { expected: EXPECTED });
@@ -93,6 +93,6 @@ async function readRoutesBeside(file: string, locators: Map<string, SourceLocato
   return { file: path, value };
 }
 
-function notAConfig(file: string): Diagnostic {
+function notAConfig(file: string): PlacedDiagnostic {
   return { code: 'not-a-config', severity: 'error', file, line: 1, column: 1, message: `not a gateway config: expected ${EXPECTED}` };
 }

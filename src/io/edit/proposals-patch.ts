@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import type { Proposal } from '../../core/review/review-types.js';
 import { dedupe, dropSuggestedMissing, toPath } from '../schema/ajv-problems.js';
 import { deepEqual, readSource, valueAt, type Entry, type Source } from './inventory-source.js';
@@ -158,7 +158,7 @@ function readPatch(text: string, file: string): { proposals: Proposal[]; locator
  * The changed file must still be a valid inventory (or use case). A problem is reported at
  * the patch entry whose change caused it, since the changed text was never written.
  */
-function checkResult(source: Source, text: string, proposals: Proposal[], patch: SourceLocator): Diagnostic[] {
+function checkResult(source: Source, text: string, proposals: Proposal[], patch: SourceLocator): PlacedDiagnostic[] {
   let value: unknown;
   try {
     ({ value } = parseYaml(text, source.file));
@@ -173,7 +173,7 @@ function checkResult(source: Source, text: string, proposals: Proposal[], patch:
     return blame(`${p.path.join('.')}: ${p.message}`, edit.proposal);
   });
 
-  function blame(message: string, proposal: number): Diagnostic {
+  function blame(message: string, proposal: number): PlacedDiagnostic {
     const where = patch.locate(['proposals', proposal, 'change', 'to']);
     const id = proposals[proposal]?.use_case ?? '';
     return { code: 'proposal-invalid', severity: 'error', ...where, message: `applying the change to ${id} would make ${source.file} invalid: ${message}` };

@@ -2,7 +2,7 @@
 // positioned diagnostics when a column is missing), then every row through the importer.
 import { compileMapping, type Vocabulary } from '../../core/import/compile.js';
 import { Importer, type ImportResult } from '../../core/import/importer.js';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { InputError } from '../source/errors.js';
 import { toDiagnostics } from '../source/locate.js';
 import type { LoadedMapping } from './load-mapping.js';
@@ -13,12 +13,12 @@ export interface ImportedFile {
   result: ImportResult;
   info: TableInfo;
   /** Warnings about the mapping against this header (e.g. an ambiguous repeated header name). */
-  mappingWarnings: Diagnostic[];
+  mappingWarnings: PlacedDiagnostic[];
 }
 
 export async function importSpreadsheet(file: string, loaded: LoadedMapping, vocabulary: Vocabulary, table: TableOptions): Promise<ImportedFile> {
   let importer: Importer | undefined;
-  let mappingWarnings: Diagnostic[] = [];
+  let mappingWarnings: PlacedDiagnostic[] = [];
   const info = await readTable(file, table, (header, headerLine) => {
     const compiled = compileMapping(loaded.mapping, header, vocabulary);
     const diagnostics = toDiagnostics(compiled.problems, loaded.locator).map((d) => withDelimiterHint(d, header, file, headerLine));
@@ -31,7 +31,7 @@ export async function importSpreadsheet(file: string, loaded: LoadedMapping, voc
 }
 
 /** A header read as one column that holds another delimiter: say so beside "no column X". */
-function withDelimiterHint(d: Diagnostic, header: string[], file: string, line: number): Diagnostic {
+function withDelimiterHint(d: PlacedDiagnostic, header: string[], file: string, line: number): PlacedDiagnostic {
   if (d.code !== 'unknown-column' || header.length !== 1) return d;
   const other = [';', '\t', '|', ','].find((c) => header[0]!.includes(c));
   if (!other) return d;

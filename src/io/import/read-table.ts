@@ -1,5 +1,6 @@
 // Opens a spreadsheet export and streams its rows: XLSX by its content (a ZIP), CSV otherwise.
 import { open } from 'node:fs/promises';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import { InputError, UsageError } from '../source/errors.js';
 import { readCsvTable, type EncodingOption } from './read-csv.js';
 import { readXlsxTable } from './read-xlsx.js';
@@ -18,7 +19,7 @@ export async function readTable(file: string, opts: TableOptions, start: StartRo
   return readCsvTable(file, { encoding: opts.encoding, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) }, start);
 }
 
-function fail(file: string, code: string, message: string, hint?: string): InputError {
+function fail(file: string, code: InputCode, message: string, hint?: string): InputError {
   return new InputError([{ code, severity: 'error', file, line: 1, column: 1, message, ...(hint ? { hint } : {}) }]);
 }
 

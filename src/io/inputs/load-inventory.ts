@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import type { Inventory, UseCase } from '../../core/policy/types.js';
 import { InputError, sortDiagnostics } from '../source/errors.js';
 import { toDiagnostics, type Locator, type Position, type SourceLocator } from '../source/locate.js';
@@ -50,7 +50,7 @@ async function loadFolder(dir: string): Promise<LoadedInventory> {
     throw new InputError([{ code: 'no-input-files', severity: 'error', file: dir, line: 1, column: 1,
       message: `no .yaml or .yml files in the folder ${dir}`, hint: 'put one use case per file in the folder, or pass an inventory file' }]);
   }
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: PlacedDiagnostic[] = [];
   const useCases: UseCase[] = [];
   const sources: Source[] = [];
   let first: { locator: SourceLocator; whole: boolean } | undefined;

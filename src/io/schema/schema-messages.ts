@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
 import { didYouMean } from '../../core/diagnostics/problems.js';
 import type { PlacedProblem } from '../source/locate.js';
 
@@ -12,7 +13,7 @@ const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
 export function describeError(e: ErrorObject, path: Path): PlacedProblem {
   const p = e.params as Record<string, unknown>;
   const found = e.data;
-  const error = (code: string, message: string, hint?: string, at: Path = path): PlacedProblem => ({
+  const error = (code: InputCode, message: string, hint?: string, at: Path = path): PlacedProblem => ({
     code, severity: 'error', message, path: at, ...(hint ? { hint } : {}),
   });
   switch (e.keyword) {
@@ -76,7 +77,7 @@ function suggest(found: string, allowed: string[]): string | undefined {
 }
 
 function patternProblem(pattern: string, found: unknown, path: Path): PlacedProblem {
-  const base = { code: 'invalid-id', severity: 'error' as const, path };
+  const base = { code: 'invalid-id' as const, severity: 'error' as const, path };
   const value = describe(found, false);
   const suggestion = typeof found === 'string' ? slugify(found) : '';
   const tryIt = suggestion ? `try ${quote(suggestion)}` : undefined;

@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 
 /** Bad flags or arguments: the CLI prints the message and exits 2. */
 export class UsageError extends Error {
@@ -18,7 +18,7 @@ export class OutputError extends UsageError {
 export class InputError extends Error {
   override name = 'InputError';
 
-  constructor(public readonly diagnostics: Diagnostic[]) {
+  constructor(public readonly diagnostics: PlacedDiagnostic[]) {
     super(summarize(diagnostics));
   }
 }
@@ -27,7 +27,7 @@ const SHOWN_IN_MESSAGE = 3;
 
 // The message matters when an InputError escapes to a generic handler (or a test failure):
 // it should still say where the problem is.
-function summarize(diagnostics: Diagnostic[]): string {
+function summarize(diagnostics: PlacedDiagnostic[]): string {
   if (diagnostics.length === 0) return 'invalid input';
   const shown = diagnostics.slice(0, SHOWN_IN_MESSAGE).map(formatDiagnostic);
   const more = diagnostics.length - shown.length;
@@ -35,7 +35,7 @@ function summarize(diagnostics: Diagnostic[]): string {
 }
 
 /** Sorted by file, then line, then column, so output is stable whatever order checks ran in. */
-export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+export function sortDiagnostics(diagnostics: PlacedDiagnostic[]): PlacedDiagnostic[] {
   return [...diagnostics].sort(
     (a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.code, b.code) || compareStrings(a.message, b.message),
   );

@@ -1,6 +1,6 @@
 import type { Document, LineCounter, Pair } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
-import type { Diagnostic, Problem } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic, Problem } from '../../core/diagnostics/problems.js';
 import { sortDiagnostics } from './errors.js';
 
 type Path = (string | number)[];
@@ -28,7 +28,7 @@ export interface PlacedProblem extends Problem {
   key?: string;
 }
 
-export function toDiagnostics(problems: (Problem | PlacedProblem)[], locator: Locator): Diagnostic[] {
+export function toDiagnostics(problems: (Problem | PlacedProblem)[], locator: Locator): PlacedDiagnostic[] {
   return sortDiagnostics(problems.map((p) => {
     const onKey = 'at' in p && p.at === 'key' && 'locateKey' in locator;
     const pos = onKey ? (locator as SourceLocator).locateKey(p.path) : locator.locate(p.path);

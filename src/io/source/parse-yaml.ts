@@ -1,6 +1,7 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { InputError } from './errors.js';
 
 /**
@@ -41,7 +42,7 @@ export function parseYaml(text: string, file: string, expected = 'YAML'): Parsed
   };
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
   const errors = overflow ? [overflow] : doc.errors.slice(0, MAX_SYNTAX_ERRORS);
-  const problems: Diagnostic[] = errors.map((e) => ({
+  const problems: PlacedDiagnostic[] = errors.map((e) => ({
     code: e === overflow ? 'yaml-too-deep' : e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
     severity: 'error',
     message: e === overflow ? TOO_DEEP : yamlMessage(e.code, e.message, text.slice(e.pos[0])),
@@ -96,7 +97,7 @@ function yamlMessage(code: string, message: string, rest: string): string {
 
 interface NodeProblem {
   offset: number;
-  code: string;
+  code: InputCode;
   message: string;
   hint?: string;
 }

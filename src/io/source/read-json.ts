@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { InputError } from './errors.js';
 import type { Position, SourceLocator } from './locate.js';
 import { readYaml } from './read-yaml.js';
@@ -21,7 +21,7 @@ export function readJson(text: string, file: string, expected: string): ReadJson
     // V8 quotes the source around the error; the position is enough, and the quote could hold a secret.
     const message = (e as Error).message;
     const { line, column } = positionOf(text, message);
-    const diagnostic: Diagnostic = { code: 'json-syntax', severity: 'error', file, line, column,
+    const diagnostic: PlacedDiagnostic = { code: 'json-syntax', severity: 'error', file, line, column,
       message: `not valid JSON: ${message.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/, .*is not valid JSON$/s, '').replace(/^./, (c) => c.toLowerCase())}`, hint: `expected ${expected}` };
     throw new InputError([diagnostic]);
   }

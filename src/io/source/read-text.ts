@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { InputError } from './errors.js';
 
 export const MAX_YAML_BYTES = 10 * 1024 * 1024;
@@ -70,7 +71,7 @@ function decode(path: string, bytes: Buffer, expected: string): string {
   return text;
 }
 
-function openProblem(path: string, e: unknown): Diagnostic {
+function openProblem(path: string, e: unknown): PlacedDiagnostic {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
     return problem(path, 'file-not-found', `file not found: ${path}`, 'check the path, or run `tierplan init` to create a starter file');
@@ -80,11 +81,11 @@ function openProblem(path: string, e: unknown): Diagnostic {
   return problem(path, 'unreadable-file', `cannot read ${path}: ${(e as Error).message}`);
 }
 
-function problem(file: string, code: string, message: string, hint?: string): Diagnostic {
+function problem(file: string, code: InputCode, message: string, hint?: string): PlacedDiagnostic {
   return { code, severity: 'error', message, file, line: 1, column: 1, ...(hint ? { hint } : {}) };
 }
 
-function fail(file: string, code: string, message: string, hint?: string): InputError {
+function fail(file: string, code: InputCode, message: string, hint?: string): InputError {
   return new InputError([problem(file, code, message, hint)]);
 }
 

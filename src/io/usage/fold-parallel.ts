@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { UsageAccumulator } from '../../core/review/aggregate.js';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import type { Policy } from '../../core/policy/types.js';
 import { foldPart, type PartJob, type PartResult } from './fold-part.js';
 import type { FilePlan, PlanOptions } from './plan-file.js';
@@ -45,7 +45,7 @@ export function splittable(plan: FilePlan, fold: Fold): boolean {
 }
 
 /** Folds the file in two parts; returns the diagnostic when reading broke off. */
-export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, tally: Tally, onBytes?: (bytes: number) => void): Promise<Diagnostic | undefined> {
+export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, tally: Tally, onBytes?: (bytes: number) => void): Promise<PlacedDiagnostic | undefined> {
   const acc = fold.accumulator;
   const split = fold.splitAt ?? Math.floor(plan.size / 2);
   const guess = await lineStartFrom(plan.file, split, plan.size);
@@ -75,7 +75,7 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
     second.cancel();
     return failureDiagnostic(plan, first.failure);
   }
-  const readRestHere = async (): Promise<Diagnostic | undefined> => {
+  const readRestHere = async (): Promise<PlacedDiagnostic | undefined> => {
     secondBytes = 0;
     const rest = await readPart(plan, opts, tally, acc, { offset: first.endOffset, line: first.endLine }, (b) => {
       secondBytes = b;

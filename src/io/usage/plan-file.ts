@@ -7,7 +7,8 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { InputCode } from '../../core/diagnostics/catalog.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { CsvScanner, type CsvEncoding } from './csv-scanner.js';
 import { LITELLM_OPTIONAL, LITELLM_REQUIRED, delimiterHint, detectCsvFormat, expectedColumns, formatName, missingColumns, shown, type CostColumn, type UsageFormat } from './formats.js';
 import { firstArrayObject, firstLineObject } from './json-containers.js';
@@ -45,11 +46,11 @@ export function describePlan(p: FilePlan): string {
   return `${p.format} (${parts.join(', ')})`;
 }
 
-export function diag(file: string, code: string, message: string, hint?: string, line = 1, column = 1): Diagnostic {
+export function diag(file: string, code: InputCode, message: string, hint?: string, line = 1, column = 1): PlacedDiagnostic {
   return { code, severity: 'error', file, line, column, message, ...(hint ? { hint } : {}) };
 }
 
-export async function planFile(file: string, opts: PlanOptions, problems: Diagnostic[]): Promise<FilePlan | undefined> {
+export async function planFile(file: string, opts: PlanOptions, problems: PlacedDiagnostic[]): Promise<FilePlan | undefined> {
   let size: number;
   let magic: Buffer;
   try {

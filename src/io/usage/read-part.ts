@@ -3,7 +3,7 @@
 // has what its part needs; gzip is streamed through zlib.
 
 import { open } from 'node:fs/promises';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { CHUNK, diag, openBytes, type FilePlan, type PlanOptions } from './plan-file.js';
 import { recordSink, type Part, type RecordSink, type RowsInto, type Tally } from './record-sink.js';
 
@@ -16,7 +16,7 @@ export interface PartRead {
 }
 
 /** The diagnostic for a read that broke off; `shift` turns a part's relative lines into the file's. */
-export function failureDiagnostic(plan: FilePlan, failure: NonNullable<PartRead['failure']>, shift = 0): Diagnostic {
+export function failureDiagnostic(plan: FilePlan, failure: NonNullable<PartRead['failure']>, shift = 0): PlacedDiagnostic {
   const line = failure.line + shift;
   return diag(plan.file, plan.gzip ? 'unreadable-gzip' : 'unreadable-file',
     `${plan.gzip ? 'decompression' : 'reading'} failed after line ${line}: ${failure.message}; the rows before it were read`,

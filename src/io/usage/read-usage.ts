@@ -6,7 +6,7 @@
 // reported in `diagnostics` and the rows read before it still count. With `fold`, large plain
 // CSV and JSONL files are folded by two threads (fold-parallel.ts) with the same result.
 
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import type { ReadCounts, RejectedRow, UsageRow } from '../../core/review/usage-types.js';
 import { InputError, sortDiagnostics } from '../source/errors.js';
 import { foldSplit, splittable, type Fold } from './fold-parallel.js';
@@ -44,7 +44,7 @@ export interface ReadUsageResult {
   /** Per file, what it was read as: e.g. `litellm (csv, ";", cp1252, gzip)`. */
   formats: Record<string, string>;
   /** Files that broke off after their header (e.g. a corrupt .gz): the rows before still count. */
-  diagnostics: Diagnostic[];
+  diagnostics: PlacedDiagnostic[];
 }
 
 /** Reads every file in turn, calling `onRow` for each accepted row. */
@@ -53,7 +53,7 @@ export async function readUsage(files: string[], opts: ReadUsageOptions): Promis
     throw new Error('readUsage: format "mapped" needs a mapping');
   }
   const plans: FilePlan[] = [];
-  const problems: Diagnostic[] = [];
+  const problems: PlacedDiagnostic[] = [];
   for (const file of files) {
     const plan = await planFile(file, opts, problems);
     if (plan) plans.push(plan);

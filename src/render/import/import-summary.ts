@@ -1,6 +1,6 @@
 // What `tierplan import` did, for the terminal (stderr) and as JSON (--json).
 import type { ImportResult } from '../../core/import/importer.js';
-import type { Diagnostic } from '../../core/diagnostics/problems.js';
+import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 
 export interface ImportSummary {
@@ -16,7 +16,7 @@ export interface ImportSummary {
   suggested: number;
   skipped_rows: { line: number; reason: string }[];
   warnings: { line: number; id: string; message: string }[];
-  mapping_warnings: Diagnostic[];
+  mapping_warnings: PlacedDiagnostic[];
   /** The file written, or null when nothing was (no row imported, or nothing new to merge). */
   output: string | null;
   /** With --merge: the inventory merged into (null when it did not exist yet, or without --merge). */

@@ -1,5 +1,5 @@
 import { formatCost, formatInt, formatPct, formatTokens } from '../text/format.js';
-import type { Finding, Review, TierFigures, TriggerFiring } from '../../core/review/review-types.js';
+import type { ReviewFinding, Review, TierFigures, TriggerFiring } from '../../core/review/review-types.js';
 
 // The review report as plain data, shared by the terminal, Markdown and HTML renderers so the
 // formats cannot disagree. Strings here are raw: each renderer escapes for its own format.
@@ -99,7 +99,7 @@ export function formatPp(pp: number): string {
 
 const shares = (tier: string, cls: string, f: TierFigures): SplitView => ({ tier, cls, shareTokens: f.share_tokens, shareCost: f.share_cost, shareRequests: f.share_requests });
 
-function findingView(f: Finding, cls: (t: string | null) => string): FindingView {
+function findingView(f: ReviewFinding, cls: (t: string | null) => string): FindingView {
   const traffic = f.requests > 0 ? `${formatInt(f.requests)} req · ${formatTokens(f.tokens)} tok · cost ${formatCost(f.cost)}` : '';
   return {
     kind: f.kind, severity: f.severity, subject: f.use_case ?? '', tier: f.tier ?? '', cls: cls(f.tier),

@@ -1,0 +1,48 @@
+// The findings of `tierplan review`: what the usage exports say about the inventory and plan.
+// `override-expired` is shared with the inventory check and lives in catalog-inventory.ts.
+import type { RuleText } from './catalog-types.js';
+
+export const REVIEW_RULES = {
+  breach: {
+    severity: 'error',
+    description: 'Traffic ran on a tier not cleared for the use case\'s data, or on a deployment outside its residency.',
+    help: 'Stop the traffic: regenerate the gateway config with `tierplan gateway` and check it with `tierplan verify`, then find out who routed the use case there (an application calling past the gateway, a hand-edited config).',
+  },
+  drift: {
+    severity: 'warning',
+    description: 'A use case ran on another tier than the plan assigns (info when that tier is one of its cleared fallbacks).',
+    help: 'Traffic on a cleared fallback is expected while the primary is down. Otherwise regenerate the gateway config with `tierplan gateway`, or change the inventory or policy if the plan is out of date.',
+  },
+  unregistered: {
+    severity: 'warning',
+    description: 'An alias carried traffic but is no use case of the inventory.',
+    help: 'Add the use case to the inventory so it is classified and placed, or remove the alias from the gateway.',
+  },
+  'retired-traffic': {
+    severity: 'warning',
+    description: 'A use case the inventory retired still carried traffic.',
+    help: 'Regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use.',
+  },
+  'idle-production': {
+    severity: 'warning',
+    description: 'A use case in production had no traffic in the period.',
+    help: 'Check that the usage exports cover its gateway; if it is no longer used, set its status to retired.',
+  },
+  'override-expiring': {
+    severity: 'info',
+    description: 'An override of the inventory expires soon.',
+    help: 'Renew it with a new expires date and approval before it lapses, or let it lapse and the policy place the use case.',
+  },
+  unreadable: {
+    severity: 'warning',
+    description: 'Rows of a usage export could not be read (a bad number, a missing column…); they are counted, not dropped silently.',
+    help: 'Look at the first rows listed (file:line) and fix the export, or the column mapping it is read through.',
+  },
+  unattributed: {
+    severity: 'warning',
+    description: 'Rows were read, but no use case or tier could be told from them.',
+    help: 'The rows name an alias or deployment tierplan cannot match: add the deployment to the policy, keep the tier labels tierplan writes into gateway configs, or map the columns that carry the alias.',
+  },
+} as const satisfies Record<string, RuleText>;
+
+export type ReviewCode = keyof typeof REVIEW_RULES | 'override-expired';
