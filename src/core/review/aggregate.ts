@@ -165,9 +165,15 @@ export class UsageAccumulator {
 
   private cell(use_case: string, month: string, tier: string): Cell {
     let byMonth = this.cellIndex.get(use_case);
-    if (!byMonth) this.cellIndex.set(use_case, (byMonth = new Map()));
+    if (!byMonth) {
+      byMonth = new Map();
+      this.cellIndex.set(use_case, byMonth);
+    }
     let byTier = byMonth.get(month);
-    if (!byTier) byMonth.set(month, (byTier = new Map()));
+    if (!byTier) {
+      byTier = new Map();
+      byMonth.set(month, byTier);
+    }
     let c = byTier.get(tier);
     if (!c) {
       c = { use_case, month, tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: new ExactSum(), failures: 0, latency_samples: 0, latency: new Float64Array(ARRAY_BUCKETS), latencyRest: new Map(), deployments: new Set() };
@@ -179,7 +185,10 @@ export class UsageAccumulator {
 
   private deploymentMonth(deployment: string, month: string, tier: string, d: Deployment | undefined): DeploymentMonth {
     let byMonth = this.deploymentIndex.get(deployment);
-    if (!byMonth) this.deploymentIndex.set(deployment, (byMonth = new Map()));
+    if (!byMonth) {
+      byMonth = new Map();
+      this.deploymentIndex.set(deployment, byMonth);
+    }
     let m = byMonth.get(month);
     if (!m) {
       const capacity = d?.fixed_cost?.capacity_tokens_per_month ?? null;

@@ -34,6 +34,6 @@ export function previousMonth(m: string): string {
 /** The `count` months just before `from`, oldest first: "last quarter" for a quarter's review. */
 export function monthsBefore(from: string, count: number): string[] {
   const out: string[] = [];
-  for (let m = from; out.length < count; ) out.unshift((m = previousMonth(m)));
+  for (let m = previousMonth(from); out.length < count; m = previousMonth(m)) out.unshift(m);
   return out;
 }

@@ -65,8 +65,9 @@ function walk(node: unknown, steps: Path, inherited: Inherited, chain: string[],
   }
   const child = (i: number, label: string, childPrimary: boolean, childLive: boolean, childBranch: Path | null): void =>
     walk(targets[i], [...steps, 'targets', i], here, [...chain, label], childPrimary, childLive, childBranch, w);
-  if (mode === 'fallback') targets.forEach((_, i) => child(i, `fallback target ${i}`, primary && i === 0, live, branch));
-  else if (mode === 'single') child(0, 'single target 0', primary, live, branch);
+  if (mode === 'fallback') {
+    for (const i of targets.keys()) child(i, `fallback target ${i}`, primary && i === 0, live, branch);
+  } else if (mode === 'single') child(0, 'single target 0', primary, live, branch);
   else if (mode === 'loadbalance') {
     const weights = targets.map((t) => (isRecord(t) ? (t.weight === undefined ? 1 : t.weight) : 0));
     const total = weights.reduce<number>((s, x) => s + (typeof x === 'number' && x > 0 ? x : 0), 0);

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Diagnostic } from '../../core/diagnostics/problems.js';
 import { InputError } from './errors.js';
 
@@ -19,7 +19,7 @@ export interface ReadTextOptions {
  */
 export async function readText(path: string, options: ReadTextOptions = {}): Promise<string> {
   const maxBytes = options.maxBytes ?? MAX_YAML_BYTES;
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (e) {

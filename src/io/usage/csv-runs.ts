@@ -80,7 +80,9 @@ export class RunMemo {
   /** The run of group `g` that buf[i, n) starts with, or -1. */
   match(g: number, buf: Buffer, i: number, n: number): number {
     if (this.off[g] !== 0) return -1;
-    if ((this.tries[g] = this.tries[g]! + 1) === TRIAL) {
+    const tries = this.tries[g]! + 1;
+    this.tries[g] = tries;
+    if (tries === TRIAL) {
       if (this.hits[g]! * 2 < TRIAL) this.off[g] = 1;
       this.tries[g] = this.hits[g] = 0;
     }

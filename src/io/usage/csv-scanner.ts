@@ -169,7 +169,7 @@ export class CsvScanner implements CsvRecord {
       special.fill(0);
       special[delim] = special[QUOTE] = special[LF] = special[CR] = 1;
     }
-    const top = delim > QUOTE ? delim : QUOTE;
+    const top = Math.max(delim, QUOTE);
     let i = 0;
     if (this.skipLF) {
       if (n > 0 && buf[0] === LF) i = 1;

@@ -14,7 +14,7 @@ import type { Diagnostic } from '../../core/diagnostics/problems.js';
 import type { Policy } from '../../core/policy/types.js';
 import { foldPart, type PartJob, type PartResult } from './fold-part.js';
 import type { FilePlan, PlanOptions } from './plan-file.js';
-import { failureDiagnostic, lineStartFrom, readPart } from './read-part.js';
+import { failureDiagnostic, lineStartFrom, readPart, type PartRead } from './read-part.js';
 import { MAX_REJECTED_SHOWN, type Tally } from './record-sink.js';
 
 /** A part run elsewhere: its result, and how to stop it when it is not needed. */
@@ -61,7 +61,7 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
     secondBytes = b;
     report();
   });
-  let first;
+  let first: PartRead;
   try {
     first = await readPart(plan, opts, tally, acc, { offset: 0, stopAt: split }, (b) => {
       firstBytes = b;

@@ -85,7 +85,8 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
     let id = byRuns.get(key);
     if (id === undefined) {
       if (byRuns.size >= 65536) byRuns.clear();
-      byRuns.set(key, (id = identities.get(r)));
+      id = identities.get(r);
+      byRuns.set(key, id);
     }
     return id;
   };
@@ -142,7 +143,8 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
     fold(r, file) {
       if (acc === undefined || !parse(r, false)) return false;
       const id = identityOf(r);
-      const route = id.route ?? (id.route = acc.route({ ...id, region: null, tags: id.tags as string[] }));
+      id.route ??= acc.route({ ...id, region: null, tags: id.tags as string[] });
+      const route = id.route;
       acc.addRouted(route, month, file, r.line, input, output, cost, id.failed, latency);
       return true;
     },

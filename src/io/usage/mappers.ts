@@ -1,7 +1,7 @@
 // Row mappers: a format's cells turned into a UsageRow (LiteLLM spend logs, FinOps FOCUS, any
 // export through a mapping file), one row at a time.
 
-import { FAILED, Rejection, clip, count, instant, latencyOf, money, tagsOf, type Cells, type Mapper } from './cells.js';
+import { FAILED, Rejection, clip, count, instant, latencyOf, money, tagsOf, type Mapper } from './cells.js';
 import { litellmColumns, lookup, type CostColumn, type UsageFormat } from './formats.js';
 import type { Mapping } from './mapping.js';
 import { parseNumber, tierplanTags, useCaseFromTags } from './values.js';

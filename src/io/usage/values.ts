@@ -77,7 +77,7 @@ function fastUtc(s: string): string | null | undefined {
     let j = i + 1;
     while (j < n && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
     if (j === i + 1) return undefined;
-    ms = (s.slice(i + 1, Math.min(j, i + 4)) + '00').slice(0, 3);
+    ms = `${s.slice(i + 1, Math.min(j, i + 4))}00`.slice(0, 3);
     i = j;
   }
   const zone = s.slice(i);
@@ -139,7 +139,7 @@ export function tierplanTags(value: unknown, out: string[] = [], depth = 0): str
     const lower = t.toLowerCase();
     if ((lower.startsWith(TIERPLAN_UC) || lower.startsWith(TIERPLAN_TIER)) && t.indexOf(':') < t.length - 1) {
       const colon = t.indexOf(':');
-      addTag(out, t.slice(0, colon).toLowerCase() + ':' + t.slice(colon + 1).trim());
+      addTag(out, `${t.slice(0, colon).toLowerCase()}:${t.slice(colon + 1).trim()}`);
     }
     return out;
   }

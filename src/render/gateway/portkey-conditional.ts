@@ -25,6 +25,7 @@ export function renderPortkeyConditional(model: RoutingModel, policy: Policy): {
   const config = {
     strategy: {
       mode: 'conditional',
+      // biome-ignore lint/suspicious/noThenProperty: Portkey's conditional router names a condition's target `then`; this object is serialised, never awaited.
       conditions: classes.map((c) => ({ query: { [`metadata.${ROUTE_KEY}`]: { $eq: c.name } }, then: c.name })),
     },
     targets,

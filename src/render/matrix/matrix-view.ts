@@ -54,7 +54,10 @@ export function buildMatrixView(plan: Plan): MatrixView {
   const rows: MatrixRow[] = [];
   for (const cell of plan.cells) {
     let row = rows.find((r) => r.sensitivity === cell.sensitivity);
-    if (!row) rows.push((row = { sensitivity: cell.sensitivity, cells: [] }));
+    if (!row) {
+      row = { sensitivity: cell.sensitivity, cells: [] };
+      rows.push(row);
+    }
     const items = cell.use_cases.map((id): CellItem => {
       const u = get(id);
       const own = u ? u.tier : null;

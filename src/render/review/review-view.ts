@@ -157,12 +157,18 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
   const byUseCase = new Map<string, UseCaseTotal>();
   for (const c of review.usage) {
     let u = byUseCase.get(c.use_case);
-    if (!u) byUseCase.set(c.use_case, (u = { useCase: c.use_case, requests: 0, tokens: 0, cost: 0, tiers: [] }));
+    if (!u) {
+      u = { useCase: c.use_case, requests: 0, tokens: 0, cost: 0, tiers: [] };
+      byUseCase.set(c.use_case, u);
+    }
     u.requests += c.requests;
     u.tokens += c.input_tokens + c.output_tokens;
     u.cost += c.cost;
     let t = u.tiers.find((x) => x.tier === c.tier);
-    if (!t) u.tiers.push((t = { tier: c.tier, cls: cls(c.tier), tokens: 0, cost: 0 }));
+    if (!t) {
+      t = { tier: c.tier, cls: cls(c.tier), tokens: 0, cost: 0 };
+      u.tiers.push(t);
+    }
     t.tokens += c.input_tokens + c.output_tokens;
     t.cost += c.cost;
   }

@@ -51,11 +51,11 @@ export function fallbacks(config: Obj, section: (typeof FALLBACK_SECTIONS)[numbe
           ...hintFrom(isId ? 'key the entry by the model_name clients call' : didYouMean(key, groups.names)),
         }));
       }
-      if (Array.isArray(targets)) targets.forEach((t, j) => target(t, [...at, j], key, groups, partial, add));
+      if (Array.isArray(targets)) for (const [j, t] of targets.entries()) target(t, [...at, j], key, groups, partial, add);
     });
   }
   const defaults = settings.default_fallbacks;
-  if (Array.isArray(defaults)) defaults.forEach((t, j) => target(t, [section, 'default_fallbacks', j], undefined, groups, partial, add));
+  if (Array.isArray(defaults)) for (const [j, t] of defaults.entries()) target(t, [section, 'default_fallbacks', j], undefined, groups, partial, add);
 }
 
 function target(t: unknown, path: Path, key: string | undefined, groups: Groups, partial: boolean, add: (p: Problem) => void): void {

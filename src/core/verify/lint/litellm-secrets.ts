@@ -49,8 +49,8 @@ export function envReferences(config: Obj, add: (p: Problem) => void): void {
     }
     if (value === null || typeof value !== 'object' || seen.has(value)) return;
     seen.add(value);
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    const entries: [string | number, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+    for (const [k, v] of entries) walk(v, [...path, k]);
   };
   walk(config, []);
 }

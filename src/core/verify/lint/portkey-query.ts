@@ -94,7 +94,7 @@ function query(q: unknown, at: Path, ctx: Ctx): void {
         });
         return;
       }
-      value.forEach((sub, i) => query(sub, [...kAt, i], ctx));
+      for (const [i, sub] of value.entries()) query(sub, [...kAt, i], ctx);
       const later = keys[k + 1];
       if (later !== undefined && !shortCircuit) {
         shortCircuit = true;
