@@ -13,7 +13,7 @@ import { toDiagnostics } from '../io/source/locate.js';
 import { today } from './context.js';
 
 export const DEFAULT_INVENTORY = 'inventory.yaml';
-export const DEFAULT_POLICY_FILE = 'tierplan.policy.yaml';
+const DEFAULT_POLICY_FILE = 'tierplan.policy.yaml';
 
 export interface InputOptions {
   inventory?: string;

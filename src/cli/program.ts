@@ -15,7 +15,7 @@ function commaList(value: string): string[] {
   return items.length === 1 && items[0] === 'none' ? [] : items;
 }
 
-export function buildProgram(exit: (code: number) => void): Command {
+function buildProgram(exit: (code: number) => void): Command {
   const program = new Command('tierplan')
     .description('Place every AI use case on a deployment tier (public API, private cloud, on-prem) with a stated rationale.')
     .version(version(), '-V, --version')

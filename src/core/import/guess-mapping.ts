@@ -7,7 +7,7 @@ import type { ColumnRef, ImportMapping, KeywordRule, ListSource, MappingColumns 
 import { normalizeKey } from './text.js';
 import { booleanOf, statusOf } from './values.js';
 
-export interface GuessNote {
+interface GuessNote {
   path: (string | number)[];
   text: string;
 }

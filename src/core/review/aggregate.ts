@@ -55,7 +55,7 @@ export interface AccumulatorSnapshot {
   byDeployment: DeploymentMonth[];
 }
 
-export function rowCost(row: UsageRow, d: Deployment | undefined): number {
+function rowCost(row: UsageRow, d: Deployment | undefined): number {
   return costOf(row.input_tokens, row.output_tokens, row.cost, d);
 }
 

@@ -19,7 +19,7 @@ export function finding(file: string, severity: Finding['severity'], code: Findi
   return { severity, code, use_case: useCase, file, path: jsonPath(steps), steps, message, chain };
 }
 
-export const identify = (ctx: JudgeContext, p: ReachPath): DeploymentRef[] =>
+const identify = (ctx: JudgeContext, p: ReachPath): DeploymentRef[] =>
   ctx.dialect === 'litellm' ? ctx.catalog.litellm(p.value) : ctx.catalog.portkey(p.value);
 
 const WEIGHT_ZERO = ' (not reachable today: its load-balance weight is 0; a weight change makes it live)';

@@ -8,7 +8,7 @@ import { isRecord, jsonPath, type Path, type ReachPath } from './verify-types.js
 
 const MODES = new Set(['fallback', 'loadbalance', 'single', 'conditional']);
 
-export interface PortkeyProblem {
+interface PortkeyProblem {
   code: 'unresolved-target' | 'query-error';
   steps: Path;
   message: string;

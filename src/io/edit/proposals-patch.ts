@@ -22,8 +22,8 @@ import { planEdit } from './proposal-edit.js';
 import { apply as applyEdits } from './yaml-text-edit.js';
 import { yamlLib } from '../source/yaml-lib.js';
 
-export const PROPOSALS_KIND = 'tierplan-proposals';
-export const PROPOSALS_VERSION = 1;
+const PROPOSALS_KIND = 'tierplan-proposals';
+const PROPOSALS_VERSION = 1;
 
 export interface ProposalsMeta {
   /** e.g. "tierplan 0.1.0". */

@@ -143,7 +143,7 @@ export function tagsOf(cells: Cells, a: number, b: number): string[] {
   return [...new Set([...first, ...second])];
 }
 
-export const NO_TAGS: readonly string[] = [];
+const NO_TAGS: readonly string[] = [];
 
 export const FAILED = new Set(['failure', 'failed', 'error', 'fail']);
 

@@ -15,7 +15,7 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-export { DELIMITER_CANDIDATES, decodeCp1252, detectDelimiter } from './csv-text.js';
+export { DELIMITER_CANDIDATES } from './csv-text.js';
 
 export type { CsvEncoding, CsvRecord, CsvRecordProblem, CsvScannerOptions } from './csv-record.js';
 

@@ -118,8 +118,8 @@ export function parseNumber(text: string): number | undefined {
   return Number(s);
 }
 
-export const TIERPLAN_UC = 'tierplan-uc:';
-export const TIERPLAN_TIER = 'tierplan-tier:';
+const TIERPLAN_UC = 'tierplan-uc:';
+const TIERPLAN_TIER = 'tierplan-tier:';
 
 // Key spellings accepted in key/value tag maps (FOCUS Tags, LiteLLM metadata), normalised to the
 // `tierplan-uc:<alias>` / `tierplan-tier:<tier>` strings that deployments carry as LiteLLM tags.

@@ -25,7 +25,7 @@ const text = (x: number, y: number, s: string, attrs = ''): string => `<text x="
 const rect = (x: number, y: number, w: number, h: number, cls: string, title: string): string =>
   `<rect class="${escapeXml(cls)}" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}"><title>${escapeXml(title)}</title></rect>`;
 
-export interface Segment { cls: string; value: number; title: string }
+interface Segment { cls: string; value: number; title: string }
 export interface StackedColumn { label: string; total: string; segments: Segment[] }
 
 /** Vertical stacked columns, one per month, segments per tier. */
@@ -76,8 +76,8 @@ export function barChartSvg(title: string, bars: Bar[], width = 340): string {
   return `${parts.join('')}</svg>`;
 }
 
-export interface CompareBar { share: number; label: string; title: string }
-export interface CompareRow { tier: string; cls: string; now: CompareBar; before: CompareBar | null }
+interface CompareBar { share: number; label: string; title: string }
+interface CompareRow { tier: string; cls: string; now: CompareBar; before: CompareBar | null }
 export interface ComparePanel { label: string; rows: CompareRow[] }
 
 /**

@@ -3,7 +3,7 @@
 import { didYouMean, type Problem } from '../../diagnostics/problems.js';
 import { hintFrom, isObj, type Obj, type Path } from './values.js';
 
-export const FALLBACK_KINDS = ['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks'] as const;
+const FALLBACK_KINDS = ['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks'] as const;
 export const FALLBACK_SECTIONS = ['router_settings', 'litellm_settings'] as const;
 
 export interface Groups {

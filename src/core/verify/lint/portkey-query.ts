@@ -9,7 +9,7 @@ const CONDITION_KEYS = ['query', 'then'];
  * Operators on a field's value in gateway 1.15.2 (conditionalRouter.ts, checked in the npm
  * build); `$and`/`$or` combine whole queries. Later sources add `$length`: 1.15.2 answers 400.
  */
-export const FIELD_OPERATORS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$regex'];
+const FIELD_OPERATORS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$regex'];
 const LOGICAL = ['$and', '$or'];
 /** Query keys resolve as `<root>.<key>`, at most two levels. */
 const QUERY_ROOTS = ['metadata', 'params', 'url'];
