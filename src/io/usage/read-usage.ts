@@ -16,8 +16,6 @@ import { describePlan, planFile, type FilePlan } from './plan-file.js';
 import { failureDiagnostic, readPart } from './read-part.js';
 
 export type { CostColumn, UsageFormat } from './formats.js';
-export type { Fold } from './fold-parallel.js';
-export { MAX_REJECTED_SHOWN } from './record-sink.js';
 
 export interface ReadUsageOptions {
   /** Skip detection: read every file as this format. `mapped` needs `mapping`. */
