@@ -63,9 +63,12 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
   });
   let first: PartRead;
   try {
-    first = await readPart(plan, opts, tally, acc, { offset: 0, stopAt: split }, (b) => {
-      firstBytes = b;
-      report();
+    first = await readPart({
+      plan, opts, tally, into: acc, part: { offset: 0, stopAt: split },
+      onBytes: (b) => {
+        firstBytes = b;
+        report();
+      },
     });
   } catch (e) {
     second.cancel();
@@ -77,9 +80,12 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
   }
   const readRestHere = async (): Promise<Diagnostic | undefined> => {
     secondBytes = 0;
-    const rest = await readPart(plan, opts, tally, acc, { offset: first.endOffset, line: first.endLine }, (b) => {
-      secondBytes = b;
-      report();
+    const rest = await readPart({
+      plan, opts, tally, into: acc, part: { offset: first.endOffset, line: first.endLine },
+      onBytes: (b) => {
+        secondBytes = b;
+        report();
+      },
     });
     return rest.failure ? failureDiagnostic(plan, rest.failure) : undefined;
   };

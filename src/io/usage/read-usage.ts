@@ -70,7 +70,7 @@ export async function readUsage(files: string[], opts: ReadUsageOptions): Promis
       if (broke) result.diagnostics.push(broke);
     } else {
       // With `fold`, rows go straight into its accumulator (the fast paths then build no rows).
-      const read = await readPart(plan, planOpts, result, opts.fold?.accumulator ?? opts.onRow, { offset: 0 }, progress);
+      const read = await readPart({ plan, opts: planOpts, tally: result, into: opts.fold?.accumulator ?? opts.onRow, onBytes: progress });
       if (read.failure) result.diagnostics.push(failureDiagnostic(plan, read.failure));
     }
     done += plan.size;
