@@ -43,6 +43,23 @@ export interface Route {
   byMonth: Map<number, Target>;
 }
 
+/** The tokens, outcome and latency of one row or routed request, as a target adds them up. */
+interface Consumption {
+  input: number;
+  output: number;
+  failed: boolean;
+  latency: number | null;
+}
+
+/** One request of a routed identity, as `addRouted` reads it (and keeps none of). */
+export interface RoutedRequest extends Consumption {
+  /** Year × 100 + month, UTC. */
+  ym: number;
+  file: string;
+  line: number;
+  cost: number | null;
+}
+
 /** The fields of a row that attribution reads. */
 export type RowIdentity = Pick<UsageRow, 'alias' | 'tags' | 'model_id' | 'model' | 'provider' | 'api_base' | 'region'>;
 
@@ -99,7 +116,7 @@ export class UsageAccumulator {
     }
     let target = memo?.months.get(month);
     if (target === undefined) target = this.target(a.attribution, month, memo);
-    this.into(target, row.requests, row.input_tokens, row.output_tokens, rowCost(row, target.deployment), row.failed, row.latency_ms);
+    this.into(target, row.requests, rowCost(row, target.deployment), { input: row.input_tokens, output: row.output_tokens, failed: row.failed, latency: row.latency_ms });
   }
 
   /** Where rows of this identity go: remembered by the caller and passed to `addRouted`. */
@@ -113,10 +130,11 @@ export class UsageAccumulator {
   }
 
   /**
-   * One request of a routed identity in month `ym` (year × 100 + month, UTC): the same as `add`
-   * with a row of that identity, one request and a time in that month, without building the row.
+   * One request of a routed identity in month `r.ym`: the same as `add` with a row of that
+   * identity, one request and a time in that month, without building the row.
    */
-  addRouted(route: Route, ym: number, file: string, line: number, input: number, output: number, cost: number | null, failed: boolean, latency: number | null): void {
+  addRouted(route: Route, r: RoutedRequest): void {
+    const { ym, file, line } = r;
     this.rows++;
     const a = route.result;
     if (!a.ok) {
@@ -132,7 +150,7 @@ export class UsageAccumulator {
     }
     route.ym = ym;
     route.target = target;
-    this.into(target, 1, input, output, costOf(input, output, cost, target.deployment), failed, latency);
+    this.into(target, 1, costOf(r.input, r.output, r.cost, target.deployment), r);
   }
 
   private target(a: Attribution, month: string, memo: Remembered<Target> | undefined): Target {
@@ -145,7 +163,7 @@ export class UsageAccumulator {
     return target;
   }
 
-  private into(target: Target, requests: number, input: number, output: number, cost: number, failed: boolean, latency: number | null): void {
+  private into(target: Target, requests: number, cost: number, { input, output, failed, latency }: Consumption): void {
     const c = target.cell;
     c.requests += requests;
     c.input_tokens += input;

@@ -225,7 +225,7 @@ export class CsvScanner implements CsvRecord {
             watch = memo!.last[group]! + 1;
           } else {
             // The group's cells were scanned, the delimiter after them too.
-            if (problem === null && lines === linesAt) runIds![group] = memo!.store(group, buf, runAt, i, this.starts, this.ends, this.flags, memo!.first[group]!, count, false);
+            if (problem === null && lines === linesAt) runIds![group] = memo!.store(group, { buf, from: runAt, to: i, starts: this.starts, ends: this.ends, flags: this.flags, count, endsRecord: false });
             runAt = -1;
             group++;
             watch = group < memo!.groups ? memo!.first[group]! : -1;
@@ -364,7 +364,7 @@ export class CsvScanner implements CsvRecord {
   private storeAtLineEnd(group: number, runAt: number, i: number, count: number, clean: boolean): void {
     if (!clean || this.buf[i - 1] !== LF) return;
     const memo = this.memo!;
-    this.runIds![group] = memo.store(group, this.buf, runAt, i, this.starts, this.ends, this.flags, memo.first[group]!, count, true);
+    this.runIds![group] = memo.store(group, { buf: this.buf, from: runAt, to: i, starts: this.starts, ends: this.ends, flags: this.flags, count, endsRecord: true });
   }
 
   private pushRun(memo: RunMemo, group: number, k: number, count: number, at: number): number {

@@ -142,18 +142,18 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, into
   };
   if (plan.container === 'jsonl') {
     // LiteLLM lines in the common shapes are read from their bytes; the rest parsed.
-    const fast = plan.format === 'litellm' ? litellmJsonlReader(plan.names, acc) : undefined;
+    const fast = plan.format === 'litellm' ? litellmJsonlReader(plan.names, file, acc) : undefined;
     const lines = new JsonLines((buf, s, e, escaped, line) => {
       if (fast !== undefined) {
         if (acc !== undefined) {
-          if (fast.fold(buf, s, e, escaped, line, file)) {
+          if (fast.fold(buf, s, e, escaped, line)) {
             lastLine = line;
             counts.read++;
             counts.accepted++;
             return;
           }
         } else {
-          const row = fast.row(buf, s, e, escaped, line, file);
+          const row = fast.row(buf, s, e, escaped, line);
           if (row !== undefined) {
             lastLine = line;
             counts.read++;
