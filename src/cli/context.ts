@@ -13,7 +13,7 @@ export interface CliContext {
   err(text: string): void;
 }
 
-export function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return isTTY && env.TERM !== 'dumb';

@@ -26,7 +26,7 @@ export function formatMb(n: number): string {
  * terminals wrap, and a wrapped line is no longer overwritten by `\r` (the bar would scroll).
  * The bar shrinks first, then goes; the label is cut last.
  */
-export function progressLine(label: string, done: number, total: number, columns: number): string {
+function progressLine(label: string, done: number, total: number, columns: number): string {
   const share = total > 0 ? Math.min(1, done / total) : 0;
   const figures = ` ${(share * 100).toFixed(0).padStart(3)}% ${formatMb(done)} / ${formatMb(total)}`;
   const room = Math.max(1, columns - 1);

@@ -6,8 +6,8 @@ import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { AS_OF } from './helpers.js';
 
 export const SENS = ['public', 'internal', 'confidential', 'regulated'];
-export const CAPS = ['basic', 'mid', 'frontier'];
-export const REGIMES = ['r0', 'r1', 'r2', 'r3'];
+const CAPS = ['basic', 'mid', 'frontier'];
+const REGIMES = ['r0', 'r1', 'r2', 'r3'];
 export const CLASSES = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
 const REGIONS = ['us', 'eu', 'ap'];
 const MODALITIES: Modality[] = ['text', 'image', 'audio', 'video'];
@@ -61,13 +61,13 @@ export const policyArb = (opts: { matrix: boolean } = { matrix: true }): fc.Arbi
     }));
   });
 
-export const dataArb = (classes: string[], regimes: string[]): fc.Arbitrary<DataSpec> =>
+const dataArb = (classes: string[], regimes: string[]): fc.Arbitrary<DataSpec> =>
   fc.record(
     { classes: fc.subarray(classes, { maxLength: 3 }), regimes: fc.subarray(regimes, { maxLength: 1 }), residency: fc.subarray([...REGIONS, 'ch'], { minLength: 1, maxLength: 2 }) },
     { requiredKeys: [] },
   );
 
-export const needsArb: fc.Arbitrary<Needs> = fc.record(
+const needsArb: fc.Arbitrary<Needs> = fc.record(
   {
     task: fc.constantFrom(...TASKS),
     reasoning: fc.constantFrom('low' as const, 'medium' as const, 'high' as const),

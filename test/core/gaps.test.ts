@@ -25,11 +25,19 @@ function applyRemedy(policy: Policy, remedy: string, residency: string[]): Polic
   if (whole) addDeployment(tier(whole[2]!), whole[1]!);
   else {
     for (const part of fix.split(' and ')) {
-      let m: RegExpExecArray | null;
-      if ((m = /^certify (\S+) for (.+)$/.exec(part))) (last = tier(m[1]!)).regimes.push(...m[2]!.split(', '));
-      else if ((m = /^add region (\S+) to (\S+)$/.exec(part))) (last = tier(m[2]!)).regions.push(m[1]!);
-      else if ((m = /^raise (\S+) clearance to (\S+)$/.exec(part))) (last = tier(m[1]!)).clearance = m[2]!;
-      else throw new Error(`unparseable remedy: ${remedy}`);
+      const certify = /^certify (\S+) for (.+)$/.exec(part);
+      const region = /^add region (\S+) to (\S+)$/.exec(part);
+      const raise = /^raise (\S+) clearance to (\S+)$/.exec(part);
+      if (certify) {
+        last = tier(certify[1]!);
+        last.regimes.push(...certify[2]!.split(', '));
+      } else if (region) {
+        last = tier(region[2]!);
+        last.regions.push(region[1]!);
+      } else if (raise) {
+        last = tier(raise[1]!);
+        last.clearance = raise[2]!;
+      } else throw new Error(`unparseable remedy: ${remedy}`);
     }
   }
   if (then !== undefined) {

@@ -236,13 +236,13 @@ describe('per-use-case configs on the real gateway', () => {
     const chain = chainOf(routeOf(alias));
     for (let k = 0; k < chain.length; k++) {
       for (const m of allMocks()) m.reset();
-      chain.slice(0, k).forEach((d) => mockOf(d).fail(500));
+      for (const d of chain.slice(0, k)) mockOf(d).fail(500);
       const a = await perUseCase(alias);
       expectAnsweredBy(a, chain[k]!);
       expect(a.optionIndex).toBe(`config.targets[${k}]`);
     }
     for (const m of allMocks()) m.reset();
-    chain.forEach((d) => mockOf(d).fail(500));
+    for (const d of chain) mockOf(d).fail(500);
     const a = await perUseCase(alias);
     expect(a.status).toBe(500);
     for (const d of chain) expect(mockOf(d).hits, d).toBe(1);
@@ -251,7 +251,7 @@ describe('per-use-case configs on the real gateway', () => {
 
   it.each(REGULATED)('%s: when every cleared target fails, the request fails and never reaches the api tier', async (alias) => {
     const chain = chainOf(routeOf(alias));
-    chain.forEach((d) => mockOf(d).fail(500));
+    for (const d of chain) mockOf(d).fail(500);
     const a = await perUseCase(alias);
     expect(a.status).toBeGreaterThanOrEqual(400);
     expect(a.instance).toBe(mockOf(chain[chain.length - 1]!).name);
@@ -283,7 +283,7 @@ describe('the conditional config on the real gateway', () => {
 
   it.each(REGULATED)('%s: when every cleared target fails, the request fails and never reaches the api tier', async (alias) => {
     const chain = chainOf(routeOf(alias));
-    chain.forEach((d) => mockOf(d).fail(500));
+    for (const d of chain) mockOf(d).fail(500);
     const a = await viaConditional(JSON.stringify(main.conditional.routes[alias]));
     expect(a.status).toBeGreaterThanOrEqual(400);
     for (const d of chain) expect(mockOf(d).hits, d).toBe(1);
@@ -361,7 +361,7 @@ describe('a load-balanced primary group on the real gateway', () => {
 
   it('with the whole group and every cleared fallback failing, the request fails and never reaches the api tier', async () => {
     const chain = chainOf(routeOf('support-replies', peered));
-    chain.forEach((d) => mockOf(d).fail(500));
+    for (const d of chain) mockOf(d).fail(500);
     const a = await perUseCase('support-replies', peered);
     expect(a.status).toBe(500);
     // Once through the group, then each peer once more on its own.

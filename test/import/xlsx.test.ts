@@ -11,7 +11,7 @@ import { cellText } from '../../src/io/import/read-xlsx.js';
 import { VOCABULARY } from './helpers.js';
 import { writeFileSync } from 'node:fs';
 
-export async function writeWorkbook(path: string): Promise<void> {
+async function writeWorkbook(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const cover = wb.addWorksheet('Cover');
   cover.addRow(['AI use-case register', 'exported 2026-11-20']);

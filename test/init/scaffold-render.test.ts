@@ -69,6 +69,6 @@ describe('the scaffolded files', () => {
 
   it('says what the answers left out, and nothing of the kind with the defaults', () => {
     expect(scaffold(defaults).policyText).not.toContain('Left out');
-    expect(scaffold(euCloud).policyText).toMatch(/# Left out because of your answers to `tierplan init`:\n#   tiers: on-prem\n#   deployments: openai-gpt-5-mini, /);
+    expect(scaffold(euCloud).policyText).toMatch(/# Left out because of your answers to `tierplan init`:\n# {3}tiers: on-prem\n# {3}deployments: openai-gpt-5-mini, /);
   });
 });

@@ -294,6 +294,6 @@ describe('strings from the inputs stay data', () => {
     expect((await applyProposalsPatch(path, renderProposalsPatch(proposals, META))).applied).toBe(reasons.length);
     const { inventory } = await loadInventory(path);
     expect(inventory.use_cases).toHaveLength(NASTY.length);
-    reasons.forEach((s, i) => expect(inventory.use_cases[i]?.override).toEqual({ tier: s, reason: s, approved_by: s, expires: '2027-03-31' }));
+    for (const [i, s] of reasons.entries()) expect(inventory.use_cases[i]?.override).toEqual({ tier: s, reason: s, approved_by: s, expires: '2027-03-31' });
   });
 });

@@ -7,8 +7,8 @@ import type { Review } from '../../src/core/review/review-types.js';
 import type { UsageRow } from '../../src/core/review/usage-types.js';
 import type { Inventory, Policy } from '../../src/core/policy/types.js';
 
-export const AS_OF = '2026-04-01';
-export const PERIOD = { from: '2026-01', to: '2026-03' };
+const AS_OF = '2026-04-01';
+const PERIOD = { from: '2026-01', to: '2026-03' };
 
 export const INVENTORY: Inventory = {
   version: 1,

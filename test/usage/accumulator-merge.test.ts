@@ -27,14 +27,14 @@ const rowArb: fc.Arbitrary<UsageRow> = fc.record({
 describe('UsageAccumulator.merge', () => {
   it('folding rows in two parts and merging equals folding them in one (property)', () => {
     fc.assert(fc.property(fc.array(rowArb, { maxLength: 120 }), fc.nat(), (rows, cut) => {
-      rows.forEach((r, i) => (r.line = i + 2));
+      for (const [i, r] of rows.entries()) r.line = i + 2;
       const at = rows.length === 0 ? 0 : cut % (rows.length + 1);
       const whole = new UsageAccumulator(DEFAULT_POLICY, 3);
       for (const r of rows) whole.add(r);
       const first = new UsageAccumulator(DEFAULT_POLICY, 3);
       const second = new UsageAccumulator(DEFAULT_POLICY, 3);
-      rows.slice(0, at).forEach((r) => first.add(r));
-      rows.slice(at).forEach((r) => second.add(r));
+      for (const r of rows.slice(0, at)) first.add(r);
+      for (const r of rows.slice(at)) second.add(r);
       first.merge(structuredClone(second.snapshot()));
       expect(JSON.stringify(first.result())).toBe(JSON.stringify(whole.result()));
     }), { numRuns: 300 });
@@ -45,7 +45,7 @@ describe('UsageAccumulator.merge', () => {
     const a = new UsageAccumulator(DEFAULT_POLICY, 3);
     const b = new UsageAccumulator(DEFAULT_POLICY, 3);
     a.add(bad(5));
-    [9, 10, 11].forEach((l) => b.add(bad(l)));
+    for (const l of [9, 10, 11]) b.add(bad(l));
     a.merge(b.snapshot());
     expect(a.result().unattributed).toBe(4);
     expect(a.result().unattributed_first.map((r) => r.line)).toEqual([5, 9, 10]);
@@ -56,9 +56,9 @@ describe('ExactSum', () => {
   it('is the correctly rounded sum whatever the order', () => {
     const xs = [1e16, 1, -1e16, 0.1, 0.2, 0.3, 1e-3];
     const sum = new ExactSum();
-    xs.forEach((x) => sum.add(x));
+    for (const x of xs) sum.add(x);
     const reversed = new ExactSum();
-    [...xs].reverse().forEach((x) => reversed.add(x));
+    for (const x of [...xs].reverse()) reversed.add(x);
     expect(sum.value()).toBe(1.601);
     expect(reversed.value()).toBe(sum.value());
     expect(xs.reduce((a, b) => a + b, 0)).not.toBe(1.601); // the naive sum loses the 1
@@ -68,11 +68,11 @@ describe('ExactSum', () => {
     fc.assert(fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true })), fc.nat(), (xs, cut) => {
       const at = cut % (xs.length + 1);
       const whole = new ExactSum();
-      xs.forEach((x) => whole.add(x));
+      for (const x of xs) whole.add(x);
       const a = new ExactSum();
       const b = new ExactSum();
-      xs.slice(0, at).forEach((x) => a.add(x));
-      xs.slice(at).forEach((x) => b.add(x));
+      for (const x of xs.slice(0, at)) a.add(x);
+      for (const x of xs.slice(at)) b.add(x);
       a.addAll(b.partials);
       expect(Object.is(a.value(), whole.value()) || a.value() === whole.value()).toBe(true);
     }));

@@ -24,7 +24,10 @@ const ROUTES = [
 
 function rows(n: number): Record<string, string>[] {
   let seed = 3;
-  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const days = ['2025-12-31', '2026-01-01', '2026-01-31', '2026-02-28', '2024-02-29', '0999-03-04'];
   return Array.from({ length: n }, (_, i) => {
@@ -57,7 +60,7 @@ describe('rows folded straight into the accumulator', () => {
   const data = rows(4000);
 
   it('total what adding the built rows totals (CSV)', async () => {
-    const text = [COLUMNS.join(','), ...data.map((r) => COLUMNS.map((c) => cell(r[c]!)).join(','))].join('\n') + '\n';
+    const text = `${[COLUMNS.join(','), ...data.map((r) => COLUMNS.map((c) => cell(r[c]!)).join(','))].join('\n')}\n`;
     const file = temp('spend.csv', text);
     const byRows = await totals(file, 'rows');
     const parsed = JSON.parse(byRows) as { aggregate: { cells: { p95_latency_ms: number | null }[]; unattributed: number; deployments: unknown[] } };
@@ -70,7 +73,7 @@ describe('rows folded straight into the accumulator', () => {
   });
 
   it('total what adding the built rows totals (JSONL)', async () => {
-    const file = temp('spend.jsonl', data.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const file = temp('spend.jsonl', `${data.map((r) => JSON.stringify(r)).join('\n')}\n`);
     const byRows = await totals(file, 'rows');
     expect(await totals(file, 'fold')).toBe(byRows);
   });

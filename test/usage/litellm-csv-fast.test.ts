@@ -14,7 +14,10 @@ function pick<T>(rnd: () => number, xs: readonly T[]): T {
 
 function rows(n: number): Record<string, string>[] {
   let seed = 7;
-  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const starts = ['2025-05-01T09:00:00.123Z', '2025-05-01T09:00:00Z', '2025-05-01 09:00:00.123456', '2025-05-01T09:00:00.1+00:00', '2025-05-01T09:00:00+0000',
     '2025-05-01T09:00:00.12+00', '2024-02-29T23:59:59.999Z', '2025-02-29T10:00:00Z', '2025-05-01T24:00:00Z', '2025-05-01T09:00:00+02:00', '05/01/2025 09:00',
     '', 'NULL', 'yesterday', '1969-12-31T23:59:59.5Z', '2025-05-01T09:00:00.Z', '2025-13-01T00:00:00Z'];
@@ -43,8 +46,8 @@ describe('LiteLLM CSV fast path', () => {
   it('gives the same rows and rejections as the general mapper (read from JSONL)', async () => {
     const data = rows(3000);
     const lines = [COLUMNS.join(','), ...data.map((r, i) => COLUMNS.map((c) => csvCell(r[c]!, i % 5 === 0)).join(','))];
-    const csv = await read([temp('spend.csv', lines.join('\n') + '\n')]);
-    const json = await read([temp('spend.jsonl', data.map((r) => JSON.stringify(r)).join('\n') + '\n')]);
+    const csv = await read([temp('spend.csv', `${lines.join('\n')}\n`)]);
+    const json = await read([temp('spend.jsonl', `${data.map((r) => JSON.stringify(r)).join('\n')}\n`)]);
     expect(csv.counts).toEqual(json.counts);
     expect(csv.counts.accepted).toBeGreaterThan(300);
     expect(csv.counts.rejected).toBeGreaterThan(300);

@@ -25,7 +25,10 @@ const VALUES: Record<string, string[]> = {
 
 function lines(n: number): string[] {
   let seed = 11;
-  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     // Mostly well-formed rows, so the fast path is taken; one value in three drawn from the odd ones.
@@ -50,8 +53,8 @@ const general = (line: string): string => {
 describe('LiteLLM JSONL fast path', () => {
   it('gives the same rows and rejections as JSON.parse and the general mapper', async () => {
     const ls = lines(4000);
-    const fast = await read([temp('fast.jsonl', ls.join('\n') + '\n')]);
-    const slow = await read([temp('slow.jsonl', ls.map(general).join('\n') + '\n')]);
+    const fast = await read([temp('fast.jsonl', `${ls.join('\n')}\n`)]);
+    const slow = await read([temp('slow.jsonl', `${ls.map(general).join('\n')}\n`)]);
     expect(fast.counts).toEqual(slow.counts);
     expect(fast.counts.accepted).toBeGreaterThan(1500);
     expect(fast.counts.rejected).toBeGreaterThan(300);

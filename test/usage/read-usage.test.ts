@@ -164,7 +164,7 @@ describe('bad input', () => {
   it('a .gz cut off midway: the rows before the break count, and the break is reported at its line', async () => {
     const lines = [LITELLM_HEADER];
     for (let i = 0; i < 20_000; i++) lines.push(litellmLine({ id: `r${i}`, prompt: String(i % 977) }));
-    const gz = gzipSync(Buffer.from(lines.join('\n') + '\n'));
+    const gz = gzipSync(Buffer.from(`${lines.join('\n')}\n`));
     const file = temp('cut.csv.gz', gz.subarray(0, Math.floor(gz.length * 0.6)));
     const { counts, diagnostics } = await read([file]);
     expect(counts.read).toBeGreaterThan(1000);

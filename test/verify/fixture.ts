@@ -41,7 +41,7 @@ export const POLICY: Policy = {
 };
 
 const basic = { task: 'classification' as const, reasoning: 'low' as const };
-export const INVENTORY: Inventory = {
+const INVENTORY: Inventory = {
   version: 1,
   use_cases: [
     { id: 'faq-bot', name: 'FAQ bot', status: 'production', data: { classes: ['public'] }, needs: basic },

@@ -88,7 +88,7 @@ export async function classifyInteractively(ctx: CliContext, inputs: Inputs, gen
       ctx.out(`\n[${n + 1}/${queue.length}] ${uc.id}: ${clean(uc.name)}  (${clean(file)})\n`);
       if (uc.description) ctx.out(`${clean(uc.description.trim())}\n`);
       if (uc.suggested) ctx.out(describeSuggestion(uc));
-      const decision = await oneUseCase(ctx, inputs, uc, file, generator, guard);
+      const decision = await oneUseCase(ctx, inputs, { uc, file, generator, guard });
       if (decision === 'save') {
         result.saved.push(uc.id);
         if (!result.files.includes(file)) result.files.push(file);
@@ -113,7 +113,15 @@ export async function classifyInteractively(ctx: CliContext, inputs: Inputs, gen
   return result;
 }
 
-async function oneUseCase(ctx: CliContext, inputs: Inputs, uc: UseCase, file: string, generator: string, guard: SigintGuard): Promise<Exclude<Decision, 'change'>> {
+/** One use case to ask about, the file its answers are saved to, and the session's generator and Ctrl-C guard. */
+interface Asking {
+  uc: UseCase;
+  file: string;
+  generator: string;
+  guard: SigintGuard;
+}
+
+async function oneUseCase(ctx: CliContext, inputs: Inputs, { uc, file, generator, guard }: Asking): Promise<Exclude<Decision, 'change'>> {
   const io = { signal: guard.signal };
   const plan = questionPlan(uc);
   let answers: Answers = initialAnswers(uc);

@@ -17,7 +17,7 @@ export interface Problem {
 }
 
 /** Levenshtein distance, for "did you mean" on typos. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;

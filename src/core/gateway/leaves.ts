@@ -5,17 +5,17 @@ import type { RouteTarget } from './routing-types.js';
 import type { Deployment } from '../policy/types.js';
 
 /** Providers whose `api_base` is the deployment's endpoint URL. */
-export const URL_PROVIDERS = new Set(['openai', 'anthropic', 'azure', 'hosted_vllm', 'ollama_chat', 'ollama', 'huggingface', 'xinference', 'mistral']);
-export const AZURE_API_VERSION = '2024-10-21';
+const URL_PROVIDERS = new Set(['openai', 'anthropic', 'azure', 'hosted_vllm', 'ollama_chat', 'ollama', 'huggingface', 'xinference', 'mistral']);
+const AZURE_API_VERSION = '2024-10-21';
 
 /** Self-hosted OpenAI-compatible servers (vLLM, TGI…) are Portkey `openai` targets with a custom host. */
-export const OPENAI_COMPATIBLE = new Set(['openai', 'hosted_vllm', 'xinference', 'huggingface']);
+const OPENAI_COMPATIBLE = new Set(['openai', 'hosted_vllm', 'xinference', 'huggingface']);
 
 /** LiteLLM reads `os.environ/NAME` at load time; secrets never appear in a config. */
-export const env = (name: string): string => `os.environ/${name}`;
+const env = (name: string): string => `os.environ/${name}`;
 
 /** Portkey leaves cannot read the environment; `${NAME}` is substituted when the header is built (envsubst). */
-export const envRef = (name: string): string => `\${${name}}`;
+const envRef = (name: string): string => `\${${name}}`;
 
 /** LiteLLM deployment tags, copied into spend logs' `request_tags`: where traffic ran, for `review`. */
 export const TIER_TAG_PREFIX = 'tierplan-tier:';

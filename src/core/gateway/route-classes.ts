@@ -17,7 +17,7 @@ export interface RouteClass {
 }
 
 /** Targets tried after a branch's primary group in the compact config. */
-export const MAX_BRANCH_FALLBACKS = 2;
+const MAX_BRANCH_FALLBACKS = 2;
 
 /**
  * Use cases whose first primary deployment is the same share one branch, so the conditional

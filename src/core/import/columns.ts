@@ -20,15 +20,9 @@ export function letterOf(position: number): string {
   return s;
 }
 
-export function positionOfLetter(letter: string): number {
+function positionOfLetter(letter: string): number {
   return [...letter.toUpperCase()].reduce((n, c) => n * 26 + (c.charCodeAt(0) - 64), 0);
 }
-
-export const describeRef = (ref: ColumnRef): string =>
-  typeof ref === 'string' ? `"${ref}"`
-    : typeof ref === 'number' ? `column ${ref}`
-      : 'letter' in ref ? `column ${ref.letter.toUpperCase()}`
-        : `"${ref.name}" (occurrence ${ref.occurrence ?? 1})`;
 
 export class HeaderIndex {
   private readonly exact = new Map<string, number[]>();

@@ -37,7 +37,7 @@ export interface CompiledSource extends Column {
   split: boolean;
 }
 
-export interface CompiledRule {
+interface CompiledRule {
   columns: Column[];
   words: { word: string; re: RegExp }[];
   dataClass?: string;
@@ -170,7 +170,7 @@ function unknownName(kind: NameKind, name: string, known: string[], path: (strin
 }
 
 /** A keyword as a whole-word pattern over normalised text; a trailing * matches any ending. */
-export function wordPattern(word: string): RegExp {
+function wordPattern(word: string): RegExp {
   const key = normalizeKey(word);
   const prefix = key.endsWith('*');
   const body = (prefix ? key.slice(0, -1) : key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');

@@ -19,7 +19,18 @@ interface Gathered {
   warnings: string[];
 }
 
-function gather(sources: CompiledSource[], cell: Cell, known: string[] | undefined, blankIsNone: boolean, kind: string, joiner: '_' | '-'): Gathered {
+/**
+ * How one list's cells are read: the names the policy knows (undefined: any), whether a blank
+ * cell means none, the word for an item in messages, the separator a name is slugged with.
+ */
+interface ListReading {
+  known: string[] | undefined;
+  blankIsNone: boolean;
+  kind: string;
+  joiner: '_' | '-';
+}
+
+function gather(sources: CompiledSource[], cell: Cell, { known, blankIsNone, kind, joiner }: ListReading): Gathered {
   const out: Gathered = { names: [], unknown: [], said: [], warnings: [] };
   const add = (names: string[], source: CompiledSource, text: string): void => {
     for (const n of names) if (!out.names.includes(n)) out.names.push(n);
@@ -72,9 +83,9 @@ export interface DataOutcome {
 
 export function readData(m: CompiledMapping, cell: Cell): DataOutcome {
   const v = m.vocabulary;
-  const classes = gather(m.dataClasses, cell, v.dataClasses, false, 'data class', '_');
-  const regimes = gather(m.regimes, cell, v.regimes, true, 'regime', '_');
-  const residency = gather(m.residency, cell, undefined, true, 'region', '-');
+  const classes = gather(m.dataClasses, cell, { known: v.dataClasses, blankIsNone: false, kind: 'data class', joiner: '_' });
+  const regimes = gather(m.regimes, cell, { known: v.regimes, blankIsNone: true, kind: 'regime', joiner: '_' });
+  const residency = gather(m.residency, cell, { known: undefined, blankIsNone: true, kind: 'region', joiner: '-' });
   const warnings = [...classes.warnings, ...regimes.warnings, ...residency.warnings];
   for (const r of residency.names) {
     if (!v.regions.includes(r)) warnings.push(`region "${r}" is served by no tier (tiers run in ${v.regions.join(', ')}): the use case will be a gap unless you map it, e.g. values: { "${r}": [${v.regions[0] ?? 'eu'}] }`);

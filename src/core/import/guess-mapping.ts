@@ -7,7 +7,7 @@ import type { ColumnRef, ImportMapping, KeywordRule, ListSource, MappingColumns 
 import { normalizeKey } from './text.js';
 import { booleanOf, statusOf } from './values.js';
 
-export interface GuessNote {
+interface GuessNote {
   path: (string | number)[];
   text: string;
 }
@@ -132,8 +132,10 @@ export function guessMapping(header: string[], sample: string[][], dataClasses: 
   for (const [kind, re] of LISTS) {
     const i = take(re);
     if (i === undefined) continue;
-    (lists[kind] ??= []).push({ column: ref(i) });
-    notes.push({ path: [kind, lists[kind].length - 1], text: `${where(i)} lists ${kind.replace('_', ' ')} (names of the policy, separated by , ; |); map other spellings with values: { "Health data": [phi] }` });
+    const list = lists[kind] ?? [];
+    lists[kind] = list;
+    list.push({ column: ref(i) });
+    notes.push({ path: [kind, list.length - 1], text: `${where(i)} lists ${kind.replace('_', ' ')} (names of the policy, separated by , ; |); map other spellings with values: { "Health data": [phi] }` });
   }
   for (const kind of ['data_classes', 'regimes', 'residency'] as const) if (lists[kind]?.length) mapping[kind] = lists[kind];
 

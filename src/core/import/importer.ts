@@ -7,13 +7,13 @@ import type { UseCase } from '../policy/types.js';
 import { readRow } from './read-row.js';
 import { IdAllocator } from './ids.js';
 
-export interface SkippedRow {
+interface SkippedRow {
   /** Line in the CSV file (where the record starts) or row in the sheet. */
   line: number;
   reason: string;
 }
 
-export interface RowWarning {
+interface RowWarning {
   line: number;
   id: string;
   message: string;

@@ -11,7 +11,10 @@ export function suggest(m: CompiledMapping, cell: (i: number) => string, useCase
   const texts = new Map<number, string>();
   const textOf = (i: number): string => {
     let t = texts.get(i);
-    if (t === undefined) texts.set(i, (t = normalizeKey(cell(i))));
+    if (t === undefined) {
+      t = normalizeKey(cell(i));
+      texts.set(i, t);
+    }
     return t;
   };
   for (const rule of m.rules) {

@@ -5,7 +5,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const SLUG_MAX = 63;
 
 /** Accents folded to ASCII where Unicode decomposes them (é → e); ß, æ, ø… spelled out. */
-export function foldAscii(text: string): string {
+function foldAscii(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -45,7 +45,7 @@ const TASKS = index(TASK_WORDS);
 const REASONING = index(REASONING_WORDS);
 
 /** Looks a cell up in the mapping's values (normalised keys), then in the defaults. */
-export function lookup<V>(cell: string, own: Map<string, V> | undefined, defaults?: Map<string, V>): V | undefined {
+function lookup<V>(cell: string, own: Map<string, V> | undefined, defaults?: Map<string, V>): V | undefined {
   const key = normalizeKey(cell);
   return own?.get(key) ?? defaults?.get(key) ?? defaults?.get(key.replace(/[-_]/g, ' '));
 }
@@ -63,8 +63,6 @@ export function booleanOf(cell: string, own?: Map<string, boolean>): boolean | u
   return undefined;
 }
 
-/** The words tierplan already understands, for the starter mapping's comments. */
-export const KNOWN_STATUS_WORDS = STATUS_WORDS;
 
 /**
  * A non-negative amount as spreadsheets write it: 12000, 12,000, 12 000, 1.5M, 40k, 2e6.

@@ -16,7 +16,7 @@ export interface ScaffoldedPolicy {
   leftOut: LeftOut;
 }
 
-export const SCAFFOLD_POLICY_NAME = 'Our AI deployment policy';
+const SCAFFOLD_POLICY_NAME = 'Our AI deployment policy';
 
 /**
  * The policy `tierplan init` writes: the base policy cut down to the answers. It is written

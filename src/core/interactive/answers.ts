@@ -83,7 +83,8 @@ export function applyChanges(uc: UseCase, changes: readonly Change[]): UseCase {
       else out[group] = structuredClone(value);
       continue;
     }
-    const sub = (out[group] ??= {}) as Record<string, unknown>;
+    out[group] ??= {};
+    const sub = out[group] as Record<string, unknown>;
     if (value === undefined) delete sub[key];
     else sub[key] = structuredClone(value);
   }

@@ -108,7 +108,7 @@ export function classifySensitivity(uc: Pick<UseCase, 'data'>, policy: Policy): 
   return { sensitivity, regimes: [...regimes].sort(), regimeBacked, unclassified, reasons };
 }
 
-export function conditionHolds(when: CapabilityCondition, needs: Needs): boolean {
+function conditionHolds(when: CapabilityCondition, needs: Needs): boolean {
   if (when.task && !(needs.task !== undefined && when.task.includes(needs.task))) return false;
   if (when.reasoning && !(needs.reasoning !== undefined && when.reasoning.includes(needs.reasoning))) return false;
   if (when.context_tokens_at_least !== undefined && !((needs.context_tokens ?? 0) >= when.context_tokens_at_least)) {
@@ -137,7 +137,7 @@ export function classifyCapability(needs: Needs | undefined, policy: Policy): Ca
   return { capability, unclassified: [], reasons };
 }
 
-export function describeRule(when: CapabilityCondition): string {
+function describeRule(when: CapabilityCondition): string {
   const parts: string[] = [];
   if (when.task) parts.push(`task ${when.task.join('/')}`);
   if (when.reasoning) parts.push(`reasoning ${when.reasoning.join('/')}`);

@@ -1,7 +1,7 @@
 import type { Estimate } from './plan-types.js';
 import type { Deployment, Volume } from '../policy/types.js';
 
-export function monthlyTokens(v: Volume | undefined): { input: number; output: number } {
+function monthlyTokens(v: Volume | undefined): { input: number; output: number } {
   const requests = v?.requests ?? 0;
   return {
     input: requests * (v?.input_tokens_per_request ?? 0),

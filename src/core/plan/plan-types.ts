@@ -11,7 +11,7 @@ export interface Reason {
 
 export type DecidedBy = 'preference' | 'matrix' | 'override' | 'exception' | 'gap' | 'retired';
 
-export type GapCause = 'no-cleared-tier' | 'no-capable-deployment';
+type GapCause = 'no-cleared-tier' | 'no-capable-deployment';
 
 export interface Gap {
   cause: GapCause;
@@ -19,7 +19,7 @@ export interface Gap {
   remedies: string[];
 }
 
-export type OverrideState = 'honoured' | 'exception' | 'expired' | 'refused';
+type OverrideState = 'honoured' | 'exception' | 'expired' | 'refused';
 
 export interface OverrideOutcome {
   tier: string;

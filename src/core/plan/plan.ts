@@ -11,7 +11,7 @@ export interface PlanOptions {
   generator: string;
 }
 
-export const EXPIRING_WITHIN_DAYS = 90;
+const EXPIRING_WITHIN_DAYS = 90;
 
 export function computePlan(inventory: Inventory, policy: Policy, opts: PlanOptions): Plan {
   const memo = newMemo();

@@ -28,7 +28,7 @@ export function checkPolicy(p: Policy): Problem[] {
   level(p.capability.unclassified, caps, 'capability-level', ['capability', 'unclassified']);
   for (const [name, dc] of Object.entries(p.sensitivity.data_classes)) {
     level(dc.level, sens, 'sensitivity-level', ['sensitivity', 'data_classes', name, 'level']);
-    (dc.implies_regimes ?? []).forEach((r, i) => level(r, regimes, 'regime', ['sensitivity', 'data_classes', name, 'implies_regimes', i]));
+    for (const [i, r] of (dc.implies_regimes ?? []).entries()) level(r, regimes, 'regime', ['sensitivity', 'data_classes', name, 'implies_regimes', i]);
   }
   for (const [name, r] of Object.entries(p.sensitivity.regimes)) {
     level(r.level, sens, 'sensitivity-level', ['sensitivity', 'regimes', name, 'level']);
@@ -47,7 +47,7 @@ export function checkPolicy(p: Policy): Problem[] {
     if (seenTier.has(t.id)) err('duplicate-tier', `duplicate tier id "${t.id}"`, ['tiers', i, 'id']);
     seenTier.add(t.id);
     level(t.clearance, sens, 'sensitivity-level', ['tiers', i, 'clearance']);
-    t.regimes.forEach((r, j) => level(r, regimes, 'regime', ['tiers', i, 'regimes', j]));
+    for (const [j, r] of t.regimes.entries()) level(r, regimes, 'regime', ['tiers', i, 'regimes', j]);
     t.deployments.forEach((d, j) => {
       const at = (...k: Path): Path => ['tiers', i, 'deployments', j, ...k];
       // Deployment ids name gateway deployments and spend-log attributions, so they are global.
@@ -63,7 +63,7 @@ export function checkPolicy(p: Policy): Problem[] {
       }
     });
   });
-  p.preference.forEach((id, i) => level(id, tierIds, 'tier', ['preference', i]));
+  for (const [i, id] of p.preference.entries()) level(id, tierIds, 'tier', ['preference', i]);
   for (const t of p.tiers) {
     if (!p.preference.includes(t.id)) {
       problems.push({ code: 'unpreferred-tier', severity: 'warning', message: `tier ${t.id} is not in preference: it is tried last`, path: ['preference'] });

@@ -41,7 +41,7 @@ export function findSecrets(doc: unknown, basePath: Path = []): Problem[] {
     if (seen.has(value)) return;
     seen.add(value);
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, [...path, i], key));
+      for (const [i, item] of value.entries()) walk(item, [...path, i], key);
       return;
     }
     for (const [k, v] of Object.entries(value)) walk(v, [...path, k], k);

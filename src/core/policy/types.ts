@@ -81,7 +81,7 @@ export interface Regime {
   description: string;
 }
 
-export interface SensitivityPolicy {
+interface SensitivityPolicy {
   levels: string[];
   fail_closed: string;
   data_classes: Record<string, DataClass>;
@@ -103,7 +103,7 @@ export interface CapabilityRule {
   description?: string;
 }
 
-export interface CapabilityPolicy {
+interface CapabilityPolicy {
   levels: string[];
   /** Assumed when a use case states no needs at all. */
   unclassified: string;

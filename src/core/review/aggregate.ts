@@ -43,6 +43,23 @@ export interface Route {
   byMonth: Map<number, Target>;
 }
 
+/** The tokens, outcome and latency of one row or routed request, as a target adds them up. */
+interface Consumption {
+  input: number;
+  output: number;
+  failed: boolean;
+  latency: number | null;
+}
+
+/** One request of a routed identity, as `addRouted` reads it (and keeps none of). */
+export interface RoutedRequest extends Consumption {
+  /** Year × 100 + month, UTC. */
+  ym: number;
+  file: string;
+  line: number;
+  cost: number | null;
+}
+
 /** The fields of a row that attribution reads. */
 export type RowIdentity = Pick<UsageRow, 'alias' | 'tags' | 'model_id' | 'model' | 'provider' | 'api_base' | 'region'>;
 
@@ -55,7 +72,7 @@ export interface AccumulatorSnapshot {
   byDeployment: DeploymentMonth[];
 }
 
-export function rowCost(row: UsageRow, d: Deployment | undefined): number {
+function rowCost(row: UsageRow, d: Deployment | undefined): number {
   return costOf(row.input_tokens, row.output_tokens, row.cost, d);
 }
 
@@ -99,7 +116,7 @@ export class UsageAccumulator {
     }
     let target = memo?.months.get(month);
     if (target === undefined) target = this.target(a.attribution, month, memo);
-    this.into(target, row.requests, row.input_tokens, row.output_tokens, rowCost(row, target.deployment), row.failed, row.latency_ms);
+    this.into(target, row.requests, rowCost(row, target.deployment), { input: row.input_tokens, output: row.output_tokens, failed: row.failed, latency: row.latency_ms });
   }
 
   /** Where rows of this identity go: remembered by the caller and passed to `addRouted`. */
@@ -113,10 +130,11 @@ export class UsageAccumulator {
   }
 
   /**
-   * One request of a routed identity in month `ym` (year × 100 + month, UTC): the same as `add`
-   * with a row of that identity, one request and a time in that month, without building the row.
+   * One request of a routed identity in month `r.ym`: the same as `add` with a row of that
+   * identity, one request and a time in that month, without building the row.
    */
-  addRouted(route: Route, ym: number, file: string, line: number, input: number, output: number, cost: number | null, failed: boolean, latency: number | null): void {
+  addRouted(route: Route, r: RoutedRequest): void {
+    const { ym, file, line } = r;
     this.rows++;
     const a = route.result;
     if (!a.ok) {
@@ -132,7 +150,7 @@ export class UsageAccumulator {
     }
     route.ym = ym;
     route.target = target;
-    this.into(target, 1, input, output, costOf(input, output, cost, target.deployment), failed, latency);
+    this.into(target, 1, costOf(r.input, r.output, r.cost, target.deployment), r);
   }
 
   private target(a: Attribution, month: string, memo: Remembered<Target> | undefined): Target {
@@ -145,7 +163,7 @@ export class UsageAccumulator {
     return target;
   }
 
-  private into(target: Target, requests: number, input: number, output: number, cost: number, failed: boolean, latency: number | null): void {
+  private into(target: Target, requests: number, cost: number, { input, output, failed, latency }: Consumption): void {
     const c = target.cell;
     c.requests += requests;
     c.input_tokens += input;
@@ -165,9 +183,15 @@ export class UsageAccumulator {
 
   private cell(use_case: string, month: string, tier: string): Cell {
     let byMonth = this.cellIndex.get(use_case);
-    if (!byMonth) this.cellIndex.set(use_case, (byMonth = new Map()));
+    if (!byMonth) {
+      byMonth = new Map();
+      this.cellIndex.set(use_case, byMonth);
+    }
     let byTier = byMonth.get(month);
-    if (!byTier) byMonth.set(month, (byTier = new Map()));
+    if (!byTier) {
+      byTier = new Map();
+      byMonth.set(month, byTier);
+    }
     let c = byTier.get(tier);
     if (!c) {
       c = { use_case, month, tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: new ExactSum(), failures: 0, latency_samples: 0, latency: new Float64Array(ARRAY_BUCKETS), latencyRest: new Map(), deployments: new Set() };
@@ -179,7 +203,10 @@ export class UsageAccumulator {
 
   private deploymentMonth(deployment: string, month: string, tier: string, d: Deployment | undefined): DeploymentMonth {
     let byMonth = this.deploymentIndex.get(deployment);
-    if (!byMonth) this.deploymentIndex.set(deployment, (byMonth = new Map()));
+    if (!byMonth) {
+      byMonth = new Map();
+      this.deploymentIndex.set(deployment, byMonth);
+    }
     let m = byMonth.get(month);
     if (!m) {
       const capacity = d?.fixed_cost?.capacity_tokens_per_month ?? null;

@@ -6,7 +6,7 @@ import { TIER_TAG_PREFIX } from '../gateway/leaves.js';
 import type { Deployment, Policy, Tier } from '../policy/types.js';
 import type { UsageRow } from './usage-types.js';
 
-export const USE_CASE_TAG_PREFIX = 'tierplan-uc:';
+const USE_CASE_TAG_PREFIX = 'tierplan-uc:';
 
 export interface Attribution {
   use_case: string;

@@ -25,7 +25,7 @@ export function endOfMonthPlusYears(m: string, years: number): string {
   return `${String(y).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
-export function previousMonth(m: string): string {
+function previousMonth(m: string): string {
   const y = Number(m.slice(0, 4));
   const mm = Number(m.slice(5, 7));
   return mm === 1 ? `${String(y - 1).padStart(4, '0')}-12` : `${m.slice(0, 4)}-${String(mm - 1).padStart(2, '0')}`;
@@ -34,6 +34,6 @@ export function previousMonth(m: string): string {
 /** The `count` months just before `from`, oldest first: "last quarter" for a quarter's review. */
 export function monthsBefore(from: string, count: number): string[] {
   const out: string[] = [];
-  for (let m = from; out.length < count; ) out.unshift((m = previousMonth(m)));
+  for (let m = previousMonth(from); out.length < count; m = previousMonth(m)) out.unshift(m);
   return out;
 }

@@ -23,7 +23,10 @@ function sums(cells: UsageCell[], months: ReadonlySet<string>): Sums {
   for (const c of cells) {
     if (!months.has(c.month)) continue;
     let t = out.get(c.tier);
-    if (!t) out.set(c.tier, (t = { requests: 0, tokens: 0, cost: 0 }));
+    if (!t) {
+      t = { requests: 0, tokens: 0, cost: 0 };
+      out.set(c.tier, t);
+    }
     t.requests += c.requests;
     t.tokens += c.input_tokens + c.output_tokens;
     t.cost += c.cost;

@@ -30,6 +30,16 @@ interface Subject {
   move: ProposedMove;
 }
 
+/** A use case's figures per month against a threshold (one, or one a month), and the test each month must pass. */
+interface Measured {
+  values: number[];
+  threshold: number | number[];
+  holds: (v: number, i: number) => boolean;
+  move: ProposedMove;
+  /** The tier the subject is on; the rule's tier by default. */
+  tier?: string | null;
+}
+
 const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 
 export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[]; streaks: Streak[] } {
@@ -101,7 +111,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
 
   function subjectsOf(rule: TriggerRule): Subject[] {
     const tier = rule.tier ?? null;
-    const ucSubject = (u: PlannedUseCase, values: number[], threshold: number | number[], holds: (v: number, i: number) => boolean, move: ProposedMove, t: string | null = tier): Subject => ({
+    const ucSubject = (u: PlannedUseCase, { values, threshold, holds, move, tier: t = tier }: Measured): Subject => ({
       key: u.id,
       use_case: u,
       tier: t,
@@ -118,19 +128,19 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
           const move: ProposedMove = target
             ? { action: 'move', tier: target.id, note: `${target.id} is the next more open tier cleared for its data` }
             : { action: 'move', tier: null, note: 'no more open tier is cleared for its data and able to serve it: keep it, or pool it with other on-tier work' };
-          return ucSubject(u, perMonth(u, tier, (c) => c.input_tokens + c.output_tokens), limit, (v) => v < limit, move);
+          return ucSubject(u, { values: perMonth(u, tier, (c) => c.input_tokens + c.output_tokens), threshold: limit, holds: (v) => v < limit, move });
         });
       }
       case 'tokens_above':
       case 'spend_above': {
         const limit = (rule.kind === 'tokens_above' ? rule.tokens_per_month : rule.cost_per_month) ?? 0;
         const value = rule.kind === 'tokens_above' ? (c: UsageCell): number => c.input_tokens + c.output_tokens : (c: UsageCell): number => c.cost;
-        return live.filter((u) => tier !== null && usesTier(u, tier)).map((u) => ucSubject(u, perMonth(u, tier, value), limit, (v) => v > limit, evaluateMove(u, rule)));
+        return live.filter((u) => tier !== null && usesTier(u, tier)).map((u) => ucSubject(u, { values: perMonth(u, tier, value), threshold: limit, holds: (v) => v > limit, move: evaluateMove(u, rule) }));
       }
       case 'no_traffic':
         return live
           .filter((u) => u.status === 'production' || u.status === 'pilot')
-          .map((u) => ucSubject(u, perMonth(u, null, (c) => c.requests), 0, (v) => v === 0, { action: 'retire', tier: null, note: 'set status: retired, or explain why it is idle' }, u.tier));
+          .map((u) => ucSubject(u, { values: perMonth(u, null, (c) => c.requests), threshold: 0, holds: (v) => v === 0, move: { action: 'retire', tier: null, note: 'set status: retired, or explain why it is idle' }, tier: u.tier }));
       case 'capacity_above': {
         const limit = rule.utilisation ?? 1;
         const t = policy.tiers.find((x) => x.id === tier);
@@ -160,7 +170,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
             tier: option.tier.id,
             note: `${option.deployment.id} costs ${fmt(fixed.monthly)}/month for up to ${fmt(fixed.capacity_tokens_per_month)} tokens`,
           };
-          const s = ucSubject(u, cost, fixed.monthly, (v, i) => v > fixed.monthly && tokens[i]! <= fixed.capacity_tokens_per_month, move);
+          const s = ucSubject(u, { values: cost, threshold: fixed.monthly, holds: (v, i) => v > fixed.monthly && tokens[i]! <= fixed.capacity_tokens_per_month, move });
           out.push({ ...s, deployment: option.deployment.id });
         }
         return out;

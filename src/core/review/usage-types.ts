@@ -2,7 +2,7 @@
 // any CSV/JSONL through a mapping). Readers in src/io/usage produce these; the review core
 // aggregates them. Fields a source does not carry are null, never guessed.
 
-export type UsageSource = 'litellm' | 'focus' | 'mapped';
+type UsageSource = 'litellm' | 'focus' | 'mapped';
 
 export interface UsageRow {
   /** Where it came from, for messages: file and 1-based line (a CSV record may span lines: its first). */

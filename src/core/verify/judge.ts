@@ -20,10 +20,13 @@ export function finding(file: string, severity: VerifyFinding['severity'], code:
   return { severity, code, use_case: useCase, file, path: jsonPath(steps), steps, message, chain };
 }
 
-export const identify = (ctx: JudgeContext, p: ReachPath): DeploymentRef[] =>
+const identify = (ctx: JudgeContext, p: ReachPath): DeploymentRef[] =>
   ctx.dialect === 'litellm' ? ctx.catalog.litellm(p.value) : ctx.catalog.portkey(p.value);
 
 const WEIGHT_ZERO = ' (not reachable today: its load-balance weight is 0; a weight change makes it live)';
+// A path that only a weight change would make live is a warning, and says so.
+const severityOf = (p: ReachPath): VerifyFinding['severity'] => (p.live ? 'error' : 'warning');
+const tailOf = (p: ReachPath): string => (p.live ? '' : WEIGHT_ZERO);
 
 /** Every violation along the paths one routed use case can take through one config. */
 export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeContext): VerifyFinding[] {
@@ -31,8 +34,8 @@ export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeCont
   const assigned = ctx.policy.tiers.find((t) => t.id === u.tier);
   const allowed = allowedFor(u, assigned, ctx.policy);
   for (const p of paths) {
-    const severity = p.live ? 'error' : 'warning';
-    const tail = p.live ? '' : WEIGHT_ZERO;
+    const severity = severityOf(p);
+    const tail = tailOf(p);
     const refs = identify(ctx, p);
     if (refs.length === 0) {
       const what = ctx.dialect === 'litellm' ? describeLitellmEntry(p.value) : describePortkeyLeaf(p.value);
@@ -42,7 +45,7 @@ export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeCont
     }
     for (const [tier, ids] of byTier(refs)) {
       if (allowed.has(tier.id)) {
-        out.push(...residency(u, refs.filter((r) => r.tier === tier), p, ctx, severity, tail));
+        out.push(...residency(u, refs.filter((r) => r.tier === tier), p, ctx));
         continue;
       }
       const where = `${ids.length === 1 ? 'deployment' : 'deployments'} ${ids.map((i) => `"${i}"`).join(' or ')} on tier ${tier.id}`;
@@ -83,14 +86,14 @@ function allowedFor(u: PlannedUseCase, assigned: Tier | undefined, policy: Polic
  * region: the routing compiler only picks deployments inside the residency, and so must a config.
  * An approved exception pins its tier's deployments as they are.
  */
-function residency(u: PlannedUseCase, refs: DeploymentRef[], p: ReachPath, ctx: JudgeContext, severity: VerifyFinding['severity'], tail: string): VerifyFinding[] {
+function residency(u: PlannedUseCase, refs: DeploymentRef[], p: ReachPath, ctx: JudgeContext): VerifyFinding[] {
   if (u.residency.length === 0 || (u.decided_by === 'exception' && refs[0]?.tier.id === u.tier)) return [];
   const outside = refs.filter((r) => !u.residency.includes(r.deployment.region));
   // An entry that could be several deployments fails closed: any of them outside is enough.
   if (outside.length === 0) return [];
   const where = outside.map((r) => `"${r.deployment.id}" (region ${r.deployment.region})`).join(' or ');
-  return [finding(ctx.file, severity, 'outside-residency', u.id, p.via,
-    `"${u.id}" can reach deployment ${where} on tier ${refs[0]!.tier.id}, outside its residency ${u.residency.join(', ')}${tail}`, p.chain)];
+  return [finding(ctx.file, severityOf(p), 'outside-residency', u.id, p.via,
+    `"${u.id}" can reach deployment ${where} on tier ${refs[0]!.tier.id}, outside its residency ${u.residency.join(', ')}${tailOf(p)}`, p.chain)];
 }
 
 /** The primary group (no fallback taken) must be on the tier the plan assigns. */

@@ -74,7 +74,7 @@ function lookup(key: string, ctx: QueryContext): Value | typeof UNKNOWN {
   if (root === 'params' || root === 'url') return UNKNOWN;
   if (root !== 'metadata') return undefined;
   const second = String(parts[1]);
-  return Object.prototype.hasOwnProperty.call(ctx.metadata, second) ? ctx.metadata[second] : undefined;
+  return Object.hasOwn(ctx.metadata, second) ? ctx.metadata[second] : undefined;
 }
 
 function evaluateOperator(operators: object, value: Value): boolean {

@@ -8,7 +8,7 @@ import { isRecord, jsonPath, type Path, type ReachPath } from './verify-types.js
 
 const MODES = new Set(['fallback', 'loadbalance', 'single', 'conditional']);
 
-export interface PortkeyProblem {
+interface PortkeyProblem {
   code: 'unresolved-target' | 'query-error';
   steps: Path;
   message: string;
@@ -22,6 +22,17 @@ export interface PortkeyReach {
 interface Inherited {
   overrideParams: Record<string, unknown>;
   customHost: unknown;
+}
+
+/** Where the walk is: the node's path, what it inherits, and how a request gets there. */
+interface At {
+  steps: Path;
+  inherited: Inherited;
+  chain: string[];
+  primary: boolean;
+  live: boolean;
+  /** The branch a request without metadata took to get here, if it took one. */
+  branch: Path | null;
 }
 
 interface Walk {
@@ -42,12 +53,16 @@ export function portkeyPaths(config: unknown, metadata: Record<string, unknown> 
   const paths: ReachPath[] = [];
   const runs: Walk[] = metadata === null ? [] : [{ metadata, withMetadata: true, paths, problems }];
   runs.push({ metadata: {}, withMetadata: false, paths, problems });
-  for (const w of runs) walk(config, [], { overrideParams: {}, customHost: undefined }, w.withMetadata ? [] : ['request without x-portkey-metadata'], w.withMetadata, true, null, w);
+  for (const w of runs) {
+    const chain = w.withMetadata ? [] : ['request without x-portkey-metadata'];
+    walk(config, { steps: [], inherited: { overrideParams: {}, customHost: undefined }, chain, primary: w.withMetadata, live: true, branch: null }, w);
+  }
   return { paths: dedupe(paths), problems: dedupe(problems, (p) => `${jsonPath(p.steps)} ${p.message}`) };
 }
 
-function walk(node: unknown, steps: Path, inherited: Inherited, chain: string[], primary: boolean, live: boolean, branch: Path | null, w: Walk): void {
+function walk(node: unknown, at: At, w: Walk): void {
   if (!isRecord(node)) return;
+  const { steps, inherited, chain, primary, live, branch } = at;
   const own = { ...(isRecord(node.override_params) ? node.override_params : {}), ...(isRecord(node.overrideParams) ? node.overrideParams : {}) };
   const here: Inherited = {
     overrideParams: { ...inherited.overrideParams, ...own },
@@ -64,9 +79,10 @@ function walk(node: unknown, steps: Path, inherited: Inherited, chain: string[],
     return;
   }
   const child = (i: number, label: string, childPrimary: boolean, childLive: boolean, childBranch: Path | null): void =>
-    walk(targets[i], [...steps, 'targets', i], here, [...chain, label], childPrimary, childLive, childBranch, w);
-  if (mode === 'fallback') targets.forEach((_, i) => child(i, `fallback target ${i}`, primary && i === 0, live, branch));
-  else if (mode === 'single') child(0, 'single target 0', primary, live, branch);
+    walk(targets[i], { steps: [...steps, 'targets', i], inherited: here, chain: [...chain, label], primary: childPrimary, live: childLive, branch: childBranch }, w);
+  if (mode === 'fallback') {
+    for (const i of targets.keys()) child(i, `fallback target ${i}`, primary && i === 0, live, branch);
+  } else if (mode === 'single') child(0, 'single target 0', primary, live, branch);
   else if (mode === 'loadbalance') {
     const weights = targets.map((t) => (isRecord(t) ? (t.weight === undefined ? 1 : t.weight) : 0));
     const total = weights.reduce<number>((s, x) => s + (typeof x === 'number' && x > 0 ? x : 0), 0);

@@ -72,7 +72,7 @@ export interface ConfigInput {
   metadata?: { file: string; value: unknown };
 }
 
-export interface VerifySummary {
+interface VerifySummary {
   files: number;
   use_cases: number;
   errors: number;

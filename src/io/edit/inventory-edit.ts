@@ -40,7 +40,7 @@ export function editInPlace(text: string, entry: YAMLMap, changes: readonly Chan
     const value = pair?.value;
     if (!pair) {
       const merged = mergeInto({}, group, list);
-      if (Object.keys(merged).length > 0) insertKey(text, entry, '', group, merged, out);
+      if (Object.keys(merged).length > 0) insertKey(text, entry, { group: '', key: group, value: merged }, out);
     } else if (isMap(value) && !value.flow && value.items.length > 0) {
       editMap(text, value, group, list, out);
     } else {
@@ -78,7 +78,7 @@ function editMap(text: string, map: YAMLMap, group: string, list: Change[], out:
     if (c.value === undefined) {
       if (pair) out.edits.push(removal(text, pair));
     } else if (!pair) {
-      insertKey(text, map, group, key, c.value, out);
+      insertKey(text, map, { group, key, value: c.value }, out);
     } else if (value?.anchor || isAlias(value)) {
       throw new LayoutNotHandled(`${group}.${key} uses a YAML anchor or alias`);
     } else if (isScalar(value) && value.range && !Array.isArray(c.value) && isOneLine(value.type)) {
@@ -137,7 +137,14 @@ const rank = (group: string, key: string): number => rankIn(KEY_ORDER[group] ?? 
  * A new key goes on the line after the last key that comes before it in the usual order or,
  * when none does, on its own line just before the first key.
  */
-function insertKey(text: string, map: YAMLMap, group: string, key: string, value: unknown, out: Edits): void {
+/** A key to add to a mapping: `group` is the mapping's own key in the use case, '' at the top. */
+interface NewKey {
+  group: string;
+  key: string;
+  value: unknown;
+}
+
+function insertKey(text: string, map: YAMLMap, { group, key, value }: NewKey, out: Edits): void {
   const indent = column(text, map);
   const line = ' '.repeat(indent) + renderPair(key, value, indent, out.eol) + out.eol;
   const order = group === '' ? orderOf(key) : orderOf(group, key);

@@ -39,7 +39,7 @@ export async function readSource(file: string): Promise<Source> {
   if (whole) {
     const list = root.get('use_cases', true);
     const values = (value as { use_cases?: unknown[] }).use_cases ?? [];
-    if (isSeq(list)) list.items.forEach((item, i) => entryOf(item, values[i], ['use_cases', i]));
+    if (isSeq(list)) for (const [i, item] of list.items.entries()) entryOf(item, values[i], ['use_cases', i]);
   } else {
     entryOf(root, value, []);
   }

@@ -22,8 +22,8 @@ import { planEdit } from './proposal-edit.js';
 import { apply as applyEdits } from './yaml-text-edit.js';
 import { yamlLib } from '../source/yaml-lib.js';
 
-export const PROPOSALS_KIND = 'tierplan-proposals';
-export const PROPOSALS_VERSION = 1;
+const PROPOSALS_KIND = 'tierplan-proposals';
+const PROPOSALS_VERSION = 1;
 
 export interface ProposalsMeta {
   /** e.g. "tierplan 0.1.0". */
@@ -107,19 +107,23 @@ export async function applyProposalsPatch(inventoryPath: string, patchText: stri
 
   const skipped: ApplyResult['skipped'] = [];
   const seen = new Set<string>();
-  proposals.forEach((p, i) => {
-    const skip = (reason: string): void => void skipped.push({ use_case: p.use_case, reason });
+  // Plans the edit of proposal i, or says why it is skipped.
+  const skipReason = (p: (typeof proposals)[number], i: number): string | undefined => {
     const found = index.get(p.use_case);
-    if (!found) return skip('no use case with this id in the inventory');
-    if (seen.has(p.use_case)) return skip('another entry of this patch already changes this use case');
+    if (!found) return 'no use case with this id in the inventory';
+    if (seen.has(p.use_case)) return 'another entry of this patch already changes this use case';
     seen.add(p.use_case);
     const current = valueAt(found.entry.value, p.change.path);
-    if (!deepEqual(current, p.change.from)) return skip(deepEqual(current, p.change.to) ? 'already applied' : SKIP_CHANGED);
+    if (!deepEqual(current, p.change.from)) return deepEqual(current, p.change.to) ? 'already applied' : SKIP_CHANGED;
     const edit = planEdit(found.source.text, found.entry.node, p.change.path, p.change.to);
-    if (typeof edit === 'string') return skip(edit);
+    if (typeof edit === 'string') return edit;
     found.source.edits.push({ ...edit, proposal: i });
     return undefined;
-  });
+  };
+  for (const [i, p] of proposals.entries()) {
+    const reason = skipReason(p, i);
+    if (reason !== undefined) skipped.push({ use_case: p.use_case, reason });
+  }
 
   const changed = sources.filter((s) => s.edits.length > 0);
   const outputs = changed.map((s) => ({ path: s.file, text: applyEdits(s.text, s.edits) }));

@@ -56,8 +56,12 @@ export function newDocument(value: unknown, flowLists: boolean): Document {
   const { Document, visit, isMap, isSeq } = yamlLib();
   const doc = new Document(value);
   visit(doc, {
-    Map: (_, node) => void (isMap(node) && (node.flow = false)),
-    Seq: (_, node) => void (isSeq(node) && (node.flow = flowLists)),
+    Map: (_, node) => {
+      if (isMap(node)) node.flow = false;
+    },
+    Seq: (_, node) => {
+      if (isSeq(node)) node.flow = flowLists;
+    },
   });
   return doc;
 }

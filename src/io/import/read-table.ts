@@ -1,5 +1,5 @@
 // Opens a spreadsheet export and streams its rows: XLSX by its content (a ZIP), CSV otherwise.
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { InputCode } from '../../core/diagnostics/catalog.js';
 import { InputError, UsageError } from '../source/errors.js';
 import { readCsvTable, type EncodingOption } from './read-csv.js';
@@ -24,7 +24,7 @@ function fail(file: string, code: InputCode, message: string, hint?: string): In
 }
 
 async function sniff(file: string): Promise<'csv' | 'xlsx'> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch (e) {

@@ -1,6 +1,6 @@
 // What a spreadsheet reader hands the importer: the header, then rows one at a time.
 
-export interface RowSink {
+interface RowSink {
   add(cells: readonly string[], line: number, warning?: string): void;
   /** A record that cannot be read as a row (e.g. a quote never closed). */
   skip(line: number, reason: string): void;

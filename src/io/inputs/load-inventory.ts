@@ -8,7 +8,6 @@ import { readYaml } from '../source/read-yaml.js';
 import { readText } from '../source/read-text.js';
 import { checkDocument } from '../schema/schemas.js';
 
-export type { Locator } from '../source/locate.js';
 
 export interface LoadedInventory {
   inventory: Inventory;

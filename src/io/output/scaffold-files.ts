@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const POLICY_FILE = 'tierplan.policy.yaml';
-export const INVENTORY_FILE = 'inventory.yaml';
+const POLICY_FILE = 'tierplan.policy.yaml';
+const INVENTORY_FILE = 'inventory.yaml';
 
 /** The schemas/ folder of the tierplan package that is running (src/io or dist/io → ../../schemas). */
 export const PACKAGE_SCHEMAS = fileURLToPath(new URL('../../../schemas/', import.meta.url));

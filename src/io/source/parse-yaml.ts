@@ -10,13 +10,13 @@ import { InputError } from './errors.js';
  * (`maxAliasCount`, same bound) stays behind it as a second line of defence. yaml's guard
  * alone, at 100, would refuse an honest inventory that reuses one anchor 101 times.
  */
-export const MAX_ALIAS_EXPANSION = 10_000;
+const MAX_ALIAS_EXPANSION = 10_000;
 
 /**
  * A bomb grows exponentially with its size, an honest reuse of anchors only linearly: so a
  * large file may expand in proportion to its length (one node per 8 bytes), never more.
  */
-export const aliasBudget = (text: string): number => Math.max(MAX_ALIAS_EXPANSION, Math.floor(text.length / 8));
+const aliasBudget = (text: string): number => Math.max(MAX_ALIAS_EXPANSION, Math.floor(text.length / 8));
 /** yaml reports every nesting level of a stack overflow; after this many errors the rest is noise. */
 const MAX_SYNTAX_ERRORS = 10;
 /** Keys that could reach Object.prototype in code that copies or merges parsed objects. */

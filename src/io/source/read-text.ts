@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { InputError } from './errors.js';
@@ -20,7 +20,7 @@ export interface ReadTextOptions {
  */
 export async function readText(path: string, options: ReadTextOptions = {}): Promise<string> {
   const maxBytes = options.maxBytes ?? MAX_YAML_BYTES;
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (e) {

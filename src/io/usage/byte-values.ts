@@ -5,7 +5,7 @@
 import type { CsvRecord } from './csv-scanner.js';
 
 const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: (this: Buffer, s: number, e: number) => string }).latin1Slice;
-export const latin1: (b: Buffer, s: number, e: number) => string = latin1Slice ? (b, s, e) => latin1Slice.call(b, s, e) : (b, s, e) => b.toString('latin1', s, e);
+const latin1: (b: Buffer, s: number, e: number) => string = latin1Slice ? (b, s, e) => latin1Slice.call(b, s, e) : (b, s, e) => b.toString('latin1', s, e);
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];

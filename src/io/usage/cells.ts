@@ -120,8 +120,17 @@ export function instant(cells: Cells, i: number, name: string, format: TimeForma
   return iso;
 }
 
+/** Where a format keeps a request's latency: a duration column (-1: none) or an end time (-1: none). */
+export interface LatencyColumns {
+  duration: number;
+  /** The duration column's name, for rejections. */
+  durationName: string;
+  end: number;
+  format?: TimeFormat;
+}
+
 /** A duration column when the export has one, else end − start; null when neither is there. */
-export function latencyOf(cells: Cells, duration: number, durationName: string, end: number, start: string, format: TimeFormat = 'auto'): number | null {
+export function latencyOf(cells: Cells, { duration, durationName, end, format = 'auto' }: LatencyColumns, start: string): number | null {
   if (duration >= 0 && cells.text(duration) !== null) return count(cells, duration, durationName);
   const finished = optionalInstant(cells, end, format);
   return finished === null ? null : Math.max(0, Date.parse(finished) - Date.parse(start));
@@ -143,7 +152,7 @@ export function tagsOf(cells: Cells, a: number, b: number): string[] {
   return [...new Set([...first, ...second])];
 }
 
-export const NO_TAGS: readonly string[] = [];
+const NO_TAGS: readonly string[] = [];
 
 export const FAILED = new Set(['failure', 'failed', 'error', 'fail']);
 

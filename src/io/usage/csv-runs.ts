@@ -80,7 +80,9 @@ export class RunMemo {
   /** The run of group `g` that buf[i, n) starts with, or -1. */
   match(g: number, buf: Buffer, i: number, n: number): number {
     if (this.off[g] !== 0) return -1;
-    if ((this.tries[g] = this.tries[g]! + 1) === TRIAL) {
+    const tries = this.tries[g]! + 1;
+    this.tries[g] = tries;
+    if (tries === TRIAL) {
       if (this.hits[g]! * 2 < TRIAL) this.off[g] = 1;
       this.tries[g] = this.hits[g] = 0;
     }
@@ -111,10 +113,13 @@ export class RunMemo {
   }
 
   /**
-   * Remembers buf[from, to) as a run of group `g` whose cells are starts/ends/flags[c0, c1): its
-   * number, or -1 when it is too short or too long, its slot is full or the group has enough runs.
+   * Remembers `run` as a run of group `g`, its cells those from the group's first up to
+   * `run.count`: its number, or -1 when it is too short or too long, its slot is full or the
+   * group has enough runs.
    */
-  store(g: number, buf: Buffer, from: number, to: number, starts: Int32Array, ends: Int32Array, flags: Uint8Array, c0: number, c1: number, endsRecord: boolean): number {
+  store(g: number, run: ScannedRun): number {
+    const { buf, from, to, starts, ends, flags, count: c1, endsRecord } = run;
+    const c0 = this.first[g]!;
     const len = to - from;
     const lens = this.lens[g]!;
     if (this.off[g] !== 0 || len < MIN_RUN || len > MAX_RUN || lens.length >= MAX_RUNS) return -1;
@@ -139,6 +144,20 @@ export class RunMemo {
     this.slots[at + w] = k;
     return k;
   }
+}
+
+/** The bytes buf[from, to) the scanner just read as one group's cells, and those cells in its arrays. */
+export interface ScannedRun {
+  buf: Buffer;
+  from: number;
+  to: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+  /** The record's cell count after the group: its cells end here. */
+  count: number;
+  /** The run ends its record (it includes the line end). */
+  endsRecord: boolean;
 }
 
 /** Sorted column numbers (negative ones left out) as ranges of adjacent columns. */

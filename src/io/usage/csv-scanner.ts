@@ -15,7 +15,7 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-export { DELIMITER_CANDIDATES, decodeCp1252, detectDelimiter } from './csv-text.js';
+export { DELIMITER_CANDIDATES } from './csv-text.js';
 
 export type { CsvEncoding, CsvRecord, CsvRecordProblem, CsvScannerOptions } from './csv-record.js';
 
@@ -169,7 +169,7 @@ export class CsvScanner implements CsvRecord {
       special.fill(0);
       special[delim] = special[QUOTE] = special[LF] = special[CR] = 1;
     }
-    const top = delim > QUOTE ? delim : QUOTE;
+    const top = Math.max(delim, QUOTE);
     let i = 0;
     if (this.skipLF) {
       if (n > 0 && buf[0] === LF) i = 1;
@@ -225,7 +225,7 @@ export class CsvScanner implements CsvRecord {
             watch = memo!.last[group]! + 1;
           } else {
             // The group's cells were scanned, the delimiter after them too.
-            if (problem === null && lines === linesAt) runIds![group] = memo!.store(group, buf, runAt, i, this.starts, this.ends, this.flags, memo!.first[group]!, count, false);
+            if (problem === null && lines === linesAt) runIds![group] = memo!.store(group, { buf, from: runAt, to: i, starts: this.starts, ends: this.ends, flags: this.flags, count, endsRecord: false });
             runAt = -1;
             group++;
             watch = group < memo!.groups ? memo!.first[group]! : -1;
@@ -364,7 +364,7 @@ export class CsvScanner implements CsvRecord {
   private storeAtLineEnd(group: number, runAt: number, i: number, count: number, clean: boolean): void {
     if (!clean || this.buf[i - 1] !== LF) return;
     const memo = this.memo!;
-    this.runIds![group] = memo.store(group, this.buf, runAt, i, this.starts, this.ends, this.flags, memo.first[group]!, count, true);
+    this.runIds![group] = memo.store(group, { buf: this.buf, from: runAt, to: i, starts: this.starts, ends: this.ends, flags: this.flags, count, endsRecord: true });
   }
 
   private pushRun(memo: RunMemo, group: number, k: number, count: number, at: number): number {

@@ -14,7 +14,7 @@ import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import type { Policy } from '../../core/policy/types.js';
 import { foldPart, type PartJob, type PartResult } from './fold-part.js';
 import type { FilePlan, PlanOptions } from './plan-file.js';
-import { failureDiagnostic, lineStartFrom, readPart } from './read-part.js';
+import { failureDiagnostic, lineStartFrom, readPart, type PartRead } from './read-part.js';
 import { MAX_REJECTED_SHOWN, type Tally } from './record-sink.js';
 
 /** A part run elsewhere: its result, and how to stop it when it is not needed. */
@@ -61,11 +61,14 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
     secondBytes = b;
     report();
   });
-  let first;
+  let first: PartRead;
   try {
-    first = await readPart(plan, opts, tally, acc, { offset: 0, stopAt: split }, (b) => {
-      firstBytes = b;
-      report();
+    first = await readPart({
+      plan, opts, tally, into: acc, part: { offset: 0, stopAt: split },
+      onBytes: (b) => {
+        firstBytes = b;
+        report();
+      },
     });
   } catch (e) {
     second.cancel();
@@ -77,9 +80,12 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
   }
   const readRestHere = async (): Promise<PlacedDiagnostic | undefined> => {
     secondBytes = 0;
-    const rest = await readPart(plan, opts, tally, acc, { offset: first.endOffset, line: first.endLine }, (b) => {
-      secondBytes = b;
-      report();
+    const rest = await readPart({
+      plan, opts, tally, into: acc, part: { offset: first.endOffset, line: first.endLine },
+      onBytes: (b) => {
+        secondBytes = b;
+        report();
+      },
     });
     return rest.failure ? failureDiagnostic(plan, rest.failure) : undefined;
   };

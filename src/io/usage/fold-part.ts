@@ -24,6 +24,6 @@ export interface PartResult {
 export async function foldPart(job: PartJob, onBytes?: (bytes: number) => void): Promise<PartResult> {
   const acc = new UsageAccumulator(job.policy);
   const tally: Tally = { counts: { read: 0, accepted: 0, rejected: 0 }, rejected: [] };
-  const read = await readPart(job.plan, job.opts, tally, acc, job.part, onBytes);
+  const read = await readPart({ plan: job.plan, opts: job.opts, tally, into: acc, part: job.part, onBytes });
   return { read, tally, snapshot: acc.snapshot() };
 }

@@ -6,7 +6,7 @@
 // returns undefined and the caller reads that row through the general mapper, so both paths give
 // the same rows and the same rejections.
 
-import type { UsageAccumulator } from '../../core/review/aggregate.js';
+import type { RoutedRequest, UsageAccumulator } from '../../core/review/aggregate.js';
 import type { UsageRow } from '../../core/review/usage-types.js';
 import { decimalAt, instantAt, instantMonth, instantMs } from './byte-values.js';
 import type { CsvRecord } from './csv-scanner.js';
@@ -85,18 +85,16 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
     let id = byRuns.get(key);
     if (id === undefined) {
       if (byRuns.size >= 65536) byRuns.clear();
-      byRuns.set(key, (id = identities.get(r)));
+      id = identities.get(r);
+      byRuns.set(key, id);
     }
     return id;
   };
 
-  // The values of the row `parse` last read (false: the general mapper must read it).
+  // The values of the row `parse` last read (false: the general mapper must read it), in the
+  // request `fold` hands to the accumulator: one record for every row, so folding allocates none.
   let time = '';
-  let month = 0;
-  let input = 0;
-  let output = 0;
-  let cost: number | null = null;
-  let latency: number | null = null;
+  const read: RoutedRequest = { ym: 0, file: '', line: 0, input: 0, output: 0, cost: null, failed: false, latency: null };
   const parse = (r: CsvRecord, wantText: boolean): boolean => {
     const starts = r.starts;
     const ends = r.ends;
@@ -104,23 +102,23 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
     const t = instantAt(r, c.start, wantText);
     if (t === undefined) return false;
     time = t;
-    month = instantMonth;
+    read.ym = instantMonth;
     const startMs = instantMs;
-    input = starts[c.prompt] === ends[c.prompt] ? 0 : r.digits(c.prompt);
-    output = starts[c.completion] === ends[c.completion] ? 0 : r.digits(c.completion);
-    if (input < 0 || output < 0) return false;
-    cost = null;
+    read.input = starts[c.prompt] === ends[c.prompt] ? 0 : r.digits(c.prompt);
+    read.output = starts[c.completion] === ends[c.completion] ? 0 : r.digits(c.completion);
+    if (read.input < 0 || read.output < 0) return false;
+    read.cost = null;
     if (starts[c.spend] !== ends[c.spend]) {
-      cost = decimalAt(r, c.spend);
-      if (cost < 0) return false;
+      read.cost = decimalAt(r, c.spend);
+      if (read.cost < 0) return false;
     }
-    latency = null;
+    read.latency = null;
     if (c.duration >= 0 && starts[c.duration] !== ends[c.duration]) {
-      latency = r.digits(c.duration);
-      if (latency < 0) return false;
+      read.latency = r.digits(c.duration);
+      if (read.latency < 0) return false;
     } else if (c.end >= 0 && starts[c.end] !== ends[c.end]) {
       if (instantAt(r, c.end, false) === undefined) return false;
-      latency = Math.max(0, instantMs - startMs);
+      read.latency = Math.max(0, instantMs - startMs);
     }
     return true;
   };
@@ -135,15 +133,19 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
         alias: id.alias,
         tags: id.tags.slice(),
         model_id: id.model_id, model: id.model, provider: id.provider, api_base: id.api_base,
-        region: null, requests: 1, input_tokens: input, output_tokens: output, cost,
-        failed: id.failed, latency_ms: latency,
+        region: null, requests: 1, input_tokens: read.input, output_tokens: read.output, cost: read.cost,
+        failed: id.failed, latency_ms: read.latency,
       };
     },
     fold(r, file) {
       if (acc === undefined || !parse(r, false)) return false;
       const id = identityOf(r);
-      const route = id.route ?? (id.route = acc.route({ ...id, region: null, tags: id.tags as string[] }));
-      acc.addRouted(route, month, file, r.line, input, output, cost, id.failed, latency);
+      id.route ??= acc.route({ ...id, region: null, tags: id.tags as string[] });
+      const route = id.route;
+      read.file = file;
+      read.line = r.line;
+      read.failed = id.failed;
+      acc.addRouted(route, read);
       return true;
     },
   };

@@ -165,13 +165,13 @@ class ValidJson {
 const isSpace = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
 /** A LiteLLM JSONL line (bytes [s, e) of `buf`; `escaped` when they hold a backslash) read as the CSV fast path reads a record. */
-type LineReader<T> = (buf: Buffer, s: number, e: number, escaped: boolean, line: number, file: string) => T;
+type LineReader<T> = (buf: Buffer, s: number, e: number, escaped: boolean, line: number) => T;
 
 /**
- * The JSONL fast path: `row` gives the line's UsageRow, `fold` adds it to `acc`; undefined / false
- * for a line the general path must read.
+ * The JSONL fast path for the lines of `file`: `row` gives the line's UsageRow, `fold` adds it to
+ * `acc`; undefined / false for a line the general path must read.
  */
-export function litellmJsonlReader(names: string[], acc?: UsageAccumulator): { row: LineReader<UsageRow | undefined>; fold: LineReader<boolean> } {
+export function litellmJsonlReader(names: string[], file: string, acc?: UsageAccumulator): { row: LineReader<UsageRow | undefined>; fold: LineReader<boolean> } {
   const c = litellmColumns(names);
   const keys = names.map((n) => Buffer.from(n, 'utf8'));
   const reader = litellmCsvReader(c, acc);
@@ -284,7 +284,7 @@ export function litellmJsonlReader(names: string[], acc?: UsageAccumulator): { r
     return true;
   };
   return {
-    row: (buf, s, e, escaped, line, file) => (locate(buf, s, e, escaped, line) ? reader.row(rec, file) : undefined),
-    fold: (buf, s, e, escaped, line, file) => locate(buf, s, e, escaped, line) && reader.fold(rec, file),
+    row: (buf, s, e, escaped, line) => (locate(buf, s, e, escaped, line) ? reader.row(rec, file) : undefined),
+    fold: (buf, s, e, escaped, line) => locate(buf, s, e, escaped, line) && reader.fold(rec, file),
   };
 }

@@ -1,20 +1,21 @@
 // Row mappers: a format's cells turned into a UsageRow (LiteLLM spend logs, FinOps FOCUS, any
 // export through a mapping file), one row at a time.
 
-import { FAILED, Rejection, clip, count, instant, latencyOf, money, tagsOf, type Cells, type Mapper } from './cells.js';
+import { FAILED, Rejection, clip, count, instant, latencyOf, money, tagsOf, type LatencyColumns, type Mapper } from './cells.js';
 import { litellmColumns, lookup, type CostColumn, type UsageFormat } from './formats.js';
 import type { Mapping } from './mapping.js';
 import { parseNumber, tierplanTags, useCaseFromTags } from './values.js';
 
 function litellmMapper(names: string[]): Mapper {
   const c = litellmColumns(names);
+  const latencyColumns: LatencyColumns = { duration: c.duration, durationName: 'request_duration_ms', end: c.end };
   return (cells, file, line) => {
     const time = instant(cells, c.start, 'startTime');
     const input = count(cells, c.prompt, 'prompt_tokens');
     const output = count(cells, c.completion, 'completion_tokens');
     const cost = money(cells, c.spend, 'spend', false);
     const tags = tagsOf(cells, c.tags, c.meta);
-    const latency = latencyOf(cells, c.duration, 'request_duration_ms', c.end, time);
+    const latency = latencyOf(cells, latencyColumns, time);
     const status = cells.text(c.status);
     return {
       file, line, source: 'litellm', time,
@@ -101,6 +102,7 @@ function mappedMapper(names: string[], mapping: Mapping): Mapper {
   };
   const format = mapping.time_format ?? 'auto';
   const failed = new Set((mapping.failed_values ?? ['failure', 'failed', 'error']).map((v) => v.toLowerCase()));
+  const latencyColumns: LatencyColumns = { duration: c.latency, durationName: m.latency_ms ?? 'latency_ms', end: c.end, format };
   return (cells, file, line) => {
     const time = instant(cells, c.time, m.time, format);
     let input = count(cells, c.input, m.input_tokens ?? '');
@@ -115,7 +117,7 @@ function mappedMapper(names: string[], mapping: Mapping): Mapper {
     const requests = c.requests >= 0 && cells.text(c.requests) !== null ? count(cells, c.requests, m.requests!) : 1;
     const tags: string[] = [];
     if (c.tags >= 0) tierplanTags(cells.value(c.tags), tags);
-    const latency = latencyOf(cells, c.latency, m.latency_ms ?? 'latency_ms', c.end, time, format);
+    const latency = latencyOf(cells, latencyColumns, time);
     const status = cells.text(c.status);
     return {
       file, line, source: 'mapped', time,

@@ -11,7 +11,7 @@ import { describeError } from '../schema/schema-messages.js';
 import type { CsvEncoding } from './csv-scanner.js';
 import type { TimeFormat } from './values.js';
 
-export type MappedField =
+type MappedField =
   | 'time' | 'end_time' | 'alias' | 'model' | 'model_id' | 'provider' | 'api_base' | 'region'
   | 'input_tokens' | 'output_tokens' | 'tokens' | 'cost' | 'requests' | 'status' | 'latency_ms' | 'tags';
 
@@ -36,7 +36,7 @@ function compiled(): ValidateFunction {
 }
 
 /** Problems with a parsed mapping, as diagnostics in `file`; empty when it is valid. */
-export function checkMapping(value: unknown): PlacedProblem[] {
+function checkMapping(value: unknown): PlacedProblem[] {
   const validate = compiled();
   if (!validate(value)) {
     return (validate.errors ?? []).map((e) => describeError(e, e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))));

@@ -17,7 +17,7 @@ import type { Mapping } from './mapping.js';
 export const CHUNK = 1 << 20;
 const SNIFF_LIMIT = 1 << 20;
 
-export type Container = 'csv' | 'jsonl' | 'json';
+type Container = 'csv' | 'jsonl' | 'json';
 
 /** What a file is and how to read it: plain data, so a worker thread can be given it. */
 export interface FilePlan {

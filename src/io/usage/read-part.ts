@@ -23,8 +23,19 @@ export function failureDiagnostic(plan: FilePlan, failure: NonNullable<PartRead[
     plan.gzip ? 'the file is damaged or truncated; export it again' : undefined, line);
 }
 
-/** Reads `part` of the file into `tally` and `into` (a row callback or an accumulator); `onBytes` gets the bytes read from disk so far. */
-export async function readPart(plan: FilePlan, opts: PlanOptions, tally: Tally, into: RowsInto, part: Part = { offset: 0 }, onBytes?: (bytes: number) => void): Promise<PartRead> {
+interface ReadPartJob {
+  plan: FilePlan;
+  opts: PlanOptions;
+  tally: Tally;
+  /** A row callback or an accumulator. */
+  into: RowsInto;
+  part?: Part;
+  /** Gets the bytes read from disk so far. */
+  onBytes?: (bytes: number) => void;
+}
+
+/** Reads `part` of the file (all of it by default) into `tally` and `into`. */
+export async function readPart({ plan, opts, tally, into, part = { offset: 0 }, onBytes }: ReadPartJob): Promise<PartRead> {
   const sink = recordSink(plan, opts, tally, into, part);
   try {
     if (plan.gzip) {

@@ -16,8 +16,6 @@ import { describePlan, planFile, type FilePlan } from './plan-file.js';
 import { failureDiagnostic, readPart } from './read-part.js';
 
 export type { CostColumn, UsageFormat } from './formats.js';
-export type { Fold } from './fold-parallel.js';
-export { MAX_REJECTED_SHOWN } from './record-sink.js';
 
 export interface ReadUsageOptions {
   /** Skip detection: read every file as this format. `mapped` needs `mapping`. */
@@ -72,7 +70,7 @@ export async function readUsage(files: string[], opts: ReadUsageOptions): Promis
       if (broke) result.diagnostics.push(broke);
     } else {
       // With `fold`, rows go straight into its accumulator (the fast paths then build no rows).
-      const read = await readPart(plan, planOpts, result, opts.fold?.accumulator ?? opts.onRow, { offset: 0 }, progress);
+      const read = await readPart({ plan, opts: planOpts, tally: result, into: opts.fold?.accumulator ?? opts.onRow, onBytes: progress });
       if (read.failure) result.diagnostics.push(failureDiagnostic(plan, read.failure));
     }
     done += plan.size;

@@ -64,8 +64,9 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, into
     try {
       row = mapper(cells, file, line);
     } catch (e) {
-      if (e instanceof Rejection) return reject(line, e.reason);
-      throw e;
+      if (!(e instanceof Rejection)) throw e;
+      reject(line, e.reason);
+      return;
     }
     counts.read++;
     counts.accepted++;
@@ -129,28 +130,30 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, into
     try {
       value = JSON.parse(text);
     } catch (e) {
-      return reject(line, `not valid JSON (truncated line?): ${(e as Error).message}`);
+      reject(line, `not valid JSON (truncated line?): ${(e as Error).message}`);
+      return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return reject(line, `expected a JSON object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`);
+      reject(line, `expected a JSON object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`);
+      return;
     }
     cells.o = value as Record<string, unknown>;
     deliver(cells, line);
   };
   if (plan.container === 'jsonl') {
     // LiteLLM lines in the common shapes are read from their bytes; the rest parsed.
-    const fast = plan.format === 'litellm' ? litellmJsonlReader(plan.names, acc) : undefined;
+    const fast = plan.format === 'litellm' ? litellmJsonlReader(plan.names, file, acc) : undefined;
     const lines = new JsonLines((buf, s, e, escaped, line) => {
       if (fast !== undefined) {
         if (acc !== undefined) {
-          if (fast.fold(buf, s, e, escaped, line, file)) {
+          if (fast.fold(buf, s, e, escaped, line)) {
             lastLine = line;
             counts.read++;
             counts.accepted++;
             return;
           }
         } else {
-          const row = fast.row(buf, s, e, escaped, line, file);
+          const row = fast.row(buf, s, e, escaped, line);
           if (row !== undefined) {
             lastLine = line;
             counts.read++;

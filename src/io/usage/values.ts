@@ -34,7 +34,7 @@ export function parseInstant(text: string, format: TimeFormat = 'auto'): string 
     if (m) {
       const offset = zoneMinutes(m[8]);
       const frac = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-      return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), frac, offset);
+      return build({ y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: +(m[4] ?? 0), mi: +(m[5] ?? 0), s: +(m[6] ?? 0), ms: frac, offsetMinutes: offset });
     }
     if (format === 'iso') return null;
   }
@@ -46,7 +46,7 @@ export function parseInstant(text: string, format: TimeFormat = 'auto'): string 
     if (hour < 1 || hour > 12) return null;
     hour = (hour % 12) + (ampm === 'pm' ? 12 : 0);
   }
-  return build(+u[3]!, +u[1]!, +u[2]!, hour, +(u[5] ?? 0), +(u[6] ?? 0), 0, 0);
+  return build({ y: +u[3]!, mo: +u[1]!, d: +u[2]!, h: hour, mi: +(u[5] ?? 0), s: +(u[6] ?? 0), ms: 0, offsetMinutes: 0 });
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -77,7 +77,7 @@ function fastUtc(s: string): string | null | undefined {
     let j = i + 1;
     while (j < n && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
     if (j === i + 1) return undefined;
-    ms = (s.slice(i + 1, Math.min(j, i + 4)) + '00').slice(0, 3);
+    ms = `${s.slice(i + 1, Math.min(j, i + 4))}00`.slice(0, 3);
     i = j;
   }
   const zone = s.slice(i);
@@ -101,7 +101,19 @@ function zoneMinutes(zone: string | undefined): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
 }
 
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMinutes: number): string | null {
+/** A local date and time as parsed, `mo` counted from 1; the offset is the zone's, east of UTC. */
+interface DateParts {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  ms: number;
+  offsetMinutes: number;
+}
+
+function build({ y, mo, d, h, mi, s, ms, offsetMinutes }: DateParts): string | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
   const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
   const check = new Date(t);
@@ -118,8 +130,8 @@ export function parseNumber(text: string): number | undefined {
   return Number(s);
 }
 
-export const TIERPLAN_UC = 'tierplan-uc:';
-export const TIERPLAN_TIER = 'tierplan-tier:';
+const TIERPLAN_UC = 'tierplan-uc:';
+const TIERPLAN_TIER = 'tierplan-tier:';
 
 // Key spellings accepted in key/value tag maps (FOCUS Tags, LiteLLM metadata), normalised to the
 // `tierplan-uc:<alias>` / `tierplan-tier:<tier>` strings that deployments carry as LiteLLM tags.
@@ -139,7 +151,7 @@ export function tierplanTags(value: unknown, out: string[] = [], depth = 0): str
     const lower = t.toLowerCase();
     if ((lower.startsWith(TIERPLAN_UC) || lower.startsWith(TIERPLAN_TIER)) && t.indexOf(':') < t.length - 1) {
       const colon = t.indexOf(':');
-      addTag(out, t.slice(0, colon).toLowerCase() + ':' + t.slice(colon + 1).trim());
+      addTag(out, `${t.slice(0, colon).toLowerCase()}:${t.slice(colon + 1).trim()}`);
     }
     return out;
   }

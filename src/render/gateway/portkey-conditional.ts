@@ -4,7 +4,7 @@ import type { RouteTarget, RoutingModel } from '../../core/gateway/routing-types
 import type { Policy } from '../../core/policy/types.js';
 import { portkeyLeaf } from '../../core/gateway/leaves.js';
 // Route classes live in core, where `verify` derives each use case's metadata; re-exported for existing importers.
-export { ROUTE_KEY, routeClasses, type RouteClass } from '../../core/gateway/route-classes.js';
+export { ROUTE_KEY } from '../../core/gateway/route-classes.js';
 
 /**
  * The compact config for the `x-portkey-config` header, one key per query object. It has no
@@ -25,6 +25,7 @@ export function renderPortkeyConditional(model: RoutingModel, policy: Policy): {
   const config = {
     strategy: {
       mode: 'conditional',
+      // biome-ignore lint/suspicious/noThenProperty: Portkey's conditional router names a condition's target `then`; this object is serialised, never awaited.
       conditions: classes.map((c) => ({ query: { [`metadata.${ROUTE_KEY}`]: { $eq: c.name } }, then: c.name })),
     },
     targets,

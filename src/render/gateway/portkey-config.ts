@@ -2,8 +2,6 @@ import { deploymentIndex } from '../../core/gateway/routing.js';
 import type { RouteTarget, RoutingModel, UseCaseRoute } from '../../core/gateway/routing-types.js';
 import type { Policy } from '../../core/policy/types.js';
 import { portkeyLeaf } from '../../core/gateway/leaves.js';
-// The leaf builder lives in core, where `verify` rebuilds it; re-exported for existing importers.
-export { envRef, portkeyLeaf } from '../../core/gateway/leaves.js';
 
 /** The config for one use case: fallback over its primary group, then its cleared fallbacks. */
 export function portkeyRouteConfig(r: UseCaseRoute, model: RoutingModel, policy: Policy): Record<string, unknown> {

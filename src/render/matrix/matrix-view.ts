@@ -6,26 +6,26 @@ import type { Plan, PlannedUseCase } from '../../core/plan/plan-types.js';
 
 export const GAP = 'gap';
 
-export interface TierView { id: string; name: string; clearance: string; cls: string }
-export interface CellItem { id: string; /** The use case's own tier when it differs from the cell's (or `gap`). */ mark: string | null; markCls: string; unclassified: boolean }
-export interface CellView { capability: string; tier: string; cls: string; items: CellItem[] }
-export interface MatrixRow { sensitivity: string; cells: CellView[] }
-export interface SplitRow {
+interface TierView { id: string; name: string; clearance: string; cls: string }
+interface CellItem { id: string; /** The use case's own tier when it differs from the cell's (or `gap`). */ mark: string | null; markCls: string; unclassified: boolean }
+interface CellView { capability: string; tier: string; cls: string; items: CellItem[] }
+interface MatrixRow { sensitivity: string; cells: CellView[] }
+interface SplitRow {
   tier: string; name: string; cls: string; count: number; tokens: string; cost: string;
   shareCount: string; shareTokens: string; shareCost: string; reference: string;
   /** Whole percentages for bar widths. */
   pct: { count: number; tokens: number; cost: number; reference: number };
 }
-export interface SplitSummary { count: string; tokens: string; cost: string; reference: string }
-export interface GapView { id: string; name: string; cell: string; cause: string; detail: string; remedies: string[] }
-export interface OverrideView {
+interface SplitSummary { count: string; tokens: string; cost: string; reference: string }
+interface GapView { id: string; name: string; cell: string; cause: string; detail: string; remedies: string[] }
+interface OverrideView {
   id: string; tier: string; cls: string; state: string; expires: string; daysLeft: string;
   expiring: boolean; reason: string; approvedBy: string; note: string;
   /** e.g. `exception, expires in 47 d` or `expired 24 d ago`, for the expiring list. */
   status: string;
 }
-export interface UnclassifiedView { id: string; name: string; lacks: string; placed: string; tier: string; cls: string }
-export interface RationaleRow { id: string; name: string; tier: string; cls: string; decidedBy: string; summary: string }
+interface UnclassifiedView { id: string; name: string; lacks: string; placed: string; tier: string; cls: string }
+interface RationaleRow { id: string; name: string; tier: string; cls: string; decidedBy: string; summary: string }
 
 export interface MatrixView {
   title: string; asOf: string; policy: string; generator: string;
@@ -54,7 +54,10 @@ export function buildMatrixView(plan: Plan): MatrixView {
   const rows: MatrixRow[] = [];
   for (const cell of plan.cells) {
     let row = rows.find((r) => r.sensitivity === cell.sensitivity);
-    if (!row) rows.push((row = { sensitivity: cell.sensitivity, cells: [] }));
+    if (!row) {
+      row = { sensitivity: cell.sensitivity, cells: [] };
+      rows.push(row);
+    }
     const items = cell.use_cases.map((id): CellItem => {
       const u = get(id);
       const own = u ? u.tier : null;

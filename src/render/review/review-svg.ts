@@ -22,10 +22,16 @@ function svgOpen(width: number, height: number, title: string, cls: string): str
 }
 
 const text = (x: number, y: number, s: string, attrs = ''): string => `<text x="${n(x)}" y="${n(y)}" ${FONT}${attrs ? ` ${attrs}` : ''}>${escapeXml(s)}</text>`;
-const rect = (x: number, y: number, w: number, h: number, cls: string, title: string): string =>
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+const rect = ({ x, y, w, h }: Box, cls: string, title: string): string =>
   `<rect class="${escapeXml(cls)}" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}"><title>${escapeXml(title)}</title></rect>`;
 
-export interface Segment { cls: string; value: number; title: string }
+interface Segment { cls: string; value: number; title: string }
 export interface StackedColumn { label: string; total: string; segments: Segment[] }
 
 /** Vertical stacked columns, one per month, segments per tier. */
@@ -42,7 +48,7 @@ export function stackedColumnsSvg(title: string, columns: StackedColumn[], heigh
       const h = max > 0 ? (s.value / max) * plot : 0;
       if (n(h) === '0') continue;
       y -= h;
-      parts.push(rect(x, y, colW, h, `f-${s.cls}`, s.title));
+      parts.push(rect({ x, y, w: colW, h }, `f-${s.cls}`, s.title));
     }
     parts.push(text(x + colW / 2, y - 3, c.total, 'text-anchor="middle" class="value"'));
     parts.push(text(x + colW / 2, height - 5, c.label, 'text-anchor="middle"'));
@@ -68,7 +74,7 @@ export function barChartSvg(title: string, bars: Bar[], width = 340): string {
     for (const s of b.segments) {
       const w = total > 0 ? (s.value / total) * len : 0;
       if (n(w) === '0') continue;
-      parts.push(rect(x, y + 3, w, rowH - 6, `f-${s.cls}`, s.title));
+      parts.push(rect({ x, y: y + 3, w, h: rowH - 6 }, `f-${s.cls}`, s.title));
       x += w;
     }
     parts.push(text(x + 4, y + 12, b.valueLabel, 'class="value"'));
@@ -76,8 +82,8 @@ export function barChartSvg(title: string, bars: Bar[], width = 340): string {
   return `${parts.join('')}</svg>`;
 }
 
-export interface CompareBar { share: number; label: string; title: string }
-export interface CompareRow { tier: string; cls: string; now: CompareBar; before: CompareBar | null }
+interface CompareBar { share: number; label: string; title: string }
+interface CompareRow { tier: string; cls: string; now: CompareBar; before: CompareBar | null }
 export interface ComparePanel { label: string; rows: CompareRow[] }
 
 /**
@@ -105,7 +111,7 @@ export function splitCompareSvg(title: string, panels: ComparePanel[], legend: {
       const draw = (b: CompareBar, yy: number, cls: string): void => {
         parts.push(`<rect class="track" x="${n(x0)}" y="${n(yy)}" width="${n(plotW)}" height="${n(bar)}"/>`);
         const w = Math.min(1, Math.max(0, b.share)) * plotW;
-        if (n(w) !== '0') parts.push(rect(x0, yy, w, bar, cls, b.title));
+        if (n(w) !== '0') parts.push(rect({ x: x0, y: yy, w, h: bar }, cls, b.title));
         parts.push(text(x0 + plotW + 4, yy + bar - 0.5, b.label, cls.endsWith('prev') ? 'class="prev-value"' : 'class="value"'));
       };
       draw(r.now, y, `f-${r.cls}`);
@@ -135,7 +141,7 @@ export function triggerSparkSvg(title: string, figures: Figure[], held: readonly
   figures.forEach((f, i) => {
     const x = gap + i * (barW + gap);
     const h = top + plot - y(f.value);
-    parts.push(rect(x, y(f.value), barW, Math.max(h, 0.5), held.includes(f.month) ? `f-${cls} held` : 'f-muted', f.label));
+    parts.push(rect({ x, y: y(f.value), w: barW, h: Math.max(h, 0.5) }, held.includes(f.month) ? `f-${cls} held` : 'f-muted', f.label));
     parts.push(text(x + barW / 2, height - 3, f.month.slice(2), 'text-anchor="middle" font-size="8"'));
   });
   const threshold = figures[0]?.threshold;

@@ -18,9 +18,9 @@ export interface ReviewViewOptions {
   tierOrder?: readonly string[];
 }
 
-export interface TierTotal { tier: string; cls: string; requests: number; tokens: number; cost: number }
+interface TierTotal { tier: string; cls: string; requests: number; tokens: number; cost: number }
 export interface MonthView { month: string; tiers: TierTotal[]; requests: number; tokens: number; cost: number }
-export interface UsageLine {
+interface UsageLine {
   useCase: string; month: string; tier: string; cls: string;
   requests: string; tokens: string; cost: string; failures: string; p95: string; deployments: string;
 }
@@ -29,17 +29,17 @@ export interface UseCaseTotal {
   /** Where it ran, in tier order. */
   tiers: { tier: string; cls: string; tokens: number; cost: number }[];
 }
-export interface SplitView { tier: string; cls: string; shareTokens: number; shareCost: number; shareRequests: number }
+interface SplitView { tier: string; cls: string; shareTokens: number; shareCost: number; shareRequests: number }
 /** Change of a tier's share against last period, formatted (`+4.5 pp`). */
-export interface SplitChangeView { tier: string; cls: string; tokens: string; cost: string; requests: string }
+interface SplitChangeView { tier: string; cls: string; tokens: string; cost: string; requests: string }
 export interface FiringView {
   trigger: string; kind: string; subject: string; tier: string; cls: string; metric: string;
   months: string; run: string; summary: string; move: string;
   figures: { month: string; value: number; threshold: number; label: string }[];
 }
-export interface ProposalView { useCase: string; action: string; path: string; from: string; to: string; reason: string }
+interface ProposalView { useCase: string; action: string; path: string; from: string; to: string; reason: string }
 export interface FindingView { kind: string; severity: string; subject: string; tier: string; cls: string; months: string; traffic: string; message: string }
-export interface RejectedView { kind: string; file: string; line: number; reason: string }
+interface RejectedView { kind: string; file: string; line: number; reason: string }
 export interface RowCounts {
   read: number; aggregated: number; unattributed: number; unreadable: number;
   /** read = aggregated + unattributed + unreadable; anything else is reported, never hidden. */
@@ -74,7 +74,7 @@ export interface ReviewView {
   rejected: RejectedView[];
 }
 
-export function tierOrderOf(review: Review, order: readonly string[] = []): string[] {
+function tierOrderOf(review: Review, order: readonly string[] = []): string[] {
   const seen = new Set<string>();
   for (const c of review.usage) seen.add(c.tier);
   for (const d of review.deployments) seen.add(d.tier);
@@ -92,7 +92,7 @@ export function tierOrderOf(review: Review, order: readonly string[] = []): stri
 const valueText = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** A change in percentage points, signed: `+4.5 pp`, `-12.0 pp`, `0.0 pp`. */
-export function formatPp(pp: number): string {
+function formatPp(pp: number): string {
   const v = Math.round(pp * 10) / 10;
   return `${v > 0 ? '+' : v < 0 ? '-' : ''}${Math.abs(v).toFixed(1)} pp`;
 }
@@ -157,12 +157,18 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
   const byUseCase = new Map<string, UseCaseTotal>();
   for (const c of review.usage) {
     let u = byUseCase.get(c.use_case);
-    if (!u) byUseCase.set(c.use_case, (u = { useCase: c.use_case, requests: 0, tokens: 0, cost: 0, tiers: [] }));
+    if (!u) {
+      u = { useCase: c.use_case, requests: 0, tokens: 0, cost: 0, tiers: [] };
+      byUseCase.set(c.use_case, u);
+    }
     u.requests += c.requests;
     u.tokens += c.input_tokens + c.output_tokens;
     u.cost += c.cost;
     let t = u.tiers.find((x) => x.tier === c.tier);
-    if (!t) u.tiers.push((t = { tier: c.tier, cls: cls(c.tier), tokens: 0, cost: 0 }));
+    if (!t) {
+      t = { tier: c.tier, cls: cls(c.tier), tokens: 0, cost: 0 };
+      u.tiers.push(t);
+    }
     t.tokens += c.input_tokens + c.output_tokens;
     t.cost += c.cost;
   }

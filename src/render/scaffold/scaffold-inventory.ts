@@ -31,7 +31,7 @@ export function renderScaffoldInventory(example: WorkedExample, schemaRef: strin
   above(doc, at(), ['A worked example: replace it with your own use cases.', placement(example), ...example.placed.rationale.map((r) => `  ${r.text}`), `\`tierplan explain ${uc.id}\` prints this chain again after any change.`]);
   beside(doc, at('id'), 'unique slug [a-z0-9-]: the gateway alias applications call');
   beside(doc, at('owner'), 'who answers for it: a team address');
-  beside(doc, at('status'), ['idea', 'pilot', 'production', 'retired'].join(SEP) + ' (retired ones are not placed)');
+  beside(doc, at('status'), `${['idea', 'pilot', 'production', 'retired'].join(SEP)} (retired ones are not placed)`);
   above(doc, at('data'), [
     'What the data IS. Each data class and regime raises the sensitivity; the highest wins.',
     'Leave classes out only while unknown: the use case is then placed as if its data were',

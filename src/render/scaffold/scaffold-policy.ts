@@ -37,7 +37,7 @@ export function renderScaffoldPolicy(input: ScaffoldPolicyInput): string {
   }
   if (policy.triggers) {
     above(doc, ['triggers'], NOTES.triggers, true);
-    policy.triggers.forEach((_, i) => i > 0 && gapBefore(doc, ['triggers', i]));
+    for (let i = 1; i < policy.triggers.length; i++) gapBefore(doc, ['triggers', i]);
   }
   return doc.toString(SCAFFOLD_YAML);
 }

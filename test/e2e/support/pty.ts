@@ -19,7 +19,7 @@ export const keys = {
 // eslint-disable-next-line no-control-regex
 const ansi = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Za-z0-9]|\x1b[=>78]/g;
 
-export function stripAnsi(s: string): string {
+function stripAnsi(s: string): string {
   return s.replace(ansi, '');
 }
 

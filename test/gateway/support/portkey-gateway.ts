@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PRELOAD = fileURLToPath(new URL('./bind-loopback.mjs', import.meta.url));
-export const GATEWAY_ENTRY = fileURLToPath(new URL('../../../node_modules/@portkey-ai/gateway/build/start-server.js', import.meta.url));
+const GATEWAY_ENTRY = fileURLToPath(new URL('../../../node_modules/@portkey-ai/gateway/build/start-server.js', import.meta.url));
 
 export interface Gateway {
   readonly pid: number;

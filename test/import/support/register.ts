@@ -12,7 +12,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export const REGISTER_HEADER = ['Use case ID', 'Use case', 'Business owner', 'Stage', 'Description', 'Contains PII', 'Health data', 'Regulations', 'Data location', 'Task type', 'Monthly requests', 'Pinned tier', 'Exception reason', 'Exception expires', 'Notes', 'Notes'];
+const REGISTER_HEADER = ['Use case ID', 'Use case', 'Business owner', 'Stage', 'Description', 'Contains PII', 'Health data', 'Regulations', 'Data location', 'Task type', 'Monthly requests', 'Pinned tier', 'Exception reason', 'Exception expires', 'Notes', 'Notes'];
 
 export const REGISTER_MAPPING = `# yaml-language-server: $schema=../schemas/import-mapping.schema.json
 version: 1

@@ -3,7 +3,7 @@
 import { didYouMean, type Problem } from '../../diagnostics/problems.js';
 import { hintFrom, isObj, type Obj, type Path } from './values.js';
 
-export const FALLBACK_KINDS = ['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks'] as const;
+const FALLBACK_KINDS = ['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks'] as const;
 export const FALLBACK_SECTIONS = ['router_settings', 'litellm_settings'] as const;
 
 export interface Groups {
@@ -51,14 +51,21 @@ export function fallbacks(config: Obj, section: (typeof FALLBACK_SECTIONS)[numbe
           ...hintFrom(isId ? 'key the entry by the model_name clients call' : didYouMean(key, groups.names)),
         }));
       }
-      if (Array.isArray(targets)) targets.forEach((t, j) => target(t, [...at, j], key, groups, partial, add));
+      if (Array.isArray(targets)) for (const [j, t] of targets.entries()) target(t, [...at, j], key, { groups, partial, add });
     });
   }
   const defaults = settings.default_fallbacks;
-  if (Array.isArray(defaults)) defaults.forEach((t, j) => target(t, [section, 'default_fallbacks', j], undefined, groups, partial, add));
+  if (Array.isArray(defaults)) for (const [j, t] of defaults.entries()) target(t, [section, 'default_fallbacks', j], undefined, { groups, partial, add });
 }
 
-function target(t: unknown, path: Path, key: string | undefined, groups: Groups, partial: boolean, add: (p: Problem) => void): void {
+/** What a fallback name is checked against, whether the config includes files tierplan does not read, and where problems go. */
+interface Resolving {
+  groups: Groups;
+  partial: boolean;
+  add: (p: Problem) => void;
+}
+
+function target(t: unknown, path: Path, key: string | undefined, { groups, partial, add }: Resolving): void {
   if (typeof t !== 'string') return;
   if (t === key) {
     add({

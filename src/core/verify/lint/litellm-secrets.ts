@@ -4,7 +4,7 @@ import { isObj, type Obj, type Path } from './values.js';
 import type { Problem } from '../../diagnostics/problems.js';
 
 /** LiteLLM resolves a value only when it starts with exactly this, followed by a variable name. */
-export const ENV_REF = /^os\.environ\/[A-Za-z_][A-Za-z0-9_]*$/;
+const ENV_REF = /^os\.environ\/[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Credential fields of `litellm_params` (and of `credential_list[].credential_values`). */
 export const SECRET_PARAMS = ['api_key', 'aws_secret_access_key', 'aws_session_token', 'client_secret', 'azure_ad_token'];
@@ -49,8 +49,8 @@ export function envReferences(config: Obj, add: (p: Problem) => void): void {
     }
     if (value === null || typeof value !== 'object' || seen.has(value)) return;
     seen.add(value);
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    const entries: [string | number, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+    for (const [k, v] of entries) walk(v, [...path, k]);
   };
   walk(config, []);
 }

@@ -7,8 +7,6 @@ import { FALLBACK_SECTIONS, fallbacks, guardrails, wildcard, type Groups } from 
 import { credentialSecrets, envReferences, secret, SECRET_PARAMS } from './litellm-secrets.js';
 import { hintFrom, isObj, shown, type Obj, type Path } from './values.js';
 
-export { FALLBACK_KINDS } from './litellm-fallbacks.js';
-export { ENV_REF } from './litellm-secrets.js';
 
 interface ProviderNeeds {
   /** Each entry: one required field, given by any of its spellings. */
@@ -21,7 +19,7 @@ const AWS: ProviderNeeds = { fields: [['aws_region_name']], why: `otherwise Lite
 const LOCAL = (fallback: string): ProviderNeeds => ({ fields: [['api_base']], why: `otherwise LiteLLM sends the requests to ${fallback}` });
 
 /** What each provider prefix of `litellm_params.model` needs to reach the intended endpoint. */
-export const PROVIDER_FIELDS: Record<string, ProviderNeeds> = {
+const PROVIDER_FIELDS: Record<string, ProviderNeeds> = {
   bedrock: AWS,
   sagemaker: AWS,
   azure: { fields: [['api_base'], ['api_version']], why: 'otherwise LiteLLM falls back to AZURE_API_BASE and AZURE_API_VERSION from its environment, whatever resource they name' },

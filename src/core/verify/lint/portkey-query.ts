@@ -9,7 +9,7 @@ const CONDITION_KEYS = ['query', 'then'];
  * Operators on a field's value in gateway 1.15.2 (conditionalRouter.ts, checked in the npm
  * build); `$and`/`$or` combine whole queries. Later sources add `$length`: 1.15.2 answers 400.
  */
-export const FIELD_OPERATORS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$regex'];
+const FIELD_OPERATORS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$regex'];
 const LOGICAL = ['$and', '$or'];
 /** Query keys resolve as `<root>.<key>`, at most two levels. */
 const QUERY_ROOTS = ['metadata', 'params', 'url'];
@@ -94,7 +94,7 @@ function query(q: unknown, at: Path, ctx: Ctx): void {
         });
         return;
       }
-      value.forEach((sub, i) => query(sub, [...kAt, i], ctx));
+      for (const [i, sub] of value.entries()) query(sub, [...kAt, i], ctx);
       const later = keys[k + 1];
       if (later !== undefined && !shortCircuit) {
         shortCircuit = true;

@@ -9,11 +9,10 @@ import { conditional } from './portkey-query.js';
 import { cache, customHost, retry, statusCodes } from './portkey-settings.js';
 
 export type { PortkeyLintOptions } from './portkey-common.js';
-export { FIELD_OPERATORS } from './portkey-query.js';
 export { DEFAULT_TRUSTED_CUSTOM_HOSTS } from './portkey-settings.js';
 
 /** Keys a target node may carry (snake_case, as written in the header), from the gateway's types. */
-export const NODE_KEYS: readonly string[] = [
+const NODE_KEYS: readonly string[] = [
   // routing
   'name', 'strategy', 'targets', 'weight', 'on_status_codes', 'id',
   // behaviour, inherited down the tree
@@ -41,11 +40,11 @@ export const NODE_KEYS: readonly string[] = [
   'model_pricing_config', 'cb_config',
 ];
 const STRATEGY_KEYS = ['mode', 'on_status_codes', 'conditions', 'default'];
-export const MODES = ['single', 'loadbalance', 'fallback', 'conditional'];
+const MODES = ['single', 'loadbalance', 'fallback', 'conditional'];
 /** Node's default limit on all request headers together; the gateway answers 431 above it. */
 export const HEADER_LIMIT_BYTES = 16 * 1024;
 /** Above this the other headers of a request leave little room. */
-export const HEADER_WARN_BYTES = 12 * 1024;
+const HEADER_WARN_BYTES = 12 * 1024;
 
 /**
  * Problems in a parsed Portkey config: unknown keys, dangling `then`/`default` names, unknown
