@@ -6,8 +6,31 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { bin, fmt, median, pick, rng, root, time } from './lib.mjs';
 
-const CLASSES = [[], ['public'], ['internal_docs'], ['source_code'], ['customer_data'], ['pii'], ['financial'], ['phi'], ['pci'], ['classified'], ['pii', 'customer_data'], ['export_controlled']];
-const TASKS = ['classification', 'extraction', 'summarization', 'search', 'generation', 'transcription', 'reasoning', 'agentic', 'code'];
+const CLASSES = [
+  [],
+  ['public'],
+  ['internal_docs'],
+  ['source_code'],
+  ['customer_data'],
+  ['pii'],
+  ['financial'],
+  ['phi'],
+  ['pci'],
+  ['classified'],
+  ['pii', 'customer_data'],
+  ['export_controlled'],
+];
+const TASKS = [
+  'classification',
+  'extraction',
+  'summarization',
+  'search',
+  'generation',
+  'transcription',
+  'reasoning',
+  'agentic',
+  'code',
+];
 const STATUS = ['idea', 'pilot', 'production', 'production', 'production', 'retired'];
 
 export function generateInventory(n, seed = 42) {
@@ -28,9 +51,19 @@ export function generateInventory(n, seed = 42) {
         tools: r() < 0.3,
         modalities: task === 'transcription' ? ['audio'] : ['text'],
       },
-      volume: { requests: Math.floor(r() * 1e6), input_tokens_per_request: 500 + Math.floor(r() * 4000), output_tokens_per_request: 100 + Math.floor(r() * 800) },
+      volume: {
+        requests: Math.floor(r() * 1e6),
+        input_tokens_per_request: 500 + Math.floor(r() * 4000),
+        output_tokens_per_request: 100 + Math.floor(r() * 800),
+      },
     };
-    if (r() < 0.05) uc.override = { tier: 'on-prem', reason: 'data-sharing agreement', approved_by: 'ciso@example.com', expires: '2027-06-30' };
+    if (r() < 0.05)
+      uc.override = {
+        tier: 'on-prem',
+        reason: 'data-sharing agreement',
+        approved_by: 'ciso@example.com',
+        expires: '2027-06-30',
+      };
     use_cases.push(uc);
   }
   return { version: 1, use_cases };
@@ -51,10 +84,18 @@ export function run() {
     const node = time('node', ['-e', '0'], 20);
     const version = time('node', [bin, '--version'], 20);
     return [
-      ['plan --out, 10,000 use cases: matrix.md, matrix.html, plan.json and the gateway configs (median of 5)', fmt(median(plan)), ''],
+      [
+        'plan --out, 10,000 use cases: matrix.md, matrix.html, plan.json and the gateway configs (median of 5)',
+        fmt(median(plan)),
+        '',
+      ],
       ['plan --format json, 10,000 use cases (median of 5)', fmt(median(json)), 'goal < 1500 ms'],
       ['node -e 0 (median of 20)', fmt(median(node)), ''],
-      ['tierplan --version (median of 20)', fmt(median(version)), `+${fmt(median(version) - median(node))} over node; goal ≤ +60 ms`],
+      [
+        'tierplan --version (median of 20)',
+        fmt(median(version)),
+        `+${fmt(median(version) - median(node))} over node; goal ≤ +60 ms`,
+      ],
     ];
   } finally {
     rmSync(out, { recursive: true, force: true });

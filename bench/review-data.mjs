@@ -19,7 +19,8 @@ import { bin, rng, root } from './lib.mjs';
 export const INVENTORY = join(root, 'examples', 'inventory.yaml');
 export const POLICY = join(root, 'examples', 'tierplan.policy.yaml');
 const MONTHS = ['2026-07', '2026-08', '2026-09'];
-const HEADER = 'request_id,call_type,spend,total_tokens,prompt_tokens,completion_tokens,startTime,endTime,model,model_id,model_group,custom_llm_provider,api_base,metadata,request_tags,status';
+const HEADER =
+  'request_id,call_type,spend,total_tokens,prompt_tokens,completion_tokens,startTime,endTime,model,model_id,model_group,custom_llm_provider,api_base,metadata,request_tags,status';
 const FORMAT_VERSION = 3; // bump when the generator changes, so cached files are regenerated
 
 const q = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -28,16 +29,29 @@ const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
 /** The example's production use cases with their tier and deployment, as `tierplan plan` places them. */
 export async function routes() {
   // CI=1: never a question, whatever the terminal.
-  const res = spawnSync('node', [bin, 'plan', '--inventory', INVENTORY, '--policy', POLICY, '--as-of', '2026-11-24', '--format', 'json'], { maxBuffer: 1 << 28, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
+  const res = spawnSync(
+    'node',
+    [bin, 'plan', '--inventory', INVENTORY, '--policy', POLICY, '--as-of', '2026-11-24', '--format', 'json'],
+    { maxBuffer: 1 << 28, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } },
+  );
   if (res.status !== 0) throw new Error(`tierplan plan exited ${res.status}: ${res.stderr}`);
   const plan = JSON.parse(res.stdout);
   const { DEFAULT_POLICY } = await import(new URL('../dist/core/policy/default-policy.js', import.meta.url).href);
   const deployments = new Map(DEFAULT_POLICY.tiers.flatMap((t) => t.deployments.map((d) => [d.id, { d, tier: t.id }])));
   const routed = plan.use_cases.filter((u) => u.tier && u.deployment && u.status === 'production');
-  const out = routed.map((u) => ({ alias: u.id, ...(deployments.get(u.deployment) ?? { d: { id: u.deployment, provider: 'custom', model: u.deployment }, tier: u.tier }) }));
+  const out = routed.map((u) => ({
+    alias: u.id,
+    ...(deployments.get(u.deployment) ?? {
+      d: { id: u.deployment, provider: 'custom', model: u.deployment },
+      tier: u.tier,
+    }),
+  }));
   // What a review must catch: PHI traffic on the public API, and an alias not in the inventory.
   const api = deployments.get('openai-gpt-5-mini');
-  out.push({ alias: 'clinical-notes-coding', ...api, rare: true }, { alias: 'shadow-ai-notetaker', ...api, rare: true });
+  out.push(
+    { alias: 'clinical-notes-coding', ...api, rare: true },
+    { alias: 'shadow-ai-notetaker', ...api, rare: true },
+  );
   return out;
 }
 
@@ -50,8 +64,24 @@ function generate(file, rows, kind, targets, seed) {
   for (const [k, t] of targets.entries()) {
     const tags = [`tierplan-uc:${t.alias}`, `tierplan-tier:${t.tier}`];
     const metadata = { user_api_key_alias: `key-${k}` };
-    t.csv = { model: q(`${t.d.provider}/${t.d.model}`), id: q(`${t.alias}.${t.d.id}`), group: q(t.alias), provider: q(t.d.provider), base: q(t.d.endpoint ?? ''), meta: q(JSON.stringify(metadata)), tags: q(JSON.stringify(tags)) };
-    t.json = { model: JSON.stringify(`${t.d.provider}/${t.d.model}`), id: JSON.stringify(`${t.alias}.${t.d.id}`), group: JSON.stringify(t.alias), provider: JSON.stringify(t.d.provider), base: t.d.endpoint ? JSON.stringify(t.d.endpoint) : 'null', meta: JSON.stringify(metadata), tags: JSON.stringify(tags) };
+    t.csv = {
+      model: q(`${t.d.provider}/${t.d.model}`),
+      id: q(`${t.alias}.${t.d.id}`),
+      group: q(t.alias),
+      provider: q(t.d.provider),
+      base: q(t.d.endpoint ?? ''),
+      meta: q(JSON.stringify(metadata)),
+      tags: q(JSON.stringify(tags)),
+    };
+    t.json = {
+      model: JSON.stringify(`${t.d.provider}/${t.d.model}`),
+      id: JSON.stringify(`${t.alias}.${t.d.id}`),
+      group: JSON.stringify(t.alias),
+      provider: JSON.stringify(t.d.provider),
+      base: t.d.endpoint ? JSON.stringify(t.d.endpoint) : 'null',
+      meta: JSON.stringify(metadata),
+      tags: JSON.stringify(tags),
+    };
     t.pin = t.d.price?.input_per_1m ?? 0;
     t.pout = t.d.price?.output_per_1m ?? 0;
   }
@@ -97,7 +127,9 @@ export function ensure(file, rows, kind, targets, seed) {
     const t0 = Date.now();
     generate(file, rows, kind, targets, seed);
     writeFileSync(stamp, want);
-    console.error(`review bench: generated ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.error(
+      `review bench: generated ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
   return statSync(file).size;
 }

@@ -70,7 +70,8 @@ async function duckdbChild(file, kind) {
   const instance = await api.DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   const path = file.replace(/'/g, "''");
-  const source = kind === 'csv' ? `read_csv('${path}', header = true)` : `read_json('${path}', format = 'newline_delimited')`;
+  const source =
+    kind === 'csv' ? `read_csv('${path}', header = true)` : `read_json('${path}', format = 'newline_delimited')`;
   const reader = await conn.runAndReadAll(SQL(source));
   const rows = reader.getRowObjectsJS();
   const total = rows.reduce((a, r) => a + Number(r.requests), 0);
@@ -85,20 +86,45 @@ export async function run() {
     { rows: 1_000_000, kind: 'csv', file: join(dir, 'spend-logs-1m.csv'), seed: 11 },
     { rows: 1_000_000, kind: 'jsonl', file: join(dir, 'spend-logs-1m.jsonl'), seed: 12 },
   ];
-  if (process.env.BENCH_REVIEW_5M !== '0') cases.push({ rows: 5_000_000, kind: 'csv', file: join(dir, 'spend-logs-5m.csv'), seed: 13 });
+  if (process.env.BENCH_REVIEW_5M !== '0')
+    cases.push({ rows: 5_000_000, kind: 'csv', file: join(dir, 'spend-logs-5m.csv'), seed: 13 });
   const results = [];
   let duckdbNote = null;
   for (const c of cases) {
     const bytes = ensure(c.file, c.rows, c.kind, targets, c.seed);
     const label = `review, ${c.rows / 1e6}M rows LiteLLM ${c.kind.toUpperCase()} (${(bytes / 1e9).toFixed(2)} GB)`;
-    const review = [bin, 'review', '--usage', c.file, '--inventory', INVENTORY, '--policy', POLICY, '--as-of', '2026-11-24', '--from', '2026-07', '--to', '2026-09', '--format', 'json', '--fail-on', 'none'];
+    const review = [
+      bin,
+      'review',
+      '--usage',
+      c.file,
+      '--inventory',
+      INVENTORY,
+      '--policy',
+      POLICY,
+      '--as-of',
+      '2026-11-24',
+      '--from',
+      '2026-07',
+      '--to',
+      '2026-09',
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+    ];
     const tp = measure(review);
     if (tp.status !== 0) throw new Error(`tierplan review exited ${tp.status}: ${tp.stderr}`);
     const counts = JSON.parse(tp.stdout).counts;
     if (counts.read !== c.rows) throw new Error(`tierplan review read ${counts.read} rows of ${c.rows}`);
     const mem = (m) => (m === null ? 'peak n/a' : `peak ${m.toFixed(0)} MB`);
-    const how = (r) => `${mem(r.mb)}; CPU ${r.cpu === null ? 'n/a' : `${r.cpu.toFixed(2)} s`}; load avg ${r.load.toFixed(2)} before`;
-    results.push([`${label}: tierplan`, `${tp.s.toFixed(2)} s`, `${how(tp)}; ${counts.aggregated.toLocaleString('en-US')} rows aggregated`]);
+    const how = (r) =>
+      `${mem(r.mb)}; CPU ${r.cpu === null ? 'n/a' : `${r.cpu.toFixed(2)} s`}; load avg ${r.load.toFixed(2)} before`;
+    results.push([
+      `${label}: tierplan`,
+      `${tp.s.toFixed(2)} s`,
+      `${how(tp)}; ${counts.aggregated.toLocaleString('en-US')} rows aggregated`,
+    ]);
     if (duckdbNote) continue;
     const db = measure([SELF, '--duckdb', c.file, c.kind]);
     if (db.status === 3) {
@@ -108,10 +134,18 @@ export async function run() {
     }
     if (db.status !== 0) throw new Error(`DuckDB child exited ${db.status}: ${db.stderr}`);
     const { groups, requests } = JSON.parse(db.stdout.trim().split('\n').pop());
-    results.push([`${label}: DuckDB read_${c.kind === 'csv' ? 'csv' : 'json'}, same aggregation`, `${db.s.toFixed(2)} s`, `${how(db)}; ${groups} groups, ${requests.toLocaleString('en-US')} rows`]);
+    results.push([
+      `${label}: DuckDB read_${c.kind === 'csv' ? 'csv' : 'json'}, same aggregation`,
+      `${db.s.toFixed(2)} s`,
+      `${how(db)}; ${groups} groups, ${requests.toLocaleString('en-US')} rows`,
+    ]);
     const ratio = tp.s / db.s;
     const memRatio = tp.mb && db.mb ? `, peak RSS ${(tp.mb / db.mb).toFixed(2)}×` : '';
-    results.push([`${label}: tierplan / DuckDB`, `${ratio.toFixed(2)}×`, `wall (goal ≤ 0.67×, i.e. 1.5× faster)${memRatio}`]);
+    results.push([
+      `${label}: tierplan / DuckDB`,
+      `${ratio.toFixed(2)}×`,
+      `wall (goal ≤ 0.67×, i.e. 1.5× faster)${memRatio}`,
+    ]);
   }
   if (duckdbNote) results.push(['review vs DuckDB', 'skipped', duckdbNote]);
   return results;

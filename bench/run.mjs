@@ -4,8 +4,9 @@ import { run as gateway } from './gateway.bench.mjs';
 import { run as plan } from './plan.bench.mjs';
 import { run as review } from './review.bench.mjs';
 
-const rows = [...plan(), ...gateway(),
-  ...(await review())];
-console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+const rows = [...plan(), ...gateway(), ...(await review())];
+console.log(
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
+);
 console.log('| benchmark | result | note |\n| --- | --- | --- |');
 for (const [name, result, note] of rows) console.log(`| ${name} | ${result} | ${note} |`);

@@ -21,6 +21,9 @@ export function resolveAsOf(asOf: string | undefined): string {
 
 /** Policy and inventory of the flags, checked (see src/pipeline/inputs.ts). */
 export async function loadInputs(o: InputOptions, mode: 'validate' | 'plan'): Promise<Inputs> {
-  const paths = { ...(o.inventory !== undefined ? { inventory: o.inventory } : {}), ...(o.policy !== undefined ? { policy: o.policy } : {}) };
+  const paths = {
+    ...(o.inventory !== undefined ? { inventory: o.inventory } : {}),
+    ...(o.policy !== undefined ? { policy: o.policy } : {}),
+  };
   return loadCheckedInputs({ ...paths, asOf: resolveAsOf(o.asOf) }, mode);
 }

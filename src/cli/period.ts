@@ -4,9 +4,13 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/i;
 
 /** The review period in months: --quarter, --from/--to, or by default the last full quarter before `asOf`. */
-export function reviewPeriod(opts: { quarter?: string; from?: string; to?: string }, asOf: string): { from: string; to: string } {
+export function reviewPeriod(
+  opts: { quarter?: string; from?: string; to?: string },
+  asOf: string,
+): { from: string; to: string } {
   if (opts.quarter !== undefined) {
-    if (opts.from !== undefined || opts.to !== undefined) throw new UsageError('give either --quarter or --from/--to, not both');
+    if (opts.from !== undefined || opts.to !== undefined)
+      throw new UsageError('give either --quarter or --from/--to, not both');
     const m = QUARTER.exec(opts.quarter);
     if (!m) throw new UsageError(`--quarter must look like 2026-Q3, got "${opts.quarter}"`);
     return quarter(Number(m[1]), Number(m[2]));
@@ -14,7 +18,10 @@ export function reviewPeriod(opts: { quarter?: string; from?: string; to?: strin
   if (opts.from !== undefined || opts.to !== undefined) {
     const from = opts.from ?? opts.to!;
     const to = opts.to ?? opts.from!;
-    for (const [flag, v] of [['--from', from], ['--to', to]] as const) {
+    for (const [flag, v] of [
+      ['--from', from],
+      ['--to', to],
+    ] as const) {
       if (!MONTH.test(v)) throw new UsageError(`${flag} must be a month like 2026-07, got "${v}"`);
     }
     if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);

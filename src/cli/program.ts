@@ -1,30 +1,52 @@
 import { Command, CommanderError, Option } from 'commander';
 import { makeContext, type CliContext } from './context.js';
-import { explainHelp, gatewayHelp, importHelp, initHelp, planHelp, reviewHelp, validateHelp, verifyHelp } from './help/epilogues.js';
+import {
+  explainHelp,
+  gatewayHelp,
+  importHelp,
+  initHelp,
+  planHelp,
+  reviewHelp,
+  validateHelp,
+  verifyHelp,
+} from './help/epilogues.js';
 import { reportError } from './report-error.js';
 import { version } from './version.js';
 
 const inputOptions = (cmd: Command): Command =>
   cmd
     .option('-i, --inventory <path>', 'inventory file, or a folder of YAML files (one use case each)', undefined)
-    .option('-p, --policy <file>', 'policy file merged over the built-in default (default: ./tierplan.policy.yaml if present)')
-    .option('--as-of <date>', 'date the plan is made on, YYYY-MM-DD (default: today, UTC); overrides expire relative to it');
+    .option(
+      '-p, --policy <file>',
+      'policy file merged over the built-in default (default: ./tierplan.policy.yaml if present)',
+    )
+    .option(
+      '--as-of <date>',
+      'date the plan is made on, YYYY-MM-DD (default: today, UTC); overrides expire relative to it',
+    );
 
 /** `a,b, c` → ['a', 'b', 'c']; `none` or an empty value → [] (e.g. no regime applies). */
 function commaList(value: string): string[] {
-  const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return items.length === 1 && items[0] === 'none' ? [] : items;
 }
 
 export function buildProgram(exit: (code: number) => void): Command {
   const program = new Command('tierplan')
-    .description('Place every AI use case on a deployment tier (public API, private cloud, on-prem) with a stated rationale.')
+    .description(
+      'Place every AI use case on a deployment tier (public API, private cloud, on-prem) with a stated rationale.',
+    )
     .version(version(), '-V, --version')
     .option('--debug', 'print stack traces of internal errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  const context = (cmd: Command): CliContext => makeContext({ ...cmd.optsWithGlobals(), interactive: cmd.optsWithGlobals().interactive });
-  const action = <T extends unknown[]>(load: () => Promise<(ctx: CliContext, ...a: T) => Promise<number>>) =>
+  const context = (cmd: Command): CliContext =>
+    makeContext({ ...cmd.optsWithGlobals(), interactive: cmd.optsWithGlobals().interactive });
+  const action =
+    <T extends unknown[]>(load: () => Promise<(ctx: CliContext, ...a: T) => Promise<number>>) =>
     async (...a: unknown[]): Promise<void> => {
       const cmd = a[a.length - 1] as Command;
       const ctx = context(cmd);
@@ -38,32 +60,59 @@ export function buildProgram(exit: (code: number) => void): Command {
 
   program
     .command('init')
-    .description('Write a commented tierplan.policy.yaml and an inventory.yaml with one worked example; on a terminal, asks which tiers, regions, providers and regimes you have.')
+    .description(
+      'Write a commented tierplan.policy.yaml and an inventory.yaml with one worked example; on a terminal, asks which tiers, regions, providers and regimes you have.',
+    )
     .option('-d, --dir <dir>', 'folder to write the two files into', '.')
-    .option('-y, --yes', 'ask nothing: take the defaults (the whole built-in policy) for every answer not given by a flag')
+    .option(
+      '-y, --yes',
+      'ask nothing: take the defaults (the whole built-in policy) for every answer not given by a flag',
+    )
     .option('--force', 'overwrite tierplan.policy.yaml and inventory.yaml if they exist')
     .option('--tiers <ids>', 'the tiers you run, comma-separated (api, private-cloud, on-prem)', commaList)
     .option('--regions <ids>', 'regions your workloads may run in, comma-separated (us, eu)', commaList)
-    .option('--providers <ids>', 'providers whose deployments to keep, comma-separated (openai, anthropic, bedrock, azure, vertex_ai, hosted_vllm)', commaList)
+    .option(
+      '--providers <ids>',
+      'providers whose deployments to keep, comma-separated (openai, anthropic, bedrock, azure, vertex_ai, hosted_vllm)',
+      commaList,
+    )
     .option('--regimes <ids>', 'regulatory regimes that apply to you, comma-separated, or none', commaList)
-    .option('--schema-base <dir|url>', "where the files' $schema lines point: a folder holding the schemas (made relative to --dir) or a URL (default: this tierplan's schemas/ folder)")
+    .option(
+      '--schema-base <dir|url>',
+      "where the files' $schema lines point: a folder holding the schemas (made relative to --dir) or a URL (default: this tierplan's schemas/ folder)",
+    )
     .addHelpText('after', initHelp)
     .action(action(async () => (await import('./commands/init.js')).init));
 
   program
     .command('import')
     .argument('<file>', 'spreadsheet export: CSV (UTF-8 with or without BOM, or Windows-1252) or XLSX')
-    .description('Turn a spreadsheet of use cases into the inventory, through a column mapping; or write a starter mapping from its header.')
+    .description(
+      'Turn a spreadsheet of use cases into the inventory, through a column mapping; or write a starter mapping from its header.',
+    )
     .option('-m, --mapping <file>', 'column mapping (schemas/import-mapping.schema.json)')
     .option('--init-mapping', 'write a starter mapping guessed from the header row instead of importing')
     .option('-o, --out <file>', 'file to write (default: inventory.yaml, or import-mapping.yaml with --init-mapping)')
     .option('--force', 'replace --out if it exists')
-    .option('--merge', 'add the new use cases to the --out inventory, keeping its comments and use cases (rows whose id it has are left alone)')
+    .option(
+      '--merge',
+      'add the new use cases to the --out inventory, keeping its comments and use cases (rows whose id it has are left alone)',
+    )
     .option('--json', 'print the summary as JSON on stdout')
-    .addOption(new Option('--encoding <encoding>', 'CSV text encoding; auto reads UTF-8 and falls back to Windows-1252 when the file is not valid UTF-8').choices(['auto', 'utf8', 'windows-1252']).default('auto'))
+    .addOption(
+      new Option(
+        '--encoding <encoding>',
+        'CSV text encoding; auto reads UTF-8 and falls back to Windows-1252 when the file is not valid UTF-8',
+      )
+        .choices(['auto', 'utf8', 'windows-1252'])
+        .default('auto'),
+    )
     .option('--delimiter <char>', 'CSV delimiter: , ; tab or | (default: detected from the header line)')
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
-    .option('-p, --policy <file>', 'policy whose data classes, regimes and tiers values are checked against (default: ./tierplan.policy.yaml if present)')
+    .option(
+      '-p, --policy <file>',
+      'policy whose data classes, regimes and tiers values are checked against (default: ./tierplan.policy.yaml if present)',
+    )
     .option('--as-of <date>', 'overrides that expired before this date (default: today) are not imported')
     .addHelpText('after', importHelp)
     .action(action(async () => (await import('./commands/import.js')).importCommand));
@@ -76,50 +125,103 @@ export function buildProgram(exit: (code: number) => void): Command {
 
   inputOptions(program.command('plan'))
     .description('Classify every use case, assign its tier and print the one-page tier matrix.')
-    .addOption(new Option('-f, --format <format>', 'output on stdout (default: table, or nothing with --out)').choices(['table', 'markdown', 'html', 'json']))
-    .option('-o, --out <dir>', 'write matrix.md, matrix.html, plan.json and the gateway configs (litellm/, portkey/) into DIR')
-    .addOption(new Option('--fail-on <what>', 'exit 1 when the plan has these findings').choices(['none', 'gap', 'unclassified', 'any']).default('none'))
+    .addOption(
+      new Option('-f, --format <format>', 'output on stdout (default: table, or nothing with --out)').choices([
+        'table',
+        'markdown',
+        'html',
+        'json',
+      ]),
+    )
+    .option(
+      '-o, --out <dir>',
+      'write matrix.md, matrix.html, plan.json and the gateway configs (litellm/, portkey/) into DIR',
+    )
+    .addOption(
+      new Option('--fail-on <what>', 'exit 1 when the plan has these findings')
+        .choices(['none', 'gap', 'unclassified', 'any'])
+        .default('none'),
+    )
     .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
     .addHelpText('after', planHelp)
     .action(action(async () => (await import('./commands/plan.js')).plan));
 
   inputOptions(program.command('gateway'))
-    .description('Generate the gateway routing config: one alias per use case, fallbacks only to tiers cleared for its data.')
-    .addOption(new Option('-t, --target <target>', 'gateway dialect').choices(['litellm', 'portkey', 'all']).default('all'))
+    .description(
+      'Generate the gateway routing config: one alias per use case, fallbacks only to tiers cleared for its data.',
+    )
+    .addOption(
+      new Option('-t, --target <target>', 'gateway dialect').choices(['litellm', 'portkey', 'all']).default('all'),
+    )
     .option('-o, --out <dir>', 'folder for litellm/config.yaml and portkey/*.json', 'gateway')
     .option('--check', 'write nothing: compare with the files in --out, print a diff and exit 1 on drift (the CI gate)')
     .addHelpText('after', gatewayHelp)
     .action(action(async () => (await import('./commands/gateway.js')).gateway));
 
   inputOptions(program.command('verify'))
-    .argument('<config...>', 'LiteLLM config.yaml, Portkey config JSON, or a folder of them (e.g. the --out folder of `tierplan gateway`)')
-    .description('Check gateway configs, generated or edited by hand: report every path by which a use case could reach a deployment not cleared for it, and drift from the plan.')
-    .option('--plan <file>', 'plan.json to check against, with --policy for the deployments (default: plan --inventory with --policy)')
-    .addOption(new Option('-f, --format <format>', 'output on stdout').choices(['text', 'json', 'sarif']).default('text'))
+    .argument(
+      '<config...>',
+      'LiteLLM config.yaml, Portkey config JSON, or a folder of them (e.g. the --out folder of `tierplan gateway`)',
+    )
+    .description(
+      'Check gateway configs, generated or edited by hand: report every path by which a use case could reach a deployment not cleared for it, and drift from the plan.',
+    )
+    .option(
+      '--plan <file>',
+      'plan.json to check against, with --policy for the deployments (default: plan --inventory with --policy)',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output on stdout').choices(['text', 'json', 'sarif']).default('text'),
+    )
     .addHelpText('after', verifyHelp)
     .action(action(async () => (await import('./commands/verify.js')).verify));
 
   inputOptions(program.command('review'))
-    .description('The quarterly review: usage exports against the plan — where traffic really ran, consolidation triggers, breaches, proposed moves.')
-    .option('-u, --usage <files...>', 'usage exports: LiteLLM spend logs (CSV, JSON, JSONL), FinOps FOCUS CSV, or any CSV/JSONL with --mapping; plain or .gz')
-    .addOption(new Option('--usage-format <format>', 'skip detection from the header').choices(['litellm', 'focus', 'mapped']))
+    .description(
+      'The quarterly review: usage exports against the plan — where traffic really ran, consolidation triggers, breaches, proposed moves.',
+    )
+    .option(
+      '-u, --usage <files...>',
+      'usage exports: LiteLLM spend logs (CSV, JSON, JSONL), FinOps FOCUS CSV, or any CSV/JSONL with --mapping; plain or .gz',
+    )
+    .addOption(
+      new Option('--usage-format <format>', 'skip detection from the header').choices(['litellm', 'focus', 'mapped']),
+    )
     .option('--mapping <file>', 'column mapping for other CSV/JSONL exports (schemas/usage-mapping.schema.json)')
-    .addOption(new Option('--cost-column <column>', 'FOCUS cost column').choices(['EffectiveCost', 'BilledCost']).default('EffectiveCost'))
+    .addOption(
+      new Option('--cost-column <column>', 'FOCUS cost column')
+        .choices(['EffectiveCost', 'BilledCost'])
+        .default('EffectiveCost'),
+    )
     .option('--quarter <quarter>', 'review period, e.g. 2026-Q3 (default: the last full quarter before --as-of)')
     .option('--from <month>', 'first month of the period, YYYY-MM')
     .option('--to <month>', 'last month of the period, YYYY-MM')
-    .option('--previous <review.json>', "last quarter's review.json: trigger conditions that held across quarters count, and the portfolio split compares with it when the exports do not cover last quarter")
-    .addOption(new Option('-f, --format <format>', 'output on stdout (default: table, or nothing with --out/--propose)').choices(['table', 'markdown', 'html', 'json']))
+    .option(
+      '--previous <review.json>',
+      "last quarter's review.json: trigger conditions that held across quarters count, and the portfolio split compares with it when the exports do not cover last quarter",
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output on stdout (default: table, or nothing with --out/--propose)').choices(
+        ['table', 'markdown', 'html', 'json'],
+      ),
+    )
     .option('-o, --out <dir>', 'write review.md, review.html and review.json into DIR')
     .option('--propose <file>', 'write the proposed inventory changes as a YAML patch to review and apply')
-    .option('--apply <file>', 'apply a reviewed proposals patch to --inventory (comments and formatting kept); needs no --usage')
-    .addOption(new Option('--fail-on <what>', 'exit 1 on findings at this level').choices(['none', 'breach', 'drift', 'trigger', 'any']).default('breach'))
+    .option(
+      '--apply <file>',
+      'apply a reviewed proposals patch to --inventory (comments and formatting kept); needs no --usage',
+    )
+    .addOption(
+      new Option('--fail-on <what>', 'exit 1 on findings at this level')
+        .choices(['none', 'breach', 'drift', 'trigger', 'any'])
+        .default('breach'),
+    )
     .addHelpText('after', reviewHelp)
     .action(action(async () => (await import('./commands/review.js')).review));
 
   inputOptions(program.command('explain'))
     .argument('<id>', 'use case id')
-    .description('Print the whole chain of reasons behind one use case\'s tier.')
+    .description("Print the whole chain of reasons behind one use case's tier.")
     .option('--json', 'print the planned use case as JSON')
     .addHelpText('after', explainHelp)
     .action(action(async () => (await import('./commands/explain.js')).explain));
@@ -128,7 +230,10 @@ export function buildProgram(exit: (code: number) => void): Command {
   policy
     .command('show')
     .description('Print the effective policy: the built-in default merged with your policy file.')
-    .option('-p, --policy <file>', 'policy file (default: ./tierplan.policy.yaml if present, else the built-in default)')
+    .option(
+      '-p, --policy <file>',
+      'policy file (default: ./tierplan.policy.yaml if present, else the built-in default)',
+    )
     .option('--json', 'print JSON instead of YAML')
     .action(action(async () => (await import('./commands/policy-show.js')).policyShow));
   return program;

@@ -16,6 +16,8 @@ export function reportError(e: unknown, ctx: CliContext): number {
   }
   const err = e instanceof Error ? e : new Error(String(e));
   ctx.err(`internal error: ${err.message}\n`);
-  ctx.err(ctx.debug ? `${err.stack ?? ''}\n` : 'Run again with --debug for the stack trace, and report it if it persists.\n');
+  ctx.err(
+    ctx.debug ? `${err.stack ?? ''}\n` : 'Run again with --debug for the stack trace, and report it if it persists.\n',
+  );
   return 2;
 }

@@ -14,9 +14,17 @@ interface Drifted {
 }
 
 /** Every generated or present file under the targets' folders of `out` whose text differs, by path. */
-export async function* gatewayDrift(out: string, targets: readonly GatewayTarget[], files: readonly GatewayFile[]): AsyncGenerator<Drifted> {
+export async function* gatewayDrift(
+  out: string,
+  targets: readonly GatewayTarget[],
+  files: readonly GatewayFile[],
+): AsyncGenerator<Drifted> {
   const expected = new Map(files.map((f) => [f.path, f.text]));
-  const onDisk = (await Promise.all(targets.map(async (t) => (await listFiles(join(out, TARGET_DIRS[t]))).map((p) => `${TARGET_DIRS[t]}/${p}`)))).flat();
+  const onDisk = (
+    await Promise.all(
+      targets.map(async (t) => (await listFiles(join(out, TARGET_DIRS[t]))).map((p) => `${TARGET_DIRS[t]}/${p}`)),
+    )
+  ).flat();
   for (const path of [...new Set([...expected.keys(), ...onDisk])].sort()) {
     const want = expected.get(path) ?? null;
     const have = await readIfExists(join(out, path));

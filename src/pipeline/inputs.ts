@@ -33,7 +33,9 @@ export interface Inputs {
   warnings: PlacedDiagnostic[];
 }
 
-export async function loadPolicy(path: string | undefined): Promise<{ policy: Policy; policyPath: string | null; diagnostics: PlacedDiagnostic[] }> {
+export async function loadPolicy(
+  path: string | undefined,
+): Promise<{ policy: Policy; policyPath: string | null; diagnostics: PlacedDiagnostic[] }> {
   const policyPath = path ?? (existsSync(DEFAULT_POLICY_FILE) ? DEFAULT_POLICY_FILE : null);
   if (policyPath === null) return { policy: DEFAULT_POLICY, policyPath, diagnostics: [] };
   const loaded = await loadPolicyFile(policyPath);
@@ -42,7 +44,15 @@ export async function loadPolicy(path: string | undefined): Promise<{ policy: Po
     const inFile = pathInFile(p.path, policy, loaded.file);
     const pos = loaded.locator.locate(inFile ?? []);
     const message = inFile ? p.message : `${p.message} (in the built-in default this file extends)`;
-    return { code: p.code, severity: p.severity, message, file: pos.file, line: pos.line, column: pos.column, ...(p.hint ? { hint: p.hint } : {}) };
+    return {
+      code: p.code,
+      severity: p.severity,
+      message,
+      file: pos.file,
+      line: pos.line,
+      column: pos.column,
+      ...(p.hint ? { hint: p.hint } : {}),
+    };
   });
   return { policy, policyPath, diagnostics };
 }
@@ -57,7 +67,9 @@ export async function loadCheckedInputs(o: InputPaths, mode: 'validate' | 'plan'
   if (policyDiagnostics.some((d) => d.severity === 'error')) throw new InputError(policyDiagnostics);
   const inventoryPath = o.inventory ?? DEFAULT_INVENTORY;
   if (o.inventory === undefined && !existsSync(inventoryPath)) {
-    throw new UsageError(`no ${DEFAULT_INVENTORY} here: pass --inventory FILE|DIR, or run \`tierplan init\` to create one`);
+    throw new UsageError(
+      `no ${DEFAULT_INVENTORY} here: pass --inventory FILE|DIR, or run \`tierplan init\` to create one`,
+    );
   }
   const loaded = await loadInventory(inventoryPath);
   const problems = checkInventory(loaded.inventory, policy, asOf).map((p) =>

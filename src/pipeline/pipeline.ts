@@ -88,7 +88,11 @@ function makePipeline(start: Start): Pipeline {
   };
 }
 
-async function renderGateway(start: Start, routes: () => Promise<RoutingModel | undefined>, targets: GatewayTarget[]): Promise<GatewayFile[]> {
+async function renderGateway(
+  start: Start,
+  routes: () => Promise<RoutingModel | undefined>,
+  targets: GatewayTarget[],
+): Promise<GatewayFile[]> {
   const model = await routes();
   if (!model) throw new Error('gateway configs are compiled from an inventory: this run has a plan but no inventory');
   const { gatewayFiles } = await import('../render/gateway/gateway-files.js');

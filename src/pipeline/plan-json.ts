@@ -17,14 +17,21 @@ interface PlanJsonPaths {
 }
 
 /** `warn` hears the policy's warnings as soon as they are known, before the plan is read. */
-export async function pipelineFromPlanJson(paths: PlanJsonPaths, warn: (d: PlacedDiagnostic) => void): Promise<Pipeline> {
+export async function pipelineFromPlanJson(
+  paths: PlanJsonPaths,
+  warn: (d: PlacedDiagnostic) => void,
+): Promise<Pipeline> {
   const { policy, policyPath, diagnostics } = await loadPolicy(paths.policy);
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
   for (const d of diagnostics) warn(d);
   const plan = await loadPlanFile(paths.plan);
   checkPlanAgainstPolicy(plan, policy, paths.plan);
   const inventory = paths.inventory === undefined ? undefined : (await loadInventory(paths.inventory)).inventory;
-  const sources = [paths.plan, ...(paths.inventory !== undefined ? [paths.inventory] : []), policyPath ?? 'built-in default policy'];
+  const sources = [
+    paths.plan,
+    ...(paths.inventory !== undefined ? [paths.inventory] : []),
+    policyPath ?? 'built-in default policy',
+  ];
   return pipelineFromPlan(plan, policy, sources, inventory);
 }
 
@@ -34,7 +41,9 @@ function checkPlanAgainstPolicy(plan: Plan, policy: Policy, file: string): void 
     if (u.tier === null) continue;
     const tier = policy.tiers.find((t) => t.id === u.tier);
     if (!tier || (u.deployment !== null && !tier.deployments.some((d) => d.id === u.deployment))) {
-      throw new UsageError(`${file} places "${u.id}" on ${u.tier}${u.deployment ? ` / ${u.deployment}` : ''}, which the policy${plan.policy !== policy.name ? ` ("${policy.name}"; the plan was made with "${plan.policy}")` : ''} does not have: pass the --policy the plan was made with`);
+      throw new UsageError(
+        `${file} places "${u.id}" on ${u.tier}${u.deployment ? ` / ${u.deployment}` : ''}, which the policy${plan.policy !== policy.name ? ` ("${policy.name}"; the plan was made with "${plan.policy}")` : ''} does not have: pass the --policy the plan was made with`,
+      );
     }
   }
 }

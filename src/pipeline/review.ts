@@ -45,13 +45,32 @@ export async function readUsageTotals(policy: Policy, req: UsageRequest): Promis
 
 /** Last quarter's review.json: the months each trigger's condition already held, and its usage for the split. */
 export async function readPreviousReview(file: string): Promise<PreviousReview> {
-  const { value, locator } = readJson(await readText(file, { expected: 'a review.json from `tierplan review --out`' }), file, 'a review.json');
+  const { value, locator } = readJson(
+    await readText(file, { expected: 'a review.json from `tierplan review --out`' }),
+    file,
+    'a review.json',
+  );
   const { previous, problems } = previousReviewOf(value);
   if (!previous) throw new InputError(toDiagnostics(problems, locator));
   return previous;
 }
 
-export function reviewOf(run: Pipeline, inventory: Inventory, usage: UsageTotals, period: { from: string; to: string }, previous: PreviousReview | undefined): Review {
+export function reviewOf(
+  run: Pipeline,
+  inventory: Inventory,
+  usage: UsageTotals,
+  period: { from: string; to: string },
+  previous: PreviousReview | undefined,
+): Review {
   const { counts, rejected } = usage.read;
-  return computeReview({ plan: run.plan(), inventory, policy: run.policy, aggregate: usage.aggregate, counts, rejected, period, previous });
+  return computeReview({
+    plan: run.plan(),
+    inventory,
+    policy: run.policy,
+    aggregate: usage.aggregate,
+    counts,
+    rejected,
+    period,
+    previous,
+  });
 }

@@ -34,11 +34,21 @@ export function layerOf(file: string): string | undefined {
 export function checkImports(file: string, imports: readonly ImportRef[]): Violation[] {
   const layer = layerOf(file);
   if (layer === undefined) {
-    return [{ file, line: 1, specifier: '', rule: `every file under src/ belongs to a layer folder (${Object.keys(LAYERS).join(', ')}); a new layer needs its rules in test/architecture/layer-rules.ts` }];
+    return [
+      {
+        file,
+        line: 1,
+        specifier: '',
+        rule: `every file under src/ belongs to a layer folder (${Object.keys(LAYERS).join(', ')}); a new layer needs its rules in test/architecture/layer-rules.ts`,
+      },
+    ];
   }
   const found: Violation[] = [];
   for (const imp of imports) {
-    const rule = imp.specifier === null ? 'an import names its module literally, so these rules can check it' : ruleBroken(file, layer, imp.specifier);
+    const rule =
+      imp.specifier === null
+        ? 'an import names its module literally, so these rules can check it'
+        : ruleBroken(file, layer, imp.specifier);
     if (rule !== undefined) found.push({ file, line: imp.line, specifier: imp.specifier ?? '(computed)', rule });
   }
   return found;
@@ -47,7 +57,8 @@ export function checkImports(file: string, imports: readonly ImportRef[]): Viola
 function ruleBroken(file: string, layer: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return layer === 'core' ? corePackageRule(specifier) : undefined;
   const target = posix.normalize(posix.join(posix.dirname(file), specifier));
-  if (!target.startsWith('src/')) return 'imports stay inside src/ (what the build does not compile is not there at run time)';
+  if (!target.startsWith('src/'))
+    return 'imports stay inside src/ (what the build does not compile is not there at run time)';
   const targetLayer = layerOf(target);
   const allowed = LAYERS[layer]!;
   if (targetLayer === undefined || !allowed.includes(targetLayer)) return `${layer} imports only ${allowed.join(', ')}`;
@@ -59,7 +70,8 @@ function ruleBroken(file: string, layer: string, specifier: string): string | un
 
 function corePackageRule(specifier: string): string {
   const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
-  if (name.startsWith('node:') || builtinModules.includes(name)) return 'core is pure: no node: module (no file system, process or clock)';
+  if (name.startsWith('node:') || builtinModules.includes(name))
+    return 'core is pure: no node: module (no file system, process or clock)';
   const impure = IMPURE.find((p) => name === p || name.startsWith(`${p}/`));
   if (impure) return `core is pure: no ${impure} (terminal, templates and spreadsheets belong to render and io)`;
   return 'core imports only core: no package';
@@ -71,13 +83,17 @@ export function formatViolation(v: Violation): string {
 
 /** Every folder under `dir` (itself included), repo-relative. */
 export function foldersUnder(root: string, dir = 'src'): string[] {
-  const subs = readdirSync(join(root, dir), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${dir}/${e.name}`);
+  const subs = readdirSync(join(root, dir), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => `${dir}/${e.name}`);
   return [dir, ...subs.flatMap((s) => foldersUnder(root, s))].sort();
 }
 
 export function sourceFiles(root: string): string[] {
   return foldersUnder(root).flatMap((d) =>
-    readdirSync(join(root, d), { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => `${d}/${e.name}`),
+    readdirSync(join(root, d), { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => `${d}/${e.name}`),
   );
 }
 

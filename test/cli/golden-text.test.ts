@@ -6,7 +6,14 @@ const vars = { tmp: ['/tmp/tierplan-cli-abc', '/private/tmp/tierplan-cli-abc'], 
 describe('golden text of a CLI run', () => {
   it('quotes only the arguments a shell would split or expand', () => {
     expect(['plan', '--as-of', '2026-11-24', 'out/dir', 'AI register', "it's", '', '$HOME'].map(shellQuote)).toEqual([
-      'plan', '--as-of', '2026-11-24', 'out/dir', "'AI register'", `'it'\\''s'`, "''", "'$HOME'",
+      'plan',
+      '--as-of',
+      '2026-11-24',
+      'out/dir',
+      "'AI register'",
+      `'it'\\''s'`,
+      "''",
+      "'$HOME'",
     ]);
   });
 
@@ -21,7 +28,11 @@ describe('golden text of a CLI run', () => {
 
   it('records the sections, the exit status, and a missing final newline', () => {
     const run = { args: ['explain'], stdout: '', stderr: 'no newline', code: 2, signal: null };
-    expect(goldenText(run, vars)).toBe('$ tierplan explain\n--- stdout\n--- stderr\nno newline\n\\ no newline at end\n--- exit 2\n');
-    expect(goldenText({ ...run, args: [], stderr: '', code: null, signal: 'SIGKILL' }, vars)).toBe('$ tierplan\n--- stdout\n--- stderr\n--- exit signal SIGKILL\n');
+    expect(goldenText(run, vars)).toBe(
+      '$ tierplan explain\n--- stdout\n--- stderr\nno newline\n\\ no newline at end\n--- exit 2\n',
+    );
+    expect(goldenText({ ...run, args: [], stderr: '', code: null, signal: 'SIGKILL' }, vars)).toBe(
+      '$ tierplan\n--- stdout\n--- stderr\n--- exit signal SIGKILL\n',
+    );
   });
 });

@@ -17,7 +17,9 @@ const paths = commandPaths(buildProgram(() => undefined));
 
 describe('--help', () => {
   it('finds every command of the program', () => {
-    expect(paths.map((p) => p.join(' '))).toEqual(expect.arrayContaining(['', 'init', 'import', 'review', 'policy', 'policy show']));
+    expect(paths.map((p) => p.join(' '))).toEqual(
+      expect.arrayContaining(['', 'init', 'import', 'review', 'policy', 'policy show']),
+    );
   });
 
   it('of every command has a golden scenario', () => {
@@ -25,10 +27,13 @@ describe('--help', () => {
     expect(paths.map((p) => [...p, '--help'].join(' ')).filter((args) => !covered.has(args))).toEqual([]);
   });
 
-  it.each(paths.map((p) => [p.join(' ') || '(program)', p] as const))(`of %s fits in ${WIDTH} columns`, (_name, path) => {
-    const run = runBinary({ name: 'help', args: [...path, '--help'], env: { COLUMNS: String(WIDTH) } });
-    expect(run.code).toBe(0);
-    const wide = run.stdout.split('\n').filter((line) => [...line].length > WIDTH);
-    expect(wide, `lines wider than ${WIDTH} columns`).toEqual([]);
-  });
+  it.each(paths.map((p) => [p.join(' ') || '(program)', p] as const))(
+    `of %s fits in ${WIDTH} columns`,
+    (_name, path) => {
+      const run = runBinary({ name: 'help', args: [...path, '--help'], env: { COLUMNS: String(WIDTH) } });
+      expect(run.code).toBe(0);
+      const wide = run.stdout.split('\n').filter((line) => [...line].length > WIDTH);
+      expect(wide, `lines wider than ${WIDTH} columns`).toEqual([]);
+    },
+  );
 });

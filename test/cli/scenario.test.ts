@@ -4,7 +4,10 @@ import { parseScenario } from './scenario.js';
 describe('scenario files', () => {
   it('read args, fixture and env', () => {
     expect(parseScenario('s', "args: [plan, --as-of, '2026-11-24']\nfixture: valid\nenv: { CI: 'false' }\n")).toEqual({
-      name: 's', args: ['plan', '--as-of', '2026-11-24'], fixture: 'valid', env: { CI: 'false' },
+      name: 's',
+      args: ['plan', '--as-of', '2026-11-24'],
+      fixture: 'valid',
+      env: { CI: 'false' },
     });
   });
 

@@ -31,13 +31,19 @@ export function parseScenario(name: string, text: string): Scenario {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`${where}: expected a mapping`);
   const fields = doc as Record<string, unknown>;
   const unknown = Object.keys(fields).filter((k) => !KEYS.has(k));
-  if (unknown.length > 0) throw new Error(`${where}: unknown keys ${unknown.join(', ')} (allowed: ${[...KEYS].join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`${where}: unknown keys ${unknown.join(', ')} (allowed: ${[...KEYS].join(', ')})`);
   const { args, fixture, env = {} } = fields;
   if (!isStringArray(args)) throw new Error(`${where}: args must be a list of strings`);
   if (fixture !== undefined && (typeof fixture !== 'string' || !existsSync(join(FIXTURE_DIR, fixture)))) {
     throw new Error(`${where}: fixture must name a folder of test/cli/fixtures, got ${JSON.stringify(fixture)}`);
   }
-  if (typeof env !== 'object' || env === null || Array.isArray(env) || !Object.values(env).every((v) => typeof v === 'string')) {
+  if (
+    typeof env !== 'object' ||
+    env === null ||
+    Array.isArray(env) ||
+    !Object.values(env).every((v) => typeof v === 'string')
+  ) {
     throw new Error(`${where}: env must map names to strings`);
   }
   return { name, args, ...(fixture === undefined ? {} : { fixture }), env: env as Record<string, string> };

@@ -16,7 +16,9 @@ const scenarios = loadScenarios();
 function refuseStaleBuild(): void {
   const built = join(REPO, 'dist', 'cli', 'main.js');
   const src = join(REPO, 'src');
-  const newest = Math.max(...readdirSync(src, { recursive: true, encoding: 'utf8' }).map((f) => statSync(join(src, f)).mtimeMs));
+  const newest = Math.max(
+    ...readdirSync(src, { recursive: true, encoding: 'utf8' }).map((f) => statSync(join(src, f)).mtimeMs),
+  );
   if (!existsSync(built) || statSync(built).mtimeMs < newest) {
     throw new Error('dist/ is missing or older than src/: run `npm run build` before updating goldens');
   }
@@ -35,12 +37,16 @@ describe('tierplan CLI scenarios', () => {
       writeFileSync(path, actual);
       return;
     }
-    if (!existsSync(path)) throw new Error(`no golden for ${name}: run UPDATE_GOLDENS=1 npx vitest run test/cli, then read it`);
+    if (!existsSync(path))
+      throw new Error(`no golden for ${name}: run UPDATE_GOLDENS=1 npx vitest run test/cli, then read it`);
     expect(actual, `differs from test/cli/golden/${name}.golden`).toBe(readFileSync(path, 'utf8'));
   });
 
   it('every golden belongs to a scenario', () => {
     const names = new Set(scenarios.map((s) => s.name));
-    expect(goldenNames().filter((g) => !names.has(g)), 'goldens without a scenario: delete them').toEqual([]);
+    expect(
+      goldenNames().filter((g) => !names.has(g)),
+      'goldens without a scenario: delete them',
+    ).toEqual([]);
   });
 });

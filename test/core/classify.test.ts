@@ -76,7 +76,9 @@ describe('sensitivity', () => {
     expect(result?.text).toContain('sens.class.pii');
     expect(result?.text).not.toContain('sens.class.public');
     // Every contribution stays in the rationale, not only the deciding one.
-    expect(ruleIds(c)).toEqual(expect.arrayContaining(['sens.class.public', 'sens.class.pii', 'sens.class.internal_docs']));
+    expect(ruleIds(c)).toEqual(
+      expect.arrayContaining(['sens.class.public', 'sens.class.pii', 'sens.class.internal_docs']),
+    );
   });
 
   it.each([
@@ -128,7 +130,9 @@ describe('capability', () => {
   it('the highest level wins and every fired rule is kept', () => {
     const c = classify(uc({ needs: { task: 'code', reasoning: 'high', context_tokens: 50000 } }), P);
     expect(c.capability).toBe('frontier');
-    expect(ruleIds(c)).toEqual(expect.arrayContaining(['cap.task.generative', 'cap.reasoning.high', 'cap.context.medium', 'cap.result']));
+    expect(ruleIds(c)).toEqual(
+      expect.arrayContaining(['cap.task.generative', 'cap.reasoning.high', 'cap.context.medium', 'cap.result']),
+    );
   });
 
   it.each([

@@ -35,14 +35,19 @@ describe('examples/', () => {
   it('passes the semantic checks; the only finding is the deliberately expired override', () => {
     expect(checkPolicy(policy)).toEqual([]);
     expect(checkInventory(inventory, policy, AS_OF).map((p) => [p.code, p.path.join('.')])).toEqual([
-      ['override-expired', `use_cases.${inventory.use_cases.findIndex((u) => u.id === 'collections-assistant')}.override.expires`],
+      [
+        'override-expired',
+        `use_cases.${inventory.use_cases.findIndex((u) => u.id === 'collections-assistant')}.override.expires`,
+      ],
     ]);
   });
 
   it('fills every sensitivity × capability cell and mixes statuses', () => {
     expect(inventory.use_cases.length).toBeGreaterThanOrEqual(30);
     expect(plan.cells.filter((c) => c.use_cases.length === 0)).toEqual([]);
-    expect(new Set(inventory.use_cases.map((u) => u.status))).toEqual(new Set(['idea', 'pilot', 'production', 'retired']));
+    expect(new Set(inventory.use_cases.map((u) => u.status))).toEqual(
+      new Set(['idea', 'pilot', 'production', 'retired']),
+    );
   });
 
   it('shows a gap, each override state, expiring and unclassified use cases', () => {
@@ -75,6 +80,7 @@ describe('examples/', () => {
 
   it('EU-resident use cases run on EU deployments', () => {
     const regionOf = (d: string | null) => policy.tiers.flatMap((t) => t.deployments).find((x) => x.id === d)?.region;
-    for (const u of plan.use_cases.filter((x) => x.residency.includes('eu') && x.tier)) expect(regionOf(u.deployment)).toBe('eu');
+    for (const u of plan.use_cases.filter((x) => x.residency.includes('eu') && x.tier))
+      expect(regionOf(u.deployment)).toBe('eu');
   });
 });

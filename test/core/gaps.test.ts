@@ -16,7 +16,17 @@ function applyRemedy(policy: Policy, remedy: string, residency: string[]): Polic
   };
   const addDeployment = (t: Tier, capability: string): void => {
     const region = residency[0] ?? t.regions[0]!;
-    t.deployments.push({ id: `remedy-${t.deployments.length}`, provider: 'test', model: 'm', capability, region, context_tokens: 10_000_000, modalities: ['text', 'image', 'audio', 'video'], tools: true, price: { input_per_1m: 1, output_per_1m: 1 } });
+    t.deployments.push({
+      id: `remedy-${t.deployments.length}`,
+      provider: 'test',
+      model: 'm',
+      capability,
+      region,
+      context_tokens: 10_000_000,
+      modalities: ['text', 'image', 'audio', 'video'],
+      tools: true,
+      price: { input_per_1m: 1, output_per_1m: 1 },
+    });
   };
   const deployment = /^add an? (\S+) deployment.* to (\S+)$/;
   const [fix = '', then] = remedy.split(', then ');
@@ -55,13 +65,51 @@ const withRegime = (id: string, level: string): Policy => {
 };
 
 const scenarios: [string, Partial<UseCase>, string, Policy][] = [
-  ['classified + frontier', { data: { classes: ['classified'] }, needs: { reasoning: 'high', context_tokens: 100000 } }, 'no-capable-deployment', DEFAULT_POLICY],
-  ['export_controlled + frontier', { data: { classes: ['export_controlled'] }, needs: { task: 'agentic' } }, 'no-capable-deployment', DEFAULT_POLICY],
-  ['context no model holds', { data: { classes: ['public'] }, needs: { context_tokens: 2_000_000 } }, 'no-capable-deployment', DEFAULT_POLICY],
-  ['mid audio in the us', { data: { classes: ['pii'], residency: ['us'] }, needs: { task: 'transcription', reasoning: 'medium', modalities: ['audio'] } }, 'no-capable-deployment', DEFAULT_POLICY],
-  ['residency nobody serves', { data: { classes: ['pii'], residency: ['ch'] }, needs: { task: 'search' } }, 'no-cleared-tier', DEFAULT_POLICY],
-  ['public data, residency nobody serves', { data: { classes: ['public'], residency: ['ch'] }, needs: { task: 'agentic' } }, 'no-cleared-tier', DEFAULT_POLICY],
-  ['a regulated regime nobody is certified for', { data: { classes: ['internal_docs'], regimes: ['cjis'] }, needs: { task: 'search' } }, 'no-cleared-tier', withRegime('cjis', 'regulated')],
+  [
+    'classified + frontier',
+    { data: { classes: ['classified'] }, needs: { reasoning: 'high', context_tokens: 100000 } },
+    'no-capable-deployment',
+    DEFAULT_POLICY,
+  ],
+  [
+    'export_controlled + frontier',
+    { data: { classes: ['export_controlled'] }, needs: { task: 'agentic' } },
+    'no-capable-deployment',
+    DEFAULT_POLICY,
+  ],
+  [
+    'context no model holds',
+    { data: { classes: ['public'] }, needs: { context_tokens: 2_000_000 } },
+    'no-capable-deployment',
+    DEFAULT_POLICY,
+  ],
+  [
+    'mid audio in the us',
+    {
+      data: { classes: ['pii'], residency: ['us'] },
+      needs: { task: 'transcription', reasoning: 'medium', modalities: ['audio'] },
+    },
+    'no-capable-deployment',
+    DEFAULT_POLICY,
+  ],
+  [
+    'residency nobody serves',
+    { data: { classes: ['pii'], residency: ['ch'] }, needs: { task: 'search' } },
+    'no-cleared-tier',
+    DEFAULT_POLICY,
+  ],
+  [
+    'public data, residency nobody serves',
+    { data: { classes: ['public'], residency: ['ch'] }, needs: { task: 'agentic' } },
+    'no-cleared-tier',
+    DEFAULT_POLICY,
+  ],
+  [
+    'a regulated regime nobody is certified for',
+    { data: { classes: ['internal_docs'], regimes: ['cjis'] }, needs: { task: 'search' } },
+    'no-cleared-tier',
+    withRegime('cjis', 'regulated'),
+  ],
 ];
 
 describe('gaps', () => {
@@ -87,9 +135,13 @@ describe('gaps', () => {
   // Certification admits data above a tier's clearance only at the top level (rule 2), so for
   // confidential pii + gdpr the remedy must raise api's clearance as well as certify it.
   it('a remedy for a sub-top sensitivity also raises clearance when it is too low', () => {
-    const u = uc({ data: { classes: ['pii'], regimes: ['gdpr'], residency: ['us'] }, needs: { task: 'reasoning', context_tokens: 500000 } });
+    const u = uc({
+      data: { classes: ['pii'], regimes: ['gdpr'], residency: ['us'] },
+      needs: { task: 'reasoning', context_tokens: 500000 },
+    });
     const remedies = assign(u, DEFAULT_POLICY, AS_OF).gap?.remedies ?? [];
     expect(remedies).toContain('certify api for gdpr and raise api clearance to confidential');
-    for (const r of remedies) expect(assign(u, applyRemedy(DEFAULT_POLICY, r, ['us']), AS_OF).decided_by).not.toBe('gap');
+    for (const r of remedies)
+      expect(assign(u, applyRemedy(DEFAULT_POLICY, r, ['us']), AS_OF).decided_by).not.toBe('gap');
   });
 });

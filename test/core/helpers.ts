@@ -9,7 +9,14 @@ export const AS_OF = '2026-11-24';
 
 /** A minimal use case; `data` and `needs` default to a classified, basic one. */
 export function uc(over: Partial<UseCase> = {}): UseCase {
-  return { id: 'uc', name: 'Use case', status: 'production', data: { classes: ['internal_docs'] }, needs: { task: 'classification' }, ...over };
+  return {
+    id: 'uc',
+    name: 'Use case',
+    status: 'production',
+    data: { classes: ['internal_docs'] },
+    needs: { task: 'classification' },
+    ...over,
+  };
 }
 
 export function place(over: Partial<UseCase>, policy: Policy = DEFAULT_POLICY, asOf = AS_OF): PlannedUseCase {

@@ -15,7 +15,9 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
   regulated: { basic: 'on-prem', mid: 'on-prem', frontier: null },
 };
 
-const cells = Object.entries(EXPECTED).flatMap(([s, row]) => Object.entries(row).map(([c, tier]) => [s, c, tier] as const));
+const cells = Object.entries(EXPECTED).flatMap(([s, row]) =>
+  Object.entries(row).map(([c, tier]) => [s, c, tier] as const),
+);
 
 describe('default matrix', () => {
   it('the table covers every level pair of the default policy', () => {
@@ -39,7 +41,10 @@ describe('default matrix', () => {
   });
 
   it('an explicit matrix cell wins over preference when its tier is a candidate', () => {
-    const policy = { ...DEFAULT_POLICY, matrix: [{ sensitivity: 'internal', capability: 'frontier', tier: 'private-cloud' }] };
+    const policy = {
+      ...DEFAULT_POLICY,
+      matrix: [{ sensitivity: 'internal', capability: 'frontier', tier: 'private-cloud' }],
+    };
     expect(cellTier('internal', 'frontier', policy)).toBe('private-cloud');
     const p = place({ data: { classes: ['source_code'] }, needs: { task: 'agentic' } }, policy);
     expect([p.tier, p.decided_by]).toEqual(['private-cloud', 'matrix']);

@@ -11,14 +11,29 @@ const claims = (override: Override): Partial<UseCase> => ({
   needs: { task: 'extraction', reasoning: 'medium', context_tokens: 32000 },
   override,
 });
-const pii = (override: Override): Partial<UseCase> => ({ data: { classes: ['customer_data'] }, needs: { task: 'summarization' }, override });
-const o = (tier: string, expires: string, extra: Partial<Override> = {}): Override => ({ tier, reason: 'because', approved_by: 'ciso@example.com', expires, ...extra });
+const pii = (override: Override): Partial<UseCase> => ({
+  data: { classes: ['customer_data'] },
+  needs: { task: 'summarization' },
+  override,
+});
+const o = (tier: string, expires: string, extra: Partial<Override> = {}): Override => ({
+  tier,
+  reason: 'because',
+  approved_by: 'ciso@example.com',
+  expires,
+  ...extra,
+});
 
 describe('overrides', () => {
   it('honoured: a cleared, unexpired tier is pinned', () => {
     const p = place(claims(o('on-prem', '2027-03-31')));
     expect([p.tier, p.deployment, p.decided_by]).toEqual(['on-prem', 'vllm-llama-70b', 'override']);
-    expect(p.override).toMatchObject({ state: 'honoured', days_left: 127, approved_by: 'ciso@example.com', expires: '2027-03-31' });
+    expect(p.override).toMatchObject({
+      state: 'honoured',
+      days_left: 127,
+      approved_by: 'ciso@example.com',
+      expires: '2027-03-31',
+    });
     expect(rules(p)).toContain('override.honoured');
   });
 
@@ -69,7 +84,11 @@ describe('overrides', () => {
   });
 
   it('an override may pin a cleared tier over a gap', () => {
-    const p = place({ data: { classes: ['classified'] }, needs: { reasoning: 'high' }, override: o('on-prem', '2027-01-31') });
+    const p = place({
+      data: { classes: ['classified'] },
+      needs: { reasoning: 'high' },
+      override: o('on-prem', '2027-01-31'),
+    });
     expect([p.tier, p.decided_by, p.gap]).toEqual(['on-prem', 'override', null]);
     expect(rules(p)).toContain('override.shortfall');
   });
@@ -77,7 +96,11 @@ describe('overrides', () => {
   // An exception pins a tier that is not cleared; its deployments must still be matched to the
   // needs: api's audio model (openai-transcribe), not its most capable text-only model.
   it('an exception uses a deployment of the pinned tier that meets the needs', () => {
-    const p = place({ data: { classes: ['customer_data'] }, needs: { task: 'transcription', modalities: ['audio'] }, override: o('api', '2027-01-31', { exception: true }) });
+    const p = place({
+      data: { classes: ['customer_data'] },
+      needs: { task: 'transcription', modalities: ['audio'] },
+      override: o('api', '2027-01-31', { exception: true }),
+    });
     expect(p.deployment).toBe('openai-transcribe');
     expect(rules(p)).not.toContain('override.shortfall');
   });
@@ -106,7 +129,13 @@ describe('override lists in the plan', () => {
 });
 
 describe('retired use cases', () => {
-  const retired = uc({ id: 'old', status: 'retired', data: { classes: ['phi'] }, override: o('on-prem', '2027-01-01'), volume: { requests: 1000, input_tokens_per_request: 1000 } });
+  const retired = uc({
+    id: 'old',
+    status: 'retired',
+    data: { classes: ['phi'] },
+    override: o('on-prem', '2027-01-01'),
+    volume: { requests: 1000, input_tokens_per_request: 1000 },
+  });
   const unclassifiedRetired = { id: 'older', name: 'Older', status: 'retired' as const };
 
   it('are not placed, have no override outcome and cost nothing', () => {
@@ -116,7 +145,10 @@ describe('retired use cases', () => {
   });
 
   it('appear in no cell, split, gap, expiring or unclassified list', () => {
-    const plan = computePlan({ version: 1, use_cases: [retired, unclassifiedRetired] }, DEFAULT_POLICY, { asOf: AS_OF, generator: 'test' });
+    const plan = computePlan({ version: 1, use_cases: [retired, unclassifiedRetired] }, DEFAULT_POLICY, {
+      asOf: AS_OF,
+      generator: 'test',
+    });
     expect(plan.cells.flatMap((c) => c.use_cases)).toEqual([]);
     expect(plan.split.map((s) => s.count)).toEqual([0, 0, 0]);
     expect([plan.gaps, plan.expiring, plan.unclassified]).toEqual([[], [], []]);

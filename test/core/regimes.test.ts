@@ -13,7 +13,12 @@ const regionOf = (deployment: string | null): string | undefined =>
 describe('regimes force a tier', () => {
   it.each(CAPS)('phi × %s → private-cloud, admitted by its HIPAA certification (BAA)', (cap) => {
     const p = place({ data: { classes: ['phi'] }, needs: NEEDS_FOR_LEVEL[cap]! });
-    expect([p.sensitivity, p.regimes, p.tier, p.decided_by]).toEqual(['regulated', ['hipaa'], 'private-cloud', 'preference']);
+    expect([p.sensitivity, p.regimes, p.tier, p.decided_by]).toEqual([
+      'regulated',
+      ['hipaa'],
+      'private-cloud',
+      'preference',
+    ]);
     const pc = p.rationale.find((r) => r.text.startsWith('private-cloud cleared'));
     expect(pc?.text).toContain('certified for every regime');
     const api = p.rationale.find((r) => r.text.startsWith('api excluded'));
@@ -50,7 +55,11 @@ describe('regimes force a tier', () => {
   it('export_controlled + frontier: the remedies are certifying a frontier-capable tier for ITAR or adding a model on-prem', () => {
     const p = place({ data: { classes: ['export_controlled'] }, needs: NEEDS_FOR_LEVEL.frontier! });
     expect(p.gap?.cause).toBe('no-capable-deployment');
-    expect(p.gap?.remedies).toEqual(['add a frontier deployment to on-prem', 'certify api for itar', 'certify private-cloud for itar']);
+    expect(p.gap?.remedies).toEqual([
+      'add a frontier deployment to on-prem',
+      'certify api for itar',
+      'certify private-cloud for itar',
+    ]);
   });
 });
 
@@ -71,14 +80,20 @@ describe('the regime exception does not launder data that no regime covers', () 
 
 describe('residency', () => {
   const levels = Object.keys(CLASS_FOR_LEVEL);
-  it.each(levels.flatMap((s) => CAPS.map((c) => [s, c] as const)))('eu-only %s × %s never gets a us deployment', (s, c) => {
-    const p = place({ data: { classes: [CLASS_FOR_LEVEL[s]!], residency: ['eu'] }, needs: NEEDS_FOR_LEVEL[c]! });
-    if (p.tier === null) expect(p.decided_by).toBe('gap');
-    else expect(regionOf(p.deployment)).toBe('eu');
-  });
+  it.each(levels.flatMap((s) => CAPS.map((c) => [s, c] as const)))(
+    'eu-only %s × %s never gets a us deployment',
+    (s, c) => {
+      const p = place({ data: { classes: [CLASS_FOR_LEVEL[s]!], residency: ['eu'] }, needs: NEEDS_FOR_LEVEL[c]! });
+      if (p.tier === null) expect(p.decided_by).toBe('gap');
+      else expect(regionOf(p.deployment)).toBe('eu');
+    },
+  );
 
   it('EU personal data under GDPR with image input lands on the EU private-cloud deployment', () => {
-    const p = place({ data: { classes: ['pii'], regimes: ['gdpr'], residency: ['eu'] }, needs: { task: 'extraction', modalities: ['image'] } });
+    const p = place({
+      data: { classes: ['pii'], regimes: ['gdpr'], residency: ['eu'] },
+      needs: { task: 'extraction', modalities: ['image'] },
+    });
     expect([p.tier, p.deployment]).toEqual(['private-cloud', 'azure-gpt-5-4-eu']);
   });
 
@@ -87,6 +102,7 @@ describe('residency', () => {
     expect(p.gap?.cause).toBe('no-cleared-tier');
     expect(p.gap?.detail).toContain('outside residency ch');
     expect(p.gap?.remedies.length).toBeGreaterThan(0);
-    for (const r of p.gap?.remedies ?? []) expect(r).toMatch(/add region ch to \S+, then add a basic deployment in ch to it$/);
+    for (const r of p.gap?.remedies ?? [])
+      expect(r).toMatch(/add region ch to \S+, then add a basic deployment in ch to it$/);
   });
 });

@@ -32,9 +32,21 @@ describe('diagnostic catalog', () => {
     }
   });
 
-  it('keeps verify\'s codes in the order its SARIF rules have always had', () => {
-    expect(VERIFY_CODES).toEqual(['config-problem', 'uncleared-tier', 'outside-residency', 'more-open-fallback', 'unknown-deployment', 'mislabelled-tier',
-      'alias-missing', 'alias-unknown', 'tier-drift', 'unresolved-target', 'query-error', 'no-metadata']);
+  it("keeps verify's codes in the order its SARIF rules have always had", () => {
+    expect(VERIFY_CODES).toEqual([
+      'config-problem',
+      'uncleared-tier',
+      'outside-residency',
+      'more-open-fallback',
+      'unknown-deployment',
+      'mislabelled-tier',
+      'alias-missing',
+      'alias-unknown',
+      'tier-drift',
+      'unresolved-target',
+      'query-error',
+      'no-metadata',
+    ]);
     expect(VERIFY_CODES.every((c) => CATALOG[c].category === 'verify')).toBe(true);
   });
 });

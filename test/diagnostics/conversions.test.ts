@@ -12,8 +12,14 @@ import { jsonPath, verifyDiagnostic, type PlacedVerifyFinding } from '../../src/
 // The inverses, written only here: each recovers the original record from the Diagnostic.
 function verifyBack(d: Diagnostic, steps: PlacedVerifyFinding['steps']): PlacedVerifyFinding {
   return {
-    severity: d.severity as 'error' | 'warning', code: d.code as PlacedVerifyFinding['code'], use_case: d.use_case ?? null, file: d.file!,
-    path: d.path!, steps, message: d.message, chain: d.evidence?.path ?? [],
+    severity: d.severity as 'error' | 'warning',
+    code: d.code as PlacedVerifyFinding['code'],
+    use_case: d.use_case ?? null,
+    file: d.file!,
+    path: d.path!,
+    steps,
+    message: d.message,
+    chain: d.evidence?.path ?? [],
     ...(d.line !== undefined ? { line: d.line, column: d.column! } : {}),
   };
 }
@@ -21,25 +27,37 @@ function verifyBack(d: Diagnostic, steps: PlacedVerifyFinding['steps']): PlacedV
 function reviewBack(d: Diagnostic): ReviewFinding {
   const f = d.evidence!.figures!;
   return {
-    kind: d.code as ReviewFindingKind, severity: d.severity, use_case: d.use_case ?? null, tier: f.tier as string | null, months: f.months as string[],
-    requests: f.requests as number, tokens: f.tokens as number, cost: f.cost as number, rows: f.rows as number,
-    first_rows: d.evidence!.rows ?? [], message: d.message,
+    kind: d.code as ReviewFindingKind,
+    severity: d.severity,
+    use_case: d.use_case ?? null,
+    tier: f.tier as string | null,
+    months: f.months as string[],
+    requests: f.requests as number,
+    tokens: f.tokens as number,
+    cost: f.cost as number,
+    rows: f.rows as number,
+    first_rows: d.evidence!.rows ?? [],
+    message: d.message,
   };
 }
 
 const text = fc.string({ maxLength: 12 });
 const steps = fc.array(fc.oneof(fc.nat(20), fc.stringMatching(/^[a-z_-]{1,8}$/)), { maxLength: 4 });
 
-const verifyFinding = fc.record({
-  severity: fc.constantFrom('error' as const, 'warning' as const),
-  code: fc.constantFrom(...VERIFY_CODES),
-  use_case: fc.option(text, { nil: null }),
-  file: text,
-  steps,
-  message: text,
-  chain: fc.array(text, { maxLength: 3 }),
-  at: fc.option(fc.record({ line: fc.integer({ min: 1, max: 999 }), column: fc.integer({ min: 1, max: 99 }) }), { nil: undefined }),
-}).map(({ at, ...f }): PlacedVerifyFinding => ({ ...f, path: jsonPath(f.steps), ...(at ?? {}) }));
+const verifyFinding = fc
+  .record({
+    severity: fc.constantFrom('error' as const, 'warning' as const),
+    code: fc.constantFrom(...VERIFY_CODES),
+    use_case: fc.option(text, { nil: null }),
+    file: text,
+    steps,
+    message: text,
+    chain: fc.array(text, { maxLength: 3 }),
+    at: fc.option(fc.record({ line: fc.integer({ min: 1, max: 999 }), column: fc.integer({ min: 1, max: 99 }) }), {
+      nil: undefined,
+    }),
+  })
+  .map(({ at, ...f }): PlacedVerifyFinding => ({ ...f, path: jsonPath(f.steps), ...(at ?? {}) }));
 
 const reviewFinding = fc.record({
   kind: fc.constantFrom(...(Object.keys(REVIEW_RULES) as ReviewFindingKind[]), 'override-expired' as const),
@@ -57,20 +75,36 @@ const reviewFinding = fc.record({
 
 describe('conversion to Diagnostic', () => {
   it('loses nothing of a verify finding', () => {
-    fc.assert(fc.property(verifyFinding, (f) => {
-      expect(verifyBack(verifyDiagnostic(f), f.steps)).toEqual(f);
-      expect(verifyDiagnostic(f).path).toBe(jsonPath(f.steps));
-    }));
+    fc.assert(
+      fc.property(verifyFinding, (f) => {
+        expect(verifyBack(verifyDiagnostic(f), f.steps)).toEqual(f);
+        expect(verifyDiagnostic(f).path).toBe(jsonPath(f.steps));
+      }),
+    );
   });
 
   it('loses nothing of a review finding', () => {
-    fc.assert(fc.property(reviewFinding, (f) => {
-      expect(reviewBack(reviewDiagnostic(f))).toEqual(f);
-    }));
+    fc.assert(
+      fc.property(reviewFinding, (f) => {
+        expect(reviewBack(reviewDiagnostic(f))).toEqual(f);
+      }),
+    );
   });
 
   it('leaves out a null use case and an empty list of rows instead of carrying empty values', () => {
-    const d = reviewDiagnostic({ kind: 'unattributed', severity: 'warning', use_case: null, tier: null, months: [], requests: 0, tokens: 0, cost: 0, rows: 0, first_rows: [], message: 'm' });
+    const d = reviewDiagnostic({
+      kind: 'unattributed',
+      severity: 'warning',
+      use_case: null,
+      tier: null,
+      months: [],
+      requests: 0,
+      tokens: 0,
+      cost: 0,
+      rows: 0,
+      first_rows: [],
+      message: 'm',
+    });
     expect(d).not.toHaveProperty('use_case');
     expect(d.evidence).not.toHaveProperty('rows');
   });

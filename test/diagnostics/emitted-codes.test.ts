@@ -11,7 +11,8 @@ const root = new URL('../../src/', import.meta.url).pathname;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 // `code: 'x'`, a ternary's branches feeding it, and the helpers that take the code first or second.
@@ -22,20 +23,36 @@ const PATTERNS = [
 ];
 
 function literals(text: string): string[] {
-  return PATTERNS.flatMap((re) => [...text.matchAll(re)].flatMap((m) => m.slice(1).filter((x): x is string => x !== undefined)));
+  return PATTERNS.flatMap((re) =>
+    [...text.matchAll(re)].flatMap((m) => m.slice(1).filter((x): x is string => x !== undefined)),
+  );
 }
 
 describe('codes emitted in src', () => {
   const found = new Map<string, string>();
-  for (const file of sources(root)) for (const code of literals(readFileSync(file, 'utf8'))) found.set(code, file.slice(root.length));
+  for (const file of sources(root))
+    for (const code of literals(readFileSync(file, 'utf8'))) found.set(code, file.slice(root.length));
   // Review findings are created with `kind:`; only that file uses the key for a code.
-  for (const [, kind] of readFileSync(join(root, 'core/review/findings.ts'), 'utf8').matchAll(/\bkind: '([a-z-]+)'/g)) found.set(kind!, 'core/review/findings.ts');
+  for (const [, kind] of readFileSync(join(root, 'core/review/findings.ts'), 'utf8').matchAll(/\bkind: '([a-z-]+)'/g))
+    found.set(kind!, 'core/review/findings.ts');
 
   it('finds the codes it looks for (the scan itself works)', () => {
-    for (const known of ['yaml-syntax', 'duplicate-id', 'breach', 'idle-production', 'alias-missing', 'zero-weight', 'not-a-file', 'two-costs']) expect([...found.keys()]).toContain(known);
+    for (const known of [
+      'yaml-syntax',
+      'duplicate-id',
+      'breach',
+      'idle-production',
+      'alias-missing',
+      'zero-weight',
+      'not-a-file',
+      'two-costs',
+    ])
+      expect([...found.keys()]).toContain(known);
   });
 
   it('are all in the catalog', () => {
-    expect([...found].filter(([code]) => !isDiagnosticCode(code)).map(([code, file]) => `${code} (${file})`)).toEqual([]);
+    expect([...found].filter(([code]) => !isDiagnosticCode(code)).map(([code, file]) => `${code} (${file})`)).toEqual(
+      [],
+    );
   });
 });

@@ -22,13 +22,17 @@ describe('docs/commands.md', () => {
   it.each(COMMANDS)('documents every option of `tierplan %s --help`', (command) => {
     const help = tierplan([...command.split(' '), '--help']);
     expect(help.code).toBe(0);
-    const options = [...new Set(help.stdout.match(/(?<=^\s+(?:-\w, )?)--[a-z][a-z-]*/gm) ?? [])].filter((o) => o !== '--help');
+    const options = [...new Set(help.stdout.match(/(?<=^\s+(?:-\w, )?)--[a-z][a-z-]*/gm) ?? [])].filter(
+      (o) => o !== '--help',
+    );
     expect(options.length).toBeGreaterThan(0);
     const text = section(doc, command);
     expect(text, `no section for ${command}`).not.toBe('');
     // The input options are described once, under "Global options and defaults".
     const names = (t: string, o: string): boolean => t.includes(`\`${o}`) || t.includes(`, ${o}`);
-    const missing = options.filter((o) => !names(text, o) && !(['--inventory', '--policy', '--as-of'].includes(o) && names(shared, o)));
+    const missing = options.filter(
+      (o) => !names(text, o) && !(['--inventory', '--policy', '--as-of'].includes(o) && names(shared, o)),
+    );
     expect(missing).toEqual([]);
   });
 });

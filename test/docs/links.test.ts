@@ -15,7 +15,10 @@ const GENERATED = resolve(repo, 'docs/rules.md');
 const docs = (): string[] => [
   join(repo, 'README.md'),
   join(repo, 'CONTRIBUTING.md'),
-  ...readdirSync(join(repo, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => join(repo, 'docs', f)),
+  ...readdirSync(join(repo, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(repo, 'docs', f)),
 ];
 
 /** The text outside fenced code blocks and inline code spans, line by line. */
@@ -40,7 +43,10 @@ export function anchors(markdown: string): Set<string> {
     const m = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!m) continue;
     const text = m[1]!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-    const base = text.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+    const base = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/ /g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     out.add(n === 0 ? base : `${base}-${n}`);
@@ -70,8 +76,11 @@ function broken(link: Link): string | null {
   const target = path === '' ? link.file : resolve(dirname(link.file), decodeURIComponent(path));
   if (!existsSync(target)) return target === GENERATED ? null : `no such file: ${relative(repo, target)}`;
   if (anchor === undefined || anchor === '') return null;
-  if (statSync(target).isDirectory() || !target.endsWith('.md')) return `an anchor into a file that is not Markdown: ${link.target}`;
-  return anchors(readFileSync(target, 'utf8')).has(anchor) ? null : `no heading #${anchor} in ${relative(repo, target)}`;
+  if (statSync(target).isDirectory() || !target.endsWith('.md'))
+    return `an anchor into a file that is not Markdown: ${link.target}`;
+  return anchors(readFileSync(target, 'utf8')).has(anchor)
+    ? null
+    : `no heading #${anchor} in ${relative(repo, target)}`;
 }
 
 describe('documentation links', () => {
@@ -89,8 +98,16 @@ describe('documentation links', () => {
   });
 
   it('finds links and anchors the way GitHub does', () => {
-    const md = '# Title\n## `tierplan plan`\n### On a terminal: classifying as you plan\n## Exit codes and `--fail-on`\n## plan.json\n## Title\n```\n# not a heading\n```\n';
-    expect([...anchors(md)]).toEqual(['title', 'tierplan-plan', 'on-a-terminal-classifying-as-you-plan', 'exit-codes-and---fail-on', 'planjson', 'title-1']);
+    const md =
+      '# Title\n## `tierplan plan`\n### On a terminal: classifying as you plan\n## Exit codes and `--fail-on`\n## plan.json\n## Title\n```\n# not a heading\n```\n';
+    expect([...anchors(md)]).toEqual([
+      'title',
+      'tierplan-plan',
+      'on-a-terminal-classifying-as-you-plan',
+      'exit-codes-and---fail-on',
+      'planjson',
+      'title-1',
+    ]);
     expect(links(join(repo, 'README.md')).length).toBeGreaterThan(10);
   });
 });

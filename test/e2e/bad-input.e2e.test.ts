@@ -25,7 +25,10 @@ const cases: [string, string[]][] = [
   ['a folder with one bad file', ['--inventory', fx('folder-one-bad')]],
   ['a secret literal', ['--inventory', fx('secret-literal/inventory.yaml')]],
   ['a bad policy', ['--inventory', fx('valid-file/inventory.yaml'), '--policy', fx('bad-policy/tierplan.policy.yaml')]],
-  ['a folder given as the policy', ['--inventory', fx('valid-file/inventory.yaml'), '--policy', fx('policy-is-directory/tierplan.policy.yaml')]],
+  [
+    'a folder given as the policy',
+    ['--inventory', fx('valid-file/inventory.yaml'), '--policy', fx('policy-is-directory/tierplan.policy.yaml')],
+  ],
 ];
 
 describe('bad input through the binary', () => {
@@ -50,6 +53,16 @@ describe('bad input through the binary', () => {
 
   it('the valid fixtures plan cleanly', () => {
     expect(tierplan(['plan', '--inventory', fx('valid-folder'), '--as-of', '2026-11-24']).code).toBe(0);
-    expect(tierplan(['plan', '--inventory', fx('valid-file/inventory.yaml'), '--policy', fx('valid-policy/tierplan.policy.yaml'), '--as-of', '2026-11-24']).code).toBe(0);
+    expect(
+      tierplan([
+        'plan',
+        '--inventory',
+        fx('valid-file/inventory.yaml'),
+        '--policy',
+        fx('valid-policy/tierplan.policy.yaml'),
+        '--as-of',
+        '2026-11-24',
+      ]).code,
+    ).toBe(0);
   });
 });

@@ -5,7 +5,14 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { tierplan } from './run-cli.js';
 
-const example = ['--inventory', 'examples/inventory.yaml', '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24'];
+const example = [
+  '--inventory',
+  'examples/inventory.yaml',
+  '--policy',
+  'examples/tierplan.policy.yaml',
+  '--as-of',
+  '2026-11-24',
+];
 const fresh = (): string => {
   const out = join(mkdtempSync(join(tmpdir(), 'tierplan-gw-')), 'gateway');
   expect(tierplan(['gateway', ...example, '--out', out]).code).toBe(0);
@@ -40,7 +47,10 @@ describe('tierplan gateway', () => {
     expect(clean.stderr).toMatch(/no drift/);
 
     const file = join(out, 'litellm/config.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('enforce_fallback_model_access: true', 'enforce_fallback_model_access: false'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('enforce_fallback_model_access: true', 'enforce_fallback_model_access: false'),
+    );
     writeFileSync(join(out, 'portkey/use-cases/retired-bot.json'), '{}\n');
     const drift = tierplan(['gateway', ...example, '--out', out, '--check']);
     expect(drift.code).toBe(1);

@@ -22,20 +22,35 @@ async function at(s: PtySession, prompt: string, ...typed: string[]): Promise<vo
 describe('import, then plan on a terminal', () => {
   it('the suggestions are asked about, pre-selected; confirming them makes them facts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierplan-import-tty-'));
-    writeFileSync(join(dir, 'register.csv'), 'ID,Use case,Stage,Description,Contains PII,Health data,Task,Requests\r\n'
-      + 'discharge-notes,Discharge notes,Live,Summarises patient discharge letters,Yes,,Summarization,20000\r\n');
-    writeFileSync(join(dir, 'map.yaml'), [
-      'version: 1',
-      'columns: { id: ID, name: Use case, status: Stage, description: Description, task: Task, requests: Requests }',
-      'data_classes:',
-      '  - { column: Contains PII, values: { "yes": [pii], "no": [] } }',
-      '  - { column: Health data, values: { "yes": [phi], "no": [] } }',
-      'suggest:',
-      '  - { words: [patient*], data_class: phi }',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'register.csv'),
+      'ID,Use case,Stage,Description,Contains PII,Health data,Task,Requests\r\n' +
+        'discharge-notes,Discharge notes,Live,Summarises patient discharge letters,Yes,,Summarization,20000\r\n',
+    );
+    writeFileSync(
+      join(dir, 'map.yaml'),
+      [
+        'version: 1',
+        'columns: { id: ID, name: Use case, status: Stage, description: Description, task: Task, requests: Requests }',
+        'data_classes:',
+        '  - { column: Contains PII, values: { "yes": [pii], "no": [] } }',
+        '  - { column: Health data, values: { "yes": [phi], "no": [] } }',
+        'suggest:',
+        '  - { words: [patient*], data_class: phi }',
+        '',
+      ].join('\n'),
+    );
     const inventory = join(dir, 'inventory.yaml');
-    const imported = tierplan(['import', join(dir, 'register.csv'), '--mapping', join(dir, 'map.yaml'), '--out', inventory, '--as-of', '2026-11-24']);
+    const imported = tierplan([
+      'import',
+      join(dir, 'register.csv'),
+      '--mapping',
+      join(dir, 'map.yaml'),
+      '--out',
+      inventory,
+      '--as-of',
+      '2026-11-24',
+    ]);
     expect(imported.code).toBe(0);
     const before = readFileSync(inventory, 'utf8');
     expect(before).toMatch(/^ {4}suggested:$/m);

@@ -27,30 +27,69 @@ describe('tierplan import', () => {
   it('the messy fixture: exit 1 with each skipped row and its reason; the inventory written is the golden one', () => {
     const dir = temp();
     const out = join(dir, 'inventory.yaml');
-    const r = tierplan(['import', `${FIX}/messy.csv`, '--mapping', `${FIX}/messy-mapping.yaml`, '--out', out, ...AS_OF]);
+    const r = tierplan([
+      'import',
+      `${FIX}/messy.csv`,
+      '--mapping',
+      `${FIX}/messy-mapping.yaml`,
+      '--out',
+      out,
+      ...AS_OF,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('(CSV, utf8 with BOM, comma-separated)');
-    expect(r.stderr).toMatch(/rows read\s+11\n\s+imported\s+8 {2}\(2 ids made from names\)\n\s+skipped\s+2\n\s+blank\s+1/);
+    expect(r.stderr).toMatch(
+      /rows read\s+11\n\s+imported\s+8 {2}\(2 ids made from names\)\n\s+skipped\s+2\n\s+blank\s+1/,
+    );
     expect(r.stderr).toContain('line 8: no id and no name ("Use case ID" and "Use case" blank)');
-    expect(r.stderr).toContain('line 12: override expiry in column "Exception expires": "next quarter" is not a date tierplan reads: write it as YYYY-MM-DD');
+    expect(r.stderr).toContain(
+      'line 12: override expiry in column "Exception expires": "next quarter" is not a date tierplan reads: write it as YYYY-MM-DD',
+    );
     // The schema line depends on where the file is written; the rest is the golden.
-    const text = readFileSync(out, 'utf8').replace(/^# yaml-language-server: \$schema=.*$/m, '# yaml-language-server: $schema=../../../schemas/inventory.schema.json');
+    const text = readFileSync(out, 'utf8').replace(
+      /^# yaml-language-server: \$schema=.*$/m,
+      '# yaml-language-server: $schema=../../../schemas/inventory.schema.json',
+    );
     expectGoldenIn(join(repo, 'test/import/golden'), 'messy-inventory.yaml', text);
     expect(tierplan(['validate', '--inventory', out, ...AS_OF]).code).toBe(0);
   });
 
   it('--json: the summary as JSON on stdout, every skipped row listed', () => {
     const dir = temp();
-    const r = tierplan(['import', `${FIX}/dates.csv`, '--mapping', `${FIX}/dates-mapping.yaml`, '--out', join(dir, 'inv.yaml'), '--json', ...AS_OF]);
+    const r = tierplan([
+      'import',
+      `${FIX}/dates.csv`,
+      '--mapping',
+      `${FIX}/dates-mapping.yaml`,
+      '--out',
+      join(dir, 'inv.yaml'),
+      '--json',
+      ...AS_OF,
+    ]);
     expect(r.code).toBe(1);
-    const s = JSON.parse(r.stdout) as { rows_read: number; imported: number; skipped: number; blank: number; skipped_rows: { line: number }[]; encoding: string; output: string };
+    const s = JSON.parse(r.stdout) as {
+      rows_read: number;
+      imported: number;
+      skipped: number;
+      blank: number;
+      skipped_rows: { line: number }[];
+      encoding: string;
+      output: string;
+    };
     expect([s.rows_read, s.imported, s.skipped, s.blank, s.encoding]).toEqual([9, 6, 3, 0, 'utf8']);
     expect(s.skipped_rows.map((k) => k.line)).toEqual([7, 8, 10]);
     expect(s.output).toBe(join(dir, 'inv.yaml'));
   });
 
   it('says when it read Windows-1252', () => {
-    const r = tierplan(['import', `${FIX}/windows-1252.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', join(temp(), 'inv.yaml')]);
+    const r = tierplan([
+      'import',
+      `${FIX}/windows-1252.csv`,
+      '--mapping',
+      `${FIX}/mapping.yaml`,
+      '--out',
+      join(temp(), 'inv.yaml'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('windows-1252 (detected: the file is not valid UTF-8)');
   });
@@ -70,40 +109,97 @@ describe('tierplan import', () => {
   it('bad input is exit 2: an invalid mapping, a missing file, an existing output without --force', () => {
     const dir = temp();
     writeFileSync(join(dir, 'map.yaml'), 'version: 1\ncolumns:\n  name: Use case\n  colour: Red\n');
-    const bad = tierplan(['import', `${FIX}/bom.csv`, '--mapping', join(dir, 'map.yaml'), '--out', join(dir, 'inv.yaml')]);
+    const bad = tierplan([
+      'import',
+      `${FIX}/bom.csv`,
+      '--mapping',
+      join(dir, 'map.yaml'),
+      '--out',
+      join(dir, 'inv.yaml'),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${join(dir, 'map.yaml')}:4:3: error unknown-key: unknown key "colour"`);
-    const missing = tierplan(['import', join(dir, 'nope.csv'), '--mapping', `${FIX}/mapping.yaml`, '--out', join(dir, 'inv.yaml')]);
+    const missing = tierplan([
+      'import',
+      join(dir, 'nope.csv'),
+      '--mapping',
+      `${FIX}/mapping.yaml`,
+      '--out',
+      join(dir, 'inv.yaml'),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('file not found');
     writeFileSync(join(dir, 'inv.yaml'), '# mine\n');
-    const exists = tierplan(['import', `${FIX}/bom.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', join(dir, 'inv.yaml')]);
+    const exists = tierplan([
+      'import',
+      `${FIX}/bom.csv`,
+      '--mapping',
+      `${FIX}/mapping.yaml`,
+      '--out',
+      join(dir, 'inv.yaml'),
+    ]);
     expect(exists.code).toBe(2);
     expect(exists.stderr).toMatch(/already exists: pass --force/);
     expect(readFileSync(join(dir, 'inv.yaml'), 'utf8')).toBe('# mine\n');
-    const forced = tierplan(['import', `${FIX}/bom.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', join(dir, 'inv.yaml'), '--force']);
+    const forced = tierplan([
+      'import',
+      `${FIX}/bom.csv`,
+      '--mapping',
+      `${FIX}/mapping.yaml`,
+      '--out',
+      join(dir, 'inv.yaml'),
+      '--force',
+    ]);
     expect(forced.code).toBe(0);
     const noMapping = tierplan(['import', `${FIX}/bom.csv`]);
     expect(noMapping.code).toBe(2);
     expect(noMapping.stderr).toContain('tierplan import --init-mapping');
   });
 
-  it('--merge adds only the new use cases, keeps the file\'s text, and importing the same sheet again adds nothing', () => {
+  it("--merge adds only the new use cases, keeps the file's text, and importing the same sheet again adds nothing", () => {
     const dir = temp();
     const out = join(dir, 'inventory.yaml');
-    writeFileSync(out, '# ours: keep this comment\nversion: 1\nuse_cases:\n  - id: a-one   # hand-written\n    name: First, as we named it\n');
-    const r = tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', ...AS_OF]);
+    writeFileSync(
+      out,
+      '# ours: keep this comment\nversion: 1\nuse_cases:\n  - id: a-one   # hand-written\n    name: First, as we named it\n',
+    );
+    const r = tierplan([
+      'import',
+      `${FIX}/crlf.csv`,
+      '--mapping',
+      `${FIX}/mapping.yaml`,
+      '--out',
+      out,
+      '--merge',
+      ...AS_OF,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('already in');
     expect(r.stderr).toContain(`added 1 use case to ${out} (its comments and use cases kept).`);
     const text = readFileSync(out, 'utf8');
-    expect(text.startsWith('# ours: keep this comment\nversion: 1\nuse_cases:\n  - id: a-one   # hand-written\n    name: First, as we named it\n  - id: b-two\n')).toBe(true);
-    const again = tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', ...AS_OF]);
+    expect(
+      text.startsWith(
+        '# ours: keep this comment\nversion: 1\nuse_cases:\n  - id: a-one   # hand-written\n    name: First, as we named it\n  - id: b-two\n',
+      ),
+    ).toBe(true);
+    const again = tierplan([
+      'import',
+      `${FIX}/crlf.csv`,
+      '--mapping',
+      `${FIX}/mapping.yaml`,
+      '--out',
+      out,
+      '--merge',
+      ...AS_OF,
+    ]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('nothing written: every use case is already in');
     expect(readFileSync(out, 'utf8')).toBe(text);
     expect(tierplan(['validate', '--inventory', out, ...AS_OF]).code).toBe(0);
-    expect(tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', '--force']).code).toBe(2);
+    expect(
+      tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', '--force'])
+        .code,
+    ).toBe(2);
   });
 
   it('--init-mapping writes a commented starter that imports the file as it is', () => {
@@ -116,7 +212,15 @@ describe('tierplan import', () => {
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/import-mapping\.schema\.json$/);
     expect(text).toContain('# guessed from the header of column A "Use case ID"');
     expect(text).toContain('Notes  (a repeated header: { name: "Notes", occurrence: 2 })');
-    const imported = tierplan(['import', `${FIX}/messy.csv`, '--mapping', map, '--out', join(dir, 'inv.yaml'), ...AS_OF]);
+    const imported = tierplan([
+      'import',
+      `${FIX}/messy.csv`,
+      '--mapping',
+      map,
+      '--out',
+      join(dir, 'inv.yaml'),
+      ...AS_OF,
+    ]);
     expect(imported.code).toBe(1);
     expect(tierplan(['validate', '--inventory', join(dir, 'inv.yaml'), ...AS_OF]).code).toBe(0);
   });
@@ -127,9 +231,24 @@ describe('tierplan import', () => {
     writeFileSync(join(dir, 'register.csv'), reg.csv);
     writeFileSync(join(dir, 'map.yaml'), REGISTER_MAPPING);
     const out = join(dir, 'inventory.yaml');
-    const r = tierplan(['import', join(dir, 'register.csv'), '--mapping', join(dir, 'map.yaml'), '--out', out, '--json', ...AS_OF]);
+    const r = tierplan([
+      'import',
+      join(dir, 'register.csv'),
+      '--mapping',
+      join(dir, 'map.yaml'),
+      '--out',
+      out,
+      '--json',
+      ...AS_OF,
+    ]);
     expect(r.code).toBe(1);
-    const s = JSON.parse(r.stdout) as { rows_read: number; imported: number; skipped: number; blank: number; skipped_rows: { reason: string }[] };
+    const s = JSON.parse(r.stdout) as {
+      rows_read: number;
+      imported: number;
+      skipped: number;
+      blank: number;
+      skipped_rows: { reason: string }[];
+    };
     expect(s.rows_read).toBe(2000);
     expect(s.blank).toBe(reg.blank);
     expect(s.skipped).toBe(reg.nameless);
@@ -139,7 +258,9 @@ describe('tierplan import', () => {
     // Through --out: the JSON of ~2,000 use cases is more than spawnSync buffers from stdout.
     const plan = tierplan(['plan', '--inventory', out, '--out', join(dir, 'plan'), '--no-interactive', ...AS_OF]);
     expect(plan.code).toBe(0);
-    const p = JSON.parse(readFileSync(join(dir, 'plan', 'plan.json'), 'utf8')) as { use_cases: { id: string; unclassified: string[] }[] };
+    const p = JSON.parse(readFileSync(join(dir, 'plan', 'plan.json'), 'utf8')) as {
+      use_cases: { id: string; unclassified: string[] }[];
+    };
     expect(p.use_cases).toHaveLength(s.imported);
     expect(new Set(p.use_cases.map((u) => u.id)).size).toBe(s.imported);
     // Blank answers stay unknown (placed fail-closed), the others are classified from the columns.
@@ -158,8 +279,12 @@ describe('docs/import.md: from a spreadsheet to a plan', () => {
     const out = join(dir, 'inventory.yaml');
     const r = tierplan(['import', EXAMPLE, '--mapping', 'examples/import/import-mapping.yaml', '--out', out, ...AS_OF]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/rows read\s+10\n\s+imported\s+9 {2}\(2 ids made from names\)\n\s+skipped\s+0\n\s+blank\s+1/);
-    expect(r.stderr).toContain('"Maybe" in column "Card data" is not one of the mapping\'s values for it: data classes left unknown');
+    expect(r.stderr).toMatch(
+      /rows read\s+10\n\s+imported\s+9 {2}\(2 ids made from names\)\n\s+skipped\s+0\n\s+blank\s+1/,
+    );
+    expect(r.stderr).toContain(
+      '"Maybe" in column "Card data" is not one of the mapping\'s values for it: data classes left unknown',
+    );
     expect(tierplan(['validate', '--inventory', out, ...AS_OF]).stdout).toContain('valid: 9 use cases');
     const plan = tierplan(['plan', '--inventory', out, '--format', 'json', ...AS_OF]);
     expect(plan.code).toBe(0);
@@ -167,7 +292,12 @@ describe('docs/import.md: from a spreadsheet to a plan', () => {
     const tier = Object.fromEntries(p.use_cases.map((u) => [u.id, u.tier]));
     expect(tier).toMatchObject({ 'uc-006': 'on-prem', 'uc-001': 'private-cloud', 'marketing-copy-generator': 'api' });
     // A blank or unexpected answer stays unknown: placed fail-closed, never guessed.
-    expect(p.use_cases.filter((u) => u.unclassified.includes('data')).map((u) => u.id).sort()).toEqual(['call-centre-transcription', 'uc-004']);
+    expect(
+      p.use_cases
+        .filter((u) => u.unclassified.includes('data'))
+        .map((u) => u.id)
+        .sort(),
+    ).toEqual(['call-centre-transcription', 'uc-004']);
   });
 
   it('the mapping shown in docs/import.md is valid and reads the example register', () => {
@@ -177,7 +307,15 @@ describe('docs/import.md: from a spreadsheet to a plan', () => {
     expect(yaml).toContain('import-mapping.schema.json');
     const dir = temp();
     writeFileSync(join(dir, 'map.yaml'), yaml);
-    const r = tierplan(['import', EXAMPLE, '--mapping', join(dir, 'map.yaml'), '--out', join(dir, 'inv.yaml'), ...AS_OF]);
+    const r = tierplan([
+      'import',
+      EXAMPLE,
+      '--mapping',
+      join(dir, 'map.yaml'),
+      '--out',
+      join(dir, 'inv.yaml'),
+      ...AS_OF,
+    ]);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'inv.yaml'), 'utf8')).toContain('description: to check with DPO');

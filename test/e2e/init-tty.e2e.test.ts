@@ -48,7 +48,9 @@ describe('tierplan init on a terminal', () => {
     expect(valid.code).toBe(0);
     const plan = tierplan(['plan', '--format', 'json', '--as-of', '2026-11-27', '--fail-on', 'any'], { cwd: dir });
     expect(plan.code).toBe(0);
-    expect((JSON.parse(plan.stdout) as { use_cases: { tier: string; deployment: string }[] }).use_cases).toMatchObject([{ tier: 'private-cloud', deployment: 'azure-gpt-5-4-eu' }]);
+    expect((JSON.parse(plan.stdout) as { use_cases: { tier: string; deployment: string }[] }).use_cases).toMatchObject([
+      { tier: 'private-cloud', deployment: 'azure-gpt-5-4-eu' },
+    ]);
   });
 
   it('refuses a choice that leaves a tier without deployments, says why, and lets the user fix it', async () => {

@@ -28,15 +28,23 @@ describe('tierplan init (no terminal)', () => {
     const r = tierplan(['init', '--yes', '--dir', dir]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`wrote ${join(dir, 'tierplan.policy.yaml')}: tiers api, private-cloud, on-prem; 15 deployments;`);
-    expect(r.stdout).toContain(`wrote ${join(dir, 'inventory.yaml')}: one worked example, support-ticket-summary → private-cloud`);
-    expect(r.stdout).toMatch(/Next:\n {2}cd .*\n {2}tierplan validate .*\n {2}tierplan plan .*\n\nHave a spreadsheet.*\n {2}tierplan import use-cases.csv --init-mapping/);
+    expect(r.stdout).toContain(
+      `wrote ${join(dir, 'tierplan.policy.yaml')}: tiers api, private-cloud, on-prem; 15 deployments;`,
+    );
+    expect(r.stdout).toContain(
+      `wrote ${join(dir, 'inventory.yaml')}: one worked example, support-ticket-summary → private-cloud`,
+    );
+    expect(r.stdout).toMatch(
+      /Next:\n {2}cd .*\n {2}tierplan validate .*\n {2}tierplan plan .*\n\nHave a spreadsheet.*\n {2}tierplan import use-cases.csv --init-mapping/,
+    );
     expect(readdirSync(dir).sort()).toEqual(['inventory.yaml', 'tierplan.policy.yaml']);
     for (const name of ['tierplan.policy.yaml', 'inventory.yaml']) {
       const text = read(dir, name);
       expect(afterFirstLine(text)).toBe(afterFirstLine(golden(`yes/${name}`)));
       const schema = resolve(dir, schemaLine(text));
-      expect(schema).toBe(join(repo, 'schemas', name === 'inventory.yaml' ? 'inventory.schema.json' : 'policy.schema.json'));
+      expect(schema).toBe(
+        join(repo, 'schemas', name === 'inventory.yaml' ? 'inventory.schema.json' : 'policy.schema.json'),
+      );
       expect(existsSync(schema)).toBe(true);
     }
     expect(expectUsable(dir).map((u) => u.tier)).toEqual(['private-cloud']);
@@ -46,7 +54,9 @@ describe('tierplan init (no terminal)', () => {
     const dir = tmp();
     const r = tierplan(['init', '--dir', dir]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('not asking (no terminal, or CI is set): the defaults for tiers, regions, providers, regimes, as with --yes. Choose with --tiers, --regions, --providers, --regimes.\n');
+    expect(r.stderr).toBe(
+      'not asking (no terminal, or CI is set): the defaults for tiers, regions, providers, regimes, as with --yes. Choose with --tiers, --regions, --providers, --regimes.\n',
+    );
     expect(afterFirstLine(read(dir, 'tierplan.policy.yaml'))).toBe(afterFirstLine(golden('yes/tierplan.policy.yaml')));
   });
 
@@ -55,14 +65,18 @@ describe('tierplan init (no terminal)', () => {
     writeFileSync(join(dir, 'inventory.yaml'), 'mine\n');
     const one = tierplan(['init', '--yes', '--dir', dir]);
     expect(one.code).toBe(2);
-    expect(one.stderr).toBe(`error: ${join(dir, 'inventory.yaml')} already exists: nothing was written. Pass --force to overwrite, or --dir DIR to write elsewhere.\n`);
+    expect(one.stderr).toBe(
+      `error: ${join(dir, 'inventory.yaml')} already exists: nothing was written. Pass --force to overwrite, or --dir DIR to write elsewhere.\n`,
+    );
     expect(readdirSync(dir)).toEqual(['inventory.yaml']);
     expect(read(dir, 'inventory.yaml')).toBe('mine\n');
 
     writeFileSync(join(dir, 'tierplan.policy.yaml'), 'also mine\n');
     const both = tierplan(['init', '--yes', '--dir', dir]);
     expect(both.code).toBe(2);
-    expect(both.stderr).toContain(`${join(dir, 'tierplan.policy.yaml')} and ${join(dir, 'inventory.yaml')} already exist`);
+    expect(both.stderr).toContain(
+      `${join(dir, 'tierplan.policy.yaml')} and ${join(dir, 'inventory.yaml')} already exist`,
+    );
     expect(read(dir, 'tierplan.policy.yaml')).toBe('also mine\n');
   });
 
@@ -79,10 +93,24 @@ describe('tierplan init (no terminal)', () => {
 
   it('flags answer the questions: no on-prem, EU only, GDPR only, as the golden', () => {
     const dir = tmp();
-    const r = tierplan(['init', '--dir', dir, '--tiers', 'api,private-cloud', '--regions', 'eu', '--providers', 'openai, azure,vertex_ai', '--regimes', 'gdpr']);
+    const r = tierplan([
+      'init',
+      '--dir',
+      dir,
+      '--tiers',
+      'api,private-cloud',
+      '--regions',
+      'eu',
+      '--providers',
+      'openai, azure,vertex_ai',
+      '--regimes',
+      'gdpr',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(afterFirstLine(read(dir, 'tierplan.policy.yaml'))).toBe(afterFirstLine(golden('eu-cloud/tierplan.policy.yaml')));
+    expect(afterFirstLine(read(dir, 'tierplan.policy.yaml'))).toBe(
+      afterFirstLine(golden('eu-cloud/tierplan.policy.yaml')),
+    );
     expect(afterFirstLine(read(dir, 'inventory.yaml'))).toBe(afterFirstLine(golden('eu-cloud/inventory.yaml')));
     expect(expectUsable(dir).map((u) => u.tier)).toEqual(['private-cloud']);
   });
@@ -99,10 +127,14 @@ describe('tierplan init (no terminal)', () => {
     const dir = tmp();
     const typo = tierplan(['init', '--yes', '--dir', dir, '--tiers', 'api,onprem']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toBe('error: --tiers: unknown tier "onprem" (did you mean "on-prem"?); tiers are api, private-cloud, on-prem\nNothing was written.\n');
+    expect(typo.stderr).toBe(
+      'error: --tiers: unknown tier "onprem" (did you mean "on-prem"?); tiers are api, private-cloud, on-prem\nNothing was written.\n',
+    );
     const empty = tierplan(['init', '--yes', '--dir', dir, '--providers', 'azure']);
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toMatch(/^error: tier api would keep no deployment with providers azure in regions us, eu: it offers openai in us, anthropic in us, openai in eu; choose one of those or leave the tier out\n/);
+    expect(empty.stderr).toMatch(
+      /^error: tier api would keep no deployment with providers azure in regions us, eu: it offers openai in us, anthropic in us, openai in eu; choose one of those or leave the tier out\n/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -110,7 +142,9 @@ describe('tierplan init (no terminal)', () => {
     const dir = join(tmp(), 'platform', 'ai');
     const url = tierplan(['init', '--yes', '--dir', dir, '--schema-base', 'https://example.com/tierplan/schemas/']);
     expect(url.code).toBe(0);
-    expect(schemaLine(read(dir, 'tierplan.policy.yaml'))).toBe('https://example.com/tierplan/schemas/policy.schema.json');
+    expect(schemaLine(read(dir, 'tierplan.policy.yaml'))).toBe(
+      'https://example.com/tierplan/schemas/policy.schema.json',
+    );
     const local = join(dir, 'node_modules', 'tierplan', 'schemas');
     mkdirSync(local, { recursive: true });
     const folder = tierplan(['init', '--yes', '--force', '--dir', dir, '--schema-base', local]);

@@ -7,7 +7,14 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repo, tierplan } from './run-cli.js';
 
-const example = ['--inventory', 'examples/inventory.yaml', '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24'];
+const example = [
+  '--inventory',
+  'examples/inventory.yaml',
+  '--policy',
+  'examples/tierplan.policy.yaml',
+  '--as-of',
+  '2026-11-24',
+];
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'tierplan-e2e-'));
 
 describe('tierplan binary', () => {
@@ -34,7 +41,9 @@ describe('tierplan binary', () => {
     expect(before.stdout).toMatch(/^valid: \d+ use cases in 1 file, policy "/);
     const after = tierplan(['validate', ...example]);
     expect(after.code).toBe(2);
-    expect(after.stderr).toMatch(/^examples\/inventory\.yaml:\d+:\d+: error override-expired: override to \S+ expired on/m);
+    expect(after.stderr).toMatch(
+      /^examples\/inventory\.yaml:\d+:\d+: error override-expired: override to \S+ expired on/m,
+    );
   });
 
   it('writes matrix.md, matrix.html, plan.json and the gateway configs, and plan.json follows its schema', () => {
@@ -93,7 +102,10 @@ describe('tierplan binary', () => {
 describe('bad input', () => {
   it('names file, line and column, exits 2, prints no stack, writes nothing', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'inventory.yaml'), 'version: 1\nuse_cases:\n  - id: a\n    name: A\n    stauts: production\n');
+    writeFileSync(
+      join(dir, 'inventory.yaml'),
+      'version: 1\nuse_cases:\n  - id: a\n    name: A\n    stauts: production\n',
+    );
     const out = join(dir, 'out');
     const r = tierplan(['plan', '--inventory', 'inventory.yaml', '--out', out], { cwd: dir });
     expect(r.code).toBe(2);

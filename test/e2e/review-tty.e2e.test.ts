@@ -12,7 +12,18 @@ import { tierplan } from './run-cli.js';
 import { spawnOnPty } from './support/pty.js';
 import { spendLogs } from './support/spend-logs.js';
 
-const example = ['--inventory', 'examples/inventory.yaml', '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24', '--quarter', '2026-Q3', '--fail-on', 'none'];
+const example = [
+  '--inventory',
+  'examples/inventory.yaml',
+  '--policy',
+  'examples/tierplan.policy.yaml',
+  '--as-of',
+  '2026-11-24',
+  '--quarter',
+  '2026-Q3',
+  '--fail-on',
+  'none',
+];
 const LABEL = 'reading usage';
 /** One redraw as the bar writes it: carriage return, the line, erase to its end. */
 // eslint-disable-next-line no-control-regex
@@ -30,7 +41,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const draws = (raw: string) => [...raw.matchAll(DRAW)].map((m) => ({ line: m[1]!, pct: Number(m[2]), done: m[3]!, total: m[4]! }));
+const draws = (raw: string) =>
+  [...raw.matchAll(DRAW)].map((m) => ({ line: m[1]!, pct: Number(m[2]), done: m[3]!, total: m[4]! }));
 
 describe('review progress on a terminal', () => {
   it('draws the bar with its label, percentage and MB, redrawn with carriage returns, and clears it before the report', async () => {
@@ -89,7 +101,9 @@ describe('review progress on a terminal', () => {
   it('Ctrl-C while reading: the bar is cleared, nothing is written, exit 130', async () => {
     // The same export thirty times over (~1.2 GB): long enough to be interrupted mid-read.
     const out = join(dir, 'interrupted');
-    const session = spawnOnPty(['review', '--usage', ...Array<string>(30).fill(csv), ...example, '--out', out], { cols: 120 });
+    const session = spawnOnPty(['review', '--usage', ...Array<string>(30).fill(csv), ...example, '--out', out], {
+      cols: 120,
+    });
     await session.waitFor(/reading usage.*\d+% /);
     session.write('\x03');
     expect(await session.exited).toBe(130);
@@ -106,6 +120,8 @@ describe('review progress on a terminal', () => {
     expect(r.stderr).not.toContain(LABEL);
     expect(r.stderr).not.toContain('\r');
     expect(r.stderr).not.toContain('\x1b');
-    expect(readFileSync(join(dir, 'ci', 'review.json'), 'utf8')).toBe(readFileSync(join(dir, 'out', 'review.json'), 'utf8'));
+    expect(readFileSync(join(dir, 'ci', 'review.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'out', 'review.json'), 'utf8'),
+    );
   }, 60_000);
 });

@@ -9,12 +9,21 @@ import { loadExample } from '../gateway/example.js';
 import { tierplan } from './run-cli.js';
 import { spendLogs } from './support/spend-logs.js';
 
-const example = ['--inventory', 'examples/inventory.yaml', '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24'];
+const example = [
+  '--inventory',
+  'examples/inventory.yaml',
+  '--policy',
+  'examples/tierplan.policy.yaml',
+  '--as-of',
+  '2026-11-24',
+];
 const EXAMPLE_USAGE = 'examples/usage/litellm-spend-logs-2026-q3.csv';
 
 describe('tierplan review', async () => {
   const ex = await loadExample();
-  const csv = spendLogs(ex.plan, ex.policy, ['2026-07', '2026-08', '2026-09'], { breach: { alias: 'clinical-notes-coding', deployment: 'openai-gpt-5-mini' } });
+  const csv = spendLogs(ex.plan, ex.policy, ['2026-07', '2026-08', '2026-09'], {
+    breach: { alias: 'clinical-notes-coding', deployment: 'openai-gpt-5-mini' },
+  });
 
   it('the bundled example usage is what the generator writes (UPDATE_GOLDEN=1 regenerates it)', () => {
     expectGoldenIn('.', EXAMPLE_USAGE, csv);
@@ -23,14 +32,20 @@ describe('tierplan review', async () => {
   it('finds the breach, the unregistered alias and the triggers; exit 1 at the default --fail-on breach', () => {
     const r = tierplan(['review', '--usage', EXAMPLE_USAGE, ...example, '--quarter', '2026-Q3', '--format', 'json']);
     expect(r.code).toBe(1);
-    const review = JSON.parse(r.stdout) as { counts: { read: number; unreadable: number; aggregated: number }; findings: { kind: string; use_case: string | null }[]; triggers: unknown[] };
+    const review = JSON.parse(r.stdout) as {
+      counts: { read: number; unreadable: number; aggregated: number };
+      findings: { kind: string; use_case: string | null }[];
+      triggers: unknown[];
+    };
     expect(review.counts.read).toBe(csv.trim().split('\n').length - 1);
     expect(review.counts.read).toBe(review.counts.unreadable + review.counts.aggregated);
     expect(review.triggers.length).toBeGreaterThan(0);
-    expect(review.findings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'breach', use_case: 'clinical-notes-coding' }),
-      expect.objectContaining({ kind: 'unregistered', use_case: 'shadow-ai-notetaker' }),
-    ]));
+    expect(review.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'breach', use_case: 'clinical-notes-coding' }),
+        expect.objectContaining({ kind: 'unregistered', use_case: 'shadow-ai-notetaker' }),
+      ]),
+    );
     expect(r.stderr).toMatch(/finding\(s\) at --fail-on breach/);
   });
 
@@ -38,7 +53,20 @@ describe('tierplan review', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierplan-review-'));
     writeFileSync(join(dir, 'spend.csv.gz'), gzipSync(csv));
     const out = join(dir, 'review');
-    const r = tierplan(['review', '--usage', join(dir, 'spend.csv.gz'), ...example, '--quarter', '2026-Q3', '--out', out, '--propose', join(dir, 'proposals.yaml'), '--fail-on', 'none']);
+    const r = tierplan([
+      'review',
+      '--usage',
+      join(dir, 'spend.csv.gz'),
+      ...example,
+      '--quarter',
+      '2026-Q3',
+      '--out',
+      out,
+      '--propose',
+      join(dir, 'proposals.yaml'),
+      '--fail-on',
+      'none',
+    ]);
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['review.html', 'review.json', 'review.md']);
     expect(readFileSync(join(out, 'review.html'), 'utf8')).toContain('<svg');
@@ -61,11 +89,24 @@ describe('tierplan review', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierplan-review-'));
     const gz = gzipSync(csv);
     writeFileSync(join(dir, 'cut.csv.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
-    const r = tierplan(['review', '--usage', join(dir, 'cut.csv.gz'), ...example, '--quarter', '2026-Q3', '--out', join(dir, 'out'), '--fail-on', 'none']);
+    const r = tierplan([
+      'review',
+      '--usage',
+      join(dir, 'cut.csv.gz'),
+      ...example,
+      '--quarter',
+      '2026-Q3',
+      '--out',
+      join(dir, 'out'),
+      '--fail-on',
+      'none',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unreadable-gzip');
     expect(r.stderr).toMatch(/broke off before their end/);
-    const review = JSON.parse(readFileSync(join(dir, 'out', 'review.json'), 'utf8')) as { counts: { read: number; unreadable: number; aggregated: number } };
+    const review = JSON.parse(readFileSync(join(dir, 'out', 'review.json'), 'utf8')) as {
+      counts: { read: number; unreadable: number; aggregated: number };
+    };
     expect(review.counts.read).toBeGreaterThan(0);
     expect(review.counts.read).toBeLessThan(csv.trim().split('\n').length - 1);
     expect(review.counts.read).toBe(review.counts.unreadable + review.counts.aggregated);

@@ -3,7 +3,16 @@ import { spawnOnPty } from './support/pty.js';
 
 describe('on a terminal', () => {
   it('plan colours the matrix on a TTY, and NO_COLOR turns it off', async () => {
-    const args = ['plan', '--inventory', 'examples/inventory.yaml', '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24', '--no-interactive'];
+    const args = [
+      'plan',
+      '--inventory',
+      'examples/inventory.yaml',
+      '--policy',
+      'examples/tierplan.policy.yaml',
+      '--as-of',
+      '2026-11-24',
+      '--no-interactive',
+    ];
     const coloured = spawnOnPty(args);
     expect(await coloured.exited).toBe(0);
     expect(coloured.raw()).toMatch(/\x1b\[\d+m/);

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tierplan } from './run-cli.js';
 
-const inputs = ['--inventory', 'examples/inventory.yaml', '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24'];
+const inputs = [
+  '--inventory',
+  'examples/inventory.yaml',
+  '--policy',
+  'examples/tierplan.policy.yaml',
+  '--as-of',
+  '2026-11-24',
+];
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'tierplan-verify-'));
 const generated = (): string => {
   const out = join(tmp(), 'gateway');
@@ -18,7 +25,10 @@ function addCrossTierFallback(config: string): number {
   const text = readFileSync(config, 'utf8');
   const at = text.indexOf('\n  fallbacks:\n') + '\n  fallbacks:\n'.length;
   expect(at).toBeGreaterThan(100);
-  writeFileSync(config, `${text.slice(0, at)}    - claims-triage:\n        - code-assistant--anthropic-claude-opus\n${text.slice(at)}`);
+  writeFileSync(
+    config,
+    `${text.slice(0, at)}    - claims-triage:\n        - code-assistant--anthropic-claude-opus\n${text.slice(at)}`,
+  );
   return text.slice(0, at).split('\n').length + 1;
 }
 
@@ -37,8 +47,12 @@ describe('tierplan verify', () => {
     const r = tierplan(['verify', config, ...inputs]);
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe(`${config}:${line}:11: $.router_settings.fallbacks[0]["claims-triage"][0]: error uncleared-tier: "claims-triage" (regulated; regimes hipaa; residency us) can reach deployment "anthropic-claude-opus" on tier api, which is not cleared for it: not certified for hipaa; clearance internal < regulated`);
-    expect(lines[1]).toMatch(/^ {4}model group "claims-triage" → fallbacks \(router_settings\) → "code-assistant--anthropic-claude-opus" → model_list\[\d+\] \(anthropic\/claude-opus-4-6\)$/);
+    expect(lines[0]).toBe(
+      `${config}:${line}:11: $.router_settings.fallbacks[0]["claims-triage"][0]: error uncleared-tier: "claims-triage" (regulated; regimes hipaa; residency us) can reach deployment "anthropic-claude-opus" on tier api, which is not cleared for it: not certified for hipaa; clearance internal < regulated`,
+    );
+    expect(lines[1]).toMatch(
+      /^ {4}model group "claims-triage" → fallbacks \(router_settings\) → "code-assistant--anthropic-claude-opus" → model_list\[\d+\] \(anthropic\/claude-opus-4-6\)$/,
+    );
     expect(r.stdout).toMatch(/verify: 1 error, 0 warnings \(uncleared-tier 1\) in 1 config file/);
   });
 
@@ -46,10 +60,17 @@ describe('tierplan verify', () => {
     const out = generated();
     const config = join(out, 'litellm/config.yaml');
     const text = readFileSync(config, 'utf8');
-    writeFileSync(config, text.replace('general_settings:', 'general_setings:').replace('      tierplan_role: primary\n', '      tierplan_role: primary\n      tier: onprem\n'));
+    writeFileSync(
+      config,
+      text
+        .replace('general_settings:', 'general_setings:')
+        .replace('      tierplan_role: primary\n', '      tierplan_role: primary\n      tier: onprem\n'),
+    );
     const r = tierplan(['verify', config, ...inputs]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/error config-problem: unknown-key: unknown key "general_setings" \(did you mean "general_settings"\?\)/);
+    expect(r.stdout).toMatch(
+      /error config-problem: unknown-key: unknown key "general_setings" \(did you mean "general_settings"\?\)/,
+    );
     expect(r.stdout).toMatch(/\$\.model_list\[0\]\.model_info\.tier: error config-problem: reserved-tier-key: /);
   });
 
@@ -58,12 +79,26 @@ describe('tierplan verify', () => {
     addCrossTierFallback(join(out, 'litellm/config.yaml'));
     const sarif = tierplan(['verify', out, ...inputs, '--format', 'sarif']);
     expect(sarif.code).toBe(1);
-    const log = JSON.parse(sarif.stdout) as { version: string; runs: { tool: { driver: { name: string } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const log = JSON.parse(sarif.stdout) as {
+      version: string;
+      runs: {
+        tool: { driver: { name: string } };
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]?.tool.driver.name).toBe('tierplan');
     expect(log.runs[0]?.results.map((r) => r.ruleId)).toEqual(['uncleared-tier']);
-    expect(log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toMatch(/litellm\/config\.yaml$/);
-    const json = JSON.parse(tierplan(['verify', out, ...inputs, '--format', 'json']).stdout) as { schema_version: number; summary: { errors: number } };
+    expect(log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toMatch(
+      /litellm\/config\.yaml$/,
+    );
+    const json = JSON.parse(tierplan(['verify', out, ...inputs, '--format', 'json']).stdout) as {
+      schema_version: number;
+      summary: { errors: number };
+    };
     expect(json).toMatchObject({ schema_version: 1, summary: { errors: 1 } });
   });
 
@@ -75,12 +110,24 @@ describe('tierplan verify', () => {
     expect(r.code).toBe(0);
     // A default branch to the api tier: every use case not cleared for it is reported.
     const conditional = join(out, 'portkey/conditional.json');
-    const config = JSON.parse(readFileSync(conditional, 'utf8')) as { strategy: Record<string, unknown>; targets: { name: string }[] };
+    const config = JSON.parse(readFileSync(conditional, 'utf8')) as {
+      strategy: Record<string, unknown>;
+      targets: { name: string }[];
+    };
     config.strategy.default = config.targets.find((t) => t.name.startsWith('api.'))!.name;
     writeFileSync(conditional, JSON.stringify(config, null, 2));
-    const broken = tierplan(['verify', conditional, '--plan', join(out, 'plan.json'), '--policy', 'examples/tierplan.policy.yaml']);
+    const broken = tierplan([
+      'verify',
+      conditional,
+      '--plan',
+      join(out, 'plan.json'),
+      '--policy',
+      'examples/tierplan.policy.yaml',
+    ]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/conditional\.json:\d+:\d+: \$\.strategy\.default: error uncleared-tier: "claims-triage"/);
+    expect(broken.stdout).toMatch(
+      /conditional\.json:\d+:\d+: \$\.strategy\.default: error uncleared-tier: "claims-triage"/,
+    );
   });
 
   it('exits 2 with file:line:column on a config that is not valid JSON or YAML', () => {
@@ -89,7 +136,9 @@ describe('tierplan verify', () => {
     writeFileSync(json, '{\n  "strategy": { "mode": "fallback" },\n  "targets": [ }\n}\n');
     const r = tierplan(['verify', json, ...inputs]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^${json.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:16: error json-syntax: not valid JSON`, 'm'));
+    expect(r.stderr).toMatch(
+      new RegExp(`^${json.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:16: error json-syntax: not valid JSON`, 'm'),
+    );
     const yaml = join(dir, 'config.yaml');
     writeFileSync(yaml, 'model_list:\n  - model_name: a\n    litellm_params: {model: x\n');
     const y = tierplan(['verify', yaml, ...inputs]);
@@ -101,8 +150,14 @@ describe('tierplan verify', () => {
     const dir = tmp();
     const other = join(dir, 'other.json');
     writeFileSync(other, '{"hello": "world"}\n');
-    expect(tierplan(['verify', other, ...inputs])).toMatchObject({ code: 2, stderr: expect.stringMatching(/other\.json:1:1: error not-a-config/) });
-    expect(tierplan(['verify', join(dir, 'nope'), ...inputs])).toMatchObject({ code: 2, stderr: expect.stringMatching(/file-not-found/) });
+    expect(tierplan(['verify', other, ...inputs])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/other\.json:1:1: error not-a-config/),
+    });
+    expect(tierplan(['verify', join(dir, 'nope'), ...inputs])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/file-not-found/),
+    });
     const plan = join(dir, 'plan.json');
     writeFileSync(plan, '{\n  "schema_version": 2\n}\n');
     const r = tierplan(['verify', generated(), '--plan', plan, '--policy', 'examples/tierplan.policy.yaml']);

@@ -12,6 +12,10 @@ const header = { inputs: ['examples/inventory.yaml', 'examples/tierplan.policy.y
 describe('gateway golden files (example)', async () => {
   const ex = await loadExample();
   const files = gatewayFiles(ex.model, ex.policy, ['litellm', 'portkey'], header);
-  const kept = files.filter((f) => !f.path.startsWith('portkey/use-cases/') || /\/(claims-triage|kyc-document-extraction|sales-call-summaries)\.json$/.test(f.path));
+  const kept = files.filter(
+    (f) =>
+      !f.path.startsWith('portkey/use-cases/') ||
+      /\/(claims-triage|kyc-document-extraction|sales-call-summaries)\.json$/.test(f.path),
+  );
   it.each(kept.map((f) => [f.path, f.text] as const))('%s', (path, text) => expectGoldenIn(dir, path, text));
 });

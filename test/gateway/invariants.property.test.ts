@@ -26,7 +26,13 @@ const distinct = (p: Policy): Policy => ({
   ...p,
   tiers: p.tiers.map((t) => ({
     ...t,
-    deployments: t.deployments.map((d) => ({ ...d, provider: 'hosted_vllm', model: `org/${d.id}`, endpoint: `http://${d.id}.models.example:8000/v1`, credentials: { api_key_env: 'VLLM_KEY' } })),
+    deployments: t.deployments.map((d) => ({
+      ...d,
+      provider: 'hosted_vllm',
+      model: `org/${d.id}`,
+      endpoint: `http://${d.id}.models.example:8000/v1`,
+      credentials: { api_key_env: 'VLLM_KEY' },
+    })),
   })),
 });
 
@@ -43,14 +49,25 @@ interface World {
 
 const world = fc.tuple(policyArb(), fc.boolean()).chain(([raw, overrides]) => {
   const policy = distinct(raw);
-  return inventoryArb(policy.tiers.map((t) => t.id), overrides).map((inventory): World => {
+  return inventoryArb(
+    policy.tiers.map((t) => t.id),
+    overrides,
+  ).map((inventory): World => {
     const plan = computePlan(inventory, policy, { asOf: AS_OF, generator: 'test' });
     const routes = compileRoutes(plan, inventory, policy);
     const { config, routes: routesText } = renderPortkeyConditional(routes, policy);
     return {
-      policy, inventory, plan, routes,
+      policy,
+      inventory,
+      plan,
+      routes,
       litellm: parse(renderLitellmConfig(routes, policy, { inputs: ['inventory.yaml'] })) as Record<string, any>,
-      useCases: new Map([...renderPortkeyConfigs(routes, policy)].map(([f, text]) => [f.replace(/\.json$/, ''), JSON.parse(text) as Record<string, any>])),
+      useCases: new Map(
+        [...renderPortkeyConfigs(routes, policy)].map(([f, text]) => [
+          f.replace(/\.json$/, ''),
+          JSON.parse(text) as Record<string, any>,
+        ]),
+      ),
       conditional: JSON.parse(config) as Record<string, any>,
       routesJson: JSON.parse(routesText) as Record<string, unknown>,
     };
@@ -59,10 +76,23 @@ const world = fc.tuple(policyArb(), fc.boolean()).chain(([raw, overrides]) => {
 
 const configsOf = (w: World): ConfigInput[] => [
   { file: 'litellm/config.yaml', dialect: 'litellm', value: w.litellm },
-  ...[...w.useCases].map(([alias, value]): ConfigInput => ({ file: `portkey/use-cases/${alias}.json`, dialect: 'portkey', value, set: 'portkey/use-cases' })),
-  { file: 'portkey/conditional.json', dialect: 'portkey', value: w.conditional, metadata: { file: 'portkey/routes.json', value: w.routesJson } },
+  ...[...w.useCases].map(
+    ([alias, value]): ConfigInput => ({
+      file: `portkey/use-cases/${alias}.json`,
+      dialect: 'portkey',
+      value,
+      set: 'portkey/use-cases',
+    }),
+  ),
+  {
+    file: 'portkey/conditional.json',
+    dialect: 'portkey',
+    value: w.conditional,
+    metadata: { file: 'portkey/routes.json', value: w.routesJson },
+  },
 ];
-const errors = (w: World, configs: ConfigInput[]) => verifyConfigs(configs, w.plan, w.policy).findings.filter((f) => f.severity === 'error');
+const errors = (w: World, configs: ConfigInput[]) =>
+  verifyConfigs(configs, w.plan, w.policy).findings.filter((f) => f.severity === 'error');
 
 /** A deployment this use case must never reach: on a tier not cleared for it, or more open than its own. */
 function forbidden(w: World, u: PlannedUseCase): { deployment: Deployment; tier: string } | undefined {
@@ -70,61 +100,96 @@ function forbidden(w: World, u: PlannedUseCase): { deployment: Deployment; tier:
   const own = w.policy.tiers.find((t) => t.id === u.tier)!;
   for (const t of w.policy.tiers) {
     if (t.id === u.tier) continue;
-    const bad = !clearTier(t, dataProfile(u), w.policy).cleared || rank(levels, t.clearance) < rank(levels, own.clearance);
+    const bad =
+      !clearTier(t, dataProfile(u), w.policy).cleared || rank(levels, t.clearance) < rank(levels, own.clearance);
     if (bad && t.deployments[0]) return { deployment: t.deployments[0], tier: t.id };
   }
   return undefined;
 }
 
-const victims = (w: World) => w.plan.use_cases.flatMap((u) => {
-  const f = u.tier !== null && u.deployment !== null ? forbidden(w, u) : undefined;
-  return f ? [{ u, ...f }] : [];
-});
+const victims = (w: World) =>
+  w.plan.use_cases.flatMap((u) => {
+    const f = u.tier !== null && u.deployment !== null ? forbidden(w, u) : undefined;
+    return f ? [{ u, ...f }] : [];
+  });
 
 const RUNS = { numRuns: 1000, seed: 20261124 };
 
 describe('gateway invariants over random policies', () => {
   it('generated configs always pass verify', () => {
-    fc.assert(fc.property(world, (w) => {
-      expect(errors(w, configsOf(w))).toEqual([]);
-    }), RUNS);
+    fc.assert(
+      fc.property(world, (w) => {
+        expect(errors(w, configsOf(w))).toEqual([]);
+      }),
+      RUNS,
+    );
   });
 
   it('one added cross-tier fallback, load-balance member or conditional branch always fails verify', () => {
     const mutation = fc.constantFrom('litellm-fallback', 'litellm-member', 'portkey-fallback', 'conditional-branch');
-    fc.assert(fc.property(world, mutation, fc.nat(), (w, kind, pick) => {
-      const all = victims(w);
-      fc.pre(all.length > 0);
-      const { u, deployment, tier } = all[pick % all.length]!;
-      const w2: World = structuredClone(w);
-      const leaf = portkeyLeaf({ id: `${u.id}.${deployment.id}`, deployment: deployment.id, tier, weight: 1 }, deployment);
-      if (kind === 'litellm-fallback') {
-        w2.litellm.model_list.push({ model_name: `${u.id}--sneaky`, litellm_params: litellmParams(deployment, []) });
-        w2.litellm.router_settings.fallbacks = [...(w2.litellm.router_settings.fallbacks ?? []), { [u.id]: [`${u.id}--sneaky`] }];
-      } else if (kind === 'litellm-member') {
-        w2.litellm.model_list.push({ model_name: u.id, litellm_params: litellmParams(deployment, []) });
-      } else if (kind === 'portkey-fallback') {
-        w2.useCases.get(u.id)!.targets.push(leaf);
-      } else {
-        w2.conditional.strategy.conditions.unshift({ query: { 'metadata.tierplan_route': { $eq: (w2.routesJson[u.id] as Record<string, string>).tierplan_route } }, then: 'sneaky' });
-        w2.conditional.targets.push({ ...leaf, name: 'sneaky' });
-      }
-      const found = errors(w2, configsOf(w2)).filter((f) => f.use_case === u.id);
-      expect(found.map((f) => f.code)).toEqual(expect.arrayContaining([expect.stringMatching(/^(uncleared-tier|more-open-fallback|outside-residency)$/)]));
-    }), { ...RUNS, numRuns: 600 });
+    fc.assert(
+      fc.property(world, mutation, fc.nat(), (w, kind, pick) => {
+        const all = victims(w);
+        fc.pre(all.length > 0);
+        const { u, deployment, tier } = all[pick % all.length]!;
+        const w2: World = structuredClone(w);
+        const leaf = portkeyLeaf(
+          { id: `${u.id}.${deployment.id}`, deployment: deployment.id, tier, weight: 1 },
+          deployment,
+        );
+        if (kind === 'litellm-fallback') {
+          w2.litellm.model_list.push({ model_name: `${u.id}--sneaky`, litellm_params: litellmParams(deployment, []) });
+          w2.litellm.router_settings.fallbacks = [
+            ...(w2.litellm.router_settings.fallbacks ?? []),
+            { [u.id]: [`${u.id}--sneaky`] },
+          ];
+        } else if (kind === 'litellm-member') {
+          w2.litellm.model_list.push({ model_name: u.id, litellm_params: litellmParams(deployment, []) });
+        } else if (kind === 'portkey-fallback') {
+          w2.useCases.get(u.id)!.targets.push(leaf);
+        } else {
+          w2.conditional.strategy.conditions.unshift({
+            query: {
+              'metadata.tierplan_route': { $eq: (w2.routesJson[u.id] as Record<string, string>).tierplan_route },
+            },
+            then: 'sneaky',
+          });
+          w2.conditional.targets.push({ ...leaf, name: 'sneaky' });
+        }
+        const found = errors(w2, configsOf(w2)).filter((f) => f.use_case === u.id);
+        expect(found.map((f) => f.code)).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^(uncleared-tier|more-open-fallback|outside-residency)$/)]),
+        );
+      }),
+      { ...RUNS, numRuns: 600 },
+    );
   });
 
   it('LiteLLM and Portkey route every use case to the same set of tiers', () => {
-    fc.assert(fc.property(world, (w) => {
-      const index = deploymentIndex(w.policy);
-      for (const r of w.routes.routes) {
-        const viaLitellm = new Set<string>((w.litellm.model_list as Record<string, any>[])
-          .filter((m) => m.model_info.tierplan_use_case === r.alias && m.model_info.tierplan_role !== 'context-window-fallback')
-          .map((m) => m.model_info.tierplan_tier as string));
-        const leaves = (node: Record<string, any>): string[] => (node.targets ? (node.targets as Record<string, any>[]).flatMap(leaves) : [node.name as string]);
-        const viaPortkey = new Set(leaves(w.useCases.get(r.alias)!).map((name) => index.get(name.slice(r.alias.length + 1).replace(/\.peer$/, ''))!.tier.id));
-        expect([...viaPortkey].sort()).toEqual([...viaLitellm].sort());
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(world, (w) => {
+        const index = deploymentIndex(w.policy);
+        for (const r of w.routes.routes) {
+          const viaLitellm = new Set<string>(
+            (w.litellm.model_list as Record<string, any>[])
+              .filter(
+                (m) =>
+                  m.model_info.tierplan_use_case === r.alias &&
+                  m.model_info.tierplan_role !== 'context-window-fallback',
+              )
+              .map((m) => m.model_info.tierplan_tier as string),
+          );
+          const leaves = (node: Record<string, any>): string[] =>
+            node.targets ? (node.targets as Record<string, any>[]).flatMap(leaves) : [node.name as string];
+          const viaPortkey = new Set(
+            leaves(w.useCases.get(r.alias)!).map(
+              (name) => index.get(name.slice(r.alias.length + 1).replace(/\.peer$/, ''))!.tier.id,
+            ),
+          );
+          expect([...viaPortkey].sort()).toEqual([...viaLitellm].sort());
+        }
+      }),
+      RUNS,
+    );
   });
 });

@@ -53,16 +53,25 @@ describe('the generated Portkey configs', () => {
 
   it('conditional: the size rule reports what it measures', () => {
     const size = lintPortkey(conditional).filter((p) => SIZE_CODES.includes(p.code));
-    const expected = conditionalBytes > HEADER_LIMIT_BYTES ? ['config-too-large'] : conditionalBytes > 12 * 1024 ? ['config-near-header-limit'] : [];
+    const expected =
+      conditionalBytes > HEADER_LIMIT_BYTES
+        ? ['config-too-large']
+        : conditionalBytes > 12 * 1024
+          ? ['config-near-header-limit']
+          : [];
     expect(size.map((p) => p.code)).toEqual(expected);
     if (expected.length > 0) expect(size[0]?.message).toContain(`${conditionalBytes} bytes`);
   });
 
   it('custom hosts: the on-prem endpoints need TRUSTED_CUSTOM_HOSTS; trusted, they pass', () => {
     const hosts = (ps: Problem[]): string[] => [...new Set(ps.map((p) => p.hint?.split(' ')[1] ?? ''))].sort();
-    const untrusted = lintPortkey(conditional, { trustedCustomHosts: [...DEFAULT_TRUSTED_CUSTOM_HOSTS] }).filter((p) => !SIZE_CODES.includes(p.code));
+    const untrusted = lintPortkey(conditional, { trustedCustomHosts: [...DEFAULT_TRUSTED_CUSTOM_HOSTS] }).filter(
+      (p) => !SIZE_CODES.includes(p.code),
+    );
     expect(new Set(untrusted.map((p) => p.code))).toEqual(new Set(['untrusted-custom-host']));
-    const onPrem = example.policy.tiers.find((t) => t.id === 'on-prem')!.deployments.map((d) => new URL(d.endpoint!).hostname);
+    const onPrem = example.policy.tiers
+      .find((t) => t.id === 'on-prem')!
+      .deployments.map((d) => new URL(d.endpoint!).hostname);
     expect(onPrem.length).toBeGreaterThan(0);
     expect(hosts(untrusted).every((h) => onPrem.includes(h))).toBe(true);
     const trusted = lintPortkey(conditional, { trustedCustomHosts: [...DEFAULT_TRUSTED_CUSTOM_HOSTS, ...onPrem] });
@@ -70,7 +79,10 @@ describe('the generated Portkey configs', () => {
   });
 
   it('breaks the checks once it is edited wrongly by hand', () => {
-    const config = structuredClone(conditional) as { strategy: { conditions: { then: string }[] }; targets: Record<string, unknown>[] };
+    const config = structuredClone(conditional) as {
+      strategy: { conditions: { then: string }[] };
+      targets: Record<string, unknown>[];
+    };
     config.strategy.conditions[0]!.then = 'nowhere';
     const target = config.targets[1]!;
     target.overide_params = target.override_params;
@@ -91,7 +103,17 @@ function portfolio(n: number, classes: string[], regimes: string[]): Inventory {
     return seed % k;
   };
   const pick = <T>(xs: readonly T[]): T => xs[next(xs.length)]!;
-  const tasks: Task[] = ['classification', 'extraction', 'summarization', 'search', 'generation', 'transcription', 'reasoning', 'agentic', 'code'];
+  const tasks: Task[] = [
+    'classification',
+    'extraction',
+    'summarization',
+    'search',
+    'generation',
+    'transcription',
+    'reasoning',
+    'agentic',
+    'code',
+  ];
   const useCases: UseCase[] = Array.from({ length: n }, (_, i) => {
     const needs: Needs = { task: pick(tasks) };
     if (next(2)) needs.reasoning = pick(['low', 'medium', 'high'] as const);
@@ -99,7 +121,9 @@ function portfolio(n: number, classes: string[], regimes: string[]): Inventory {
     if (next(3) === 0) needs.tools = true;
     if (needs.task === 'transcription') needs.modalities = ['audio'];
     else if (next(5) === 0) needs.modalities = ['text', 'image'];
-    const data: UseCase['data'] = { classes: [pick(classes), ...(next(3) === 0 ? [pick(classes)] : [])].filter((c, j, a) => a.indexOf(c) === j) };
+    const data: UseCase['data'] = {
+      classes: [pick(classes), ...(next(3) === 0 ? [pick(classes)] : [])].filter((c, j, a) => a.indexOf(c) === j),
+    };
     if (next(4) === 0) data.regimes = [pick(regimes)];
     if (next(3) === 0) data.residency = [pick(['eu', 'us'])];
     return { id: `uc-${String(i).padStart(3, '0')}`, name: `Use case ${i}`, status: 'production', data, needs };
@@ -113,7 +137,11 @@ describe('a 500-use-case portfolio', () => {
   let classes: number;
   let config: unknown;
   beforeAll(() => {
-    const inventory = portfolio(500, Object.keys(example.policy.sensitivity.data_classes), Object.keys(example.policy.sensitivity.regimes));
+    const inventory = portfolio(
+      500,
+      Object.keys(example.policy.sensitivity.data_classes),
+      Object.keys(example.policy.sensitivity.regimes),
+    );
     const plan = computePlan(inventory, example.policy, { asOf: '2026-11-24', generator: 'test' });
     const model = compileRoutes(plan, inventory, example.policy);
     const rendered = renderPortkeyConditional(model, example.policy);
@@ -133,8 +161,13 @@ describe('a 500-use-case portfolio', () => {
   });
 
   it('the size rule reports what it measures', () => {
-    const expected = bytes > HEADER_LIMIT_BYTES ? ['config-too-large'] : bytes > 12 * 1024 ? ['config-near-header-limit'] : [];
-    expect(lintPortkey(config).filter((p) => SIZE_CODES.includes(p.code)).map((p) => p.code)).toEqual(expected);
+    const expected =
+      bytes > HEADER_LIMIT_BYTES ? ['config-too-large'] : bytes > 12 * 1024 ? ['config-near-header-limit'] : [];
+    expect(
+      lintPortkey(config)
+        .filter((p) => SIZE_CODES.includes(p.code))
+        .map((p) => p.code),
+    ).toEqual(expected);
   });
 
   // "well under the gateway's 16 KiB header limit for 500 use cases": one branch per first
@@ -154,53 +187,95 @@ describe('a hand-written config that uses every checked feature correctly', () =
 const CASES: [file: string, expected: Expected[], hint?: string][] = [
   ['unknown-key-typo.json', [['unknown-key', 'error', ['overide_params']]], 'did you mean "override_params"?'],
   ['unknown-key-other.json', [['unknown-key', 'warning', ['x_team']]]],
-  ['dangling-then.json', [
-    ['dangling-target-name', 'error', ['strategy', 'conditions', 0, 'then']],
-    ['dangling-target-name', 'error', ['strategy', 'default']],
-  ], 'did you mean "onprem"?'],
-  ['unknown-operator.json', [
-    ['unknown-operator', 'error', ['strategy', 'conditions', 0, 'query', 'metadata.tier', '$equals']],
-    ['unknown-operator', 'error', ['strategy', 'conditions', 1, 'query', '$eq']],
-    ['unknown-operator', 'error', ['strategy', 'conditions', 2, 'query', 'params.messages', '$length']],
-  ], 'did you mean "$eq"?'],
-  ['duplicate-target-name.json', [
-    ['duplicate-target-name', 'error', ['targets', 2, 'name']],
-    ['duplicate-target-name', 'warning', ['targets', 1, 'targets', 1, 'name']],
-  ]],
+  [
+    'dangling-then.json',
+    [
+      ['dangling-target-name', 'error', ['strategy', 'conditions', 0, 'then']],
+      ['dangling-target-name', 'error', ['strategy', 'default']],
+    ],
+    'did you mean "onprem"?',
+  ],
+  [
+    'unknown-operator.json',
+    [
+      ['unknown-operator', 'error', ['strategy', 'conditions', 0, 'query', 'metadata.tier', '$equals']],
+      ['unknown-operator', 'error', ['strategy', 'conditions', 1, 'query', '$eq']],
+      ['unknown-operator', 'error', ['strategy', 'conditions', 2, 'query', 'params.messages', '$length']],
+    ],
+    'did you mean "$eq"?',
+  ],
+  [
+    'duplicate-target-name.json',
+    [
+      ['duplicate-target-name', 'error', ['targets', 2, 'name']],
+      ['duplicate-target-name', 'warning', ['targets', 1, 'targets', 1, 'name']],
+    ],
+  ],
   ['zero-weight.json', [['zero-weight', 'warning', ['targets', 1, 'weight']]]],
   ['all-zero-weights.json', [['all-zero-weights', 'error', ['targets']]]],
-  ['query-key-too-deep.json', [['query-key-too-deep', 'error', ['strategy', 'conditions', 0, 'query', 'metadata.data.class']]]],
-  ['unknown-query-field.json', [
-    ['unknown-query-field', 'error', ['strategy', 'conditions', 0, 'query', 'sensitivity']],
-    ['unknown-query-field', 'error', ['strategy', 'conditions', 1, 'query', 'url.path']],
-  ], 'did you mean "metadata.sensitivity"?'],
-  ['or-short-circuit.json', [['query-short-circuit', 'error', ['strategy', 'conditions', 0, 'query', 'metadata.sensitivity']]]],
-  ['regex-short-circuit.json', [['query-short-circuit', 'error', ['strategy', 'conditions', 0, 'query', 'params.model', '$ne']]]],
+  [
+    'query-key-too-deep.json',
+    [['query-key-too-deep', 'error', ['strategy', 'conditions', 0, 'query', 'metadata.data.class']]],
+  ],
+  [
+    'unknown-query-field.json',
+    [
+      ['unknown-query-field', 'error', ['strategy', 'conditions', 0, 'query', 'sensitivity']],
+      ['unknown-query-field', 'error', ['strategy', 'conditions', 1, 'query', 'url.path']],
+    ],
+    'did you mean "metadata.sensitivity"?',
+  ],
+  [
+    'or-short-circuit.json',
+    [['query-short-circuit', 'error', ['strategy', 'conditions', 0, 'query', 'metadata.sensitivity']]],
+  ],
+  [
+    'regex-short-circuit.json',
+    [['query-short-circuit', 'error', ['strategy', 'conditions', 0, 'query', 'params.model', '$ne']]],
+  ],
   ['query-multiple-keys.json', [['query-multiple-keys', 'warning', ['strategy', 'conditions', 0, 'query']]]],
-  ['metadata-non-string.json', [
-    ['metadata-non-string', 'error', ['strategy', 'conditions', 0, 'query', 'metadata.risk', '$eq']],
-    ['metadata-non-string', 'error', ['strategy', 'conditions', 1, 'query', 'metadata.level']],
-    ['metadata-non-string', 'error', ['strategy', 'conditions', 2, 'query', 'metadata.tier', '$in', 1]],
-  ], 'write it as a string: "3"'],
-  ['incomplete-node.json', [
-    ['incomplete-node', 'error', ['targets', 0]],
-    ['incomplete-node', 'error', ['targets', 1]],
-  ], 'add an api_key (any dummy value works for self-hosted servers without auth)'],
+  [
+    'metadata-non-string.json',
+    [
+      ['metadata-non-string', 'error', ['strategy', 'conditions', 0, 'query', 'metadata.risk', '$eq']],
+      ['metadata-non-string', 'error', ['strategy', 'conditions', 1, 'query', 'metadata.level']],
+      ['metadata-non-string', 'error', ['strategy', 'conditions', 2, 'query', 'metadata.tier', '$in', 1]],
+    ],
+    'write it as a string: "3"',
+  ],
+  [
+    'incomplete-node.json',
+    [
+      ['incomplete-node', 'error', ['targets', 0]],
+      ['incomplete-node', 'error', ['targets', 1]],
+    ],
+    'add an api_key (any dummy value works for self-hosted servers without auth)',
+  ],
   ['retry-without-attempts.json', [['retry-without-attempts', 'error', ['retry']]]],
-  ['status-codes-not-integers.json', [
-    ['status-code-not-integer', 'error', ['strategy', 'on_status_codes', 0]],
-    ['status-code-not-integer', 'error', ['strategy', 'on_status_codes', 1]],
-  ], 'write 500 without quotes'],
+  [
+    'status-codes-not-integers.json',
+    [
+      ['status-code-not-integer', 'error', ['strategy', 'on_status_codes', 0]],
+      ['status-code-not-integer', 'error', ['strategy', 'on_status_codes', 1]],
+    ],
+    'write 500 without quotes',
+  ],
   ['legacy-options.json', [['legacy-config', 'error', ['options']]]],
   ['unknown-mode.json', [['unknown-strategy-mode', 'error', ['strategy', 'mode']]], 'did you mean "fallback"?'],
   ['missing-conditions.json', [['missing-conditions', 'error', ['strategy']]]],
-  ['invalid-regex.json', [['invalid-regex', 'error', ['strategy', 'conditions', 0, 'query', 'params.model', '$regex']]]],
+  [
+    'invalid-regex.json',
+    [['invalid-regex', 'error', ['strategy', 'conditions', 0, 'query', 'params.model', '$regex']]],
+  ],
   ['unreachable-target.json', [['unreachable-target', 'warning', ['targets', 2]]]],
-  ['ignored-settings.json', [
-    ['conditions-ignored', 'warning', ['strategy', 'default']],
-    ['status-codes-ignored', 'warning', ['targets', 0, 'strategy', 'on_status_codes']],
-    ['weight-ignored', 'warning', ['targets', 1, 'weight']],
-  ]],
+  [
+    'ignored-settings.json',
+    [
+      ['conditions-ignored', 'warning', ['strategy', 'default']],
+      ['status-codes-ignored', 'warning', ['targets', 0, 'strategy', 'on_status_codes']],
+      ['weight-ignored', 'warning', ['targets', 1, 'weight']],
+    ],
+  ],
 ];
 
 describe('rules (lintPortkey), one fixture each', () => {
@@ -213,15 +288,25 @@ describe('rules (lintPortkey), one fixture each', () => {
 
   it('untrusted-custom-host.json: only with the gateway trust list given, private and .internal hosts fail', () => {
     expect(lintPortkey(fixture('untrusted-custom-host.json'))).toEqual([]);
-    expect(brief(lintPortkey(fixture('untrusted-custom-host.json'), { trustedCustomHosts: [...DEFAULT_TRUSTED_CUSTOM_HOSTS] }))).toEqual([
+    expect(
+      brief(
+        lintPortkey(fixture('untrusted-custom-host.json'), { trustedCustomHosts: [...DEFAULT_TRUSTED_CUSTOM_HOSTS] }),
+      ),
+    ).toEqual([
       ['untrusted-custom-host', 'error', ['targets', 0, 'custom_host']],
       ['untrusted-custom-host', 'error', ['targets', 1, 'custom_host']],
     ]);
-    expect(lintPortkey(fixture('untrusted-custom-host.json'), { trustedCustomHosts: ['127.0.0.1', 'vllm.dc1.internal', '10.0.0.12'] })).toEqual([]);
+    expect(
+      lintPortkey(fixture('untrusted-custom-host.json'), {
+        trustedCustomHosts: ['127.0.0.1', 'vllm.dc1.internal', '10.0.0.12'],
+      }),
+    ).toEqual([]);
   });
 
   it('retry attempts without a cap: warns above 5', () => {
-    expect(brief(lintPortkey({ provider: 'openai', api_key: 'x', retry: { attempts: 8 } }))).toEqual([['retry-attempts-high', 'warning', ['retry', 'attempts']]]);
+    expect(brief(lintPortkey({ provider: 'openai', api_key: 'x', retry: { attempts: 8 } }))).toEqual([
+      ['retry-attempts-high', 'warning', ['retry', 'attempts']],
+    ]);
   });
 });
 
@@ -252,9 +337,27 @@ describe('size against the header limit', () => {
 
 describe('robustness', () => {
   it('takes any input without throwing', () => {
-    const inputs: unknown[] = [null, 1, 'x', [], { targets: 'x' }, { strategy: 'fallback', targets: [null, 1, []] },
-      { strategy: { mode: 'conditional', conditions: [null, { query: [] }, { query: { $or: 'x' } }, { query: { 'metadata.a': { $in: 'x', $gt: 'abc' } }, then: 1 }] }, targets: [{}] },
-      { retry: 'x', cache: { mode: 'fast' }, on_status_codes: 'x', request_timeout: -1, weight: 'x' }];
+    const inputs: unknown[] = [
+      null,
+      1,
+      'x',
+      [],
+      { targets: 'x' },
+      { strategy: 'fallback', targets: [null, 1, []] },
+      {
+        strategy: {
+          mode: 'conditional',
+          conditions: [
+            null,
+            { query: [] },
+            { query: { $or: 'x' } },
+            { query: { 'metadata.a': { $in: 'x', $gt: 'abc' } }, then: 1 },
+          ],
+        },
+        targets: [{}],
+      },
+      { retry: 'x', cache: { mode: 'fast' }, on_status_codes: 'x', request_timeout: -1, weight: 'x' },
+    ];
     for (const input of inputs) expect(() => lintPortkey(input)).not.toThrow();
     expect(brief(lintPortkey([]))).toEqual([['not-a-mapping', 'error', []]]);
   });

@@ -56,11 +56,22 @@ function world(policy: Policy): World {
   const model = compileRoutes(plan, MOCK_INVENTORY, policy);
   const rendered = renderPortkeyConditional(model, policy);
   const config = JSON.parse(rendered.config) as Record<string, unknown>;
-  return { policy, plan, model, conditional: { config, header: header(config), routes: JSON.parse(rendered.routes) as Record<string, Record<string, string>> } };
+  return {
+    policy,
+    plan,
+    model,
+    conditional: {
+      config,
+      header: header(config),
+      routes: JSON.parse(rendered.routes) as Record<string, Record<string, string>>,
+    },
+  };
 }
 
 let gateway: Gateway | undefined;
-let mocks: Record<'api' | 'privateCloud' | 'privateCloudPeer' | 'onpremSmall' | 'onpremLarge', MockUpstream> | undefined;
+let mocks:
+  | Record<'api' | 'privateCloud' | 'privateCloudPeer' | 'onpremSmall' | 'onpremLarge', MockUpstream>
+  | undefined;
 /** The policy of fixtures/mock-policy.ts: one deployment per tier but on-prem's two. */
 let main: World;
 /** The same with a second, equal private-cloud deployment: a load-balanced primary group. */
@@ -119,7 +130,10 @@ async function chat(headers: Record<string, string>): Promise<Answer> {
 const perUseCase = (alias: string, w: World = main): Promise<Answer> =>
   chat({ 'x-portkey-config': header(portkeyRouteConfig(routeOf(alias, w), w.model, w.policy)) });
 const viaConditional = (metadata?: string, w: World = main): Promise<Answer> =>
-  chat({ 'x-portkey-config': w.conditional.header, ...(metadata === undefined ? {} : { 'x-portkey-metadata': metadata }) });
+  chat({
+    'x-portkey-config': w.conditional.header,
+    ...(metadata === undefined ? {} : { 'x-portkey-metadata': metadata }),
+  });
 
 /** The answer came from this mock, which was hit exactly once with the deployment's model and key. */
 function expectAnsweredBy(a: Answer, deployment: string): void {
@@ -150,8 +164,19 @@ beforeAll(async () => {
     const [api, privateCloud, privateCloudPeer, onpremSmall, onpremLarge] = await Promise.all(
       ['api', 'private-cloud', 'private-cloud-peer', 'onprem-small', 'onprem-large'].map((n) => startMockUpstream(n)),
     );
-    mocks = { api: api!, privateCloud: privateCloud!, privateCloudPeer: privateCloudPeer!, onpremSmall: onpremSmall!, onpremLarge: onpremLarge! };
-    const endpoints = { api: api!.url, privateCloud: privateCloud!.url, onpremSmall: onpremSmall!.url, onpremLarge: onpremLarge!.url };
+    mocks = {
+      api: api!,
+      privateCloud: privateCloud!,
+      privateCloudPeer: privateCloudPeer!,
+      onpremSmall: onpremSmall!,
+      onpremLarge: onpremLarge!,
+    };
+    const endpoints = {
+      api: api!.url,
+      privateCloud: privateCloud!.url,
+      onpremSmall: onpremSmall!.url,
+      onpremLarge: onpremLarge!.url,
+    };
     main = world(mockPolicy(endpoints));
     peered = world(mockPolicy({ ...endpoints, privateCloudPeer: privateCloudPeer!.url }));
     gateway = await startPortkeyGateway({ timeoutMs: 20_000 });
@@ -181,7 +206,12 @@ describe('the inputs and what the core decided', () => {
     expect(checkPolicy(policy).filter((p) => p.severity === 'error')).toEqual([]);
     expect(checkInventory(MOCK_INVENTORY, policy, AS_OF).filter((p) => p.severity === 'error')).toEqual([]);
     const tierOf = Object.fromEntries(plan.use_cases.map((u) => [u.id, u.tier]));
-    expect(tierOf).toMatchObject({ 'wiki-search': 'api', 'support-replies': 'private-cloud', 'export-drawings': 'on-prem', 'sovereign-briefs': 'on-prem' });
+    expect(tierOf).toMatchObject({
+      'wiki-search': 'api',
+      'support-replies': 'private-cloud',
+      'export-drawings': 'on-prem',
+      'sovereign-briefs': 'on-prem',
+    });
     // PHI under HIPAA may go to the private cloud (BAA) or on-prem: the core decides, the test follows.
     expect(['private-cloud', 'on-prem']).toContain(tierOf['patient-notes']);
     expect(model.unrouted).toEqual([]);
@@ -203,11 +233,17 @@ describe('the inputs and what the core decided', () => {
     };
     walk(conditional.config);
     for (const r of model.routes) walk(portkeyRouteConfig(r, model, policy));
-    expect([...hosts].sort()).toEqual(allMocks().filter((m) => m !== mocks!.privateCloudPeer).map((m) => m.url).sort());
+    expect([...hosts].sort()).toEqual(
+      allMocks()
+        .filter((m) => m !== mocks!.privateCloudPeer)
+        .map((m) => m.url)
+        .sort(),
+    );
   });
 
   it('never route data the api tier may not see to the api deployment', () => {
-    for (const w of [main, peered]) for (const alias of NOT_FOR_API) expect(chainOf(routeOf(alias, w)), alias).not.toContain('api-main');
+    for (const w of [main, peered])
+      for (const alias of NOT_FOR_API) expect(chainOf(routeOf(alias, w)), alias).not.toContain('api-main');
   });
 });
 
@@ -220,43 +256,53 @@ describe('per-use-case configs on the real gateway', () => {
     for (const m of allMocks()) if (m !== mockOf(r.primary[0]!.deployment)) expect(m.hits, m.name).toBe(0);
   });
 
-  it.each(ALIASES)('%s: a primary failing with 500 is answered by the next cleared fallback, without retries', async (alias) => {
-    const r = routeOf(alias);
-    expect(r.fallbacks.length, 'every test use case has a fallback').toBeGreaterThan(0);
-    const primary = mockOf(r.primary[0]!.deployment);
-    primary.fail(500);
-    const a = await perUseCase(alias);
-    expectAnsweredBy(a, r.fallbacks[0]!.deployment);
-    expect(a.optionIndex).toBe('config.targets[1]');
-    expect(primary.hits).toBe(1);
-    expect(r.allowed_tiers).toContain(r.fallbacks[0]!.tier);
-  });
-
-  it.each(ALIASES)('%s: each failing target hands over to the next one in order, and the last failure fails the request', async (alias) => {
-    const chain = chainOf(routeOf(alias));
-    for (let k = 0; k < chain.length; k++) {
-      for (const m of allMocks()) m.reset();
-      for (const d of chain.slice(0, k)) mockOf(d).fail(500);
+  it.each(ALIASES)(
+    '%s: a primary failing with 500 is answered by the next cleared fallback, without retries',
+    async (alias) => {
+      const r = routeOf(alias);
+      expect(r.fallbacks.length, 'every test use case has a fallback').toBeGreaterThan(0);
+      const primary = mockOf(r.primary[0]!.deployment);
+      primary.fail(500);
       const a = await perUseCase(alias);
-      expectAnsweredBy(a, chain[k]!);
-      expect(a.optionIndex).toBe(`config.targets[${k}]`);
-    }
-    for (const m of allMocks()) m.reset();
-    for (const d of chain) mockOf(d).fail(500);
-    const a = await perUseCase(alias);
-    expect(a.status).toBe(500);
-    for (const d of chain) expect(mockOf(d).hits, d).toBe(1);
-    for (const m of allMocks()) if (!chain.some((d) => mockOf(d) === m)) expect(m.hits, `${m.name} is not on ${alias}'s route`).toBe(0);
-  });
+      expectAnsweredBy(a, r.fallbacks[0]!.deployment);
+      expect(a.optionIndex).toBe('config.targets[1]');
+      expect(primary.hits).toBe(1);
+      expect(r.allowed_tiers).toContain(r.fallbacks[0]!.tier);
+    },
+  );
 
-  it.each(REGULATED)('%s: when every cleared target fails, the request fails and never reaches the api tier', async (alias) => {
-    const chain = chainOf(routeOf(alias));
-    for (const d of chain) mockOf(d).fail(500);
-    const a = await perUseCase(alias);
-    expect(a.status).toBeGreaterThanOrEqual(400);
-    expect(a.instance).toBe(mockOf(chain[chain.length - 1]!).name);
-    expect(mocks!.api.hits).toBe(0);
-  });
+  it.each(ALIASES)(
+    '%s: each failing target hands over to the next one in order, and the last failure fails the request',
+    async (alias) => {
+      const chain = chainOf(routeOf(alias));
+      for (let k = 0; k < chain.length; k++) {
+        for (const m of allMocks()) m.reset();
+        for (const d of chain.slice(0, k)) mockOf(d).fail(500);
+        const a = await perUseCase(alias);
+        expectAnsweredBy(a, chain[k]!);
+        expect(a.optionIndex).toBe(`config.targets[${k}]`);
+      }
+      for (const m of allMocks()) m.reset();
+      for (const d of chain) mockOf(d).fail(500);
+      const a = await perUseCase(alias);
+      expect(a.status).toBe(500);
+      for (const d of chain) expect(mockOf(d).hits, d).toBe(1);
+      for (const m of allMocks())
+        if (!chain.some((d) => mockOf(d) === m)) expect(m.hits, `${m.name} is not on ${alias}'s route`).toBe(0);
+    },
+  );
+
+  it.each(REGULATED)(
+    '%s: when every cleared target fails, the request fails and never reaches the api tier',
+    async (alias) => {
+      const chain = chainOf(routeOf(alias));
+      for (const d of chain) mockOf(d).fail(500);
+      const a = await perUseCase(alias);
+      expect(a.status).toBeGreaterThanOrEqual(400);
+      expect(a.instance).toBe(mockOf(chain[chain.length - 1]!).name);
+      expect(mocks!.api.hits).toBe(0);
+    },
+  );
 });
 
 describe('the conditional config on the real gateway', () => {
@@ -266,29 +312,35 @@ describe('the conditional config on the real gateway', () => {
     expect((conditional.config.strategy as Record<string, unknown>).default).toBeUndefined();
   });
 
-  it.each(ALIASES)('%s: its route metadata reaches the assigned tier, and a failing primary its cleared fallback', async (alias) => {
-    const r = routeOf(alias);
-    const i = branchIndex(alias);
-    const metadata = JSON.stringify(main.conditional.routes[alias]);
-    let a = await viaConditional(metadata);
-    expectAnsweredBy(a, r.primary[0]!.deployment);
-    expect(a.optionIndex).toBe(`config.targets[${i}].targets[0]`);
+  it.each(ALIASES)(
+    '%s: its route metadata reaches the assigned tier, and a failing primary its cleared fallback',
+    async (alias) => {
+      const r = routeOf(alias);
+      const i = branchIndex(alias);
+      const metadata = JSON.stringify(main.conditional.routes[alias]);
+      let a = await viaConditional(metadata);
+      expectAnsweredBy(a, r.primary[0]!.deployment);
+      expect(a.optionIndex).toBe(`config.targets[${i}].targets[0]`);
 
-    for (const m of allMocks()) m.reset();
-    mockOf(r.primary[0]!.deployment).fail(500);
-    a = await viaConditional(metadata);
-    expectAnsweredBy(a, r.fallbacks[0]!.deployment);
-    expect(a.optionIndex).toBe(`config.targets[${i}].targets[1]`);
-  });
+      for (const m of allMocks()) m.reset();
+      mockOf(r.primary[0]!.deployment).fail(500);
+      a = await viaConditional(metadata);
+      expectAnsweredBy(a, r.fallbacks[0]!.deployment);
+      expect(a.optionIndex).toBe(`config.targets[${i}].targets[1]`);
+    },
+  );
 
-  it.each(REGULATED)('%s: when every cleared target fails, the request fails and never reaches the api tier', async (alias) => {
-    const chain = chainOf(routeOf(alias));
-    for (const d of chain) mockOf(d).fail(500);
-    const a = await viaConditional(JSON.stringify(main.conditional.routes[alias]));
-    expect(a.status).toBeGreaterThanOrEqual(400);
-    for (const d of chain) expect(mockOf(d).hits, d).toBe(1);
-    expect(mocks!.api.hits).toBe(0);
-  });
+  it.each(REGULATED)(
+    '%s: when every cleared target fails, the request fails and never reaches the api tier',
+    async (alias) => {
+      const chain = chainOf(routeOf(alias));
+      for (const d of chain) mockOf(d).fail(500);
+      const a = await viaConditional(JSON.stringify(main.conditional.routes[alias]));
+      expect(a.status).toBeGreaterThanOrEqual(400);
+      for (const d of chain) expect(mockOf(d).hits, d).toBe(1);
+      expect(mocks!.api.hits).toBe(0);
+    },
+  );
 
   it.each([
     ['no metadata', undefined],
@@ -348,10 +400,15 @@ describe('a load-balanced primary group on the real gateway', () => {
   });
 
   it('conditional config: the branch starts at the first member and falls back to its peer, never to the api tier', async () => {
-    const send = (): Promise<Answer> => viaConditional(JSON.stringify(peered.conditional.routes['support-replies']), peered);
+    const send = (): Promise<Answer> =>
+      viaConditional(JSON.stringify(peered.conditional.routes['support-replies']), peered);
     const base = `config.targets[${branchIndex('support-replies', peered)}]`;
     const first = await send();
-    expect([first.status, first.instance, first.optionIndex]).toEqual([200, mocks!.privateCloud.name, `${base}.targets[0]`]);
+    expect([first.status, first.instance, first.optionIndex]).toEqual([
+      200,
+      mocks!.privateCloud.name,
+      `${base}.targets[0]`,
+    ]);
     for (const m of allMocks()) m.reset();
     mocks!.privateCloud.fail(500);
     const a = await send();

@@ -24,7 +24,13 @@ onprem.deployments[0]!.endpoint = 'http://vllm.example:8000/v1?a="b"&c=#d';
 
 const inventory: Inventory = {
   version: 1,
-  use_cases: nasty.map((name, i) => ({ id: `nasty-${i}`, name, status: 'production', data: { classes: ['classified'] }, needs: { task: 'classification' } })),
+  use_cases: nasty.map((name, i) => ({
+    id: `nasty-${i}`,
+    name,
+    status: 'production',
+    data: { classes: ['classified'] },
+    needs: { task: 'classification' },
+  })),
 };
 const plan = computePlan(inventory, policy, { asOf: '2026-11-24', generator: 'tierplan test' });
 const model = compileRoutes(plan, inventory, policy);
@@ -33,7 +39,13 @@ const files = gatewayFiles(model, policy, ['litellm', 'portkey'], { inputs: ['in
 describe('generated configs are data, not pasted strings', () => {
   it('LiteLLM: names and policy strings round-trip; the structure is exactly what was generated', () => {
     const text = files.find((f) => f.path === 'litellm/config.yaml')!.text;
-    const config = parse(text) as { model_list: { model_name: string; litellm_params: Record<string, unknown>; model_info: Record<string, unknown> }[] };
+    const config = parse(text) as {
+      model_list: {
+        model_name: string;
+        litellm_params: Record<string, unknown>;
+        model_info: Record<string, unknown>;
+      }[];
+    };
     expect(Object.keys(config)).toEqual(['model_list', 'router_settings', 'general_settings']);
     const primaries = config.model_list.filter((m) => m.model_info.tierplan_role === 'primary');
     expect(primaries.map((m) => m.model_info.tierplan_name)).toEqual(nasty);
@@ -49,12 +61,22 @@ describe('generated configs are data, not pasted strings', () => {
   it('Portkey: policy strings round-trip through every file', () => {
     for (const f of files.filter((x) => x.path.startsWith('portkey/'))) {
       const json = JSON.stringify(JSON.parse(f.text));
-      if (f.path.includes('use-cases') || f.path.endsWith('conditional.json')) expect(json).toContain(JSON.stringify(onprem.deployments[0]!.model));
+      if (f.path.includes('use-cases') || f.path.endsWith('conditional.json'))
+        expect(json).toContain(JSON.stringify(onprem.deployments[0]!.model));
     }
   });
 
   it('is byte-identical when generated twice', () => {
-    const again = gatewayFiles(compileRoutes(computePlan(inventory, policy, { asOf: '2026-11-24', generator: 'tierplan test' }), inventory, policy), policy, ['litellm', 'portkey'], { inputs: ['inv\nentory.yaml', 'pol#icy.yaml'] });
+    const again = gatewayFiles(
+      compileRoutes(
+        computePlan(inventory, policy, { asOf: '2026-11-24', generator: 'tierplan test' }),
+        inventory,
+        policy,
+      ),
+      policy,
+      ['litellm', 'portkey'],
+      { inputs: ['inv\nentory.yaml', 'pol#icy.yaml'] },
+    );
     expect(again).toEqual(files);
   });
 });

@@ -8,7 +8,13 @@ import type { UseCaseRoute } from '../../src/core/gateway/routing-types.js';
 import type { Inventory, UseCase } from '../../src/core/policy/types.js';
 
 const AS_OF = '2026-11-24';
-const uc = (id: string, over: Partial<UseCase>): UseCase => ({ id, name: id, status: 'production', needs: { task: 'extraction' }, ...over });
+const uc = (id: string, over: Partial<UseCase>): UseCase => ({
+  id,
+  name: id,
+  status: 'production',
+  needs: { task: 'extraction' },
+  ...over,
+});
 const inventory: Inventory = {
   version: 1,
   use_cases: [
@@ -20,7 +26,13 @@ const inventory: Inventory = {
     uc('old-bot', { status: 'retired', data: { classes: ['public'] } }),
     uc('pilot-on-api', {
       data: { classes: ['customer_data'] },
-      override: { tier: 'api', reason: 'pilot', approved_by: 'ciso@example.com', expires: '2027-01-31', exception: true },
+      override: {
+        tier: 'api',
+        reason: 'pilot',
+        approved_by: 'ciso@example.com',
+        expires: '2027-01-31',
+        exception: true,
+      },
     }),
   ],
 };
@@ -31,8 +43,11 @@ const route = (alias: string): UseCaseRoute => {
   if (!r) throw new Error(`no route for ${alias}`);
   return r;
 };
-const tiersOf = (r: UseCaseRoute): string[] => [...new Set([...r.primary, ...r.fallbacks, ...r.context_window_fallbacks].map((t) => t.tier))];
-const regionOf = (deployment: string): string | undefined => DEFAULT_POLICY.tiers.flatMap((t) => t.deployments).find((d) => d.id === deployment)?.region;
+const tiersOf = (r: UseCaseRoute): string[] => [
+  ...new Set([...r.primary, ...r.fallbacks, ...r.context_window_fallbacks].map((t) => t.tier)),
+];
+const regionOf = (deployment: string): string | undefined =>
+  DEFAULT_POLICY.tiers.flatMap((t) => t.deployments).find((d) => d.id === deployment)?.region;
 
 describe('routing model', () => {
   it('routes PHI on the BAA-covered private cloud and falls back only to on-prem, never the API', () => {
@@ -47,7 +62,8 @@ describe('routing model', () => {
 
   it('keeps an EU-resident use case on EU deployments, in every role', () => {
     const r = route('kyc-eu');
-    for (const t of [...r.primary, ...r.fallbacks, ...r.context_window_fallbacks]) expect(regionOf(t.deployment)).toBe('eu');
+    for (const t of [...r.primary, ...r.fallbacks, ...r.context_window_fallbacks])
+      expect(regionOf(t.deployment)).toBe('eu');
   });
 
   it('lets public data fall back sideways and toward more restrictive tiers', () => {
@@ -81,7 +97,8 @@ describe('routing model', () => {
   });
 
   it('context-window fallbacks only lead to longer windows within the allowed tiers', () => {
-    const ctx = (id: string): number => DEFAULT_POLICY.tiers.flatMap((t) => t.deployments).find((d) => d.id === id)?.context_tokens ?? 0;
+    const ctx = (id: string): number =>
+      DEFAULT_POLICY.tiers.flatMap((t) => t.deployments).find((d) => d.id === id)?.context_tokens ?? 0;
     for (const r of model.routes) {
       const window = Math.max(...r.primary.map((t) => ctx(t.deployment)));
       for (const t of r.context_window_fallbacks) {

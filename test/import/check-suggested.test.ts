@@ -5,11 +5,28 @@ import { AS_OF } from './helpers.js';
 
 describe('suggested data classes', () => {
   it('a name the policy lacks is a warning (a guess is never planned on), with did you mean', () => {
-    const problems = checkInventory({ version: 1, use_cases: [{ id: 'a', name: 'A', suggested: { data_classes: ['phi', 'piii', 'gossip'], because: ['x'] } }] }, DEFAULT_POLICY, AS_OF);
+    const problems = checkInventory(
+      {
+        version: 1,
+        use_cases: [{ id: 'a', name: 'A', suggested: { data_classes: ['phi', 'piii', 'gossip'], because: ['x'] } }],
+      },
+      DEFAULT_POLICY,
+      AS_OF,
+    );
     expect(problems).toEqual([
-      { code: 'unknown-suggested-data-class', severity: 'warning', message: 'suggested data class "piii" is not in the policy', hint: 'did you mean "pii"?', path: ['use_cases', 0, 'suggested', 'data_classes', 1] },
-      expect.objectContaining({ code: 'unknown-suggested-data-class', severity: 'warning', path: ['use_cases', 0, 'suggested', 'data_classes', 2],
-        hint: 'add it to sensitivity.data_classes in tierplan.policy.yaml, or remove the suggestion' }),
+      {
+        code: 'unknown-suggested-data-class',
+        severity: 'warning',
+        message: 'suggested data class "piii" is not in the policy',
+        hint: 'did you mean "pii"?',
+        path: ['use_cases', 0, 'suggested', 'data_classes', 1],
+      },
+      expect.objectContaining({
+        code: 'unknown-suggested-data-class',
+        severity: 'warning',
+        path: ['use_cases', 0, 'suggested', 'data_classes', 2],
+        hint: 'add it to sensitivity.data_classes in tierplan.policy.yaml, or remove the suggestion',
+      }),
     ]);
   });
 });

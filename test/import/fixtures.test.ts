@@ -20,13 +20,23 @@ async function load(csv: string, mapping = 'mapping.yaml', table: TableOptions =
 describe('messy CSV fixtures', () => {
   it('UTF-8 with a BOM: the first header is "ID", not "\\uFEFFID"', async () => {
     const { result, info } = await load('bom.csv');
-    expect(result.useCases[0]).toMatchObject({ id: 'claims-triage', status: 'production', data: { classes: ['pii'] }, suggested: { data_classes: ['customer_data'] } });
+    expect(result.useCases[0]).toMatchObject({
+      id: 'claims-triage',
+      status: 'production',
+      data: { classes: ['pii'] },
+      suggested: { data_classes: ['customer_data'] },
+    });
     expect(info.source).toBe('CSV, utf8 with BOM, comma-separated');
   });
 
   it('Windows-1252 is detected and decoded (é, curly quotes, €), and the summary says so', async () => {
     const { result, info } = await load('windows-1252.csv');
-    expect(result.useCases[0]).toMatchObject({ name: 'Café assistant “Crème”', owner: 'rémi@example.com', description: 'Costs in € for the café’s menu', suggested: { task: 'generation' } });
+    expect(result.useCases[0]).toMatchObject({
+      name: 'Café assistant “Crème”',
+      owner: 'rémi@example.com',
+      description: 'Costs in € for the café’s menu',
+      suggested: { task: 'generation' },
+    });
     expect(info.encoding).toBe('windows-1252');
     expect(info.source).toMatch(/windows-1252 \(detected: the file is not valid UTF-8\)/);
   });
@@ -34,14 +44,29 @@ describe('messy CSV fixtures', () => {
   it('--encoding utf8 on Windows-1252 bytes: an input error naming the line and the way out', async () => {
     const err = await load('windows-1252.csv', 'mapping.yaml', { encoding: 'utf8' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).diagnostics[0]).toMatchObject({ code: 'invalid-utf8', line: 2, hint: expect.stringMatching(/--encoding windows-1252/) });
+    expect((err as InputError).diagnostics[0]).toMatchObject({
+      code: 'invalid-utf8',
+      line: 2,
+      hint: expect.stringMatching(/--encoding windows-1252/),
+    });
   });
 
   it('Windows-1252 bytes far past the detection sample still switch the whole file to Windows-1252', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'tierplan-import-'));
-    const filler = Array.from({ length: 3000 }, (_, i) => `id-${i},Plain ascii row ${i},o@example.com,Live,${'x'.repeat(20)},No`).join('\n');
-    writeFileSync(join(tmp, 'late.csv'), Buffer.concat([Buffer.from(`ID,Use case,Owner,Stage,Description,Contains PII\n${filler}\n`), Buffer.from('late,Caf\xe9 late,o@example.com,Live,,No\n', 'latin1')]));
-    const r = await importSpreadsheet(join(tmp, 'late.csv'), await loadImportMapping(fx('mapping.yaml')), VOCABULARY, { encoding: 'auto' });
+    const filler = Array.from(
+      { length: 3000 },
+      (_, i) => `id-${i},Plain ascii row ${i},o@example.com,Live,${'x'.repeat(20)},No`,
+    ).join('\n');
+    writeFileSync(
+      join(tmp, 'late.csv'),
+      Buffer.concat([
+        Buffer.from(`ID,Use case,Owner,Stage,Description,Contains PII\n${filler}\n`),
+        Buffer.from('late,Caf\xe9 late,o@example.com,Live,,No\n', 'latin1'),
+      ]),
+    );
+    const r = await importSpreadsheet(join(tmp, 'late.csv'), await loadImportMapping(fx('mapping.yaml')), VOCABULARY, {
+      encoding: 'auto',
+    });
     expect(r.info.encoding).toBe('windows-1252');
     expect(r.result.read).toBe(3001);
     expect(r.result.useCases.at(-1)!.name).toBe('Café late');
@@ -49,22 +74,38 @@ describe('messy CSV fixtures', () => {
 
   it('CRLF line ends', async () => {
     const { result } = await load('crlf.csv');
-    expect(result.useCases.map((u) => [u.id, u.status, u.description])).toEqual([['a-one', 'production', 'One'], ['b-two', 'retired', 'Two']]);
+    expect(result.useCases.map((u) => [u.id, u.status, u.description])).toEqual([
+      ['a-one', 'production', 'One'],
+      ['b-two', 'retired', 'Two'],
+    ]);
   });
 
   it('newlines and doubled quotes inside quoted cells', async () => {
     const { result } = await load('quoted.csv');
-    expect(result.useCases[0]).toMatchObject({ name: 'Notes "smart" bot', description: 'Line one\nLine two, with a comma\nand "quotes"', data: { classes: ['pii'] } });
+    expect(result.useCases[0]).toMatchObject({
+      name: 'Notes "smart" bot',
+      description: 'Line one\nLine two, with a comma\nand "quotes"',
+      data: { classes: ['pii'] },
+    });
   });
 
   it('duplicate header names, addressed by occurrence, position and letter', async () => {
     const { result } = await load('duplicate-headers.csv', 'duplicate-headers-mapping.yaml');
-    expect(result.useCases[0]).toMatchObject({ id: 'x-ray', name: 'X-ray reader', description: 'second note', data: { classes: [] } });
+    expect(result.useCases[0]).toMatchObject({
+      id: 'x-ray',
+      name: 'X-ray reader',
+      description: 'second note',
+      data: { classes: [] },
+    });
   });
 
   it('blank ids: slugs from names (accents folded), a fingerprint when no ASCII is left; no name and no id is skipped', async () => {
     const { result } = await load('blank-ids.csv');
-    expect(result.useCases.map((u) => u.id)).toEqual(['emiles-cafe-helper', 'aeroskobing-strasse-tool', expect.stringMatching(/^use-case-[0-9a-f]{8}$/)]);
+    expect(result.useCases.map((u) => u.id)).toEqual([
+      'emiles-cafe-helper',
+      'aeroskobing-strasse-tool',
+      expect.stringMatching(/^use-case-[0-9a-f]{8}$/),
+    ]);
     expect(result.skipped).toEqual([{ line: 3, reason: 'no id and no name ("ID" and "Use case" blank)' }]);
   });
 
@@ -77,7 +118,12 @@ describe('messy CSV fixtures', () => {
   it('free-text dates: ISO, DD/MM/YYYY with date_format, month names, timestamps; clear reasons for the rest', async () => {
     const { result } = await load('dates.csv', 'dates-mapping.yaml');
     expect(result.useCases.map((u) => [u.id, u.override?.expires])).toEqual([
-      ['iso', '2027-03-01'], ['slash', '2027-03-01'], ['words', '2027-03-01'], ['us-words', '2027-03-01'], ['timestamp', '2027-03-01'], ['expired', undefined],
+      ['iso', '2027-03-01'],
+      ['slash', '2027-03-01'],
+      ['words', '2027-03-01'],
+      ['us-words', '2027-03-01'],
+      ['timestamp', '2027-03-01'],
+      ['expired', undefined],
     ]);
     expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
       [7, 'override expiry in column "Override expires": "soon" is not a date tierplan reads: write it as YYYY-MM-DD'],
@@ -88,14 +134,27 @@ describe('messy CSV fixtures', () => {
 
   it('leading and trailing spaces in headers and cells', async () => {
     const { result } = await load('spaces.csv');
-    expect(result.useCases[0]).toEqual({ id: 'spaced-id', name: 'Spaced name', owner: 'o@example.com', status: 'production', description: 'text', data: { classes: ['pii'] } });
+    expect(result.useCases[0]).toEqual({
+      id: 'spaced-id',
+      name: 'Spaced name',
+      owner: 'o@example.com',
+      status: 'production',
+      description: 'text',
+      data: { classes: ['pii'] },
+    });
   });
 
   it('a semicolon-separated export is detected; forcing a comma says what happened', async () => {
     const { result, info } = await load('semicolon.csv');
     expect(info.delimiter).toBe(';');
-    expect(result.useCases[0]).toMatchObject({ id: 'eu-bot', description: 'Beschreibung, mit Komma', data: { classes: [] } });
-    const err = (await load('semicolon.csv', 'mapping.yaml', { encoding: 'auto', delimiter: ',' }).catch((e: unknown) => e)) as InputError;
+    expect(result.useCases[0]).toMatchObject({
+      id: 'eu-bot',
+      description: 'Beschreibung, mit Komma',
+      data: { classes: [] },
+    });
+    const err = (await load('semicolon.csv', 'mapping.yaml', { encoding: 'auto', delimiter: ',' }).catch(
+      (e: unknown) => e,
+    )) as InputError;
     expect(err).toBeInstanceOf(InputError);
     expect(err.diagnostics[0]!.file).toBe(fx('mapping.yaml'));
     expect(err.diagnostics[0]!.hint).toMatch(/read as one single column, but it holds ";": pass --delimiter ';'/);
@@ -120,7 +179,10 @@ describe('the mapping file', () => {
   it('schema problems are positioned, in plain words', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'tierplan-import-'));
     const file = join(tmp, 'map.yaml');
-    writeFileSync(file, 'version: 1\ncolumns:\n  name: Title\n  id: { nmae: ID }\n  status: { column: Stage, values: { Live: prod } }\n  ownr: Owner\n');
+    writeFileSync(
+      file,
+      'version: 1\ncolumns:\n  name: Title\n  id: { nmae: ID }\n  status: { column: Stage, values: { Live: prod } }\n  ownr: Owner\n',
+    );
     const err = (await loadImportMapping(file).catch((e: unknown) => e)) as InputError;
     expect(err).toBeInstanceOf(InputError);
     expect(err.diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([

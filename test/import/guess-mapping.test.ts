@@ -7,13 +7,41 @@ import { VOCABULARY } from './helpers.js';
 
 describe('guessing a mapping from a header', () => {
   it('common header names', () => {
-    const header = ['ID', 'Title', 'Product owner', 'Status', 'Summary', 'PII?', 'PHI', 'Regulations', 'Region', 'Budget', 'Notes', 'Notes', ''];
+    const header = [
+      'ID',
+      'Title',
+      'Product owner',
+      'Status',
+      'Summary',
+      'PII?',
+      'PHI',
+      'Regulations',
+      'Region',
+      'Budget',
+      'Notes',
+      'Notes',
+      '',
+    ];
     const g = guessMapping(header, [['1', 'x', '', 'Live', '', 'Yes', 'Maybe']], VOCABULARY.dataClasses);
-    expect(g.mapping.columns).toEqual({ id: 'ID', name: 'Title', owner: 'Product owner', status: 'Status', description: 'Summary' });
-    expect(g.mapping.data_classes!.map((s) => [s.column, s.values!.yes])).toEqual([['PHI', ['phi']], ['PII?', ['pii']]]);
+    expect(g.mapping.columns).toEqual({
+      id: 'ID',
+      name: 'Title',
+      owner: 'Product owner',
+      status: 'Status',
+      description: 'Summary',
+    });
+    expect(g.mapping.data_classes!.map((s) => [s.column, s.values!.yes])).toEqual([
+      ['PHI', ['phi']],
+      ['PII?', ['pii']],
+    ]);
     expect(g.mapping.regimes).toEqual([{ column: 'Regulations' }]);
     expect(g.mapping.residency).toEqual([{ column: 'Region' }]);
-    expect(g.unmapped.map((u) => [u.letter, u.ref])).toEqual([['J', 'Budget'], ['K', { name: 'Notes', occurrence: 1 }], ['L', { name: 'Notes', occurrence: 2 }], ['M', { letter: 'M' }]]);
+    expect(g.unmapped.map((u) => [u.letter, u.ref])).toEqual([
+      ['J', 'Budget'],
+      ['K', { name: 'Notes', occurrence: 1 }],
+      ['L', { name: 'Notes', occurrence: 2 }],
+      ['M', { letter: 'M' }],
+    ]);
     expect(g.notes.find((n) => n.path.join('.') === 'data_classes.0')!.text).toContain('(seen: "Maybe")');
     // What it guesses is a mapping the importer accepts for that header.
     expect(compileMapping(g.mapping, header, VOCABULARY).problems).toEqual([]);
@@ -21,8 +49,22 @@ describe('guessing a mapping from a header', () => {
 
   it('spreadsheet-style headers: "Use case ID", "Use case", "Business owner", "Stage"; stage values it does not know are listed', () => {
     const header = ['Use case ID', 'Use case', 'Business owner', 'Stage', 'Description'];
-    const g = guessMapping(header, [['a', 'A', '', 'Live', ''], ['b', 'B', '', 'On hold', ''], ['c', 'C', '', 'Phase 2', '']], VOCABULARY.dataClasses);
-    expect(g.mapping.columns).toEqual({ id: 'Use case ID', name: 'Use case', owner: 'Business owner', status: 'Stage', description: 'Description' });
+    const g = guessMapping(
+      header,
+      [
+        ['a', 'A', '', 'Live', ''],
+        ['b', 'B', '', 'On hold', ''],
+        ['c', 'C', '', 'Phase 2', ''],
+      ],
+      VOCABULARY.dataClasses,
+    );
+    expect(g.mapping.columns).toEqual({
+      id: 'Use case ID',
+      name: 'Use case',
+      owner: 'Business owner',
+      status: 'Stage',
+      description: 'Description',
+    });
     expect(g.notes.find((n) => n.path.join('.') === 'columns.status')!.text).toContain('"On hold", "Phase 2"');
     expect(g.mapping.suggest!.length).toBeGreaterThan(0);
   });

@@ -17,7 +17,12 @@ export const VOCABULARY: Vocabulary = {
 /** A CSV text through a mapping, in memory. */
 export function run(mapping: ImportMapping, csv: string): ImportRowsResult {
   const [header, ...rows] = parseCsv(csv);
-  return importRows(mapping, header!.fields.map((h) => h.trim()), rows.map((r) => ({ cells: r.fields, line: r.line })), VOCABULARY);
+  return importRows(
+    mapping,
+    header!.fields.map((h) => h.trim()),
+    rows.map((r) => ({ cells: r.fields, line: r.line })),
+    VOCABULARY,
+  );
 }
 
 export function imported(mapping: ImportMapping, csv: string) {

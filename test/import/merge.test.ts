@@ -24,7 +24,13 @@ use_cases:
 # the end
 `;
 const ADDED: UseCase[] = [
-  { id: 'new-one', name: 'New: one', description: 'a\nb', data: { classes: [] }, suggested: { data_classes: ['phi'], because: ['x mentions "y"'] } },
+  {
+    id: 'new-one',
+    name: 'New: one',
+    description: 'a\nb',
+    data: { classes: [] },
+    suggested: { data_classes: ['phi'], because: ['x mentions "y"'] },
+  },
   { id: 'new-two', name: '- looks like a list item' },
 ];
 

@@ -50,7 +50,12 @@ describe('parseFreeDate', () => {
 
 describe('values', () => {
   it('status synonyms ignore case and spaces', () => {
-    expect(['Live', 'IN   PROD', ' in production ', 'GA'].map((s) => statusOf(s))).toEqual(['production', 'production', 'production', 'production']);
+    expect(['Live', 'IN   PROD', ' in production ', 'GA'].map((s) => statusOf(s))).toEqual([
+      'production',
+      'production',
+      'production',
+      'production',
+    ]);
     expect(['PoC', 'Proof of concept', 'trial'].map((s) => statusOf(s))).toEqual(['pilot', 'pilot', 'pilot']);
     expect(['Decommissioned', 'sunset'].map((s) => statusOf(s))).toEqual(['retired', 'retired']);
     expect(statusOf('Backlog')).toBe('idea');
@@ -62,7 +67,9 @@ describe('values', () => {
     expect(['Yes', 'y', 'TRUE', 'x'].map((s) => booleanOf(s))).toEqual([true, true, true, true]);
     expect(['No', 'n', 'false', '0'].map((s) => booleanOf(s))).toEqual([false, false, false, false]);
     expect(booleanOf('maybe')).toBeUndefined();
-    expect(['12000', '12,000', '12 000', '40k', '1.5M', '2e6'].map(amountOf)).toEqual([12000, 12000, 12000, 40000, 1500000, 2000000]);
+    expect(['12000', '12,000', '12 000', '40k', '1.5M', '2e6'].map(amountOf)).toEqual([
+      12000, 12000, 12000, 40000, 1500000, 2000000,
+    ]);
     expect(['1,5', '-3', 'lots', ''].map(amountOf)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -16,11 +16,59 @@ async function writeWorkbook(path: string): Promise<void> {
   const cover = wb.addWorksheet('Cover');
   cover.addRow(['AI use-case register', 'exported 2026-11-20']);
   const ws = wb.addWorksheet('Inventory');
-  ws.addRow(['ID', 'Use case', 'Owner', 'Stage', 'Requests / month', 'Contains PII', 'Override tier', 'Override reason', 'Override expires', 'Notes', 'Notes']);
-  ws.addRow(['claims-triage', 'Claims triage', { text: 'claims@example.com', hyperlink: 'mailto:claims@example.com' }, 'Live', 400000, 'Yes', 'on-prem', 'DSA', new Date(Date.UTC(2027, 2, 31)), 'first', 'second']);
-  ws.addRow([null, { richText: [{ text: 'Rich ' }, { font: { bold: true }, text: 'text name' }] }, 'o@example.com', 'PoC', { formula: '1000*12', result: 12000 }, 'No', null, null, null, null, null]);
+  ws.addRow([
+    'ID',
+    'Use case',
+    'Owner',
+    'Stage',
+    'Requests / month',
+    'Contains PII',
+    'Override tier',
+    'Override reason',
+    'Override expires',
+    'Notes',
+    'Notes',
+  ]);
+  ws.addRow([
+    'claims-triage',
+    'Claims triage',
+    { text: 'claims@example.com', hyperlink: 'mailto:claims@example.com' },
+    'Live',
+    400000,
+    'Yes',
+    'on-prem',
+    'DSA',
+    new Date(Date.UTC(2027, 2, 31)),
+    'first',
+    'second',
+  ]);
+  ws.addRow([
+    null,
+    { richText: [{ text: 'Rich ' }, { font: { bold: true }, text: 'text name' }] },
+    'o@example.com',
+    'PoC',
+    { formula: '1000*12', result: 12000 },
+    'No',
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
   ws.addRow(['  ', null, ' ']);
-  ws.addRow(['decimal', 'Decimal volume', 'o@example.com', 'Pilot', 1234.5, 'N/A', 'on-prem', 'DSA', new Date(Date.UTC(2027, 0, 15, 10, 30)), null, null]);
+  ws.addRow([
+    'decimal',
+    'Decimal volume',
+    'o@example.com',
+    'Pilot',
+    1234.5,
+    'N/A',
+    'on-prem',
+    'DSA',
+    new Date(Date.UTC(2027, 0, 15, 10, 30)),
+    null,
+    null,
+  ]);
   ws.getCell('I2').numFmt = 'yyyy-mm-dd';
   ws.getCell('I5').numFmt = 'yyyy-mm-dd hh:mm';
   await wb.xlsx.writeFile(path);
@@ -50,14 +98,39 @@ describe('XLSX', async () => {
   const mapping = await loadImportMapping(join(dir, 'map.yaml'));
 
   it('reads the sheet named by --sheet: dates, numbers, rich text, formulas and links as text', async () => {
-    const { result, info } = await importSpreadsheet(book, mapping, VOCABULARY, { encoding: 'auto', sheet: 'Inventory' });
+    const { result, info } = await importSpreadsheet(book, mapping, VOCABULARY, {
+      encoding: 'auto',
+      sheet: 'Inventory',
+    });
     expect(info).toMatchObject({ source: 'XLSX, sheet "Inventory"', unit: 'row' });
     expect(result.useCases).toEqual([
-      { id: 'claims-triage', name: 'Claims triage', owner: 'claims@example.com', status: 'production', description: 'second', data: { classes: ['pii'] }, volume: { requests: 400000 },
-        override: { tier: 'on-prem', reason: 'DSA', expires: '2027-03-31' } },
-      { id: 'rich-text-name', name: 'Rich text name', owner: 'o@example.com', status: 'pilot', data: { classes: [] }, volume: { requests: 12000 } },
-      { id: 'decimal', name: 'Decimal volume', owner: 'o@example.com', status: 'pilot', data: { classes: [] }, volume: { requests: 1234.5 },
-        override: { tier: 'on-prem', reason: 'DSA', expires: '2027-01-15' } },
+      {
+        id: 'claims-triage',
+        name: 'Claims triage',
+        owner: 'claims@example.com',
+        status: 'production',
+        description: 'second',
+        data: { classes: ['pii'] },
+        volume: { requests: 400000 },
+        override: { tier: 'on-prem', reason: 'DSA', expires: '2027-03-31' },
+      },
+      {
+        id: 'rich-text-name',
+        name: 'Rich text name',
+        owner: 'o@example.com',
+        status: 'pilot',
+        data: { classes: [] },
+        volume: { requests: 12000 },
+      },
+      {
+        id: 'decimal',
+        name: 'Decimal volume',
+        owner: 'o@example.com',
+        status: 'pilot',
+        data: { classes: [] },
+        volume: { requests: 1234.5 },
+        override: { tier: 'on-prem', reason: 'DSA', expires: '2027-01-15' },
+      },
     ]);
     expect([result.read, result.blank]).toEqual([4, 1]);
   });
@@ -66,8 +139,13 @@ describe('XLSX', async () => {
     const first = await importSpreadsheet(book, mapping, VOCABULARY, { encoding: 'auto' }).catch((e: unknown) => e);
     expect(first).toBeInstanceOf(InputError);
     expect((first as InputError).diagnostics[0]!.message).toBe('no column "ID" in the header');
-    const missing = (await importSpreadsheet(book, mapping, VOCABULARY, { encoding: 'auto', sheet: 'Register' }).catch((e: unknown) => e)) as InputError;
-    expect(missing.diagnostics[0]).toMatchObject({ message: 'no sheet named "Register"', hint: 'the sheets are: "Cover", "Inventory"' });
+    const missing = (await importSpreadsheet(book, mapping, VOCABULARY, { encoding: 'auto', sheet: 'Register' }).catch(
+      (e: unknown) => e,
+    )) as InputError;
+    expect(missing.diagnostics[0]).toMatchObject({
+      message: 'no sheet named "Register"',
+      hint: 'the sheets are: "Cover", "Inventory"',
+    });
   });
 
   it('cell values become text the way a person reads them', () => {

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPolicy } from '../../src/core/policy/check-policy.js';
 import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
-import { checkAnswers, defaultAnswers, providerChoices, regionChoices, type InitAnswers } from '../../src/core/init/answers.js';
+import {
+  checkAnswers,
+  defaultAnswers,
+  providerChoices,
+  regionChoices,
+  type InitAnswers,
+} from '../../src/core/init/answers.js';
 import { workedExample } from '../../src/core/init/example-use-case.js';
 import { scaffoldPolicy } from '../../src/core/init/scaffold-policy.js';
 
@@ -37,7 +43,10 @@ describe('answers → policy', () => {
   });
 
   it('one cloud in one region keeps only those deployments, and the tier regions follow', () => {
-    const { policy, leftOut } = scaffoldPolicy(base, answers({ regions: ['eu'], providers: ['openai', 'azure', 'hosted_vllm'] }));
+    const { policy, leftOut } = scaffoldPolicy(
+      base,
+      answers({ regions: ['eu'], providers: ['openai', 'azure', 'hosted_vllm'] }),
+    );
     expect(policy.tiers.map((t) => [t.id, t.regions, t.deployments.map((d) => d.id)])).toEqual([
       ['api', ['eu'], ['openai-eu-gpt-5-4']],
       ['private-cloud', ['eu'], ['azure-gpt-5-4-eu']],
@@ -59,16 +68,23 @@ describe('answers → policy', () => {
     expect(checkAnswers(base, answers({ tiers: ['onprem'] }))).toEqual([
       '--tiers: unknown tier "onprem" (did you mean "on-prem"?); tiers are api, private-cloud, on-prem',
     ]);
-    expect(checkAnswers(base, answers({ tiers: [] }))).toEqual(['choose at least one tier: a policy without tiers places nothing']);
+    expect(checkAnswers(base, answers({ tiers: [] }))).toEqual([
+      'choose at least one tier: a policy without tiers places nothing',
+    ]);
     const [problem] = checkAnswers(base, answers({ tiers: ['private-cloud'], providers: ['openai'] }));
-    expect(problem).toMatch(/^tier private-cloud would keep no deployment .* it offers bedrock in us, azure in eu, azure in us, vertex_ai in eu;/);
+    expect(problem).toMatch(
+      /^tier private-cloud would keep no deployment .* it offers bedrock in us, azure in eu, azure in us, vertex_ai in eu;/,
+    );
     expect(checkAnswers(base, all)).toEqual([]);
   });
 
   it('offers only the regions and providers of the tiers chosen', () => {
     expect(regionChoices(base, ['on-prem']).map((c) => c.value)).toEqual(['us', 'eu']);
     expect(providerChoices(base, ['api'], ['eu']).map((c) => c.value)).toEqual(['openai']);
-    expect(providerChoices(base, ['private-cloud'], ['us']).map((c) => c.name)).toEqual(['AWS Bedrock (Private cloud; us)', 'Azure OpenAI (Private cloud; us)']);
+    expect(providerChoices(base, ['private-cloud'], ['us']).map((c) => c.name)).toEqual([
+      'AWS Bedrock (Private cloud; us)',
+      'Azure OpenAI (Private cloud; us)',
+    ]);
   });
 });
 
@@ -76,7 +92,12 @@ describe('the worked example', () => {
   it('under the default policy: GDPR data kept in the EU, on the private cloud', () => {
     const { useCase, placed } = workedExample(scaffoldPolicy(base, all).policy);
     expect(useCase.data).toEqual({ classes: ['customer_data', 'pii'], regimes: ['gdpr'], residency: ['eu'] });
-    expect([placed.sensitivity, placed.capability, placed.tier, placed.deployment]).toEqual(['confidential', 'mid', 'private-cloud', 'azure-gpt-5-4-eu']);
+    expect([placed.sensitivity, placed.capability, placed.tier, placed.deployment]).toEqual([
+      'confidential',
+      'mid',
+      'private-cloud',
+      'azure-gpt-5-4-eu',
+    ]);
   });
 
   it('under an API-only policy it falls back to internal data the API tier is cleared for', () => {
@@ -86,7 +107,12 @@ describe('the worked example', () => {
   });
 
   const subset = <T>(xs: T[]): fc.Arbitrary<T[]> => fc.subarray(xs);
-  const anyAnswers = fc.record({ tiers: subset(all.tiers), regions: subset(all.regions), providers: subset(all.providers), regimes: subset(all.regimes) });
+  const anyAnswers = fc.record({
+    tiers: subset(all.tiers),
+    regions: subset(all.regions),
+    providers: subset(all.providers),
+    regimes: subset(all.regimes),
+  });
 
   it('for any answers that pass the check, the policy has no errors or warnings and the example is placed', () => {
     fc.assert(

@@ -16,9 +16,16 @@ import { expectGoldenIn } from '../render/golden.js';
 // Review these goldens as documentation: they are the first tierplan files a user reads.
 //   UPDATE_GOLDEN=1 npx vitest run test/init && git diff test/init/golden
 const GOLDEN = join(fileURLToPath(new URL('.', import.meta.url)), 'golden');
-const REFS = { policy: 'node_modules/tierplan/schemas/policy.schema.json', inventory: 'node_modules/tierplan/schemas/inventory.schema.json' };
+const REFS = {
+  policy: 'node_modules/tierplan/schemas/policy.schema.json',
+  inventory: 'node_modules/tierplan/schemas/inventory.schema.json',
+};
 
-function scaffold(a: InitAnswers): { policyText: string; inventoryText: string; policy: ReturnType<typeof scaffoldPolicy>['policy'] } {
+function scaffold(a: InitAnswers): {
+  policyText: string;
+  inventoryText: string;
+  policy: ReturnType<typeof scaffoldPolicy>['policy'];
+} {
   const { policy, leftOut } = scaffoldPolicy(DEFAULT_POLICY, a);
   return {
     policy,
@@ -28,7 +35,12 @@ function scaffold(a: InitAnswers): { policyText: string; inventoryText: string; 
 }
 
 const defaults = defaultAnswers(DEFAULT_POLICY);
-const euCloud: InitAnswers = { tiers: ['api', 'private-cloud'], regions: ['eu'], providers: ['openai', 'azure', 'vertex_ai'], regimes: ['gdpr'] };
+const euCloud: InitAnswers = {
+  tiers: ['api', 'private-cloud'],
+  regions: ['eu'],
+  providers: ['openai', 'azure', 'vertex_ai'],
+  regimes: ['gdpr'],
+};
 
 describe('the scaffolded files', () => {
   it('--yes: the whole default policy and the worked example (golden)', () => {
@@ -43,7 +55,10 @@ describe('the scaffolded files', () => {
     expectGoldenIn(GOLDEN, 'eu-cloud/inventory.yaml', s.inventoryText);
   });
 
-  for (const [name, a] of [['defaults', defaults], ['eu-cloud', euCloud]] as const) {
+  for (const [name, a] of [
+    ['defaults', defaults],
+    ['eu-cloud', euCloud],
+  ] as const) {
     it(`${name}: each file starts with its schema line, follows its schema, and reads back as the data it was built from`, () => {
       const s = scaffold(a);
       expect(s.policyText.split('\n')[0]).toBe(`# yaml-language-server: $schema=${REFS.policy}`);
@@ -63,12 +78,18 @@ describe('the scaffolded files', () => {
   });
 
   it('the comments above the example show its real placement under the written policy', () => {
-    expect(scaffold(defaults).inventoryText).toContain('# The policy beside it places it on private-cloud (deployment azure-gpt-5-4-eu):');
-    expect(scaffold({ ...defaults, tiers: ['on-prem'] }).inventoryText).toContain('places it on on-prem (deployment vllm-qwen-eu)');
+    expect(scaffold(defaults).inventoryText).toContain(
+      '# The policy beside it places it on private-cloud (deployment azure-gpt-5-4-eu):',
+    );
+    expect(scaffold({ ...defaults, tiers: ['on-prem'] }).inventoryText).toContain(
+      'places it on on-prem (deployment vllm-qwen-eu)',
+    );
   });
 
   it('says what the answers left out, and nothing of the kind with the defaults', () => {
     expect(scaffold(defaults).policyText).not.toContain('Left out');
-    expect(scaffold(euCloud).policyText).toMatch(/# Left out because of your answers to `tierplan init`:\n# {3}tiers: on-prem\n# {3}deployments: openai-gpt-5-mini, /);
+    expect(scaffold(euCloud).policyText).toMatch(
+      /# Left out because of your answers to `tierplan init`:\n# {3}tiers: on-prem\n# {3}deployments: openai-gpt-5-mini, /,
+    );
   });
 });

@@ -25,12 +25,26 @@ describe('changesFor', () => {
   });
 
   it('writes nothing for empty regimes, anywhere, text only; and removes them when they were written', () => {
-    expect(changesFor(bare, { data: { classes: ['public'], regimes: [], residency: [] }, needs: { task: 'search', modalities: ['text'] } })).toEqual([
+    expect(
+      changesFor(bare, {
+        data: { classes: ['public'], regimes: [], residency: [] },
+        needs: { task: 'search', modalities: ['text'] },
+      }),
+    ).toEqual([
       { path: ['data', 'classes'], value: ['public'] },
       { path: ['needs', 'task'], value: 'search' },
     ]);
-    const written: UseCase = { ...bare, data: { regimes: ['gdpr'], residency: ['eu'] }, needs: { modalities: ['text'] } };
-    expect(changesFor(written, { data: { classes: ['public'], regimes: [], residency: [] }, needs: { task: 'search', modalities: ['text'] } })).toEqual([
+    const written: UseCase = {
+      ...bare,
+      data: { regimes: ['gdpr'], residency: ['eu'] },
+      needs: { modalities: ['text'] },
+    };
+    expect(
+      changesFor(written, {
+        data: { classes: ['public'], regimes: [], residency: [] },
+        needs: { task: 'search', modalities: ['text'] },
+      }),
+    ).toEqual([
       { path: ['data', 'classes'], value: ['public'] },
       { path: ['data', 'regimes'] },
       { path: ['data', 'residency'] },
@@ -40,13 +54,25 @@ describe('changesFor', () => {
   });
 
   it('confirming suggestions moves them into the facts and removes `suggested`', () => {
-    const uc: UseCase = { ...bare, data: { residency: ['us'] }, suggested: { data_classes: ['phi'], task: 'extraction', because: ['mentions patients'] } };
+    const uc: UseCase = {
+      ...bare,
+      data: { residency: ['us'] },
+      suggested: { data_classes: ['phi'], task: 'extraction', because: ['mentions patients'] },
+    };
     const answers = initialAnswers(uc);
     expect(answers.data?.classes).toEqual(['phi']);
     expect(answers.needs?.task).toBe('extraction');
     const changes = changesFor(uc, { data: { classes: answers.data!.classes }, needs: { task: answers.needs!.task } });
-    expect(changes).toEqual([{ path: ['data', 'classes'], value: ['phi'] }, { path: ['needs', 'task'], value: 'extraction' }, { path: ['suggested'] }]);
-    expect(applyChanges(uc, changes)).toEqual({ ...bare, data: { residency: ['us'], classes: ['phi'] }, needs: { task: 'extraction' } });
+    expect(changes).toEqual([
+      { path: ['data', 'classes'], value: ['phi'] },
+      { path: ['needs', 'task'], value: 'extraction' },
+      { path: ['suggested'] },
+    ]);
+    expect(applyChanges(uc, changes)).toEqual({
+      ...bare,
+      data: { residency: ['us'], classes: ['phi'] },
+      needs: { task: 'extraction' },
+    });
   });
 
   it('an answer equal to what is written makes no change', () => {
@@ -56,7 +82,10 @@ describe('changesFor', () => {
 
   it('applyChanges leaves the use case it is given untouched', () => {
     const uc: UseCase = { ...bare, data: { classes: ['pii'] } };
-    const out = applyChanges(uc, [{ path: ['data', 'classes'], value: ['phi'] }, { path: ['needs', 'task'], value: 'search' }]);
+    const out = applyChanges(uc, [
+      { path: ['data', 'classes'], value: ['phi'] },
+      { path: ['needs', 'task'], value: 'search' },
+    ]);
     expect(uc.data?.classes).toEqual(['pii']);
     expect(out).toEqual({ ...bare, data: { classes: ['phi'] }, needs: { task: 'search' } });
   });
@@ -64,8 +93,17 @@ describe('changesFor', () => {
 
 describe('initialAnswers', () => {
   it('starts from the facts written, then adds suggested classes not yet among them', () => {
-    const uc: UseCase = { ...bare, data: { classes: ['pii'], regimes: ['gdpr'] }, needs: { reasoning: 'low' }, suggested: { data_classes: ['pii', 'phi'] }, volume: { requests: 5 } };
-    expect(initialAnswers(uc)).toEqual({ data: { classes: ['pii', 'phi'], regimes: ['gdpr'], residency: [] }, volume: { requests: 5 } });
+    const uc: UseCase = {
+      ...bare,
+      data: { classes: ['pii'], regimes: ['gdpr'] },
+      needs: { reasoning: 'low' },
+      suggested: { data_classes: ['pii', 'phi'] },
+      volume: { requests: 5 },
+    };
+    expect(initialAnswers(uc)).toEqual({
+      data: { classes: ['pii', 'phi'], regimes: ['gdpr'], residency: [] },
+      volume: { requests: 5 },
+    });
   });
 });
 

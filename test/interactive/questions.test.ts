@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
-import { dataClassChoices, impliedRegimes, needsAttention, questionPlan, regimeChoices, residencyRegions } from '../../src/core/interactive/questions.js';
+import {
+  dataClassChoices,
+  impliedRegimes,
+  needsAttention,
+  questionPlan,
+  regimeChoices,
+  residencyRegions,
+} from '../../src/core/interactive/questions.js';
 import type { UseCase } from '../../src/core/policy/types.js';
 
 const uc = (extra: Partial<UseCase>): UseCase => ({ id: 'x', name: 'X', ...extra });
@@ -12,7 +19,11 @@ describe('questionPlan', () => {
 
   it('skips the data questions when data classes are known, the needs questions when needs are', () => {
     expect(questionPlan(uc({ data: { classes: ['pii'] } }))).toEqual({ data: 'none', needs: 'all', volume: true });
-    expect(questionPlan(uc({ needs: { task: 'search' }, volume: { requests: 1 } }))).toEqual({ data: 'all', needs: 'none', volume: false });
+    expect(questionPlan(uc({ needs: { task: 'search' }, volume: { requests: 1 } }))).toEqual({
+      data: 'all',
+      needs: 'none',
+      volume: false,
+    });
   });
 
   it('residency alone does not make data known; an empty needs mapping is unknown needs', () => {
@@ -20,7 +31,13 @@ describe('questionPlan', () => {
   });
 
   it('puts suggestions to the architect even when the facts are known', () => {
-    const q = questionPlan(uc({ data: { classes: ['pii'] }, needs: { reasoning: 'low' }, suggested: { data_classes: ['phi'], task: 'extraction' } }));
+    const q = questionPlan(
+      uc({
+        data: { classes: ['pii'] },
+        needs: { reasoning: 'low' },
+        suggested: { data_classes: ['phi'], task: 'extraction' },
+      }),
+    );
     expect(q).toMatchObject({ data: 'classes', needs: 'task' });
   });
 });
@@ -29,8 +46,12 @@ describe('needsAttention', () => {
   it('is true for unclassified or suggested use cases, never for a classified or retired one', () => {
     expect(needsAttention(uc({}))).toBe(true);
     expect(needsAttention(uc({ data: { classes: [] }, needs: { task: 'search' } }))).toBe(false);
-    expect(needsAttention(uc({ data: { classes: ['pii'] }, needs: { task: 'search' }, suggested: { task: 'code' } }))).toBe(true);
-    expect(needsAttention(uc({ data: { classes: ['pii'] }, needs: { task: 'search' }, suggested: { because: ['x'] } }))).toBe(false);
+    expect(
+      needsAttention(uc({ data: { classes: ['pii'] }, needs: { task: 'search' }, suggested: { task: 'code' } })),
+    ).toBe(true);
+    expect(
+      needsAttention(uc({ data: { classes: ['pii'] }, needs: { task: 'search' }, suggested: { because: ['x'] } })),
+    ).toBe(false);
     expect(needsAttention(uc({ status: 'retired' }))).toBe(false);
   });
 });
@@ -40,14 +61,20 @@ describe('choices', () => {
     const choices = dataClassChoices(DEFAULT_POLICY, ['phi', 'pii'], ['phi']);
     expect(choices.map((c) => c.value)).toEqual(Object.keys(DEFAULT_POLICY.sensitivity.data_classes));
     const phi = choices.find((c) => c.value === 'phi')!;
-    expect(phi).toMatchObject({ checked: true, name: 'phi (suggested) — Protected health information (HIPAA). [regulated]' });
+    expect(phi).toMatchObject({
+      checked: true,
+      name: 'phi (suggested) — Protected health information (HIPAA). [regulated]',
+    });
     expect(choices.find((c) => c.value === 'pii')).toMatchObject({ checked: true });
     expect(choices.find((c) => c.value === 'pii')!.name).not.toContain('suggested');
     expect(choices.find((c) => c.value === 'public')).toMatchObject({ checked: false });
   });
 
   it('shows the regimes the chosen classes imply as applying anyway, not as a choice', () => {
-    expect([...impliedRegimes(DEFAULT_POLICY, ['phi', 'pci'])]).toEqual([['hipaa', ['phi']], ['pci_dss', ['pci']]]);
+    expect([...impliedRegimes(DEFAULT_POLICY, ['phi', 'pci'])]).toEqual([
+      ['hipaa', ['phi']],
+      ['pci_dss', ['pci']],
+    ]);
     const choices = regimeChoices(DEFAULT_POLICY, ['phi'], ['gdpr']);
     expect(choices.find((c) => c.value === 'hipaa')).toMatchObject({ disabled: 'applies anyway: implied by phi' });
     expect(choices.find((c) => c.value === 'hipaa')!.checked).toBeUndefined();
@@ -57,7 +84,10 @@ describe('choices', () => {
 
   it('offers as residency the regions the policy deployments run in', () => {
     expect(residencyRegions(DEFAULT_POLICY)).toEqual(['eu', 'us']);
-    const onlyUs = { ...DEFAULT_POLICY, tiers: DEFAULT_POLICY.tiers.map((t) => ({ ...t, deployments: t.deployments.filter((d) => d.region === 'us') })) };
+    const onlyUs = {
+      ...DEFAULT_POLICY,
+      tiers: DEFAULT_POLICY.tiers.map((t) => ({ ...t, deployments: t.deployments.filter((d) => d.region === 'us') })),
+    };
     expect(residencyRegions(onlyUs)).toEqual(['us']);
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { summarise } from '../../src/cli/interactive/plan-questions.js';
 import type { SessionResult } from '../../src/cli/interactive/session.js';
 
-const result = (r: Partial<SessionResult>): SessionResult => ({ saved: [], skipped: [], left: [], outcome: 'done', files: [], ...r });
+const result = (r: Partial<SessionResult>): SessionResult => ({
+  saved: [],
+  skipped: [],
+  left: [],
+  outcome: 'done',
+  files: [],
+  ...r,
+});
 
 describe('the line after the questions', () => {
   it('says nothing when nothing was asked', () => {
@@ -10,10 +17,19 @@ describe('the line after the questions', () => {
   });
 
   it('counts what was saved, where, and how to resume with the same inventory and policy', () => {
-    expect(summarise(result({ saved: ['a'], left: ['b'], outcome: 'interrupted', files: ['inv/a.yaml'] }), { inventory: 'inv', policy: 'my policy.yaml' }))
-      .toBe("\nInterrupted: 1 use case saved to inv/a.yaml; 1 still to answer: run `tierplan plan --inventory inv --policy 'my policy.yaml'` again to continue.");
-    expect(summarise(result({ skipped: ['a'], left: ['b'], outcome: 'stopped' }), {}))
-      .toBe('\nStopped: nothing saved; 2 still to answer: run `tierplan plan` again to continue.');
-    expect(summarise(result({ saved: ['a', 'b'], files: ['inventory.yaml'] }), {})).toBe('\n2 use cases saved to inventory.yaml.');
+    expect(
+      summarise(result({ saved: ['a'], left: ['b'], outcome: 'interrupted', files: ['inv/a.yaml'] }), {
+        inventory: 'inv',
+        policy: 'my policy.yaml',
+      }),
+    ).toBe(
+      "\nInterrupted: 1 use case saved to inv/a.yaml; 1 still to answer: run `tierplan plan --inventory inv --policy 'my policy.yaml'` again to continue.",
+    );
+    expect(summarise(result({ skipped: ['a'], left: ['b'], outcome: 'stopped' }), {})).toBe(
+      '\nStopped: nothing saved; 2 still to answer: run `tierplan plan` again to continue.',
+    );
+    expect(summarise(result({ saved: ['a', 'b'], files: ['inventory.yaml'] }), {})).toBe(
+      '\n2 use cases saved to inventory.yaml.',
+    );
   });
 });

@@ -11,7 +11,17 @@ import { editUseCase } from '../../src/io/edit/write-back.js';
 const fixture = fileURLToPath(new URL('fixtures/commented.yaml', import.meta.url));
 const text = readFileSync(fixture, 'utf8');
 const inventory = jsyaml.load(text) as Inventory;
-const TASKS: Task[] = ['classification', 'extraction', 'summarization', 'search', 'generation', 'transcription', 'reasoning', 'agentic', 'code'];
+const TASKS: Task[] = [
+  'classification',
+  'extraction',
+  'summarization',
+  'search',
+  'generation',
+  'transcription',
+  'reasoning',
+  'agentic',
+  'code',
+];
 
 /** Lines with a comment, each with the key it belongs to (a list item's is its list's key). */
 const commentLines = ((): { line: string; key: string | undefined }[] => {
@@ -40,7 +50,10 @@ const answers: fc.Arbitrary<Answers> = fc.record(
       tools: fc.boolean(),
       modalities: fc.subarray<Modality>(['text', 'image', 'audio', 'video'], { minLength: 1 }),
     }),
-    volume: fc.record({ requests: fc.nat({ max: 10_000_000 }), input_tokens_per_request: fc.nat({ max: 100_000 }) }, { requiredKeys: ['requests'] }),
+    volume: fc.record(
+      { requests: fc.nat({ max: 10_000_000 }), input_tokens_per_request: fc.nat({ max: 100_000 }) },
+      { requiredKeys: ['requests'] },
+    ),
   },
   { requiredKeys: [] },
 );
@@ -52,7 +65,9 @@ describe('write-back, for any answers to any use case of a commented inventory',
         const changes = changesFor(uc, a);
         const out = editUseCase(text, fixture, uc.id, changes);
         const after = jsyaml.load(out) as Inventory;
-        expect(after.use_cases).toEqual(inventory.use_cases.map((u) => (u.id === uc.id ? applyChanges(uc, changes) : u)));
+        expect(after.use_cases).toEqual(
+          inventory.use_cases.map((u) => (u.id === uc.id ? applyChanges(uc, changes) : u)),
+        );
         // Before the use case and after its block (a blank line ends it), nothing moved.
         const from = text.indexOf(`  - id: ${uc.id}\n`);
         expect(out.slice(0, from)).toBe(text.slice(0, from));
@@ -60,7 +75,8 @@ describe('write-back, for any answers to any use case of a commented inventory',
         if (end >= 0) expect(out.endsWith(text.slice(end))).toBe(true);
         // Aligned line comments survive exactly (the Document API fallback would re-space them).
         const changedKeys = new Set(changes.map((c) => c.path[c.path.length - 1]!));
-        for (const { line, key } of commentLines) if (key === undefined || !changedKeys.has(key)) expect(out).toContain(line);
+        for (const { line, key } of commentLines)
+          if (key === undefined || !changedKeys.has(key)) expect(out).toContain(line);
       }),
       { numRuns: 300 },
     );

@@ -30,13 +30,25 @@ describe('writing answers back into a commented inventory', () => {
     const uc = useCase(text, 'claims-intake');
     const changes = changesFor(uc, {
       data: { classes: ['phi', 'pii'], regimes: [], residency: ['us', 'eu'] },
-      needs: { task: 'extraction', reasoning: 'low', context_tokens: 32000, tools: false, modalities: ['text', 'image'] },
+      needs: {
+        task: 'extraction',
+        reasoning: 'low',
+        context_tokens: 32000,
+        tools: false,
+        modalities: ['text', 'image'],
+      },
     });
     const out = editUseCase(text, fixture, 'claims-intake', changes);
     expectGoldenIn(golden, 'claims-intake.yaml', out);
     // Only lines of this use case changed: the new ones, and the `suggested` block that went.
     const { removed } = changedLines(text, out);
-    const suggestedBlock = text.split('\n').slice(text.split('\n').findIndex((l) => l.includes('suggested:')), undefined).slice(0, 4);
+    const suggestedBlock = text
+      .split('\n')
+      .slice(
+        text.split('\n').findIndex((l) => l.includes('suggested:')),
+        undefined,
+      )
+      .slice(0, 4);
     expect(removed.length).toBeGreaterThan(0);
     for (const line of removed) expect(suggestedBlock).toContain(line);
     expect(out).not.toContain('suggested');
@@ -55,40 +67,64 @@ describe('writing answers back into a commented inventory', () => {
 
   it('keeps CRLF line endings', () => {
     const crlf = text.replace(/\n/g, '\r\n');
-    const out = editUseCase(crlf, fixture, 'member-letters', [{ path: ['data', 'classes'], value: ['public'] }, { path: ['needs', 'task'], value: 'search' }]);
+    const out = editUseCase(crlf, fixture, 'member-letters', [
+      { path: ['data', 'classes'], value: ['public'] },
+      { path: ['needs', 'task'], value: 'search' },
+    ]);
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
     expect(out).toContain('edit.\r\n    data:\r\n      classes: [public]\r\n    needs:\r\n      task: search\r\n');
   });
 
   it('an empty `needs: {}` and a flow mapping are written anew with what they held', () => {
-    const src = 'version: 1\nuse_cases:\n  - id: a   # keep me\n    name: A\n    data: {residency: [eu]}\n    needs: {}\n';
-    const out = editUseCase(src, 'x.yaml', 'a', [{ path: ['data', 'classes'], value: ['pii'] }, { path: ['needs', 'task'], value: 'search' }, { path: ['needs', 'tools'], value: true }]);
-    expect(out).toBe('version: 1\nuse_cases:\n  - id: a   # keep me\n    name: A\n    data: {classes: [pii], residency: [eu]}\n    needs:\n      task: search\n      tools: true\n');
+    const src =
+      'version: 1\nuse_cases:\n  - id: a   # keep me\n    name: A\n    data: {residency: [eu]}\n    needs: {}\n';
+    const out = editUseCase(src, 'x.yaml', 'a', [
+      { path: ['data', 'classes'], value: ['pii'] },
+      { path: ['needs', 'task'], value: 'search' },
+      { path: ['needs', 'tools'], value: true },
+    ]);
+    expect(out).toBe(
+      'version: 1\nuse_cases:\n  - id: a   # keep me\n    name: A\n    data: {classes: [pii], residency: [eu]}\n    needs:\n      task: search\n      tools: true\n',
+    );
   });
 
   it('a scalar is replaced where it stands, and a block list keeps the comments of the items it keeps', () => {
-    const src = 'id: a\nname: A\ndata:\n  classes:\n    - pii    # names\n    - phi    # dropped\n  residency: [us]   # contract\nvolume:\n  requests: 10   # a guess\n';
+    const src =
+      'id: a\nname: A\ndata:\n  classes:\n    - pii    # names\n    - phi    # dropped\n  residency: [us]   # contract\nvolume:\n  requests: 10   # a guess\n';
     const out = editUseCase(src, 'a.yaml', 'a', [
       { path: ['data', 'classes'], value: ['pii', 'financial'] },
       { path: ['data', 'residency'], value: ['us', 'eu'] },
       { path: ['volume', 'requests'], value: 2500 },
     ]);
-    expect(out).toBe('id: a\nname: A\ndata:\n  classes:\n    - pii    # names\n    - financial\n  residency: [us, eu]   # contract\nvolume:\n  requests: 2500   # a guess\n');
+    expect(out).toBe(
+      'id: a\nname: A\ndata:\n  classes:\n    - pii    # names\n    - financial\n  residency: [us, eu]   # contract\nvolume:\n  requests: 2500   # a guess\n',
+    );
   });
 
   it('a use case written in flow style goes through the Document API: comments and key order kept', () => {
     const src = '# top\nversion: 1\nuse_cases:\n  # the only one\n  - {id: a, name: A, volume: {requests: 5}}\n';
-    const out = editUseCase(src, 'x.yaml', 'a', [{ path: ['data', 'classes'], value: ['pii'] }, { path: ['needs', 'task'], value: 'code' }]);
+    const out = editUseCase(src, 'x.yaml', 'a', [
+      { path: ['data', 'classes'], value: ['pii'] },
+      { path: ['needs', 'task'], value: 'code' },
+    ]);
     expect(out).toContain('# top');
     expect(out).toContain('# the only one');
     const uc = (jsyaml.load(out) as Inventory).use_cases[0]!;
     expect(Object.keys(uc)).toEqual(['id', 'name', 'data', 'needs', 'volume']);
-    expect(uc).toEqual({ id: 'a', name: 'A', data: { classes: ['pii'] }, needs: { task: 'code' }, volume: { requests: 5 } });
+    expect(uc).toEqual({
+      id: 'a',
+      name: 'A',
+      data: { classes: ['pii'] },
+      needs: { task: 'code' },
+      volume: { requests: 5 },
+    });
   });
 
   it('no change leaves the text as it is; a missing id is an error naming the file', () => {
     expect(editUseCase(text, fixture, 'member-letters', [])).toBe(text);
-    expect(() => editUseCase(text, fixture, 'nope', [{ path: ['needs', 'task'], value: 'code' }])).toThrow(/commented\.yaml no longer holds a use case with id nope/);
+    expect(() => editUseCase(text, fixture, 'nope', [{ path: ['needs', 'task'], value: 'code' }])).toThrow(
+      /commented\.yaml no longer holds a use case with id nope/,
+    );
   });
 });
 
@@ -103,7 +139,17 @@ describe('the bundled example inventory', () => {
       const asked = questionPlan(uc);
       const changes = changesFor(uc, {
         ...(asked.data === 'all' ? { data: { classes: ['internal_docs'], regimes: ['gdpr'], residency: ['eu'] } } : {}),
-        ...(asked.needs === 'all' ? { needs: { task: 'summarization', reasoning: 'low', context_tokens: 32000, tools: false, modalities: ['text'] } } : {}),
+        ...(asked.needs === 'all'
+          ? {
+              needs: {
+                task: 'summarization',
+                reasoning: 'low',
+                context_tokens: 32000,
+                tools: false,
+                modalities: ['text'],
+              },
+            }
+          : {}),
         ...(asked.volume ? { volume: { requests: 1200 } } : {}),
       });
       const out = editUseCase(example, file, uc.id, changes);

@@ -38,6 +38,13 @@ export async function diagnosticsOf(promise: Promise<unknown>): Promise<PlacedDi
 }
 
 /** An error diagnostic, written the way the tests read best: where, what, then the hint. */
-export function error(file: string, line: number, column: number, code: DiagnosticCode, message: string, hint?: string): PlacedDiagnostic {
+export function error(
+  file: string,
+  line: number,
+  column: number,
+  code: DiagnosticCode,
+  message: string,
+  hint?: string,
+): PlacedDiagnostic {
   return { code, severity: 'error', message, ...(hint === undefined ? {} : { hint }), file, line, column };
 }

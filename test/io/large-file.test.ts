@@ -31,8 +31,14 @@ it('refuses a 50 MB file by its size, without reading it', async () => {
   const file = join(tempDir(), 'huge.yaml');
   writeFileSync(file, Buffer.alloc(50 * 1024 * 1024, 'name: x\n'));
   expect(await diagnosticsOf(loadInventory(file))).toEqual([
-    error(file, 1, 1, 'file-too-large', 'file is too large: 50 MiB, the limit for YAML inputs is 10 MiB',
-      'split the inventory into a folder of one file per use case'),
+    error(
+      file,
+      1,
+      1,
+      'file-too-large',
+      'file is too large: 50 MiB, the limit for YAML inputs is 10 MiB',
+      'split the inventory into a folder of one file per use case',
+    ),
   ]);
   expect(bytesRead).toEqual([]);
 });

@@ -16,7 +16,13 @@ describe('parsing YAML', () => {
   it('reports malformed YAML where the parser stopped', async () => {
     const file = fixture('malformed-yaml', 'inventory.yaml');
     expect(await diagnosticsOf(loadInventory(file))).toEqual([
-      error(file, 7, 5, 'yaml-syntax', 'Flow sequence in block collection must be sufficiently indented and end with a ]'),
+      error(
+        file,
+        7,
+        5,
+        'yaml-syntax',
+        'Flow sequence in block collection must be sufficiently indented and end with a ]',
+      ),
     ]);
   });
 
@@ -31,8 +37,14 @@ describe('parsing YAML', () => {
     const file = fixture('alias-bomb', 'inventory.yaml');
     const started = performance.now();
     expect(await diagnosticsOf(loadInventory(file))).toEqual([
-      error(file, 6, 8, 'alias-limit', 'aliases expand this document by more than 10000 nodes (an "alias bomb"); it is refused',
-        'write the repeated values out, or use fewer nested aliases'),
+      error(
+        file,
+        6,
+        8,
+        'alias-limit',
+        'aliases expand this document by more than 10000 nodes (an "alias bomb"); it is refused',
+        'write the repeated values out, or use fewer nested aliases',
+      ),
     ]);
     // A billion laughs expanded would take minutes and gigabytes; refused, it takes milliseconds.
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -47,7 +59,14 @@ describe('parsing YAML', () => {
   it('refuses a __proto__ key at its position, and no prototype is polluted', async () => {
     const file = fixture('proto-key', 'inventory.yaml');
     expect(await diagnosticsOf(loadInventory(file))).toEqual([
-      error(file, 5, 5, 'forbidden-key', 'the key "__proto__" is not allowed: it could alter object prototypes', 'rename or remove this key'),
+      error(
+        file,
+        5,
+        5,
+        'forbidden-key',
+        'the key "__proto__" is not allowed: it could alter object prototypes',
+        'rename or remove this key',
+      ),
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
@@ -55,10 +74,24 @@ describe('parsing YAML', () => {
 
   it('refuses constructor and prototype keys too, in flow mappings as well', async () => {
     expect(await parsed('a: {constructor: 1}\n')).toEqual([
-      error('x.yaml', 1, 5, 'forbidden-key', 'the key "constructor" is not allowed: it could alter object prototypes', 'rename or remove this key'),
+      error(
+        'x.yaml',
+        1,
+        5,
+        'forbidden-key',
+        'the key "constructor" is not allowed: it could alter object prototypes',
+        'rename or remove this key',
+      ),
     ]);
     expect(await parsed('a:\n  b:\n    prototype: {}\n')).toEqual([
-      error('x.yaml', 3, 5, 'forbidden-key', 'the key "prototype" is not allowed: it could alter object prototypes', 'rename or remove this key'),
+      error(
+        'x.yaml',
+        3,
+        5,
+        'forbidden-key',
+        'the key "prototype" is not allowed: it could alter object prototypes',
+        'rename or remove this key',
+      ),
     ]);
   });
 
@@ -73,7 +106,13 @@ describe('parsing YAML', () => {
 
   it('refuses a second document and a list used as a key', async () => {
     expect(await parsed('version: 1\n---\nversion: 2\n')).toEqual([
-      error('x.yaml', 2, 1, 'yaml-syntax', 'a file holds one YAML document; this second document (after `---`) is not allowed'),
+      error(
+        'x.yaml',
+        2,
+        1,
+        'yaml-syntax',
+        'a file holds one YAML document; this second document (after `---`) is not allowed',
+      ),
     ]);
     expect(await parsed('? [a, b]\n: 1\n')).toEqual([
       error('x.yaml', 1, 3, 'yaml-syntax', 'mapping keys must be plain strings, not lists or mappings'),
@@ -91,6 +130,11 @@ describe('parsing YAML', () => {
     writeFileSync(file, `${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     const [first, ...rest] = await diagnosticsOf(loadInventory(file));
     expect(rest).toEqual([]);
-    expect(first).toMatchObject({ file, line: 1, code: 'yaml-too-deep', message: 'the document is nested too deeply to read' });
+    expect(first).toMatchObject({
+      file,
+      line: 1,
+      code: 'yaml-too-deep',
+      message: 'the document is nested too deeply to read',
+    });
   });
 });

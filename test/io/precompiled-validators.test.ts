@@ -21,7 +21,11 @@ function docs(): [string, SchemaName, unknown][] {
   };
   for (const dir of readdirSync(fixtures)) {
     for (const f of readdirSync(join(fixtures, dir), { withFileTypes: true })) {
-      if (f.isFile() && f.name.endsWith('.yaml')) add(join(fixtures, dir, f.name), f.name.includes('policy') ? 'policy' : dir.includes('folder') ? 'useCase' : 'inventory');
+      if (f.isFile() && f.name.endsWith('.yaml'))
+        add(
+          join(fixtures, dir, f.name),
+          f.name.includes('policy') ? 'policy' : dir.includes('folder') ? 'useCase' : 'inventory',
+        );
     }
   }
   add('examples/inventory.yaml', 'inventory');

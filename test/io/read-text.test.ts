@@ -14,7 +14,14 @@ describe('reading an input file', () => {
   it('refuses a missing file, and says what to do', async () => {
     const file = fixture('no-such-case', 'inventory.yaml');
     expect(await diagnosticsOf(loadInventory(file))).toEqual([
-      error(file, 1, 1, 'file-not-found', `file not found: ${file}`, 'check the path, or run `tierplan init` to create a starter file'),
+      error(
+        file,
+        1,
+        1,
+        'file-not-found',
+        `file not found: ${file}`,
+        'check the path, or run `tierplan init` to create a starter file',
+      ),
     ]);
   });
 
@@ -37,7 +44,10 @@ describe('reading an input file', () => {
 
   it('refuses a whitespace-only file, and a lone document marker, as empty', async () => {
     const dir = tempDir();
-    for (const [name, text] of [['spaces.yaml', '  \n\t\n\r\n'], ['marker.yaml', '---\n# nothing\n']] as const) {
+    for (const [name, text] of [
+      ['spaces.yaml', '  \n\t\n\r\n'],
+      ['marker.yaml', '---\n# nothing\n'],
+    ] as const) {
       const file = join(dir, name);
       writeFileSync(file, text);
       expect(await diagnosticsOf(loadInventory(file))).toEqual([error(file, 1, 1, 'empty-file', EMPTY_INVENTORY)]);
@@ -47,15 +57,28 @@ describe('reading an input file', () => {
   it('refuses a binary file', async () => {
     const file = fixture('binary-file', 'inventory.yaml');
     expect(await diagnosticsOf(loadInventory(file))).toEqual([
-      error(file, 1, 1, 'binary-file', 'this is a binary file (it contains a NUL byte at offset 31), expected YAML text',
-        'check the path; spreadsheets must be exported to CSV and imported with `tierplan import`'),
+      error(
+        file,
+        1,
+        1,
+        'binary-file',
+        'this is a binary file (it contains a NUL byte at offset 31), expected YAML text',
+        'check the path; spreadsheets must be exported to CSV and imported with `tierplan import`',
+      ),
     ]);
   });
 
   it('refuses text that is not UTF-8, at the offending character', async () => {
     const file = fixture('invalid-utf8', 'inventory.yaml');
     expect(await diagnosticsOf(loadInventory(file))).toEqual([
-      error(file, 4, 14, 'invalid-utf8', 'file is not valid UTF-8 text (byte 0xe9 at offset 48)', 'save the file as UTF-8'),
+      error(
+        file,
+        4,
+        14,
+        'invalid-utf8',
+        'file is not valid UTF-8 text (byte 0xe9 at offset 48)',
+        'save the file as UTF-8',
+      ),
     ]);
   });
 
@@ -71,8 +94,14 @@ describe('reading an input file', () => {
     writeFileSync(file, 'a: 1\n');
     expect(await readText(file, { maxBytes: 5 })).toBe('a: 1\n');
     expect(await diagnosticsOf(readText(file, { maxBytes: 4 }))).toEqual([
-      error(file, 1, 1, 'file-too-large', 'file is too large: 5 bytes, the limit for YAML inputs is 4 bytes',
-        'split the inventory into a folder of one file per use case'),
+      error(
+        file,
+        1,
+        1,
+        'file-too-large',
+        'file is too large: 5 bytes, the limit for YAML inputs is 4 bytes',
+        'split the inventory into a folder of one file per use case',
+      ),
     ]);
   });
 });

@@ -25,7 +25,13 @@ describe('findSecrets', () => {
   it.each(SAMPLES)('flags %s anywhere in a document, without repeating it', (kind, secret) => {
     const problems = findSecrets({ use_cases: [{ id: 'x', description: `prefix ${secret}` }] }, ['root']);
     expect(problems).toEqual([
-      { code: 'secret-literal', severity: 'error', message: `literal secret (${kind}): ${ADVICE}`, hint: HINT, path: ['root', 'use_cases', 0, 'description'] },
+      {
+        code: 'secret-literal',
+        severity: 'error',
+        message: `literal secret (${kind}): ${ADVICE}`,
+        hint: HINT,
+        path: ['root', 'use_cases', 0, 'description'],
+      },
     ]);
     expect(JSON.stringify(problems)).not.toContain(secret.slice(0, 12));
   });
@@ -50,7 +56,8 @@ describe('findSecrets', () => {
 
   it('does not flag prose, counts or keys that only contain the words', () => {
     const doc = {
-      description: 'Rotates each API key; explains the password policy; a token bucket limits calls; risk-scoring secret sauce.',
+      description:
+        'Rotates each API key; explains the password policy; a token bucket limits calls; risk-scoring secret sauce.',
       name: 'sk-learn pipeline for task-sk-2 (ask-skeptic)',
       input_tokens_per_request: 1500,
       max_tokens: '4096',
@@ -58,8 +65,12 @@ describe('findSecrets', () => {
       keystone: 'AKIA is how AWS ids start',
     };
     expect(findSecrets(doc)).toEqual([]);
-    expect(['input_tokens_per_request', 'max_tokens', 'secretary', 'description', 'key'].filter(isSecretKey)).toEqual([]);
-    expect(['api_key', 'apiKey', 'API-KEY', 'access_key_id', 'client_secret', 'db_password', 'authToken'].every(isSecretKey)).toBe(true);
+    expect(['input_tokens_per_request', 'max_tokens', 'secretary', 'description', 'key'].filter(isSecretKey)).toEqual(
+      [],
+    );
+    expect(
+      ['api_key', 'apiKey', 'API-KEY', 'access_key_id', 'client_secret', 'db_password', 'authToken'].every(isSecretKey),
+    ).toBe(true);
   });
 
   it('visits an object shared by aliases once', () => {
@@ -72,14 +83,18 @@ describe('loaders refuse literal secrets', () => {
   it('in an inventory, at the value, without printing it', async () => {
     const file = fixture('secret-literal', 'inventory.yaml');
     const diagnostics = await diagnosticsOf(loadInventory(file));
-    expect(diagnostics).toEqual([error(file, 5, 18, 'secret-literal', `literal secret (an OpenAI or Anthropic API key): ${ADVICE}`, HINT)]);
+    expect(diagnostics).toEqual([
+      error(file, 5, 18, 'secret-literal', `literal secret (an OpenAI or Anthropic API key): ${ADVICE}`, HINT),
+    ]);
     expect(diagnostics.map(formatDiagnostic).join('\n')).not.toContain('abcdefghij');
   });
 
   it('in a policy credential, instead of a schema message that would quote it', async () => {
     const file = fixture('secret-literal', 'tierplan.policy.yaml');
     const diagnostics = await diagnosticsOf(loadPolicyFile(file));
-    expect(diagnostics).toEqual([error(file, 16, 24, 'secret-literal', `literal secret (an OpenAI or Anthropic API key): ${ADVICE}`, HINT)]);
+    expect(diagnostics).toEqual([
+      error(file, 16, 24, 'secret-literal', `literal secret (an OpenAI or Anthropic API key): ${ADVICE}`, HINT),
+    ]);
     expect(diagnostics.map(formatDiagnostic).join('\n')).not.toContain('abcdefghij');
   });
 });

@@ -45,7 +45,9 @@ describe('writeOutputs', () => {
       { path: join(dir, 'a-file', 'second.md'), text: 'second\n' },
     ]);
     await expect(attempt).rejects.toThrow(OutputError);
-    await expect(attempt).rejects.toThrow(`cannot write ${join(dir, 'a-file', 'second.md')}: a parent of this path is a file, not a folder`);
+    await expect(attempt).rejects.toThrow(
+      `cannot write ${join(dir, 'a-file', 'second.md')}: a parent of this path is a file, not a folder`,
+    );
     expect(tree(dir)).toEqual(['a-file', 'existing.md']);
     expect(existsSync(join(dir, 'new-folder'))).toBe(false);
     expect(readFileSync(join(dir, 'existing.md'), 'utf8')).toBe('old\n');
@@ -54,10 +56,18 @@ describe('writeOutputs', () => {
   it('refuses, before writing anything, a target that is a folder or named twice', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'matrix.html'));
-    const folderTarget = writeOutputs([{ path: join(dir, 'plan.json'), text: '{}\n' }, { path: join(dir, 'matrix.html'), text: '<p>\n' }]);
-    await expect(folderTarget).rejects.toThrow(`cannot write ${join(dir, 'matrix.html')}: a folder exists at this path`);
+    const folderTarget = writeOutputs([
+      { path: join(dir, 'plan.json'), text: '{}\n' },
+      { path: join(dir, 'matrix.html'), text: '<p>\n' },
+    ]);
+    await expect(folderTarget).rejects.toThrow(
+      `cannot write ${join(dir, 'matrix.html')}: a folder exists at this path`,
+    );
     expect(tree(dir)).toEqual([]);
-    const twice = writeOutputs([{ path: join(dir, 'x.md'), text: 'a' }, { path: join(dir, '.', 'x.md'), text: 'b' }]);
+    const twice = writeOutputs([
+      { path: join(dir, 'x.md'), text: 'a' },
+      { path: join(dir, '.', 'x.md'), text: 'b' },
+    ]);
     await expect(twice).rejects.toThrow(UsageError);
     expect(tree(dir)).toEqual([]);
   });

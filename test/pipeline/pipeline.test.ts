@@ -26,7 +26,11 @@ vi.mock('../../src/render/gateway/gateway-files.js', async (real) => {
 });
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
-const inputs = () => loadCheckedInputs({ inventory: `${EXAMPLES}inventory.yaml`, policy: `${EXAMPLES}tierplan.policy.yaml`, asOf: '2026-11-24' }, 'plan');
+const inputs = () =>
+  loadCheckedInputs(
+    { inventory: `${EXAMPLES}inventory.yaml`, policy: `${EXAMPLES}tierplan.policy.yaml`, asOf: '2026-11-24' },
+    'plan',
+  );
 const GENERATOR = { generator: 'tierplan 0.0.0-test' };
 
 beforeEach(() => {
@@ -54,8 +58,12 @@ describe('the pipeline', () => {
     expect(gatewayFiles).toHaveBeenCalledTimes(2);
     const paths = files.map((f) => f.path);
     expect(paths.slice(0, 6)).toEqual([
-      join('out', 'matrix.md'), join('out', 'matrix.html'), join('out', 'plan.json'),
-      join('out', 'litellm/config.yaml'), join('out', 'portkey/conditional.json'), join('out', 'portkey/routes.json'),
+      join('out', 'matrix.md'),
+      join('out', 'matrix.html'),
+      join('out', 'plan.json'),
+      join('out', 'litellm/config.yaml'),
+      join('out', 'portkey/conditional.json'),
+      join('out', 'portkey/routes.json'),
     ]);
     expect(paths.slice(6).every((p) => p.startsWith(join('out', 'portkey/use-cases/')))).toBe(true);
   });
@@ -97,7 +105,10 @@ describe('starting from a plan.json file', () => {
     const file = await planJson();
     vi.clearAllMocks();
     const warned: string[] = [];
-    const run = await pipelineFromPlanJson({ plan: file, policy: `${EXAMPLES}tierplan.policy.yaml`, inventory: `${EXAMPLES}inventory.yaml` }, (d) => warned.push(d.code));
+    const run = await pipelineFromPlanJson(
+      { plan: file, policy: `${EXAMPLES}tierplan.policy.yaml`, inventory: `${EXAMPLES}inventory.yaml` },
+      (d) => warned.push(d.code),
+    );
     expect(run.plan().generator).toBe('tierplan 0.0.0-test');
     expect((await run.routes())?.routes.length).toBeGreaterThan(0);
     expect(computePlan).not.toHaveBeenCalled();
@@ -111,6 +122,8 @@ describe('starting from a plan.json file', () => {
     });
     const opened = pipelineFromPlanJson({ plan: file, policy: `${EXAMPLES}tierplan.policy.yaml` }, () => undefined);
     await expect(opened).rejects.toBeInstanceOf(UsageError);
-    await expect(opened).rejects.toThrow(/no-such-deployment, which the policy does not have: pass the --policy the plan was made with/);
+    await expect(opened).rejects.toThrow(
+      /no-such-deployment, which the policy does not have: pass the --policy the plan was made with/,
+    );
   });
 });

@@ -9,7 +9,12 @@ import type { Proposal } from '../../src/core/review/review-types.js';
 import { formatDiagnostic } from '../../src/core/diagnostics/format.js';
 import { InputError } from '../../src/io/source/errors.js';
 import { loadInventory } from '../../src/io/inputs/load-inventory.js';
-import { SKIP_CHANGED, applyProposalsPatch, applyProposalsPatchFile, renderProposalsPatch } from '../../src/io/edit/proposals-patch.js';
+import {
+  SKIP_CHANGED,
+  applyProposalsPatch,
+  applyProposalsPatchFile,
+  renderProposalsPatch,
+} from '../../src/io/edit/proposals-patch.js';
 import { expectGoldenIn } from '../render/golden.js';
 
 // Golden files are reviewed like code: UPDATE_GOLDEN=1 npx vitest run test/proposals, then read the diff.
@@ -18,15 +23,38 @@ const GOLDEN = join(HERE, 'golden');
 const FIXTURES = join(HERE, 'fixtures');
 const META = { generator: 'tierplan test', period: '2026-01 to 2026-03', inventory: 'inventory.yaml' };
 
-const NEW_OVERRIDE = { tier: 'on-prem', reason: 'Consolidation (t-spend): spend over 5000 "USD" # per month.', expires: '2027-03-31' };
+const NEW_OVERRIDE = {
+  tier: 'on-prem',
+  reason: 'Consolidation (t-spend): spend over 5000 "USD" # per month.',
+  expires: '2027-03-31',
+};
 const PROPOSALS: Proposal[] = [
   {
-    use_case: 'claims', action: 'move', trigger: 't-idle-pin',
-    change: { path: ['override'], from: { tier: 'on-prem', reason: 'Payer agreement.', approved_by: 'ciso@example.com', expires: '2026-04-20' }, to: null },
-    reason: 'on-prem under 1000 tokens/month (2026-01, 2026-02, 2026-03); without its override it is placed on private-cloud',
+    use_case: 'claims',
+    action: 'move',
+    trigger: 't-idle-pin',
+    change: {
+      path: ['override'],
+      from: { tier: 'on-prem', reason: 'Payer agreement.', approved_by: 'ciso@example.com', expires: '2026-04-20' },
+      to: null,
+    },
+    reason:
+      'on-prem under 1000 tokens/month (2026-01, 2026-02, 2026-03); without its override it is placed on private-cloud',
   },
-  { use_case: 'quiet', action: 'retire', trigger: 't-no-traffic', change: { path: ['status'], from: 'pilot', to: 'retired' }, reason: 'no traffic for 3 months (2026-01, 2026-02, 2026-03)' },
-  { use_case: 'wiki', action: 'move', trigger: 't-spend', change: { path: ['override'], from: null, to: NEW_OVERRIDE }, reason: 'spend over 5000 (2026-02, 2026-03)' },
+  {
+    use_case: 'quiet',
+    action: 'retire',
+    trigger: 't-no-traffic',
+    change: { path: ['status'], from: 'pilot', to: 'retired' },
+    reason: 'no traffic for 3 months (2026-01, 2026-02, 2026-03)',
+  },
+  {
+    use_case: 'wiki',
+    action: 'move',
+    trigger: 't-spend',
+    change: { path: ['override'], from: null, to: NEW_OVERRIDE },
+    reason: 'spend over 5000 (2026-02, 2026-03)',
+  },
 ];
 
 let dir: string;
@@ -56,7 +84,10 @@ function changedLines(a: string, b: string): { removed: string[]; added: string[
 }
 
 async function inputError(run: Promise<unknown>): Promise<InputError> {
-  const e: unknown = await run.then(() => undefined, (err: unknown) => err);
+  const e: unknown = await run.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(InputError);
   return e as InputError;
 }
@@ -66,13 +97,28 @@ describe('renderProposalsPatch', () => {
     const text = renderProposalsPatch(PROPOSALS, META);
     expectGoldenIn(GOLDEN, 'proposals.yaml', text);
     expect(text).toContain('tierplan review --apply FILE');
-    expect(parse(text)).toEqual({ kind: 'tierplan-proposals', version: 1, ...META, proposals: PROPOSALS.map((p) => ({ use_case: p.use_case, action: p.action, change: p.change, reason: p.reason, trigger: p.trigger })) });
+    expect(parse(text)).toEqual({
+      kind: 'tierplan-proposals',
+      version: 1,
+      ...META,
+      proposals: PROPOSALS.map((p) => ({
+        use_case: p.use_case,
+        action: p.action,
+        change: p.change,
+        reason: p.reason,
+        trigger: p.trigger,
+      })),
+    });
   });
 
   it('an empty list is still a valid patch that changes nothing', async () => {
     const path = await inventoryCopy();
     const before = await readFile(path, 'utf8');
-    expect(await applyProposalsPatch(path, renderProposalsPatch([], META))).toEqual({ applied: 0, skipped: [], files: [] });
+    expect(await applyProposalsPatch(path, renderProposalsPatch([], META))).toEqual({
+      applied: 0,
+      skipped: [],
+      files: [],
+    });
     expect(await readFile(path, 'utf8')).toBe(before);
   });
 });
@@ -120,9 +166,22 @@ describe('applyProposalsPatch', () => {
   it('a retire proposal sets status: retired, also where the status was missing', async () => {
     const path = join(dir, 'inventory.yaml');
     await writeFile(path, 'version: 1\nuse_cases:\n  - id: a   # first\n    name: A\n  # trailing note\n');
-    const patch = renderProposalsPatch([{ use_case: 'a', action: 'retire', trigger: 't', change: { path: ['status'], from: null, to: 'retired' }, reason: 'idle' }], META);
+    const patch = renderProposalsPatch(
+      [
+        {
+          use_case: 'a',
+          action: 'retire',
+          trigger: 't',
+          change: { path: ['status'], from: null, to: 'retired' },
+          reason: 'idle',
+        },
+      ],
+      META,
+    );
     expect(await applyProposalsPatch(path, patch)).toMatchObject({ applied: 1, skipped: [] });
-    expect(await readFile(path, 'utf8')).toBe('version: 1\nuse_cases:\n  - id: a   # first\n    name: A\n    status: retired\n  # trailing note\n');
+    expect(await readFile(path, 'utf8')).toBe(
+      'version: 1\nuse_cases:\n  - id: a   # first\n    name: A\n    status: retired\n  # trailing note\n',
+    );
   });
 
   it('skips a change whose `from` no longer matches, and leaves the file as it was', async () => {
@@ -137,11 +196,23 @@ describe('applyProposalsPatch', () => {
 
   it('applies the rest when one change is stale; says which were skipped and why', async () => {
     const path = await inventoryCopy();
-    const ghost: Proposal = { use_case: 'ghost', action: 'retire', trigger: 't', change: { path: ['status'], from: 'pilot', to: 'retired' }, reason: '' };
+    const ghost: Proposal = {
+      use_case: 'ghost',
+      action: 'retire',
+      trigger: 't',
+      change: { path: ['status'], from: 'pilot', to: 'retired' },
+      reason: '',
+    };
     const stale: Proposal = { ...PROPOSALS[1]!, change: { path: ['status'], from: 'idea', to: 'retired' } };
-    const result = await applyProposalsPatch(path, renderProposalsPatch([PROPOSALS[0]!, stale, ghost, PROPOSALS[2]!], META));
+    const result = await applyProposalsPatch(
+      path,
+      renderProposalsPatch([PROPOSALS[0]!, stale, ghost, PROPOSALS[2]!], META),
+    );
     expect(result.applied).toBe(2);
-    expect(result.skipped).toEqual([{ use_case: 'quiet', reason: SKIP_CHANGED }, { use_case: 'ghost', reason: 'no use case with this id in the inventory' }]);
+    expect(result.skipped).toEqual([
+      { use_case: 'quiet', reason: SKIP_CHANGED },
+      { use_case: 'ghost', reason: 'no use case with this id in the inventory' },
+    ]);
     expect((await loadInventory(path)).inventory.use_cases.find((u) => u.id === 'quiet')?.status).toBe('pilot');
   });
 
@@ -160,31 +231,64 @@ describe('applyProposalsPatch', () => {
     const after = await readFile(path, 'utf8');
     expect(after).not.toContain('override');
     expect(after).not.toContain('contract 42');
-    for (const kept of ['      task: classification\n    # Expected volume, per month.\n    volume:', '# from the policy\'s catalog', '# Nobody uses this one any more.']) expect(after).toContain(kept);
+    for (const kept of [
+      '      task: classification\n    # Expected volume, per month.\n    volume:',
+      "# from the policy's catalog",
+      '# Nobody uses this one any more.',
+    ])
+      expect(after).toContain(kept);
   });
 
   it('replaces an existing override with a new block, keeping what surrounds it', async () => {
     const path = await inventoryCopy();
     const from = PROPOSALS[0]!.change.from;
-    await applyProposalsPatch(path, renderProposalsPatch([{ ...PROPOSALS[0]!, change: { path: ['override'], from, to: NEW_OVERRIDE } }], META));
+    await applyProposalsPatch(
+      path,
+      renderProposalsPatch([{ ...PROPOSALS[0]!, change: { path: ['override'], from, to: NEW_OVERRIDE } }], META),
+    );
     const after = await readFile(path, 'utf8');
-    expect(after).toContain('    # Pinned until the payer agreement is renegotiated.\n    override:\n      tier: on-prem\n      reason: \'Consolidation');
+    expect(after).toContain(
+      "    # Pinned until the payer agreement is renegotiated.\n    override:\n      tier: on-prem\n      reason: 'Consolidation",
+    );
     expect(after).toContain('      expires: 2027-03-31\n    # Expected volume, per month.\n    volume:\n');
     expect((await loadInventory(path)).inventory.use_cases[0]?.override).toEqual(NEW_OVERRIDE);
   });
 
   it('removes a key that shares its line with the list dash', async () => {
     const path = join(dir, 'inventory.yaml');
-    await writeFile(path, 'version: 1\nuse_cases:\n  - override:\n      tier: on-prem\n      reason: r\n      expires: 2026-01-31\n    id: a\n    name: A\n');
+    await writeFile(
+      path,
+      'version: 1\nuse_cases:\n  - override:\n      tier: on-prem\n      reason: r\n      expires: 2026-01-31\n    id: a\n    name: A\n',
+    );
     const from = { tier: 'on-prem', reason: 'r', expires: '2026-01-31' };
-    await applyProposalsPatch(path, renderProposalsPatch([{ use_case: 'a', action: 'move', trigger: 't', change: { path: ['override'], from, to: null }, reason: '' }], META));
+    await applyProposalsPatch(
+      path,
+      renderProposalsPatch(
+        [{ use_case: 'a', action: 'move', trigger: 't', change: { path: ['override'], from, to: null }, reason: '' }],
+        META,
+      ),
+    );
     expect(await readFile(path, 'utf8')).toBe('version: 1\nuse_cases:\n  - id: a\n    name: A\n');
   });
 
   it('keeps CRLF line endings', async () => {
     const path = join(dir, 'inventory.yaml');
     await writeFile(path, 'version: 1\r\nuse_cases:\r\n  - id: a\r\n    name: A\r\n');
-    await applyProposalsPatch(path, renderProposalsPatch([{ use_case: 'a', action: 'move', trigger: 't', change: { path: ['override'], from: null, to: NEW_OVERRIDE }, reason: '' }], META));
+    await applyProposalsPatch(
+      path,
+      renderProposalsPatch(
+        [
+          {
+            use_case: 'a',
+            action: 'move',
+            trigger: 't',
+            change: { path: ['override'], from: null, to: NEW_OVERRIDE },
+            reason: '',
+          },
+        ],
+        META,
+      ),
+    );
     const after = await readFile(path, 'utf8');
     expect(after.replace(/\r\n/g, '')).not.toContain('\n');
     expect((await loadInventory(path)).inventory.use_cases[0]?.override).toEqual(NEW_OVERRIDE);
@@ -194,31 +298,58 @@ describe('applyProposalsPatch', () => {
     await mkdir(join(dir, 'inv'));
     await writeFile(join(dir, 'inv', 'a.yaml'), '# owned by team a\nid: a\nname: A\nstatus: pilot   # since May\n');
     await writeFile(join(dir, 'inv', 'b.yaml'), 'id: b\nname: B\n');
-    const patch = renderProposalsPatch([
-      { use_case: 'a', action: 'retire', trigger: 't', change: { path: ['status'], from: 'pilot', to: 'retired' }, reason: '' },
-      { use_case: 'b', action: 'move', trigger: 't', change: { path: ['override'], from: null, to: NEW_OVERRIDE }, reason: '' },
-    ], META);
+    const patch = renderProposalsPatch(
+      [
+        {
+          use_case: 'a',
+          action: 'retire',
+          trigger: 't',
+          change: { path: ['status'], from: 'pilot', to: 'retired' },
+          reason: '',
+        },
+        {
+          use_case: 'b',
+          action: 'move',
+          trigger: 't',
+          change: { path: ['override'], from: null, to: NEW_OVERRIDE },
+          reason: '',
+        },
+      ],
+      META,
+    );
     const result = await applyProposalsPatch(join(dir, 'inv'), patch);
-    expect(result).toEqual({ applied: 2, skipped: [], files: [join(dir, 'inv', 'a.yaml'), join(dir, 'inv', 'b.yaml')] });
-    expect(await readFile(join(dir, 'inv', 'a.yaml'), 'utf8')).toBe('# owned by team a\nid: a\nname: A\nstatus: retired   # since May\n');
+    expect(result).toEqual({
+      applied: 2,
+      skipped: [],
+      files: [join(dir, 'inv', 'a.yaml'), join(dir, 'inv', 'b.yaml')],
+    });
+    expect(await readFile(join(dir, 'inv', 'a.yaml'), 'utf8')).toBe(
+      '# owned by team a\nid: a\nname: A\nstatus: retired   # since May\n',
+    );
     expect(await readFile(join(dir, 'inv', 'b.yaml'), 'utf8')).toBe(
-      'id: b\nname: B\noverride:\n  tier: on-prem\n  reason: \'Consolidation (t-spend): spend over 5000 "USD" # per month.\'\n  expires: 2027-03-31\n');
+      'id: b\nname: B\noverride:\n  tier: on-prem\n  reason: \'Consolidation (t-spend): spend over 5000 "USD" # per month.\'\n  expires: 2027-03-31\n',
+    );
   });
 
   it('a change that would make the inventory invalid is refused at its patch entry; nothing is written', async () => {
     const path = await inventoryCopy();
     const before = await readFile(path, 'utf8');
     const bad: Proposal = { ...PROPOSALS[1]!, change: { path: ['status'], from: 'pilot', to: 'asleep' } };
-    const e = await inputError(applyProposalsPatch(path, renderProposalsPatch([PROPOSALS[0]!, bad], META), { patchFile: 'p.yaml' }));
+    const e = await inputError(
+      applyProposalsPatch(path, renderProposalsPatch([PROPOSALS[0]!, bad], META), { patchFile: 'p.yaml' }),
+    );
     expect(e.diagnostics).toHaveLength(1);
-    expect(formatDiagnostic(e.diagnostics[0]!)).toMatch(/^p\.yaml:\d+:\d+: error proposal-invalid: applying the change to quiet would make .*inventory\.yaml invalid: .*status/);
+    expect(formatDiagnostic(e.diagnostics[0]!)).toMatch(
+      /^p\.yaml:\d+:\d+: error proposal-invalid: applying the change to quiet would make .*inventory\.yaml invalid: .*status/,
+    );
     expect(await readFile(path, 'utf8')).toBe(before);
   });
 
   it('a patch of the wrong shape is an InputError with file:line:column; nothing is written', async () => {
     const path = await inventoryCopy();
     const before = await readFile(path, 'utf8');
-    const patch = 'kind: tierplan-proposals\nversion: 1\nproposals:\n  - use_case: quiet\n    action: demolish\n    change: { path: [status], from: pilot }\n';
+    const patch =
+      'kind: tierplan-proposals\nversion: 1\nproposals:\n  - use_case: quiet\n    action: demolish\n    change: { path: [status], from: pilot }\n';
     const e = await inputError(applyProposalsPatch(path, patch, { patchFile: 'p.yaml' }));
     const lines = e.diagnostics.map(formatDiagnostic);
     expect(lines.some((l) => l.startsWith('p.yaml:5:13: error'))).toBe(true);
@@ -227,25 +358,56 @@ describe('applyProposalsPatch', () => {
 
     const syntax = await inputError(applyProposalsPatch(path, 'kind: [unclosed\n', { patchFile: 'p.yaml' }));
     expect(syntax.diagnostics[0]?.file).toBe('p.yaml');
-    const notPatch = await inputError(applyProposalsPatch(path, 'version: 1\nuse_cases: []\n', { patchFile: 'p.yaml' }));
+    const notPatch = await inputError(
+      applyProposalsPatch(path, 'version: 1\nuse_cases: []\n', { patchFile: 'p.yaml' }),
+    );
     expect(notPatch.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/^p\.yaml:1:1: error/);
   });
 
   it('changes a key nested in the entry, and skips what it cannot change safely', async () => {
     const path = join(dir, 'inventory.yaml');
     const text = [
-      'version: 1', 'use_cases:',
-      '  - id: a', '    name: A', '    override:', '      tier: on-prem', '      reason: r', "      expires: '2026-01-31'   # renew?",
+      'version: 1',
+      'use_cases:',
+      '  - id: a',
+      '    name: A',
+      '    override:',
+      '      tier: on-prem',
+      '      reason: r',
+      "      expires: '2026-01-31'   # renew?",
       '  - {id: b, name: B, status: pilot}',
-      '  - id: c', '    name: C', '    status: &s pilot',
-      '  - id: d', '    name: D', '    status: *s', '',
+      '  - id: c',
+      '    name: C',
+      '    status: &s pilot',
+      '  - id: d',
+      '    name: D',
+      '    status: *s',
+      '',
     ].join('\n');
     await writeFile(path, text);
-    const retire = (id: string): Proposal => ({ use_case: id, action: 'retire', trigger: 't', change: { path: ['status'], from: 'pilot', to: 'retired' }, reason: '' });
-    const patch = renderProposalsPatch([
-      { use_case: 'a', action: 'move', trigger: 't', change: { path: ['override', 'expires'], from: '2026-01-31', to: '2027-01-31' }, reason: '' },
-      retire('b'), retire('c'), retire('d'), retire('a'),
-    ], META);
+    const retire = (id: string): Proposal => ({
+      use_case: id,
+      action: 'retire',
+      trigger: 't',
+      change: { path: ['status'], from: 'pilot', to: 'retired' },
+      reason: '',
+    });
+    const patch = renderProposalsPatch(
+      [
+        {
+          use_case: 'a',
+          action: 'move',
+          trigger: 't',
+          change: { path: ['override', 'expires'], from: '2026-01-31', to: '2027-01-31' },
+          reason: '',
+        },
+        retire('b'),
+        retire('c'),
+        retire('d'),
+        retire('a'),
+      ],
+      META,
+    );
     const result = await applyProposalsPatch(path, patch);
     expect(result.applied).toBe(1);
     expect(result.skipped).toEqual([
@@ -254,7 +416,9 @@ describe('applyProposalsPatch', () => {
       { use_case: 'd', reason: 'the value uses a YAML anchor or alias; change it by hand' },
       { use_case: 'a', reason: 'another entry of this patch already changes this use case' },
     ]);
-    expect(await readFile(path, 'utf8')).toBe(text.replace("expires: '2026-01-31'   # renew?", 'expires: 2027-01-31   # renew?'));
+    expect(await readFile(path, 'utf8')).toBe(
+      text.replace("expires: '2026-01-31'   # renew?", 'expires: 2027-01-31   # renew?'),
+    );
   });
 
   it('reads the patch from a file', async () => {
@@ -267,12 +431,35 @@ describe('applyProposalsPatch', () => {
 });
 
 describe('strings from the inputs stay data', () => {
-  const NASTY = ['say "hi"', "it's", 'a\nb\n  - c: d', '# not a comment', '{{ handlebars }}', 'key: value', '- item', '&anchor *alias', '!!tag', '  lead and trail  ', '', 'null', '2027-03-31', '💥 ünïcode', '---\n...'];
+  const NASTY = [
+    'say "hi"',
+    "it's",
+    'a\nb\n  - c: d',
+    '# not a comment',
+    '{{ handlebars }}',
+    'key: value',
+    '- item',
+    '&anchor *alias',
+    '!!tag',
+    '  lead and trail  ',
+    '',
+    'null',
+    '2027-03-31',
+    '💥 ünïcode',
+    '---\n...',
+  ];
 
   it('round-trip through the patch unchanged', () => {
     const proposals: Proposal[] = NASTY.map((s, i) => ({
-      use_case: `u${i}`, action: 'move', trigger: s, reason: s,
-      change: { path: ['override'], from: { tier: s, reason: s, expires: '2026-01-31' }, to: { tier: s, reason: s, expires: s } },
+      use_case: `u${i}`,
+      action: 'move',
+      trigger: s,
+      reason: s,
+      change: {
+        path: ['override'],
+        from: { tier: s, reason: s, expires: '2026-01-31' },
+        to: { tier: s, reason: s, expires: s },
+      },
     }));
     const meta = { generator: NASTY[2]!, period: NASTY[3]!, inventory: NASTY[4]! };
     const text = renderProposalsPatch(proposals, meta);
@@ -285,15 +472,22 @@ describe('strings from the inputs stay data', () => {
 
   it('round-trip through apply into the inventory unchanged', async () => {
     const path = join(dir, 'inventory.yaml');
-    await writeFile(path, `version: 1\nuse_cases:\n${NASTY.map((_, i) => `  - id: u${i}\n    name: U${i}\n`).join('')}`);
+    await writeFile(
+      path,
+      `version: 1\nuse_cases:\n${NASTY.map((_, i) => `  - id: u${i}\n    name: U${i}\n`).join('')}`,
+    );
     const reasons = NASTY.filter((s) => s.trim() !== '');
     const proposals: Proposal[] = reasons.map((s, i) => ({
-      use_case: `u${i}`, action: 'move', trigger: 't', reason: s,
+      use_case: `u${i}`,
+      action: 'move',
+      trigger: 't',
+      reason: s,
       change: { path: ['override'], from: null, to: { tier: s, reason: s, approved_by: s, expires: '2027-03-31' } },
     }));
     expect((await applyProposalsPatch(path, renderProposalsPatch(proposals, META))).applied).toBe(reasons.length);
     const { inventory } = await loadInventory(path);
     expect(inventory.use_cases).toHaveLength(NASTY.length);
-    for (const [i, s] of reasons.entries()) expect(inventory.use_cases[i]?.override).toEqual({ tier: s, reason: s, approved_by: s, expires: '2027-03-31' });
+    for (const [i, s] of reasons.entries())
+      expect(inventory.use_cases[i]?.override).toEqual({ tier: s, reason: s, approved_by: s, expires: '2027-03-31' });
   });
 });

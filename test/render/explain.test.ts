@@ -46,7 +46,13 @@ describe('explainJson', () => {
     const u = useCase('claims-triage');
     const text = explainJson(u, plan);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(JSON.parse(text)).toEqual({ schema_version: plan.schema_version, generator: 'tierplan test', as_of: '2026-11-24', policy: plan.policy, use_case: u });
+    expect(JSON.parse(text)).toEqual({
+      schema_version: plan.schema_version,
+      generator: 'tierplan test',
+      as_of: '2026-11-24',
+      policy: plan.policy,
+      use_case: u,
+    });
     expect(explainJson(u, fixturePlan())).toBe(text);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatDaysLeft, formatInt, formatPct, formatSplit, formatTokens } from '../../src/render/text/format.js';
+import {
+  formatCost,
+  formatDaysLeft,
+  formatInt,
+  formatPct,
+  formatSplit,
+  formatTokens,
+} from '../../src/render/text/format.js';
 
 describe('number formatting (locale-independent)', () => {
   it('formatInt groups thousands', () => {
@@ -7,7 +14,14 @@ describe('number formatting (locale-independent)', () => {
   });
   it('formatTokens is compact', () => {
     expect([0, 950, 1500, 12_000, 720_000_000, 2_100_000_000, 3_136_000_000, 15e12].map(formatTokens)).toEqual([
-      '0', '950', '1.5k', '12k', '720M', '2.1B', '3.1B', '15T',
+      '0',
+      '950',
+      '1.5k',
+      '12k',
+      '720M',
+      '2.1B',
+      '3.1B',
+      '15T',
     ]);
   });
   it('formatCost shows whole units and marks tiny amounts', () => {

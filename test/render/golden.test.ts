@@ -32,7 +32,9 @@ describe('golden renders of the fixture plan', () => {
 
 describe('determinism', () => {
   it.each(GOLDEN)('%s: rendering twice, from two computed plans, is byte-identical', (_file, format) => {
-    expect(planRenderers[format](fixturePlan(), { color: false })).toBe(planRenderers[format](fixturePlan(), { color: false }));
+    expect(planRenderers[format](fixturePlan(), { color: false })).toBe(
+      planRenderers[format](fixturePlan(), { color: false }),
+    );
   });
 
   it.each(GOLDEN)('%s: renders the same from the JSON plan (the interchange format)', (_file, format) => {

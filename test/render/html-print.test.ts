@@ -32,12 +32,24 @@ async function printPages(plan: Plan): Promise<number> {
   const html = join(dir, 'm.html');
   const pdf = join(dir, 'm.pdf');
   writeFileSync(html, renderHtml(plan, { color: false }));
-  await run(CHROMIUM, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`,
-    pathToFileURL(html).href,
-  ], { timeout: 60_000 });
+  await run(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${pdf}`,
+      pathToFileURL(html).href,
+    ],
+    { timeout: 60_000 },
+  );
   return pageCount(readFileSync(pdf).toString('latin1'));
 }
 
@@ -48,8 +60,13 @@ function pageCount(pdf: string): number {
 
 function examplePlan(): Plan {
   const inventory = parse(readFileSync(new URL('../../examples/inventory.yaml', import.meta.url), 'utf8')) as Inventory;
-  const policyFile = parse(readFileSync(new URL('../../examples/tierplan.policy.yaml', import.meta.url), 'utf8')) as PolicyFile;
-  return computePlan(inventory, mergePolicy(policyFile, DEFAULT_POLICY), { asOf: '2026-11-24', generator: 'tierplan test' });
+  const policyFile = parse(
+    readFileSync(new URL('../../examples/tierplan.policy.yaml', import.meta.url), 'utf8'),
+  ) as PolicyFile;
+  return computePlan(inventory, mergePolicy(policyFile, DEFAULT_POLICY), {
+    asOf: '2026-11-24',
+    generator: 'tierplan test',
+  });
 }
 
 describe.skipIf(!!process.env.TIERPLAN_SKIP_BROWSER)('HTML matrix printed by Chromium', () => {

@@ -11,7 +11,8 @@ import { displayWidth } from './text-width.js';
 
 const nasty = fixturePlan();
 const plain = plainPlan();
-const render = (format: 'markdown' | 'html' | 'table', plan = nasty): string => planRenderers[format](plan, { color: false });
+const render = (format: 'markdown' | 'html' | 'table', plan = nasty): string =>
+  planRenderers[format](plan, { color: false });
 
 /** Pipes that separate Markdown table cells (not escaped by a backslash). */
 function cellSeparators(line: string): number {
@@ -69,14 +70,26 @@ describe('html', () => {
 
   it('has one table row per matrix level, tier, gap, override, unclassified and use case', () => {
     const p = nasty;
-    const expected = 1 + p.levels.sensitivity.length + 1 + p.split.length + p.gaps.length + 1 + p.overrides.length +
-      p.unclassified.length + 1 + p.use_cases.length;
+    const expected =
+      1 +
+      p.levels.sensitivity.length +
+      1 +
+      p.split.length +
+      p.gaps.length +
+      1 +
+      p.overrides.length +
+      p.unclassified.length +
+      1 +
+      p.use_cases.length;
     expect(html.match(/<tr[ >]/g)).toHaveLength(expected);
   });
 
   it('shows the name HTML-escaped, with template syntax left literal and control characters replaced', () => {
     expect(html).not.toContain('\u001b');
-    const escaped = NASTY_NAME.replace('\u001b', '\ufffd').replace(/[&<>"'`=]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#x27', '`': '#x60', '=': '#x3D' }[c]};`);
+    const escaped = NASTY_NAME.replace('\u001b', '\ufffd').replace(
+      /[&<>"'`=]/g,
+      (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#x27', '`': '#x60', '=': '#x3D' }[c]};`,
+    );
     expect(html).toContain(escaped);
     expect(html).toContain('{{constructor}}');
     expect(html).toContain('{{#each}}');

@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
-import { makeReviewRenderers, REVIEW_FORMATS, reviewRenderers, type ReviewFormat } from '../../src/render/review/review-registry.js';
+import {
+  makeReviewRenderers,
+  REVIEW_FORMATS,
+  reviewRenderers,
+  type ReviewFormat,
+} from '../../src/render/review/review-registry.js';
 import { buildReviewView } from '../../src/render/review/review-view.js';
 import { expectGoldenIn } from '../render/golden.js';
 import { fixtureReview } from './fixture.js';
@@ -29,7 +34,9 @@ describe('golden renders of the fixture review', () => {
 
 describe('determinism', () => {
   it.each(GOLDEN)('%s: two reviews computed from the same rows render byte-identically', (_file, format) => {
-    expect(reviewRenderers[format](fixtureReview(), { color: false })).toBe(reviewRenderers[format](fixtureReview(), { color: false }));
+    expect(reviewRenderers[format](fixtureReview(), { color: false })).toBe(
+      reviewRenderers[format](fixtureReview(), { color: false }),
+    );
   });
 
   it.each(GOLDEN)('%s: renders the same from the JSON review (the interchange format)', (_file, format) => {
@@ -47,7 +54,9 @@ describe('determinism', () => {
 describe('tier colours', () => {
   it('follow the policy preference order when given (as the matrix colours them), else sorted ids', () => {
     const order = DEFAULT_POLICY.tiers.map((t) => t.id);
-    expect(buildReviewView(review, { tierOrder: order }).tiers).toEqual(order.map((tier, i) => ({ tier, cls: `t${i}` })));
+    expect(buildReviewView(review, { tierOrder: order }).tiers).toEqual(
+      order.map((tier, i) => ({ tier, cls: `t${i}` })),
+    );
     expect(buildReviewView(review).tiers.map((t) => t.tier)).toEqual([...order].sort());
     const html = makeReviewRenderers({ tierOrder: order }).html(review, { color: false });
     expect(html).toContain('<span class="chip t2">on-prem</span>');
@@ -61,10 +70,20 @@ describe('the view', () => {
     expect(v.otherFindings.some((f) => f.kind === 'breach' || f.kind === 'unregistered')).toBe(false);
   });
   it('row counts add up, and a review whose counts do not is told so', () => {
-    expect(v.counts).toMatchObject({ read: 32, aggregated: 27, unattributed: 2, unreadable: 3, adds: true, outsidePeriodCells: 6, previousPeriodCells: 6 });
+    expect(v.counts).toMatchObject({
+      read: 32,
+      aggregated: 27,
+      unattributed: 2,
+      unreadable: 3,
+      adds: true,
+      outsidePeriodCells: 6,
+      previousPeriodCells: 6,
+    });
     const broken = buildReviewView({ ...review, counts: { ...review.counts, read: 37 } });
     expect(broken.counts.adds).toBe(false);
-    expect(reviewRenderers.markdown({ ...review, counts: { ...review.counts, read: 37 } }, { color: false })).toContain('5 rows unaccounted for');
+    expect(reviewRenderers.markdown({ ...review, counts: { ...review.counts, read: 37 } }, { color: false })).toContain(
+      '5 rows unaccounted for',
+    );
   });
   it('monthly tier totals sum to the usage cells', () => {
     const tokens = review.usage.reduce((a, c) => a + c.input_tokens + c.output_tokens, 0);
@@ -77,11 +96,21 @@ describe('the view', () => {
     expect(v.previousSplit!.find((s) => s.tier === 'private-cloud')!.shareCost).toBe(0);
     const pc = v.splitChange!.find((c) => c.tier === 'private-cloud')!;
     expect(pc.cost).toMatch(/^\+\d+\.\d pp$/);
-    for (const f of ['markdown', 'html', 'table'] as const) expect(reviewRenderers[f](review, { color: false })).toContain('from the rows of the usage exports');
+    for (const f of ['markdown', 'html', 'table'] as const)
+      expect(reviewRenderers[f](review, { color: false })).toContain('from the rows of the usage exports');
   });
   it('says plainly when there is no previous period to compare the split with, and how to provide one', () => {
-    const alone = { ...review, split: { ...review.split, previous_source: null, previous_months: [], totals: { ...review.split.totals, previous: null },
-      tiers: review.split.tiers.map((t) => ({ ...t, previous: null, change_pp: null })), note: 'No figures for last period (2025-10..2025-12): pass --previous.' } };
+    const alone = {
+      ...review,
+      split: {
+        ...review.split,
+        previous_source: null,
+        previous_months: [],
+        totals: { ...review.split.totals, previous: null },
+        tiers: review.split.tiers.map((t) => ({ ...t, previous: null, change_pp: null })),
+        note: 'No figures for last period (2025-10..2025-12): pass --previous.',
+      },
+    };
     expect(buildReviewView(alone).previousSplit).toBeNull();
     for (const f of ['markdown', 'html', 'table'] as const) {
       const text = reviewRenderers[f](alone, { color: false });
@@ -94,6 +123,9 @@ describe('the view', () => {
     expect(v.retired.map((f) => [f.subject, f.tier])).toEqual([['legacy', 'api']]);
     expect(v.otherFindings.some((f) => f.kind === 'retired-traffic')).toBe(false);
     // The terminal wraps the message in its column.
-    for (const f of ['markdown', 'html', 'table'] as const) expect(reviewRenderers[f](review, { color: false })).toMatch(/Traffic to retired use cases \(1\)[\s\S]*legacy is retired but ran/);
+    for (const f of ['markdown', 'html', 'table'] as const)
+      expect(reviewRenderers[f](review, { color: false })).toMatch(
+        /Traffic to retired use cases \(1\)[\s\S]*legacy is retired but ran/,
+      );
   });
 });

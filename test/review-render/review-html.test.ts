@@ -28,8 +28,14 @@ function page(): { dir: string; html: string } {
 }
 
 const flags = (dir: string): string[] => [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   `--user-data-dir=${join(dir, 'profile')}`,
 ];
 
@@ -37,7 +43,11 @@ const flags = (dir: string): string[] => [
 const EXPECTED_SVGS = 4 + fixtureReview().triggers.length;
 
 async function consoleErrors(dir: string, html: string): Promise<{ dom: string; errors: string[] }> {
-  const { stdout, stderr } = await run(CHROMIUM, [...flags(dir), '--enable-logging=stderr', '--v=0', '--dump-dom', pathToFileURL(html).href], { timeout: 60_000, maxBuffer: 32 * 1024 * 1024 });
+  const { stdout, stderr } = await run(
+    CHROMIUM,
+    [...flags(dir), '--enable-logging=stderr', '--v=0', '--dump-dom', pathToFileURL(html).href],
+    { timeout: 60_000, maxBuffer: 32 * 1024 * 1024 },
+  );
   return { dom: stdout, errors: stderr.split('\n').filter((l) => /CONSOLE|Uncaught|SyntaxError|Refused to/i.test(l)) };
 }
 
@@ -70,7 +80,9 @@ describe.skipIf(!!process.env.TIERPLAN_SKIP_BROWSER)('HTML review in headless Ch
   it('prints to a PDF', async () => {
     const { dir, html } = page();
     const pdf = join(dir, 'review.pdf');
-    await run(CHROMIUM, [...flags(dir), '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href], { timeout: 60_000 });
+    await run(CHROMIUM, [...flags(dir), '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href], {
+      timeout: 60_000,
+    });
     const text = readFileSync(pdf).toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0).toBeGreaterThanOrEqual(1);

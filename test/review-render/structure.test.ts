@@ -22,13 +22,21 @@ describe('markdown', () => {
   it('every table row has as many cells as its header, and the alias stays on one line', () => {
     let header = -1;
     for (const line of md.split('\n')) {
-      if (!line.startsWith('|')) { header = -1; continue; }
+      if (!line.startsWith('|')) {
+        header = -1;
+        continue;
+      }
       if (header < 0) header = cellSeparators(line);
       else expect(cellSeparators(line), line).toBe(header);
     }
     expect(md).not.toContain('<script');
     expect(md).not.toContain('\nnext');
-    expect(md.split('\n').filter((l) => l.includes('evil')).every((l) => l.startsWith('|'))).toBe(true);
+    expect(
+      md
+        .split('\n')
+        .filter((l) => l.includes('evil'))
+        .every((l) => l.startsWith('|')),
+    ).toBe(true);
   });
 });
 

@@ -14,23 +14,64 @@ export const INVENTORY: Inventory = {
   version: 1,
   use_cases: [
     // Regulated, no regime: only on-prem is cleared.
-    { id: 'vault', name: 'Vault', status: 'production', data: { classes: ['classified'] }, needs: { task: 'classification' } },
+    {
+      id: 'vault',
+      name: 'Vault',
+      status: 'production',
+      data: { classes: ['classified'] },
+      needs: { task: 'classification' },
+    },
     // PHI under HIPAA: private cloud (BAA) and on-prem are cleared; pinned on-prem.
     {
-      id: 'claims', name: 'Claims', status: 'production', data: { classes: ['phi'] }, needs: { task: 'classification' },
+      id: 'claims',
+      name: 'Claims',
+      status: 'production',
+      data: { classes: ['phi'] },
+      needs: { task: 'classification' },
       override: { tier: 'on-prem', reason: 'Payer agreement.', approved_by: 'ciso@example.com', expires: '2026-04-20' },
     },
-    { id: 'crm', name: 'CRM', status: 'production', data: { classes: ['customer_data'] }, needs: { task: 'classification' } },
-    { id: 'wiki', name: 'Wiki', status: 'production', data: { classes: ['internal_docs'] }, needs: { task: 'classification' } },
-    { id: 'quiet', name: 'Quiet', status: 'production', data: { classes: ['internal_docs'] }, needs: { task: 'classification' } },
+    {
+      id: 'crm',
+      name: 'CRM',
+      status: 'production',
+      data: { classes: ['customer_data'] },
+      needs: { task: 'classification' },
+    },
+    {
+      id: 'wiki',
+      name: 'Wiki',
+      status: 'production',
+      data: { classes: ['internal_docs'] },
+      needs: { task: 'classification' },
+    },
+    {
+      id: 'quiet',
+      name: 'Quiet',
+      status: 'production',
+      data: { classes: ['internal_docs'] },
+      needs: { task: 'classification' },
+    },
     // Retired last year: any traffic means a gateway still routes it.
-    { id: 'legacy', name: 'Legacy', status: 'retired', data: { classes: ['internal_docs'] }, needs: { task: 'classification' } },
-    { id: 'old-pin', name: 'Old pin', status: 'pilot', data: { classes: ['internal_docs'] }, needs: { task: 'classification' },
-      override: { tier: 'private-cloud', reason: 'Trial.', expires: '2026-01-31' } },
+    {
+      id: 'legacy',
+      name: 'Legacy',
+      status: 'retired',
+      data: { classes: ['internal_docs'] },
+      needs: { task: 'classification' },
+    },
+    {
+      id: 'old-pin',
+      name: 'Old pin',
+      status: 'pilot',
+      data: { classes: ['internal_docs'] },
+      needs: { task: 'classification' },
+      override: { tier: 'private-cloud', reason: 'Trial.', expires: '2026-01-31' },
+    },
   ],
 };
 
-export const plan = (inventory: Inventory = INVENTORY, policy: Policy = DEFAULT_POLICY) => computePlan(inventory, policy, { asOf: AS_OF, generator: 'test' });
+export const plan = (inventory: Inventory = INVENTORY, policy: Policy = DEFAULT_POLICY) =>
+  computePlan(inventory, policy, { asOf: AS_OF, generator: 'test' });
 
 let line = 0;
 /** One request; `at` is a month (the 15th is used) or an ISO instant. */
@@ -38,21 +79,38 @@ export function row(over: Partial<UsageRow> & { at?: string } = {}): UsageRow {
   const { at, ...rest } = over;
   line++;
   return {
-    file: 'usage.csv', line, source: 'litellm', time: at === undefined ? '2026-01-15T12:00:00Z' : at.length === 7 ? `${at}-15T12:00:00Z` : at,
-    alias: null, tags: [], model_id: null, model: null, provider: null, api_base: null, region: null,
-    requests: 1, input_tokens: 0, output_tokens: 0, cost: null, failed: false, latency_ms: null, ...rest,
+    file: 'usage.csv',
+    line,
+    source: 'litellm',
+    time: at === undefined ? '2026-01-15T12:00:00Z' : at.length === 7 ? `${at}-15T12:00:00Z` : at,
+    alias: null,
+    tags: [],
+    model_id: null,
+    model: null,
+    provider: null,
+    api_base: null,
+    region: null,
+    requests: 1,
+    input_tokens: 0,
+    output_tokens: 0,
+    cost: null,
+    failed: false,
+    latency_ms: null,
+    ...rest,
   };
 }
 
 /** A row as tierplan's LiteLLM config logs it: model_id `<alias>.<deployment>`. */
-export const on = (alias: string, deployment: string, at: string, over: Partial<UsageRow> = {}): UsageRow => row({ alias, model_id: `${alias}.${deployment}`, at, ...over });
+export const on = (alias: string, deployment: string, at: string, over: Partial<UsageRow> = {}): UsageRow =>
+  row({ alias, model_id: `${alias}.${deployment}`, at, ...over });
 
 export function review(rows: UsageRow[], over: Partial<ReviewInput> = {}): Review {
   const policy = over.policy ?? DEFAULT_POLICY;
   const inventory = over.inventory ?? INVENTORY;
   return computeReview({
     plan: over.plan ?? plan(inventory, policy),
-    inventory, policy,
+    inventory,
+    policy,
     aggregate: aggregate(rows, policy),
     counts: { read: rows.length, accepted: rows.length, rejected: 0 },
     rejected: [],

@@ -10,7 +10,16 @@ import { loadExample } from '../gateway/example.js';
 import { tierplan } from '../e2e/run-cli.js';
 import { spendLogs } from '../e2e/support/spend-logs.js';
 
-const example = ['--inventory', 'examples/inventory.yaml', '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24', '--fail-on', 'none'];
+const example = [
+  '--inventory',
+  'examples/inventory.yaml',
+  '--policy',
+  'examples/tierplan.policy.yaml',
+  '--as-of',
+  '2026-11-24',
+  '--fail-on',
+  'none',
+];
 const Q2 = ['2026-04', '2026-05', '2026-06'];
 const Q3 = ['2026-07', '2026-08', '2026-09'];
 
@@ -40,7 +49,11 @@ const json = (args: string[]): Review => {
 describe('the split against last quarter, end to end', () => {
   it('an export spanning both quarters: last quarter from its rows; the counts still add up', () => {
     const r = json(['--usage', files.both!, '--quarter', '2026-Q3']);
-    expect(r.split).toMatchObject({ previous_source: 'usage', previous_period: { from: '2026-04', to: '2026-06' }, previous_months: Q2 });
+    expect(r.split).toMatchObject({
+      previous_source: 'usage',
+      previous_period: { from: '2026-04', to: '2026-06' },
+      previous_months: Q2,
+    });
     expect(r.counts.read).toBe(r.counts.aggregated + r.counts.unattributed + r.counts.unreadable);
     expect(r.counts.previous_period_cells).toBeGreaterThan(0);
     expect(r.counts.previous_period_cells).toBe(r.counts.outside_period_cells);
@@ -61,12 +74,17 @@ describe('the split against last quarter, end to end', () => {
   it('neither: the report says plainly there is no last quarter and how to provide it', () => {
     const r = tierplan(['review', '--usage', files.q3!, '--quarter', '2026-Q3', ...example, '--format', 'markdown']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("No figures for last period (2026-04..2026-06): the usage exports have no rows in it and no previous review was given. Pass last quarter's review.json with --previous");
+    expect(r.stdout).toContain(
+      "No figures for last period (2026-04..2026-06): the usage exports have no rows in it and no previous review was given. Pass last quarter's review.json with --previous",
+    );
   });
 
   it('a --previous that is not a review: exit 2, file:line:column, what is wrong and what to pass', () => {
     const plan = join(dir, 'not-a-review.json');
-    writeFileSync(plan, '{\n  "schema_version": 1,\n  "period": { "from": "2026-04", "to": "2026-06" },\n  "usage": [\n    { "tier": "api" }\n  ],\n  "streaks": []\n}\n');
+    writeFileSync(
+      plan,
+      '{\n  "schema_version": 1,\n  "period": { "from": "2026-04", "to": "2026-06" },\n  "usage": [\n    { "tier": "api" }\n  ],\n  "streaks": []\n}\n',
+    );
     const r = tierplan(['review', '--usage', files.q3!, '--quarter', '2026-Q3', ...example, '--previous', plan]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${plan}:5:5`);
@@ -79,15 +97,35 @@ describe('traffic to a retired use case, end to end', () => {
   it('is a finding with its months, and --fail-on drift exits 1 on it', () => {
     const csv = readFileSync(files.q3!, 'utf8');
     // A stale gateway still routing the retired FAQ chatbot to the public API.
-    const row = 'chatcmpl-retired,acompletion,0.0012,1500,1200,300,2026-08-14T10:00:00.000Z,2026-08-14T10:00:02.000Z,openai/gpt-5-mini,' +
+    const row =
+      'chatcmpl-retired,acompletion,0.0012,1500,1200,300,2026-08-14T10:00:00.000Z,2026-08-14T10:00:02.000Z,openai/gpt-5-mini,' +
       'legacy-faq-chatbot.openai-gpt-5-mini,legacy-faq-chatbot,openai,,{},[],success';
     const file = join(dir, 'retired.csv');
     // Alone, so nothing else (the generator's unregistered alias) reaches --fail-on drift.
     writeFileSync(file, `${csv.slice(0, csv.indexOf('\n'))}\n${row}\n`);
-    const args = ['review', '--usage', file, '--quarter', '2026-Q3', '--inventory', 'examples/inventory.yaml', '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24'];
+    const args = [
+      'review',
+      '--usage',
+      file,
+      '--quarter',
+      '2026-Q3',
+      '--inventory',
+      'examples/inventory.yaml',
+      '--policy',
+      'examples/tierplan.policy.yaml',
+      '--as-of',
+      '2026-11-24',
+    ];
     const r = tierplan([...args, '--format', 'json', '--fail-on', 'drift']);
     const review = JSON.parse(r.stdout) as Review;
-    expect(review.findings).toContainEqual(expect.objectContaining({ kind: 'retired-traffic', use_case: 'legacy-faq-chatbot', months: ['2026-08'], requests: 1 }));
+    expect(review.findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'retired-traffic',
+        use_case: 'legacy-faq-chatbot',
+        months: ['2026-08'],
+        requests: 1,
+      }),
+    );
     expect(r.code).toBe(1);
     expect(tierplan([...args, '--format', 'json', '--fail-on', 'breach']).code).toBe(0);
   });

@@ -20,24 +20,60 @@ const fired = (rows: UsageRow[], policy?: Policy) => review(rows, policy ? { pol
 describe('aggregation', () => {
   it('sums per use case × month × tier; self-hosted cost is the capacity-rate share; p95 from start/end latency', () => {
     const rows = [
-      on('vault', 'vllm-llama-8b', '2026-01', { input_tokens: 1_500_000_000, output_tokens: 500_000_000, latency_ms: 100 }),
-      ...Array.from({ length: 99 }, (_, i) => on('vault', 'vllm-llama-8b', '2026-01-31T23:59:59Z', { latency_ms: i < 94 ? 100 : 2000, failed: i === 0 })),
+      on('vault', 'vllm-llama-8b', '2026-01', {
+        input_tokens: 1_500_000_000,
+        output_tokens: 500_000_000,
+        latency_ms: 100,
+      }),
+      ...Array.from({ length: 99 }, (_, i) =>
+        on('vault', 'vllm-llama-8b', '2026-01-31T23:59:59Z', { latency_ms: i < 94 ? 100 : 2000, failed: i === 0 }),
+      ),
       on('vault', 'vllm-llama-8b', '2026-02-01T00:30:00+01:00'), // still January in UTC
     ];
     const a = aggregate(rows, DEFAULT_POLICY);
     expect(a.cells).toHaveLength(1);
     const c = a.cells[0]!;
-    expect(c).toMatchObject({ use_case: 'vault', month: '2026-01', tier: 'on-prem', requests: 101, input_tokens: 1_500_000_000, output_tokens: 500_000_000, failures: 1, latency_samples: 100, deployments: ['vllm-llama-8b'] });
+    expect(c).toMatchObject({
+      use_case: 'vault',
+      month: '2026-01',
+      tier: 'on-prem',
+      requests: 101,
+      input_tokens: 1_500_000_000,
+      output_tokens: 500_000_000,
+      failures: 1,
+      latency_samples: 100,
+      deployments: ['vllm-llama-8b'],
+    });
     expect(c.cost).toBe(600); // 2e9 / 20e9 × 6000
     expect(c.p95_latency_ms).toBeGreaterThanOrEqual(100);
     expect(c.p95_latency_ms).toBeLessThanOrEqual(105);
-    expect(a.deployments).toEqual([{ deployment: 'vllm-llama-8b', tier: 'on-prem', month: '2026-01', requests: 101, tokens: 2_000_000_000, capacity_tokens: 20_000_000_000, utilisation: 0.1 }]);
+    expect(a.deployments).toEqual([
+      {
+        deployment: 'vllm-llama-8b',
+        tier: 'on-prem',
+        month: '2026-01',
+        requests: 101,
+        tokens: 2_000_000_000,
+        capacity_tokens: 20_000_000_000,
+        utilisation: 0.1,
+      },
+    ]);
   });
   it('prices a priced row without a cost from the policy, and counts unattributable rows with their lines', () => {
-    const a = aggregate([on('wiki', 'openai-gpt-5-mini', '2026-01', { input_tokens: 1_000_000, output_tokens: 1_000_000 }), row({ alias: 'wiki' }), row({ alias: 'wiki', time: 'yesterday', model_id: 'wiki.openai-gpt-5-mini' })], DEFAULT_POLICY);
+    const a = aggregate(
+      [
+        on('wiki', 'openai-gpt-5-mini', '2026-01', { input_tokens: 1_000_000, output_tokens: 1_000_000 }),
+        row({ alias: 'wiki' }),
+        row({ alias: 'wiki', time: 'yesterday', model_id: 'wiki.openai-gpt-5-mini' }),
+      ],
+      DEFAULT_POLICY,
+    );
     expect(a.cells[0]!.cost).toBe(2.25);
     expect(a.unattributed).toBe(2);
-    expect(a.unattributed_first.map((r) => r.reason)).toEqual([expect.stringContaining('nothing tells'), 'time "yesterday" is not an ISO 8601 instant']);
+    expect(a.unattributed_first.map((r) => r.reason)).toEqual([
+      expect.stringContaining('nothing tells'),
+      'time "yesterday" is not an ISO 8601 instant',
+    ]);
   });
 });
 
@@ -49,10 +85,21 @@ describe('triggers', () => {
 
   it('volume_below: an on-prem use case under the threshold for 2 months moves to the next more open cleared tier', () => {
     const rows = baseline().filter((r) => !(r.alias === 'claims' && r.time >= '2026-02'));
-    rows.push(on('claims', 'vllm-llama-8b', '2026-02', { input_tokens: 1_000_000 }), on('claims', 'vllm-llama-8b', '2026-03', { input_tokens: 2_000_000 }));
+    rows.push(
+      on('claims', 'vllm-llama-8b', '2026-02', { input_tokens: 1_000_000 }),
+      on('claims', 'vllm-llama-8b', '2026-03', { input_tokens: 2_000_000 }),
+    );
     const r = review(rows);
     const f = r.triggers.find((x) => x.trigger === 'onprem-underused')!;
-    expect(f).toMatchObject({ kind: 'volume_below', use_case: 'claims', tier: 'on-prem', metric: 'tokens', months: ['2026-02', '2026-03'], consecutive: 2, required: 2 });
+    expect(f).toMatchObject({
+      kind: 'volume_below',
+      use_case: 'claims',
+      tier: 'on-prem',
+      metric: 'tokens',
+      months: ['2026-02', '2026-03'],
+      consecutive: 2,
+      required: 2,
+    });
     expect(f.figures).toEqual([
       { month: '2026-01', value: 100_000_000, threshold: 50_000_000 },
       { month: '2026-02', value: 1_000_000, threshold: 50_000_000 },
@@ -61,19 +108,38 @@ describe('triggers', () => {
     // PHI: api is not cleared, private cloud (BAA) is.
     expect(f.move).toMatchObject({ action: 'move', tier: 'private-cloud' });
     // The override is what holds it on-prem: without it the plan places it on private cloud.
-    expect(r.proposals.filter((p) => p.use_case === 'claims')).toEqual([{ use_case: 'claims', action: 'move', change: { path: ['override'], from: expect.objectContaining({ tier: 'on-prem' }) as unknown, to: null }, reason: expect.stringContaining('claims: fewer than 50,000,000 tokens/month on on-prem') as string, trigger: 'onprem-underused' }]);
+    expect(r.proposals.filter((p) => p.use_case === 'claims')).toEqual([
+      {
+        use_case: 'claims',
+        action: 'move',
+        change: { path: ['override'], from: expect.objectContaining({ tier: 'on-prem' }) as unknown, to: null },
+        reason: expect.stringContaining('claims: fewer than 50,000,000 tokens/month on on-prem') as string,
+        trigger: 'onprem-underused',
+      },
+    ]);
     // vault's data clears nothing more open: the move names no tier and no proposal is made.
-    const v = review(MONTHS.map((m) => on('vault', 'vllm-llama-8b', m, { input_tokens: 10 }))).triggers.find((x) => x.use_case === 'vault' && x.trigger === 'onprem-underused')!;
+    const v = review(MONTHS.map((m) => on('vault', 'vllm-llama-8b', m, { input_tokens: 10 }))).triggers.find(
+      (x) => x.use_case === 'vault' && x.trigger === 'onprem-underused',
+    )!;
     expect(v.move).toMatchObject({ action: 'move', tier: null });
   });
 
   it('hysteresis: one spike, or a run broken before the end, does not fire; the previous review carries a run over', () => {
-    const spend = (values: number[]): UsageRow[] => [...baseline().filter((r) => r.alias !== 'crm'), ...values.map((cost, i) => on('crm', 'bedrock-claude-haiku', MONTHS[i]!, { cost }))];
+    const spend = (values: number[]): UsageRow[] => [
+      ...baseline().filter((r) => r.alias !== 'crm'),
+      ...values.map((cost, i) => on('crm', 'bedrock-claude-haiku', MONTHS[i]!, { cost })),
+    ];
     expect(fired(spend([25_000, 100, 100])).filter((f) => f.trigger === 'pc-spend-high')).toEqual([]);
     expect(fired(spend([25_000, 25_000, 100])).filter((f) => f.trigger === 'pc-spend-high')).toEqual([]);
     expect(fired(spend([100, 100, 25_000])).filter((f) => f.trigger === 'pc-spend-high')).toEqual([]);
     const f = fired(spend([100, 25_000, 30_000])).find((x) => x.trigger === 'pc-spend-high')!;
-    expect(f).toMatchObject({ use_case: 'crm', tier: 'private-cloud', metric: 'cost', months: ['2026-02', '2026-03'], consecutive: 2 });
+    expect(f).toMatchObject({
+      use_case: 'crm',
+      tier: 'private-cloud',
+      metric: 'cost',
+      months: ['2026-02', '2026-03'],
+      consecutive: 2,
+    });
     // crm (customer data) may go on-prem: evaluate the cheapest cleared self-hosted deployment.
     expect(f.move).toMatchObject({ action: 'evaluate', tier: 'on-prem' });
 
@@ -81,42 +147,122 @@ describe('triggers', () => {
     const rows = spend([25_000, 25_000, 25_000]);
     const first = review(rows);
     expect(first.streaks).toContainEqual({ trigger: 'pc-spend-high', subject: 'crm', months: 3 });
-    const strict: Policy = { ...DEFAULT_POLICY, triggers: [{ id: 'pc-spend-high', kind: 'spend_above', tier: 'private-cloud', cost_per_month: 20_000, months: 4 }] };
+    const strict: Policy = {
+      ...DEFAULT_POLICY,
+      triggers: [
+        { id: 'pc-spend-high', kind: 'spend_above', tier: 'private-cloud', cost_per_month: 20_000, months: 4 },
+      ],
+    };
     expect(review(rows, { policy: strict }).triggers).toEqual([]);
-    const carried = review(rows, { policy: strict, previous: { period: { from: '2025-10', to: '2025-12' }, streaks: [{ trigger: 'pc-spend-high', subject: 'crm', months: 1 }], usage: [] } }).triggers;
+    const carried = review(rows, {
+      policy: strict,
+      previous: {
+        period: { from: '2025-10', to: '2025-12' },
+        streaks: [{ trigger: 'pc-spend-high', subject: 'crm', months: 1 }],
+        usage: [],
+      },
+    }).triggers;
     expect(carried).toMatchObject([{ use_case: 'crm', consecutive: 4, months: MONTHS }]);
     // A previous review that does not end the month before the period carries nothing.
-    expect(review(rows, { policy: strict, previous: { period: { from: '2025-08', to: '2025-10' }, streaks: [{ trigger: 'pc-spend-high', subject: 'crm', months: 1 }], usage: [] } }).triggers).toEqual([]);
+    expect(
+      review(rows, {
+        policy: strict,
+        previous: {
+          period: { from: '2025-08', to: '2025-10' },
+          streaks: [{ trigger: 'pc-spend-high', subject: 'crm', months: 1 }],
+          usage: [],
+        },
+      }).triggers,
+    ).toEqual([]);
   });
 
   it('tokens_above: with a target tier that is not cleared, the move names no tier and says why', () => {
-    const policy: Policy = { ...DEFAULT_POLICY, triggers: [{ id: 'pc-tokens', kind: 'tokens_above', tier: 'private-cloud', tokens_per_month: 500, target_tier: 'api', months: 2 }] };
+    const policy: Policy = {
+      ...DEFAULT_POLICY,
+      triggers: [
+        {
+          id: 'pc-tokens',
+          kind: 'tokens_above',
+          tier: 'private-cloud',
+          tokens_per_month: 500,
+          target_tier: 'api',
+          months: 2,
+        },
+      ],
+    };
     const f = fired(baseline(), policy).find((x) => x.use_case === 'crm')!;
-    expect(f).toMatchObject({ kind: 'tokens_above', metric: 'tokens', consecutive: 3, move: { action: 'evaluate', tier: null } });
+    expect(f).toMatchObject({
+      kind: 'tokens_above',
+      metric: 'tokens',
+      consecutive: 3,
+      move: { action: 'evaluate', tier: null },
+    });
     expect(f.move.note).toContain('clearance internal < confidential');
   });
 
   it('no_traffic: a production or pilot use case idle for a quarter is proposed for retirement', () => {
     const r = review(baseline());
     const f = r.triggers.find((x) => x.trigger === 'idle');
-    expect(f).toMatchObject({ kind: 'no_traffic', use_case: 'quiet', tier: 'api', metric: 'requests', months: MONTHS, consecutive: 3 });
+    expect(f).toMatchObject({
+      kind: 'no_traffic',
+      use_case: 'quiet',
+      tier: 'api',
+      metric: 'requests',
+      months: MONTHS,
+      consecutive: 3,
+    });
     expect(f!.figures.map((x) => x.value)).toEqual([0, 0, 0]);
-    expect(r.proposals).toContainEqual({ use_case: 'quiet', action: 'retire', change: { path: ['status'], from: 'production', to: 'retired' }, reason: expect.stringContaining('no traffic for 3 consecutive months') as string, trigger: 'idle' });
+    expect(r.proposals).toContainEqual({
+      use_case: 'quiet',
+      action: 'retire',
+      change: { path: ['status'], from: 'production', to: 'retired' },
+      reason: expect.stringContaining('no traffic for 3 consecutive months') as string,
+      trigger: 'idle',
+    });
     // Two quiet months are not a quarter.
-    expect(fired([...baseline(), on('quiet', 'openai-gpt-5-mini', '2026-01')]).some((x) => x.trigger === 'idle')).toBe(false);
+    expect(fired([...baseline(), on('quiet', 'openai-gpt-5-mini', '2026-01')]).some((x) => x.trigger === 'idle')).toBe(
+      false,
+    );
   });
 
   it('capacity_above: a self-hosted deployment above 80 % of capacity → plan capacity', () => {
-    const f = fired([...baseline(), on('vault', 'vllm-llama-8b', '2026-03', { input_tokens: 17_000_000_000 })]).find((x) => x.trigger === 'onprem-capacity')!;
-    expect(f).toMatchObject({ kind: 'capacity_above', use_case: null, deployment: 'vllm-llama-8b', tier: 'on-prem', metric: 'utilisation', months: ['2026-03'], consecutive: 1, move: { action: 'plan-capacity', tier: 'on-prem' } });
+    const f = fired([...baseline(), on('vault', 'vllm-llama-8b', '2026-03', { input_tokens: 17_000_000_000 })]).find(
+      (x) => x.trigger === 'onprem-capacity',
+    )!;
+    expect(f).toMatchObject({
+      kind: 'capacity_above',
+      use_case: null,
+      deployment: 'vllm-llama-8b',
+      tier: 'on-prem',
+      metric: 'utilisation',
+      months: ['2026-03'],
+      consecutive: 1,
+      move: { action: 'plan-capacity', tier: 'on-prem' },
+    });
     expect(f.figures[2]).toEqual({ month: '2026-03', value: 0.86, threshold: 0.8 });
   });
 
   it('break_even: API spend above a cleared self-hosted deployment’s monthly cost for 2 months → evaluate it', () => {
-    const rows = [...baseline().filter((r) => r.alias !== 'wiki'), on('wiki', 'openai-gpt-5-mini', '2026-01', { cost: 100 }), on('wiki', 'openai-gpt-5-mini', '2026-02', { input_tokens: 3e9, cost: 7000 }), on('wiki', 'openai-gpt-5-mini', '2026-03', { input_tokens: 3e9, cost: 8000 })];
+    const rows = [
+      ...baseline().filter((r) => r.alias !== 'wiki'),
+      on('wiki', 'openai-gpt-5-mini', '2026-01', { cost: 100 }),
+      on('wiki', 'openai-gpt-5-mini', '2026-02', { input_tokens: 3e9, cost: 7000 }),
+      on('wiki', 'openai-gpt-5-mini', '2026-03', { input_tokens: 3e9, cost: 8000 }),
+    ];
     const f = fired(rows).find((x) => x.trigger === 'api-break-even')!;
-    expect(f).toMatchObject({ kind: 'break_even', use_case: 'wiki', tier: 'api', deployment: 'vllm-llama-8b', metric: 'cost', months: ['2026-02', '2026-03'], move: { action: 'evaluate', tier: 'on-prem' } });
-    expect(f.figures.slice(1)).toEqual([{ month: '2026-02', value: 7000, threshold: 6000 }, { month: '2026-03', value: 8000, threshold: 6000 }]);
+    expect(f).toMatchObject({
+      kind: 'break_even',
+      use_case: 'wiki',
+      tier: 'api',
+      deployment: 'vllm-llama-8b',
+      metric: 'cost',
+      months: ['2026-02', '2026-03'],
+      move: { action: 'evaluate', tier: 'on-prem' },
+    });
+    expect(f.figures.slice(1)).toEqual([
+      { month: '2026-02', value: 7000, threshold: 6000 },
+      { month: '2026-03', value: 8000, threshold: 6000 },
+    ]);
   });
 });
 
@@ -129,7 +275,13 @@ describe('findings', () => {
       on('shadow-bot', 'openai-gpt-5-4', '2026-01', { input_tokens: 42, cost: 0.5 }),
       row({ alias: 'crm', line: 7 }),
     ];
-    const r = review(rows, { counts: { read: rows.length + 2, accepted: rows.length, rejected: 2 }, rejected: [{ file: 'usage.csv', line: 3, reason: 'bad number' }, { file: 'usage.csv', line: 9, reason: 'no time' }] });
+    const r = review(rows, {
+      counts: { read: rows.length + 2, accepted: rows.length, rejected: 2 },
+      rejected: [
+        { file: 'usage.csv', line: 3, reason: 'bad number' },
+        { file: 'usage.csv', line: 9, reason: 'no time' },
+      ],
+    });
     const kinds = r.findings.map((f) => [f.kind, f.severity, f.use_case, f.tier]);
     expect(kinds).toEqual([
       ['breach', 'error', 'crm', 'api'],
@@ -146,9 +298,19 @@ describe('findings', () => {
     expect(breach).toMatchObject({ months: ['2026-02'], requests: 1, tokens: 500, cost: 3 });
     expect(breach.message).toContain('clearance internal < confidential');
     expect(r.findings[1]).toMatchObject({ months: ['2026-01'], requests: 1, tokens: 42, cost: 0.5 });
-    expect(r.findings.find((f) => f.kind === 'unreadable')).toMatchObject({ rows: 2, first_rows: [{ line: 3 }, { line: 9 }] });
+    expect(r.findings.find((f) => f.kind === 'unreadable')).toMatchObject({
+      rows: 2,
+      first_rows: [{ line: 3 }, { line: 9 }],
+    });
     expect(r.findings.find((f) => f.kind === 'unattributed')).toMatchObject({ rows: 1, first_rows: [{ line: 7 }] });
-    expect(r.counts).toEqual({ read: rows.length + 2, unreadable: 2, aggregated: rows.length - 1, unattributed: 1, outside_period_cells: 0, previous_period_cells: 0 });
+    expect(r.counts).toEqual({
+      read: rows.length + 2,
+      unreadable: 2,
+      aggregated: rows.length - 1,
+      unattributed: 1,
+      outside_period_cells: 0,
+      previous_period_cells: 0,
+    });
   });
   it('traffic to a retired use case: a warning with the months and requests per month; a breach still wins on a tier not cleared', () => {
     const rows = [
@@ -158,11 +320,23 @@ describe('findings', () => {
     ];
     const r = review(rows);
     const f = r.findings.filter((x) => x.use_case === 'legacy');
-    expect(f).toEqual([{
-      kind: 'retired-traffic', severity: 'warning', use_case: 'legacy', tier: 'api', months: ['2026-01', '2026-03'], requests: 1201, tokens: 1000, cost: 3, rows: 0, first_rows: [],
-      message: 'legacy is retired but ran 1,201 requests (1,000 tokens, cost 3) on api (2026-01: 1 request, 2026-03: 1,200 requests); ' +
-        'regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use',
-    }]);
+    expect(f).toEqual([
+      {
+        kind: 'retired-traffic',
+        severity: 'warning',
+        use_case: 'legacy',
+        tier: 'api',
+        months: ['2026-01', '2026-03'],
+        requests: 1201,
+        tokens: 1000,
+        cost: 3,
+        rows: 0,
+        first_rows: [],
+        message:
+          'legacy is retired but ran 1,201 requests (1,000 tokens, cost 3) on api (2026-01: 1 request, 2026-03: 1,200 requests); ' +
+          'regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use',
+      },
+    ]);
     // Not counted as drift, and no trigger watches a retired use case.
     expect(r.findings.some((x) => x.kind === 'drift' && x.use_case === 'legacy')).toBe(false);
     expect(r.triggers.some((x) => x.use_case === 'legacy')).toBe(false);
@@ -170,23 +344,64 @@ describe('findings', () => {
     const kinds = review([...rows, on('shadow', 'openai-gpt-5-4', '2026-01')]).findings.map((x) => x.kind);
     expect(kinds.indexOf('retired-traffic')).toBe(kinds.indexOf('unregistered') + 1);
     // Classified data of a retired use case on the public API is still a breach.
-    const inventory = { ...INVENTORY, use_cases: INVENTORY.use_cases.map((u) => (u.id === 'vault' ? { ...u, status: 'retired' as const } : u)) };
-    const b = review([on('vault', 'openai-gpt-5-mini', '2026-02'), on('vault', 'vllm-llama-8b', '2026-02')], { inventory });
-    expect(b.findings.filter((x) => x.use_case === 'vault').map((x) => [x.kind, x.tier])).toEqual([['breach', 'api'], ['retired-traffic', 'on-prem']]);
+    const inventory = {
+      ...INVENTORY,
+      use_cases: INVENTORY.use_cases.map((u) => (u.id === 'vault' ? { ...u, status: 'retired' as const } : u)),
+    };
+    const b = review([on('vault', 'openai-gpt-5-mini', '2026-02'), on('vault', 'vllm-llama-8b', '2026-02')], {
+      inventory,
+    });
+    expect(b.findings.filter((x) => x.use_case === 'vault').map((x) => [x.kind, x.tier])).toEqual([
+      ['breach', 'api'],
+      ['retired-traffic', 'on-prem'],
+    ]);
   });
   it('drift to a tier outside the allowed fallbacks is a warning; an approved exception’s pinned tier is no breach', () => {
-    const inventory = { version: 1 as const, use_cases: [
-      { id: 'ops', name: 'Ops', status: 'production' as const, data: { classes: ['customer_data'] }, needs: { task: 'classification' as const } },
-      { id: 'exc', name: 'Exc', status: 'production' as const, data: { classes: ['customer_data'] }, needs: { task: 'classification' as const },
-        override: { tier: 'api', reason: 'Vendor-only feature.', expires: '2027-01-01', exception: true, approved_by: 'ciso@example.com' } },
-    ] };
+    const inventory = {
+      version: 1 as const,
+      use_cases: [
+        {
+          id: 'ops',
+          name: 'Ops',
+          status: 'production' as const,
+          data: { classes: ['customer_data'] },
+          needs: { task: 'classification' as const },
+        },
+        {
+          id: 'exc',
+          name: 'Exc',
+          status: 'production' as const,
+          data: { classes: ['customer_data'] },
+          needs: { task: 'classification' as const },
+          override: {
+            tier: 'api',
+            reason: 'Vendor-only feature.',
+            expires: '2027-01-01',
+            exception: true,
+            approved_by: 'ciso@example.com',
+          },
+        },
+      ],
+    };
     const r = review([on('ops', 'vllm-llama-8b', '2026-01'), on('exc', 'openai-gpt-5-mini', '2026-01')], { inventory });
-    expect(r.findings.filter((f) => f.kind === 'drift' || f.kind === 'breach').map((f) => [f.kind, f.severity, f.use_case])).toEqual([['drift', 'info', 'ops']]);
-    const r2 = review([on('ops', 'vllm-llama-8b', '2026-01')], { inventory, plan: { ...plan(inventory), use_cases: plan(inventory).use_cases.map((u) => (u.id === 'ops' ? { ...u, tier: 'on-prem' } : u)) } });
+    expect(
+      r.findings.filter((f) => f.kind === 'drift' || f.kind === 'breach').map((f) => [f.kind, f.severity, f.use_case]),
+    ).toEqual([['drift', 'info', 'ops']]);
+    const r2 = review([on('ops', 'vllm-llama-8b', '2026-01')], {
+      inventory,
+      plan: {
+        ...plan(inventory),
+        use_cases: plan(inventory).use_cases.map((u) => (u.id === 'ops' ? { ...u, tier: 'on-prem' } : u)),
+      },
+    });
     expect(r2.findings.some((f) => f.kind === 'drift')).toBe(false);
   });
   it('usage outside the period is counted, not used (cells of the quarter before feed the split only)', () => {
-    const r = review([...baseline(), on('quiet', 'openai-gpt-5-mini', '2025-12'), on('quiet', 'openai-gpt-5-mini', '2025-06')]);
+    const r = review([
+      ...baseline(),
+      on('quiet', 'openai-gpt-5-mini', '2025-12'),
+      on('quiet', 'openai-gpt-5-mini', '2025-06'),
+    ]);
     expect(r.counts.outside_period_cells).toBe(2);
     expect(r.counts.previous_period_cells).toBe(1);
     expect(r.counts.read).toBe(r.counts.aggregated + r.counts.unattributed + r.counts.unreadable);
@@ -196,7 +411,11 @@ describe('findings', () => {
 
 describe('determinism', () => {
   it('same rows → identical review; row order does not change the result', () => {
-    const rows = [...baseline(), on('crm', 'openai-gpt-5-mini', '2026-02', { input_tokens: 500, cost: 3 }), on('shadow', 'openai-gpt-5-4', '2026-01', { latency_ms: 120 })];
+    const rows = [
+      ...baseline(),
+      on('crm', 'openai-gpt-5-mini', '2026-02', { input_tokens: 500, cost: 3 }),
+      on('shadow', 'openai-gpt-5-4', '2026-01', { latency_ms: 120 }),
+    ];
     const a = JSON.stringify(review(rows));
     expect(JSON.stringify(review(rows))).toBe(a);
     expect(JSON.stringify(review([...rows].reverse()))).toBe(a);

@@ -11,23 +11,30 @@ interface Seen {
   runs: { bytes: string; id: number }[];
 }
 
-const RANGES: [number, number][] = [[1, 3], [5, 6]];
+const RANGES: [number, number][] = [
+  [1, 3],
+  [5, 6],
+];
 
 function raw(r: CsvRecord, from: number, to: number): string {
   const parts: string[] = [];
-  for (let c = from; c <= to && c < r.count; c++) parts.push(`${r.flags[c]}:${r.buf.toString('latin1', r.starts[c], r.ends[c])}`);
+  for (let c = from; c <= to && c < r.count; c++)
+    parts.push(`${r.flags[c]}:${r.buf.toString('latin1', r.starts[c], r.ends[c])}`);
   return parts.join('|');
 }
 
 /** Every record of `input`, written in chunks of `chunk` bytes. */
 function scan(input: string, chunk: number, options: CsvScannerOptions = {}): Seen[] {
   const out: Seen[] = [];
-  const scanner = new CsvScanner((r) => {
-    const fields: string[] = [];
-    for (let i = 0; i < r.count; i++) fields.push(r.field(i));
-    const runs = (options.runs ?? []).map(([a, b], g) => ({ bytes: raw(r, a, b), id: r.runIds![g]! }));
-    out.push({ line: r.line, fields, problem: r.problem, runs });
-  }, { delimiter: ',', ...options });
+  const scanner = new CsvScanner(
+    (r) => {
+      const fields: string[] = [];
+      for (let i = 0; i < r.count; i++) fields.push(r.field(i));
+      const runs = (options.runs ?? []).map(([a, b], g) => ({ bytes: raw(r, a, b), id: r.runIds![g]! }));
+      out.push({ line: r.line, fields, problem: r.problem, runs });
+    },
+    { delimiter: ',', ...options },
+  );
   const buf = Buffer.from(input, 'utf8');
   for (let o = 0; o < buf.length; o += chunk) scanner.write(buf.subarray(o, o + chunk));
   scanner.end();
@@ -58,18 +65,27 @@ const TAGS = '"[""tierplan-uc:fraud-scoring"",""tierplan-tier:private-cloud""]"'
 
 describe('remembered runs of repeated cells in the CSV scanner', () => {
   it('groups columns into ranges of adjacent ones', () => {
-    expect(adjacentRanges([10, 9, 8, 11, 12, 15, 14, -1])).toEqual([[8, 12], [14, 15]]);
+    expect(adjacentRanges([10, 9, 8, 11, 12, 15, 14, -1])).toEqual([
+      [8, 12],
+      [14, 15],
+    ]);
     expect(adjacentRanges([-1, -1])).toEqual([]);
   });
 
   it('recognises a repeated run and tells apart one that differs in one byte, in its last cell too', () => {
     const head = 'id,model,model_id,group,meta,tags,status\n';
-    const row = (id: number, model: string, group: string, status: string) => `${id},${model},uc.${model},${group},m${id},${TAGS},${status}\n`;
-    const input = head + [
-      row(1, LONG_A, 'fraud-scoring', 'success'), row(2, LONG_A, 'fraud-scoring', 'success'),
-      row(3, LONG_B, 'fraud-scoring', 'success'), row(4, LONG_A, 'fraud-scorinG', 'success'),
-      row(5, LONG_A, 'fraud-scoring', 'failure'), row(6, LONG_A, 'fraud-scoring', 'success'),
-    ].join('');
+    const row = (id: number, model: string, group: string, status: string) =>
+      `${id},${model},uc.${model},${group},m${id},${TAGS},${status}\n`;
+    const input =
+      head +
+      [
+        row(1, LONG_A, 'fraud-scoring', 'success'),
+        row(2, LONG_A, 'fraud-scoring', 'success'),
+        row(3, LONG_B, 'fraud-scoring', 'success'),
+        row(4, LONG_A, 'fraud-scorinG', 'success'),
+        row(5, LONG_A, 'fraud-scoring', 'failure'),
+        row(6, LONG_A, 'fraud-scoring', 'success'),
+      ].join('');
     const records = expectSameAsPlainScan(input, 1 << 20).slice(1);
     const ids = records.map((r) => r.runs.map((x) => x.id));
     expect(ids.every((pair) => pair.every((k) => k >= 0))).toBe(true);
@@ -111,7 +127,8 @@ describe('remembered runs of repeated cells in the CSV scanner', () => {
 
   it('stops looking up a range whose cells seldom repeat, and still reads every record alike', () => {
     let input = 'id,model,model_id,group,meta,tags,status\n';
-    for (let i = 0; i < 20000; i++) input += `${i},${LONG_A},uc.a,grp,m,"[""tierplan-uc:fraud-scoring"",""request-${i}""]",success\n`;
+    for (let i = 0; i < 20000; i++)
+      input += `${i},${LONG_A},uc.a,grp,m,"[""tierplan-uc:fraud-scoring"",""request-${i}""]",success\n`;
     // The first row's tags again: remembered, but no longer looked up.
     input += `20000,${LONG_A},uc.a,grp,m,"[""tierplan-uc:fraud-scoring"",""request-0""]",success\n`;
     const records = expectSameAsPlainScan(input, 1 << 16);
@@ -130,11 +147,28 @@ describe('remembered runs of repeated cells in the CSV scanner', () => {
   });
 
   it('reads any input like the plain scanner, in any chunks', () => {
-    const cell = fc.constantFrom(LONG_A, LONG_B, 'x', '', '"q,""x"""', '"a\nb"', '"\r\n"', 'y"z', '"s"t', TAGS, `${LONG_A}${LONG_A}`);
+    const cell = fc.constantFrom(
+      LONG_A,
+      LONG_B,
+      'x',
+      '',
+      '"q,""x"""',
+      '"a\nb"',
+      '"\r\n"',
+      'y"z',
+      '"s"t',
+      TAGS,
+      `${LONG_A}${LONG_A}`,
+    );
     const end = fc.constantFrom('\n', '\r\n', '\r');
-    const rowArb = fc.tuple(fc.array(cell, { minLength: 1, maxLength: 8 }), end).map(([cells, e]) => cells.join(',') + e);
-    fc.assert(fc.property(fc.array(rowArb, { maxLength: 30 }), fc.integer({ min: 1, max: 300 }), (rows, chunk) => {
-      expectSameAsPlainScan(rows.join(''), chunk);
-    }), { numRuns: 300 });
+    const rowArb = fc
+      .tuple(fc.array(cell, { minLength: 1, maxLength: 8 }), end)
+      .map(([cells, e]) => cells.join(',') + e);
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 30 }), fc.integer({ min: 1, max: 300 }), (rows, chunk) => {
+        expectSameAsPlainScan(rows.join(''), chunk);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -10,8 +10,22 @@ import { removeTempDirs, temp } from './helpers.js';
 
 afterAll(removeTempDirs);
 
-const COLUMNS = ['request_id', 'spend', 'prompt_tokens', 'completion_tokens', 'startTime', 'endTime', 'model', 'model_id', 'model_group',
-  'custom_llm_provider', 'api_base', 'metadata', 'request_tags', 'status'] as const;
+const COLUMNS = [
+  'request_id',
+  'spend',
+  'prompt_tokens',
+  'completion_tokens',
+  'startTime',
+  'endTime',
+  'model',
+  'model_id',
+  'model_group',
+  'custom_llm_provider',
+  'api_base',
+  'metadata',
+  'request_tags',
+  'status',
+] as const;
 
 // Deployments of the default policy (a fixed-cost one, priced ones), one that is not, and none.
 const ROUTES = [
@@ -34,13 +48,34 @@ function rows(n: number): Record<string, string>[] {
     const [alias, deployment, tier, provider, model] = pick(ROUTES);
     const start = `${pick(days)}${pick(['T', ' '])}${pick(['00:00:00', '23:59:59', '12:30:07'])}${pick(['', '.5', '.123', '.123456'])}${pick(['Z', '', '+00:00', '+02:00'])}`;
     // Latencies from none and 0 ms to days (past the histogram's array), and end times that do not parse.
-    const end = pick(['', 'NULL', 'soon', start, start.replace(/(\d\d):(\d\d):(\d\d)/, '$1:$2:$3'), '2026-03-09T00:00:00Z', '2026-01-01T00:00:01.999Z']);
+    const end = pick([
+      '',
+      'NULL',
+      'soon',
+      start,
+      start.replace(/(\d\d):(\d\d):(\d\d)/, '$1:$2:$3'),
+      '2026-03-09T00:00:00Z',
+      '2026-01-01T00:00:01.999Z',
+    ]);
     return {
-      request_id: `r${i}`, spend: pick(['0', '', '0.0123', (rnd() * 9).toFixed(1 + Math.floor(rnd() * 12)), 'NULL', '-1', '3e-4']),
-      prompt_tokens: pick(['100', '0', '', '7', '123456789', 'x']), completion_tokens: pick(['20', '0', '', '99999']),
-      startTime: start, endTime: end, model: pick([model, '', 'other']), model_id: rnd() < 0.8 ? `${alias}.${deployment}` : pick(['', `u-${i}`]),
-      model_group: rnd() < 0.9 ? alias : '', custom_llm_provider: provider, api_base: '', metadata: pick(['{"user_api_key_alias": "k"}', '', '{"tierplan-uc": "from-meta"}']),
-      request_tags: pick([`["tierplan-uc:${alias}", "tierplan-tier:${tier}"]`, '', '["prod"]', `["tierplan-tier:${tier}"]`]),
+      request_id: `r${i}`,
+      spend: pick(['0', '', '0.0123', (rnd() * 9).toFixed(1 + Math.floor(rnd() * 12)), 'NULL', '-1', '3e-4']),
+      prompt_tokens: pick(['100', '0', '', '7', '123456789', 'x']),
+      completion_tokens: pick(['20', '0', '', '99999']),
+      startTime: start,
+      endTime: end,
+      model: pick([model, '', 'other']),
+      model_id: rnd() < 0.8 ? `${alias}.${deployment}` : pick(['', `u-${i}`]),
+      model_group: rnd() < 0.9 ? alias : '',
+      custom_llm_provider: provider,
+      api_base: '',
+      metadata: pick(['{"user_api_key_alias": "k"}', '', '{"tierplan-uc": "from-meta"}']),
+      request_tags: pick([
+        `["tierplan-uc:${alias}", "tierplan-tier:${tier}"]`,
+        '',
+        '["prod"]',
+        `["tierplan-tier:${tier}"]`,
+      ]),
       status: pick(['success', 'success', 'failure', 'ERROR', '']),
     };
   });
@@ -50,7 +85,14 @@ const cell = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', 
 
 async function totals(file: string, how: 'rows' | 'fold' | number): Promise<string> {
   const acc = new UsageAccumulator(DEFAULT_POLICY);
-  const fold = how === 'rows' ? undefined : { accumulator: acc, policy: DEFAULT_POLICY, ...(how === 'fold' ? { minBytes: Infinity } : { splitAt: how, runPart: inThisThread }) };
+  const fold =
+    how === 'rows'
+      ? undefined
+      : {
+          accumulator: acc,
+          policy: DEFAULT_POLICY,
+          ...(how === 'fold' ? { minBytes: Infinity } : { splitAt: how, runPart: inThisThread }),
+        };
   const r = await readUsage([file], { onRow: (row) => acc.add(row), ...(fold ? { fold } : {}) });
   expect(r.counts.read).toBe(r.counts.accepted + r.counts.rejected);
   return JSON.stringify({ counts: r.counts, rejected: r.rejected, aggregate: acc.result() });
@@ -63,7 +105,9 @@ describe('rows folded straight into the accumulator', () => {
     const text = `${[COLUMNS.join(','), ...data.map((r) => COLUMNS.map((c) => cell(r[c]!)).join(','))].join('\n')}\n`;
     const file = temp('spend.csv', text);
     const byRows = await totals(file, 'rows');
-    const parsed = JSON.parse(byRows) as { aggregate: { cells: { p95_latency_ms: number | null }[]; unattributed: number; deployments: unknown[] } };
+    const parsed = JSON.parse(byRows) as {
+      aggregate: { cells: { p95_latency_ms: number | null }[]; unattributed: number; deployments: unknown[] };
+    };
     expect(parsed.aggregate.unattributed).toBeGreaterThan(100);
     expect(parsed.aggregate.cells.length).toBeGreaterThan(10);
     expect(parsed.aggregate.cells.some((c) => c.p95_latency_ms !== null && c.p95_latency_ms > 1e9)).toBe(true);

@@ -13,7 +13,8 @@ import { fixture, removeTempDirs, temp } from './helpers.js';
 
 afterAll(removeTempDirs);
 
-const HEADER = 'request_id,spend,prompt_tokens,completion_tokens,startTime,endTime,model,model_id,model_group,custom_llm_provider,api_base,metadata,request_tags,status';
+const HEADER =
+  'request_id,spend,prompt_tokens,completion_tokens,startTime,endTime,model,model_id,model_group,custom_llm_provider,api_base,metadata,request_tags,status';
 const ROUTES = [
   ['claims-triage', 'vllm-llama-70b', 'on-prem'],
   ['internal-search', 'openai-gpt-5-mini', 'api'],
@@ -25,11 +26,14 @@ function csv(eol: string): string {
   const lines = [HEADER];
   for (let n = 0; n < 36; n++) {
     const [alias, deployment, tier] = ROUTES[n % 3]!;
-    const meta = n % 4 === 0 ? `"{""note"":""line one${eol}line two, ""quoted""""}"` : '"{""user_api_key_alias"":""k""}"';
+    const meta =
+      n % 4 === 0 ? `"{""note"":""line one${eol}line two, ""quoted""""}"` : '"{""user_api_key_alias"":""k""}"';
     const start = `2026-0${7 + (n % 3)}-${String(1 + (n % 28)).padStart(2, '0')} 10:00:0${n % 10}.${n % 7}00`;
     const id = n % 13 === 5 ? 'unknown-use-case' : alias;
     const tokens = n % 11 === 3 ? 'lots' : String(100 + n);
-    lines.push(`r${n},${(n * 0.0123456).toFixed(7)},${tokens},${n * 7},${start},${start.replace(' 10:00:', ' 10:01:')},openai/x,${id}.${deployment},${id},openai,,${meta},"[""tierplan-tier:${tier}""]",${n % 9 === 0 ? 'failure' : 'success'}`);
+    lines.push(
+      `r${n},${(n * 0.0123456).toFixed(7)},${tokens},${n * 7},${start},${start.replace(' 10:00:', ' 10:01:')},openai/x,${id}.${deployment},${id},openai,,${meta},"[""tierplan-tier:${tier}""]",${n % 9 === 0 ? 'failure' : 'success'}`,
+    );
     if (n % 17 === 8) lines.push('broken,row');
     if (n === 30) lines.push('');
   }
@@ -40,11 +44,23 @@ function jsonl(): string {
   const lines: string[] = [];
   for (let n = 0; n < 30; n++) {
     const [alias, deployment] = ROUTES[n % 3]!;
-    lines.push(n % 10 === 7 ? '{"truncated": ' : JSON.stringify({
-      request_id: `r${n}`, spend: n * 0.011, prompt_tokens: 10 + n, completion_tokens: n, startTime: `2026-08-0${1 + (n % 9)}T01:02:03.000Z`,
-      endTime: `2026-08-0${1 + (n % 9)}T01:02:04.500Z`, model_id: `${alias}.${deployment}`, model_group: n % 13 === 4 ? 'nobody' : alias,
-      metadata: { note: 'a "quoted"\nnote' }, request_tags: [], status: 'success',
-    }));
+    lines.push(
+      n % 10 === 7
+        ? '{"truncated": '
+        : JSON.stringify({
+            request_id: `r${n}`,
+            spend: n * 0.011,
+            prompt_tokens: 10 + n,
+            completion_tokens: n,
+            startTime: `2026-08-0${1 + (n % 9)}T01:02:03.000Z`,
+            endTime: `2026-08-0${1 + (n % 9)}T01:02:04.500Z`,
+            model_id: `${alias}.${deployment}`,
+            model_group: n % 13 === 4 ? 'nobody' : alias,
+            metadata: { note: 'a "quoted"\nnote' },
+            request_tags: [],
+            status: 'success',
+          }),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -61,42 +77,65 @@ function splits(text: string): number[] {
 }
 
 /** The review's inputs as JSON: counts, rejected rows, diagnostics and the accumulated totals. */
-async function review(file: string, fold?: Omit<Fold, 'accumulator' | 'policy'>, opts: { mapping?: Mapping } = {}): Promise<string> {
+async function review(
+  file: string,
+  fold?: Omit<Fold, 'accumulator' | 'policy'>,
+  opts: { mapping?: Mapping } = {},
+): Promise<string> {
   const acc = new UsageAccumulator(DEFAULT_POLICY);
-  const r = await readUsage([file], { ...opts, onRow: (row) => acc.add(row), ...(fold ? { fold: { ...fold, accumulator: acc, policy: DEFAULT_POLICY } } : {}) });
+  const r = await readUsage([file], {
+    ...opts,
+    onRow: (row) => acc.add(row),
+    ...(fold ? { fold: { ...fold, accumulator: acc, policy: DEFAULT_POLICY } } : {}),
+  });
   expect(r.counts.read).toBe(r.counts.accepted + r.counts.rejected);
-  return JSON.stringify({ counts: r.counts, rejected: r.rejected, diagnostics: r.diagnostics, aggregate: acc.result() }, null, 1);
+  return JSON.stringify(
+    { counts: r.counts, rejected: r.rejected, diagnostics: r.diagnostics, aggregate: acc.result() },
+    null,
+    1,
+  );
 }
 
 describe('a file folded in two parts', () => {
-  it.each([['LF', '\n'], ['CRLF', '\r\n']])('gives the single-pass result for a CSV with %s line ends, split near every line end and every 11th byte', async (_name, eol) => {
-    const text = csv(eol);
-    const file = temp('spend.csv', text);
-    const single = await review(file);
-    // The fixture does exercise what it claims to.
-    expect(single).toContain('has 2 fields');
-    expect(single).toContain('prompt_tokens is not a number');
-    expect(single).toContain('unknown-use-case');
-    for (const at of splits(text)) expect(await review(file, { splitAt: at, runPart: inThisThread }), `split at ${at}`).toBe(single);
-  }, 60_000);
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])(
+    'gives the single-pass result for a CSV with %s line ends, split near every line end and every 11th byte',
+    async (_name, eol) => {
+      const text = csv(eol);
+      const file = temp('spend.csv', text);
+      const single = await review(file);
+      // The fixture does exercise what it claims to.
+      expect(single).toContain('has 2 fields');
+      expect(single).toContain('prompt_tokens is not a number');
+      expect(single).toContain('unknown-use-case');
+      for (const at of splits(text))
+        expect(await review(file, { splitAt: at, runPart: inThisThread }), `split at ${at}`).toBe(single);
+    },
+    60_000,
+  );
 
   it('gives the single-pass result for JSONL, split near every line end and every 11th byte', async () => {
     const text = jsonl();
     const file = temp('spend.jsonl', text);
     const single = await review(file);
     expect(single).toContain('not valid JSON');
-    for (const at of splits(text)) expect(await review(file, { splitAt: at, runPart: inThisThread }), `split at ${at}`).toBe(single);
+    for (const at of splits(text))
+      expect(await review(file, { splitAt: at, runPart: inThisThread }), `split at ${at}`).toBe(single);
   }, 60_000);
 
   it('gives the single-pass result for a FOCUS export and for a CSV read through a mapping', async () => {
     const focus = fixture('focus-1.0-sample', 'focus_sample.csv');
     const single = await review(focus);
     expect(JSON.parse(single).counts.read).toBeGreaterThan(500);
-    for (const at of [1, 1000, 123_457, 377_711, 600_001]) expect(await review(focus, { splitAt: at, runPart: inThisThread }), `split at ${at}`).toBe(single);
+    for (const at of [1, 1000, 123_457, 377_711, 600_001])
+      expect(await review(focus, { splitAt: at, runPart: inThisThread }), `split at ${at}`).toBe(single);
     const mapping = await loadMapping(fixture('mapped', 'mapping.yaml'));
     const mapped = fixture('mapped', 'usage.csv');
     const one = await review(mapped, undefined, { mapping });
-    for (let at = 1; at < 200; at += 7) expect(await review(mapped, { splitAt: at, runPart: inThisThread }, { mapping }), `split at ${at}`).toBe(one);
+    for (let at = 1; at < 200; at += 7)
+      expect(await review(mapped, { splitAt: at, runPart: inThisThread }, { mapping }), `split at ${at}`).toBe(one);
   }, 60_000);
 
   it('reads a split straddled by a quoted newline again from the true record start', async () => {
@@ -135,7 +174,10 @@ describe('worker threads (built code in dist/)', () => {
     const file = temp('spend.csv', text);
     const run = async (fold: boolean): Promise<string> => {
       const acc = new UsageAccumulator(DEFAULT_POLICY);
-      const r = await built.readUsage([file], { onRow: (row) => acc.add(row), ...(fold ? { fold: { accumulator: acc, policy: DEFAULT_POLICY, splitAt: Math.floor(text.length / 2) } } : {}) });
+      const r = await built.readUsage([file], {
+        onRow: (row) => acc.add(row),
+        ...(fold ? { fold: { accumulator: acc, policy: DEFAULT_POLICY, splitAt: Math.floor(text.length / 2) } } : {}),
+      });
       return JSON.stringify({ counts: r.counts, rejected: r.rejected, aggregate: acc.result() });
     };
     const single = await run(false);
@@ -144,10 +186,15 @@ describe('worker threads (built code in dist/)', () => {
     // Right at a quoted newline, too.
     const acc = new UsageAccumulator(DEFAULT_POLICY);
     const at = text.indexOf('line one\nline two', text.length / 3) + 9;
-    const r = await built.readUsage([file], { onRow: (row) => acc.add(row), fold: { accumulator: acc, policy: DEFAULT_POLICY, splitAt: at } });
+    const r = await built.readUsage([file], {
+      onRow: (row) => acc.add(row),
+      fold: { accumulator: acc, policy: DEFAULT_POLICY, splitAt: at },
+    });
     expect(JSON.stringify({ counts: r.counts, rejected: r.rejected, aggregate: acc.result() })).toBe(single);
     // With the worker started ahead (as review does while the inventory loads) and handed its part later.
-    const { startWorkerAhead } = (await import(fileURLToPath(new URL('../../dist/io/usage/fold-parallel.js', import.meta.url)))) as typeof import('../../src/io/usage/fold-parallel.js');
+    const { startWorkerAhead } = (await import(
+      fileURLToPath(new URL('../../dist/io/usage/fold-parallel.js', import.meta.url))
+    )) as typeof import('../../src/io/usage/fold-parallel.js');
     await startWorkerAhead([file], 1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await run(true)).toBe(single);

@@ -7,18 +7,59 @@ import { read, removeTempDirs, temp } from './helpers.js';
 afterAll(removeTempDirs);
 
 const VALUES: Record<string, string[]> = {
-  spend: ['0.002', '0', '"0.5"', '1e-5', '-0.1', 'null', '"abc"', '0.1234567890123456789', '01', '1.', '-', 'true', '"NULL"'],
+  spend: [
+    '0.002',
+    '0',
+    '"0.5"',
+    '1e-5',
+    '-0.1',
+    'null',
+    '"abc"',
+    '0.1234567890123456789',
+    '01',
+    '1.',
+    '-',
+    'true',
+    '"NULL"',
+  ],
   prompt_tokens: ['100', '0', '"12"', 'null', '-3', '12.6', '"x"', '1234567890123456', '1e3', '[1]'],
   completion_tokens: ['7', '"7"', 'null', '{}'],
-  startTime: ['"2025-05-01T09:00:00.123Z"', '"2025-05-01 09:00:00.123"', '"2025-05-01T09:00:00+0000"', '"05/01/2025 09:00"', '""', 'null', '1746090000', '"2025-02-29T10:00:00Z"', '"2025-05-01\t09:00:00Z"'],
+  startTime: [
+    '"2025-05-01T09:00:00.123Z"',
+    '"2025-05-01 09:00:00.123"',
+    '"2025-05-01T09:00:00+0000"',
+    '"05/01/2025 09:00"',
+    '""',
+    'null',
+    '1746090000',
+    '"2025-02-29T10:00:00Z"',
+    '"2025-05-01\t09:00:00Z"',
+  ],
   endTime: ['"2025-05-01T09:00:01.623Z"', 'null', '"garbage"', '"2025-05-01 09:00:02"'],
   model_group: ['"claims-triage"', '"café"', '""', 'null', '"NULL"', '42', '["a"]', 'tru'],
   model_id: ['"dep-1"', 'null', '"claims-triage.vllm-llama-70b"', 'false'],
   model: ['"gpt-4o-mini"', 'null', '"hosted_vllm/meta-llama/Llama-3.1-70B-Instruct"'],
   custom_llm_provider: ['"openai"', 'null'],
   api_base: ['"https://api.openai.com/v1"', 'null', '""'],
-  metadata: ['{"user_api_key_alias": "k"}', '{}', '{"spend_logs_metadata": {"tierplan-uc": "from-meta"}}', 'null', '"{\\"a\\":1}"', '{"a": [1,,2]}', '{"a": 1} ', '[ ]'],
-  request_tags: ['["tierplan-uc:claims-triage", "tierplan-tier:on-prem"]', '[]', 'null', '"tierplan-tier:api"', '{"tierplan_uc": "hr"}', '["TIERPLAN-UC:Upper"]', '["x" "y"]'],
+  metadata: [
+    '{"user_api_key_alias": "k"}',
+    '{}',
+    '{"spend_logs_metadata": {"tierplan-uc": "from-meta"}}',
+    'null',
+    '"{\\"a\\":1}"',
+    '{"a": [1,,2]}',
+    '{"a": 1} ',
+    '[ ]',
+  ],
+  request_tags: [
+    '["tierplan-uc:claims-triage", "tierplan-tier:on-prem"]',
+    '[]',
+    'null',
+    '"tierplan-tier:api"',
+    '{"tierplan_uc": "hr"}',
+    '["TIERPLAN-UC:Upper"]',
+    '["x" "y"]',
+  ],
   status: ['"success"', '"failure"', '"ERROR"', 'null', '""', '3'],
   request_duration_ms: ['null', '1500', '"1500"', '-1', '2.5'],
 };
@@ -32,7 +73,11 @@ function lines(n: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     // Mostly well-formed rows, so the fast path is taken; one value in three drawn from the odd ones.
-    const parts = Object.entries(VALUES).filter(() => rnd() > 0.05).map(([k, vs]) => `"${k}"${rnd() < 0.2 ? ' : ' : ':'}${rnd() < 0.66 ? vs[0]! : vs[Math.floor(rnd() * vs.length)]!}`);
+    const parts = Object.entries(VALUES)
+      .filter(() => rnd() > 0.05)
+      .map(
+        ([k, vs]) => `"${k}"${rnd() < 0.2 ? ' : ' : ':'}${rnd() < 0.66 ? vs[0]! : vs[Math.floor(rnd() * vs.length)]!}`,
+      );
     if (rnd() < 0.03) parts.push(parts[0] ?? '"spend":1'); // a duplicate key
     if (rnd() < 0.05) parts.splice(1, 0, '"messages":[{"role":"user","content":"hi, {there}"}]');
     let line = `{${parts.join(rnd() < 0.1 ? ', ' : ',')}}`;
@@ -47,7 +92,9 @@ function lines(n: number): string[] {
 
 const general = (line: string): string => {
   const end = line.lastIndexOf('}');
-  return end < 0 ? line : `${line.slice(0, end)}${line.slice(0, end).trim() === '{' ? '' : ','}"_":"\\/"${line.slice(end)}`;
+  return end < 0
+    ? line
+    : `${line.slice(0, end)}${line.slice(0, end).trim() === '{' ? '' : ','}"_":"\\/"${line.slice(end)}`;
 };
 
 describe('LiteLLM JSONL fast path', () => {
@@ -62,6 +109,8 @@ describe('LiteLLM JSONL fast path', () => {
     expect(strip(fast.rows)).toEqual(strip(slow.rows));
     // JSON.parse's messages give positions, which the added key moves.
     const reason = (r: string): string => (r.startsWith('not valid JSON') ? 'not valid JSON' : r);
-    expect(fast.rejected.map((r) => [r.line, reason(r.reason)])).toEqual(slow.rejected.map((r) => [r.line, reason(r.reason)]));
+    expect(fast.rejected.map((r) => [r.line, reason(r.reason)])).toEqual(
+      slow.rejected.map((r) => [r.line, reason(r.reason)]),
+    );
   });
 });

@@ -13,15 +13,31 @@ describe('LiteLLM spend logs', () => {
     expect(formats[file]).toBe('litellm (csv, ",", utf8)');
     expect(rows.map((r) => r.line)).toEqual([2, 3, 4, 10]);
     expect(rows[0]).toEqual({
-      file, line: 2, source: 'litellm', time: '2025-05-01T09:00:00.123Z', alias: 'claims-triage',
+      file,
+      line: 2,
+      source: 'litellm',
+      time: '2025-05-01T09:00:00.123Z',
+      alias: 'claims-triage',
       tags: ['tierplan-uc:claims-triage', 'tierplan-tier:onprem'],
-      model_id: 'd1e9a0c4-onprem-1', model: 'hosted_vllm/meta-llama/Llama-3.1-70B-Instruct', provider: 'hosted_vllm',
-      api_base: 'http://vllm.internal:8000/v1', region: null, requests: 1, input_tokens: 1200, output_tokens: 330, cost: 0,
-      failed: false, latency_ms: 1500,
+      model_id: 'd1e9a0c4-onprem-1',
+      model: 'hosted_vllm/meta-llama/Llama-3.1-70B-Instruct',
+      provider: 'hosted_vllm',
+      api_base: 'http://vllm.internal:8000/v1',
+      region: null,
+      requests: 1,
+      input_tokens: 1200,
+      output_tokens: 330,
+      cost: 0,
+      failed: false,
+      latency_ms: 1500,
     });
     expect(rows[2]).toMatchObject({ failed: true, latency_ms: 30_000, tags: [] });
     // No model_group: the use case comes from tierplan keys in metadata.spend_logs_metadata.
-    expect(rows[3]).toMatchObject({ alias: 'hr-assistant', tags: ['tierplan-uc:hr-assistant', 'tierplan-tier:private-cloud'], time: '2025-05-01T09:02:03.000Z' });
+    expect(rows[3]).toMatchObject({
+      alias: 'hr-assistant',
+      tags: ['tierplan-uc:hr-assistant', 'tierplan-tier:private-cloud'],
+      time: '2025-05-01T09:02:03.000Z',
+    });
   });
 
   it('reads the same rows from JSON and JSONL exports', async () => {
@@ -70,13 +86,19 @@ describe('bad input', () => {
     const tags = '"[""tierplan-uc:a"",\n ""say \\""hi\\"""",\n""tierplan-tier:onprem""]"';
     const file = temp('q.csv', `${LITELLM_HEADER}\n${litellmLine({ tags })}\n${litellmLine({ id: 'next' })}\n`);
     const { rows } = await read([file]);
-    expect(rows.map((r) => [r.line, r.tags])).toEqual([[2, ['tierplan-uc:a', 'tierplan-tier:onprem']], [5, ['tierplan-uc:support-bot']]]);
+    expect(rows.map((r) => [r.line, r.tags])).toEqual([
+      [2, ['tierplan-uc:a', 'tierplan-tier:onprem']],
+      [5, ['tierplan-uc:support-bot']],
+    ]);
   });
 
   it('a UTF-8 BOM and CRLF line ends', async () => {
     const file = temp('bom.csv', `\uFEFF${LITELLM_HEADER}\r\n${litellmLine()}\r\n${litellmLine({ group: 'b' })}\r\n`);
     const { rows } = await read([file]);
-    expect(rows.map((r) => [r.line, r.alias, r.time])).toEqual([[2, 'support-bot', '2025-05-01T09:00:00.000Z'], [3, 'b', '2025-05-01T09:00:00.000Z']]);
+    expect(rows.map((r) => [r.line, r.alias, r.time])).toEqual([
+      [2, 'support-bot', '2025-05-01T09:00:00.000Z'],
+      [3, 'b', '2025-05-01T09:00:00.000Z'],
+    ]);
   });
 
   it('Windows-1252 bytes are decoded as such', async () => {
@@ -89,24 +111,43 @@ describe('bad input', () => {
   });
 
   it('a ;-separated file is detected; a file whose header does not split says which delimiter it seems to use', async () => {
-    const semi = temp('semi.csv', `${LITELLM_HEADER.replaceAll(',', ';')}\n${litellmLine().replaceAll(',', ';').replace('"[""tierplan-uc:support-bot""]"', '[]')}\n`);
+    const semi = temp(
+      'semi.csv',
+      `${LITELLM_HEADER.replaceAll(',', ';')}\n${litellmLine().replaceAll(',', ';').replace('"[""tierplan-uc:support-bot""]"', '[]')}\n`,
+    );
     const { rows } = await read([semi]);
     expect(rows[0]?.alias).toBe('support-bot');
     // A mapping that says `,` for a `;` file: the header is one column, and the message says so.
-    const mapping = { version: 1 as const, format: 'csv' as const, delimiter: ',' as const, columns: { time: 'startTime', tokens: 'prompt_tokens' } };
+    const mapping = {
+      version: 1 as const,
+      format: 'csv' as const,
+      delimiter: ',' as const,
+      columns: { time: 'startTime', tokens: 'prompt_tokens' },
+    };
     const [d] = await diagnosticsOf(read([semi], { mapping }));
     expect(d).toMatchObject({ code: 'missing-columns', line: 1, column: 1 });
-    expect(d?.message).toMatch(/^the mapped file is missing required columns startTime, prompt_tokens: expected startTime, prompt_tokens; found: request_id;spend;/);
-    expect(d?.hint).toBe('the header is one column that contains ";": is that the delimiter? (a mapping can set delimiter: ";")');
+    expect(d?.message).toMatch(
+      /^the mapped file is missing required columns startTime, prompt_tokens: expected startTime, prompt_tokens; found: request_id;spend;/,
+    );
+    expect(d?.hint).toBe(
+      'the header is one column that contains ";": is that the delimiter? (a mapping can set delimiter: ";")',
+    );
   });
 
   it('missing required columns: InputError at file:1:1 listing what was expected and what was found', async () => {
     const file = temp('m.csv', 'request_id,startTime,model_group,spend\nx,2025-05-01T00:00:00Z,a,0\n');
     const diagnostics = await diagnosticsOf(read([file]));
-    expect(diagnostics).toEqual([{
-      code: 'missing-columns', severity: 'error', file, line: 1, column: 1,
-      message: 'the LiteLLM spend log is missing required columns prompt_tokens, completion_tokens: expected startTime, model_group, spend, prompt_tokens, completion_tokens; found: request_id, startTime, model_group, spend',
-    }]);
+    expect(diagnostics).toEqual([
+      {
+        code: 'missing-columns',
+        severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        message:
+          'the LiteLLM spend log is missing required columns prompt_tokens, completion_tokens: expected startTime, model_group, spend, prompt_tokens, completion_tokens; found: request_id, startTime, model_group, spend',
+      },
+    ]);
   });
 
   it('an unknown header says what was expected, with a delimiter hint when the header is one column', async () => {
@@ -119,7 +160,17 @@ describe('bad input', () => {
   });
 
   it('non-numeric tokens and negative cost are rejected with line and reason', async () => {
-    const file = temp('n.csv', [LITELLM_HEADER, litellmLine({ prompt: 'abc' }), litellmLine({ completion: '-5' }), litellmLine({ spend: '-0.01' }), litellmLine({ prompt: '1.2e3' }), ''].join('\n'));
+    const file = temp(
+      'n.csv',
+      [
+        LITELLM_HEADER,
+        litellmLine({ prompt: 'abc' }),
+        litellmLine({ completion: '-5' }),
+        litellmLine({ spend: '-0.01' }),
+        litellmLine({ prompt: '1.2e3' }),
+        '',
+      ].join('\n'),
+    );
     const { counts, rejected, rows } = await read([file]);
     expect(counts).toEqual({ read: 4, accepted: 1, rejected: 3 });
     expect(rejected).toEqual([
@@ -131,16 +182,28 @@ describe('bad input', () => {
   });
 
   it('dates in three formats are read as UTC; an unparsable date is rejected', async () => {
-    const file = temp('d.csv', [LITELLM_HEADER,
-      litellmLine({ start: '2025-05-01T11:30:00+02:00', end: '' }),
-      litellmLine({ start: '2025-05-01 09:30:00', end: '' }),
-      litellmLine({ start: '05/01/2025 09:30', end: '' }),
-      litellmLine({ start: '2025-02-30 09:30:00', end: '' }),
-      litellmLine({ start: 'yesterday', end: '' }), ''].join('\n'));
+    const file = temp(
+      'd.csv',
+      [
+        LITELLM_HEADER,
+        litellmLine({ start: '2025-05-01T11:30:00+02:00', end: '' }),
+        litellmLine({ start: '2025-05-01 09:30:00', end: '' }),
+        litellmLine({ start: '05/01/2025 09:30', end: '' }),
+        litellmLine({ start: '2025-02-30 09:30:00', end: '' }),
+        litellmLine({ start: 'yesterday', end: '' }),
+        '',
+      ].join('\n'),
+    );
     const { rows, rejected } = await read([file]);
-    expect(rows.map((r) => r.time)).toEqual(['2025-05-01T09:30:00.000Z', '2025-05-01T09:30:00.000Z', '2025-05-01T09:30:00.000Z']);
+    expect(rows.map((r) => r.time)).toEqual([
+      '2025-05-01T09:30:00.000Z',
+      '2025-05-01T09:30:00.000Z',
+      '2025-05-01T09:30:00.000Z',
+    ]);
     expect(rejected.map((r) => r.line)).toEqual([5, 6]);
-    expect(rejected[0]?.reason).toBe('startTime is not a date and time: "2025-02-30 09:30:00" (expected ISO 8601, YYYY-MM-DD HH:MM:SS in UTC, or MM/DD/YYYY HH:MM)');
+    expect(rejected[0]?.reason).toBe(
+      'startTime is not a date and time: "2025-02-30 09:30:00" (expected ISO 8601, YYYY-MM-DD HH:MM:SS in UTC, or MM/DD/YYYY HH:MM)',
+    );
     expect(rejected[1]?.reason).toMatch(/^startTime is not a date and time: "yesterday"/);
   });
 
@@ -148,14 +211,22 @@ describe('bad input', () => {
     const empty = temp('e.csv', '');
     const blank = temp('b.csv', '\n\r\n');
     const diagnostics = await diagnosticsOf(read([empty, blank]));
-    expect(diagnostics.map((d) => [d.file, d.code, d.line])).toEqual([[blank, 'empty-file', 1], [empty, 'empty-file', 1]].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)));
+    expect(diagnostics.map((d) => [d.file, d.code, d.line])).toEqual(
+      [
+        [blank, 'empty-file', 1],
+        [empty, 'empty-file', 1],
+      ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    );
   });
 
   it('an unreadable .gz: not gzip, or garbage after the gzip header, is refused up front', async () => {
     const notGz = temp('x.csv.gz', 'request_id,spend\n');
     const [d1] = await diagnosticsOf(read([notGz]));
     expect(d1).toMatchObject({ code: 'unreadable-gzip', line: 1, column: 1 });
-    const garbage = temp('y.csv.gz', Buffer.concat([gzipSync(Buffer.from('x')).subarray(0, 10), Buffer.from('not deflate data at all')]));
+    const garbage = temp(
+      'y.csv.gz',
+      Buffer.concat([gzipSync(Buffer.from('x')).subarray(0, 10), Buffer.from('not deflate data at all')]),
+    );
     const [d2] = await diagnosticsOf(read([garbage]));
     expect(d2).toMatchObject({ code: 'unreadable-gzip', file: garbage });
     expect(d2?.message).toMatch(/cannot decompress y\.csv\.gz/);
@@ -171,7 +242,9 @@ describe('bad input', () => {
     expect(counts.read).toBeLessThan(20_000);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'unreadable-gzip', file });
-    expect(diagnostics[0]?.message).toMatch(/decompression failed after line \d+: unexpected end of file; the rows before it were read/);
+    expect(diagnostics[0]?.message).toMatch(
+      /decompression failed after line \d+: unexpected end of file; the rows before it were read/,
+    );
   });
 
   it('a JSONL line cut off is rejected; the others count', async () => {
@@ -196,7 +269,15 @@ describe('FinOps FOCUS', () => {
     const billed = await read([sample], { costColumn: 'BilledCost' });
     expect(total(billed.rows)).toBeCloseTo(20.5202, 3);
     const first = effective.rows[0]!;
-    expect(first).toMatchObject({ source: 'focus', time: '2024-09-18T22:00:00.000Z', provider: 'AWS', region: 'us-west-2', model: null, input_tokens: 0, tags: [] });
+    expect(first).toMatchObject({
+      source: 'focus',
+      time: '2024-09-18T22:00:00.000Z',
+      provider: 'AWS',
+      region: 'us-west-2',
+      model: null,
+      input_tokens: 0,
+      tags: [],
+    });
   });
 
   it('the AI examples: tokens from ConsumedQuantity, model and direction from SkuPriceDetails, 1.3 ServiceProviderName', async () => {
@@ -206,7 +287,14 @@ describe('FinOps FOCUS', () => {
       ['solora-saturn-4.8', 'Solora AI', 8_400_000, 0, 42, '2025-05-01T00:00:00.000Z'],
       ['solora-saturn-4.8', 'Solora AI', 0, 2_100_000, 52.5, '2025-05-01T00:00:00.000Z'],
     ]);
-    const all = ['cached_tokens_via_csp_marketplace.csv', 'csp_served_third_party_model.csv', 'drawdown_via_prepayment_ai_model_api.csv', 'multi_model_invoice_via_csp_marketplace.csv', 'multi_model_usage.csv', 'per_token_ai_model_api.csv'];
+    const all = [
+      'cached_tokens_via_csp_marketplace.csv',
+      'csp_served_third_party_model.csv',
+      'drawdown_via_prepayment_ai_model_api.csv',
+      'multi_model_invoice_via_csp_marketplace.csv',
+      'multi_model_usage.csv',
+      'per_token_ai_model_api.csv',
+    ];
     const every = await read(all.map((f) => fixture('focus-ai-examples', f)));
     expect(every.counts).toEqual({ read: 21, accepted: 21, rejected: 0 });
     const purchase = every.rows.find((r) => r.model === null);
@@ -215,11 +303,14 @@ describe('FinOps FOCUS', () => {
   });
 
   it('reads `1000 Tokens` units, TokenDirection, tierplan and litellm tags, and 1.0 ProviderName', async () => {
-    const file = temp('f.csv', [
-      'ChargePeriodStart,EffectiveCost,BilledCost,ConsumedQuantity,ConsumedUnit,ProviderName,RegionId,ResourceName,SkuPriceDetails,Tags',
-      '2025-05-01 00:00:00,1.50,1.50,12.5,1000 Tokens,LiteLLM,eu-west-1,gpt-4o,"{""TokenDirection"":""Output""}","{""tierplan:use_case"":""claims"",""tierplan-tier"":""public-api""}"',
-      '2025-05-01 00:00:00,0.50,0.50,300,Tokens,LiteLLM,eu-west-1,gpt-4o,NULL,"{""litellm:model_group"":""support-bot""}"',
-    ].join('\n'));
+    const file = temp(
+      'f.csv',
+      [
+        'ChargePeriodStart,EffectiveCost,BilledCost,ConsumedQuantity,ConsumedUnit,ProviderName,RegionId,ResourceName,SkuPriceDetails,Tags',
+        '2025-05-01 00:00:00,1.50,1.50,12.5,1000 Tokens,LiteLLM,eu-west-1,gpt-4o,"{""TokenDirection"":""Output""}","{""tierplan:use_case"":""claims"",""tierplan-tier"":""public-api""}"',
+        '2025-05-01 00:00:00,0.50,0.50,300,Tokens,LiteLLM,eu-west-1,gpt-4o,NULL,"{""litellm:model_group"":""support-bot""}"',
+      ].join('\n'),
+    );
     const { rows } = await read([file]);
     expect(rows.map((r) => [r.alias, r.tags, r.model, r.provider, r.input_tokens, r.output_tokens])).toEqual([
       ['claims', ['tierplan-uc:claims', 'tierplan-tier:public-api'], 'gpt-4o', 'LiteLLM', 0, 12_500],
@@ -230,7 +321,9 @@ describe('FinOps FOCUS', () => {
   it('missing the chosen cost column is an InputError naming it', async () => {
     const file = temp('f.csv', 'ChargePeriodStart,BilledCost\n2025-05-01 00:00:00,1\n');
     const [d] = await diagnosticsOf(read([file]));
-    expect(d?.message).toBe('the FOCUS export is missing required column EffectiveCost: expected ChargePeriodStart, EffectiveCost; found: ChargePeriodStart, BilledCost');
+    expect(d?.message).toBe(
+      'the FOCUS export is missing required column EffectiveCost: expected ChargePeriodStart, EffectiveCost; found: ChargePeriodStart, BilledCost',
+    );
     expect((await read([file], { costColumn: 'BilledCost' })).counts.accepted).toBe(1);
   });
 });

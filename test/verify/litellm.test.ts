@@ -6,9 +6,15 @@ import { brief, check, DEPLOYMENTS, entry, generate, index, litellm } from './fi
 const g = generate();
 const fresh = (): Record<string, any> => structuredClone(g.litellm);
 const run = (config: unknown): string[] => brief(check([litellm(config)], g));
-const at = (config: Record<string, any>, name: string): number => index(config.model_list, (e) => e.model_name === name);
+const at = (config: Record<string, any>, name: string): number =>
+  index(config.model_list, (e) => e.model_name === name);
 /** Appends a fallback list and returns its index. */
-const addFallback = (c: Record<string, any>, item: Record<string, string[]>, section = 'router_settings', kind = 'fallbacks'): number => {
+const addFallback = (
+  c: Record<string, any>,
+  item: Record<string, string[]>,
+  section = 'router_settings',
+  kind = 'fallbacks',
+): number => {
   c[section] ??= {};
   c[section][kind] ??= [];
   return c[section][kind].push(item) - 1;
@@ -31,7 +37,7 @@ describe('verify: LiteLLM', () => {
     expect(run(c)).toEqual([`uncleared-tier secret-docs $.${section}.${kind}[${n}]["secret-docs"][0]`]);
   });
 
-  it('follows the fallback group\'s own fallbacks: every hop that leaves the cleared tiers is reported', () => {
+  it("follows the fallback group's own fallbacks: every hop that leaves the cleared tiers is reported", () => {
     const c = fresh();
     const n = addFallback(c, { 'secret-docs': ['faq-bot'] });
     const own = index(c.router_settings.fallbacks, (f) => 'faq-bot' in f);
@@ -75,8 +81,15 @@ describe('verify: LiteLLM', () => {
     addFallback(c, { 'claims-triage': ['faq-bot--oai-large'] });
     const [f, ...rest] = check([litellm(c)], g);
     expect(rest).toEqual([]);
-    expect(f?.message).toBe('"claims-triage" (regulated; regimes hipaa) can reach deployment "oai-large" on tier api, which is not cleared for it: not certified for hipaa; clearance internal < regulated');
-    expect(f?.chain).toEqual(['model group "claims-triage"', 'fallbacks (router_settings)', '"faq-bot--oai-large"', `model_list[${at(c, 'faq-bot--oai-large')}] (openai/gpt-5.4)`]);
+    expect(f?.message).toBe(
+      '"claims-triage" (regulated; regimes hipaa) can reach deployment "oai-large" on tier api, which is not cleared for it: not certified for hipaa; clearance internal < regulated',
+    );
+    expect(f?.chain).toEqual([
+      'model group "claims-triage"',
+      'fallbacks (router_settings)',
+      '"faq-bot--oai-large"',
+      `model_list[${at(c, 'faq-bot--oai-large')}] (openai/gpt-5.4)`,
+    ]);
   });
 
   it('reports a fallback to a cleared tier more open than the assigned one', () => {
@@ -84,7 +97,9 @@ describe('verify: LiteLLM', () => {
     const n = addFallback(c, { 'kept-home': ['hr-triage'] });
     const found = check([litellm(c)], g);
     expect(brief(found)).toEqual([`more-open-fallback kept-home $.router_settings.fallbacks[${n}]["kept-home"][0]`]);
-    expect(found[0]?.message).toBe('"kept-home" can reach deployment "azure-large" on tier private-cloud (clearance confidential), more open than its assigned tier on-prem (clearance regulated): a fallback may only go sideways or toward a more restrictive tier');
+    expect(found[0]?.message).toBe(
+      '"kept-home" can reach deployment "azure-large" on tier private-cloud (clearance confidential), more open than its assigned tier on-prem (clearance regulated): a fallback may only go sideways or toward a more restrictive tier',
+    );
   });
 
   it('reports a deployment outside the residency on a tier that serves it', () => {
@@ -92,13 +107,18 @@ describe('verify: LiteLLM', () => {
     const n = addFallback(c, { 'eu-faq': ['faq-bot--oai-large'] });
     const found = check([litellm(c)], g);
     expect(brief(found)).toEqual([`outside-residency eu-faq $.router_settings.fallbacks[${n}]["eu-faq"][0]`]);
-    expect(found[0]?.message).toBe('"eu-faq" can reach deployment "oai-large" (region us) on tier api, outside its residency eu');
+    expect(found[0]?.message).toBe(
+      '"eu-faq" can reach deployment "oai-large" (region us) on tier api, outside its residency eu',
+    );
   });
 
   it('reports a load-balance member on the api tier added to a regulated alias (and the drift it causes)', () => {
     const c = fresh();
     const i = c.model_list.push(entry('secret-docs', DEPLOYMENTS.apiSmall, 'api')) - 1;
-    expect(run(c)).toEqual([`tier-drift secret-docs $.model_list[${i}]`, `uncleared-tier secret-docs $.model_list[${i}]`]);
+    expect(run(c)).toEqual([
+      `tier-drift secret-docs $.model_list[${i}]`,
+      `uncleared-tier secret-docs $.model_list[${i}]`,
+    ]);
   });
 
   it('fails closed on an entry that matches no policy deployment', () => {
@@ -116,12 +136,18 @@ describe('verify: LiteLLM', () => {
     const i = at(c, 'faq-bot');
     c.model_list[i].model_info.tierplan_tier = 'on-prem';
     c.model_list[i].litellm_params.tags[0] = 'tierplan-tier:on-prem';
-    expect(run(c)).toEqual([`mislabelled-tier faq-bot $.model_list[${i}].litellm_params.tags[0]`, `mislabelled-tier faq-bot $.model_list[${i}].model_info.tierplan_tier`]);
+    expect(run(c)).toEqual([
+      `mislabelled-tier faq-bot $.model_list[${i}].litellm_params.tags[0]`,
+      `mislabelled-tier faq-bot $.model_list[${i}].model_info.tierplan_tier`,
+    ]);
   });
 
   it('follows a fallback into a wildcard group', () => {
     const c = fresh();
-    c.model_list.push({ model_name: 'public/*', litellm_params: { model: 'openai/gpt-5-mini', api_key: 'os.environ/OAI_MINI_KEY' } });
+    c.model_list.push({
+      model_name: 'public/*',
+      litellm_params: { model: 'openai/gpt-5-mini', api_key: 'os.environ/OAI_MINI_KEY' },
+    });
     const n = addFallback(c, { 'secret-docs': ['public/any-model'] });
     const found = check([litellm(c)], g);
     expect(brief(found)).toEqual([`uncleared-tier secret-docs $.router_settings.fallbacks[${n}]["secret-docs"][0]`]);
@@ -138,11 +164,19 @@ describe('verify: LiteLLM', () => {
       `uncleared-tier secret-docs $.router_settings.fallbacks[${own}]["claims-triage"][0]`,
       `uncleared-tier secret-docs $.router_settings.fallbacks[${n}]["secret-docs--vllm-large"][0]`,
     ]);
-    expect(found[1]?.chain.slice(0, 5)).toEqual(['model group "secret-docs"', 'fallbacks (router_settings)', '"secret-docs--vllm-large"', 'fallbacks (router_settings)', '"claims-triage"']);
+    expect(found[1]?.chain.slice(0, 5)).toEqual([
+      'model group "secret-docs"',
+      'fallbacks (router_settings)',
+      '"secret-docs--vllm-large"',
+      'fallbacks (router_settings)',
+      '"claims-triage"',
+    ]);
 
     const byId = fresh();
     byId.router_settings.context_window_fallbacks = [{ 'secret-docs': ['faq-bot.oai-mini'] }];
-    expect(run(byId)).toEqual(['uncleared-tier secret-docs $.router_settings.context_window_fallbacks[0]["secret-docs"][0]']);
+    expect(run(byId)).toEqual([
+      'uncleared-tier secret-docs $.router_settings.context_window_fallbacks[0]["secret-docs"][0]',
+    ]);
 
     const aliased = fresh();
     aliased.model_list = aliased.model_list.filter((e: Record<string, any>) => e.model_name !== 'secret-docs');
@@ -153,7 +187,16 @@ describe('verify: LiteLLM', () => {
 
   it('follows a sensitive_data_routing guardrail reroute', () => {
     const c = fresh();
-    c.guardrails = [{ guardrail_name: 'pii', litellm_params: { guardrail: 'sensitive_data_routing', mode: 'pre_call', on_premise_model: 'faq-bot--oai-large' } }];
+    c.guardrails = [
+      {
+        guardrail_name: 'pii',
+        litellm_params: {
+          guardrail: 'sensitive_data_routing',
+          mode: 'pre_call',
+          on_premise_model: 'faq-bot--oai-large',
+        },
+      },
+    ];
     expect(run(c)).toEqual([
       'uncleared-tier claims-triage $.guardrails[0].litellm_params.on_premise_model',
       'outside-residency eu-faq $.guardrails[0].litellm_params.on_premise_model',
@@ -182,7 +225,12 @@ describe('verify: LiteLLM', () => {
   it('reports a missing alias, and aliases that are not routed use cases', () => {
     const c = fresh();
     c.model_list = c.model_list.filter((e: Record<string, any>) => e.model_name !== 'hr-triage');
-    const i = c.model_list.push(entry('old-bot', DEPLOYMENTS.apiSmall, 'api'), entry('secret-agent', DEPLOYMENTS.onpremSmall, 'on-prem'), entry('shadow-ai', DEPLOYMENTS.apiSmall, 'api')) - 3;
+    const i =
+      c.model_list.push(
+        entry('old-bot', DEPLOYMENTS.apiSmall, 'api'),
+        entry('secret-agent', DEPLOYMENTS.onpremSmall, 'on-prem'),
+        entry('shadow-ai', DEPLOYMENTS.apiSmall, 'api'),
+      ) - 3;
     const found = check([litellm(c)], g);
     expect(brief(found)).toEqual([
       'alias-missing hr-triage $.model_list',

@@ -55,8 +55,10 @@ describe('Portkey query replica', () => {
     expect(on({ a: { b: 'x' } })({ 'metadata.a.b': 'x' })).toBe(false);
   });
 
-  it('throws the gateway\'s 400 message for an unsupported operator, $length included (not in 1.15.2)', () => {
-    expect(() => on({ a: '1' })({ 'metadata.a': { $foo: 'x' } })).toThrow(new QueryError('Unsupported operator used in the query router: $foo'));
+  it("throws the gateway's 400 message for an unsupported operator, $length included (not in 1.15.2)", () => {
+    expect(() => on({ a: '1' })({ 'metadata.a': { $foo: 'x' } })).toThrow(
+      new QueryError('Unsupported operator used in the query router: $foo'),
+    );
     expect(() => on({ a: '1' })({ 'metadata.a': { $length: 1 } })).toThrow(QueryError);
     // An earlier false operator returns before the unsupported one is seen, as in the gateway.
     expect(on({ a: '1' })({ 'metadata.a': { $eq: '2', $foo: 'x' } })).toBe(false);

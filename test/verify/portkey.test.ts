@@ -7,12 +7,15 @@ import { brief, check, conditional, DEPLOYMENTS, generate, leaf, useCase } from 
 const g = generate();
 const fresh = (alias: string): Record<string, any> => structuredClone(g.useCases.get(alias)!);
 const run = (alias: string, value: unknown): string[] => brief(check([useCase(alias, value)], g));
-const allUseCases = (): ReturnType<typeof useCase>[] => [...g.useCases].map(([a, v]) => useCase(a, v, 'portkey/use-cases'));
+const allUseCases = (): ReturnType<typeof useCase>[] =>
+  [...g.useCases].map(([a, v]) => useCase(a, v, 'portkey/use-cases'));
 const cond = (): Record<string, any> => structuredClone(g.conditional);
-const runCond = (value: unknown, routes: unknown = g.routesJson): VerifyFinding[] => check([conditional(value, routes)], g);
+const runCond = (value: unknown, routes: unknown = g.routesJson): VerifyFinding[] =>
+  check([conditional(value, routes)], g);
 const branchOf = (c: Record<string, any>, alias: string): number =>
   c.strategy.conditions.findIndex((x: Record<string, any>) => x.then === g.routesJson[alias]!.tierplan_route);
-const errorsFor = (found: VerifyFinding[]): string[] => [...new Set(found.filter((f) => f.severity === 'error').map((f) => f.use_case ?? '-'))].sort();
+const errorsFor = (found: VerifyFinding[]): string[] =>
+  [...new Set(found.filter((f) => f.severity === 'error').map((f) => f.use_case ?? '-'))].sort();
 
 describe('verify: Portkey per-use-case configs', () => {
   it('finds nothing in the configs tierplan generates', () => {
@@ -29,26 +32,47 @@ describe('verify: Portkey per-use-case configs', () => {
 
   it('follows nested targets of every strategy', () => {
     const c = fresh('secret-docs');
-    c.targets[1] = { name: 'nested', strategy: { mode: 'fallback' }, targets: [c.targets[1], { strategy: { mode: 'loadbalance' }, targets: [leaf(DEPLOYMENTS.cloudSmall)] }] };
+    c.targets[1] = {
+      name: 'nested',
+      strategy: { mode: 'fallback' },
+      targets: [c.targets[1], { strategy: { mode: 'loadbalance' }, targets: [leaf(DEPLOYMENTS.cloudSmall)] }],
+    };
     expect(run('secret-docs', c)).toEqual(['uncleared-tier secret-docs $.targets[1].targets[1].targets[0]']);
   });
 
   it('reports a load-balance member of weight 0 as a warning: unreachable today, one edit from live', () => {
     const c = fresh('secret-docs');
-    c.targets[0] = { strategy: { mode: 'loadbalance' }, targets: [{ ...c.targets[0], weight: 1 }, { ...leaf(DEPLOYMENTS.apiSmall), weight: 0 }] };
+    c.targets[0] = {
+      strategy: { mode: 'loadbalance' },
+      targets: [
+        { ...c.targets[0], weight: 1 },
+        { ...leaf(DEPLOYMENTS.apiSmall), weight: 0 },
+      ],
+    };
     const found = check([useCase('secret-docs', c)], g);
     expect(brief(found)).toEqual(['warning uncleared-tier secret-docs $.targets[0].targets[1]']);
     expect(found[0]?.message).toMatch(/weight is 0/);
     c.targets[0].targets[1].weight = 0.5;
-    expect(run('secret-docs', c)).toEqual(['tier-drift secret-docs $.targets[0].targets[1]', 'uncleared-tier secret-docs $.targets[0].targets[1]']);
+    expect(run('secret-docs', c)).toEqual([
+      'tier-drift secret-docs $.targets[0].targets[1]',
+      'uncleared-tier secret-docs $.targets[0].targets[1]',
+    ]);
   });
 
   it('identifies a leaf by what it inherits: override_params merge down, custom_host is inherited', () => {
     const c = fresh('secret-docs');
-    c.targets.push({ strategy: { mode: 'fallback' }, override_params: { model: 'gpt-5-mini' }, targets: [{ provider: 'openai', api_key: '${KEY}' }] });
+    c.targets.push({
+      strategy: { mode: 'fallback' },
+      override_params: { model: 'gpt-5-mini' },
+      targets: [{ provider: 'openai', api_key: '${KEY}' }],
+    });
     expect(run('secret-docs', c)).toEqual(['uncleared-tier secret-docs $.targets[2].targets[0]']);
     const ok = fresh('secret-docs');
-    ok.targets.push({ strategy: { mode: 'fallback' }, custom_host: 'http://vllm-large.dc1.internal:8000/v1', targets: [{ provider: 'openai', api_key: 'x', override_params: { model: 'llama-70b' } }] });
+    ok.targets.push({
+      strategy: { mode: 'fallback' },
+      custom_host: 'http://vllm-large.dc1.internal:8000/v1',
+      targets: [{ provider: 'openai', api_key: 'x', override_params: { model: 'llama-70b' } }],
+    });
     expect(run('secret-docs', ok)).toEqual([]);
   });
 
@@ -97,7 +121,9 @@ describe('verify: Portkey conditional config', () => {
     const found = runCond(c);
     // secret-docs and kept-home share the on-prem branch; both now reach the api branch's targets.
     expect(errorsFor(found)).toEqual(['kept-home', 'secret-docs']);
-    expect(found.filter((f) => f.use_case === 'secret-docs').map((f) => f.code)).toEqual(expect.arrayContaining(['tier-drift', 'uncleared-tier']));
+    expect(found.filter((f) => f.use_case === 'secret-docs').map((f) => f.code)).toEqual(
+      expect.arrayContaining(['tier-drift', 'uncleared-tier']),
+    );
     expect(found.find((f) => f.use_case === 'secret-docs')?.chain[0]).toMatch(/^condition \d+ → "api\./);
   });
 
@@ -118,10 +144,16 @@ describe('verify: Portkey conditional config', () => {
   it('emulates the $or trap: keys after $or are ignored, so the branch matches everyone', () => {
     const c = cond();
     const api = g.routesJson['faq-bot']!.tierplan_route;
-    c.strategy.conditions.unshift({ query: { $or: [{ 'metadata.tierplan_route': { $ne: 'nobody' } }], 'metadata.tierplan_route': api }, then: api });
+    c.strategy.conditions.unshift({
+      query: { $or: [{ 'metadata.tierplan_route': { $ne: 'nobody' } }], 'metadata.tierplan_route': api },
+      then: api,
+    });
     expect(errorsFor(runCond(c))).toEqual(['claims-triage', 'eu-faq', 'hr-triage', 'kept-home', 'secret-docs']);
     const safe = cond();
-    safe.strategy.conditions.unshift({ query: { $and: [{ 'metadata.tierplan_route': { $ne: 'nobody' } }, { 'metadata.tierplan_route': api }] }, then: api });
+    safe.strategy.conditions.unshift({
+      query: { $and: [{ 'metadata.tierplan_route': { $ne: 'nobody' } }, { 'metadata.tierplan_route': api }] },
+      then: api,
+    });
     expect(brief(runCond(safe))).toEqual([]);
   });
 
@@ -129,7 +161,10 @@ describe('verify: Portkey conditional config', () => {
     const c = cond();
     const api = g.routesJson['faq-bot']!.tierplan_route;
     const onprem = g.routesJson['secret-docs']!.tierplan_route;
-    c.strategy.conditions.unshift({ query: { 'metadata.tierplan_route': { $regex: '^on-prem', $ne: onprem } }, then: api });
+    c.strategy.conditions.unshift({
+      query: { 'metadata.tierplan_route': { $regex: '^on-prem', $ne: onprem } },
+      then: api,
+    });
     expect(errorsFor(runCond(c))).toEqual(['kept-home', 'secret-docs']);
   });
 
@@ -139,14 +174,19 @@ describe('verify: Portkey conditional config', () => {
     c.strategy.conditions.unshift({ query: { 'params.model': 'cheap' }, then: api });
     const found = runCond(c);
     expect(errorsFor(found)).toEqual(['claims-triage', 'eu-faq', 'hr-triage', 'kept-home', 'secret-docs']);
-    expect(found.some((f) => f.use_case === 'secret-docs' && /may match: depends on the request/.test(f.chain[0] ?? ''))).toBe(true);
+    expect(
+      found.some((f) => f.use_case === 'secret-docs' && /may match: depends on the request/.test(f.chain[0] ?? '')),
+    ).toBe(true);
   });
 
   it('reports metadata drift in routes.json', () => {
     const routes = structuredClone(g.routesJson);
     delete routes['hr-triage'];
     routes['old-bot'] = { tierplan_route: g.routesJson['faq-bot']!.tierplan_route! };
-    expect(brief(runCond(g.conditional, routes))).toEqual(['alias-missing hr-triage $', 'alias-unknown old-bot $["old-bot"]']);
+    expect(brief(runCond(g.conditional, routes))).toEqual([
+      'alias-missing hr-triage $',
+      'alias-unknown old-bot $["old-bot"]',
+    ]);
     expect(runCond(g.conditional, routes).map((f) => f.file)).toEqual(['portkey/routes.json', 'portkey/routes.json']);
   });
 
@@ -154,14 +194,23 @@ describe('verify: Portkey conditional config', () => {
     expect(brief(check([conditional(g.conditional)], g))).toEqual(['warning no-metadata - $']);
     const c = cond();
     c.strategy.default = g.routesJson['faq-bot']!.tierplan_route;
-    expect(errorsFor(check([conditional(c)], g))).toEqual(['claims-triage', 'eu-faq', 'hr-triage', 'kept-home', 'secret-docs']);
+    expect(errorsFor(check([conditional(c)], g))).toEqual([
+      'claims-triage',
+      'eu-faq',
+      'hr-triage',
+      'kept-home',
+      'secret-docs',
+    ]);
   });
 
   it('warns about branches the gateway refuses, and reports the use cases left without a route', () => {
     const c = cond();
     const i = branchOf(c, 'hr-triage');
     c.strategy.conditions[i].then = 'no-such-target';
-    expect(brief(runCond(c))).toEqual(['alias-missing hr-triage $', `warning unresolved-target - $.strategy.conditions[${i}].then`]);
+    expect(brief(runCond(c))).toEqual([
+      'alias-missing hr-triage $',
+      `warning unresolved-target - $.strategy.conditions[${i}].then`,
+    ]);
     const bad = cond();
     bad.strategy.conditions.unshift({ query: { 'metadata.tierplan_route': { $like: 'x' } }, then: 'x' });
     const found = brief(runCond(bad));

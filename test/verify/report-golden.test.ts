@@ -23,24 +23,44 @@ const configs: ConfigInput[] = [
   conditional(cond),
   useCase('faq-bot', g.useCases.get('faq-bot'), 'portkey/use-cases'),
 ];
-const lint = (c: ConfigInput) => (c.dialect === 'litellm'
-  ? [{ code: 'unknown-key' as const, severity: 'warning' as const, message: 'unknown key "general_setings"', hint: 'did you mean "general_settings"?', path: ['general_setings'] }]
-  : []);
+const lint = (c: ConfigInput) =>
+  c.dialect === 'litellm'
+    ? [
+        {
+          code: 'unknown-key' as const,
+          severity: 'warning' as const,
+          message: 'unknown key "general_setings"',
+          hint: 'did you mean "general_settings"?',
+          path: ['general_setings'],
+        },
+      ]
+    : [];
 const result = verifyConfigs(configs, g.plan, POLICY, { lint, routes: g.routes });
 // Findings in the LiteLLM file get a position, as the CLI's locator gives one; the others keep only their file.
-const placed: PlacedVerifyFinding[] = result.findings.map((f, i) => (f.file.endsWith('.yaml') ? { ...f, line: 10 + i, column: i % 2 === 0 ? 3 : 7 } : f));
+const placed: PlacedVerifyFinding[] = result.findings.map((f, i) =>
+  f.file.endsWith('.yaml') ? { ...f, line: 10 + i, column: i % 2 === 0 ? 3 : 7 } : f,
+);
 
 describe('verify report golden files', () => {
   it('covers errors and warnings, chains, unplaced findings and findings about the config', () => {
     const codes = new Set(result.findings.map((f) => `${f.severity} ${f.code}`));
-    for (const want of ['error uncleared-tier', 'warning unresolved-target', 'error alias-missing', 'warning config-problem']) {
+    for (const want of [
+      'error uncleared-tier',
+      'warning unresolved-target',
+      'error alias-missing',
+      'warning config-problem',
+    ]) {
       if (!codes.has(want)) throw new Error(`the fixture no longer yields ${want}: ${[...codes].join(', ')}`);
     }
   });
 
   for (const format of ['text', 'json', 'sarif'] as const) {
     it(`${format}: byte-identical`, () => {
-      expectGoldenIn(golden, `report.${format === 'text' ? 'txt' : format === 'json' ? 'json' : 'sarif'}`, renderVerify(result, placed, format, '9.9.9'));
+      expectGoldenIn(
+        golden,
+        `report.${format === 'text' ? 'txt' : format === 'json' ? 'json' : 'sarif'}`,
+        renderVerify(result, placed, format, '9.9.9'),
+      );
     });
   }
 });

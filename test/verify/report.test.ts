@@ -15,8 +15,12 @@ describe('verify report', () => {
   it('text: one line per finding with file:line:col and JSON path, the chain indented, a summary', () => {
     const text = renderVerify(result, placed, 'text', '0.1.0');
     const lines = text.split('\n');
-    expect(lines[0]).toBe(`litellm/config.yaml:120:11: $.router_settings.fallbacks[${n}]["secret-docs"][0]: error uncleared-tier: "secret-docs" (regulated) can reach deployment "oai-large" on tier api, which is not cleared for it: clearance internal < regulated`);
-    expect(lines[1]).toMatch(/^ {4}model group "secret-docs" → fallbacks \(router_settings\) → "faq-bot--oai-large" → model_list\[\d+\] \(openai\/gpt-5\.4\)$/);
+    expect(lines[0]).toBe(
+      `litellm/config.yaml:120:11: $.router_settings.fallbacks[${n}]["secret-docs"][0]: error uncleared-tier: "secret-docs" (regulated) can reach deployment "oai-large" on tier api, which is not cleared for it: clearance internal < regulated`,
+    );
+    expect(lines[1]).toMatch(
+      /^ {4}model group "secret-docs" → fallbacks \(router_settings\) → "faq-bot--oai-large" → model_list\[\d+\] \(openai\/gpt-5\.4\)$/,
+    );
     expect(lines.at(-2)).toBe('verify: 1 error, 0 warnings (uncleared-tier 1) in 1 config file, 7 routed use cases');
   });
 
@@ -29,7 +33,17 @@ describe('verify report', () => {
     const json = JSON.parse(renderVerify(result, placed, 'json', '0.1.0')) as Record<string, any>;
     expect(json.schema_version).toBe(1);
     expect(json.summary).toEqual({ files: 1, use_cases: 7, errors: 1, warnings: 0, by_code: { 'uncleared-tier': 1 } });
-    expect(Object.keys(json.findings[0])).toEqual(['severity', 'code', 'use_case', 'file', 'line', 'column', 'path', 'message', 'chain']);
+    expect(Object.keys(json.findings[0])).toEqual([
+      'severity',
+      'code',
+      'use_case',
+      'file',
+      'line',
+      'column',
+      'path',
+      'message',
+      'chain',
+    ]);
   });
 
   it('sarif: 2.1.0, a rule per code, results placed physically and logically', () => {
@@ -43,8 +57,13 @@ describe('verify report', () => {
     expect(res.ruleId).toBe('uncleared-tier');
     expect(run.tool.driver.rules[res.ruleIndex].id).toBe('uncleared-tier');
     expect(res.level).toBe('error');
-    expect(res.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'litellm/config.yaml' }, region: { startLine: 120, startColumn: 11 } });
-    expect(res.locations[0].logicalLocations[0].fullyQualifiedName).toBe(`$.router_settings.fallbacks[${n}]["secret-docs"][0]`);
+    expect(res.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'litellm/config.yaml' },
+      region: { startLine: 120, startColumn: 11 },
+    });
+    expect(res.locations[0].logicalLocations[0].fullyQualifiedName).toBe(
+      `$.router_settings.fallbacks[${n}]["secret-docs"][0]`,
+    );
     expect(res.properties).toEqual({ use_case: 'secret-docs' });
   });
 

@@ -9,10 +9,17 @@ export async function explain(ctx: CliContext, id: string, opts: InputOptions & 
   const inputs = await loadInputs(opts, 'plan');
   const uc = inputs.inventory.use_cases.find((u) => u.id === id);
   if (!uc) {
-    const hint = didYouMean(id, inputs.inventory.use_cases.map((u) => u.id)) ?? 'run `tierplan plan` to list the ids';
+    const hint =
+      didYouMean(
+        id,
+        inputs.inventory.use_cases.map((u) => u.id),
+      ) ?? 'run `tierplan plan` to list the ids';
     throw new UsageError(`no use case "${id}" in the inventory: ${hint}`);
   }
-  const plan = computePlan({ version: 1, use_cases: [uc] }, inputs.policy, { asOf: inputs.asOf, generator: generator() });
+  const plan = computePlan({ version: 1, use_cases: [uc] }, inputs.policy, {
+    asOf: inputs.asOf,
+    generator: generator(),
+  });
   const planned = plan.use_cases[0]!;
   const { renderExplain, explainJson } = await import('../../render/matrix/explain.js');
   ctx.out(opts.json ? explainJson(planned, plan) : renderExplain(planned, plan, { color: ctx.color }));

@@ -27,19 +27,31 @@ export async function gateway(ctx: CliContext, opts: GatewayOptions): Promise<nu
 }
 
 /** The CI gate: regenerate in memory, compare with the files on disk, print a diff, exit 1 on drift. */
-async function checkDrift(ctx: CliContext, out: string, targets: GatewayTarget[], files: GatewayFile[]): Promise<number> {
+async function checkDrift(
+  ctx: CliContext,
+  out: string,
+  targets: GatewayTarget[],
+  files: GatewayFile[],
+): Promise<number> {
   let drifted = 0;
   for await (const { path, want, have } of gatewayDrift(out, targets, files)) {
     drifted++;
     const shown = join(out, path);
     if (have === null) ctx.out(`missing: ${shown} (would be generated)\n`);
     else if (want === null) ctx.out(`stale: ${shown} (no longer generated; delete it)\n`);
-    else ctx.out(createTwoFilesPatch(`${shown} (on disk)`, `${shown} (generated)`, have, want, undefined, undefined, { context: 3 }));
+    else
+      ctx.out(
+        createTwoFilesPatch(`${shown} (on disk)`, `${shown} (generated)`, have, want, undefined, undefined, {
+          context: 3,
+        }),
+      );
   }
   if (drifted === 0) {
     ctx.err(`no drift: ${files.length} file${files.length === 1 ? '' : 's'} under ${out} match the inputs\n`);
     return 0;
   }
-  ctx.err(`drift: ${drifted} file${drifted === 1 ? '' : 's'} under ${out} differ from what the inputs generate; run \`tierplan gateway --out ${out}\` and commit the result\n`);
+  ctx.err(
+    `drift: ${drifted} file${drifted === 1 ? '' : 's'} under ${out} differ from what the inputs generate; run \`tierplan gateway --out ${out}\` and commit the result\n`,
+  );
   return 1;
 }

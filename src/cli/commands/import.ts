@@ -42,14 +42,21 @@ const SAMPLE_ROWS = 500;
 
 export async function importCommand(ctx: CliContext, file: string, opts: ImportOptions): Promise<number> {
   const delimiter = opts.delimiter === undefined ? undefined : DELIMITERS[opts.delimiter];
-  if (opts.delimiter !== undefined && delimiter === undefined) throw new UsageError(`--delimiter must be , ; tab or |, not ${JSON.stringify(opts.delimiter)}`);
-  const table: TableOptions = { encoding: opts.encoding, ...(delimiter ? { delimiter } : {}), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
+  if (opts.delimiter !== undefined && delimiter === undefined)
+    throw new UsageError(`--delimiter must be , ; tab or |, not ${JSON.stringify(opts.delimiter)}`);
+  const table: TableOptions = {
+    encoding: opts.encoding,
+    ...(delimiter ? { delimiter } : {}),
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+  };
   if (opts.initMapping) {
     if (opts.mapping !== undefined) throw new UsageError('--init-mapping writes a mapping; it does not take --mapping');
     return initMapping(ctx, file, opts, table);
   }
   if (opts.mapping === undefined) {
-    throw new UsageError(`which column is which? pass --mapping MAP.yaml, or write a starter with: tierplan import --init-mapping ${file}`);
+    throw new UsageError(
+      `which column is which? pass --mapping MAP.yaml, or write a starter with: tierplan import --init-mapping ${file}`,
+    );
   }
   const out = opts.out ?? 'inventory.yaml';
   if (opts.merge && opts.force) throw new UsageError('--merge adds to --out and --force replaces it: choose one');
@@ -61,21 +68,39 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   const target = opts.merge ? await readMergeTarget(out) : undefined;
 
   const { result, info, mappingWarnings } = await importSpreadsheet(file, loaded, vocabularyOf(policy, asOf), table);
-  const { inventory, added, alreadyPresent } = mergeImported(target?.inventory.use_cases ?? [], result.useCases, result.lines);
+  const { inventory, added, alreadyPresent } = mergeImported(
+    target?.inventory.use_cases ?? [],
+    result.useCases,
+    result.lines,
+  );
   assertValid(inventory, policy, asOf, target?.inventory.use_cases.length ?? 0);
   const written = added.length > 0;
   const summary = importSummary(result, {
-    file, read_as: info.source, encoding: info.encoding ?? null, mapping_warnings: mappingWarnings, output: written ? out : null, unit: info.unit,
-    merged_into: target ? out : null, already_present: alreadyPresent, added: added.length,
+    file,
+    read_as: info.source,
+    encoding: info.encoding ?? null,
+    mapping_warnings: mappingWarnings,
+    output: written ? out : null,
+    unit: info.unit,
+    merged_into: target ? out : null,
+    already_present: alreadyPresent,
+    added: added.length,
   });
   if (written) {
     const text = target
       ? mergeInto(target, added, renderUseCaseItems(added))
-      : renderImportedInventory(inventory, { schemaRef: schemaRefFor(out, 'inventory.schema.json'), source: basename(file), mapping: basename(loaded.file), suggested: summary.suggested });
+      : renderImportedInventory(inventory, {
+          schemaRef: schemaRefFor(out, 'inventory.schema.json'),
+          source: basename(file),
+          mapping: basename(loaded.file),
+          suggested: summary.suggested,
+        });
     // An inventory tierplan would refuse to read is not written (the limit is on YAML inputs).
     const size = Buffer.byteLength(text);
     if (size > MAX_YAML_BYTES) {
-      throw new UsageError(`the inventory would be ${formatSize(size)} (${inventory.use_cases.length} use cases), over the ${formatSize(MAX_YAML_BYTES)} tierplan reads from one YAML file: nothing was written; import the spreadsheet in parts`);
+      throw new UsageError(
+        `the inventory would be ${formatSize(size)} (${inventory.use_cases.length} use cases), over the ${formatSize(MAX_YAML_BYTES)} tierplan reads from one YAML file: nothing was written; import the spreadsheet in parts`,
+      );
     }
     await writeOutputs([{ path: out, text }]);
   }
@@ -103,11 +128,26 @@ async function initMapping(ctx: CliContext, file: string, opts: ImportOptions, t
     if (!(e instanceof StopReading)) throw e;
   });
   const guessed = guessMapping(header, sample, Object.keys(policy.sensitivity.data_classes));
-  await writeOutputs([{ path: out, text: renderStarterMapping(guessed, schemaRefFor(out, 'import-mapping.schema.json'), basename(file), basename(out)) }]);
+  await writeOutputs([
+    {
+      path: out,
+      text: renderStarterMapping(
+        guessed,
+        schemaRefFor(out, 'import-mapping.schema.json'),
+        basename(file),
+        basename(out),
+      ),
+    },
+  ]);
   const mapped = header.length - guessed.unmapped.length;
-  if (opts.json) ctx.out(`${JSON.stringify({ file, output: out, columns: header.length, mapped, unmapped: guessed.unmapped }, null, 2)}\n`);
+  if (opts.json)
+    ctx.out(
+      `${JSON.stringify({ file, output: out, columns: header.length, mapped, unmapped: guessed.unmapped }, null, 2)}\n`,
+    );
   else {
-    ctx.err(`wrote ${out}: ${mapped} of ${header.length} columns mapped from their header names${guessed.unmapped.length ? `; ${guessed.unmapped.length} left for you (listed at the end of the file)` : ''}.\n`);
+    ctx.err(
+      `wrote ${out}: ${mapped} of ${header.length} columns mapped from their header names${guessed.unmapped.length ? `; ${guessed.unmapped.length} left for you (listed at the end of the file)` : ''}.\n`,
+    );
     ctx.err(`next: check it, then  tierplan import ${file} --mapping ${out}\n`);
   }
   return 0;
@@ -117,9 +157,17 @@ async function initMapping(ctx: CliContext, file: string, opts: ImportOptions, t
 // bug in tierplan, reported as such, and nothing is written. Merging, only the use cases from
 // `from` on are the importer's: what the inventory held before is the owner's to fix.
 function assertValid(inventory: Inventory, policy: Policy, asOf: string, from: number): void {
-  const ours = (path: (string | number)[]): boolean => path[0] !== 'use_cases' || typeof path[1] !== 'number' || path[1] >= from;
-  const problems = [...checkDocument('inventory', inventory), ...checkInventory(inventory, policy, asOf)].filter((p) => p.severity === 'error' && ours(p.path));
+  const ours = (path: (string | number)[]): boolean =>
+    path[0] !== 'use_cases' || typeof path[1] !== 'number' || path[1] >= from;
+  const problems = [...checkDocument('inventory', inventory), ...checkInventory(inventory, policy, asOf)].filter(
+    (p) => p.severity === 'error' && ours(p.path),
+  );
   if (problems.length === 0) return;
   const where = (path: (string | number)[]): string => path.join('.');
-  throw new Error(`the imported inventory would not validate, so nothing was written:\n${problems.slice(0, 5).map((p) => `  ${where(p.path)}: ${p.message}`).join('\n')}`);
+  throw new Error(
+    `the imported inventory would not validate, so nothing was written:\n${problems
+      .slice(0, 5)
+      .map((p) => `  ${where(p.path)}: ${p.message}`)
+      .join('\n')}`,
+  );
 }

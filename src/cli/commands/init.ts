@@ -1,7 +1,15 @@
 import { resolve } from 'node:path';
 import { DEFAULT_POLICY } from '../../core/policy/default-policy.js';
 import {
-  checkAnswers, defaultAnswers, providerChoices, regimeChoices, regionChoices, tierChoices, unknownAnswers, type InitAnswers, type InitChoice,
+  checkAnswers,
+  defaultAnswers,
+  providerChoices,
+  regimeChoices,
+  regionChoices,
+  tierChoices,
+  unknownAnswers,
+  type InitAnswers,
+  type InitChoice,
 } from '../../core/init/answers.js';
 import { workedExample } from '../../core/init/example-use-case.js';
 import { scaffoldPolicy } from '../../core/init/scaffold-policy.js';
@@ -35,7 +43,9 @@ export async function init(ctx: CliContext, opts: InitOptions): Promise<number> 
   if (opts.yes === true || !ctx.interactive) {
     const unanswered = (['tiers', 'regions', 'providers', 'regimes'] as const).filter((k) => pinned[k] === undefined);
     if (opts.yes !== true && unanswered.length > 0) {
-      ctx.err(`not asking (no terminal, or CI is set): the defaults for ${unanswered.join(', ')}, as with --yes. Choose with ${unanswered.map((k) => `--${k}`).join(', ')}.\n`);
+      ctx.err(
+        `not asking (no terminal, or CI is set): the defaults for ${unanswered.join(', ')}, as with --yes. Choose with ${unanswered.map((k) => `--${k}`).join(', ')}.\n`,
+      );
     }
     answers = { ...defaultAnswers(base), ...pinned };
   } else {
@@ -65,9 +75,16 @@ export async function init(ctx: CliContext, opts: InitOptions): Promise<number> 
 
   const deployments = policy.tiers.reduce((n, t) => n + t.deployments.length, 0);
   const regimes = Object.keys(policy.sensitivity.regimes);
-  ctx.out(`wrote ${targets.policy}: tiers ${policy.tiers.map((t) => t.id).join(', ')}; ${deployments} deployments; regimes ${regimes.join(', ') || '(none)'}\n`);
-  ctx.out(`wrote ${targets.inventory}: one worked example, ${example.useCase.id} → ${example.placed.tier ?? 'no tier (a gap)'}\n`);
-  if (!schemasFound(schemaBase)) ctx.err(`note: no policy.schema.json and inventory.schema.json in ${schemaBase}: editors will not find the schemas the files name\n`);
+  ctx.out(
+    `wrote ${targets.policy}: tiers ${policy.tiers.map((t) => t.id).join(', ')}; ${deployments} deployments; regimes ${regimes.join(', ') || '(none)'}\n`,
+  );
+  ctx.out(
+    `wrote ${targets.inventory}: one worked example, ${example.useCase.id} → ${example.placed.tier ?? 'no tier (a gap)'}\n`,
+  );
+  if (!schemasFound(schemaBase))
+    ctx.err(
+      `note: no policy.schema.json and inventory.schema.json in ${schemaBase}: editors will not find the schemas the files name\n`,
+    );
   ctx.out(nextSteps(dir));
   return 0;
 }
@@ -97,7 +114,11 @@ function pinnedAnswers(opts: InitOptions): Partial<InitAnswers> {
 async function ask(pinned: Partial<InitAnswers>): Promise<InitAnswers> {
   const { checkbox } = await import('@inquirer/prompts');
   const all = defaultAnswers(base);
-  const choose = (message: string, choices: InitChoice[], check?: (values: string[]) => string | undefined): Promise<string[]> =>
+  const choose = (
+    message: string,
+    choices: InitChoice[],
+    check?: (values: string[]) => string | undefined,
+  ): Promise<string[]> =>
     checkbox({
       message,
       choices: choices.map((c) => ({ ...c, short: c.value, checked: true })),
@@ -106,11 +127,23 @@ async function ask(pinned: Partial<InitAnswers>): Promise<InitAnswers> {
     });
   const first = (a: InitAnswers): string | undefined => checkAnswers(base, a)[0];
 
-  const tiers = pinned.tiers ?? (await choose('Which tiers do you run?', tierChoices(base), (t) => first({ ...all, tiers: t })));
-  const regions = pinned.regions ?? (await choose('Which regions may your AI workloads run in?', regionChoices(base, tiers), (r) => first({ ...all, tiers, regions: r })));
-  const providers = pinned.providers
-    ?? (await choose('Which clouds and providers do you use? (only their deployments are kept)', providerChoices(base, tiers, regions), (p) => first({ ...all, tiers, regions, providers: p })));
-  const regimes = pinned.regimes ?? (await choose('Which regulatory regimes apply to you? (unchecked ones are left out)', regimeChoices(base)));
+  const tiers =
+    pinned.tiers ?? (await choose('Which tiers do you run?', tierChoices(base), (t) => first({ ...all, tiers: t })));
+  const regions =
+    pinned.regions ??
+    (await choose('Which regions may your AI workloads run in?', regionChoices(base, tiers), (r) =>
+      first({ ...all, tiers, regions: r }),
+    ));
+  const providers =
+    pinned.providers ??
+    (await choose(
+      'Which clouds and providers do you use? (only their deployments are kept)',
+      providerChoices(base, tiers, regions),
+      (p) => first({ ...all, tiers, regions, providers: p }),
+    ));
+  const regimes =
+    pinned.regimes ??
+    (await choose('Which regulatory regimes apply to you? (unchecked ones are left out)', regimeChoices(base)));
   return { tiers, regions, providers, regimes };
 }
 

@@ -39,7 +39,9 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
 }
 
 function findingsExit(p: Plan, failOn: PlanOptions['failOn'], ctx: CliContext): number {
-  const refused = p.use_cases.filter((u) => u.override && (u.override.state === 'refused' || u.override.state === 'expired'));
+  const refused = p.use_cases.filter(
+    (u) => u.override && (u.override.state === 'refused' || u.override.state === 'expired'),
+  );
   const found = {
     gap: p.gaps.length,
     unclassified: p.unclassified.length,

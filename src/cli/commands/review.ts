@@ -32,7 +32,10 @@ export interface ReviewOptions extends InputOptions {
 
 export async function review(ctx: CliContext, opts: ReviewOptions): Promise<number> {
   if (opts.apply !== undefined) return apply(ctx, opts.apply, opts.inventory ?? DEFAULT_INVENTORY);
-  if (!opts.usage || opts.usage.length === 0) throw new UsageError('give the usage exports to review with --usage FILE..., or a patch to apply with --apply FILE');
+  if (!opts.usage || opts.usage.length === 0)
+    throw new UsageError(
+      'give the usage exports to review with --usage FILE..., or a patch to apply with --apply FILE',
+    );
   // The reading thread starts while the inventory and the plan load.
   await startWorkerAhead(opts.usage);
   const inputs = await loadInputs(opts, 'plan');
@@ -81,8 +84,15 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   }
   if (opts.propose !== undefined) {
     const { renderProposalsPatch } = await import('../../io/edit/proposals-patch.js');
-    const inventory = inputs.loaded.files.length === 1 ? inputs.loaded.files[0]! : opts.inventory ?? 'inventory';
-    files.push({ path: opts.propose, text: renderProposalsPatch(result.proposals, { generator: generator(), period: `${period.from}..${period.to}`, inventory }) });
+    const inventory = inputs.loaded.files.length === 1 ? inputs.loaded.files[0]! : (opts.inventory ?? 'inventory');
+    files.push({
+      path: opts.propose,
+      text: renderProposalsPatch(result.proposals, {
+        generator: generator(),
+        period: `${period.from}..${period.to}`,
+        inventory,
+      }),
+    });
   }
   if (files.length > 0) {
     await writeOutputs(files);
@@ -94,7 +104,9 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   // A file damaged midway still gets its report (the rows before the damage count), but CI must
   // not take a partial quarter for a clean one: bad input wins over findings.
   if (read.diagnostics.length > 0) {
-    ctx.err(`${read.diagnostics.length} usage file(s) broke off before their end: the report covers only the rows before the damage (exit 2)\n`);
+    ctx.err(
+      `${read.diagnostics.length} usage file(s) broke off before their end: the report covers only the rows before the damage (exit 2)\n`,
+    );
     return 2;
   }
   return findings;
@@ -104,15 +116,25 @@ async function apply(ctx: CliContext, patch: string, inventory: string): Promise
   const { applyProposalsPatchFile } = await import('../../io/edit/proposals-patch.js');
   const result = await applyProposalsPatchFile(inventory, patch);
   for (const s of result.skipped) ctx.err(`skipped ${s.use_case}: ${s.reason}\n`);
-  ctx.out(`applied ${result.applied} proposal${result.applied === 1 ? '' : 's'} to ${result.files.join(', ') || inventory}; run \`tierplan plan\` and \`tierplan gateway\` to regenerate\n`);
+  ctx.out(
+    `applied ${result.applied} proposal${result.applied === 1 ? '' : 's'} to ${result.files.join(', ') || inventory}; run \`tierplan plan\` and \`tierplan gateway\` to regenerate\n`,
+  );
   return 0;
 }
 
 function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): number {
   const breaches = r.findings.filter((f) => f.kind === 'breach').length;
   // Traffic to a retired use case is traffic where the plan puts none: the drift level, with unregistered aliases.
-  const drift = r.findings.filter((f) => f.kind === 'drift' || f.kind === 'unregistered' || f.kind === 'retired-traffic').length;
-  const found = { none: 0, breach: breaches, drift: breaches + drift, trigger: breaches + drift + r.triggers.length, any: r.findings.filter((f) => f.severity !== 'info').length + r.triggers.length }[level];
+  const drift = r.findings.filter(
+    (f) => f.kind === 'drift' || f.kind === 'unregistered' || f.kind === 'retired-traffic',
+  ).length;
+  const found = {
+    none: 0,
+    breach: breaches,
+    drift: breaches + drift,
+    trigger: breaches + drift + r.triggers.length,
+    any: r.findings.filter((f) => f.severity !== 'info').length + r.triggers.length,
+  }[level];
   if (found > 0) ctx.err(`${found} finding(s) at --fail-on ${level}\n`);
   return found > 0 ? 1 : 0;
 }

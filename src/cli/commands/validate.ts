@@ -8,12 +8,16 @@ export async function validate(ctx: CliContext, opts: InputOptions & { json?: bo
     const inputs = await loadInputs(opts, 'validate');
     const n = inputs.inventory.use_cases.length;
     if (opts.json) {
-      ctx.out(`${JSON.stringify({ valid: true, use_cases: n, policy: inputs.policy.name, diagnostics: inputs.warnings }, null, 2)}\n`);
+      ctx.out(
+        `${JSON.stringify({ valid: true, use_cases: n, policy: inputs.policy.name, diagnostics: inputs.warnings }, null, 2)}\n`,
+      );
       return 0;
     }
     for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
     const files = inputs.loaded.files.length;
-    ctx.out(`valid: ${n} use case${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}, policy "${inputs.policy.name}"${inputs.warnings.length ? `, ${inputs.warnings.length} warning(s)` : ''}\n`);
+    ctx.out(
+      `valid: ${n} use case${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}, policy "${inputs.policy.name}"${inputs.warnings.length ? `, ${inputs.warnings.length} warning(s)` : ''}\n`,
+    );
     return 0;
   } catch (e) {
     if (opts.json && e instanceof InputError) {

@@ -23,7 +23,8 @@ export async function verify(ctx: CliContext, paths: string[], opts: VerifyComma
   const routes = await run.routes();
   const { configs, locators } = await readGatewayConfigs(paths);
   const { checkLitellmConfig, checkPortkeyConfig } = await import('../../io/configs/gateway-schemas.js');
-  const lint = (c: { dialect: string; value: unknown }) => (c.dialect === 'litellm' ? checkLitellmConfig(c.value) : checkPortkeyConfig(c.value));
+  const lint = (c: { dialect: string; value: unknown }) =>
+    c.dialect === 'litellm' ? checkLitellmConfig(c.value) : checkPortkeyConfig(c.value);
   const result = verifyConfigs(configs, plan, run.policy, { lint, ...(routes ? { routes } : {}) });
   const placed = result.findings.map((f): PlacedVerifyFinding => {
     const locator = locators.get(f.file);
@@ -39,7 +40,14 @@ export async function verify(ctx: CliContext, paths: string[], opts: VerifyComma
 async function start(ctx: CliContext, opts: VerifyCommandOptions): Promise<Pipeline> {
   const warn = (d: PlacedDiagnostic): void => ctx.err(`${formatDiagnostic(d)}\n`);
   if (opts.plan !== undefined) {
-    return pipelineFromPlanJson({ plan: opts.plan, ...(opts.policy !== undefined ? { policy: opts.policy } : {}), ...(opts.inventory !== undefined ? { inventory: opts.inventory } : {}) }, warn);
+    return pipelineFromPlanJson(
+      {
+        plan: opts.plan,
+        ...(opts.policy !== undefined ? { policy: opts.policy } : {}),
+        ...(opts.inventory !== undefined ? { inventory: opts.inventory } : {}),
+      },
+      warn,
+    );
   }
   const inputs = await loadInputs(opts, 'plan');
   inputs.warnings.forEach(warn);

@@ -135,8 +135,4 @@ export const reviewHelp = text(
   '  130  interrupted by Ctrl-C while reading (nothing written)',
 );
 
-export const explainHelp = text(
-  '',
-  'Example:',
-  '  tierplan explain claims-triage --inventory examples/inventory.yaml',
-);
+export const explainHelp = text('', 'Example:', '  tierplan explain claims-triage --inventory examples/inventory.yaml');

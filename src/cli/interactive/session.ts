@@ -27,7 +27,8 @@ type Decision = 'save' | 'change' | 'skip' | 'stop';
  * Ctrl-C at a prompt (@inquirer's ExitPromptError), or SIGINT from elsewhere cancelling the prompt
  * on screen (AbortPromptError): the run ends without the plan.
  */
-const isPromptExit = (e: unknown): boolean => e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+const isPromptExit = (e: unknown): boolean =>
+  e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 
 class Interrupted extends Error {
   override name = 'ExitPromptError';
@@ -74,11 +75,17 @@ class SigintGuard {
   }
 }
 
-export async function classifyInteractively(ctx: CliContext, inputs: Inputs, generator: string): Promise<SessionResult> {
+export async function classifyInteractively(
+  ctx: CliContext,
+  inputs: Inputs,
+  generator: string,
+): Promise<SessionResult> {
   const queue = inputs.inventory.use_cases.map((uc, index) => ({ uc, index })).filter(({ uc }) => needsAttention(uc));
   const result: SessionResult = { saved: [], skipped: [], left: [], outcome: 'done', files: [] };
   if (queue.length === 0) return result;
-  ctx.out(`${queue.length} use case${queue.length === 1 ? ' lacks' : 's lack'} what placing ${queue.length === 1 ? 'it' : 'them'} needs, or carr${queue.length === 1 ? 'ies' : 'y'} suggestions to confirm.\n`);
+  ctx.out(
+    `${queue.length} use case${queue.length === 1 ? ' lacks' : 's lack'} what placing ${queue.length === 1 ? 'it' : 'them'} needs, or carr${queue.length === 1 ? 'ies' : 'y'} suggestions to confirm.\n`,
+  );
   ctx.out('Answer for each, or skip it; answers are saved into the inventory as you go. Ctrl-C stops at any time.\n');
   const guard = new SigintGuard();
   try {
@@ -121,7 +128,11 @@ interface Asking {
   guard: SigintGuard;
 }
 
-async function oneUseCase(ctx: CliContext, inputs: Inputs, { uc, file, generator, guard }: Asking): Promise<Exclude<Decision, 'change'>> {
+async function oneUseCase(
+  ctx: CliContext,
+  inputs: Inputs,
+  { uc, file, generator, guard }: Asking,
+): Promise<Exclude<Decision, 'change'>> {
   const io = { signal: guard.signal };
   const plan = questionPlan(uc);
   let answers: Answers = initialAnswers(uc);
@@ -132,16 +143,19 @@ async function oneUseCase(ctx: CliContext, inputs: Inputs, { uc, file, generator
     const { plan: single, placed } = previewPlacement(updated, inputs.policy, { asOf: inputs.asOf, generator });
     const { renderExplain } = await import('../../render/matrix/explain.js');
     ctx.out(`\nWith these answers:\n\n${renderExplain(placed, single, { color: ctx.color })}\n`);
-    const decision = await select<Decision>({
-      message: `Save these answers for ${uc.id}?`,
-      choices: [
-        { value: 'save', name: `save: write them into ${clean(file)}` },
-        { value: 'change', name: 'change answers' },
-        { value: 'skip', name: 'skip this use case: nothing is written, it is asked again next time' },
-        { value: 'stop', name: 'stop asking and show the plan' },
-      ],
-      loop: false,
-    }, io);
+    const decision = await select<Decision>(
+      {
+        message: `Save these answers for ${uc.id}?`,
+        choices: [
+          { value: 'save', name: `save: write them into ${clean(file)}` },
+          { value: 'change', name: 'change answers' },
+          { value: 'skip', name: 'skip this use case: nothing is written, it is asked again next time' },
+          { value: 'stop', name: 'stop asking and show the plan' },
+        ],
+        loop: false,
+      },
+      io,
+    );
     if (decision === 'change') continue;
     if (decision === 'save') await guard.whileSaving(() => saveUseCase(file, uc.id, changes));
     return decision;
@@ -155,5 +169,7 @@ function describeSuggestion(uc: UseCase): string {
     ...(s.task ? [`task ${s.task}`] : []),
   ];
   const because = s.because && s.because.length > 0 ? ` (because ${s.because.join('; ')})` : '';
-  return parts.length > 0 ? `The import suggested ${clean(parts.join(' and '))}${clean(because)}: pre-selected below, to confirm or correct.\n` : '';
+  return parts.length > 0
+    ? `The import suggested ${clean(parts.join(' and '))}${clean(because)}: pre-selected below, to confirm or correct.\n`
+    : '';
 }

@@ -16,7 +16,7 @@ export const INPUT_RULES = {
   'unreadable-file': {
     severity: 'error',
     description: 'The file exists but cannot be read (permissions, an I/O error).',
-    help: 'Check the file\'s permissions and that it can be read by the user running tierplan.',
+    help: "Check the file's permissions and that it can be read by the user running tierplan.",
   },
   'file-too-large': {
     severity: 'error',
@@ -100,7 +100,8 @@ export const INPUT_RULES = {
   },
   'unknown-key': {
     severity: 'error',
-    description: 'A key the schema does not know, usually a typo. In a Portkey config a key close to no known one is a warning: it may belong to a newer gateway.',
+    description:
+      'A key the schema does not know, usually a typo. In a Portkey config a key close to no known one is a warning: it may belong to a newer gateway.',
     help: 'Fix the spelling (a "did you mean" is given when one key is close), or remove the key.',
   },
   'missing-key': {
@@ -115,7 +116,8 @@ export const INPUT_RULES = {
   },
   'invalid-value': {
     severity: 'error',
-    description: 'A value is not one the schema allows (not in the list, empty, too long, or not matching its pattern).',
+    description:
+      'A value is not one the schema allows (not in the list, empty, too long, or not matching its pattern).',
     help: 'Use one of the values the message lists; a "did you mean" is given when one is close.',
   },
   'invalid-format': {
@@ -130,7 +132,8 @@ export const INPUT_RULES = {
   },
   'invalid-env-name': {
     severity: 'error',
-    description: 'Where the name of an environment variable is expected, something else is written (often the secret itself).',
+    description:
+      'Where the name of an environment variable is expected, something else is written (often the secret itself).',
     help: 'Give the NAME of the variable that holds the value (like OPENAI_API_KEY), never the value itself.',
   },
   'out-of-range': {

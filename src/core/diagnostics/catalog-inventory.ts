@@ -25,12 +25,13 @@ export const INVENTORY_RULES = {
   },
   'unknown-region': {
     severity: 'error',
-    description: 'A use case\'s residency names a region no tier of the policy serves.',
+    description: "A use case's residency names a region no tier of the policy serves.",
     help: 'Fix the spelling, or add a tier (or a region of a tier) that serves it.',
   },
   'unknown-tier': {
     severity: 'error',
-    description: 'An override, the preference order, the matrix, the reference split or a trigger names a tier the policy does not define.',
+    description:
+      'An override, the preference order, the matrix, the reference split or a trigger names a tier the policy does not define.',
     help: 'Use one of the tier ids of the policy.',
   },
   'unknown-sensitivity-level': {
@@ -50,12 +51,14 @@ export const INVENTORY_RULES = {
   },
   'override-expired': {
     severity: 'error',
-    description: 'An override\'s expiry date has passed: tierplan ignores it and places the use case by the policy (review reports it as a warning).',
+    description:
+      "An override's expiry date has passed: tierplan ignores it and places the use case by the policy (review reports it as a warning).",
     help: 'Renew it with a new expires date and approval, or remove it.',
   },
   'secret-literal': {
     severity: 'error',
-    description: 'An input (a policy, an inventory, a mapping, an imported row) holds what looks like a literal secret: an API key, a token.',
+    description:
+      'An input (a policy, an inventory, a mapping, an imported row) holds what looks like a literal secret: an API key, a token.',
     help: 'Remove the value from the file (and from Git history) and rotate the credential; reference an environment variable name instead.',
   },
   'missing-levels': {
@@ -91,7 +94,7 @@ export const INVENTORY_RULES = {
   'deployment-region': {
     severity: 'error',
     description: 'A deployment runs in a region its tier does not list.',
-    help: 'Fix the region, or add it to the tier\'s regions.',
+    help: "Fix the region, or add it to the tier's regions.",
   },
   'two-costs': {
     severity: 'error',
@@ -115,7 +118,8 @@ export const INVENTORY_RULES = {
   },
   'trigger-never-fires': {
     severity: 'warning',
-    description: 'A consolidation trigger can never fire with this policy (e.g. a capacity trigger on a tier without fixed-cost deployments).',
+    description:
+      'A consolidation trigger can never fire with this policy (e.g. a capacity trigger on a tier without fixed-cost deployments).',
     help: 'Give the tier a fixed_cost deployment, point the trigger at another tier, or remove it.',
   },
   'unknown-column': {

@@ -6,11 +6,12 @@ export const LITELLM_RULES = {
   'literal-secret': {
     severity: 'error',
     description: 'A credential field of the config holds a literal value instead of an os.environ/NAME reference.',
-    help: 'Write os.environ/NAME and set NAME in the proxy\'s environment; rotate the credential, it has been exposed to everyone who can read the config.',
+    help: "Write os.environ/NAME and set NAME in the proxy's environment; rotate the credential, it has been exposed to everyone who can read the config.",
   },
   'malformed-env-ref': {
     severity: 'error',
-    description: 'A value looks like an os.environ/ reference but is not exactly one, so LiteLLM uses it as the literal value.',
+    description:
+      'A value looks like an os.environ/ reference but is not exactly one, so LiteLLM uses it as the literal value.',
     help: 'Write os.environ/NAME, e.g. os.environ/OPENAI_API_KEY.',
   },
   'duplicate-model-id': {
@@ -20,13 +21,14 @@ export const LITELLM_RULES = {
   },
   'reserved-tier-key': {
     severity: 'error',
-    description: 'model_info.tier is reserved by LiteLLM for "free" or "paid"; any other value makes the proxy drop the deployment silently.',
+    description:
+      'model_info.tier is reserved by LiteLLM for "free" or "paid"; any other value makes the proxy drop the deployment silently.',
     help: 'Keep your tier under a key of your own (tierplan writes model_info.tierplan_tier).',
   },
   'unknown-credential': {
     severity: 'warning',
     description: 'A deployment names a litellm_credential_name that no credential_list entry has.',
-    help: 'Fix the name, or add the credential to credential_list (unless the proxy\'s database holds it).',
+    help: "Fix the name, or add the credential to credential_list (unless the proxy's database holds it).",
   },
   'provider-fields-missing': {
     severity: 'error',
@@ -35,12 +37,14 @@ export const LITELLM_RULES = {
   },
   'shadowed-fallbacks': {
     severity: 'warning',
-    description: 'Fallbacks are set both at the top level and in router_settings; router_settings wins and the other list is ignored.',
+    description:
+      'Fallbacks are set both at the top level and in router_settings; router_settings wins and the other list is ignored.',
     help: 'Keep one list, in router_settings.',
   },
   'duplicate-fallback-key': {
     severity: 'warning',
-    description: 'Two fallback entries are keyed by the same model group; LiteLLM uses the first and ignores the other.',
+    description:
+      'Two fallback entries are keyed by the same model group; LiteLLM uses the first and ignores the other.',
     help: 'Merge the two lists into one entry.',
   },
   'unknown-fallback-key': {
@@ -50,7 +54,8 @@ export const LITELLM_RULES = {
   },
   'unknown-fallback-target': {
     severity: 'error',
-    description: 'A fallback target is not a model group, a model_info.id or a match of a wildcard model_name: LiteLLM fails over to nothing.',
+    description:
+      'A fallback target is not a model group, a model_info.id or a match of a wildcard model_name: LiteLLM fails over to nothing.',
     help: 'Point the fallback at an existing model group.',
   },
   'fallback-to-self': {

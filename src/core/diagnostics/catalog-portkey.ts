@@ -11,7 +11,8 @@ export const PORTKEY_RULES = {
   },
   'incomplete-node': {
     severity: 'error',
-    description: 'A node has neither provider and api_key, nor strategy and targets, nor cache, retry or request_timeout: the gateway rejects it.',
+    description:
+      'A node has neither provider and api_key, nor strategy and targets, nor cache, retry or request_timeout: the gateway rejects it.',
     help: 'Add the provider and api_key of the upstream, or a strategy with targets.',
   },
   'vertex-fields-missing': {
@@ -71,7 +72,8 @@ export const PORTKEY_RULES = {
   },
   'duplicate-target-name': {
     severity: 'error',
-    description: 'Two targets of a node have the same name: conditions reach only the first (a warning when no condition uses names).',
+    description:
+      'Two targets of a node have the same name: conditions reach only the first (a warning when no condition uses names).',
     help: 'Give every target its own name.',
   },
   'missing-conditions': {
@@ -86,13 +88,13 @@ export const PORTKEY_RULES = {
   },
   'missing-target-name': {
     severity: 'error',
-    description: 'A condition\'s then or the default is not a target name.',
+    description: "A condition's then or the default is not a target name.",
     help: 'Name a target of the node (a string).',
   },
   'dangling-target-name': {
     severity: 'error',
-    description: 'A condition\'s then or the default names no target of the node: the gateway answers 400.',
-    help: 'Name one of the node\'s targets, or give the target that name.',
+    description: "A condition's then or the default names no target of the node: the gateway answers 400.",
+    help: "Name one of the node's targets, or give the target that name.",
   },
   'unreachable-target': {
     severity: 'warning',
@@ -101,7 +103,8 @@ export const PORTKEY_RULES = {
   },
   'empty-query': {
     severity: 'warning',
-    description: 'An empty query or operator map matches every request: later conditions and the default are never used.',
+    description:
+      'An empty query or operator map matches every request: later conditions and the default are never used.',
     help: 'Write the condition the query is meant to test.',
   },
   'query-short-circuit': {
@@ -121,7 +124,8 @@ export const PORTKEY_RULES = {
   },
   'invalid-operator-value': {
     severity: 'error',
-    description: 'An operator gets a value of the wrong kind ($in without a list, $and without sub-queries…), so the condition never holds.',
+    description:
+      'An operator gets a value of the wrong kind ($in without a list, $and without sub-queries…), so the condition never holds.',
     help: 'Give the operator the kind of value the message names.',
   },
   'invalid-query-value': {
@@ -136,17 +140,20 @@ export const PORTKEY_RULES = {
   },
   'unknown-query-field': {
     severity: 'error',
-    description: 'A query reads a field the gateway does not resolve (only metadata.<key>, params.<key> and url.pathname).',
+    description:
+      'A query reads a field the gateway does not resolve (only metadata.<key>, params.<key> and url.pathname).',
     help: 'Route on metadata.<key> or params.<key>.',
   },
   'query-key-too-deep': {
     severity: 'error',
-    description: 'A query key has more than two levels; the gateway resolves at most two, and the condition silently fails.',
+    description:
+      'A query key has more than two levels; the gateway resolves at most two, and the condition silently fails.',
     help: 'Route on a top-level metadata or params key.',
   },
   'metadata-non-string': {
     severity: 'error',
-    description: 'A query compares metadata with a value that is not a string; metadata values are strings and the comparison is strict.',
+    description:
+      'A query compares metadata with a value that is not a string; metadata values are strings and the comparison is strict.',
     help: 'Write the value as a string.',
   },
   'invalid-status-code': {
@@ -156,7 +163,8 @@ export const PORTKEY_RULES = {
   },
   'status-code-not-integer': {
     severity: 'error',
-    description: 'A status code is not an integer: a number never matches, and text makes the gateway reject the config.',
+    description:
+      'A status code is not an integer: a number never matches, and text makes the gateway reject the config.',
     help: 'Write whole numbers without quotes.',
   },
   'retry-without-attempts': {
@@ -166,27 +174,29 @@ export const PORTKEY_RULES = {
   },
   'retry-attempts-high': {
     severity: 'warning',
-    description: 'More than 5 retry attempts: the gateway does not cap them and backs off exponentially, holding a failing request for long.',
+    description:
+      'More than 5 retry attempts: the gateway does not cap them and backs off exponentially, holding a failing request for long.',
     help: 'Lower attempts, or add a fallback target instead.',
   },
   'invalid-custom-host': {
     severity: 'error',
     description: 'custom_host is not a URL: the gateway answers 400.',
-    help: 'Write the upstream\'s base URL, e.g. https://llm.internal.example/v1.',
+    help: "Write the upstream's base URL, e.g. https://llm.internal.example/v1.",
   },
   'untrusted-custom-host': {
     severity: 'error',
-    description: 'custom_host fails the gateway\'s SSRF guard (a private or local address not trusted): it answers 400.',
+    description: "custom_host fails the gateway's SSRF guard (a private or local address not trusted): it answers 400.",
     help: 'Add the host to TRUSTED_CUSTOM_HOSTS on the gateway.',
   },
   'config-too-large': {
     severity: 'error',
-    description: 'The minified config is above Node\'s 16 KiB header limit: the gateway answers 431 to every request carrying it.',
+    description:
+      "The minified config is above Node's 16 KiB header limit: the gateway answers 431 to every request carrying it.",
     help: 'Route on one metadata key with fewer branches, or start the gateway with node --max-http-header-size=1048576.',
   },
   'config-near-header-limit': {
     severity: 'warning',
-    description: 'The minified config nears Node\'s 16 KiB header limit once the request\'s other headers are added.',
+    description: "The minified config nears Node's 16 KiB header limit once the request's other headers are added.",
     help: 'Route on one metadata key with fewer branches, or start the gateway with node --max-http-header-size=1048576.',
   },
 } as const satisfies Record<string, RuleText>;

@@ -5,12 +5,13 @@ import type { RuleText } from './catalog-types.js';
 export const REVIEW_RULES = {
   breach: {
     severity: 'error',
-    description: 'Traffic ran on a tier not cleared for the use case\'s data, or on a deployment outside its residency.',
+    description: "Traffic ran on a tier not cleared for the use case's data, or on a deployment outside its residency.",
     help: 'Stop the traffic: regenerate the gateway config with `tierplan gateway` and check it with `tierplan verify`, then find out who routed the use case there (an application calling past the gateway, a hand-edited config).',
   },
   drift: {
     severity: 'warning',
-    description: 'A use case ran on another tier than the plan assigns (info when that tier is one of its cleared fallbacks).',
+    description:
+      'A use case ran on another tier than the plan assigns (info when that tier is one of its cleared fallbacks).',
     help: 'Traffic on a cleared fallback is expected while the primary is down. Otherwise regenerate the gateway config with `tierplan gateway`, or change the inventory or policy if the plan is out of date.',
   },
   unregistered: {
@@ -35,7 +36,8 @@ export const REVIEW_RULES = {
   },
   unreadable: {
     severity: 'warning',
-    description: 'Rows of a usage export could not be read (a bad number, a missing column…); they are counted, not dropped silently.',
+    description:
+      'Rows of a usage export could not be read (a bad number, a missing column…); they are counted, not dropped silently.',
     help: 'Look at the first rows listed (file:line) and fix the export, or the column mapping it is read through.',
   },
   unattributed: {

@@ -32,8 +32,17 @@ export type DiagnosticCode = ProblemCode | keyof typeof VERIFY_RULES | keyof typ
 const anchorOf = (code: string): string => `docs/rules.md#${code}`;
 
 export const CATALOG: Readonly<Record<DiagnosticCode, CatalogEntry>> = Object.fromEntries(
-  AREAS.flatMap((area) => Object.entries(area.rules).map(([code, text]: [string, RuleText]) => [
-    code,
-    { code, category: area.category, severity: text.severity, description: text.description, help: text.help, anchor: anchorOf(code) },
-  ])),
+  AREAS.flatMap((area) =>
+    Object.entries(area.rules).map(([code, text]: [string, RuleText]) => [
+      code,
+      {
+        code,
+        category: area.category,
+        severity: text.severity,
+        description: text.description,
+        help: text.help,
+        anchor: anchorOf(code),
+      },
+    ]),
+  ),
 ) as Record<DiagnosticCode, CatalogEntry>;

@@ -12,7 +12,10 @@ function where(d: Diagnostic): string | undefined {
  * In core, not render, because io's InputError puts the same text in its message.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  const place = [where(d), d.path].filter((x) => x !== undefined).map((x) => `${x}: `).join('');
+  const place = [where(d), d.path]
+    .filter((x) => x !== undefined)
+    .map((x) => `${x}: `)
+    .join('');
   const lines = [`${place}${d.severity} ${d.code}: ${d.message}`];
   if (d.hint !== undefined && d.hint !== '') lines.push(...d.hint.split('\n').map((l) => `  ${l}`));
   const hops = d.evidence?.path ?? [];

@@ -5,7 +5,17 @@ import type { RouteTarget } from './routing-types.js';
 import type { Deployment } from '../policy/types.js';
 
 /** Providers whose `api_base` is the deployment's endpoint URL. */
-const URL_PROVIDERS = new Set(['openai', 'anthropic', 'azure', 'hosted_vllm', 'ollama_chat', 'ollama', 'huggingface', 'xinference', 'mistral']);
+const URL_PROVIDERS = new Set([
+  'openai',
+  'anthropic',
+  'azure',
+  'hosted_vllm',
+  'ollama_chat',
+  'ollama',
+  'huggingface',
+  'xinference',
+  'mistral',
+]);
 const AZURE_API_VERSION = '2024-10-21';
 
 /** Self-hosted OpenAI-compatible servers (vLLM, TGI…) are Portkey `openai` targets with a custom host. */

@@ -37,8 +37,16 @@ export function routeClasses(model: RoutingModel): RouteClass[] {
   const chain = (r: UseCaseRoute): RouteTarget[] => [...r.primary.slice(1), ...r.fallbacks];
   return [...byPrimary.values()].map((members) => {
     const route = members[0]!;
-    const common = chain(route).filter((t) => members.every((m) => chain(m).some((f) => f.deployment === t.deployment)));
-    return { name: `${route.tier}.${route.primary[0]!.deployment}`, route, primary: route.primary[0]!, fallbacks: common.slice(0, MAX_BRANCH_FALLBACKS), aliases: members.map((m) => m.alias) };
+    const common = chain(route).filter((t) =>
+      members.every((m) => chain(m).some((f) => f.deployment === t.deployment)),
+    );
+    return {
+      name: `${route.tier}.${route.primary[0]!.deployment}`,
+      route,
+      primary: route.primary[0]!,
+      fallbacks: common.slice(0, MAX_BRANCH_FALLBACKS),
+      aliases: members.map((m) => m.alias),
+    };
   });
 }
 

@@ -2,7 +2,12 @@ import { orderedTiers } from '../plan/assign.js';
 import { rank } from '../plan/classify.js';
 import { clearTier, suitableDeployments, type DataProfile } from '../plan/clearance.js';
 import type { Plan, PlannedUseCase } from '../plan/plan-types.js';
-import { DEFAULT_FALLBACK_STATUS_CODES, type RouteTarget, type RoutingModel, type UseCaseRoute } from './routing-types.js';
+import {
+  DEFAULT_FALLBACK_STATUS_CODES,
+  type RouteTarget,
+  type RoutingModel,
+  type UseCaseRoute,
+} from './routing-types.js';
 import type { Deployment, Inventory, Needs, Policy, Tier } from '../policy/types.js';
 
 export const dataProfile = (u: PlannedUseCase): DataProfile => ({
@@ -36,7 +41,10 @@ export function compileRoutes(plan: Plan, inventory: Inventory, policy: Policy):
   const unrouted: RoutingModel['unrouted'] = [];
   for (const u of plan.use_cases) {
     if (u.tier === null || u.deployment === null) {
-      unrouted.push({ alias: u.id, reason: u.decided_by === 'retired' ? 'retired' : `gap: ${u.gap?.detail ?? 'no tier qualifies'}` });
+      unrouted.push({
+        alias: u.id,
+        reason: u.decided_by === 'retired' ? 'retired' : `gap: ${u.gap?.detail ?? 'no tier qualifies'}`,
+      });
       continue;
     }
     routes.push(routeFor(u, needsOf.get(u.id), policy));
@@ -53,7 +61,12 @@ export function compileRoutes(plan: Plan, inventory: Inventory, policy: Policy):
 
 function routeFor(u: PlannedUseCase, needs: Needs | undefined, policy: Policy): UseCaseRoute {
   const levels = policy.capability.levels;
-  const target = (d: Deployment, tier: Tier): RouteTarget => ({ id: `${u.id}.${d.id}`, deployment: d.id, tier: tier.id, weight: 1 });
+  const target = (d: Deployment, tier: Tier): RouteTarget => ({
+    id: `${u.id}.${d.id}`,
+    deployment: d.id,
+    tier: tier.id,
+    weight: 1,
+  });
   const tiers = allowedTiers(u, policy);
   const assigned = tiers[0]!;
   const chosen = assigned.deployments.find((d) => d.id === u.deployment)!;
@@ -76,8 +89,13 @@ function routeFor(u: PlannedUseCase, needs: Needs | undefined, policy: Policy): 
   }
   const window = Math.max(...primary.map((d) => d.context_tokens ?? 0));
   const context = policy.gateway?.context_window_fallbacks
-    ? tiers.flatMap((t) => fitting(t).filter((d) => (d.context_tokens ?? 0) > window).map((d) => target(d, t)))
-      .sort((a, b) => contextOf(policy, a) - contextOf(policy, b))
+    ? tiers
+        .flatMap((t) =>
+          fitting(t)
+            .filter((d) => (d.context_tokens ?? 0) > window)
+            .map((d) => target(d, t)),
+        )
+        .sort((a, b) => contextOf(policy, a) - contextOf(policy, b))
     : [];
   return {
     alias: u.id,
@@ -97,5 +115,9 @@ function contextOf(policy: Policy, t: RouteTarget): number {
 
 /** Every deployment of the policy, by id, with its tier. */
 export function deploymentIndex(policy: Policy): Map<string, { deployment: Deployment; tier: Tier }> {
-  return new Map(policy.tiers.flatMap((tier) => tier.deployments.map((deployment) => [deployment.id, { deployment, tier }] as const)));
+  return new Map(
+    policy.tiers.flatMap((tier) =>
+      tier.deployments.map((deployment) => [deployment.id, { deployment, tier }] as const),
+    ),
+  );
 }

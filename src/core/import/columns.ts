@@ -48,24 +48,36 @@ export class HeaderIndex {
   /** The column `ref` names, or a problem placed at `path` in the mapping. */
   resolve(ref: ColumnRef, path: Path): Column | Problem {
     if (typeof ref === 'number') return this.position(ref, path);
-    if (typeof ref === 'object' && 'letter' in ref) return this.position(positionOfLetter(ref.letter), path, ` (letter ${ref.letter.toUpperCase()})`);
+    if (typeof ref === 'object' && 'letter' in ref)
+      return this.position(positionOfLetter(ref.letter), path, ` (letter ${ref.letter.toUpperCase()})`);
     const name = typeof ref === 'string' ? ref : ref.name;
-    const occurrence = typeof ref === 'string' ? 1 : ref.occurrence ?? 1;
+    const occurrence = typeof ref === 'string' ? 1 : (ref.occurrence ?? 1);
     const found = this.exact.get(name) ?? this.loose.get(normalizeKey(name));
     const index = found?.[occurrence - 1];
     if (index !== undefined) return { index, label: this.label(index) };
     if (found) {
-      return problem(path, `the header has ${found.length} column${found.length === 1 ? '' : 's'} named "${name}", not ${occurrence}`,
-        `columns named "${name}" are at ${found.map((i) => letterOf(i + 1)).join(', ')}`);
+      return problem(
+        path,
+        `the header has ${found.length} column${found.length === 1 ? '' : 's'} named "${name}", not ${occurrence}`,
+        `columns named "${name}" are at ${found.map((i) => letterOf(i + 1)).join(', ')}`,
+      );
     }
     const named = this.header.filter((h) => h !== '');
-    return problem(path, `no column "${name}" in the header`, [didYouMean(name, named), `the header has: ${named.map((h) => `"${h}"`).join(', ')}`].filter(Boolean).join('\n'));
+    return problem(
+      path,
+      `no column "${name}" in the header`,
+      [didYouMean(name, named), `the header has: ${named.map((h) => `"${h}"`).join(', ')}`].filter(Boolean).join('\n'),
+    );
   }
 
   private position(position: number, path: Path, extra = ''): Column | Problem {
-    if (position >= 1 && position <= this.header.length) return { index: position - 1, label: this.label(position - 1) };
-    return problem(path, `column ${position}${extra} is past the end of the header, which has ${this.header.length} column${this.header.length === 1 ? '' : 's'}`,
-      `the last column is ${letterOf(this.header.length)} ("${this.label(this.header.length - 1)}")`);
+    if (position >= 1 && position <= this.header.length)
+      return { index: position - 1, label: this.label(position - 1) };
+    return problem(
+      path,
+      `column ${position}${extra} is past the end of the header, which has ${this.header.length} column${this.header.length === 1 ? '' : 's'}`,
+      `the last column is ${letterOf(this.header.length)} ("${this.label(this.header.length - 1)}")`,
+    );
   }
 }
 

@@ -4,7 +4,16 @@
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
 import type { Modality, Policy, Reasoning, Status, Task } from '../policy/types.js';
 import { HeaderIndex, isProblem, type Column } from './columns.js';
-import { columnOf, isValued, type ColumnRef, type DateFormat, type Field, type ImportMapping, type ListSource, type MappingColumns } from './mapping-types.js';
+import {
+  columnOf,
+  isValued,
+  type ColumnRef,
+  type DateFormat,
+  type Field,
+  type ImportMapping,
+  type ListSource,
+  type MappingColumns,
+} from './mapping-types.js';
 import { normalizeKey } from './text.js';
 
 /** What the policy knows: imported names are checked against it so the result validates. */
@@ -44,8 +53,19 @@ interface CompiledRule {
   task?: Task;
 }
 
-type Plain = 'id' | 'name' | 'owner' | 'description' | 'context_tokens' | 'requests' | 'input_tokens_per_request' | 'output_tokens_per_request'
-  | 'override_tier' | 'override_reason' | 'override_approved_by' | 'override_expires';
+type Plain =
+  | 'id'
+  | 'name'
+  | 'owner'
+  | 'description'
+  | 'context_tokens'
+  | 'requests'
+  | 'input_tokens_per_request'
+  | 'output_tokens_per_request'
+  | 'override_tier'
+  | 'override_reason'
+  | 'override_approved_by'
+  | 'override_expires';
 
 export interface CompiledMapping {
   plain: Partial<Record<Plain, Column>>;
@@ -69,8 +89,20 @@ export interface Compiled {
   problems: Problem[];
 }
 
-const PLAIN: Plain[] = ['id', 'name', 'owner', 'description', 'context_tokens', 'requests', 'input_tokens_per_request', 'output_tokens_per_request',
-  'override_tier', 'override_reason', 'override_approved_by', 'override_expires'];
+const PLAIN: Plain[] = [
+  'id',
+  'name',
+  'owner',
+  'description',
+  'context_tokens',
+  'requests',
+  'input_tokens_per_request',
+  'output_tokens_per_request',
+  'override_tier',
+  'override_reason',
+  'override_approved_by',
+  'override_expires',
+];
 
 export function compileMapping(mapping: ImportMapping, header: string[], vocabulary: Vocabulary): Compiled {
   const index = new HeaderIndex(header);
@@ -82,8 +114,13 @@ export function compileMapping(mapping: ImportMapping, header: string[], vocabul
       return undefined;
     }
     if (typeof ref === 'string' && index.count(ref) > 1) {
-      problems.push({ code: 'ambiguous-column', severity: 'warning', path, message: `${index.count(ref)} columns are named "${ref}": the first (${found.label}) is used`,
-        hint: `to read another, write { name: "${ref}", occurrence: 2 } or its letter` });
+      problems.push({
+        code: 'ambiguous-column',
+        severity: 'warning',
+        path,
+        message: `${index.count(ref)} columns are named "${ref}": the first (${found.label}) is used`,
+        hint: `to read another, write { name: "${ref}", occurrence: 2 } or its letter`,
+      });
     }
     return found;
   };
@@ -95,7 +132,13 @@ export function compileMapping(mapping: ImportMapping, header: string[], vocabul
   };
 
   if (mapping.columns.id === undefined && mapping.columns.name === undefined) {
-    problems.push({ code: 'missing-key', severity: 'error', path: ['columns'], message: 'columns must name at least an id or a name column', hint: 'e.g. columns: { id: "ID", name: "Use case" }' });
+    problems.push({
+      code: 'missing-key',
+      severity: 'error',
+      path: ['columns'],
+      message: 'columns must name at least an id or a name column',
+      hint: 'e.g. columns: { id: "ID", name: "Use case" }',
+    });
   }
   const plain: CompiledMapping['plain'] = {};
   for (const key of PLAIN) {
@@ -108,7 +151,9 @@ export function compileMapping(mapping: ImportMapping, header: string[], vocabul
     (mapping[kind] ?? []).flatMap((s, i) => {
       const column = resolve(s.column, [kind, i, 'column']);
       if (known) checkNames(s, known, [kind, i], kind === 'data_classes' ? 'data class' : 'regime', problems);
-      return column ? [{ ...column, split: s.split ?? s.values === undefined, ...(s.values ? { values: keyed(s.values) } : {}) }] : [];
+      return column
+        ? [{ ...column, split: s.split ?? s.values === undefined, ...(s.values ? { values: keyed(s.values) } : {}) }]
+        : [];
     });
 
   const compiled: CompiledMapping = {
@@ -121,7 +166,10 @@ export function compileMapping(mapping: ImportMapping, header: string[], vocabul
     header: index,
     ...(mapping.date_format ? { dateFormat: mapping.date_format } : {}),
   };
-  const opt = <K extends 'status' | 'task' | 'reasoning' | 'tools' | 'modalities'>(k: K, v: CompiledMapping[K]): void => {
+  const opt = <K extends 'status' | 'task' | 'reasoning' | 'tools' | 'modalities'>(
+    k: K,
+    v: CompiledMapping[K],
+  ): void => {
     if (v) compiled[k] = v;
   };
   opt('status', field('status', mapping.columns.status));
@@ -133,12 +181,19 @@ export function compileMapping(mapping: ImportMapping, header: string[], vocabul
   const textColumns = [plain.name, plain.description].filter((c): c is Column => c !== undefined);
   (mapping.suggest ?? []).forEach((rule, i) => {
     if (rule.data_class === undefined && rule.task === undefined) {
-      problems.push({ code: 'missing-key', severity: 'error', path: ['suggest', i], message: 'a suggest rule needs data_class or task: what its words suggest' });
+      problems.push({
+        code: 'missing-key',
+        severity: 'error',
+        path: ['suggest', i],
+        message: 'a suggest rule needs data_class or task: what its words suggest',
+      });
     }
     if (rule.data_class !== undefined && !vocabulary.dataClasses.includes(rule.data_class)) {
       problems.push(unknownName('data class', rule.data_class, vocabulary.dataClasses, ['suggest', i, 'data_class']));
     }
-    const columns = rule.columns ? rule.columns.map((c, j) => resolve(c, ['suggest', i, 'columns', j])).filter((c): c is Column => c !== undefined) : textColumns;
+    const columns = rule.columns
+      ? rule.columns.map((c, j) => resolve(c, ['suggest', i, 'columns', j])).filter((c): c is Column => c !== undefined)
+      : textColumns;
     compiled.rules.push({
       columns,
       words: rule.words.map((word) => ({ word, re: wordPattern(word) })),
@@ -155,7 +210,13 @@ function keyed<V>(values: Record<string, V>): Map<string, V> {
 
 type NameKind = 'data class' | 'regime';
 
-function checkNames(source: ListSource, known: string[], path: (string | number)[], kind: NameKind, problems: Problem[]): void {
+function checkNames(
+  source: ListSource,
+  known: string[],
+  path: (string | number)[],
+  kind: NameKind,
+  problems: Problem[],
+): void {
   for (const [key, names] of Object.entries(source.values ?? {})) {
     if (names === 'unknown') continue;
     names.forEach((n, j) => {
@@ -165,8 +226,15 @@ function checkNames(source: ListSource, known: string[], path: (string | number)
 }
 
 function unknownName(kind: NameKind, name: string, known: string[], path: (string | number)[]): Problem {
-  return { code: kind === 'data class' ? 'unknown-data-class' : 'unknown-regime', severity: 'error', path, message: `"${name}" is not a ${kind} of the policy`,
-    hint: didYouMean(name, known) ?? `the policy's ${kind === 'data class' ? 'data classes' : 'regimes'}: ${known.join(', ')}` };
+  return {
+    code: kind === 'data class' ? 'unknown-data-class' : 'unknown-regime',
+    severity: 'error',
+    path,
+    message: `"${name}" is not a ${kind} of the policy`,
+    hint:
+      didYouMean(name, known) ??
+      `the policy's ${kind === 'data class' ? 'data classes' : 'regimes'}: ${known.join(', ')}`,
+  };
 }
 
 /** A keyword as a whole-word pattern over normalised text; a trailing * matches any ending. */

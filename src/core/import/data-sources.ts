@@ -67,9 +67,11 @@ function gather(sources: CompiledSource[], cell: Cell, { known, blankIsNone, kin
       }
       out.unknown.push(`column "${source.label}" says "${item}"`);
       const guess = known ? didYouMean(name, known) : undefined;
-      out.warnings.push(source.values && !source.split
-        ? `"${item}" in column "${source.label}" is not one of the mapping's values for it${guess ? ` (${guess})` : ''}: ${plural(kind)} left unknown`
-        : `"${item}" in column "${source.label}" is not a ${kind} of the policy${guess ? ` (${guess})` : ''}: add it to the mapping's values; ${plural(kind)} left unknown`);
+      out.warnings.push(
+        source.values && !source.split
+          ? `"${item}" in column "${source.label}" is not one of the mapping's values for it${guess ? ` (${guess})` : ''}: ${plural(kind)} left unknown`
+          : `"${item}" in column "${source.label}" is not a ${kind} of the policy${guess ? ` (${guess})` : ''}: add it to the mapping's values; ${plural(kind)} left unknown`,
+      );
     }
   }
   return out;
@@ -83,12 +85,20 @@ export interface DataOutcome {
 
 export function readData(m: CompiledMapping, cell: Cell): DataOutcome {
   const v = m.vocabulary;
-  const classes = gather(m.dataClasses, cell, { known: v.dataClasses, blankIsNone: false, kind: 'data class', joiner: '_' });
+  const classes = gather(m.dataClasses, cell, {
+    known: v.dataClasses,
+    blankIsNone: false,
+    kind: 'data class',
+    joiner: '_',
+  });
   const regimes = gather(m.regimes, cell, { known: v.regimes, blankIsNone: true, kind: 'regime', joiner: '_' });
   const residency = gather(m.residency, cell, { known: undefined, blankIsNone: true, kind: 'region', joiner: '-' });
   const warnings = [...classes.warnings, ...regimes.warnings, ...residency.warnings];
   for (const r of residency.names) {
-    if (!v.regions.includes(r)) warnings.push(`region "${r}" is served by no tier (tiers run in ${v.regions.join(', ')}): the use case will be a gap unless you map it, e.g. values: { "${r}": [${v.regions[0] ?? 'eu'}] }`);
+    if (!v.regions.includes(r))
+      warnings.push(
+        `region "${r}" is served by no tier (tiers run in ${v.regions.join(', ')}): the use case will be a gap unless you map it, e.g. values: { "${r}": [${v.regions[0] ?? 'eu'}] }`,
+      );
   }
   const data: DataSpec = {};
   const suggested: Suggested = {};
@@ -97,7 +107,9 @@ export function readData(m: CompiledMapping, cell: Cell): DataOutcome {
   if (m.dataClasses.length > 0 && unknown.length === 0) data.classes = classes.names;
   else if (classes.names.length > 0) {
     suggested.data_classes = classes.names;
-    suggested.because = [`data classes ${classes.names.join(', ')}: ${classes.said.join('; ')}, but ${unknown.join('; ')}`];
+    suggested.because = [
+      `data classes ${classes.names.join(', ')}: ${classes.said.join('; ')}, but ${unknown.join('; ')}`,
+    ];
   }
   if (regimes.names.length > 0) data.regimes = regimes.names;
   if (residency.names.length > 0) data.residency = residency.names;

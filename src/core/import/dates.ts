@@ -4,7 +4,20 @@ import type { DateFormat } from './mapping-types.js';
 
 export type DateResult = { date: string } | { error: string };
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** 1–12 for a month name or its abbreviation of three letters or more (Mar, Sept, March). */
 function monthOf(word: string): number | undefined {
@@ -28,7 +41,10 @@ const year = (y: string): number => (y.length === 2 ? 2000 + Number(y) : Number(
  */
 export function parseFreeDate(raw: string, format?: DateFormat): DateResult {
   const text = raw.trim();
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
+  let m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i.exec(
+      text,
+    );
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), text);
   m = /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-z]+\.?),?[\s\-/.]+(\d{4}|\d{2})$/.exec(text);
   if (m) {
@@ -44,7 +60,9 @@ export function parseFreeDate(raw: string, format?: DateFormat): DateResult {
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (!format) {
-      return { error: `"${text}" is ambiguous (day/month or month/day?): set date_format: DD/MM/YYYY or MM/DD/YYYY in the mapping` };
+      return {
+        error: `"${text}" is ambiguous (day/month or month/day?): set date_format: DD/MM/YYYY or MM/DD/YYYY in the mapping`,
+      };
     }
     return format === 'DD/MM/YYYY' ? build(year(m[3]!), b, a, text) : build(year(m[3]!), a, b, text);
   }

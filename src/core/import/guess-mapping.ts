@@ -68,7 +68,10 @@ const NO = ['no', 'n', 'false', 'n/a', 'na', 'none'];
 const KEYWORDS: { data_class?: string; task?: Task; words: string[] }[] = [
   { data_class: 'phi', words: ['patient*', 'diagnos*', 'clinical', 'medical', 'health record*', 'prescription*'] },
   { data_class: 'pci', words: ['card number*', 'cardholder*', 'credit card*', 'payment card*', 'cvv'] },
-  { data_class: 'pii', words: ['personal data', 'email address*', 'home address*', 'date of birth', 'passport*', 'social security'] },
+  {
+    data_class: 'pii',
+    words: ['personal data', 'email address*', 'home address*', 'date of birth', 'passport*', 'social security'],
+  },
   { data_class: 'customer_data', words: ['customer*', 'client*', 'policyholder*', 'account holder*'] },
   { data_class: 'employee_data', words: ['employee*', 'payroll', 'salar*', 'performance review*', 'recruit*'] },
   { data_class: 'source_code', words: ['source code', 'repositor*', 'pull request*'] },
@@ -83,7 +86,12 @@ const KEYWORDS: { data_class?: string; task?: Task; words: string[] }[] = [
 ];
 
 export function guessMapping(header: string[], sample: string[][], dataClasses: string[]): GuessedMapping {
-  const keys = header.map((h) => normalizeKey(h).replace(/[_\-.:()?]+/g, ' ').replace(/\s+/g, ' ').trim());
+  const keys = header.map((h) =>
+    normalizeKey(h)
+      .replace(/[_\-.:()?]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   const used = new Set<number>();
   const notes: GuessNote[] = [];
   const ref = (i: number): ColumnRef => {
@@ -109,7 +117,11 @@ export function guessMapping(header: string[], sample: string[][], dataClasses: 
     let text = `guessed from the header of ${where(i)}`;
     if (field === 'status') {
       const odd = seen(i).filter((v) => statusOf(v) === undefined);
-      if (odd.length > 0) text += `; values tierplan does not know yet: ${odd.slice(0, 8).map((v) => `"${v}"`).join(', ')} — map them with { column: …, values: { "${odd[0]!}": pilot } }`;
+      if (odd.length > 0)
+        text += `; values tierplan does not know yet: ${odd
+          .slice(0, 8)
+          .map((v) => `"${v}"`)
+          .join(', ')} — map them with { column: …, values: { "${odd[0]!}": pilot } }`;
     }
     notes.push({ path: ['columns', field], text });
   }
@@ -126,7 +138,17 @@ export function guessMapping(header: string[], sample: string[][], dataClasses: 
     for (const n of NO) values[n] = [];
     const odd = words.filter((w) => booleanOf(w) === undefined && !NO.includes(normalizeKey(w)));
     flags.push({ column: ref(i), values });
-    notes.push({ path: ['data_classes', flags.length - 1], text: `${where(i)} looks like a yes/no for ${cls}; a blank cell or any other value leaves the classes unknown${odd.length ? ` (seen: ${odd.slice(0, 6).map((v) => `"${v}"`).join(', ')})` : ''}` });
+    notes.push({
+      path: ['data_classes', flags.length - 1],
+      text: `${where(i)} looks like a yes/no for ${cls}; a blank cell or any other value leaves the classes unknown${
+        odd.length
+          ? ` (seen: ${odd
+              .slice(0, 6)
+              .map((v) => `"${v}"`)
+              .join(', ')})`
+          : ''
+      }`,
+    });
   }
   const lists: Partial<Record<'data_classes' | 'regimes' | 'residency', ListSource[]>> = { data_classes: flags };
   for (const [kind, re] of LISTS) {
@@ -135,16 +157,30 @@ export function guessMapping(header: string[], sample: string[][], dataClasses: 
     const list = lists[kind] ?? [];
     lists[kind] = list;
     list.push({ column: ref(i) });
-    notes.push({ path: [kind, list.length - 1], text: `${where(i)} lists ${kind.replace('_', ' ')} (names of the policy, separated by , ; |); map other spellings with values: { "Health data": [phi] }` });
+    notes.push({
+      path: [kind, list.length - 1],
+      text: `${where(i)} lists ${kind.replace('_', ' ')} (names of the policy, separated by , ; |); map other spellings with values: { "Health data": [phi] }`,
+    });
   }
-  for (const kind of ['data_classes', 'regimes', 'residency'] as const) if (lists[kind]?.length) mapping[kind] = lists[kind];
+  for (const kind of ['data_classes', 'regimes', 'residency'] as const)
+    if (lists[kind]?.length) mapping[kind] = lists[kind];
 
   if (columns.name !== undefined || columns.description !== undefined) {
-    const rules: KeywordRule[] = KEYWORDS.filter((k) => k.data_class === undefined || dataClasses.includes(k.data_class))
-      .map((k) => ({ words: k.words, ...(k.data_class ? { data_class: k.data_class } : {}), ...(k.task ? { task: k.task } : {}) }));
+    const rules: KeywordRule[] = KEYWORDS.filter(
+      (k) => k.data_class === undefined || dataClasses.includes(k.data_class),
+    ).map((k) => ({
+      words: k.words,
+      ...(k.data_class ? { data_class: k.data_class } : {}),
+      ...(k.task ? { task: k.task } : {}),
+    }));
     mapping.suggest = rules;
-    notes.push({ path: ['suggest'], text: 'words in the name and description suggest a data class or task; `tierplan plan` asks to confirm (they never decide)' });
+    notes.push({
+      path: ['suggest'],
+      text: 'words in the name and description suggest a data class or task; `tierplan plan` asks to confirm (they never decide)',
+    });
   }
-  const unmapped = header.flatMap((h, i) => (used.has(i) ? [] : [{ letter: letterOf(i + 1), label: h === '' ? '(no header)' : h, ref: ref(i) }]));
+  const unmapped = header.flatMap((h, i) =>
+    used.has(i) ? [] : [{ letter: letterOf(i + 1), label: h === '' ? '(no header)' : h, ref: ref(i) }],
+  );
   return { mapping, notes, unmapped };
 }

@@ -23,7 +23,10 @@ export class IdAllocator {
       derived = givenId === '';
       base = (givenId !== '' ? slugify(givenId) : '') || slugify(name) || `use-case-${fingerprint(name)}`;
       // Upper case is only a spelling: "UC-001" becoming "uc-001" needs no warning.
-      if (givenId !== '' && base !== givenId.toLowerCase()) notes.push(`id "${givenId}" is not a slug (lowercase letters, digits and hyphens, at most ${SLUG_MAX}): "${base}" is used`);
+      if (givenId !== '' && base !== givenId.toLowerCase())
+        notes.push(
+          `id "${givenId}" is not a slug (lowercase letters, digits and hyphens, at most ${SLUG_MAX}): "${base}" is used`,
+        );
     }
     let id = base;
     let n = this.nextSuffix.get(base) ?? 2;

@@ -34,7 +34,16 @@ export interface ImportResult {
 }
 
 export class Importer {
-  private readonly result: ImportResult = { useCases: [], lines: [], read: 0, imported: 0, blank: 0, skipped: [], warnings: [], derivedIds: 0 };
+  private readonly result: ImportResult = {
+    useCases: [],
+    lines: [],
+    read: 0,
+    imported: 0,
+    blank: 0,
+    skipped: [],
+    warnings: [],
+    derivedIds: 0,
+  };
   private readonly ids: IdAllocator;
 
   constructor(private readonly mapping: CompiledMapping) {
@@ -59,7 +68,8 @@ export class Importer {
     this.result.useCases.push(row.useCase);
     this.result.lines.push(line);
     this.result.imported++;
-    for (const message of [...notes, ...row.warnings, ...(warning ? [warning] : [])]) this.result.warnings.push({ line, id, message });
+    for (const message of [...notes, ...row.warnings, ...(warning ? [warning] : [])])
+      this.result.warnings.push({ line, id, message });
   }
 
   /** A record the reader could not turn into cells; it counts as read and skipped. */
@@ -79,7 +89,12 @@ export interface ImportRowsResult {
 }
 
 /** The whole import over rows in memory: for tests and small inputs. */
-export function importRows(mapping: ImportMapping, header: string[], rows: { cells: string[]; line: number }[], vocabulary: Vocabulary): ImportRowsResult {
+export function importRows(
+  mapping: ImportMapping,
+  header: string[],
+  rows: { cells: string[]; line: number }[],
+  vocabulary: Vocabulary,
+): ImportRowsResult {
   const compiled = compileMapping(mapping, header, vocabulary);
   if (!compiled.mapping) return { problems: compiled.problems };
   const importer = new Importer(compiled.mapping);

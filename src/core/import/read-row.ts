@@ -28,14 +28,21 @@ export function readRow(m: CompiledMapping, cells: readonly string[]): RowRead {
   const givenId = get(p.id);
   let name = get(p.name);
   if (givenId === '' && name === '') {
-    const where = [p.id, p.name].filter(Boolean).map((c) => `"${c!.label}"`).join(' and ');
+    const where = [p.id, p.name]
+      .filter(Boolean)
+      .map((c) => `"${c!.label}"`)
+      .join(' and ');
     return { kind: 'skipped', reason: `no id and no name (${where} blank)` };
   }
   if (name === '') {
     name = givenId;
     warnings.push(`no name: the id "${givenId}" is used as the name`);
   }
-  if (name.length > MAX_NAME) return { kind: 'skipped', reason: `the name is ${name.length} characters long, more than the ${MAX_NAME} an inventory allows: shorten it` };
+  if (name.length > MAX_NAME)
+    return {
+      kind: 'skipped',
+      reason: `the name is ${name.length} characters long, more than the ${MAX_NAME} an inventory allows: shorten it`,
+    };
 
   const override = readOverride(m, get, warnings);
   if (typeof override === 'string') return { kind: 'skipped', reason: override };
@@ -60,20 +67,36 @@ export function readRow(m: CompiledMapping, cells: readonly string[]): RowRead {
   if (override) useCase.override = override;
 
   const secret = findSecrets(useCase)[0];
-  if (secret) return { kind: 'skipped', reason: `a cell for ${secret.path.join('.')} holds ${secret.message.replace(/^literal secret \(([^)]*)\).*$/, '$1')}: remove it from the spreadsheet (and rotate it)` };
+  if (secret)
+    return {
+      kind: 'skipped',
+      reason: `a cell for ${secret.path.join('.')} holds ${secret.message.replace(/^literal secret \(([^)]*)\).*$/, '$1')}: remove it from the spreadsheet (and rotate it)`,
+    };
   return { kind: 'use-case', useCase, givenId, warnings };
 }
 
-function valued<V>(f: CompiledField<V> | undefined, cell: (i: number) => string, read: (text: string, own?: Map<string, V>) => V | undefined, what: string, warnings: string[]): V | undefined {
+function valued<V>(
+  f: CompiledField<V> | undefined,
+  cell: (i: number) => string,
+  read: (text: string, own?: Map<string, V>) => V | undefined,
+  what: string,
+  warnings: string[],
+): V | undefined {
   if (!f) return undefined;
   const text = cell(f.index);
   if (text === '') return undefined;
   const v = read(text, f.values);
-  if (v === undefined) warnings.push(`"${text}" in column "${f.label}" is not ${what}: left out (add it to the mapping's values)`);
+  if (v === undefined)
+    warnings.push(`"${text}" in column "${f.label}" is not ${what}: left out (add it to the mapping's values)`);
   return v;
 }
 
-function readNeeds(m: CompiledMapping, cell: (i: number) => string, get: (c: Column | undefined) => string, warnings: string[]): Needs {
+function readNeeds(
+  m: CompiledMapping,
+  cell: (i: number) => string,
+  get: (c: Column | undefined) => string,
+  warnings: string[],
+): Needs {
   const needs: Needs = {};
   const task = valued(m.task, cell, taskOf, 'a task tierplan knows', warnings);
   if (task !== undefined) needs.task = task;
@@ -86,14 +109,18 @@ function readNeeds(m: CompiledMapping, cell: (i: number) => string, get: (c: Col
   if (m.modalities) {
     const text = cell(m.modalities.index);
     const whole = m.modalities.values?.get(normalizeKey(text));
-    const found = whole ?? splitList(text).flatMap((item) => {
-      const own = m.modalities?.values?.get(normalizeKey(item));
-      if (own) return own;
-      const name = toName(item, '_');
-      if (name === 'text' || name === 'image' || name === 'audio' || name === 'video') return [name];
-      warnings.push(`"${item}" in column "${m.modalities!.label}" is not a modality (text, image, audio, video): left out`);
-      return [];
-    });
+    const found =
+      whole ??
+      splitList(text).flatMap((item) => {
+        const own = m.modalities?.values?.get(normalizeKey(item));
+        if (own) return own;
+        const name = toName(item, '_');
+        if (name === 'text' || name === 'image' || name === 'audio' || name === 'video') return [name];
+        warnings.push(
+          `"${item}" in column "${m.modalities!.label}" is not a modality (text, image, audio, video): left out`,
+        );
+        return [];
+      });
     const unique = [...new Set(found)];
     if (unique.length > 0) needs.modalities = unique;
   }
@@ -109,7 +136,12 @@ function readVolume(m: CompiledMapping, get: (c: Column | undefined) => string, 
   return volume;
 }
 
-function number(c: Column | undefined, get: (c: Column | undefined) => string, warnings: string[], integer: boolean): number | undefined {
+function number(
+  c: Column | undefined,
+  get: (c: Column | undefined) => string,
+  warnings: string[],
+  integer: boolean,
+): number | undefined {
   const text = get(c);
   if (!c || text === '') return undefined;
   const n = amountOf(text);
@@ -121,20 +153,41 @@ function number(c: Column | undefined, get: (c: Column | undefined) => string, w
 }
 
 /** The override, undefined when the row has none, or a skip reason. */
-function readOverride(m: CompiledMapping, get: (c: Column | undefined) => string, warnings: string[]): Override | undefined | string {
+function readOverride(
+  m: CompiledMapping,
+  get: (c: Column | undefined) => string,
+  warnings: string[],
+): Override | undefined | string {
   const p = m.plain;
-  const [tierText, reason, approvedBy, expiresText] = [get(p.override_tier), get(p.override_reason), get(p.override_approved_by), get(p.override_expires)];
+  const [tierText, reason, approvedBy, expiresText] = [
+    get(p.override_tier),
+    get(p.override_reason),
+    get(p.override_approved_by),
+    get(p.override_expires),
+  ];
   if (tierText === '' && reason === '' && approvedBy === '' && expiresText === '') return undefined;
-  const missing = [[tierText, p.override_tier, 'override_tier'], [reason, p.override_reason, 'override_reason'], [expiresText, p.override_expires, 'override_expires']] as const;
-  const lacking = missing.filter(([text]) => text === '').map(([, c, key]) => (c ? `"${c.label}" is blank` : `the mapping has no ${key} column`));
-  if (lacking.length > 0) return `incomplete override: an override needs a tier, a reason and an expiry date (${lacking.join('; ')})`;
+  const missing = [
+    [tierText, p.override_tier, 'override_tier'],
+    [reason, p.override_reason, 'override_reason'],
+    [expiresText, p.override_expires, 'override_expires'],
+  ] as const;
+  const lacking = missing
+    .filter(([text]) => text === '')
+    .map(([, c, key]) => (c ? `"${c.label}" is blank` : `the mapping has no ${key} column`));
+  if (lacking.length > 0)
+    return `incomplete override: an override needs a tier, a reason and an expiry date (${lacking.join('; ')})`;
   const tiers = m.vocabulary.tiers;
-  const tier = tiers.find((t) => t.id === tierText || t.id === toName(tierText, '-') || normalizeKey(t.name) === normalizeKey(tierText));
-  if (!tier) return `override tier "${tierText}" is not a tier of the policy (tiers: ${tiers.map((t) => t.id).join(', ')})`;
+  const tier = tiers.find(
+    (t) => t.id === tierText || t.id === toName(tierText, '-') || normalizeKey(t.name) === normalizeKey(tierText),
+  );
+  if (!tier)
+    return `override tier "${tierText}" is not a tier of the policy (tiers: ${tiers.map((t) => t.id).join(', ')})`;
   const expires = parseFreeDate(expiresText, m.dateFormat);
   if ('error' in expires) return `override expiry in column "${p.override_expires!.label}": ${expires.error}`;
   if (expires.date < m.vocabulary.asOf) {
-    warnings.push(`override to ${tier.id} expired on ${expires.date} (as of ${m.vocabulary.asOf}): not imported, the policy places the use case`);
+    warnings.push(
+      `override to ${tier.id} expired on ${expires.date} (as of ${m.vocabulary.asOf}): not imported, the policy places the use case`,
+    );
     return undefined;
   }
   return { tier: tier.id, reason, ...(approvedBy !== '' ? { approved_by: approvedBy } : {}), expires: expires.date };

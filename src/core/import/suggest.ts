@@ -4,7 +4,12 @@ import type { Suggested, Task, UseCase } from '../policy/types.js';
 import type { CompiledMapping } from './compile.js';
 import { normalizeKey } from './text.js';
 
-export function suggest(m: CompiledMapping, cell: (i: number) => string, useCase: UseCase, known: Suggested): Suggested {
+export function suggest(
+  m: CompiledMapping,
+  cell: (i: number) => string,
+  useCase: UseCase,
+  known: Suggested,
+): Suggested {
   const classes = [...(known.data_classes ?? [])];
   const because = [...(known.because ?? [])];
   let task: Task | undefined;
@@ -18,10 +23,16 @@ export function suggest(m: CompiledMapping, cell: (i: number) => string, useCase
     return t;
   };
   for (const rule of m.rules) {
-    const wantClass = rule.dataClass !== undefined && !classes.includes(rule.dataClass) && !(useCase.data?.classes ?? []).includes(rule.dataClass);
+    const wantClass =
+      rule.dataClass !== undefined &&
+      !classes.includes(rule.dataClass) &&
+      !(useCase.data?.classes ?? []).includes(rule.dataClass);
     const wantTask = rule.task !== undefined && task === undefined && useCase.needs?.task === undefined;
     if (!wantClass && !wantTask) continue;
-    const hit = firstHit(rule.columns.map((c) => ({ label: c.label, text: textOf(c.index) })), rule.words);
+    const hit = firstHit(
+      rule.columns.map((c) => ({ label: c.label, text: textOf(c.index) })),
+      rule.words,
+    );
     if (!hit) continue;
     const what = wantClass ? `data class ${rule.dataClass!}` : `task ${rule.task!}`;
     if (wantClass) classes.push(rule.dataClass!);
@@ -40,7 +51,10 @@ export function suggest(m: CompiledMapping, cell: (i: number) => string, useCase
   return out;
 }
 
-function firstHit(texts: { label: string; text: string }[], words: { word: string; re: RegExp }[]): { label: string; word: string } | undefined {
+function firstHit(
+  texts: { label: string; text: string }[],
+  words: { word: string; re: RegExp }[],
+): { label: string; word: string } | undefined {
   for (const { label, text } of texts) {
     if (text === '') continue;
     for (const w of words) if (w.re.test(text)) return { label, word: w.word };

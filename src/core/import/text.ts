@@ -9,8 +9,13 @@ function foldAscii(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss').replace(/[æÆ]/g, 'ae').replace(/[œŒ]/g, 'oe').replace(/[øØ]/g, 'o')
-    .replace(/[đĐ]/g, 'd').replace(/[łŁ]/g, 'l').replace(/[þÞ]/g, 'th');
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[þÞ]/g, 'th');
 }
 
 /** How cells and mapping keys are compared: case, accents and runs of spaces do not matter. */
@@ -23,7 +28,12 @@ export function normalizeKey(text: string): string {
  * at most `max` characters, cut at a hyphen where one is near. '' when nothing is left.
  */
 export function slugify(text: string, max = SLUG_MAX): string {
-  const slug = foldAscii(text).toLowerCase().replace(/['’‘`´]/g, '').replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = foldAscii(text)
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return cut(slug, max);
 }
 
@@ -47,10 +57,17 @@ export function fingerprint(text: string): string {
 
 /** A cell listing several values: split on , ; | and line ends, blanks dropped. */
 export function splitList(cell: string): string[] {
-  return cell.split(/[,;|\r\n]+/).map((s) => s.trim()).filter((s) => s !== '');
+  return cell
+    .split(/[,;|\r\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** A vocabulary name as users write it ("Customer data", "PCI-DSS") → its catalog spelling. */
 export function toName(text: string, joiner: '_' | '-'): string {
-  return foldAscii(text).toLowerCase().trim().replace(/[^a-z0-9]+/g, joiner).replace(/^[-_]+|[-_]+$/g, '');
+  return foldAscii(text)
+    .toLowerCase()
+    .trim()
+    .replace(/[^a-z0-9]+/g, joiner)
+    .replace(/^[-_]+|[-_]+$/g, '');
 }

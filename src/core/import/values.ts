@@ -4,18 +4,114 @@ import type { Reasoning, Status, Task } from '../policy/types.js';
 import { normalizeKey } from './text.js';
 
 const STATUS_WORDS: Record<Status, string[]> = {
-  idea: ['idea', 'proposed', 'proposal', 'backlog', 'planned', 'planning', 'new', 'intake', 'requested', 'draft', 'discovery', 'concept', 'exploration', 'evaluation', 'under review', 'to do', 'todo', 'not started'],
-  pilot: ['pilot', 'piloting', 'poc', 'p.o.c.', 'proof of concept', 'prototype', 'trial', 'beta', 'mvp', 'experiment', 'experimental', 'test', 'testing', 'in test', 'uat', 'in development', 'development', 'dev', 'in progress', 'build', 'building'],
-  production: ['production', 'prod', 'in prod', 'in production', 'live', 'go live', 'went live', 'ga', 'deployed', 'launched', 'released', 'operational', 'in use', 'active', 'running', 'rolled out', 'bau'],
-  retired: ['retired', 'decommissioned', 'decommission', 'sunset', 'sunsetted', 'deprecated', 'discontinued', 'archived', 'cancelled', 'canceled', 'stopped', 'shut down', 'end of life', 'eol', 'inactive'],
+  idea: [
+    'idea',
+    'proposed',
+    'proposal',
+    'backlog',
+    'planned',
+    'planning',
+    'new',
+    'intake',
+    'requested',
+    'draft',
+    'discovery',
+    'concept',
+    'exploration',
+    'evaluation',
+    'under review',
+    'to do',
+    'todo',
+    'not started',
+  ],
+  pilot: [
+    'pilot',
+    'piloting',
+    'poc',
+    'p.o.c.',
+    'proof of concept',
+    'prototype',
+    'trial',
+    'beta',
+    'mvp',
+    'experiment',
+    'experimental',
+    'test',
+    'testing',
+    'in test',
+    'uat',
+    'in development',
+    'development',
+    'dev',
+    'in progress',
+    'build',
+    'building',
+  ],
+  production: [
+    'production',
+    'prod',
+    'in prod',
+    'in production',
+    'live',
+    'go live',
+    'went live',
+    'ga',
+    'deployed',
+    'launched',
+    'released',
+    'operational',
+    'in use',
+    'active',
+    'running',
+    'rolled out',
+    'bau',
+  ],
+  retired: [
+    'retired',
+    'decommissioned',
+    'decommission',
+    'sunset',
+    'sunsetted',
+    'deprecated',
+    'discontinued',
+    'archived',
+    'cancelled',
+    'canceled',
+    'stopped',
+    'shut down',
+    'end of life',
+    'eol',
+    'inactive',
+  ],
 };
 
 const TASK_WORDS: Record<Task, string[]> = {
-  classification: ['classification', 'classify', 'classifier', 'categorisation', 'categorization', 'triage', 'routing', 'tagging', 'sentiment'],
+  classification: [
+    'classification',
+    'classify',
+    'classifier',
+    'categorisation',
+    'categorization',
+    'triage',
+    'routing',
+    'tagging',
+    'sentiment',
+  ],
   extraction: ['extraction', 'extract', 'data extraction', 'document processing', 'idp', 'ocr', 'parsing'],
   summarization: ['summarization', 'summarisation', 'summary', 'summaries', 'summarize', 'summarise'],
   search: ['search', 'retrieval', 'rag', 'q&a', 'qa', 'question answering', 'knowledge base', 'semantic search'],
-  generation: ['generation', 'generate', 'content generation', 'writing', 'drafting', 'chatbot', 'chat', 'assistant', 'copywriting', 'translation'],
+  generation: [
+    'generation',
+    'generate',
+    'content generation',
+    'writing',
+    'drafting',
+    'chatbot',
+    'chat',
+    'assistant',
+    'copywriting',
+    'translation',
+  ],
   transcription: ['transcription', 'transcribe', 'speech to text', 'stt', 'asr'],
   reasoning: ['reasoning', 'analysis', 'analytics', 'decision support', 'planning'],
   agentic: ['agentic', 'agent', 'agents', 'autonomous agent', 'workflow automation'],
@@ -52,7 +148,8 @@ function lookup<V>(cell: string, own: Map<string, V> | undefined, defaults?: Map
 
 export const statusOf = (cell: string, own?: Map<string, Status>): Status | undefined => lookup(cell, own, STATUS);
 export const taskOf = (cell: string, own?: Map<string, Task>): Task | undefined => lookup(cell, own, TASKS);
-export const reasoningOf = (cell: string, own?: Map<string, Reasoning>): Reasoning | undefined => lookup(cell, own, REASONING);
+export const reasoningOf = (cell: string, own?: Map<string, Reasoning>): Reasoning | undefined =>
+  lookup(cell, own, REASONING);
 
 export function booleanOf(cell: string, own?: Map<string, boolean>): boolean | undefined {
   const mine = own?.get(normalizeKey(cell));
@@ -62,7 +159,6 @@ export function booleanOf(cell: string, own?: Map<string, boolean>): boolean | u
   if (FALSE_WORDS.includes(key)) return false;
   return undefined;
 }
-
 
 /**
  * A non-negative amount as spreadsheets write it: 12000, 12,000, 12 000, 1.5M, 40k, 2e6.

@@ -37,7 +37,10 @@ const unique = (xs: string[]): string[] => [...new Set(xs)];
 export function defaultAnswers(base: Policy): InitAnswers {
   return {
     tiers: base.tiers.map((t) => t.id),
-    regions: regionsOf(base, base.tiers.map((t) => t.id)),
+    regions: regionsOf(
+      base,
+      base.tiers.map((t) => t.id),
+    ),
     providers: unique(base.tiers.flatMap((t) => t.deployments.map((d) => d.provider))),
     regimes: Object.keys(base.sensitivity.regimes),
   };
@@ -54,14 +57,18 @@ export function tierChoices(base: Policy): InitChoice[] {
 /** Regions where the chosen tiers have deployments. */
 export function regionChoices(base: Policy, tiers: string[]): InitChoice[] {
   return regionsOf(base, tiers).map((r) => {
-    const where = base.tiers.filter((t) => tiers.includes(t.id) && t.deployments.some((d) => d.region === r)).map((t) => t.name);
+    const where = base.tiers
+      .filter((t) => tiers.includes(t.id) && t.deployments.some((d) => d.region === r))
+      .map((t) => t.name);
     return { value: r, name: r, description: `deployments in ${r}: ${where.join(', ')}` };
   });
 }
 
 /** Providers with a deployment in the chosen tiers and regions, named with what they would keep. */
 export function providerChoices(base: Policy, tiers: string[], regions: string[]): InitChoice[] {
-  const kept = base.tiers.filter((t) => tiers.includes(t.id)).flatMap((t) => t.deployments.filter((d) => regions.includes(d.region)).map((d) => ({ t, d })));
+  const kept = base.tiers
+    .filter((t) => tiers.includes(t.id))
+    .flatMap((t) => t.deployments.filter((d) => regions.includes(d.region)).map((d) => ({ t, d })));
   return unique(kept.map((k) => k.d.provider)).map((p) => {
     const mine = kept.filter((k) => k.d.provider === p);
     const tierNames = unique(mine.map((k) => k.t.name)).join(', ');
@@ -74,7 +81,11 @@ export function providerChoices(base: Policy, tiers: string[], regions: string[]
 }
 
 export function regimeChoices(base: Policy): InitChoice[] {
-  return Object.entries(base.sensitivity.regimes).map(([id, r]) => ({ value: id, name: id, description: r.description }));
+  return Object.entries(base.sensitivity.regimes).map(([id, r]) => ({
+    value: id,
+    name: id,
+    description: r.description,
+  }));
 }
 
 /** Names in the answers that the base policy does not offer, each with a suggestion when one is close. */
@@ -85,7 +96,9 @@ export function unknownAnswers(base: Policy, a: Partial<InitAnswers>): string[] 
     for (const v of a[key] ?? []) {
       if (known[key].includes(v)) continue;
       const hint = didYouMean(v, known[key]);
-      problems.push(`--${key}: unknown ${what} "${v}"${hint ? ` (${hint})` : ''}; ${what}s are ${known[key].join(', ')}`);
+      problems.push(
+        `--${key}: unknown ${what} "${v}"${hint ? ` (${hint})` : ''}; ${what}s are ${known[key].join(', ')}`,
+      );
     }
   };
   check('tier', 'tiers');
@@ -107,12 +120,17 @@ export function checkAnswers(base: Policy, a: InitAnswers): string[] {
   for (const t of base.tiers.filter((x) => a.tiers.includes(x.id))) {
     if (keptDeployments(t.deployments, a).length > 0) continue;
     const offers = unique(t.deployments.map((d) => `${d.provider} in ${d.region}`)).join(', ');
-    problems.push(`tier ${t.id} would keep no deployment with providers ${list(a.providers)} in regions ${list(a.regions)}: it offers ${offers}; choose one of those or leave the tier out`);
+    problems.push(
+      `tier ${t.id} would keep no deployment with providers ${list(a.providers)} in regions ${list(a.regions)}: it offers ${offers}; choose one of those or leave the tier out`,
+    );
   }
   return problems;
 }
 
-export function keptDeployments<D extends { provider: string; region: string }>(deployments: D[], a: Pick<InitAnswers, 'providers' | 'regions'>): D[] {
+export function keptDeployments<D extends { provider: string; region: string }>(
+  deployments: D[],
+  a: Pick<InitAnswers, 'providers' | 'regions'>,
+): D[] {
   return deployments.filter((d) => a.providers.includes(d.provider) && a.regions.includes(d.region));
 }
 

@@ -32,7 +32,8 @@ function candidatesFor(policy: Policy): UseCase[] {
     name: 'Support ticket summaries',
     owner: 'customer-support-platform@example.com',
     status: 'pilot',
-    description: 'Summarises each closed support ticket (the customer’s emails and the agent’s notes) for the account history.',
+    description:
+      'Summarises each closed support ticket (the customer’s emails and the agent’s notes) for the account history.',
     data: {
       classes: ['customer_data', 'pii'],
       ...(gdprInEu ? { regimes: ['gdpr'], residency: ['eu'] } : {}),

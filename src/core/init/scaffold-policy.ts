@@ -25,12 +25,12 @@ const SCAFFOLD_POLICY_NAME = 'Our AI deployment policy';
  * Answers are assumed checked (checkAnswers): every chosen tier keeps a deployment.
  */
 export function scaffoldPolicy(base: Policy, a: InitAnswers): ScaffoldedPolicy {
-  const tiers: Tier[] = base.tiers
-    .filter((t) => a.tiers.includes(t.id))
-    .map((t) => cutTier(t, a));
+  const tiers: Tier[] = base.tiers.filter((t) => a.tiers.includes(t.id)).map((t) => cutTier(t, a));
   const tierIds = tiers.map((t) => t.id);
   const regimes = pick(base.sensitivity.regimes, (id) => a.regimes.includes(id));
-  const dataClasses = pick(base.sensitivity.data_classes, (_, dc: DataClass) => (dc.implies_regimes ?? []).every((r) => a.regimes.includes(r)));
+  const dataClasses = pick(base.sensitivity.data_classes, (_, dc: DataClass) =>
+    (dc.implies_regimes ?? []).every((r) => a.regimes.includes(r)),
+  );
   const triggers = (base.triggers ?? []).filter((t) => triggerApplies(t, tiers));
   const policy: Policy = {
     version: 1,
@@ -66,14 +66,18 @@ function cutTier(t: Tier, a: InitAnswers): Tier {
     regions: t.regions.filter((r) => a.regions.includes(r)),
     deployments: keptDeployments(t.deployments, a),
   };
-  const whole = cut.regimes.length === t.regimes.length && cut.regions.length === t.regions.length && cut.deployments.length === t.deployments.length;
+  const whole =
+    cut.regimes.length === t.regimes.length &&
+    cut.regions.length === t.regions.length &&
+    cut.deployments.length === t.deployments.length;
   // The default's words name providers and certifications the answers may have removed.
   return whole ? cut : { ...cut, description: describeCut(cut) };
 }
 
 function describeCut(t: Tier): string {
   const providers = [...new Set(t.deployments.map((d) => providerName(d.provider)))].join(', ');
-  const certified = t.regimes.length > 0 ? `certified for ${t.regimes.join(', ')}` : 'certified for no regulatory regime';
+  const certified =
+    t.regimes.length > 0 ? `certified for ${t.regimes.join(', ')}` : 'certified for no regulatory regime';
   return `${t.name}: ${providers} in ${t.regions.join(', ')}; ${certified}.`;
 }
 
@@ -83,7 +87,8 @@ function triggerApplies(t: TriggerRule, tiers: Tier[]): boolean {
   const ids = tiers.map((x) => x.id);
   if (t.tier !== undefined && !ids.includes(t.tier)) return false;
   if (t.target_tier !== undefined && !ids.includes(t.target_tier)) return false;
-  const selfHosted = (id: string | undefined): boolean => tiers.some((x) => (id === undefined || x.id === id) && x.deployments.some((d) => d.fixed_cost));
+  const selfHosted = (id: string | undefined): boolean =>
+    tiers.some((x) => (id === undefined || x.id === id) && x.deployments.some((d) => d.fixed_cost));
   if (t.kind === 'capacity_above') return selfHosted(t.tier);
   if (t.kind === 'break_even') return selfHosted(undefined);
   return true;
@@ -97,6 +102,9 @@ function renormalised(split: Record<string, number>, tierIds: string[]): Record<
   return Object.fromEntries(kept.map(([id, v]) => [id, Math.round((v / total) * 100) / 100]));
 }
 
-function pick<V extends DataClass | Regime>(map: Record<string, V>, keep: (id: string, v: V) => boolean): Record<string, V> {
+function pick<V extends DataClass | Regime>(
+  map: Record<string, V>,
+  keep: (id: string, v: V) => boolean,
+): Record<string, V> {
   return Object.fromEntries(Object.entries(map).filter(([id, v]) => keep(id, v)));
 }

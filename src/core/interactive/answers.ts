@@ -29,7 +29,10 @@ export const KEY_ORDER: Record<string, readonly string[]> = {
 /** What the prompts start from: the facts already written, then the suggestions awaiting confirmation. */
 export function initialAnswers(uc: UseCase): Answers {
   const suggestedClasses = uc.suggested?.data_classes ?? [];
-  const classes = [...(uc.data?.classes ?? []), ...suggestedClasses.filter((c) => !(uc.data?.classes ?? []).includes(c))];
+  const classes = [
+    ...(uc.data?.classes ?? []),
+    ...suggestedClasses.filter((c) => !(uc.data?.classes ?? []).includes(c)),
+  ];
   const task = uc.suggested?.task ?? uc.needs?.task;
   return {
     data: { classes, regimes: [...(uc.data?.regimes ?? [])], residency: [...(uc.data?.residency ?? [])] },
@@ -48,7 +51,8 @@ export function changesFor(uc: UseCase, answers: Answers): Change[] {
   const changes: Change[] = [];
   const set = (group: 'data' | 'needs' | 'volume', key: string, value: unknown): void => {
     const current = (uc[group] as Record<string, unknown> | undefined)?.[key];
-    if (!sameValue(current, value)) changes.push(value === undefined ? { path: [group, key] } : { path: [group, key], value });
+    if (!sameValue(current, value))
+      changes.push(value === undefined ? { path: [group, key] } : { path: [group, key], value });
   };
   const listOrAbsent = (xs: readonly string[]): string[] | undefined => (xs.length > 0 ? [...xs] : undefined);
   const { data, needs, volume } = answers;
@@ -62,12 +66,19 @@ export function changesFor(uc: UseCase, answers: Answers): Change[] {
     if (needs.reasoning !== undefined) set('needs', 'reasoning', needs.reasoning);
     if (needs.context_tokens !== undefined) set('needs', 'context_tokens', needs.context_tokens);
     if (needs.tools !== undefined) set('needs', 'tools', needs.tools);
-    if (needs.modalities) set('needs', 'modalities', needs.modalities.length === 1 && needs.modalities[0] === 'text' ? undefined : listOrAbsent(needs.modalities));
+    if (needs.modalities)
+      set(
+        'needs',
+        'modalities',
+        needs.modalities.length === 1 && needs.modalities[0] === 'text' ? undefined : listOrAbsent(needs.modalities),
+      );
   }
   if (volume) {
     set('volume', 'requests', volume.requests);
-    if (volume.input_tokens_per_request !== undefined) set('volume', 'input_tokens_per_request', volume.input_tokens_per_request);
-    if (volume.output_tokens_per_request !== undefined) set('volume', 'output_tokens_per_request', volume.output_tokens_per_request);
+    if (volume.input_tokens_per_request !== undefined)
+      set('volume', 'input_tokens_per_request', volume.input_tokens_per_request);
+    if (volume.output_tokens_per_request !== undefined)
+      set('volume', 'output_tokens_per_request', volume.output_tokens_per_request);
   }
   if (uc.suggested !== undefined) changes.push({ path: ['suggested'] });
   return changes;
@@ -99,5 +110,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
   const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }

@@ -36,7 +36,11 @@ export interface Choice<T> {
 }
 
 /** The policy's data classes with their explanations; `checked` pre-checked, `suggested` marked as such. */
-export function dataClassChoices(policy: Policy, checked: readonly string[], suggested: readonly string[]): Choice<string>[] {
+export function dataClassChoices(
+  policy: Policy,
+  checked: readonly string[],
+  suggested: readonly string[],
+): Choice<string>[] {
   return Object.entries(policy.sensitivity.data_classes).map(([id, def]) => ({
     value: id,
     name: `${id}${suggested.includes(id) ? ' (suggested)' : ''} — ${def.description} [${def.level}]`,
@@ -56,7 +60,11 @@ export function impliedRegimes(policy: Policy, classes: readonly string[]): Map<
 }
 
 /** The policy's regimes; those the chosen classes imply are shown, not offered (they apply anyway). */
-export function regimeChoices(policy: Policy, classes: readonly string[], current: readonly string[]): Choice<string>[] {
+export function regimeChoices(
+  policy: Policy,
+  classes: readonly string[],
+  current: readonly string[],
+): Choice<string>[] {
   const implied = impliedRegimes(policy, classes);
   return Object.entries(policy.sensitivity.regimes).map(([id, def]) => {
     const by = implied.get(id);
@@ -74,7 +82,10 @@ export function residencyRegions(policy: Policy): string[] {
 }
 
 export const TASK_CHOICES: readonly Choice<Task>[] = [
-  { value: 'classification', name: 'classification — Sorts or labels items: routing tickets, tagging documents, spotting fraud.' },
+  {
+    value: 'classification',
+    name: 'classification — Sorts or labels items: routing tickets, tagging documents, spotting fraud.',
+  },
   { value: 'extraction', name: 'extraction — Pulls fields or facts out of documents or messages.' },
   { value: 'summarization', name: 'summarization — Condenses documents, calls or threads.' },
   { value: 'search', name: 'search — Answers questions from a body of documents (retrieval, Q&A, FAQ bots).' },

@@ -1,5 +1,11 @@
 import { classifyCapability, classifySensitivity, rank } from './classify.js';
-import { clearTier, describeFailure, suitableDeployments, type ClearanceResult, type DataProfile } from './clearance.js';
+import {
+  clearTier,
+  describeFailure,
+  suitableDeployments,
+  type ClearanceResult,
+  type DataProfile,
+} from './clearance.js';
 import { daysBetween } from './dates.js';
 import { estimate } from './estimate.js';
 import { gapFor } from './gaps.js';
@@ -46,14 +52,23 @@ export function assign(uc: UseCase, policy: Policy, asOf: string, memo: Decision
   const dataKey = JSON.stringify(uc.data ?? null);
   const s = cached(memo.sensitivity, dataKey, () => classifySensitivity(uc, policy));
   const k = cached(memo.capability, JSON.stringify(uc.needs ?? null), () => classifyCapability(uc.needs, policy));
-  const c = { sensitivity: s.sensitivity, regimes: s.regimes, regimeBacked: s.regimeBacked, capability: k.capability, unclassified: [...s.unclassified, ...k.unclassified] };
+  const c = {
+    sensitivity: s.sensitivity,
+    regimes: s.regimes,
+    regimeBacked: s.regimeBacked,
+    capability: k.capability,
+    unclassified: [...s.unclassified, ...k.unclassified],
+  };
   const reasons: Reason[] = [...s.reasons, ...k.reasons];
   const residency = uc.data?.residency ?? [];
   const data: DataProfile = { sensitivity: c.sensitivity, regimes: c.regimes, residency, regimeBacked: c.regimeBacked };
   // One object literal per outcome, never spreads: spreading 20 fields per use case was the
   // single largest cost of planning 10,000 use cases.
   const decided = (
-    o: Pick<PlannedUseCase, 'tier' | 'deployment' | 'decided_by' | 'cleared' | 'candidates' | 'summary' | 'gap' | 'override' | 'estimate'>,
+    o: Pick<
+      PlannedUseCase,
+      'tier' | 'deployment' | 'decided_by' | 'cleared' | 'candidates' | 'summary' | 'gap' | 'override' | 'estimate'
+    >,
   ): PlannedUseCase => ({
     id: uc.id,
     name: uc.name,
@@ -79,7 +94,17 @@ export function assign(uc: UseCase, policy: Policy, asOf: string, memo: Decision
 
   if (uc.status === 'retired') {
     reasons.push({ rule: 'status.retired', text: 'retired: not placed' });
-    return decided({ tier: null, deployment: null, decided_by: 'retired', cleared: [], candidates: [], summary: 'retired', gap: null, override: null, estimate: estimate(undefined, undefined) });
+    return decided({
+      tier: null,
+      deployment: null,
+      decided_by: 'retired',
+      cleared: [],
+      candidates: [],
+      summary: 'retired',
+      gap: null,
+      override: null,
+      estimate: estimate(undefined, undefined),
+    });
   }
 
   const n = uc.needs;
@@ -108,18 +133,34 @@ export function assign(uc: UseCase, policy: Policy, asOf: string, memo: Decision
       const fitting = suitableDeployments(v.tier, c.capability, uc.needs, residency, policy);
       const deployment = fitting[0] ?? bestEffortDeployment(v.tier, policy, residency);
       if (!fitting[0]) {
-        reasons.push({ rule: 'override.shortfall', text: `${v.tier.id} offers no deployment meeting every need; pinned to ${deployment?.id ?? 'none'}` });
+        reasons.push({
+          rule: 'override.shortfall',
+          text: `${v.tier.id} offers no deployment meeting every need; pinned to ${deployment?.id ?? 'none'}`,
+        });
       }
       const by = override.state === 'exception' ? 'exception' : 'override';
-      chosen = { tier: v.tier, deployment, by, summary: `${by === 'exception' ? 'approved exception' : 'override'}: ${uc.override?.reason ?? ''}` };
+      chosen = {
+        tier: v.tier,
+        deployment,
+        by,
+        summary: `${by === 'exception' ? 'approved exception' : 'override'}: ${uc.override?.reason ?? ''}`,
+      };
     }
   }
   if (!chosen) {
     const cell = policy.matrix?.find((m) => m.sensitivity === c.sensitivity && m.capability === c.capability);
     const fromCell = cell && candidates.find((v) => v.tier.id === cell.tier);
     if (cell && fromCell) {
-      reasons.push({ rule: 'choose.matrix', text: `${cell.tier} chosen: matrix cell ${c.sensitivity} × ${c.capability}` });
-      chosen = { tier: fromCell.tier, deployment: fromCell.deployments[0], by: 'matrix', summary: `matrix cell ${c.sensitivity} × ${c.capability}` };
+      reasons.push({
+        rule: 'choose.matrix',
+        text: `${cell.tier} chosen: matrix cell ${c.sensitivity} × ${c.capability}`,
+      });
+      chosen = {
+        tier: fromCell.tier,
+        deployment: fromCell.deployments[0],
+        by: 'matrix',
+        summary: `matrix cell ${c.sensitivity} × ${c.capability}`,
+      };
     } else if (cell) {
       reasons.push({ rule: 'choose.matrix.ignored', text: `matrix cell names ${cell.tier}, which is not a candidate` });
     }
@@ -134,9 +175,23 @@ export function assign(uc: UseCase, policy: Policy, asOf: string, memo: Decision
   if (!chosen) {
     const gap = gapFor(c.capability, uc.needs, data, verdicts, policy);
     reasons.push({ rule: `gap.${gap.cause}`, text: gap.detail });
-    return decided({ tier: null, deployment: null, decided_by: 'gap', cleared: cleared.map((v) => v.tier.id), candidates: [], summary: `gap: ${gap.detail}`, gap, override, estimate: estimate(uc.volume, undefined) });
+    return decided({
+      tier: null,
+      deployment: null,
+      decided_by: 'gap',
+      cleared: cleared.map((v) => v.tier.id),
+      candidates: [],
+      summary: `gap: ${gap.detail}`,
+      gap,
+      override,
+      estimate: estimate(uc.volume, undefined),
+    });
   }
-  if (chosen.deployment) reasons.push({ rule: 'deployment', text: `deployment ${chosen.deployment.id} (${chosen.deployment.provider} ${chosen.deployment.model})` });
+  if (chosen.deployment)
+    reasons.push({
+      rule: 'deployment',
+      text: `deployment ${chosen.deployment.id} (${chosen.deployment.provider} ${chosen.deployment.model})`,
+    });
   return decided({
     tier: chosen.tier.id,
     deployment: chosen.deployment?.id ?? null,
@@ -152,13 +207,22 @@ export function assign(uc: UseCase, policy: Policy, asOf: string, memo: Decision
 
 function tierReason(tier: Tier, cl: ClearanceResult, deployments: Deployment[], capability: string): Reason {
   if (!cl.cleared) {
-    return { rule: `tier.excluded.${cl.failures[0]?.kind ?? 'clearance'}`, text: `${tier.id} excluded: ${cl.failures.map(describeFailure).join('; ')}` };
+    return {
+      rule: `tier.excluded.${cl.failures[0]?.kind ?? 'clearance'}`,
+      text: `${tier.id} excluded: ${cl.failures.map(describeFailure).join('; ')}`,
+    };
   }
   const via = cl.viaRegimes ? ' (regulated data admitted: certified for every regime)' : '';
   if (deployments.length === 0) {
-    return { rule: 'tier.incapable', text: `${tier.id} cleared${via} but offers no deployment meeting ${capability} and the other needs` };
+    return {
+      rule: 'tier.incapable',
+      text: `${tier.id} cleared${via} but offers no deployment meeting ${capability} and the other needs`,
+    };
   }
-  return { rule: 'tier.candidate', text: `${tier.id} cleared${via}; offers ${deployments.map((d) => d.id).join(', ')}` };
+  return {
+    rule: 'tier.candidate',
+    text: `${tier.id} cleared${via}; offers ${deployments.map((d) => d.id).join(', ')}`,
+  };
 }
 
 function describeChoice(v: TierVerdict, capability: string, regimes: string[], residency: string[]): string {
@@ -178,7 +242,13 @@ function judgeOverride(uc: UseCase, verdicts: TierVerdict[], asOf: string, reaso
   const o = uc.override!;
   const daysLeft = daysBetween(asOf, o.expires);
   const out = (state: OverrideOutcome['state'], note: string): OverrideOutcome => ({
-    tier: o.tier, state, reason: o.reason, approved_by: o.approved_by ?? null, expires: o.expires, days_left: daysLeft, note,
+    tier: o.tier,
+    state,
+    reason: o.reason,
+    approved_by: o.approved_by ?? null,
+    expires: o.expires,
+    days_left: daysLeft,
+    note,
   });
   if (daysLeft < 0) {
     reasons.push({ rule: 'override.expired', text: `override to ${o.tier} expired on ${o.expires}: ignored` });
@@ -195,9 +265,15 @@ function judgeOverride(uc: UseCase, verdicts: TierVerdict[], asOf: string, reaso
   }
   const why = v.clearance.failures.map(describeFailure).join('; ');
   if (o.exception === true && o.approved_by) {
-    reasons.push({ rule: 'override.exception', text: `approved exception by ${o.approved_by} pins ${o.tier} although ${why}` });
+    reasons.push({
+      rule: 'override.exception',
+      text: `approved exception by ${o.approved_by} pins ${o.tier} although ${why}`,
+    });
     return out('exception', `approved exception: ${why}`);
   }
-  reasons.push({ rule: 'override.refused', text: `override to ${o.tier} refused: ${why}; an accepted risk needs exception: true and approved_by` });
+  reasons.push({
+    rule: 'override.refused',
+    text: `override to ${o.tier} refused: ${why}; an accepted risk needs exception: true and approved_by`,
+  });
   return out('refused', `refused: ${why}`);
 }

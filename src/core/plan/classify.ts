@@ -76,11 +76,22 @@ export function classifySensitivity(uc: Pick<UseCase, 'data'>, policy: Policy): 
     const def = data_classes[cls];
     if (!def) {
       // Validation refuses unknown classes; a caller that skips it still never gets a guess.
-      found.push({ level: fail_closed, regime: false, reason: { rule: 'sens.unknown-class', text: `unknown data class ${cls}: treated fail-closed as ${fail_closed}` } });
+      found.push({
+        level: fail_closed,
+        regime: false,
+        reason: {
+          rule: 'sens.unknown-class',
+          text: `unknown data class ${cls}: treated fail-closed as ${fail_closed}`,
+        },
+      });
       continue;
     }
     const regime = (def.implies_regimes ?? []).length > 0;
-    found.push({ level: def.level, regime, reason: { rule: `sens.class.${cls}`, text: `data class ${cls} is ${def.level}` } });
+    found.push({
+      level: def.level,
+      regime,
+      reason: { rule: `sens.class.${cls}`, text: `data class ${cls} is ${def.level}` },
+    });
     for (const implied of def.implies_regimes ?? []) {
       if (!regimes.has(implied)) {
         regimes.add(implied);
@@ -91,7 +102,11 @@ export function classifySensitivity(uc: Pick<UseCase, 'data'>, policy: Policy): 
   for (const regime of [...regimes].sort()) {
     const def = regimeCatalog[regime];
     if (!def) continue;
-    found.push({ level: def.level, regime: true, reason: { rule: `sens.regime.${regime}`, text: `regime ${regime} is ${def.level}` } });
+    found.push({
+      level: def.level,
+      regime: true,
+      reason: { rule: `sens.regime.${regime}`, text: `regime ${regime} is ${def.level}` },
+    });
   }
   let sensitivity = levels[0] ?? 'public';
   for (const f of found) if (rank(levels, f.level) > rank(levels, sensitivity)) sensitivity = f.level;

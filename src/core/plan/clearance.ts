@@ -33,7 +33,8 @@ export function clearTier(tier: Tier, data: DataProfile, policy: Policy): Cleara
   const top = levels[levels.length - 1];
   let viaRegimes = false;
   if (rank(levels, tier.clearance) < rank(levels, data.sensitivity)) {
-    const regimeException = data.regimeBacked && data.sensitivity === top && data.regimes.length > 0 && missing.length === 0;
+    const regimeException =
+      data.regimeBacked && data.sensitivity === top && data.regimes.length > 0 && missing.length === 0;
     if (regimeException) viaRegimes = true;
     else failures.push({ kind: 'clearance', clearance: tier.clearance, sensitivity: data.sensitivity });
   }
@@ -69,7 +70,11 @@ export function deploymentShortfalls(
   const levels = policy.capability.levels;
   if (rank(levels, d.capability) < rank(levels, capability)) out.push('capability');
   if (residency.length > 0 && !residency.includes(d.region)) out.push('region');
-  if (needs?.context_tokens !== undefined && d.context_tokens !== undefined && d.context_tokens < needs.context_tokens) {
+  if (
+    needs?.context_tokens !== undefined &&
+    d.context_tokens !== undefined &&
+    d.context_tokens < needs.context_tokens
+  ) {
     out.push('context');
   }
   // A use case that names no modality works on text; a speech-only model cannot serve it.

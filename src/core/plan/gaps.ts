@@ -1,4 +1,10 @@
-import { clearTier, deploymentShortfalls, describeFailure, type ClearanceResult, type DataProfile } from './clearance.js';
+import {
+  clearTier,
+  deploymentShortfalls,
+  describeFailure,
+  type ClearanceResult,
+  type DataProfile,
+} from './clearance.js';
 import type { Gap } from './plan-types.js';
 import type { Deployment, Needs, Policy, Tier } from '../policy/types.js';
 
@@ -8,14 +14,22 @@ interface Verdict {
 }
 
 /** Why no tier qualifies, and the smallest policy changes that would close the gap. */
-export function gapFor(capability: string, needs: Needs | undefined, data: DataProfile, verdicts: Verdict[], policy: Policy): Gap {
+export function gapFor(
+  capability: string,
+  needs: Needs | undefined,
+  data: DataProfile,
+  verdicts: Verdict[],
+  policy: Policy,
+): Gap {
   const cleared = verdicts.filter((v) => v.clearance.cleared);
   const remedies: string[] = [];
   const want = wantedDeployment(capability, needs, data);
   for (const v of cleared) remedies.push(`add ${want} to ${v.tier.id}`);
   // A tier that already has a capable deployment needs only clearance for the data.
   for (const v of verdicts.filter((x) => !x.clearance.cleared)) {
-    const capable = v.tier.deployments.some((d: Deployment) => deploymentShortfalls(d, capability, needs, data.residency, policy).length === 0);
+    const capable = v.tier.deployments.some(
+      (d: Deployment) => deploymentShortfalls(d, capability, needs, data.residency, policy).length === 0,
+    );
     const fix = clearanceFix(v.tier, data, policy, false);
     if (capable && fix) remedies.push(fix);
   }

@@ -25,13 +25,23 @@ export function computePlan(inventory: Inventory, policy: Policy, opts: PlanOpti
     as_of: opts.asOf,
     policy: policy.name,
     levels: { sensitivity: [...policy.sensitivity.levels], capability: [...policy.capability.levels] },
-    tiers: orderedTiers(policy).map((t) => ({ id: t.id, name: t.name, clearance: t.clearance, regimes: [...t.regimes], regions: [...t.regions] })),
+    tiers: orderedTiers(policy).map((t) => ({
+      id: t.id,
+      name: t.name,
+      clearance: t.clearance,
+      regimes: [...t.regimes],
+      regions: [...t.regions],
+    })),
     cells: cells(useCases, policy),
     use_cases: useCases,
     split: split(useCases, policy),
     gaps: ids((u) => u.decided_by === 'gap'),
     overrides: ids((u) => u.override !== null),
-    expiring: ids((u) => (u.override?.state === 'honoured' || u.override?.state === 'exception') && u.override.days_left <= EXPIRING_WITHIN_DAYS),
+    expiring: ids(
+      (u) =>
+        (u.override?.state === 'honoured' || u.override?.state === 'exception') &&
+        u.override.days_left <= EXPIRING_WITHIN_DAYS,
+    ),
     unclassified: ids((u) => u.unclassified.length > 0 && u.decided_by !== 'retired'),
   };
 }
@@ -41,7 +51,9 @@ export function cellTier(sensitivity: string, capability: string, policy: Policy
   const data = { sensitivity, regimes: [], residency: [], regimeBacked: false };
   const ok = (id: string): boolean => {
     const t = policy.tiers.find((x) => x.id === id);
-    return !!t && clearTier(t, data, policy).cleared && suitableDeployments(t, capability, undefined, [], policy).length > 0;
+    return (
+      !!t && clearTier(t, data, policy).cleared && suitableDeployments(t, capability, undefined, [], policy).length > 0
+    );
   };
   const cell = policy.matrix?.find((m) => m.sensitivity === sensitivity && m.capability === capability);
   if (cell && ok(cell.tier)) return cell.tier;

@@ -25,28 +25,64 @@ export function checkInventory(inv: Inventory, policy: Policy, asOf: string): Pr
     } else seen.set(uc.id, i);
 
     (uc.data?.classes ?? []).forEach((c, j) => {
-      if (!classes.includes(c)) problems.push(unknown('data-class', c, classes, at('data', 'classes', j), 'add it to sensitivity.data_classes in tierplan.policy.yaml'));
+      if (!classes.includes(c))
+        problems.push(
+          unknown(
+            'data-class',
+            c,
+            classes,
+            at('data', 'classes', j),
+            'add it to sensitivity.data_classes in tierplan.policy.yaml',
+          ),
+        );
     });
     // A suggestion is only a guess, never planned on: a stale name warns rather than fails.
     (uc.suggested?.data_classes ?? []).forEach((c, j) => {
       if (!classes.includes(c)) {
-        const p = unknown('data-class', c, classes, at('suggested', 'data_classes', j), 'add it to sensitivity.data_classes in tierplan.policy.yaml, or remove the suggestion');
-        problems.push({ ...p, code: 'unknown-suggested-data-class', severity: 'warning', message: `suggested data class "${c}" is not in the policy` });
+        const p = unknown(
+          'data-class',
+          c,
+          classes,
+          at('suggested', 'data_classes', j),
+          'add it to sensitivity.data_classes in tierplan.policy.yaml, or remove the suggestion',
+        );
+        problems.push({
+          ...p,
+          code: 'unknown-suggested-data-class',
+          severity: 'warning',
+          message: `suggested data class "${c}" is not in the policy`,
+        });
       }
     });
     (uc.data?.regimes ?? []).forEach((r, j) => {
-      if (!regimes.includes(r)) problems.push(unknown('regime', r, regimes, at('data', 'regimes', j), 'add it to sensitivity.regimes in tierplan.policy.yaml'));
+      if (!regimes.includes(r))
+        problems.push(
+          unknown(
+            'regime',
+            r,
+            regimes,
+            at('data', 'regimes', j),
+            'add it to sensitivity.regimes in tierplan.policy.yaml',
+          ),
+        );
     });
     (uc.data?.residency ?? []).forEach((r, j) => {
       if (!regions.includes(r)) {
-        const p = unknown('region', r, regions, at('data', 'residency', j), `no tier serves it: tiers run in ${regions.join(', ')}`);
+        const p = unknown(
+          'region',
+          r,
+          regions,
+          at('data', 'residency', j),
+          `no tier serves it: tiers run in ${regions.join(', ')}`,
+        );
         problems.push({ ...p, severity: 'warning' });
       }
     });
 
     const o = uc.override;
     if (!o) return;
-    if (!tiers.includes(o.tier)) problems.push(unknown('tier', o.tier, tiers, at('override', 'tier'), `tiers are ${tiers.join(', ')}`));
+    if (!tiers.includes(o.tier))
+      problems.push(unknown('tier', o.tier, tiers, at('override', 'tier'), `tiers are ${tiers.join(', ')}`));
     if (o.exception === true && !o.approved_by) {
       problems.push({
         code: 'exception-unapproved',
@@ -69,7 +105,13 @@ export function checkInventory(inv: Inventory, policy: Policy, asOf: string): Pr
   return problems;
 }
 
-function unknown(kind: 'data-class' | 'regime' | 'region' | 'tier', value: string, known: string[], path: (string | number)[], fallback: string): Problem {
+function unknown(
+  kind: 'data-class' | 'regime' | 'region' | 'tier',
+  value: string,
+  known: string[],
+  path: (string | number)[],
+  fallback: string,
+): Problem {
   const guess = didYouMean(value, known);
   return {
     code: `unknown-${kind}`,

@@ -18,28 +18,38 @@ export function checkPolicy(p: Policy): Problem[] {
   const tierIds = p.tiers.map((t) => t.id);
   const level = (value: string, known: string[], what: Named, path: Path): void => {
     if (!known.includes(value)) {
-      err(`unknown-${what}`, `unknown ${what} "${value}"`, path, didYouMean(value, known) ?? `${what}s are ${known.join(', ') || '(none defined)'}`);
+      err(
+        `unknown-${what}`,
+        `unknown ${what} "${value}"`,
+        path,
+        didYouMean(value, known) ?? `${what}s are ${known.join(', ') || '(none defined)'}`,
+      );
     }
   };
 
-  if (sens.length === 0) err('missing-levels', 'sensitivity.levels is empty', ['sensitivity'], 'list the levels, lowest first');
-  if (caps.length === 0) err('missing-levels', 'capability.levels is empty', ['capability'], 'list the levels, lowest first');
+  if (sens.length === 0)
+    err('missing-levels', 'sensitivity.levels is empty', ['sensitivity'], 'list the levels, lowest first');
+  if (caps.length === 0)
+    err('missing-levels', 'capability.levels is empty', ['capability'], 'list the levels, lowest first');
   level(p.sensitivity.fail_closed, sens, 'sensitivity-level', ['sensitivity', 'fail_closed']);
   level(p.capability.unclassified, caps, 'capability-level', ['capability', 'unclassified']);
   for (const [name, dc] of Object.entries(p.sensitivity.data_classes)) {
     level(dc.level, sens, 'sensitivity-level', ['sensitivity', 'data_classes', name, 'level']);
-    for (const [i, r] of (dc.implies_regimes ?? []).entries()) level(r, regimes, 'regime', ['sensitivity', 'data_classes', name, 'implies_regimes', i]);
+    for (const [i, r] of (dc.implies_regimes ?? []).entries())
+      level(r, regimes, 'regime', ['sensitivity', 'data_classes', name, 'implies_regimes', i]);
   }
   for (const [name, r] of Object.entries(p.sensitivity.regimes)) {
     level(r.level, sens, 'sensitivity-level', ['sensitivity', 'regimes', name, 'level']);
   }
   const ruleIds = new Set<string>();
   p.capability.rules.forEach((r, i) => {
-    if (ruleIds.has(r.id)) err('duplicate-rule', `duplicate capability rule id "${r.id}"`, ['capability', 'rules', i, 'id']);
+    if (ruleIds.has(r.id))
+      err('duplicate-rule', `duplicate capability rule id "${r.id}"`, ['capability', 'rules', i, 'id']);
     ruleIds.add(r.id);
     level(r.level, caps, 'capability-level', ['capability', 'rules', i, 'level']);
   });
-  if (p.tiers.length === 0) err('no-tiers', 'the policy defines no tiers', ['tiers'], 'define at least one tier with deployments');
+  if (p.tiers.length === 0)
+    err('no-tiers', 'the policy defines no tiers', ['tiers'], 'define at least one tier with deployments');
 
   const seenTier = new Set<string>();
   const seenDeployment = new Set<string>();
@@ -51,22 +61,44 @@ export function checkPolicy(p: Policy): Problem[] {
     t.deployments.forEach((d, j) => {
       const at = (...k: Path): Path => ['tiers', i, 'deployments', j, ...k];
       // Deployment ids name gateway deployments and spend-log attributions, so they are global.
-      if (seenDeployment.has(d.id)) err('duplicate-deployment', `duplicate deployment id "${d.id}"`, at('id'), 'deployment ids must be unique across all tiers');
+      if (seenDeployment.has(d.id))
+        err(
+          'duplicate-deployment',
+          `duplicate deployment id "${d.id}"`,
+          at('id'),
+          'deployment ids must be unique across all tiers',
+        );
       seenDeployment.add(d.id);
       level(d.capability, caps, 'capability-level', at('capability'));
       if (!t.regions.includes(d.region)) {
-        err('deployment-region', `deployment region "${d.region}" is not one of tier ${t.id}'s regions (${t.regions.join(', ')})`, at('region'), didYouMean(d.region, t.regions) ?? `add it to tiers[${i}].regions`);
+        err(
+          'deployment-region',
+          `deployment region "${d.region}" is not one of tier ${t.id}'s regions (${t.regions.join(', ')})`,
+          at('region'),
+          didYouMean(d.region, t.regions) ?? `add it to tiers[${i}].regions`,
+        );
       }
-      if (d.price && d.fixed_cost) err('two-costs', 'give either price (per token) or fixed_cost (self-hosted), not both', at('fixed_cost'));
+      if (d.price && d.fixed_cost)
+        err('two-costs', 'give either price (per token) or fixed_cost (self-hosted), not both', at('fixed_cost'));
       if (!d.price && !d.fixed_cost) {
-        problems.push({ code: 'no-cost', severity: 'warning', message: `deployment ${d.id} has no price or fixed_cost: its cost is estimated as 0`, path: at('id') });
+        problems.push({
+          code: 'no-cost',
+          severity: 'warning',
+          message: `deployment ${d.id} has no price or fixed_cost: its cost is estimated as 0`,
+          path: at('id'),
+        });
       }
     });
   });
   for (const [i, id] of p.preference.entries()) level(id, tierIds, 'tier', ['preference', i]);
   for (const t of p.tiers) {
     if (!p.preference.includes(t.id)) {
-      problems.push({ code: 'unpreferred-tier', severity: 'warning', message: `tier ${t.id} is not in preference: it is tried last`, path: ['preference'] });
+      problems.push({
+        code: 'unpreferred-tier',
+        severity: 'warning',
+        message: `tier ${t.id} is not in preference: it is tried last`,
+        path: ['preference'],
+      });
     }
   }
   (p.matrix ?? []).forEach((m, i) => {
@@ -96,7 +128,8 @@ function checkTriggers(
   problems: Problem[],
 ): void {
   const ids = new Set<string>();
-  const fixed = (t: string | undefined): boolean => p.tiers.some((x) => (t === undefined || x.id === t) && x.deployments.some((d) => d.fixed_cost));
+  const fixed = (t: string | undefined): boolean =>
+    p.tiers.some((x) => (t === undefined || x.id === t) && x.deployments.some((d) => d.fixed_cost));
   (p.triggers ?? []).forEach((t, i) => {
     if (ids.has(t.id)) err('duplicate-trigger', `duplicate trigger id "${t.id}"`, ['triggers', i, 'id']);
     ids.add(t.id);
@@ -105,8 +138,11 @@ function checkTriggers(
     }
     if (t.tier !== undefined) level(t.tier, tierIds, 'tier', ['triggers', i, 'tier']);
     if (t.target_tier !== undefined) level(t.target_tier, tierIds, 'tier', ['triggers', i, 'target_tier']);
-    const warn = (message: string): void => void problems.push({ code: 'trigger-never-fires', severity: 'warning', message, path: ['triggers', i] });
-    if (t.kind === 'capacity_above' && t.tier !== undefined && tierIds.includes(t.tier) && !fixed(t.tier)) warn(`trigger ${t.id}: tier ${t.tier} has no fixed_cost deployment, so no capacity to exceed`);
-    if (t.kind === 'break_even' && !fixed(undefined)) warn(`trigger ${t.id}: no deployment has a fixed_cost, so there is no break-even to compare with`);
+    const warn = (message: string): void =>
+      void problems.push({ code: 'trigger-never-fires', severity: 'warning', message, path: ['triggers', i] });
+    if (t.kind === 'capacity_above' && t.tier !== undefined && tierIds.includes(t.tier) && !fixed(t.tier))
+      warn(`trigger ${t.id}: tier ${t.tier} has no fixed_cost deployment, so no capacity to exceed`);
+    if (t.kind === 'break_even' && !fixed(undefined))
+      warn(`trigger ${t.id}: no deployment has a fixed_cost, so there is no break-even to compare with`);
   });
 }

@@ -4,7 +4,10 @@ type Path = (string | number)[];
 
 /** Shapes of well-known credentials; each needs enough characters that prose never matches. */
 const PATTERNS: { kind: string; re: RegExp }[] = [
-  { kind: 'an OpenAI or Anthropic API key', re: /(?<![A-Za-z0-9])sk-(?:proj-|ant-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/ },
+  {
+    kind: 'an OpenAI or Anthropic API key',
+    re: /(?<![A-Za-z0-9])sk-(?:proj-|ant-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/,
+  },
   { kind: 'an AWS access key id', re: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/ },
   { kind: 'a GitHub token', re: /(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/ },
   { kind: 'a Slack token', re: /(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,}/ },
@@ -14,7 +17,13 @@ const PATTERNS: { kind: string; re: RegExp }[] = [
 
 /** Words that, as a whole segment of a key name, say the value is a credential. */
 const SECRET_WORDS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'credential']);
-const SECRET_PAIRS = [['api', 'key'], ['access', 'key'], ['private', 'key'], ['secret', 'key'], ['auth', 'key']];
+const SECRET_PAIRS = [
+  ['api', 'key'],
+  ['access', 'key'],
+  ['private', 'key'],
+  ['secret', 'key'],
+  ['auth', 'key'],
+];
 
 /** What a credential field may legitimately hold: a variable NAME, or a LiteLLM reference to one. */
 const ENV_REFERENCE = /^(?:[A-Z_][A-Z0-9_]*|os\.environ\/[A-Za-z_][A-Za-z0-9_]*)$/;
@@ -32,7 +41,14 @@ export function findSecrets(doc: unknown, basePath: Path = []): Problem[] {
   const walk = (value: unknown, path: Path, key: string | undefined): void => {
     if (typeof value === 'string') {
       const kind = literalKind(value, key);
-      if (kind) problems.push({ code: 'secret-literal', severity: 'error', message: `literal secret (${kind}): ${ADVICE}`, hint: HINT, path });
+      if (kind)
+        problems.push({
+          code: 'secret-literal',
+          severity: 'error',
+          message: `literal secret (${kind}): ${ADVICE}`,
+          hint: HINT,
+          path,
+        });
       return;
     }
     if (value === null || typeof value !== 'object') return;
@@ -60,7 +76,11 @@ function literalKind(value: string, key: string | undefined): string | undefined
 
 /** `api_key`, `apiKey`, `client-secret`, `password` — but not `tokens_per_request` or `max_tokens`. */
 export function isSecretKey(key: string): boolean {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   if (words.some((w) => SECRET_WORDS.has(w))) return true;
   return SECRET_PAIRS.some(([a, b]) => words.some((w, i) => w === a && words[i + 1] === b));
 }

@@ -174,7 +174,13 @@ export interface GatewaySettings {
  *   that could carry its volume (tokens above that deployment's break-even) → evaluate a move.
  * Each must hold for `months` consecutive months (hysteresis).
  */
-export type TriggerKind = 'volume_below' | 'tokens_above' | 'spend_above' | 'no_traffic' | 'capacity_above' | 'break_even';
+export type TriggerKind =
+  | 'volume_below'
+  | 'tokens_above'
+  | 'spend_above'
+  | 'no_traffic'
+  | 'capacity_above'
+  | 'break_even';
 
 export interface TriggerRule {
   id: string;

@@ -68,7 +68,11 @@ export interface AccumulatorSnapshot {
   rows: number;
   unattributed: number;
   first: RejectedRow[];
-  cells: (Omit<Cell, 'cost' | 'latency' | 'latencyRest' | 'deployments'> & { cost: number[]; latency: [number, number][]; deployments: string[] })[];
+  cells: (Omit<Cell, 'cost' | 'latency' | 'latencyRest' | 'deployments'> & {
+    cost: number[];
+    latency: [number, number][];
+    deployments: string[];
+  })[];
   byDeployment: DeploymentMonth[];
 }
 
@@ -98,7 +102,10 @@ export class UsageAccumulator {
 
   private readonly memo: AttributionMemo<Target>;
 
-  constructor(policy: Policy, private readonly keepRejected = 10) {
+  constructor(
+    policy: Policy,
+    private readonly keepRejected = 10,
+  ) {
     this.attribute = makeAttributor(policy);
     this.memo = new AttributionMemo(this.attribute);
     this.deps = new Map(policy.tiers.flatMap((t) => t.deployments.map((d) => [d.id, d] as const)));
@@ -108,22 +115,46 @@ export class UsageAccumulator {
     this.rows++;
     const month = monthOf(row.time);
     const memo = month === null ? undefined : this.memo.get(row);
-    const a: AttributeResult = month === null ? { ok: false, reason: `time "${row.time}" is not an ISO 8601 instant` } : memo?.result ?? this.attribute(row);
+    const a: AttributeResult =
+      month === null
+        ? { ok: false, reason: `time "${row.time}" is not an ISO 8601 instant` }
+        : (memo?.result ?? this.attribute(row));
     if (!a.ok || month === null) {
       this.unattributed++;
-      if (this.first.length < this.keepRejected) this.first.push({ file: row.file, line: row.line, reason: a.ok ? 'no time' : a.reason });
+      if (this.first.length < this.keepRejected)
+        this.first.push({ file: row.file, line: row.line, reason: a.ok ? 'no time' : a.reason });
       return;
     }
     let target = memo?.months.get(month);
     if (target === undefined) target = this.target(a.attribution, month, memo);
-    this.into(target, row.requests, rowCost(row, target.deployment), { input: row.input_tokens, output: row.output_tokens, failed: row.failed, latency: row.latency_ms });
+    this.into(target, row.requests, rowCost(row, target.deployment), {
+      input: row.input_tokens,
+      output: row.output_tokens,
+      failed: row.failed,
+      latency: row.latency_ms,
+    });
   }
 
   /** Where rows of this identity go: remembered by the caller and passed to `addRouted`. */
   route(id: RowIdentity): Route {
     const row: UsageRow = {
-      file: '', line: 0, source: 'litellm', time: '', alias: id.alias, tags: [...id.tags], model_id: id.model_id, model: id.model,
-      provider: id.provider, api_base: id.api_base, region: id.region, requests: 1, input_tokens: 0, output_tokens: 0, cost: null, failed: false, latency_ms: null,
+      file: '',
+      line: 0,
+      source: 'litellm',
+      time: '',
+      alias: id.alias,
+      tags: [...id.tags],
+      model_id: id.model_id,
+      model: id.model,
+      provider: id.provider,
+      api_base: id.api_base,
+      region: id.region,
+      requests: 1,
+      input_tokens: 0,
+      output_tokens: 0,
+      cost: null,
+      failed: false,
+      latency_ms: null,
     };
     const memo = this.memo.get(row);
     return { result: memo?.result ?? this.attribute(row), memo, ym: -1, target: undefined, byMonth: new Map() };
@@ -156,7 +187,11 @@ export class UsageAccumulator {
   private target(a: Attribution, month: string, memo: Remembered<Target> | undefined): Target {
     const { use_case, tier, deployment } = a;
     const d = deployment === null ? undefined : this.deps.get(deployment);
-    const target: Target = { cell: this.cell(use_case, month, tier), deployment: d, month: deployment === null ? undefined : this.deploymentMonth(deployment, month, tier, d) };
+    const target: Target = {
+      cell: this.cell(use_case, month, tier),
+      deployment: d,
+      month: deployment === null ? undefined : this.deploymentMonth(deployment, month, tier, d),
+    };
     // A target's deployment never changes: the cell learns it with the target's first row.
     if (deployment !== null) target.cell.deployments.add(deployment);
     memo?.months.set(month, target);
@@ -194,7 +229,20 @@ export class UsageAccumulator {
     }
     let c = byTier.get(tier);
     if (!c) {
-      c = { use_case, month, tier, requests: 0, input_tokens: 0, output_tokens: 0, cost: new ExactSum(), failures: 0, latency_samples: 0, latency: new Float64Array(ARRAY_BUCKETS), latencyRest: new Map(), deployments: new Set() };
+      c = {
+        use_case,
+        month,
+        tier,
+        requests: 0,
+        input_tokens: 0,
+        output_tokens: 0,
+        cost: new ExactSum(),
+        failures: 0,
+        latency_samples: 0,
+        latency: new Float64Array(ARRAY_BUCKETS),
+        latencyRest: new Map(),
+        deployments: new Set(),
+      };
       byTier.set(tier, c);
       this.cells.push(c);
     }
@@ -210,7 +258,15 @@ export class UsageAccumulator {
     let m = byMonth.get(month);
     if (!m) {
       const capacity = d?.fixed_cost?.capacity_tokens_per_month ?? null;
-      m = { deployment, tier, month, requests: 0, tokens: 0, capacity_tokens: capacity, utilisation: capacity === null ? null : 0 };
+      m = {
+        deployment,
+        tier,
+        month,
+        requests: 0,
+        tokens: 0,
+        capacity_tokens: capacity,
+        utilisation: capacity === null ? null : 0,
+      };
       byMonth.set(month, m);
       this.byDeployment.push(m);
     }
@@ -220,8 +276,15 @@ export class UsageAccumulator {
   /** The state as plain data, to send from a worker thread and `merge` there. */
   snapshot(): AccumulatorSnapshot {
     return {
-      rows: this.rows, unattributed: this.unattributed, first: [...this.first],
-      cells: this.cells.map(({ latencyRest, ...c }) => ({ ...c, cost: [...c.cost.partials], latency: buckets(c.latency, latencyRest), deployments: [...c.deployments] })),
+      rows: this.rows,
+      unattributed: this.unattributed,
+      first: [...this.first],
+      cells: this.cells.map(({ latencyRest, ...c }) => ({
+        ...c,
+        cost: [...c.cost.partials],
+        latency: buckets(c.latency, latencyRest),
+        deployments: [...c.deployments],
+      })),
       byDeployment: this.byDeployment.map(withUtilisation),
     };
   }
@@ -253,21 +316,32 @@ export class UsageAccumulator {
   }
 
   result(): UsageAggregate {
-    const cells = this.cells.map(({ latency, latencyRest, deployments, ...c }): UsageCell => ({
-      ...c,
-      cost: round2(c.cost.value()),
-      p95_latency_ms: p95(buckets(latency, latencyRest), c.latency_samples),
-      deployments: [...deployments].sort(),
-    }));
+    const cells = this.cells.map(
+      ({ latency, latencyRest, deployments, ...c }): UsageCell => ({
+        ...c,
+        cost: round2(c.cost.value()),
+        p95_latency_ms: p95(buckets(latency, latencyRest), c.latency_samples),
+        deployments: [...deployments].sort(),
+      }),
+    );
     cells.sort((a, b) => cmp(a.use_case, b.use_case) || cmp(a.month, b.month) || cmp(a.tier, b.tier));
     const deployments = this.byDeployment.map(withUtilisation);
     deployments.sort((a, b) => cmp(a.deployment, b.deployment) || cmp(a.month, b.month));
-    return { rows: this.rows, cells, deployments, unattributed: this.unattributed, unattributed_first: [...this.first] };
+    return {
+      rows: this.rows,
+      cells,
+      deployments,
+      unattributed: this.unattributed,
+      unattributed_first: [...this.first],
+    };
   }
 }
 
 // Tokens over capacity, worked out when the totals are read rather than per row.
-const withUtilisation = (m: DeploymentMonth): DeploymentMonth => ({ ...m, utilisation: m.capacity_tokens === null ? null : m.tokens / m.capacity_tokens });
+const withUtilisation = (m: DeploymentMonth): DeploymentMonth => ({
+  ...m,
+  utilisation: m.capacity_tokens === null ? null : m.tokens / m.capacity_tokens,
+});
 
 export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const round2 = (n: number): number => Math.round(n * 100) / 100;

@@ -30,7 +30,8 @@ const tagValue = (tags: string[], prefix: string): string | null => {
 export function makeAttributor(policy: Policy): (row: UsageRow) => AttributeResult {
   const byId = new Map<string, Entry>();
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
-  for (const tier of policy.tiers) for (const deployment of tier.deployments) byId.set(deployment.id, { deployment, tier });
+  for (const tier of policy.tiers)
+    for (const deployment of tier.deployments) byId.set(deployment.id, { deployment, tier });
   const all = [...byId.values()];
 
   const modelMatches = (d: Deployment, row: UsageRow): boolean => {
@@ -40,17 +41,22 @@ export function makeAttributor(policy: Policy): (row: UsageRow) => AttributeResu
   };
   const byFields = (row: UsageRow, within: Tier | null): Entry[] => {
     if (row.model === null && row.provider === null && row.api_base === null && row.region === null) return [];
-    return all.filter(({ deployment: d, tier }) =>
-      (within === null || tier.id === within.id) &&
-      modelMatches(d, row) &&
-      (row.provider === null || lower(row.provider) === lower(d.provider)) &&
-      (row.api_base === null || (d.endpoint !== undefined && noSlash(row.api_base) === noSlash(d.endpoint))) &&
-      (row.region === null || lower(row.region) === lower(d.region) || (d.endpoint !== undefined && lower(row.region) === lower(d.endpoint))));
+    return all.filter(
+      ({ deployment: d, tier }) =>
+        (within === null || tier.id === within.id) &&
+        modelMatches(d, row) &&
+        (row.provider === null || lower(row.provider) === lower(d.provider)) &&
+        (row.api_base === null || (d.endpoint !== undefined && noSlash(row.api_base) === noSlash(d.endpoint))) &&
+        (row.region === null ||
+          lower(row.region) === lower(d.region) ||
+          (d.endpoint !== undefined && lower(row.region) === lower(d.endpoint))),
+    );
   };
 
   return (row) => {
     const alias = row.alias ?? tagValue(row.tags, USE_CASE_TAG_PREFIX);
-    if (alias === null || alias === '') return { ok: false, reason: 'no use case: the row has no alias and no tierplan-uc tag' };
+    if (alias === null || alias === '')
+      return { ok: false, reason: 'no use case: the row has no alias and no tierplan-uc tag' };
 
     // 1. model_id as tierplan's LiteLLM config sets it: `<alias>.<deployment>` (use case ids have no dot).
     if (row.model_id !== null) {
@@ -64,16 +70,37 @@ export function makeAttributor(policy: Policy): (row: UsageRow) => AttributeResu
       const tier = tiers.get(tagged);
       if (!tier) return { ok: false, reason: `tier tag "${tagged}" names no tier of the policy` };
       const within = byFields(row, tier);
-      return { ok: true, attribution: { use_case: alias, deployment: within.length === 1 ? within[0]!.deployment.id : null, tier: tier.id } };
+      return {
+        ok: true,
+        attribution: {
+          use_case: alias,
+          deployment: within.length === 1 ? within[0]!.deployment.id : null,
+          tier: tier.id,
+        },
+      };
     }
     // 3. Provider / model / endpoint / region against the policy's deployments.
     const found = byFields(row, null);
     if (found.length === 0) {
       const what = [row.provider, row.model, row.api_base, row.region].filter((x) => x !== null).join(', ');
-      return { ok: false, reason: what === '' ? 'nothing tells where it ran: no model_id, tier tag, provider, model, endpoint or region' : `no deployment of the policy matches ${what}` };
+      return {
+        ok: false,
+        reason:
+          what === ''
+            ? 'nothing tells where it ran: no model_id, tier tag, provider, model, endpoint or region'
+            : `no deployment of the policy matches ${what}`,
+      };
     }
     const tierIds = [...new Set(found.map((e) => e.tier.id))];
-    if (tierIds.length > 1) return { ok: false, reason: `ambiguous: matches deployments in tiers ${tierIds.sort().join(', ')}` };
-    return { ok: true, attribution: { use_case: alias, deployment: found.length === 1 ? found[0]!.deployment.id : null, tier: tierIds[0]! } };
+    if (tierIds.length > 1)
+      return { ok: false, reason: `ambiguous: matches deployments in tiers ${tierIds.sort().join(', ')}` };
+    return {
+      ok: true,
+      attribution: {
+        use_case: alias,
+        deployment: found.length === 1 ? found[0]!.deployment.id : null,
+        tier: tierIds[0]!,
+      },
+    };
   };
 }

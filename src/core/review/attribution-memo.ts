@@ -32,11 +32,28 @@ export class AttributionMemo<T> {
     const seen = this.byModelId.get(row.model_id);
     if (seen) {
       for (const m of seen) {
-        if (m.alias === row.alias && m.model === row.model && m.provider === row.provider && m.api_base === row.api_base && m.region === row.region && sameTags(m.tags, row.tags)) return m;
+        if (
+          m.alias === row.alias &&
+          m.model === row.model &&
+          m.provider === row.provider &&
+          m.api_base === row.api_base &&
+          m.region === row.region &&
+          sameTags(m.tags, row.tags)
+        )
+          return m;
       }
     }
     if (this.size >= MAX_ENTRIES || (seen?.length ?? 0) >= MAX_PER_MODEL_ID) return undefined;
-    const m: Entry<T> = { alias: row.alias, model: row.model, provider: row.provider, api_base: row.api_base, region: row.region, tags: [...row.tags], result: this.attribute(row), months: new Map() };
+    const m: Entry<T> = {
+      alias: row.alias,
+      model: row.model,
+      provider: row.provider,
+      api_base: row.api_base,
+      region: row.region,
+      tags: [...row.tags],
+      result: this.attribute(row),
+      months: new Map(),
+    };
     if (seen) seen.push(m);
     else this.byModelId.set(row.model_id, [m]);
     this.size++;

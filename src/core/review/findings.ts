@@ -23,7 +23,17 @@ export interface FindingsInput {
 }
 
 const SEVERITY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const KIND: ReviewFindingKind[] = ['breach', 'unregistered', 'retired-traffic', 'drift', 'idle-production', 'override-expired', 'override-expiring', 'unreadable', 'unattributed'];
+const KIND: ReviewFindingKind[] = [
+  'breach',
+  'unregistered',
+  'retired-traffic',
+  'drift',
+  'idle-production',
+  'override-expired',
+  'override-expiring',
+  'unreadable',
+  'unattributed',
+];
 
 interface Group {
   kind: ReviewFindingKind;
@@ -48,34 +58,60 @@ export function computeFindings(input: FindingsInput): ReviewFinding[] {
   const groups = new Map<string, Group>();
   const verdicts = new Map<string, { kind: ReviewFindingKind; severity: Severity; message: string } | null>();
 
-  const verdict = (u: PlannedUseCase, c: UsageCell): { kind: ReviewFindingKind; severity: Severity; message: string } | null => {
+  const verdict = (
+    u: PlannedUseCase,
+    c: UsageCell,
+  ): { kind: ReviewFindingKind; severity: Severity; message: string } | null => {
     const tier = tiers.get(c.tier);
     const exempt = u.override?.state === 'exception' && u.override.tier === c.tier;
     if (tier && !exempt) {
       const clear = clearTier(tier, dataProfile(u), policy);
       if (!clear.cleared) {
-        return { kind: 'breach', severity: 'error', message: `${u.id} (${u.sensitivity}) ran on ${c.tier}, which is not cleared for its data: ${clear.failures.map(describeFailure).join('; ')}` };
+        return {
+          kind: 'breach',
+          severity: 'error',
+          message: `${u.id} (${u.sensitivity}) ran on ${c.tier}, which is not cleared for its data: ${clear.failures.map(describeFailure).join('; ')}`,
+        };
       }
-      const outside = u.residency.length === 0 ? [] : c.deployments.filter((d) => !u.residency.includes(regionOf.get(d) ?? ''));
+      const outside =
+        u.residency.length === 0 ? [] : c.deployments.filter((d) => !u.residency.includes(regionOf.get(d) ?? ''));
       if (outside.length > 0) {
-        return { kind: 'breach', severity: 'error', message: `${u.id} ran on ${outside.join(', ')} outside its residency ${u.residency.join(', ')}` };
+        return {
+          kind: 'breach',
+          severity: 'error',
+          message: `${u.id} ran on ${outside.join(', ')} outside its residency ${u.residency.join(', ')}`,
+        };
       }
     }
     // Retired use cases have no tier in the plan and no route in the generated gateway config:
     // traffic means a stale gateway, or an application calling past it.
     if (u.decided_by === 'retired') return { kind: 'retired-traffic', severity: 'warning', message: '' };
     if (c.tier === u.tier) return null;
-    if (u.tier === null) return { kind: 'drift', severity: 'warning', message: `${u.id} has no tier in the plan (gap) but ran on ${c.tier}` };
+    if (u.tier === null)
+      return {
+        kind: 'drift',
+        severity: 'warning',
+        message: `${u.id} has no tier in the plan (gap) but ran on ${c.tier}`,
+      };
     const fallback = allowedTiers(u, policy).some((t) => t.id === c.tier);
     return fallback
-      ? { kind: 'drift', severity: 'info', message: `${u.id} is planned on ${u.tier} and ran on ${c.tier}, a cleared fallback` }
+      ? {
+          kind: 'drift',
+          severity: 'info',
+          message: `${u.id} is planned on ${u.tier} and ran on ${c.tier}, a cleared fallback`,
+        }
       : { kind: 'drift', severity: 'warning', message: `${u.id} is planned on ${u.tier} but ran on ${c.tier}` };
   };
 
   for (const c of cells) {
     const u = planned.get(c.use_case);
     let v: { kind: ReviewFindingKind; severity: Severity; message: string } | null;
-    if (!u) v = { kind: 'unregistered', severity: 'warning', message: `alias ${c.use_case} carried traffic on ${c.tier} but is not in the inventory` };
+    if (!u)
+      v = {
+        kind: 'unregistered',
+        severity: 'warning',
+        message: `alias ${c.use_case} carried traffic on ${c.tier} but is not in the inventory`,
+      };
     else {
       // Residency depends on the deployments seen, so the verdict is per cell, cached by its shape.
       const vk = `${c.use_case}\u0000${c.tier}\u0000${c.deployments.join(',')}`;
@@ -86,7 +122,16 @@ export function computeFindings(input: FindingsInput): ReviewFinding[] {
     const key = `${v.kind}\u0000${c.use_case}\u0000${c.tier}`;
     let g = groups.get(key);
     if (!g) {
-      g = { ...v, use_case: c.use_case, tier: c.tier, months: new Set(), perMonth: new Map(), requests: 0, tokens: 0, cost: 0 };
+      g = {
+        ...v,
+        use_case: c.use_case,
+        tier: c.tier,
+        months: new Set(),
+        perMonth: new Map(),
+        requests: 0,
+        tokens: 0,
+        cost: 0,
+      };
       groups.set(key, g);
     } else if (SEVERITY[v.severity] < SEVERITY[g.severity]) Object.assign(g, v);
     g.months.add(c.month);
@@ -97,8 +142,16 @@ export function computeFindings(input: FindingsInput): ReviewFinding[] {
   }
 
   const out: ReviewFinding[] = [...groups.values()].map((g) => ({
-    kind: g.kind, severity: g.severity, use_case: g.use_case, tier: g.tier, months: [...g.months].sort(),
-    requests: g.requests, tokens: g.tokens, cost: round2(g.cost), rows: 0, first_rows: [],
+    kind: g.kind,
+    severity: g.severity,
+    use_case: g.use_case,
+    tier: g.tier,
+    months: [...g.months].sort(),
+    requests: g.requests,
+    tokens: g.tokens,
+    cost: round2(g.cost),
+    rows: 0,
+    first_rows: [],
     message: g.kind === 'retired-traffic' ? retiredMessage(g) : g.message,
   }));
   const empty = { months: [] as string[], requests: 0, tokens: 0, cost: 0, rows: 0, first_rows: [] as RejectedRow[] };
@@ -106,20 +159,54 @@ export function computeFindings(input: FindingsInput): ReviewFinding[] {
   const withTraffic = new Set(cells.filter((c) => c.requests > 0).map((c) => c.use_case));
   for (const u of plan.use_cases) {
     if (u.status === 'production' && !withTraffic.has(u.id)) {
-      out.push({ kind: 'idle-production', severity: 'warning', use_case: u.id, tier: u.tier, ...empty, message: `${u.id} is in production but had no traffic in ${input.months[0] ?? '?'}..${input.months[input.months.length - 1] ?? '?'}` });
+      out.push({
+        kind: 'idle-production',
+        severity: 'warning',
+        use_case: u.id,
+        tier: u.tier,
+        ...empty,
+        message: `${u.id} is in production but had no traffic in ${input.months[0] ?? '?'}..${input.months[input.months.length - 1] ?? '?'}`,
+      });
     }
     const o = u.override;
     if (o?.state === 'expired') {
-      out.push({ kind: 'override-expired', severity: 'warning', use_case: u.id, tier: o.tier, ...empty, message: `${u.id}: override to ${o.tier} expired on ${o.expires}; renew it or remove it` });
+      out.push({
+        kind: 'override-expired',
+        severity: 'warning',
+        use_case: u.id,
+        tier: o.tier,
+        ...empty,
+        message: `${u.id}: override to ${o.tier} expired on ${o.expires}; renew it or remove it`,
+      });
     } else if (o && plan.expiring.includes(u.id)) {
-      out.push({ kind: 'override-expiring', severity: 'info', use_case: u.id, tier: o.tier, ...empty, message: `${u.id}: override to ${o.tier} expires on ${o.expires} (${o.days_left} days)` });
+      out.push({
+        kind: 'override-expiring',
+        severity: 'info',
+        use_case: u.id,
+        tier: o.tier,
+        ...empty,
+        message: `${u.id}: override to ${o.tier} expires on ${o.expires} (${o.days_left} days)`,
+      });
     }
   }
-  const rowsFinding = (kind: 'unreadable' | 'unattributed', r: { count: number; first: RejectedRow[] }, what: string): void => {
+  const rowsFinding = (
+    kind: 'unreadable' | 'unattributed',
+    r: { count: number; first: RejectedRow[] },
+    what: string,
+  ): void => {
     if (r.count === 0) return;
     const first = r.first.slice(0, keep);
     const where = first.map((x) => `${x.file}:${x.line}`).join(', ');
-    out.push({ kind, severity: 'warning', use_case: null, tier: null, ...empty, rows: r.count, first_rows: first, message: `${r.count} row${r.count === 1 ? '' : 's'} ${what}${where ? ` (first: ${where})` : ''}` });
+    out.push({
+      kind,
+      severity: 'warning',
+      use_case: null,
+      tier: null,
+      ...empty,
+      rows: r.count,
+      first_rows: first,
+      message: `${r.count} row${r.count === 1 ? '' : 's'} ${what}${where ? ` (first: ${where})` : ''}`,
+    });
   };
   rowsFinding('unreadable', input.unreadable, 'could not be read');
   rowsFinding('unattributed', input.unattributed, 'could not be attributed to a use case and tier');
@@ -138,8 +225,10 @@ const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDi
 function retiredMessage(g: Group): string {
   const months = [...g.perMonth.entries()].sort((a, b) => cmp(a[0], b[0]));
   const evidence = months.map(([m, r]) => `${m}: ${fmt(r)} request${r === 1 ? '' : 's'}`).join(', ');
-  return `${g.use_case} is retired but ran ${fmt(g.requests)} request${g.requests === 1 ? '' : 's'} (${fmt(g.tokens)} tokens, cost ${fmt(round2(g.cost))}) on ${g.tier} (${evidence}); ` +
-    'regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use';
+  return (
+    `${g.use_case} is retired but ran ${fmt(g.requests)} request${g.requests === 1 ? '' : 's'} (${fmt(g.tokens)} tokens, cost ${fmt(round2(g.cost))}) on ${g.tier} (${evidence}); ` +
+    'regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use'
+  );
 }
 
 /**

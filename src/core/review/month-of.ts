@@ -18,7 +18,17 @@ const monthOfDate = new Map<number, string | null>();
 const DIGITS_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
 
 function canonicalMonth(time: string): string | null | undefined {
-  if (time.length !== 24 || time.charCodeAt(10) !== 84 || time.charCodeAt(23) !== 90 || time.charCodeAt(4) !== 45 || time.charCodeAt(7) !== 45 || time.charCodeAt(13) !== 58 || time.charCodeAt(16) !== 58 || time.charCodeAt(19) !== 46) return undefined;
+  if (
+    time.length !== 24 ||
+    time.charCodeAt(10) !== 84 ||
+    time.charCodeAt(23) !== 90 ||
+    time.charCodeAt(4) !== 45 ||
+    time.charCodeAt(7) !== 45 ||
+    time.charCodeAt(13) !== 58 ||
+    time.charCodeAt(16) !== 58 ||
+    time.charCodeAt(19) !== 46
+  )
+    return undefined;
   for (const k of DIGITS_AT) {
     const c = time.charCodeAt(k);
     if (c < 48 || c > 57) return undefined;

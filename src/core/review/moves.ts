@@ -12,7 +12,8 @@ import type { Deployment, Needs, Policy, Tier } from '../policy/types.js';
 export function servingTiers(u: PlannedUseCase, needs: Needs | undefined, policy: Policy): Tier[] {
   const data = dataProfile(u);
   return orderedTiers(policy).filter(
-    (t) => clearTier(t, data, policy).cleared && suitableDeployments(t, u.capability, needs, u.residency, policy).length > 0,
+    (t) =>
+      clearTier(t, data, policy).cleared && suitableDeployments(t, u.capability, needs, u.residency, policy).length > 0,
   );
 }
 
@@ -28,7 +29,12 @@ export function whyNotCleared(u: PlannedUseCase, tierId: string, policy: Policy)
 }
 
 /** The next more open tier (lower clearance, closest first, then preference) cleared for the use case. */
-export function nextOpenTier(u: PlannedUseCase, fromTier: string, needs: Needs | undefined, policy: Policy): Tier | null {
+export function nextOpenTier(
+  u: PlannedUseCase,
+  fromTier: string,
+  needs: Needs | undefined,
+  policy: Policy,
+): Tier | null {
   const levels = policy.sensitivity.levels;
   const from = policy.tiers.find((t) => t.id === fromTier);
   if (!from) return null;
@@ -39,9 +45,22 @@ export function nextOpenTier(u: PlannedUseCase, fromTier: string, needs: Needs |
 }
 
 /** Self-hosted deployments that could carry the use case, cheapest first (then id). */
-export function selfHostedOptions(u: PlannedUseCase, needs: Needs | undefined, policy: Policy, except: string | null): { tier: Tier; deployment: Deployment }[] {
+export function selfHostedOptions(
+  u: PlannedUseCase,
+  needs: Needs | undefined,
+  policy: Policy,
+  except: string | null,
+): { tier: Tier; deployment: Deployment }[] {
   return servingTiers(u, needs, policy)
     .filter((t) => t.id !== except)
-    .flatMap((tier) => suitableDeployments(tier, u.capability, needs, u.residency, policy).filter((d) => d.fixed_cost).map((deployment) => ({ tier, deployment })))
-    .sort((a, b) => a.deployment.fixed_cost!.monthly - b.deployment.fixed_cost!.monthly || (a.deployment.id < b.deployment.id ? -1 : 1));
+    .flatMap((tier) =>
+      suitableDeployments(tier, u.capability, needs, u.residency, policy)
+        .filter((d) => d.fixed_cost)
+        .map((deployment) => ({ tier, deployment })),
+    )
+    .sort(
+      (a, b) =>
+        a.deployment.fixed_cost!.monthly - b.deployment.fixed_cost!.monthly ||
+        (a.deployment.id < b.deployment.id ? -1 : 1),
+    );
 }

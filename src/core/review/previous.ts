@@ -17,35 +17,63 @@ const HINT = 'pass the review.json that `tierplan review --out` wrote for last q
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-export function previousReviewOf(value: unknown): { previous: PreviousReview; problems: [] } | { previous: null; problems: Problem[] } {
+export function previousReviewOf(
+  value: unknown,
+): { previous: PreviousReview; problems: [] } | { previous: null; problems: Problem[] } {
   const problems: Problem[] = [];
-  const fail = (path: (string | number)[], message: string): void => void problems.push({ code: 'previous-review', severity: 'error', message, hint: HINT, path });
+  const fail = (path: (string | number)[], message: string): void =>
+    void problems.push({ code: 'previous-review', severity: 'error', message, hint: HINT, path });
   if (!isObject(value)) {
     fail([], 'not a review: expected a JSON object');
     return { previous: null, problems };
   }
   const version = value.schema_version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > REVIEW_SCHEMA_VERSION) {
-    fail(['schema_version'], `schema_version ${JSON.stringify(version)} is not a review version this tierplan reads (1..${REVIEW_SCHEMA_VERSION})`);
+    fail(
+      ['schema_version'],
+      `schema_version ${JSON.stringify(version)} is not a review version this tierplan reads (1..${REVIEW_SCHEMA_VERSION})`,
+    );
   }
   const period = value.period;
-  if (!isObject(period) || typeof period.from !== 'string' || typeof period.to !== 'string' || !isMonth(period.from) || !isMonth(period.to)) {
+  if (
+    !isObject(period) ||
+    typeof period.from !== 'string' ||
+    typeof period.to !== 'string' ||
+    !isMonth(period.from) ||
+    !isMonth(period.to)
+  ) {
     fail(['period'], 'period must have from and to as months (YYYY-MM)');
   }
   const usage = value.usage;
   if (!Array.isArray(usage)) fail(['usage'], 'usage must be the list of usage cells');
   else {
-    const bad = usage.findIndex((c) => !isObject(c) || typeof c.tier !== 'string' || typeof c.month !== 'string' ||
-      !isCount(c.requests) || !isCount(c.input_tokens) || !isCount(c.output_tokens) || typeof c.cost !== 'number' || !Number.isFinite(c.cost));
-    if (bad >= 0) fail(['usage', bad], 'a usage cell needs tier, month, requests, input_tokens, output_tokens and cost');
+    const bad = usage.findIndex(
+      (c) =>
+        !isObject(c) ||
+        typeof c.tier !== 'string' ||
+        typeof c.month !== 'string' ||
+        !isCount(c.requests) ||
+        !isCount(c.input_tokens) ||
+        !isCount(c.output_tokens) ||
+        typeof c.cost !== 'number' ||
+        !Number.isFinite(c.cost),
+    );
+    if (bad >= 0)
+      fail(['usage', bad], 'a usage cell needs tier, month, requests, input_tokens, output_tokens and cost');
   }
   const streaks = value.streaks;
   if (!Array.isArray(streaks)) fail(['streaks'], 'streaks must be a list');
   else {
-    const bad = streaks.findIndex((s) => !isObject(s) || typeof s.trigger !== 'string' || typeof s.subject !== 'string' || !Number.isInteger(s.months));
+    const bad = streaks.findIndex(
+      (s) =>
+        !isObject(s) || typeof s.trigger !== 'string' || typeof s.subject !== 'string' || !Number.isInteger(s.months),
+    );
     if (bad >= 0) fail(['streaks', bad], 'a streak needs trigger, subject and months');
   }
   if (problems.length > 0) return { previous: null, problems };
   const p = period as { from: string; to: string };
-  return { previous: { period: { from: p.from, to: p.to }, streaks: streaks as Streak[], usage: usage as UsageCell[] }, problems: [] };
+  return {
+    previous: { period: { from: p.from, to: p.to }, streaks: streaks as Streak[], usage: usage as UsageCell[] },
+    problems: [],
+  };
 }

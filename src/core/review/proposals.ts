@@ -9,7 +9,13 @@ import { endOfMonthPlusYears } from './months.js';
 import { isCleared, servingTiers } from './moves.js';
 import type { Proposal, TriggerFiring } from './review-types.js';
 
-export function computeProposals(firings: TriggerFiring[], plan: Plan, inventory: Inventory, policy: Policy, periodTo: string): Proposal[] {
+export function computeProposals(
+  firings: TriggerFiring[],
+  plan: Plan,
+  inventory: Inventory,
+  policy: Policy,
+  periodTo: string,
+): Proposal[] {
   const planned = new Map(plan.use_cases.map((u) => [u.id, u]));
   const entries = new Map(inventory.use_cases.map((u) => [u.id, u]));
   const byUseCase = new Map<string, Proposal>();
@@ -24,10 +30,18 @@ export function computeProposals(firings: TriggerFiring[], plan: Plan, inventory
     const entry = entries.get(f.use_case);
     if (!u || !entry) continue;
     // An override is a decision with a reason: a proposal that touches it says so, for the meeting to confirm.
-    const pinned = entry.override ? `; it is pinned by an override until ${entry.override.expires} ("${entry.override.reason}"): confirm that no longer applies` : '';
+    const pinned = entry.override
+      ? `; it is pinned by an override until ${entry.override.expires} ("${entry.override.reason}"): confirm that no longer applies`
+      : '';
     const evidence = `${f.summary} (${f.months.join(', ')})${pinned}`;
     if (f.move.action === 'retire') {
-      offer({ use_case: u.id, action: 'retire', change: { path: ['status'], from: entry.status ?? null, to: 'retired' }, reason: evidence, trigger: f.trigger });
+      offer({
+        use_case: u.id,
+        action: 'retire',
+        change: { path: ['status'], from: entry.status ?? null, to: 'retired' },
+        reason: evidence,
+        trigger: f.trigger,
+      });
     } else if (f.move.action === 'move' && f.move.tier !== null) {
       const to = f.move.tier;
       // Belt and braces: a proposal never crosses clearance, whatever produced the move.
@@ -35,10 +49,26 @@ export function computeProposals(firings: TriggerFiring[], plan: Plan, inventory
       const from: Override | null = entry.override ?? null;
       const preferred = servingTiers(u, entry.needs, policy)[0]?.id;
       if (from && preferred === to && u.decided_by !== 'matrix') {
-        offer({ use_case: u.id, action: 'move', change: { path: ['override'], from, to: null }, reason: `${evidence}; without its override it is placed on ${to}`, trigger: f.trigger });
+        offer({
+          use_case: u.id,
+          action: 'move',
+          change: { path: ['override'], from, to: null },
+          reason: `${evidence}; without its override it is placed on ${to}`,
+          trigger: f.trigger,
+        });
       } else {
-        const override: Override = { tier: to, reason: `Consolidation (${f.trigger}): ${f.summary}.`, expires: endOfMonthPlusYears(periodTo, 1) };
-        offer({ use_case: u.id, action: 'move', change: { path: ['override'], from, to: override }, reason: evidence, trigger: f.trigger });
+        const override: Override = {
+          tier: to,
+          reason: `Consolidation (${f.trigger}): ${f.summary}.`,
+          expires: endOfMonthPlusYears(periodTo, 1),
+        };
+        offer({
+          use_case: u.id,
+          action: 'move',
+          change: { path: ['override'], from, to: override },
+          reason: evidence,
+          trigger: f.trigger,
+        });
       }
     }
   }

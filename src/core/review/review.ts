@@ -32,19 +32,30 @@ export interface ReviewInput {
 export function computeReview(input: ReviewInput): Review {
   const { plan, inventory, policy, aggregate } = input;
   const months = monthRange(input.period.from, input.period.to);
-  if (months.length === 0) throw new RangeError(`the review period ${input.period.from}..${input.period.to} is not a range of months (YYYY-MM..YYYY-MM)`);
+  if (months.length === 0)
+    throw new RangeError(
+      `the review period ${input.period.from}..${input.period.to} is not a range of months (YYYY-MM..YYYY-MM)`,
+    );
   const inPeriod = new Set(months);
   const cells = aggregate.cells.filter((c) => inPeriod.has(c.month));
   const deployments = aggregate.deployments.filter((d) => inPeriod.has(d.month));
 
   const { firings, streaks } = evaluateTriggers({
-    plan, inventory, policy, months, cells, deployments,
+    plan,
+    inventory,
+    policy,
+    months,
+    cells,
+    deployments,
     previous: input.previous ? { to: input.previous.period.to, streaks: input.previous.streaks } : undefined,
   });
   const split = computeSplit({ months, cells: aggregate.cells, previous: input.previous });
   const previousMonths = new Set(split.previous_period.months);
   const findings = computeFindings({
-    plan, policy, months, cells,
+    plan,
+    policy,
+    months,
+    cells,
     unreadable: { count: input.counts.rejected, first: input.rejected },
     unattributed: { count: aggregate.unattributed, first: aggregate.unattributed_first },
   });

@@ -35,7 +35,9 @@ function sums(cells: UsageCell[], months: ReadonlySet<string>): Sums {
 }
 
 function total(s: Sums): SplitTotals {
-  let requests = 0, tokens = 0, cost = 0;
+  let requests = 0,
+    tokens = 0,
+    cost = 0;
   for (const t of s.values()) {
     requests += t.requests;
     tokens += t.tokens;
@@ -51,12 +53,17 @@ const pp = (a: number, b: number): number => Math.round((a - b) * 1e4) / 100;
 function figures(t: SplitTotals | undefined, whole: SplitTotals): TierFigures {
   const x = t ?? { requests: 0, tokens: 0, cost: 0 };
   return {
-    requests: x.requests, tokens: x.tokens, cost: round2(x.cost),
-    share_requests: ratio(x.requests, whole.requests), share_tokens: ratio(x.tokens, whole.tokens), share_cost: ratio(x.cost, whole.cost),
+    requests: x.requests,
+    tokens: x.tokens,
+    cost: round2(x.cost),
+    share_requests: ratio(x.requests, whole.requests),
+    share_tokens: ratio(x.tokens, whole.tokens),
+    share_cost: ratio(x.cost, whole.cost),
   };
 }
 
-const range = (months: string[]): string => (months.length === 1 ? months[0]! : `${months[0]}..${months[months.length - 1]}`);
+const range = (months: string[]): string =>
+  months.length === 1 ? months[0]! : `${months[0]}..${months[months.length - 1]}`;
 
 export function computeSplit(input: SplitInput): PortfolioSplit {
   const { months } = input;
@@ -67,7 +74,10 @@ export function computeSplit(input: SplitInput): PortfolioSplit {
   const covered = prevMonths.filter((m) => input.cells.some((c) => c.month === m));
   const p = input.previous;
   const reviewFits = p !== undefined && p.period.from === prev.from && p.period.to === prev.to;
-  const mismatch = p !== undefined && !reviewFits ? ` The --previous review covers ${p.period.from}..${p.period.to}, not ${range(prevMonths)}, so it is not compared.` : '';
+  const mismatch =
+    p !== undefined && !reviewFits
+      ? ` The --previous review covers ${p.period.from}..${p.period.to}, not ${range(prevMonths)}, so it is not compared.`
+      : '';
 
   let source: SplitSource | null = null;
   let previous: Sums | null = null;
@@ -78,14 +88,17 @@ export function computeSplit(input: SplitInput): PortfolioSplit {
     note = `Last period (${range(prevMonths)}) from the rows of the usage exports that fall in it.`;
   } else if (reviewFits) {
     [source, previous, previousMonths] = ['previous-review', sums(p.usage, new Set(prevMonths)), prevMonths];
-    note = `Last period (${range(prevMonths)}) from the previous review (--previous).` +
+    note =
+      `Last period (${range(prevMonths)}) from the previous review (--previous).` +
       (covered.length > 0 ? ` The usage exports cover only ${covered.join(', ')} of it.` : '');
   } else if (covered.length > 0) {
     [source, previous, previousMonths] = ['usage', fromUsage, covered];
-    note = `Last period (${range(prevMonths)}) only in part: the usage exports cover ${covered.join(', ')} of it. ` +
+    note =
+      `Last period (${range(prevMonths)}) only in part: the usage exports cover ${covered.join(', ')} of it. ` +
       `Pass last quarter's review.json with --previous, or exports from ${prev.from} on, for the whole period.${mismatch}`;
   } else {
-    note = `No figures for last period (${range(prevMonths)}): the usage exports have no rows in it and no previous review was given. ` +
+    note =
+      `No figures for last period (${range(prevMonths)}): the usage exports have no rows in it and no previous review was given. ` +
       `Pass last quarter's review.json with --previous, or include usage from ${prev.from} on, to compare.${mismatch}`;
   }
 
@@ -96,9 +109,24 @@ export function computeSplit(input: SplitInput): PortfolioSplit {
     const now = figures(current.get(tier), wholeNow);
     const before = previous && wholePrev ? figures(previous.get(tier), wholePrev) : null;
     return {
-      tier, current: now, previous: before,
-      change_pp: before ? { requests: pp(now.share_requests, before.share_requests), tokens: pp(now.share_tokens, before.share_tokens), cost: pp(now.share_cost, before.share_cost) } : null,
+      tier,
+      current: now,
+      previous: before,
+      change_pp: before
+        ? {
+            requests: pp(now.share_requests, before.share_requests),
+            tokens: pp(now.share_tokens, before.share_tokens),
+            cost: pp(now.share_cost, before.share_cost),
+          }
+        : null,
     };
   });
-  return { previous_period: prev, previous_source: source, previous_months: previousMonths, note, totals: { current: wholeNow, previous: wholePrev }, tiers: rows };
+  return {
+    previous_period: prev,
+    previous_source: source,
+    previous_months: previousMonths,
+    note,
+    totals: { current: wholeNow, previous: wholePrev },
+    tiers: rows,
+  };
 }

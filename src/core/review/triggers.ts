@@ -40,7 +40,8 @@ interface Measured {
   tier?: string | null;
 }
 
-const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+const fmt = (n: number): string =>
+  Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[]; streaks: Streak[] } {
   const { plan, inventory, policy, months, cells, deployments } = input;
@@ -116,46 +117,95 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
       use_case: u,
       tier: t,
       deployment: null,
-      figures: values.map((v, i) => ({ month: months[i]!, value: round2(v), threshold: typeof threshold === 'number' ? threshold : threshold[i]! })),
+      figures: values.map((v, i) => ({
+        month: months[i]!,
+        value: round2(v),
+        threshold: typeof threshold === 'number' ? threshold : threshold[i]!,
+      })),
       holds: values.map(holds),
       move,
     });
     switch (rule.kind) {
       case 'volume_below': {
         const limit = rule.tokens_per_month ?? 0;
-        return live.filter((u) => tier !== null && u.tier === tier).map((u) => {
-          const target = nextOpenTier(u, tier!, needs.get(u.id), policy);
-          const move: ProposedMove = target
-            ? { action: 'move', tier: target.id, note: `${target.id} is the next more open tier cleared for its data` }
-            : { action: 'move', tier: null, note: 'no more open tier is cleared for its data and able to serve it: keep it, or pool it with other on-tier work' };
-          return ucSubject(u, { values: perMonth(u, tier, (c) => c.input_tokens + c.output_tokens), threshold: limit, holds: (v) => v < limit, move });
-        });
+        return live
+          .filter((u) => tier !== null && u.tier === tier)
+          .map((u) => {
+            const target = nextOpenTier(u, tier!, needs.get(u.id), policy);
+            const move: ProposedMove = target
+              ? {
+                  action: 'move',
+                  tier: target.id,
+                  note: `${target.id} is the next more open tier cleared for its data`,
+                }
+              : {
+                  action: 'move',
+                  tier: null,
+                  note: 'no more open tier is cleared for its data and able to serve it: keep it, or pool it with other on-tier work',
+                };
+            return ucSubject(u, {
+              values: perMonth(u, tier, (c) => c.input_tokens + c.output_tokens),
+              threshold: limit,
+              holds: (v) => v < limit,
+              move,
+            });
+          });
       }
       case 'tokens_above':
       case 'spend_above': {
         const limit = (rule.kind === 'tokens_above' ? rule.tokens_per_month : rule.cost_per_month) ?? 0;
-        const value = rule.kind === 'tokens_above' ? (c: UsageCell): number => c.input_tokens + c.output_tokens : (c: UsageCell): number => c.cost;
-        return live.filter((u) => tier !== null && usesTier(u, tier)).map((u) => ucSubject(u, { values: perMonth(u, tier, value), threshold: limit, holds: (v) => v > limit, move: evaluateMove(u, rule) }));
+        const value =
+          rule.kind === 'tokens_above'
+            ? (c: UsageCell): number => c.input_tokens + c.output_tokens
+            : (c: UsageCell): number => c.cost;
+        return live
+          .filter((u) => tier !== null && usesTier(u, tier))
+          .map((u) =>
+            ucSubject(u, {
+              values: perMonth(u, tier, value),
+              threshold: limit,
+              holds: (v) => v > limit,
+              move: evaluateMove(u, rule),
+            }),
+          );
       }
       case 'no_traffic':
         return live
           .filter((u) => u.status === 'production' || u.status === 'pilot')
-          .map((u) => ucSubject(u, { values: perMonth(u, null, (c) => c.requests), threshold: 0, holds: (v) => v === 0, move: { action: 'retire', tier: null, note: 'set status: retired, or explain why it is idle' }, tier: u.tier }));
+          .map((u) =>
+            ucSubject(u, {
+              values: perMonth(u, null, (c) => c.requests),
+              threshold: 0,
+              holds: (v) => v === 0,
+              move: { action: 'retire', tier: null, note: 'set status: retired, or explain why it is idle' },
+              tier: u.tier,
+            }),
+          );
       case 'capacity_above': {
         const limit = rule.utilisation ?? 1;
         const t = policy.tiers.find((x) => x.id === tier);
-        return (t?.deployments ?? []).filter((d) => d.fixed_cost).map((d): Subject => {
-          const values = months.map((m) => utilisation.get(`${d.id}\u0000${m}`) ?? 0);
-          return {
-            key: d.id,
-            use_case: null,
-            tier,
-            deployment: d.id,
-            figures: values.map((v, i) => ({ month: months[i]!, value: Math.round(v * 10000) / 10000, threshold: limit })),
-            holds: values.map((v) => v > limit),
-            move: { action: 'plan-capacity', tier, note: `add capacity to ${d.id} or move work off it before it saturates` },
-          };
-        });
+        return (t?.deployments ?? [])
+          .filter((d) => d.fixed_cost)
+          .map((d): Subject => {
+            const values = months.map((m) => utilisation.get(`${d.id}\u0000${m}`) ?? 0);
+            return {
+              key: d.id,
+              use_case: null,
+              tier,
+              deployment: d.id,
+              figures: values.map((v, i) => ({
+                month: months[i]!,
+                value: Math.round(v * 10000) / 10000,
+                threshold: limit,
+              })),
+              holds: values.map((v) => v > limit),
+              move: {
+                action: 'plan-capacity',
+                tier,
+                note: `add capacity to ${d.id} or move work off it before it saturates`,
+              },
+            };
+          });
       }
       case 'break_even': {
         const out: Subject[] = [];
@@ -170,7 +220,12 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
             tier: option.tier.id,
             note: `${option.deployment.id} costs ${fmt(fixed.monthly)}/month for up to ${fmt(fixed.capacity_tokens_per_month)} tokens`,
           };
-          const s = ucSubject(u, { values: cost, threshold: fixed.monthly, holds: (v, i) => v > fixed.monthly && tokens[i]! <= fixed.capacity_tokens_per_month, move });
+          const s = ucSubject(u, {
+            values: cost,
+            threshold: fixed.monthly,
+            holds: (v, i) => v > fixed.monthly && tokens[i]! <= fixed.capacity_tokens_per_month,
+            move,
+          });
           out.push({ ...s, deployment: option.deployment.id });
         }
         return out;
@@ -181,14 +236,28 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
   function evaluateMove(u: PlannedUseCase, rule: TriggerRule): ProposedMove {
     const n = needs.get(u.id);
     if (rule.target_tier !== undefined) {
-      if (!isCleared(u, rule.target_tier, policy)) return { action: 'evaluate', tier: null, note: `${rule.target_tier} is not cleared for its data: ${whyNotCleared(u, rule.target_tier, policy)}` };
-      if (!servingTiers(u, n, policy).some((t) => t.id === rule.target_tier)) return { action: 'evaluate', tier: null, note: `${rule.target_tier} has no deployment that meets its needs` };
+      if (!isCleared(u, rule.target_tier, policy))
+        return {
+          action: 'evaluate',
+          tier: null,
+          note: `${rule.target_tier} is not cleared for its data: ${whyNotCleared(u, rule.target_tier, policy)}`,
+        };
+      if (!servingTiers(u, n, policy).some((t) => t.id === rule.target_tier))
+        return { action: 'evaluate', tier: null, note: `${rule.target_tier} has no deployment that meets its needs` };
       return { action: 'evaluate', tier: rule.target_tier, note: `evaluate ${rule.target_tier}` };
     }
     const option = selfHostedOptions(u, n, policy, rule.tier ?? null)[0];
     return option
-      ? { action: 'evaluate', tier: option.tier.id, note: `evaluate ${option.deployment.id} (${fmt(option.deployment.fixed_cost!.monthly)}/month)` }
-      : { action: 'evaluate', tier: null, note: 'no self-hosted deployment is cleared for its data and able to serve it' };
+      ? {
+          action: 'evaluate',
+          tier: option.tier.id,
+          note: `evaluate ${option.deployment.id} (${fmt(option.deployment.fixed_cost!.monthly)}/month)`,
+        }
+      : {
+          action: 'evaluate',
+          tier: null,
+          note: 'no self-hosted deployment is cleared for its data and able to serve it',
+        };
   }
 }
 

@@ -15,7 +15,15 @@ export interface DeploymentRef {
  * `aws_bedrock_runtime_endpoint` and `litellm_credential_name` also redirect a request;
  * tierplan never writes them, so an entry carrying one matches nothing.
  */
-const LITELLM_KEYS = ['model', 'api_base', 'base_url', 'aws_region_name', 'aws_bedrock_runtime_endpoint', 'vertex_location', 'litellm_credential_name'];
+const LITELLM_KEYS = [
+  'model',
+  'api_base',
+  'base_url',
+  'aws_region_name',
+  'aws_bedrock_runtime_endpoint',
+  'vertex_location',
+  'litellm_credential_name',
+];
 
 /** Portkey: snake_case as tierplan writes it; the gateway also accepts the camelCase form. */
 const PORTKEY_KEYS: [string, string][] = [
@@ -47,17 +55,21 @@ export function deploymentCatalog(policy: Policy): DeploymentCatalog {
     for (const deployment of tier.deployments) {
       const ref = { deployment, tier };
       add(litellm, litellmKey(litellmParams(deployment, [])), ref);
-      add(portkey, portkeyKey(portkeyLeaf({ id: deployment.id, deployment: deployment.id, tier: tier.id, weight: 1 }, deployment)), ref);
+      add(
+        portkey,
+        portkeyKey(portkeyLeaf({ id: deployment.id, deployment: deployment.id, tier: tier.id, weight: 1 }, deployment)),
+        ref,
+      );
     }
   }
   return {
     litellm: (entry) => {
       const key = isRecord(entry.litellm_params) ? litellmKey(entry.litellm_params) : null;
-      return key === null ? [] : litellm.get(key) ?? [];
+      return key === null ? [] : (litellm.get(key) ?? []);
     },
     portkey: (leaf) => {
       const key = portkeyKey(leaf);
-      return key === null ? [] : portkey.get(key) ?? [];
+      return key === null ? [] : (portkey.get(key) ?? []);
     },
   };
 }
@@ -76,7 +88,11 @@ function portkeyKey(leaf: Record<string, unknown>): string | null {
     if (a !== null && b !== null && a !== b) return null;
     fields.push(a ?? b);
   }
-  const params = isRecord(leaf.override_params) ? leaf.override_params : isRecord(leaf.overrideParams) ? leaf.overrideParams : {};
+  const params = isRecord(leaf.override_params)
+    ? leaf.override_params
+    : isRecord(leaf.overrideParams)
+      ? leaf.overrideParams
+      : {};
   // Without override_params.model the client's body picks the model: not a known deployment.
   if (typeof params.model !== 'string') return null;
   return JSON.stringify([...fields, params.model]);
@@ -97,8 +113,22 @@ export function describeLitellmEntry(entry: Record<string, unknown>): string {
 }
 
 export function describePortkeyLeaf(leaf: Record<string, unknown>): string {
-  const params = isRecord(leaf.override_params) ? leaf.override_params : isRecord(leaf.overrideParams) ? leaf.overrideParams : {};
-  const parts = PORTKEY_KEYS.flatMap(([s, c]) => (leaf[s] !== undefined ? [`${s} ${JSON.stringify(leaf[s])}`] : leaf[c] !== undefined ? [`${c} ${JSON.stringify(leaf[c])}`] : []));
-  parts.push(params.model !== undefined ? `override_params.model ${JSON.stringify(params.model)}` : 'no override_params.model (the client picks the model)');
+  const params = isRecord(leaf.override_params)
+    ? leaf.override_params
+    : isRecord(leaf.overrideParams)
+      ? leaf.overrideParams
+      : {};
+  const parts = PORTKEY_KEYS.flatMap(([s, c]) =>
+    leaf[s] !== undefined
+      ? [`${s} ${JSON.stringify(leaf[s])}`]
+      : leaf[c] !== undefined
+        ? [`${c} ${JSON.stringify(leaf[c])}`]
+        : [],
+  );
+  parts.push(
+    params.model !== undefined
+      ? `override_params.model ${JSON.stringify(params.model)}`
+      : 'no override_params.model (the client picks the model)',
+  );
   return parts.join(', ');
 }

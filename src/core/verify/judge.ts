@@ -16,7 +16,15 @@ export interface JudgeContext {
   dialect: Dialect;
 }
 
-export function finding(file: string, severity: VerifyFinding['severity'], code: VerifyCode, useCase: string | null, steps: Path, message: string, chain: string[] = []): VerifyFinding {
+export function finding(
+  file: string,
+  severity: VerifyFinding['severity'],
+  code: VerifyCode,
+  useCase: string | null,
+  steps: Path,
+  message: string,
+  chain: string[] = [],
+): VerifyFinding {
   return { severity, code, use_case: useCase, file, path: jsonPath(steps), steps, message, chain };
 }
 
@@ -39,23 +47,57 @@ export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeCont
     const refs = identify(ctx, p);
     if (refs.length === 0) {
       const what = ctx.dialect === 'litellm' ? describeLitellmEntry(p.value) : describePortkeyLeaf(p.value);
-      out.push(finding(ctx.file, severity, 'unknown-deployment', u.id, p.via,
-        `"${u.id}" can reach ${jsonPath(p.leaf)}, which matches no deployment of the policy (${what}): it cannot be proven cleared${tail}`, p.chain));
+      out.push(
+        finding(
+          ctx.file,
+          severity,
+          'unknown-deployment',
+          u.id,
+          p.via,
+          `"${u.id}" can reach ${jsonPath(p.leaf)}, which matches no deployment of the policy (${what}): it cannot be proven cleared${tail}`,
+          p.chain,
+        ),
+      );
       continue;
     }
     for (const [tier, ids] of byTier(refs)) {
       if (allowed.has(tier.id)) {
-        out.push(...residency(u, refs.filter((r) => r.tier === tier), p, ctx));
+        out.push(
+          ...residency(
+            u,
+            refs.filter((r) => r.tier === tier),
+            p,
+            ctx,
+          ),
+        );
         continue;
       }
       const where = `${ids.length === 1 ? 'deployment' : 'deployments'} ${ids.map((i) => `"${i}"`).join(' or ')} on tier ${tier.id}`;
       const clearance = clearTier(tier, dataProfile(u), ctx.policy);
       if (!clearance.cleared) {
-        out.push(finding(ctx.file, severity, 'uncleared-tier', u.id, p.via,
-          `"${u.id}" (${profile(u)}) can reach ${where}, which is not cleared for it: ${clearance.failures.map(describeFailure).join('; ')}${tail}`, p.chain));
+        out.push(
+          finding(
+            ctx.file,
+            severity,
+            'uncleared-tier',
+            u.id,
+            p.via,
+            `"${u.id}" (${profile(u)}) can reach ${where}, which is not cleared for it: ${clearance.failures.map(describeFailure).join('; ')}${tail}`,
+            p.chain,
+          ),
+        );
       } else {
-        out.push(finding(ctx.file, severity, 'more-open-fallback', u.id, p.via,
-          `"${u.id}" can reach ${where} (clearance ${tier.clearance}), more open than its assigned tier ${u.tier ?? '?'} (clearance ${assigned?.clearance ?? '?'}): a fallback may only go sideways or toward a more restrictive tier${tail}`, p.chain));
+        out.push(
+          finding(
+            ctx.file,
+            severity,
+            'more-open-fallback',
+            u.id,
+            p.via,
+            `"${u.id}" can reach ${where} (clearance ${tier.clearance}), more open than its assigned tier ${u.tier ?? '?'} (clearance ${assigned?.clearance ?? '?'}): a fallback may only go sideways or toward a more restrictive tier${tail}`,
+            p.chain,
+          ),
+        );
       }
     }
   }
@@ -76,7 +118,12 @@ function allowedFor(u: PlannedUseCase, assigned: Tier | undefined, policy: Polic
   if (!assigned) return out;
   for (const t of policy.tiers) {
     const cleared = clearTier(t, data, policy).cleared;
-    if (t === assigned ? cleared || u.decided_by === 'exception' : cleared && levels.indexOf(t.clearance) >= levels.indexOf(assigned.clearance)) out.add(t.id);
+    if (
+      t === assigned
+        ? cleared || u.decided_by === 'exception'
+        : cleared && levels.indexOf(t.clearance) >= levels.indexOf(assigned.clearance)
+    )
+      out.add(t.id);
   }
   return out;
 }
@@ -92,8 +139,17 @@ function residency(u: PlannedUseCase, refs: DeploymentRef[], p: ReachPath, ctx: 
   // An entry that could be several deployments fails closed: any of them outside is enough.
   if (outside.length === 0) return [];
   const where = outside.map((r) => `"${r.deployment.id}" (region ${r.deployment.region})`).join(' or ');
-  return [finding(ctx.file, severityOf(p), 'outside-residency', u.id, p.via,
-    `"${u.id}" can reach deployment ${where} on tier ${refs[0]!.tier.id}, outside its residency ${u.residency.join(', ')}${tailOf(p)}`, p.chain)];
+  return [
+    finding(
+      ctx.file,
+      severityOf(p),
+      'outside-residency',
+      u.id,
+      p.via,
+      `"${u.id}" can reach deployment ${where} on tier ${refs[0]!.tier.id}, outside its residency ${u.residency.join(', ')}${tailOf(p)}`,
+      p.chain,
+    ),
+  ];
 }
 
 /** The primary group (no fallback taken) must be on the tier the plan assigns. */
@@ -102,8 +158,17 @@ function drift(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeContext): Verify
     if (!p.primary || !p.live) continue;
     const tiers = [...new Set(identify(ctx, p).map((r) => r.tier.id))];
     if (tiers.length > 0 && !tiers.includes(u.tier ?? '')) {
-      return [finding(ctx.file, 'error', 'tier-drift', u.id, p.via,
-        `the primary group of "${u.id}" runs on ${tiers.join(' or ')}, but the plan assigns ${u.tier ?? 'no tier'}: regenerate the config with \`tierplan gateway\``, p.chain)];
+      return [
+        finding(
+          ctx.file,
+          'error',
+          'tier-drift',
+          u.id,
+          p.via,
+          `the primary group of "${u.id}" runs on ${tiers.join(' or ')}, but the plan assigns ${u.tier ?? 'no tier'}: regenerate the config with \`tierplan gateway\``,
+          p.chain,
+        ),
+      ];
     }
   }
   return [];

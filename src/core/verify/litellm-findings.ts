@@ -2,7 +2,15 @@
 // missing or should not exist, tier labels that lie, fallback targets that name nothing.
 import { TIER_TAG_PREFIX } from '../gateway/leaves.js';
 import type { PlannedUseCase } from '../plan/plan-types.js';
-import { callableNames, hasOwnGroup, litellmGraph, litellmReach, members, targetNames, type LitellmGraph } from './litellm.js';
+import {
+  callableNames,
+  hasOwnGroup,
+  litellmGraph,
+  litellmReach,
+  members,
+  targetNames,
+  type LitellmGraph,
+} from './litellm.js';
 import { finding, judgeReach, unknownAliasReason, type JudgeContext } from './judge.js';
 import { isRecord, type VerifyFinding } from './verify-types.js';
 
@@ -18,8 +26,16 @@ export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView):
   const out: VerifyFinding[] = [];
   for (const u of plan.routed.values()) {
     if (!hasOwnGroup(g, u.id)) {
-      out.push(finding(ctx.file, 'error', 'alias-missing', u.id, ['model_list'],
-        `"${u.id}" is routed to ${u.tier ?? '?'} in the plan, but no model group or model_group_alias is named "${u.id}"${members(g, u.id).length > 0 ? ' (only a wildcard group serves it)' : ''}`));
+      out.push(
+        finding(
+          ctx.file,
+          'error',
+          'alias-missing',
+          u.id,
+          ['model_list'],
+          `"${u.id}" is routed to ${u.tier ?? '?'} in the plan, but no model group or model_group_alias is named "${u.id}"${members(g, u.id).length > 0 ? ' (only a wildcard group serves it)' : ''}`,
+        ),
+      );
     }
     out.push(...judgeReach(u, litellmReach(g, u.id), ctx));
   }
@@ -38,12 +54,22 @@ function unknownAliases(g: LitellmGraph, ctx: JudgeContext, plan: PlanView): Ver
   const out: VerifyFinding[] = [];
   for (const name of callableNames(g)) {
     if (plan.routed.has(name)) continue;
-    const isTarget = targets.has(name) || (name.includes('*') && [...targets].some((t) => members(g, t).some((m) => m.entry.name === name)));
+    const isTarget =
+      targets.has(name) ||
+      (name.includes('*') && [...targets].some((t) => members(g, t).some((m) => m.entry.name === name)));
     if (isTarget && !plan.planned.has(name)) continue;
     const first = g.groups.get(name)?.[0];
     const steps = first ? ['model_list', first.index, 'model_name'] : ['router_settings', 'model_group_alias', name];
-    out.push(finding(ctx.file, 'error', 'alias-unknown', plan.planned.has(name) ? name : null, steps,
-      `model group "${name}" is not a routed use case: ${name.includes('*') ? 'a wildcard group lets any model name through' : unknownAliasReason(name, plan.planned)}`));
+    out.push(
+      finding(
+        ctx.file,
+        'error',
+        'alias-unknown',
+        plan.planned.has(name) ? name : null,
+        steps,
+        `model group "${name}" is not a routed use case: ${name.includes('*') ? 'a wildcard group lets any model name through' : unknownAliasReason(name, plan.planned)}`,
+      ),
+    );
   }
   return out;
 }
@@ -56,19 +82,41 @@ function mislabels(g: LitellmGraph, ctx: JudgeContext): VerifyFinding[] {
     if (refs.length === 0) continue;
     const real = [...new Set(refs.map((r) => r.tier.id))];
     const what = `deployment ${[...new Set(refs.map((r) => `"${r.deployment.id}"`))].join(' or ')} on tier ${real.join(' or ')}`;
-    const owner = isRecord(e.value.model_info) && typeof e.value.model_info.tierplan_use_case === 'string' ? e.value.model_info.tierplan_use_case : null;
+    const owner =
+      isRecord(e.value.model_info) && typeof e.value.model_info.tierplan_use_case === 'string'
+        ? e.value.model_info.tierplan_use_case
+        : null;
     const label = isRecord(e.value.model_info) ? e.value.model_info.tierplan_tier : undefined;
     if (label !== undefined && !real.includes(String(label))) {
-      out.push(finding(ctx.file, 'error', 'mislabelled-tier', owner, ['model_list', e.index, 'model_info', 'tierplan_tier'],
-        `model_info.tierplan_tier says ${String(label)}, but this entry is ${what}`));
+      out.push(
+        finding(
+          ctx.file,
+          'error',
+          'mislabelled-tier',
+          owner,
+          ['model_list', e.index, 'model_info', 'tierplan_tier'],
+          `model_info.tierplan_tier says ${String(label)}, but this entry is ${what}`,
+        ),
+      );
     }
-    const tags = isRecord(e.value.litellm_params) && Array.isArray(e.value.litellm_params.tags) ? (e.value.litellm_params.tags as unknown[]) : [];
+    const tags =
+      isRecord(e.value.litellm_params) && Array.isArray(e.value.litellm_params.tags)
+        ? (e.value.litellm_params.tags as unknown[])
+        : [];
     tags.forEach((t, j) => {
       if (typeof t !== 'string' || !t.startsWith(TIER_TAG_PREFIX)) return;
       const tagged = t.slice(TIER_TAG_PREFIX.length);
       if (!real.includes(tagged)) {
-        out.push(finding(ctx.file, 'error', 'mislabelled-tier', owner, ['model_list', e.index, 'litellm_params', 'tags', j],
-          `tag "${t}" says ${tagged}, but this entry is ${what}: spend logs would attribute its traffic to the wrong tier`));
+        out.push(
+          finding(
+            ctx.file,
+            'error',
+            'mislabelled-tier',
+            owner,
+            ['model_list', e.index, 'litellm_params', 'tags', j],
+            `tag "${t}" says ${tagged}, but this entry is ${what}: spend logs would attribute its traffic to the wrong tier`,
+          ),
+        );
       }
     });
   }
@@ -78,6 +126,14 @@ function mislabels(g: LitellmGraph, ctx: JudgeContext): VerifyFinding[] {
 function unresolved(g: LitellmGraph, ctx: JudgeContext): VerifyFinding[] {
   return targetNames(g)
     .filter((t) => members(g, t.name).length === 0)
-    .map((t) => finding(ctx.file, 'warning', 'unresolved-target', null, t.steps,
-      `"${t.name}" names no model group, model_info.id or wildcard group: the proxy fails a request that gets here`));
+    .map((t) =>
+      finding(
+        ctx.file,
+        'warning',
+        'unresolved-target',
+        null,
+        t.steps,
+        `"${t.name}" names no model group, model_info.id or wildcard group: the proxy fails a request that gets here`,
+      ),
+    );
 }

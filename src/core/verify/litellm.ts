@@ -67,17 +67,28 @@ export function litellmGraph(config: unknown): LitellmGraph {
       if (!Array.isArray(raw)) continue;
       raw.forEach((item: unknown, i) => {
         // A bare string in a fallback list is a fallback for every group, as in the proxy.
-        if (typeof item === 'string') lists.push({ key: null, label: `${kind} (${section})`, targets: [{ name: item, steps: [section, kind, i] }] });
+        if (typeof item === 'string')
+          lists.push({
+            key: null,
+            label: `${kind} (${section})`,
+            targets: [{ name: item, steps: [section, kind, i] }],
+          });
         if (!isRecord(item)) return;
         for (const [key, targets] of Object.entries(item)) {
           lists.push({ key, label: `${kind} (${section})`, targets: strings(targets, [section, kind, i, key]) });
         }
       });
     }
-    if (Array.isArray(s.default_fallbacks)) lists.push({ key: null, label: `default_fallbacks (${section})`, targets: strings(s.default_fallbacks, [section, 'default_fallbacks']) });
+    if (Array.isArray(s.default_fallbacks))
+      lists.push({
+        key: null,
+        label: `default_fallbacks (${section})`,
+        targets: strings(s.default_fallbacks, [section, 'default_fallbacks']),
+      });
     if (isRecord(s.model_group_alias)) {
       for (const [name, to] of Object.entries(s.model_group_alias)) {
-        const target = typeof to === 'string' ? to : isRecord(to) && typeof to.model === 'string' ? to.model : undefined;
+        const target =
+          typeof to === 'string' ? to : isRecord(to) && typeof to.model === 'string' ? to.model : undefined;
         if (target !== undefined) aliases.set(name, { name: target, steps: [section, 'model_group_alias', name] });
       }
     }
@@ -85,7 +96,8 @@ export function litellmGraph(config: unknown): LitellmGraph {
   const reroutes: Target[] = [];
   (Array.isArray(root.guardrails) ? root.guardrails : []).forEach((g: unknown, i) => {
     const p = isRecord(g) && isRecord(g.litellm_params) ? g.litellm_params : {};
-    if (typeof p.on_premise_model === 'string') reroutes.push({ name: p.on_premise_model, steps: ['guardrails', i, 'litellm_params', 'on_premise_model'] });
+    if (typeof p.on_premise_model === 'string')
+      reroutes.push({ name: p.on_premise_model, steps: ['guardrails', i, 'litellm_params', 'on_premise_model'] });
   });
   const byKey = new Map<string, FallbackList[]>();
   const general: FallbackList[] = [];
@@ -93,18 +105,30 @@ export function litellmGraph(config: unknown): LitellmGraph {
     if (l.key === null || l.key.includes('*')) general.push(l);
     else byKey.set(l.key, [...(byKey.get(l.key) ?? []), l]);
   }
-  const wildcards = [...groups].filter(([name]) => name.includes('*')).map(([pattern, list]) => ({ pattern, regex: wildcard(pattern), entries: list }));
+  const wildcards = [...groups]
+    .filter(([name]) => name.includes('*'))
+    .map(([pattern, list]) => ({ pattern, regex: wildcard(pattern), entries: list }));
   return { entries, groups, ids, lists, byKey, general, wildcards, aliases, reroutes };
 }
 
 function strings(v: unknown, base: Path): Target[] {
-  return Array.isArray(v) ? v.flatMap((t: unknown, j) => (typeof t === 'string' ? [{ name: t, steps: [...base, j] }] : [])) : [];
+  return Array.isArray(v)
+    ? v.flatMap((t: unknown, j) => (typeof t === 'string' ? [{ name: t, steps: [...base, j] }] : []))
+    : [];
 }
 
-const wildcard = (pattern: string): RegExp => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-const matches = (pattern: string, name: string): boolean => pattern === name || (pattern.includes('*') && wildcard(pattern).test(name));
+const wildcard = (pattern: string): RegExp =>
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+const matches = (pattern: string, name: string): boolean =>
+  pattern === name || (pattern.includes('*') && wildcard(pattern).test(name));
 /** The proxy also applies a fallback keyed `gpt-4o` to the group `openai/gpt-4o` (provider prefix stripped). */
-const keyApplies = (key: string, name: string): boolean => key === '*' || matches(key, name) || (name.includes('/') && name.slice(name.indexOf('/') + 1) === key);
+const keyApplies = (key: string, name: string): boolean =>
+  key === '*' || matches(key, name) || (name.includes('/') && name.slice(name.indexOf('/') + 1) === key);
 
 interface Member {
   entry: Entry;
@@ -118,14 +142,17 @@ export function members(g: LitellmGraph, name: string, depth = 0): Member[] {
   const out: Member[] = [];
   const alias = g.aliases.get(name);
   if (alias && depth < 8) {
-    for (const m of members(g, alias.name, depth + 1)) out.push({ ...m, via: m.via ?? alias.steps, how: [`model_group_alias → "${alias.name}"`, ...m.how] });
+    for (const m of members(g, alias.name, depth + 1))
+      out.push({ ...m, via: m.via ?? alias.steps, how: [`model_group_alias → "${alias.name}"`, ...m.how] });
   }
   const group = g.groups.get(name);
   for (const entry of group ?? []) out.push({ entry, how: [] });
   for (const entry of g.ids.get(name) ?? []) out.push({ entry, how: ['model_info.id'] });
   // Wildcard groups serve only names no group has, as in the proxy.
   if (!group && !alias) {
-    for (const w of g.wildcards) if (w.regex.test(name)) for (const entry of w.entries) out.push({ entry, how: [`wildcard group "${w.pattern}"`] });
+    for (const w of g.wildcards)
+      if (w.regex.test(name))
+        for (const entry of w.entries) out.push({ entry, how: [`wildcard group "${w.pattern}"`] });
   }
   return out;
 }

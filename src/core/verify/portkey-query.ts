@@ -22,7 +22,8 @@ export interface QueryContext {
   metadata: Record<string, unknown>;
 }
 
-const and = (a: Tri, b: Tri): Tri => (a === false || b === false ? false : a === 'unknown' || b === 'unknown' ? 'unknown' : true);
+const and = (a: Tri, b: Tri): Tri =>
+  a === false || b === false ? false : a === 'unknown' || b === 'unknown' ? 'unknown' : true;
 
 export function evaluateQuery(query: unknown, ctx: QueryContext): Tri {
   // Object.entries(null) throws in the gateway too (a 400); strings and numbers behave as in JS.
@@ -35,7 +36,8 @@ export function evaluateQuery(query: unknown, ctx: QueryContext): Tri {
     }
     const contextValue = lookup(key, ctx);
     let r: Tri;
-    if (typeof value === 'object' && value !== null) r = contextValue === UNKNOWN ? 'unknown' : evaluateOperator(value, contextValue);
+    if (typeof value === 'object' && value !== null)
+      r = contextValue === UNKNOWN ? 'unknown' : evaluateOperator(value, contextValue);
     else r = contextValue === UNKNOWN ? 'unknown' : contextValue === value;
     if (r === false) return false;
     acc = and(acc, r);

@@ -55,7 +55,18 @@ export function portkeyPaths(config: unknown, metadata: Record<string, unknown> 
   runs.push({ metadata: {}, withMetadata: false, paths, problems });
   for (const w of runs) {
     const chain = w.withMetadata ? [] : ['request without x-portkey-metadata'];
-    walk(config, { steps: [], inherited: { overrideParams: {}, customHost: undefined }, chain, primary: w.withMetadata, live: true, branch: null }, w);
+    walk(
+      config,
+      {
+        steps: [],
+        inherited: { overrideParams: {}, customHost: undefined },
+        chain,
+        primary: w.withMetadata,
+        live: true,
+        branch: null,
+      },
+      w,
+    );
   }
   return { paths: dedupe(paths), problems: dedupe(problems, (p) => `${jsonPath(p.steps)} ${p.message}`) };
 }
@@ -63,7 +74,10 @@ export function portkeyPaths(config: unknown, metadata: Record<string, unknown> 
 function walk(node: unknown, at: At, w: Walk): void {
   if (!isRecord(node)) return;
   const { steps, inherited, chain, primary, live, branch } = at;
-  const own = { ...(isRecord(node.override_params) ? node.override_params : {}), ...(isRecord(node.overrideParams) ? node.overrideParams : {}) };
+  const own = {
+    ...(isRecord(node.override_params) ? node.override_params : {}),
+    ...(isRecord(node.overrideParams) ? node.overrideParams : {}),
+  };
   const here: Inherited = {
     overrideParams: { ...inherited.overrideParams, ...own },
     customHost: node.custom_host ?? node.customHost ?? inherited.customHost,
@@ -75,11 +89,29 @@ function walk(node: unknown, at: At, w: Walk): void {
     const value: Record<string, unknown> = { ...rest, override_params: here.overrideParams };
     if (here.customHost !== undefined) value.custom_host = here.customHost;
     // Reached only through a no-metadata branch: the branch choice, not the leaf, is at fault.
-    w.paths.push({ leaf: steps, via: branch ?? steps, value, chain: [...chain, `${jsonPath(steps)}${describe(node)}`], primary, live });
+    w.paths.push({
+      leaf: steps,
+      via: branch ?? steps,
+      value,
+      chain: [...chain, `${jsonPath(steps)}${describe(node)}`],
+      primary,
+      live,
+    });
     return;
   }
   const child = (i: number, label: string, childPrimary: boolean, childLive: boolean, childBranch: Path | null): void =>
-    walk(targets[i], { steps: [...steps, 'targets', i], inherited: here, chain: [...chain, label], primary: childPrimary, live: childLive, branch: childBranch }, w);
+    walk(
+      targets[i],
+      {
+        steps: [...steps, 'targets', i],
+        inherited: here,
+        chain: [...chain, label],
+        primary: childPrimary,
+        live: childLive,
+        branch: childBranch,
+      },
+      w,
+    );
   if (mode === 'fallback') {
     for (const i of targets.keys()) child(i, `fallback target ${i}`, primary && i === 0, live, branch);
   } else if (mode === 'single') child(0, 'single target 0', primary, live, branch);
@@ -91,7 +123,8 @@ function walk(node: unknown, at: At, w: Walk): void {
       child(i, `load-balance member ${i} (weight ${String(x)})`, primary, live && reachable, branch);
     });
   } else {
-    for (const b of branches(node, steps, targets, w)) child(b.index, b.label, primary && w.withMetadata, live, w.withMetadata ? branch : b.via);
+    for (const b of branches(node, steps, targets, w))
+      child(b.index, b.label, primary && w.withMetadata, live, w.withMetadata ? branch : b.via);
   }
 }
 
@@ -105,14 +138,24 @@ interface Branch {
 function branches(node: Record<string, unknown>, steps: Path, targets: unknown[], w: Walk): Branch[] {
   const strategy = node.strategy as Record<string, unknown>;
   const out: Branch[] = [];
-  const problem = (code: PortkeyProblem['code'], at: Path, message: string): void => void w.problems.push({ code, steps: at, message });
+  const problem = (code: PortkeyProblem['code'], at: Path, message: string): void =>
+    void w.problems.push({ code, steps: at, message });
   const find = (name: unknown, at: Path): number => {
     const index = targets.findIndex((t) => isRecord(t) && t.name === name);
-    if (index < 0) problem('unresolved-target', at, `no target is named ${JSON.stringify(name)}: the gateway answers 400 "Invalid target name found in the query router"`);
+    if (index < 0)
+      problem(
+        'unresolved-target',
+        at,
+        `no target is named ${JSON.stringify(name)}: the gateway answers 400 "Invalid target name found in the query router"`,
+      );
     return index;
   };
   if (!Array.isArray(strategy.conditions)) {
-    problem('query-error', [...steps, 'strategy'], 'no `conditions`: the gateway answers 400 "No conditions passed in the query router"');
+    problem(
+      'query-error',
+      [...steps, 'strategy'],
+      'no `conditions`: the gateway answers 400 "No conditions passed in the query router"',
+    );
     return out;
   }
   for (const [i, c] of (strategy.conditions as unknown[]).entries()) {
@@ -127,7 +170,12 @@ function branches(node: Record<string, unknown>, steps: Path, targets: unknown[]
     }
     if (r === false) continue;
     const index = find(isRecord(c) ? c.then : undefined, [...at, 'then']);
-    if (index >= 0) out.push({ index, via: at, label: `condition ${i}${r === 'unknown' ? ' (may match: depends on the request)' : ''} → "${String((c as Record<string, unknown>).then)}"` });
+    if (index >= 0)
+      out.push({
+        index,
+        via: at,
+        label: `condition ${i}${r === 'unknown' ? ' (may match: depends on the request)' : ''} → "${String((c as Record<string, unknown>).then)}"`,
+      });
     if (r === true) return out;
   }
   // The gateway tests `default` for truthiness: an empty name means no default.
@@ -145,7 +193,10 @@ function describe(node: Record<string, unknown>): string {
   return bits.length > 0 ? ` (${bits.join(' ')})` : '';
 }
 
-function dedupe<T extends { steps?: Path; leaf?: Path; via?: Path; live?: boolean }>(items: T[], key: (t: T) => string = (t) => JSON.stringify([t.leaf, t.via, t.live])): T[] {
+function dedupe<T extends { steps?: Path; leaf?: Path; via?: Path; live?: boolean }>(
+  items: T[],
+  key: (t: T) => string = (t) => JSON.stringify([t.leaf, t.via, t.live]),
+): T[] {
   const seen = new Set<string>();
   return items.filter((t) => {
     const k = key(t);

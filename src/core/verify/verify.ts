@@ -9,9 +9,22 @@ import type { Policy } from '../policy/types.js';
 import { deploymentCatalog } from './identify.js';
 import { finding, isRouted, type JudgeContext } from './judge.js';
 import { checkLitellm, type PlanView } from './litellm-findings.js';
-import { aliasOfFile, checkPortkeyConditional, checkPortkeyUseCase, isConditional, readRoutes } from './portkey-findings.js';
+import {
+  aliasOfFile,
+  checkPortkeyConditional,
+  checkPortkeyUseCase,
+  isConditional,
+  readRoutes,
+} from './portkey-findings.js';
 import type { VerifyCode } from '../diagnostics/catalog.js';
-import { isRecord, type ConfigInput, type Path, type Dialect, type VerifyFinding, type VerifyResult } from './verify-types.js';
+import {
+  isRecord,
+  type ConfigInput,
+  type Path,
+  type Dialect,
+  type VerifyFinding,
+  type VerifyResult,
+} from './verify-types.js';
 
 export interface VerifyOptions {
   /** The routes tierplan generates for this plan: the metadata each use case sends when no routes.json is given. */
@@ -33,7 +46,12 @@ export function detectDialect(file: string, value: unknown): Dialect | 'routes' 
   return null;
 }
 
-export function verifyConfigs(configs: ConfigInput[], plan: Plan, policy: Policy, options: VerifyOptions = {}): VerifyResult {
+export function verifyConfigs(
+  configs: ConfigInput[],
+  plan: Plan,
+  policy: Policy,
+  options: VerifyOptions = {},
+): VerifyResult {
   const catalog = deploymentCatalog(policy);
   const view: PlanView = {
     routed: new Map(plan.use_cases.filter(isRouted).map((u) => [u.id, u])),
@@ -45,7 +63,16 @@ export function verifyConfigs(configs: ConfigInput[], plan: Plan, policy: Policy
   for (const c of configs) {
     const ctx: JudgeContext = { policy, catalog, file: c.file, dialect: c.dialect };
     for (const p of options.lint?.(c) ?? []) {
-      findings.push(finding(c.file, p.severity, 'config-problem', null, p.path, `${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`));
+      findings.push(
+        finding(
+          c.file,
+          p.severity,
+          'config-problem',
+          null,
+          p.path,
+          `${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`,
+        ),
+      );
     }
     if (c.dialect === 'litellm') {
       findings.push(...checkLitellm(c.value, ctx, view));
@@ -60,7 +87,17 @@ export function verifyConfigs(configs: ConfigInput[], plan: Plan, policy: Policy
   // A folder of per-use-case configs is the whole deployment for Portkey: each routed use case needs its file.
   for (const [set, aliases] of sets) {
     for (const u of view.routed.values()) {
-      if (!aliases.has(u.id)) findings.push(finding(set, 'error', 'alias-missing', u.id, [], `"${u.id}" is routed to ${u.tier ?? '?'} in the plan, but ${set} has no ${u.id}.json`));
+      if (!aliases.has(u.id))
+        findings.push(
+          finding(
+            set,
+            'error',
+            'alias-missing',
+            u.id,
+            [],
+            `"${u.id}" is routed to ${u.tier ?? '?'} in the plan, but ${set} has no ${u.id}.json`,
+          ),
+        );
     }
   }
   const ordered = orderFindings(findings);
@@ -77,7 +114,14 @@ function orderFindings(findings: VerifyFinding[]): VerifyFinding[] {
     return true;
   });
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  return unique.sort((a, b) => cmp(a.file, b.file) || cmpSteps(a.steps, b.steps) || cmp(a.use_case ?? '', b.use_case ?? '') || cmp(a.code, b.code) || cmp(a.message, b.message));
+  return unique.sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      cmpSteps(a.steps, b.steps) ||
+      cmp(a.use_case ?? '', b.use_case ?? '') ||
+      cmp(a.code, b.code) ||
+      cmp(a.message, b.message),
+  );
 }
 
 /** Array indexes compare as numbers, so model_list[2] comes before model_list[10]. */
@@ -95,7 +139,9 @@ function cmpSteps(a: Path, b: Path): number {
 function summarise(findings: VerifyFinding[], files: number, useCases: number): VerifyResult['summary'] {
   const byCode: Partial<Record<VerifyCode, number>> = {};
   for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-  const sorted = Object.fromEntries(Object.entries(byCode).sort(([a], [b]) => (a < b ? -1 : 1))) as Partial<Record<VerifyCode, number>>;
+  const sorted = Object.fromEntries(Object.entries(byCode).sort(([a], [b]) => (a < b ? -1 : 1))) as Partial<
+    Record<VerifyCode, number>
+  >;
   return {
     files,
     use_cases: useCases,

@@ -16,7 +16,9 @@ let litellmValidator: ValidateFunction | undefined;
 function litellm(): ValidateFunction {
   if (litellmValidator) return litellmValidator;
   const ajv = new Ajv.default({ allErrors: true, strict: true, verbose: true, logger: false });
-  const schema = JSON.parse(readFileSync(new URL('../../../schemas/litellm-config.schema.json', import.meta.url), 'utf8')) as object;
+  const schema = JSON.parse(
+    readFileSync(new URL('../../../schemas/litellm-config.schema.json', import.meta.url), 'utf8'),
+  ) as object;
   litellmValidator = ajv.compile(schema);
   return litellmValidator;
 }
@@ -57,28 +59,41 @@ function describeAll(errors: ErrorObject[], root: unknown): PlacedProblem[] {
   // not the schemaPath, tells them apart).
   const unions = errors.filter((e) => e.keyword === 'anyOf');
   const inUnion = (e: ErrorObject): boolean =>
-    unions.some((u) => u !== e && (e.instancePath === u.instancePath || e.instancePath.startsWith(`${u.instancePath}/`)));
-  return errors.filter((e) => !inUnion(e)).map((e) => {
-    const path = toPath(e.instancePath, root);
-    if (e.keyword === 'anyOf') return unionProblem(e, path);
-    if (e.keyword === 'maxProperties') {
-      const fallback = path.some((s) => typeof s === 'string' && s.endsWith('fallbacks'));
-      return {
-        code: 'invalid-value', severity: 'error' as const, path,
-        message: `must have at most ${String((e.params as { limit: number }).limit)} key${(e.params as { limit: number }).limit === 1 ? '' : 's'}`,
-        ...(fallback ? { hint: 'each fallback entry maps ONE model group to its list, and LiteLLM reads only the first key: write one entry per group' } : {}),
-      };
-    }
-    return describeError(e, path);
-  });
+    unions.some(
+      (u) => u !== e && (e.instancePath === u.instancePath || e.instancePath.startsWith(`${u.instancePath}/`)),
+    );
+  return errors
+    .filter((e) => !inUnion(e))
+    .map((e) => {
+      const path = toPath(e.instancePath, root);
+      if (e.keyword === 'anyOf') return unionProblem(e, path);
+      if (e.keyword === 'maxProperties') {
+        const fallback = path.some((s) => typeof s === 'string' && s.endsWith('fallbacks'));
+        return {
+          code: 'invalid-value',
+          severity: 'error' as const,
+          path,
+          message: `must have at most ${String((e.params as { limit: number }).limit)} key${(e.params as { limit: number }).limit === 1 ? '' : 's'}`,
+          ...(fallback
+            ? {
+                hint: 'each fallback entry maps ONE model group to its list, and LiteLLM reads only the first key: write one entry per group',
+              }
+            : {}),
+        };
+      }
+      return describeError(e, path);
+    });
 }
 
 function unionProblem(e: ErrorObject, path: Path): PlacedProblem {
   const branches = Array.isArray(e.schema) ? (e.schema as Record<string, unknown>[]) : [];
   const names = branches.map(branchName);
-  const expected = names.length > 0 && names.every((n) => n !== undefined) ? names.join(' or ') : 'a value of another type';
+  const expected =
+    names.length > 0 && names.every((n) => n !== undefined) ? names.join(' or ') : 'a value of another type';
   return {
-    code: 'wrong-type', severity: 'error', path,
+    code: 'wrong-type',
+    severity: 'error',
+    path,
     message: `expected ${expected}, found ${found(e.data)}`,
     ...(names.includes('true or false') ? { hint: 'write true or false, without quotes' } : {}),
   };
@@ -91,13 +106,20 @@ function branchName(s: Record<string, unknown>): string | undefined {
     return undefined;
   }
   switch (s.type) {
-    case 'integer': return 'an integer';
-    case 'number': return 'a number';
-    case 'boolean': return 'true or false';
-    case 'string': return 'a string';
-    case 'object': return 'a mapping';
-    case 'array': return 'a list';
-    default: return undefined;
+    case 'integer':
+      return 'an integer';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return 'a string';
+    case 'object':
+      return 'a mapping';
+    case 'array':
+      return 'a list';
+    default:
+      return undefined;
   }
 }
 
@@ -110,4 +132,3 @@ function found(v: unknown): string {
 }
 
 const isPrefix = (prefix: Path, p: Path): boolean => prefix.length <= p.length && prefix.every((x, i) => x === p[i]);
-

@@ -18,7 +18,8 @@ export interface GatewayConfigs {
 }
 
 const CONFIG_FILE = /\.(ya?ml|json)$/i;
-const EXPECTED = 'a LiteLLM config.yaml (with model_list) or a Portkey config JSON (with strategy, targets or provider)';
+const EXPECTED =
+  'a LiteLLM config.yaml (with model_list) or a Portkey config JSON (with strategy, targets or provider)';
 
 interface Parsed {
   file: string;
@@ -40,7 +41,9 @@ export async function readGatewayConfigs(paths: string[]): Promise<GatewayConfig
   const read = async (file: string, fromFolder: string | null): Promise<void> => {
     try {
       const text = await readText(file, { expected: EXPECTED });
-      const { value, locator } = /\.json$/i.test(file) ? readJson(text, file, EXPECTED) : readYaml(text, file, EXPECTED);
+      const { value, locator } = /\.json$/i.test(file)
+        ? readJson(text, file, EXPECTED)
+        : readYaml(text, file, EXPECTED);
       locators.set(file, locator);
       const kind = detectDialect(file, value);
       if (kind === null && fromFolder === null) problems.push(notAConfig(file));
@@ -52,17 +55,42 @@ export async function readGatewayConfigs(paths: string[]): Promise<GatewayConfig
   };
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
-    if (info === null) problems.push({ code: 'file-not-found', severity: 'error', file: path, line: 1, column: 1, message: `file or folder not found: ${path}` });
+    if (info === null)
+      problems.push({
+        code: 'file-not-found',
+        severity: 'error',
+        file: path,
+        line: 1,
+        column: 1,
+        message: `file or folder not found: ${path}`,
+      });
     else if (info.isDirectory()) {
       const files = (await listFiles(path)).filter((f) => CONFIG_FILE.test(f));
-      if (files.length === 0) problems.push({ code: 'no-configs', severity: 'error', file: path, line: 1, column: 1, message: `no .yaml or .json files under ${path}` });
+      if (files.length === 0)
+        problems.push({
+          code: 'no-configs',
+          severity: 'error',
+          file: path,
+          line: 1,
+          column: 1,
+          message: `no .yaml or .json files under ${path}`,
+        });
       for (const f of files) await read(join(path, f), path);
     } else await read(path, null);
   }
   if (problems.length > 0) throw new InputError(problems);
   const configs = await assemble(parsed, locators);
   if (configs.length === 0) {
-    throw new InputError([{ code: 'no-configs', severity: 'error', file: paths[0] ?? '.', line: 1, column: 1, message: `no gateway config found: expected ${EXPECTED}` }]);
+    throw new InputError([
+      {
+        code: 'no-configs',
+        severity: 'error',
+        file: paths[0] ?? '.',
+        line: 1,
+        column: 1,
+        message: `no gateway config found: expected ${EXPECTED}`,
+      },
+    ]);
   }
   return { configs, locators };
 }
@@ -85,7 +113,10 @@ async function assemble(parsed: Parsed[], locators: Map<string, SourceLocator>):
   return configs;
 }
 
-async function readRoutesBeside(file: string, locators: Map<string, SourceLocator>): Promise<{ file: string; value: unknown } | null> {
+async function readRoutesBeside(
+  file: string,
+  locators: Map<string, SourceLocator>,
+): Promise<{ file: string; value: unknown } | null> {
   const path = join(dirname(file), 'routes.json');
   if ((await stat(path).catch(() => null))?.isFile() !== true) return null;
   const { value, locator } = readJson(await readText(path, { expected: 'routes.json' }), path, 'routes.json');
@@ -94,5 +125,12 @@ async function readRoutesBeside(file: string, locators: Map<string, SourceLocato
 }
 
 function notAConfig(file: string): PlacedDiagnostic {
-  return { code: 'not-a-config', severity: 'error', file, line: 1, column: 1, message: `not a gateway config: expected ${EXPECTED}` };
+  return {
+    code: 'not-a-config',
+    severity: 'error',
+    file,
+    line: 1,
+    column: 1,
+    message: `not a gateway config: expected ${EXPECTED}`,
+  };
 }

@@ -4,7 +4,20 @@
 // Comments, blank lines, key order, quoting and the alignment of line comments all stay.
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { KEY_ORDER, type Change } from '../../core/interactive/answers.js';
-import { afterLine, apply, column, commentsAbove, findPair, keyName, lastContent, LayoutNotHandled, renderPair, renderValue, start, type Edit } from './yaml-text-edit.js';
+import {
+  afterLine,
+  apply,
+  column,
+  commentsAbove,
+  findPair,
+  keyName,
+  lastContent,
+  LayoutNotHandled,
+  renderPair,
+  renderValue,
+  start,
+  type Edit,
+} from './yaml-text-edit.js';
 import { yamlLib } from '../source/yaml-lib.js';
 
 export { LayoutNotHandled, newDocument } from './yaml-text-edit.js';
@@ -48,13 +61,20 @@ export function editInPlace(text: string, entry: YAMLMap, changes: readonly Chan
       const old = (value as Node | null)?.toJSON?.() as Record<string, unknown> | null | undefined;
       const merged = mergeInto(old ?? {}, group, list);
       const flowMap = isMap(value) && value.flow && value.items.length > 0;
-      out.edits.push({ start: start(pair.key), end: lastContent(text, pair), text: renderPair(group, merged, column(text, entry), out.eol, { flowMap }) });
+      out.edits.push({
+        start: start(pair.key),
+        end: lastContent(text, pair),
+        text: renderPair(group, merged, column(text, entry), out.eol, { flowMap }),
+      });
     }
   }
   const at = new Map<number, Insert[]>();
   for (const i of out.inserts) at.set(i.at, [...(at.get(i.at) ?? []), i]);
   for (const [offset, list] of at) {
-    const joined = list.sort((a, b) => a.order - b.order).map((i) => i.text).join('');
+    const joined = list
+      .sort((a, b) => a.order - b.order)
+      .map((i) => i.text)
+      .join('');
     // At the end of a file without a final line break, the new lines start on a line of their own.
     const lead = offset === text.length && text.length > 0 && !text.endsWith('\n') ? out.eol : '';
     out.edits.push({ start: offset, end: offset, text: lead + (lead ? joined.slice(0, -out.eol.length) : joined) });
@@ -63,7 +83,8 @@ export function editInPlace(text: string, entry: YAMLMap, changes: readonly Chan
 }
 
 /** Sorts insertions that meet at one line: a group before the next, a key's own lines before the next key. */
-const orderOf = (group: string, key?: string, within = 0): number => rank('', group) * 100 + (key === undefined ? 0 : rank(group, key) + 1) + within;
+const orderOf = (group: string, key?: string, within = 0): number =>
+  rank('', group) * 100 + (key === undefined ? 0 : rank(group, key) + 1) + within;
 
 function editMap(text: string, map: YAMLMap, group: string, list: Change[], out: Edits): void {
   const { isAlias, isScalar, isSeq } = yamlLib();
@@ -85,9 +106,20 @@ function editMap(text: string, map: YAMLMap, group: string, list: Change[], out:
       out.edits.push({ start: value.range[0], end: value.range[1], text: renderValue(c.value) });
     } else if (isSeq(value) && value.flow && value.range && Array.isArray(c.value)) {
       out.edits.push({ start: value.range[0], end: value.range[1], text: renderValue(c.value) });
-    } else if (!(isSeq(value) && !value.flow && Array.isArray(c.value) && blockItemEdits(text, value, c.value, orderOf(group, key, 0.5), out))) {
+    } else if (
+      !(
+        isSeq(value) &&
+        !value.flow &&
+        Array.isArray(c.value) &&
+        blockItemEdits(text, value, c.value, orderOf(group, key, 0.5), out)
+      )
+    ) {
       const block = isSeq(value) && !value.flow;
-      out.edits.push({ start: start(pair.key), end: lastContent(text, pair), text: renderPair(key, c.value, column(text, map), out.eol, { flowLists: !block }) });
+      out.edits.push({
+        start: start(pair.key),
+        end: lastContent(text, pair),
+        text: renderPair(key, c.value, column(text, map), out.eol, { flowLists: !block }),
+      });
     }
   }
 }
@@ -108,16 +140,27 @@ function blockItemEdits(text: string, seq: YAMLSeq, next: readonly unknown[], or
   const present = items as NonNullable<(typeof items)[number]>[];
   const kept = present.filter((i) => next.some((v) => sameScalar(v, i.value)));
   const added = next.slice(kept.length);
-  if (!kept.every((k, n) => sameScalar(next[n], k.value)) || added.some((v) => present.some((i) => sameScalar(v, i.value)))) return false;
-  for (const item of present) if (!kept.includes(item)) out.edits.push({ start: item.lineStart, end: afterLine(text, item.end), text: '' });
+  if (
+    !kept.every((k, n) => sameScalar(next[n], k.value)) ||
+    added.some((v) => present.some((i) => sameScalar(v, i.value)))
+  )
+    return false;
+  for (const item of present)
+    if (!kept.includes(item)) out.edits.push({ start: item.lineStart, end: afterLine(text, item.end), text: '' });
   const last = present[present.length - 1]!;
-  if (added.length > 0) out.inserts.push({ at: afterLine(text, last.end), order, text: added.map((v) => `${last.prefix}${renderValue(v)}${out.eol}`).join('') });
+  if (added.length > 0)
+    out.inserts.push({
+      at: afterLine(text, last.end),
+      order,
+      text: added.map((v) => `${last.prefix}${renderValue(v)}${out.eol}`).join(''),
+    });
   return true;
 }
 
 const sameScalar = (a: unknown, b: unknown): boolean => a === b;
 
-const isOneLine = (type: string | undefined): boolean => type === 'PLAIN' || type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE';
+const isOneLine = (type: string | undefined): boolean =>
+  type === 'PLAIN' || type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE';
 
 function mergeInto(old: Record<string, unknown>, group: string, list: Change[]): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...old };
@@ -130,7 +173,8 @@ function mergeInto(old: Record<string, unknown>, group: string, list: Change[]):
   return Object.fromEntries(keys.map((k) => [k, merged[k]]));
 }
 
-const rankIn = (order: readonly string[], key: string): number => (order.includes(key) ? order.indexOf(key) : order.length);
+const rankIn = (order: readonly string[], key: string): number =>
+  order.includes(key) ? order.indexOf(key) : order.length;
 const rank = (group: string, key: string): number => rankIn(KEY_ORDER[group] ?? [], key);
 
 /**
@@ -155,7 +199,8 @@ function insertKey(text: string, map: YAMLMap, { group, key, value }: NewKey, ou
   if (!first) throw new LayoutNotHandled('an empty mapping');
   const keyStart = start(first.key);
   const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
-  if (text.slice(lineStart, keyStart).trim() !== '') throw new LayoutNotHandled(`${key} would go before a key that shares its line`);
+  if (text.slice(lineStart, keyStart).trim() !== '')
+    throw new LayoutNotHandled(`${key} would go before a key that shares its line`);
   out.inserts.push({ at: lineStart, order, text: line });
 }
 
@@ -163,7 +208,11 @@ function insertKey(text: string, map: YAMLMap, { group, key, value }: NewKey, ou
 function removal(text: string, pair: Pair): Edit {
   const keyStart = start(pair.key);
   const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
-  if (text.slice(lineStart, keyStart).trim() !== '') throw new LayoutNotHandled(`${keyName(pair)} shares its line with the item's dash`);
-  return { start: commentsAbove(text, lineStart, keyStart - lineStart), end: afterLine(text, lastContent(text, pair)), text: '' };
+  if (text.slice(lineStart, keyStart).trim() !== '')
+    throw new LayoutNotHandled(`${keyName(pair)} shares its line with the item's dash`);
+  return {
+    start: commentsAbove(text, lineStart, keyStart - lineStart),
+    end: afterLine(text, lastContent(text, pair)),
+    text: '',
+  };
 }
-

@@ -35,7 +35,9 @@ export async function readSource(file: string): Promise<Source> {
     const id = node.items.find((p) => isScalar(p.key) && p.key.value === 'id')?.value;
     if (isScalar(id) && typeof id.value === 'string') entries.push({ id: id.value, node, value, prefix });
   };
-  const whole = isMap(root) && root.items.some((p) => isScalar(p.key) && (p.key.value === 'use_cases' || p.key.value === 'version'));
+  const whole =
+    isMap(root) &&
+    root.items.some((p) => isScalar(p.key) && (p.key.value === 'use_cases' || p.key.value === 'version'));
   if (whole) {
     const list = root.get('use_cases', true);
     const values = (value as { use_cases?: unknown[] }).use_cases ?? [];
@@ -64,5 +66,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => deepEqual(v, y[i]));
   const kx = Object.keys(x);
   const ky = Object.keys(y);
-  return kx.length === ky.length && kx.every((k) => Object.hasOwn(y, k) && deepEqual((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]));
+  return (
+    kx.length === ky.length &&
+    kx.every(
+      (k) => Object.hasOwn(y, k) && deepEqual((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]),
+    )
+  );
 }

@@ -1,7 +1,18 @@
 // The one change a proposal makes to a use case, as an edit of the inventory's text (see
 // yaml-text-edit.ts), or the reason it cannot be made safely and must be made by hand.
 import type { YAMLMap } from 'yaml';
-import { afterLine, commentsAbove, findPair, keyColumn, lastContent, lineEnd, rangeStart, renderPair, renderScalar, type Edit } from './yaml-text-edit.js';
+import {
+  afterLine,
+  commentsAbove,
+  findPair,
+  keyColumn,
+  lastContent,
+  lineEnd,
+  rangeStart,
+  renderPair,
+  renderScalar,
+  type Edit,
+} from './yaml-text-edit.js';
 import { yamlLib } from '../source/yaml-lib.js';
 
 const BY_HAND = 'change it by hand';
@@ -24,7 +35,8 @@ export function planEdit(text: string, entry: YAMLMap, path: string[], to: unkno
   const key = path[path.length - 1]!;
   const pair = findPair(map, key);
   const value = pair?.value;
-  if (isAlias(value) || (value as { anchor?: string } | null | undefined)?.anchor) return `the value uses a YAML anchor or alias; ${BY_HAND}`;
+  if (isAlias(value) || (value as { anchor?: string } | null | undefined)?.anchor)
+    return `the value uses a YAML anchor or alias; ${BY_HAND}`;
   const indent = keyColumn(text, map);
   if (indent === undefined) return `the entry's layout is not understood; ${BY_HAND}`;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -33,17 +45,28 @@ export function planEdit(text: string, entry: YAMLMap, path: string[], to: unkno
     const keyStart = rangeStart(pair.key);
     if (keyStart === undefined) return `the entry's layout is not understood; ${BY_HAND}`;
     const inline = renderScalar(to);
-    if (isScalar(value) && value.range && inline !== undefined && value.source !== '' && (value.type === 'PLAIN' || value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE')) {
+    if (
+      isScalar(value) &&
+      value.range &&
+      inline !== undefined &&
+      value.source !== '' &&
+      (value.type === 'PLAIN' || value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE')
+    ) {
       return { start: value.range[0], end: value.range[1], text: inline };
     }
-    return { start: keyStart, end: lastContent(text, pair), text: renderPair(key, to, indent, eol, { flowLists: false }) };
+    return {
+      start: keyStart,
+      end: lastContent(text, pair),
+      text: renderPair(key, to, indent, eol, { flowLists: false }),
+    };
   }
   if (pair) {
     // Remove the key and its value's lines; comments on other lines stay.
     const keyStart = rangeStart(pair.key);
     if (keyStart === undefined) return `the entry's layout is not understood; ${BY_HAND}`;
     const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
-    if (text.slice(lineStart, keyStart).trim() === '') return { start: commentsAbove(text, lineStart, indent), end: afterLine(text, lastContent(text, pair)), text: '' };
+    if (text.slice(lineStart, keyStart).trim() === '')
+      return { start: commentsAbove(text, lineStart, indent), end: afterLine(text, lastContent(text, pair)), text: '' };
     // The key shares its line with the list item's dash: the next key moves up to take its place.
     const next = map.items[map.items.indexOf(pair) + 1];
     const nextStart = next ? rangeStart(next.key) : undefined;
@@ -54,5 +77,9 @@ export function planEdit(text: string, entry: YAMLMap, path: string[], to: unkno
   const last = map.items[map.items.length - 1];
   if (!last) return `the mapping is empty; ${BY_HAND}`;
   const at = lineEnd(text, lastContent(text, last));
-  return { start: at, end: at, text: eol + ' '.repeat(indent) + renderPair(key, to, indent, eol, { flowLists: false }) };
+  return {
+    start: at,
+    end: at,
+    text: eol + ' '.repeat(indent) + renderPair(key, to, indent, eol, { flowLists: false }),
+  };
 }

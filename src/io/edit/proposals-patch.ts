@@ -96,14 +96,19 @@ export async function applyProposalsPatchFile(inventoryPath: string, patchPath: 
  * the changed inventory against the inventory schema before anything is written; the files
  * are then written atomically (all or none).
  */
-export async function applyProposalsPatch(inventoryPath: string, patchText: string, options: { patchFile?: string } = {}): Promise<ApplyResult> {
+export async function applyProposalsPatch(
+  inventoryPath: string,
+  patchText: string,
+  options: { patchFile?: string } = {},
+): Promise<ApplyResult> {
   const patchFile = options.patchFile ?? '<patch>';
   const { proposals, locator: patchLocator } = readPatch(patchText, patchFile);
   // Refuses a bad inventory with its own positioned diagnostics, and lists a folder's files.
   const { files } = await loadInventory(inventoryPath);
   const sources = await Promise.all(files.map(readSource));
   const index = new Map<string, { source: Source; entry: Entry }>();
-  for (const source of sources) for (const entry of source.entries) if (!index.has(entry.id)) index.set(entry.id, { source, entry });
+  for (const source of sources)
+    for (const entry of source.entries) if (!index.has(entry.id)) index.set(entry.id, { source, entry });
 
   const skipped: ApplyResult['skipped'] = [];
   const seen = new Set<string>();
@@ -143,7 +148,9 @@ function proposalsValidator(): ValidateFunction {
   const require = createRequire(import.meta.url);
   const Ajv = (require('ajv') as typeof import('ajv')).default;
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, logger: false });
-  validator = ajv.compile(JSON.parse(readFileSync(new URL('../../../schemas/proposals.schema.json', import.meta.url), 'utf8')) as object);
+  validator = ajv.compile(
+    JSON.parse(readFileSync(new URL('../../../schemas/proposals.schema.json', import.meta.url), 'utf8')) as object,
+  );
   return validator;
 }
 
@@ -152,7 +159,9 @@ function readPatch(text: string, file: string): { proposals: Proposal[]; locator
   const locator = documentLocator(file, doc, lineCounter);
   const validate = proposalsValidator();
   if (!validate(value)) {
-    const problems: PlacedProblem[] = (validate.errors ?? []).map((e) => describeError(e, toPath(e.instancePath, value)));
+    const problems: PlacedProblem[] = (validate.errors ?? []).map((e) =>
+      describeError(e, toPath(e.instancePath, value)),
+    );
     throw new InputError(toDiagnostics(dedupe(dropSuggestedMissing(problems)), locator));
   }
   return { proposals: (value as { proposals: Proposal[] }).proposals, locator };
@@ -180,7 +189,12 @@ function checkResult(source: Source, text: string, proposals: Proposal[], patch:
   function blame(message: string, proposal: number): PlacedDiagnostic {
     const where = patch.locate(['proposals', proposal, 'change', 'to']);
     const id = proposals[proposal]?.use_case ?? '';
-    return { code: 'proposal-invalid', severity: 'error', ...where, message: `applying the change to ${id} would make ${source.file} invalid: ${message}` };
+    return {
+      code: 'proposal-invalid',
+      severity: 'error',
+      ...where,
+      message: `applying the change to ${id} would make ${source.file} invalid: ${message}`,
+    };
   }
 }
 

@@ -33,9 +33,15 @@ export function editUseCase(text: string, file: string, id: string, changes: rea
   if (changes.length === 0) return text;
   const { value, doc } = parseYaml(text, file);
   const found = locateEntry(doc, value, id);
-  if (!found) throw new Error(`${file} no longer holds a use case with id ${id}: was it renamed while tierplan ran? Run \`tierplan plan\` again.`);
+  if (!found)
+    throw new Error(
+      `${file} no longer holds a use case with id ${id}: was it renamed while tierplan ran? Run \`tierplan plan\` again.`,
+    );
   const expected = found.replace(applyChanges(found.value, changes));
-  const attempts: (() => string)[] = [() => editInPlace(text, found.node, changes), () => editWithDocument(doc, found.node, changes)];
+  const attempts: (() => string)[] = [
+    () => editInPlace(text, found.node, changes),
+    () => editWithDocument(doc, found.node, changes),
+  ];
   const failures: string[] = [];
   for (const attempt of attempts) {
     let result: string;
@@ -50,7 +56,9 @@ export function editUseCase(text: string, file: string, id: string, changes: rea
     if (problem === undefined) return result;
     failures.push(problem);
   }
-  throw new Error(`cannot write the answers for ${id} into ${file} safely (${failures.join('; ')}); nothing was written to it. Add them by hand: ${describe(changes)}`);
+  throw new Error(
+    `cannot write the answers for ${id} into ${file} safely (${failures.join('; ')}); nothing was written to it. Add them by hand: ${describe(changes)}`,
+  );
 }
 
 interface Entry {
@@ -130,5 +138,9 @@ function editWithDocument(doc: Document.Parsed, entry: YAMLMap, changes: readonl
 }
 
 function describe(changes: readonly Change[]): string {
-  return changes.map((c) => (c.value === undefined ? `remove ${c.path.join('.')}` : `${c.path.join('.')}: ${JSON.stringify(c.value)}`)).join(', ');
+  return changes
+    .map((c) =>
+      c.value === undefined ? `remove ${c.path.join('.')}` : `${c.path.join('.')}: ${JSON.stringify(c.value)}`,
+    )
+    .join(', ');
 }

@@ -42,7 +42,13 @@ export function renderValue(value: unknown): string {
  * `key: value`, continuation lines indented under the key; mappings as blocks (or one flow
  * mapping when `flowMap`), lists in flow style unless `flowLists` is false.
  */
-export function renderPair(key: string, value: unknown, indent: number, eol: string, style: { flowLists?: boolean; flowMap?: boolean } = {}): string {
+export function renderPair(
+  key: string,
+  value: unknown,
+  indent: number,
+  eol: string,
+  style: { flowLists?: boolean; flowMap?: boolean } = {},
+): string {
   const { isMap } = yamlLib();
   const doc = newDocument({ [key]: value }, style.flowLists ?? true);
   const inner = (doc.contents as YAMLMap).items[0]?.value;
@@ -103,7 +109,9 @@ export function keyColumn(text: string, map: YAMLMap): number | undefined {
 
 /** The offset just after the last character (not a comment) of a pair's key or value. */
 export function lastContent(text: string, pair: Pair): number {
-  const ends = [(pair.key as Node | null)?.range?.[1], (pair.value as Node | null)?.range?.[1]].filter((n): n is number => n !== undefined);
+  const ends = [(pair.key as Node | null)?.range?.[1], (pair.value as Node | null)?.range?.[1]].filter(
+    (n): n is number => n !== undefined,
+  );
   let end = Math.max(...ends);
   while (end > 0 && /\s/.test(text[end - 1]!)) end--;
   return end;

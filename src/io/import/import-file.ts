@@ -16,12 +16,19 @@ export interface ImportedFile {
   mappingWarnings: PlacedDiagnostic[];
 }
 
-export async function importSpreadsheet(file: string, loaded: LoadedMapping, vocabulary: Vocabulary, table: TableOptions): Promise<ImportedFile> {
+export async function importSpreadsheet(
+  file: string,
+  loaded: LoadedMapping,
+  vocabulary: Vocabulary,
+  table: TableOptions,
+): Promise<ImportedFile> {
   let importer: Importer | undefined;
   let mappingWarnings: PlacedDiagnostic[] = [];
   const info = await readTable(file, table, (header, headerLine) => {
     const compiled = compileMapping(loaded.mapping, header, vocabulary);
-    const diagnostics = toDiagnostics(compiled.problems, loaded.locator).map((d) => withDelimiterHint(d, header, file, headerLine));
+    const diagnostics = toDiagnostics(compiled.problems, loaded.locator).map((d) =>
+      withDelimiterHint(d, header, file, headerLine),
+    );
     if (!compiled.mapping) throw new InputError(diagnostics);
     mappingWarnings = diagnostics;
     importer = new Importer(compiled.mapping);
@@ -36,5 +43,8 @@ function withDelimiterHint(d: PlacedDiagnostic, header: string[], file: string, 
   const other = [';', '\t', '|', ','].find((c) => header[0]!.includes(c));
   if (!other) return d;
   const name = other === '\t' ? 'tab' : other;
-  return { ...d, hint: `${d.hint ?? ''}\n${file}:${line}: the header was read as one single column, but it holds "${name}": pass --delimiter '${name}' (or leave --delimiter out to detect it)` };
+  return {
+    ...d,
+    hint: `${d.hint ?? ''}\n${file}:${line}: the header was read as one single column, but it holds "${name}": pass --delimiter '${name}' (or leave --delimiter out to detect it)`,
+  };
 }

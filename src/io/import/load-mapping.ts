@@ -24,7 +24,9 @@ function compiled(): ValidateFunction {
   }
   const Ajv = (require('ajv') as typeof import('ajv')).default;
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, logger: false });
-  validator = ajv.compile(JSON.parse(readFileSync(new URL('../../../schemas/import-mapping.schema.json', import.meta.url), 'utf8')) as object);
+  validator = ajv.compile(
+    JSON.parse(readFileSync(new URL('../../../schemas/import-mapping.schema.json', import.meta.url), 'utf8')) as object,
+  );
   return validator;
 }
 
@@ -39,6 +41,7 @@ export async function loadImportMapping(file: string): Promise<LoadedMapping> {
   const text = await readText(file, { expected });
   const { value, locator } = readYaml(text, file, expected);
   const validate = compiled();
-  if (!validate(value)) throw new InputError(toDiagnostics(describeMappingErrors(validate.errors ?? [], value), locator));
+  if (!validate(value))
+    throw new InputError(toDiagnostics(describeMappingErrors(validate.errors ?? [], value), locator));
   return { mapping: value as ImportMapping, locator, file };
 }

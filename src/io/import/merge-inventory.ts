@@ -22,7 +22,10 @@ export interface MergeTarget {
 export async function readMergeTarget(file: string): Promise<MergeTarget | undefined> {
   const stats = await stat(file).catch(() => undefined);
   if (!stats) return undefined;
-  if (stats.isDirectory()) throw new UsageError(`--merge into a folder inventory is not supported: --out ${file} is a folder; merge into one file, or import to a new file and move the use cases`);
+  if (stats.isDirectory())
+    throw new UsageError(
+      `--merge into a folder inventory is not supported: --out ${file} is a folder; merge into one file, or import to a new file and move the use cases`,
+    );
   const { inventory } = await loadInventory(file);
   const bytes = await readFile(file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -38,7 +41,8 @@ export function mergeInto(target: MergeTarget, added: UseCase[], items: string):
   const expected = JSON.stringify({ ...target.inventory, use_cases: [...target.inventory.use_cases, ...added] });
   for (const attempt of [appendText, appendWithDocument]) {
     const text = attempt(target, items);
-    if (text !== undefined && JSON.stringify(parseYaml(text, target.file).value) === expected) return (target.bom ? '\uFEFF' : '') + text;
+    if (text !== undefined && JSON.stringify(parseYaml(text, target.file).value) === expected)
+      return (target.bom ? '\uFEFF' : '') + text;
   }
   throw new Error(`could not add the use cases to ${target.file} without changing what it holds; nothing was written`);
 }
@@ -55,7 +59,10 @@ function appendText(target: MergeTarget, items: string): string | undefined {
   const dash = /^( *)- /.exec(text.slice(lineStart, first + 1));
   if (!dash) return undefined;
   const indent = dash[1]!;
-  const indented = items.split('\n').map((l) => (l === '' ? l : indent + l)).join('\n');
+  const indented = items
+    .split('\n')
+    .map((l) => (l === '' ? l : indent + l))
+    .join('\n');
   const newline = text.indexOf('\n', Math.max(0, seq.range[1] - 1));
   if (newline < 0) return `${text}\n${indented}`;
   return text.slice(0, newline + 1) + indented + text.slice(newline + 1);

@@ -17,12 +17,26 @@ export interface CsvOptions {
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 export async function readCsvTable(file: string, opts: CsvOptions, start: StartRows): Promise<TableInfo> {
-  const first = await pass(file, opts.encoding === 'windows-1252' ? 'cp1252' : opts.encoding === 'utf8' ? 'utf8' : undefined, opts.delimiter, start);
-  if (first.invalidAt === undefined || first.encoding === 'cp1252') return info(first, opts.encoding === 'auto' && first.encoding === 'cp1252');
+  const first = await pass(
+    file,
+    opts.encoding === 'windows-1252' ? 'cp1252' : opts.encoding === 'utf8' ? 'utf8' : undefined,
+    opts.delimiter,
+    start,
+  );
+  if (first.invalidAt === undefined || first.encoding === 'cp1252')
+    return info(first, opts.encoding === 'auto' && first.encoding === 'cp1252');
   if (opts.encoding === 'utf8') {
-    throw new InputError([{ code: 'invalid-utf8', severity: 'error', file, line: first.invalidAt.line, column: 1,
-      message: `the file is not valid UTF-8 (byte 0x${first.invalidAt.byte.toString(16)} on this line)`,
-      hint: 'it was probably saved by Excel as Windows-1252: pass --encoding windows-1252, or --encoding auto' }]);
+    throw new InputError([
+      {
+        code: 'invalid-utf8',
+        severity: 'error',
+        file,
+        line: first.invalidAt.line,
+        column: 1,
+        message: `the file is not valid UTF-8 (byte 0x${first.invalidAt.byte.toString(16)} on this line)`,
+        hint: 'it was probably saved by Excel as Windows-1252: pass --encoding windows-1252, or --encoding auto',
+      },
+    ]);
   }
   // Auto, and the invalid byte came after the sample the scanner decided on: read it again as Windows-1252.
   return info(await pass(file, 'cp1252', opts.delimiter, start), true);
@@ -42,18 +56,35 @@ interface Pass {
   invalidAt?: { line: number; byte: number };
 }
 
-async function pass(file: string, encoding: 'utf8' | 'cp1252' | undefined, delimiter: string | undefined, start: StartRows): Promise<Pass> {
+async function pass(
+  file: string,
+  encoding: 'utf8' | 'cp1252' | undefined,
+  delimiter: string | undefined,
+  start: StartRows,
+): Promise<Pass> {
   let sink: ReturnType<StartRows> | undefined;
   let headerSeen = false;
   const onRecord = (r: CsvRecord): void => {
     const cells = Array.from({ length: r.count }, (_, i) => r.field(i));
     if (!headerSeen) {
       headerSeen = true;
-      sink = start(cells.map((c) => c.trim()), r.line);
+      sink = start(
+        cells.map((c) => c.trim()),
+        r.line,
+      );
       return;
     }
-    if (r.problem === 'unterminated-quote') sink!.skip(r.line, 'a quoted cell starting on this line is never closed (a " is missing): the rest of the file was read as that one cell');
-    else sink!.add(cells, r.line, r.problem === 'stray-quote' ? 'a cell has text after its closing quote: read as written' : undefined);
+    if (r.problem === 'unterminated-quote')
+      sink!.skip(
+        r.line,
+        'a quoted cell starting on this line is never closed (a " is missing): the rest of the file was read as that one cell',
+      );
+    else
+      sink!.add(
+        cells,
+        r.line,
+        r.problem === 'stray-quote' ? 'a cell has text after its closing quote: read as written' : undefined,
+      );
   };
   const scanner = new CsvScanner(onRecord, { ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) });
   const check = new Utf8Check();
@@ -72,9 +103,23 @@ async function pass(file: string, encoding: 'utf8' | 'cp1252' | undefined, delim
   }
   if (!check.invalidAt || scanner.encoding !== 'utf8') scanner.end();
   if (!headerSeen) {
-    throw new InputError([{ code: 'empty-file', severity: 'error', file, line: 1, column: 1, message: 'the file holds no header row: expected a CSV export with column names on its first line' }]);
+    throw new InputError([
+      {
+        code: 'empty-file',
+        severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        message: 'the file holds no header row: expected a CSV export with column names on its first line',
+      },
+    ]);
   }
-  return { encoding: scanner.encoding ?? 'utf8', delimiter: scanner.delimiter, bom: bom === true, ...(check.invalidAt ? { invalidAt: check.invalidAt } : {}) };
+  return {
+    encoding: scanner.encoding ?? 'utf8',
+    delimiter: scanner.delimiter,
+    bom: bom === true,
+    ...(check.invalidAt ? { invalidAt: check.invalidAt } : {}),
+  };
 }
 
 /** Checks UTF-8 validity across chunk boundaries, and where the first invalid byte is. */

@@ -10,7 +10,13 @@ const require = createRequire(import.meta.url);
 
 export async function readXlsxTable(file: string, sheet: string | undefined, start: StartRows): Promise<TableInfo> {
   const ExcelJS = require('exceljs') as typeof import('exceljs');
-  const reader: stream.xlsx.WorkbookReader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader: stream.xlsx.WorkbookReader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   const names: string[] = [];
   let used: string | undefined;
   try {
@@ -26,24 +32,41 @@ export async function readXlsxTable(file: string, sheet: string | undefined, sta
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
         if (!sink) {
           if (cells.every((c) => c.trim() === '')) continue;
-          sink = start(cells.map((c) => c.trim()), row.number);
+          sink = start(
+            cells.map((c) => c.trim()),
+            row.number,
+          );
         } else sink.add(cells, row.number);
       }
-      if (!sink) throw fail(file, `sheet "${name}" is empty: expected a header row with column names, then one row per use case`);
+      if (!sink)
+        throw fail(
+          file,
+          `sheet "${name}" is empty: expected a header row with column names, then one row per use case`,
+        );
       if (sheet === undefined) break;
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof StopReading) throw e;
-    throw fail(file, `cannot read this workbook: ${(e as Error).message}`, 'check that it is an .xlsx file (Excel 2007 or later); save old .xls files as .xlsx or CSV');
+    throw fail(
+      file,
+      `cannot read this workbook: ${(e as Error).message}`,
+      'check that it is an .xlsx file (Excel 2007 or later); save old .xls files as .xlsx or CSV',
+    );
   }
   if (used === undefined) {
-    throw fail(file, names.length === 0 ? 'the workbook has no sheets' : `no sheet named "${sheet ?? ''}"`, names.length ? `the sheets are: ${names.map((n) => `"${n}"`).join(', ')}` : undefined);
+    throw fail(
+      file,
+      names.length === 0 ? 'the workbook has no sheets' : `no sheet named "${sheet ?? ''}"`,
+      names.length ? `the sheets are: ${names.map((n) => `"${n}"`).join(', ')}` : undefined,
+    );
   }
   return { source: `XLSX, sheet "${used}"`, sheet: used, unit: 'row' };
 }
 
 function fail(file: string, message: string, hint?: string): InputError {
-  return new InputError([{ code: 'unreadable-workbook', severity: 'error', file, line: 1, column: 1, message, ...(hint ? { hint } : {}) }]);
+  return new InputError([
+    { code: 'unreadable-workbook', severity: 'error', file, line: 1, column: 1, message, ...(hint ? { hint } : {}) },
+  ]);
 }
 
 /** A cell as text. Exported for tests. */

@@ -8,7 +8,6 @@ import { readYaml } from '../source/read-yaml.js';
 import { readText } from '../source/read-text.js';
 import { checkDocument } from '../schema/schemas.js';
 
-
 export interface LoadedInventory {
   inventory: Inventory;
   /** The files read, in the order their use cases were combined. */
@@ -31,7 +30,10 @@ interface Source {
  * anything is returned: nothing is ever planned from part of an inventory.
  */
 export async function loadInventory(path: string): Promise<LoadedInventory> {
-  const isFolder = await stat(path).then((s) => s.isDirectory(), () => false);
+  const isFolder = await stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   return isFolder ? loadFolder(path) : loadFile(path);
 }
 
@@ -46,8 +48,17 @@ async function loadFile(path: string): Promise<LoadedInventory> {
 async function loadFolder(dir: string): Promise<LoadedInventory> {
   const files = await listYamlFiles(dir);
   if (files.length === 0) {
-    throw new InputError([{ code: 'no-input-files', severity: 'error', file: dir, line: 1, column: 1,
-      message: `no .yaml or .yml files in the folder ${dir}`, hint: 'put one use case per file in the folder, or pass an inventory file' }]);
+    throw new InputError([
+      {
+        code: 'no-input-files',
+        severity: 'error',
+        file: dir,
+        line: 1,
+        column: 1,
+        message: `no .yaml or .yml files in the folder ${dir}`,
+        hint: 'put one use case per file in the folder, or pass an inventory file',
+      },
+    ]);
   }
   const diagnostics: PlacedDiagnostic[] = [];
   const useCases: UseCase[] = [];
@@ -55,7 +66,11 @@ async function loadFolder(dir: string): Promise<LoadedInventory> {
   let first: { locator: SourceLocator; whole: boolean } | undefined;
   for (const file of files) {
     try {
-      const { value, locator } = readYaml(await readText(file, { expected: EXPECTED_IN_FOLDER }), file, EXPECTED_IN_FOLDER);
+      const { value, locator } = readYaml(
+        await readText(file, { expected: EXPECTED_IN_FOLDER }),
+        file,
+        EXPECTED_IN_FOLDER,
+      );
       const whole = isInventoryDocument(value);
       first ??= { locator, whole };
       const found = toDiagnostics(checkDocument(whole ? 'inventory' : 'useCase', value), locator);
@@ -77,18 +92,27 @@ async function loadFolder(dir: string): Promise<LoadedInventory> {
 
 /** A file in a folder is a whole inventory when it says so with `version:` or `use_cases:`. */
 function isInventoryDocument(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && ('use_cases' in value || 'version' in value);
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && ('use_cases' in value || 'version' in value)
+  );
 }
 
 /**
  * `['use_cases', n, ...rest]` goes to the file that holds use case n; anything else (the
  * inventory as a whole) goes to the first file.
  */
-function folderLocator(dir: string, sources: Source[], first: { locator: SourceLocator; whole: boolean } | undefined): SourceLocator {
+function folderLocator(
+  dir: string,
+  sources: Source[],
+  first: { locator: SourceLocator; whole: boolean } | undefined,
+): SourceLocator {
   const route = (path: (string | number)[], key: boolean): Position => {
     const [head, index, ...rest] = path;
     const source = head === 'use_cases' && typeof index === 'number' ? sources[index] : undefined;
-    if (source) return key ? source.locator.locateKey([...source.prefix, ...rest]) : source.locator.locate([...source.prefix, ...rest]);
+    if (source)
+      return key
+        ? source.locator.locateKey([...source.prefix, ...rest])
+        : source.locator.locate([...source.prefix, ...rest]);
     if (!first) return { file: dir, line: 1, column: 1 };
     return first.locator.locate(first.whole ? path : []);
   };
@@ -103,13 +127,24 @@ const YAML_FILE = /\.ya?ml$/i;
  * not followed, so a link loop cannot make the walk endless.
  */
 async function listYamlFiles(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await listYamlFiles(full)));
-    else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(full).then((s) => s.isFile(), () => false))))) files.push(full);
+    else if (
+      YAML_FILE.test(entry.name) &&
+      (entry.isFile() ||
+        (entry.isSymbolicLink() &&
+          (await stat(full).then(
+            (s) => s.isFile(),
+            () => false,
+          ))))
+    )
+      files.push(full);
   }
   return files;
 }

@@ -15,7 +15,9 @@ function compiled(): ValidateFunction {
   if (validator) return validator;
   const ajv = new Ajv.default({ allErrors: true, strict: true, verbose: true, logger: false });
   addFormats.default(ajv, ['date']);
-  validator = ajv.compile(JSON.parse(readFileSync(new URL('../../../schemas/plan.schema.json', import.meta.url), 'utf8')) as object);
+  validator = ajv.compile(
+    JSON.parse(readFileSync(new URL('../../../schemas/plan.schema.json', import.meta.url), 'utf8')) as object,
+  );
   return validator;
 }
 
@@ -26,13 +28,18 @@ export async function loadPlanFile(path: string): Promise<Plan> {
   const { value, locator } = readJson(await readText(path, { expected: EXPECTED }), path, EXPECTED);
   const validate = compiled();
   if (validate(value)) return value as unknown as Plan;
-  const problems: PlacedProblem[] = (validate.errors ?? []).slice(0, 20).map((e) => describeError(e, toPath(e.instancePath)));
+  const problems: PlacedProblem[] = (validate.errors ?? [])
+    .slice(0, 20)
+    .map((e) => describeError(e, toPath(e.instancePath)));
   throw new InputError(toDiagnostics(problems, locator));
 }
 
 function toPath(pointer: string): (string | number)[] {
-  return pointer.split('/').slice(1).map((raw) => {
-    const step = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(step) ? Number(step) : step;
-  });
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((raw) => {
+      const step = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^\d+$/.test(step) ? Number(step) : step;
+    });
 }

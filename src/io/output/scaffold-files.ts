@@ -42,5 +42,7 @@ export function scaffoldTargets(dir: string): { policy: string; inventory: strin
 
 /** Whether an editor following these references on this machine would find the schemas. */
 export function schemasFound(base: string): boolean {
-  return URL_LIKE.test(base) || ['policy.schema.json', 'inventory.schema.json'].every((n) => existsSync(resolve(base, n)));
+  return (
+    URL_LIKE.test(base) || ['policy.schema.json', 'inventory.schema.json'].every((n) => existsSync(resolve(base, n)))
+  );
 }

@@ -42,10 +42,14 @@ export async function writeOutputs(files: OutputFile[]): Promise<void> {
         return { f, temp };
       });
       current = batch[0]?.f.path ?? current;
-      await Promise.all(batch.map(({ f, temp }) => writeDurably(temp, f.text).catch((e: unknown) => {
-        current = f.path;
-        throw e;
-      })));
+      await Promise.all(
+        batch.map(({ f, temp }) =>
+          writeDurably(temp, f.text).catch((e: unknown) => {
+            current = f.path;
+            throw e;
+          }),
+        ),
+      );
     }
     for (const [i, f] of files.entries()) {
       current = f.path;
@@ -60,7 +64,10 @@ export async function writeOutputs(files: OutputFile[]): Promise<void> {
 }
 
 async function isFolder(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** Creates the missing folders above a target; returns them, deepest last. */
@@ -68,7 +75,8 @@ async function makeParents(dir: string): Promise<string[]> {
   const first = await mkdir(dir, { recursive: true });
   if (first === undefined) return [];
   const created = [first];
-  for (const part of relative(first, dir).split(sep).filter(Boolean)) created.push(join(created[created.length - 1]!, part));
+  for (const part of relative(first, dir).split(sep).filter(Boolean))
+    created.push(join(created[created.length - 1]!, part));
   return created;
 }
 

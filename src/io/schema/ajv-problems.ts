@@ -22,7 +22,9 @@ export function toPath(pointer: string, root: unknown): Path {
 export function dropSuggestedMissing(problems: PlacedProblem[]): PlacedProblem[] {
   return problems.filter((p) => {
     if (p.code !== 'missing-key' || p.key === undefined) return true;
-    return !problems.some((o) => o.code === 'unknown-key' && o.hint === `did you mean "${p.key}"?` && samePath(o.path.slice(0, -1), p.path));
+    return !problems.some(
+      (o) => o.code === 'unknown-key' && o.hint === `did you mean "${p.key}"?` && samePath(o.path.slice(0, -1), p.path),
+    );
   });
 }
 

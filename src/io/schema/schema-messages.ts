@@ -14,13 +14,18 @@ export function describeError(e: ErrorObject, path: Path): PlacedProblem {
   const p = e.params as Record<string, unknown>;
   const found = e.data;
   const error = (code: InputCode, message: string, hint?: string, at: Path = path): PlacedProblem => ({
-    code, severity: 'error', message, path: at, ...(hint ? { hint } : {}),
+    code,
+    severity: 'error',
+    message,
+    path: at,
+    ...(hint ? { hint } : {}),
   });
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const hint = didYouMean(key, allowed) ?? (allowed.length ? `allowed keys here: ${allowed.join(', ')}` : undefined);
+      const hint =
+        didYouMean(key, allowed) ?? (allowed.length ? `allowed keys here: ${allowed.join(', ')}` : undefined);
       return { ...error('unknown-key', `unknown key ${quote(key)}`, hint, [...path, key]), at: 'key' };
     }
     case 'required': {
@@ -29,37 +34,62 @@ export function describeError(e: ErrorObject, path: Path): PlacedProblem {
     }
     case 'type':
       // YAML 1.1 habits: `yes`/`on` are text in YAML 1.2, and quoting makes `"true"` text too.
-      return error('wrong-type', `expected ${typeNames(p.type)}, found ${describe(found)}`, p.type === 'boolean' ? 'write true or false, without quotes' : undefined);
+      return error(
+        'wrong-type',
+        `expected ${typeNames(p.type)}, found ${describe(found)}`,
+        p.type === 'boolean' ? 'write true or false, without quotes' : undefined,
+      );
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const hint = typeof found === 'string' ? suggest(found, allowed) : undefined;
       return error('invalid-value', `must be one of ${allowed.join(', ')}; found ${describe(found, false)}`, hint);
     }
     case 'const': {
-      const hint = path[path.length - 1] === 'version' ? 'this version of tierplan reads format version 1: `version: 1`' : undefined;
+      const hint =
+        path[path.length - 1] === 'version'
+          ? 'this version of tierplan reads format version 1: `version: 1`'
+          : undefined;
       return error('invalid-value', `must be ${JSON.stringify(p.allowedValue)}; found ${describe(found, false)}`, hint);
     }
     case 'pattern':
       return patternProblem(String(p.pattern), found, path);
     case 'format':
       return p.format === 'date'
-        ? error('invalid-format', `expected a date like 2027-03-31, found ${describe(found, false)}`, 'write dates as YYYY-MM-DD')
+        ? error(
+            'invalid-format',
+            `expected a date like 2027-03-31, found ${describe(found, false)}`,
+            'write dates as YYYY-MM-DD',
+          )
         : error('invalid-format', `must be a ${String(p.format)}; found ${describe(found, false)}`);
     case 'minLength':
-      return p.limit === 1 ? error('invalid-value', 'must not be empty') : error('invalid-value', `must be at least ${String(p.limit)} characters long`);
+      return p.limit === 1
+        ? error('invalid-value', 'must not be empty')
+        : error('invalid-value', `must be at least ${String(p.limit)} characters long`);
     case 'maxLength':
-      return error('invalid-value', `is too long: ${typeof found === 'string' ? found.length : '?'} characters, at most ${String(p.limit)}`);
+      return error(
+        'invalid-value',
+        `is too long: ${typeof found === 'string' ? found.length : '?'} characters, at most ${String(p.limit)}`,
+      );
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return error('out-of-range', `must be ${String(p.comparison)} ${String(p.limit)}; found ${describe(found, false)}`);
+      return error(
+        'out-of-range',
+        `must be ${String(p.comparison)} ${String(p.limit)}; found ${describe(found, false)}`,
+      );
     case 'minItems':
-      return error('invalid-value', p.limit === 1 ? 'must not be an empty list' : `must list at least ${String(p.limit)} items`);
+      return error(
+        'invalid-value',
+        p.limit === 1 ? 'must not be an empty list' : `must list at least ${String(p.limit)} items`,
+      );
     case 'uniqueItems': {
       const later = Math.max(Number(p.i), Number(p.j));
       const item = Array.isArray(found) ? found[later] : undefined;
-      return error('duplicate-item', `${describe(item, false)} is listed more than once`, 'remove the repeated item', [...path, later]);
+      return error('duplicate-item', `${describe(item, false)} is listed more than once`, 'remove the repeated item', [
+        ...path,
+        later,
+      ]);
     }
     case 'minProperties':
       return error('invalid-value', `must have at least ${String(p.limit)} key${p.limit === 1 ? '' : 's'}`);
@@ -82,20 +112,37 @@ function patternProblem(pattern: string, found: unknown, path: Path): PlacedProb
   const suggestion = typeof found === 'string' ? slugify(found) : '';
   const tryIt = suggestion ? `try ${quote(suggestion)}` : undefined;
   if (pattern === SLUG) {
-    return { ...base, message: `${value} is not a valid id: use lowercase letters a-z, digits and single hyphens, like "claims-triage" (the id becomes the gateway alias applications call)`, ...(tryIt ? { hint: tryIt } : {}) };
+    return {
+      ...base,
+      message: `${value} is not a valid id: use lowercase letters a-z, digits and single hyphens, like "claims-triage" (the id becomes the gateway alias applications call)`,
+      ...(tryIt ? { hint: tryIt } : {}),
+    };
   }
   if (pattern === POLICY_ID) {
-    return { ...base, message: `${value} is not a valid id: use lowercase letters a-z and digits, separated by single "-", "_" or "."`, ...(tryIt ? { hint: tryIt } : {}) };
+    return {
+      ...base,
+      message: `${value} is not a valid id: use lowercase letters a-z and digits, separated by single "-", "_" or "."`,
+      ...(tryIt ? { hint: tryIt } : {}),
+    };
   }
   if (pattern === ENV_NAME) {
-    return { ...base, code: 'invalid-env-name', message: `${value} is not an environment variable name`,
-      hint: 'give the NAME of the variable that holds the value (like OPENAI_API_KEY), never the value itself' };
+    return {
+      ...base,
+      code: 'invalid-env-name',
+      message: `${value} is not an environment variable name`,
+      hint: 'give the NAME of the variable that holds the value (like OPENAI_API_KEY), never the value itself',
+    };
   }
   return { ...base, code: 'invalid-value', message: `${value} does not match the pattern ${pattern}` };
 }
 
 function slugify(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
 }
 
 const TYPE_NAMES: Record<string, string> = { object: 'mapping', array: 'list' };

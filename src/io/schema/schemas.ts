@@ -62,8 +62,13 @@ export function validateSchema(name: SchemaName, value: unknown, basePath: (stri
 
 // `if` and the umbrella of anyOf/oneOf only repeat what their branches already said.
 function relevant(errors: ErrorObject[]): ErrorObject[] {
-  const hasBranch = (e: ErrorObject): boolean => errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && !['if', 'anyOf', 'oneOf'].includes(o.keyword));
-  return errors.filter((e) => e.keyword !== 'if' && !((e.keyword === 'anyOf' || e.keyword === 'oneOf') && hasBranch(e)));
+  const hasBranch = (e: ErrorObject): boolean =>
+    errors.some(
+      (o) => o !== e && o.instancePath.startsWith(e.instancePath) && !['if', 'anyOf', 'oneOf'].includes(o.keyword),
+    );
+  return errors.filter(
+    (e) => e.keyword !== 'if' && !((e.keyword === 'anyOf' || e.keyword === 'oneOf') && hasBranch(e)),
+  );
 }
 
 /**

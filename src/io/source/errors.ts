@@ -37,7 +37,12 @@ function summarize(diagnostics: PlacedDiagnostic[]): string {
 /** Sorted by file, then line, then column, so output is stable whatever order checks ran in. */
 export function sortDiagnostics(diagnostics: PlacedDiagnostic[]): PlacedDiagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.code, b.code) || compareStrings(a.message, b.message),
+    (a, b) =>
+      compareStrings(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareStrings(a.code, b.code) ||
+      compareStrings(a.message, b.message),
   );
 }
 

@@ -29,11 +29,21 @@ export interface PlacedProblem extends Problem {
 }
 
 export function toDiagnostics(problems: (Problem | PlacedProblem)[], locator: Locator): PlacedDiagnostic[] {
-  return sortDiagnostics(problems.map((p) => {
-    const onKey = 'at' in p && p.at === 'key' && 'locateKey' in locator;
-    const pos = onKey ? (locator as SourceLocator).locateKey(p.path) : locator.locate(p.path);
-    return { code: p.code, severity: p.severity, message: p.message, ...(p.hint ? { hint: p.hint } : {}), file: pos.file, line: pos.line, column: pos.column };
-  }));
+  return sortDiagnostics(
+    problems.map((p) => {
+      const onKey = 'at' in p && p.at === 'key' && 'locateKey' in locator;
+      const pos = onKey ? (locator as SourceLocator).locateKey(p.path) : locator.locate(p.path);
+      return {
+        code: p.code,
+        severity: p.severity,
+        message: p.message,
+        ...(p.hint ? { hint: p.hint } : {}),
+        file: pos.file,
+        line: pos.line,
+        column: pos.column,
+      };
+    }),
+  );
 }
 
 /** A locator over one parsed YAML document; paths are relative to the document's root. */
@@ -75,9 +85,12 @@ function offsetOf(doc: Document.Parsed, path: Path, wantKey: boolean): number | 
   }
   const keyOffset = isPair(via) && isScalar(via.key) ? via.key.range?.[0] : undefined;
   if (keyOffset !== undefined) {
-    const atKey = (wantKey && depth === path.length) || node === null || node === undefined
-      || (isScalar(node) && node.source === '' && node.value === null)
-      || (isCollection(node) && !node.flow);
+    const atKey =
+      (wantKey && depth === path.length) ||
+      node === null ||
+      node === undefined ||
+      (isScalar(node) && node.source === '' && node.value === null) ||
+      (isCollection(node) && !node.flow);
     if (atKey) return keyOffset;
   }
   if (isScalar(node) || isCollection(node) || isAlias(node)) return node.range?.[0];

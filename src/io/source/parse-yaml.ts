@@ -53,11 +53,28 @@ export function parseYaml(text: string, file: string, expected = 'YAML'): Parsed
   }));
   if (problems.length === 0) {
     const bad = guardDepth(file, () => checkNodes(doc, aliasBudget(text)));
-    if (bad) problems.push({ severity: 'error', file, ...at(bad.offset), code: bad.code, message: bad.message, ...(bad.hint ? { hint: bad.hint } : {}) });
+    if (bad)
+      problems.push({
+        severity: 'error',
+        file,
+        ...at(bad.offset),
+        code: bad.code,
+        message: bad.message,
+        ...(bad.hint ? { hint: bad.hint } : {}),
+      });
   }
   if (problems.length > 0) throw new InputError(problems);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    throw new InputError([{ code: 'empty-file', severity: 'error', file, line: 1, column: 1, message: `file is empty: expected ${expected}` }]);
+    throw new InputError([
+      {
+        code: 'empty-file',
+        severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        message: `file is empty: expected ${expected}`,
+      },
+    ]);
   }
   let value: unknown;
   try {
@@ -66,14 +83,23 @@ export function parseYaml(text: string, file: string, expected = 'YAML'): Parsed
     if (e instanceof InputError) throw e;
     // Only reachable if the checks above missed something: still an input error, not a crash.
     const bomb = /alias count/i.test((e as Error).message);
-    throw new InputError([{ code: bomb ? 'alias-limit' : 'yaml-syntax', severity: 'error', file, line: 1, column: 1,
-      message: bomb ? aliasBomb(aliasBudget(text)) : `cannot read this YAML: ${(e as Error).message}` }]);
+    throw new InputError([
+      {
+        code: bomb ? 'alias-limit' : 'yaml-syntax',
+        severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        message: bomb ? aliasBomb(aliasBudget(text)) : `cannot read this YAML: ${(e as Error).message}`,
+      },
+    ]);
   }
   return { value, doc, lineCounter };
 }
 
 const TOO_DEEP = 'the document is nested too deeply to read';
-const aliasBomb = (budget: number): string => `aliases expand this document by more than ${budget} nodes (an "alias bomb"); it is refused`;
+const aliasBomb = (budget: number): string =>
+  `aliases expand this document by more than ${budget} nodes (an "alias bomb"); it is refused`;
 
 // Walking a pathologically deep document overflows the stack; that is bad input, not a crash.
 function guardDepth<T>(file: string, run: () => T): T {
@@ -90,7 +116,8 @@ function yamlMessage(code: string, message: string, rest: string): string {
     const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n#]*?)[ \t]*:/.exec(rest)?.[1];
     return `duplicate key${key ? ` ${key.startsWith('"') ? key : `"${key.replace(/^'|'$/g, '')}"`}` : ''}: each key may appear only once in a mapping`;
   }
-  if (code === 'MULTIPLE_DOCS') return 'a file holds one YAML document; this second document (after `---`) is not allowed';
+  if (code === 'MULTIPLE_DOCS')
+    return 'a file holds one YAML document; this second document (after `---`) is not allowed';
   // prettyErrors appends " at line L, column C:" and a source excerpt; the position is printed separately.
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }
@@ -133,12 +160,23 @@ function checkNodes(doc: Document.Parsed, budget: number): NodeProblem | undefin
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       const offset = node.range?.[0] ?? 0;
-      if (!target) return { offset, code: 'yaml-alias', message: `unknown alias *${node.source}: define the anchor &${node.source} before using it` };
-      if (open.has(target)) return { offset, code: 'yaml-alias', message: `alias *${node.source} refers to a node that contains it` };
+      if (!target)
+        return {
+          offset,
+          code: 'yaml-alias',
+          message: `unknown alias *${node.source}: define the anchor &${node.source} before using it`,
+        };
+      if (open.has(target))
+        return { offset, code: 'yaml-alias', message: `alias *${node.source} refers to a node that contains it` };
       targets.set(node, target);
       expanded += sizeOf(target);
       if (expanded > budget) {
-        return { offset, code: 'alias-limit', message: aliasBomb(budget), hint: 'write the repeated values out, or use fewer nested aliases' };
+        return {
+          offset,
+          code: 'alias-limit',
+          message: aliasBomb(budget),
+          hint: 'write the repeated values out, or use fewer nested aliases',
+        };
       }
       return undefined;
     }
@@ -147,7 +185,9 @@ function checkNodes(doc: Document.Parsed, budget: number): NodeProblem | undefin
     if (!isCollection(node)) return undefined;
     open.add(node);
     for (const item of node.items) {
-      const found = isPair(item) ? checkPair(item.key, isMap(node)) ?? walk(item.key) ?? walk(item.value) : walk(item);
+      const found = isPair(item)
+        ? (checkPair(item.key, isMap(node)) ?? walk(item.key) ?? walk(item.value))
+        : walk(item);
       if (found) return found;
     }
     open.delete(node);
@@ -165,10 +205,21 @@ function checkPair(key: unknown, inMap: boolean): NodeProblem | undefined {
   if (isScalar(key)) {
     const name = String(key.value);
     if (FORBIDDEN_KEYS.has(name)) {
-      return { offset, code: 'forbidden-key', message: `the key "${name}" is not allowed: it could alter object prototypes`, hint: 'rename or remove this key' };
+      return {
+        offset,
+        code: 'forbidden-key',
+        message: `the key "${name}" is not allowed: it could alter object prototypes`,
+        hint: 'rename or remove this key',
+      };
     }
     return undefined;
   }
-  if (isAlias(key)) return { offset, code: 'yaml-syntax', message: 'an alias cannot be used as a mapping key here', hint: 'write the key out' };
+  if (isAlias(key))
+    return {
+      offset,
+      code: 'yaml-syntax',
+      message: 'an alias cannot be used as a mapping key here',
+      hint: 'write the key out',
+    };
   return { offset, code: 'yaml-syntax', message: 'mapping keys must be plain strings, not lists or mappings' };
 }

@@ -21,8 +21,18 @@ export function readJson(text: string, file: string, expected: string): ReadJson
     // V8 quotes the source around the error; the position is enough, and the quote could hold a secret.
     const message = (e as Error).message;
     const { line, column } = positionOf(text, message);
-    const diagnostic: PlacedDiagnostic = { code: 'json-syntax', severity: 'error', file, line, column,
-      message: `not valid JSON: ${message.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/, .*is not valid JSON$/s, '').replace(/^./, (c) => c.toLowerCase())}`, hint: `expected ${expected}` };
+    const diagnostic: PlacedDiagnostic = {
+      code: 'json-syntax',
+      severity: 'error',
+      file,
+      line,
+      column,
+      message: `not valid JSON: ${message
+        .replace(/ (in JSON )?at position \d+.*$/s, '')
+        .replace(/, .*is not valid JSON$/s, '')
+        .replace(/^./, (c) => c.toLowerCase())}`,
+      hint: `expected ${expected}`,
+    };
     throw new InputError([diagnostic]);
   }
   let located: SourceLocator | null | undefined;

@@ -33,14 +33,22 @@ export async function readText(path: string, options: ReadTextOptions = {}): Pro
     }
     if (!stats.isFile()) throw fail(path, 'not-a-file', `${path} is not a regular file`);
     if (stats.size > maxBytes) {
-      throw fail(path, 'file-too-large', `file is too large: ${formatSize(stats.size)}, the limit for YAML inputs is ${formatSize(maxBytes)}`,
-        'split the inventory into a folder of one file per use case');
+      throw fail(
+        path,
+        'file-too-large',
+        `file is too large: ${formatSize(stats.size)}, the limit for YAML inputs is ${formatSize(maxBytes)}`,
+        'split the inventory into a folder of one file per use case',
+      );
     }
     // Read at most one byte past the limit: a file that grows after the stat is still refused.
     const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > maxBytes) {
-      throw fail(path, 'file-too-large', `file is too large: more than ${formatSize(maxBytes)}, the limit for YAML inputs`);
+      throw fail(
+        path,
+        'file-too-large',
+        `file is too large: more than ${formatSize(maxBytes)}, the limit for YAML inputs`,
+      );
     }
     return decode(path, buffer.subarray(0, bytesRead), options.expected ?? 'YAML');
   } finally {
@@ -51,17 +59,27 @@ export async function readText(path: string, options: ReadTextOptions = {}): Pro
 function decode(path: string, bytes: Buffer, expected: string): string {
   const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
   if (nul >= 0) {
-    throw fail(path, 'binary-file', `this is a binary file (it contains a NUL byte at offset ${nul}), expected YAML text`,
-      'check the path; spreadsheets must be exported to CSV and imported with `tierplan import`');
+    throw fail(
+      path,
+      'binary-file',
+      `this is a binary file (it contains a NUL byte at offset ${nul}), expected YAML text`,
+      'check the path; spreadsheets must be exported to CSV and imported with `tierplan import`',
+    );
   }
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, column } = positionOf(bytes, bad);
-    throw new InputError([{
-      code: 'invalid-utf8', severity: 'error', file: path, line, column,
-      message: `file is not valid UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`,
-      hint: 'save the file as UTF-8',
-    }]);
+    throw new InputError([
+      {
+        code: 'invalid-utf8',
+        severity: 'error',
+        file: path,
+        line,
+        column,
+        message: `file is not valid UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`,
+        hint: 'save the file as UTF-8',
+      },
+    ]);
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   // Linear on purpose: a line whose first non-blank character is not `#` means there is content.
@@ -74,10 +92,17 @@ function decode(path: string, bytes: Buffer, expected: string): string {
 function openProblem(path: string, e: unknown): PlacedDiagnostic {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
-    return problem(path, 'file-not-found', `file not found: ${path}`, 'check the path, or run `tierplan init` to create a starter file');
+    return problem(
+      path,
+      'file-not-found',
+      `file not found: ${path}`,
+      'check the path, or run `tierplan init` to create a starter file',
+    );
   }
-  if (code === 'EACCES' || code === 'EPERM') return problem(path, 'unreadable-file', `permission denied: cannot read ${path}`);
-  if (code === 'EISDIR') return problem(path, 'not-a-file', `${path} is a directory, expected a YAML file`, 'pass the path of a .yaml file');
+  if (code === 'EACCES' || code === 'EPERM')
+    return problem(path, 'unreadable-file', `permission denied: cannot read ${path}`);
+  if (code === 'EISDIR')
+    return problem(path, 'not-a-file', `${path} is a directory, expected a YAML file`, 'pass the path of a .yaml file');
   return problem(path, 'unreadable-file', `cannot read ${path}: ${(e as Error).message}`);
 }
 
@@ -109,7 +134,13 @@ function firstInvalidUtf8(b: Buffer): number {
     for (let k = 1; k < len; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
     const c1 = b[i + 1] ?? 0;
     // Overlong forms, UTF-16 surrogates and code points above U+10FFFF are not UTF-8.
-    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    if (
+      (c === 0xe0 && c1 < 0xa0) ||
+      (c === 0xed && c1 > 0x9f) ||
+      (c === 0xf0 && c1 < 0x90) ||
+      (c === 0xf4 && c1 > 0x8f)
+    )
+      return i;
     i += len;
   }
   return -1;

@@ -4,8 +4,11 @@
 
 import type { CsvRecord } from './csv-scanner.js';
 
-const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: (this: Buffer, s: number, e: number) => string }).latin1Slice;
-const latin1: (b: Buffer, s: number, e: number) => string = latin1Slice ? (b, s, e) => latin1Slice.call(b, s, e) : (b, s, e) => b.toString('latin1', s, e);
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: (this: Buffer, s: number, e: number) => string })
+  .latin1Slice;
+const latin1: (b: Buffer, s: number, e: number) => string = latin1Slice
+  ? (b, s, e) => latin1Slice.call(b, s, e)
+  : (b, s, e) => b.toString('latin1', s, e);
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -68,7 +71,8 @@ export function instantAt(r: CsvRecord, i: number, wantText: boolean): string | 
   const h = two(buf, s + 11);
   const mi = two(buf, s + 14);
   const sec = two(buf, s + 17);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+    return undefined;
   const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
   if (d > DAYS[mo - 1]! + leap) return undefined;
   let k = s + 19;
@@ -89,7 +93,14 @@ export function instantAt(r: CsvRecord, i: number, wantText: boolean): string | 
     if (buf[k] !== 0x5a) return undefined;
   } else if (zone !== 0) {
     if (buf[k] !== 0x2b || buf[k + 1] !== 48 || buf[k + 2] !== 48) return undefined;
-    if (!(zone === 3 || (zone === 5 && buf[k + 3] === 48 && buf[k + 4] === 48) || (zone === 6 && buf[k + 3] === 58 && buf[k + 4] === 48 && buf[k + 5] === 48))) return undefined;
+    if (
+      !(
+        zone === 3 ||
+        (zone === 5 && buf[k + 3] === 48 && buf[k + 4] === 48) ||
+        (zone === 6 && buf[k + 3] === 58 && buf[k + 4] === 48 && buf[k + 5] === 48)
+      )
+    )
+      return undefined;
   }
   instantMs = (((daysToMonth(y, mo) + d - 1) * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + ms;
   instantMonth = y * 100 + mo;

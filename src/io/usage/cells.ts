@@ -4,7 +4,15 @@
 
 import type { UsageRow } from '../../core/review/usage-types.js';
 import type { CsvRecord } from './csv-scanner.js';
-import { isNullText, parseInstant, parseJsonCell, parseNumber, tierplanTags, tierplanTagsOfText, type TimeFormat } from './values.js';
+import {
+  isNullText,
+  parseInstant,
+  parseJsonCell,
+  parseNumber,
+  tierplanTags,
+  tierplanTagsOfText,
+  type TimeFormat,
+} from './values.js';
 
 export interface Cells {
   /** The cell as text; null when absent, empty or NULL. */
@@ -51,7 +59,8 @@ export class JsonCells implements Cells {
     if (name in this.o) return this.o[name];
     if (!name.includes('.')) return undefined;
     let v: unknown = this.o;
-    for (const step of name.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[step] : undefined;
+    for (const step of name.split('.'))
+      v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[step] : undefined;
     return v;
   }
   text(i: number): string | null {
@@ -62,7 +71,7 @@ export class JsonCells implements Cells {
   }
   value(i: number): unknown {
     const v = this.get(i);
-    return typeof v === 'string' ? parseJsonCell(v) : v ?? null;
+    return typeof v === 'string' ? parseJsonCell(v) : (v ?? null);
   }
   mayHold(i: number, needle: Buffer): boolean {
     const v = this.get(i);
@@ -116,7 +125,10 @@ export function instant(cells: Cells, i: number, name: string, format: TimeForma
   const t = cells.text(i);
   if (t === null) throw new Rejection(`${name} is empty`);
   const iso = parseInstant(t, format);
-  if (iso === null) throw new Rejection(`${name} is not a date and time: ${clip(t)} (expected ISO 8601, YYYY-MM-DD HH:MM:SS in UTC, or MM/DD/YYYY HH:MM)`);
+  if (iso === null)
+    throw new Rejection(
+      `${name} is not a date and time: ${clip(t)} (expected ISO 8601, YYYY-MM-DD HH:MM:SS in UTC, or MM/DD/YYYY HH:MM)`,
+    );
   return iso;
 }
 
@@ -130,7 +142,11 @@ export interface LatencyColumns {
 }
 
 /** A duration column when the export has one, else end − start; null when neither is there. */
-export function latencyOf(cells: Cells, { duration, durationName, end, format = 'auto' }: LatencyColumns, start: string): number | null {
+export function latencyOf(
+  cells: Cells,
+  { duration, durationName, end, format = 'auto' }: LatencyColumns,
+  start: string,
+): number | null {
   if (duration >= 0 && cells.text(duration) !== null) return count(cells, duration, durationName);
   const finished = optionalInstant(cells, end, format);
   return finished === null ? null : Math.max(0, Date.parse(finished) - Date.parse(start));
@@ -155,4 +171,3 @@ export function tagsOf(cells: Cells, a: number, b: number): string[] {
 const NO_TAGS: readonly string[] = [];
 
 export const FAILED = new Set(['failure', 'failed', 'error', 'fail']);
-

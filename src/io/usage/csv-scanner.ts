@@ -53,7 +53,9 @@ export class CsvScanner implements CsvRecord {
     this.onRecord = onRecord;
     if (options.delimiter !== undefined) {
       if (options.delimiter.length !== 1 || options.delimiter.charCodeAt(0) > 0x7f || options.delimiter === '"') {
-        throw new Error(`a CSV delimiter is one ASCII character other than a quote, not ${JSON.stringify(options.delimiter)}`);
+        throw new Error(
+          `a CSV delimiter is one ASCII character other than a quote, not ${JSON.stringify(options.delimiter)}`,
+        );
       }
       this.delim = options.delimiter.charCodeAt(0);
     }
@@ -153,7 +155,8 @@ export class CsvScanner implements CsvRecord {
       if (bom) this.enc = 'utf8';
       else this.enc = isUtf8(completeUtf8Prefix(body.subarray(0, 64 * 1024))) ? 'utf8' : 'cp1252';
     }
-    if (this.delim < 0) this.delim = detectDelimiter(body.subarray(0, headerEnd < 0 ? body.length : headerEnd)).charCodeAt(0);
+    if (this.delim < 0)
+      this.delim = detectDelimiter(body.subarray(0, headerEnd < 0 ? body.length : headerEnd)).charCodeAt(0);
     this.started = true;
     return true;
   }
@@ -225,7 +228,17 @@ export class CsvScanner implements CsvRecord {
             watch = memo!.last[group]! + 1;
           } else {
             // The group's cells were scanned, the delimiter after them too.
-            if (problem === null && lines === linesAt) runIds![group] = memo!.store(group, { buf, from: runAt, to: i, starts: this.starts, ends: this.ends, flags: this.flags, count, endsRecord: false });
+            if (problem === null && lines === linesAt)
+              runIds![group] = memo!.store(group, {
+                buf,
+                from: runAt,
+                to: i,
+                starts: this.starts,
+                ends: this.ends,
+                flags: this.flags,
+                count,
+                endsRecord: false,
+              });
             runAt = -1;
             group++;
             watch = group < memo!.groups ? memo!.first[group]! : -1;
@@ -323,7 +336,8 @@ export class CsvScanner implements CsvRecord {
               if (buf[i] === LF) i++;
             } else if (!final) this.skipLF = true;
           }
-          if (runAt >= 0 && count === watch) this.storeAtLineEnd(group, runAt, i, count, problem === null && lines === linesAt);
+          if (runAt >= 0 && count === watch)
+            this.storeAtLineEnd(group, runAt, i, count, problem === null && lines === linesAt);
           ended = true;
           break;
         }
@@ -341,7 +355,8 @@ export class CsvScanner implements CsvRecord {
               if (buf[i] === LF) i++;
             } else if (!final) this.skipLF = true;
           }
-          if (runAt >= 0 && count === watch) this.storeAtLineEnd(group, runAt, i, count, problem === null && lines === linesAt);
+          if (runAt >= 0 && count === watch)
+            this.storeAtLineEnd(group, runAt, i, count, problem === null && lines === linesAt);
           ended = true;
           break;
         }
@@ -353,7 +368,8 @@ export class CsvScanner implements CsvRecord {
       this.count = count;
       this.problem = problem;
       // A blank line is not a record.
-      if (count === 1 && this.starts[0] === this.ends[0] && this.flags[0] === PLAIN && buf[recStart] !== QUOTE) continue;
+      if (count === 1 && this.starts[0] === this.ends[0] && this.flags[0] === PLAIN && buf[recStart] !== QUOTE)
+        continue;
       this.onRecord(this);
     }
     return n;
@@ -364,7 +380,16 @@ export class CsvScanner implements CsvRecord {
   private storeAtLineEnd(group: number, runAt: number, i: number, count: number, clean: boolean): void {
     if (!clean || this.buf[i - 1] !== LF) return;
     const memo = this.memo!;
-    this.runIds![group] = memo.store(group, { buf: this.buf, from: runAt, to: i, starts: this.starts, ends: this.ends, flags: this.flags, count, endsRecord: true });
+    this.runIds![group] = memo.store(group, {
+      buf: this.buf,
+      from: runAt,
+      to: i,
+      starts: this.starts,
+      ends: this.ends,
+      flags: this.flags,
+      count,
+      endsRecord: true,
+    });
   }
 
   private pushRun(memo: RunMemo, group: number, k: number, count: number, at: number): number {
@@ -439,7 +464,10 @@ export class CsvScanner implements CsvRecord {
 }
 
 /** Every record of a complete text or buffer, decoded: for tests and small inputs. */
-export function parseCsv(input: string | Buffer, options: CsvScannerOptions = {}): { line: number; fields: string[]; problem: CsvRecordProblem | null }[] {
+export function parseCsv(
+  input: string | Buffer,
+  options: CsvScannerOptions = {},
+): { line: number; fields: string[]; problem: CsvRecordProblem | null }[] {
   const out: { line: number; fields: string[]; problem: CsvRecordProblem | null }[] = [];
   const scanner = new CsvScanner((r) => {
     const fields: string[] = [];

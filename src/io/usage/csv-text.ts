@@ -9,8 +9,11 @@ export const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;
 
 // Buffer#utf8Slice skips toString's argument checks (a tenth of the time of a row); the public
 // method is the fallback should a Node version lack it.
-const fastUtf8 = (Buffer.prototype as unknown as { utf8Slice?: (this: Buffer, s: number, e: number) => string }).utf8Slice;
-export const utf8: (b: Buffer, s: number, e: number) => string = fastUtf8 ? (b, s, e) => fastUtf8.call(b, s, e) : (b, s, e) => b.toString('utf8', s, e);
+const fastUtf8 = (Buffer.prototype as unknown as { utf8Slice?: (this: Buffer, s: number, e: number) => string })
+  .utf8Slice;
+export const utf8: (b: Buffer, s: number, e: number) => string = fastUtf8
+  ? (b, s, e) => fastUtf8.call(b, s, e)
+  : (b, s, e) => b.toString('utf8', s, e);
 
 export function hasBom(buf: Buffer): boolean {
   return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;

@@ -45,7 +45,13 @@ export function splittable(plan: FilePlan, fold: Fold): boolean {
 }
 
 /** Folds the file in two parts; returns the diagnostic when reading broke off. */
-export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, tally: Tally, onBytes?: (bytes: number) => void): Promise<PlacedDiagnostic | undefined> {
+export async function foldSplit(
+  plan: FilePlan,
+  opts: PlanOptions,
+  fold: Fold,
+  tally: Tally,
+  onBytes?: (bytes: number) => void,
+): Promise<PlacedDiagnostic | undefined> {
   const acc = fold.accumulator;
   const split = fold.splitAt ?? Math.floor(plan.size / 2);
   const guess = await lineStartFrom(plan.file, split, plan.size);
@@ -64,7 +70,11 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
   let first: PartRead;
   try {
     first = await readPart({
-      plan, opts, tally, into: acc, part: { offset: 0, stopAt: split },
+      plan,
+      opts,
+      tally,
+      into: acc,
+      part: { offset: 0, stopAt: split },
       onBytes: (b) => {
         firstBytes = b;
         report();
@@ -81,7 +91,11 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
   const readRestHere = async (): Promise<PlacedDiagnostic | undefined> => {
     secondBytes = 0;
     const rest = await readPart({
-      plan, opts, tally, into: acc, part: { offset: first.endOffset, line: first.endLine },
+      plan,
+      opts,
+      tally,
+      into: acc,
+      part: { offset: first.endOffset, line: first.endLine },
       onBytes: (b) => {
         secondBytes = b;
         report();
@@ -106,7 +120,8 @@ export async function foldSplit(plan: FilePlan, opts: PlanOptions, fold: Fold, t
   tally.counts.read += t.counts.read;
   tally.counts.accepted += t.counts.accepted;
   tally.counts.rejected += t.counts.rejected;
-  for (const r of t.rejected) if (tally.rejected.length < MAX_REJECTED_SHOWN) tally.rejected.push({ ...r, line: r.line + shift });
+  for (const r of t.rejected)
+    if (tally.rejected.length < MAX_REJECTED_SHOWN) tally.rejected.push({ ...r, line: r.line + shift });
   acc.merge({ ...snapshot, first: snapshot.first.map((r) => ({ ...r, line: r.line + shift })) });
   return read.failure ? failureDiagnostic(plan, read.failure, shift) : undefined;
 }
@@ -128,7 +143,16 @@ let spare: Worker | undefined;
  */
 export async function startWorkerAhead(files: string[], minBytes = MIN_BYTES): Promise<void> {
   if (spare || availableParallelism() < 2) return;
-  const sizes = await Promise.all(files.map((f) => (f.endsWith('.gz') ? 0 : stat(f).then((s) => s.size, () => 0))));
+  const sizes = await Promise.all(
+    files.map((f) =>
+      f.endsWith('.gz')
+        ? 0
+        : stat(f).then(
+            (s) => s.size,
+            () => 0,
+          ),
+    ),
+  );
   if (!sizes.some((s) => s >= minBytes)) return;
   spare = new Worker(WORKER);
   spare.on('error', () => {

@@ -9,9 +9,28 @@ export type UsageFormat = 'litellm' | 'focus' | 'mapped';
 export type CostColumn = 'EffectiveCost' | 'BilledCost';
 
 export const LITELLM_REQUIRED = ['startTime', 'model_group', 'spend', 'prompt_tokens', 'completion_tokens'];
-export const LITELLM_OPTIONAL = ['endTime', 'request_id', 'model', 'model_id', 'custom_llm_provider', 'api_base', 'status', 'request_tags', 'metadata', 'request_duration_ms', 'total_tokens'];
+export const LITELLM_OPTIONAL = [
+  'endTime',
+  'request_id',
+  'model',
+  'model_id',
+  'custom_llm_provider',
+  'api_base',
+  'status',
+  'request_tags',
+  'metadata',
+  'request_duration_ms',
+  'total_tokens',
+];
 const LITELLM_SIGNS = ['request_id', 'model_group', 'spend', 'startTime', 'prompt_tokens', 'call_type', 'api_key'];
-const FOCUS_SIGNS = ['ChargePeriodStart', 'BilledCost', 'EffectiveCost', 'ConsumedQuantity', 'BillingPeriodStart', 'ChargeCategory'];
+const FOCUS_SIGNS = [
+  'ChargePeriodStart',
+  'BilledCost',
+  'EffectiveCost',
+  'ConsumedQuantity',
+  'BillingPeriodStart',
+  'ChargeCategory',
+];
 
 export function detectCsvFormat(header: string[]): UsageFormat | undefined {
   const has = lookup(header);
@@ -22,16 +41,27 @@ export function detectCsvFormat(header: string[]): UsageFormat | undefined {
   return f > l ? 'focus' : 'litellm';
 }
 
-export function expectedColumns(format: UsageFormat, opts: { costColumn?: CostColumn }, mapping: Mapping | undefined): string[] {
+export function expectedColumns(
+  format: UsageFormat,
+  opts: { costColumn?: CostColumn },
+  mapping: Mapping | undefined,
+): string[] {
   if (format === 'litellm') return LITELLM_REQUIRED;
   if (format === 'focus') return ['ChargePeriodStart', opts.costColumn ?? 'EffectiveCost'];
   return Object.values(mapping!.columns);
 }
 
-export function missingColumns(format: UsageFormat, names: string[], opts: { costColumn?: CostColumn }, mapping: Mapping | undefined, json = false): string[] {
+export function missingColumns(
+  format: UsageFormat,
+  names: string[],
+  opts: { costColumn?: CostColumn },
+  mapping: Mapping | undefined,
+  json = false,
+): string[] {
   const has = lookup(names);
   // In JSON a dotted name may be a path into a nested object, which the first object's keys do not show.
-  if (format === 'mapped') return Object.values(mapping!.columns).filter((c) => !(json && c.includes('.')) && has(c) < 0);
+  if (format === 'mapped')
+    return Object.values(mapping!.columns).filter((c) => !(json && c.includes('.')) && has(c) < 0);
   return expectedColumns(format, opts, mapping).filter((c) => has(c) < 0);
 }
 
@@ -49,27 +79,41 @@ export function lookup(names: string[]): (name: string) => number {
 
 export function shown(names: string[]): string {
   if (names.length === 0) return '(nothing)';
-  const list = names.slice(0, 24).map((n) => (n === '' ? '""' : n)).join(', ');
+  const list = names
+    .slice(0, 24)
+    .map((n) => (n === '' ? '""' : n))
+    .join(', ');
   return names.length > 24 ? `${list}, … (${names.length} columns)` : list;
 }
 
 export function delimiterHint(header: string[]): string | undefined {
   if (header.length !== 1) return undefined;
   const other = DELIMITER_CANDIDATES.find((d) => header[0]!.includes(d));
-  return other === undefined ? undefined : `the header is one column that contains ${JSON.stringify(other)}: is that the delimiter? (a mapping can set delimiter: ${JSON.stringify(other)})`;
+  return other === undefined
+    ? undefined
+    : `the header is one column that contains ${JSON.stringify(other)}: is that the delimiter? (a mapping can set delimiter: ${JSON.stringify(other)})`;
 }
 
 export function formatName(f: UsageFormat): string {
   return f === 'litellm' ? 'the LiteLLM spend log' : f === 'focus' ? 'the FOCUS export' : 'the mapped file';
 }
 
-
 export function litellmColumns(names: string[]): LitellmColumns {
   const col = lookup(names);
   return {
-    start: col('startTime'), end: col('endTime'), group: col('model_group'), modelId: col('model_id'), model: col('model'),
-    provider: col('custom_llm_provider'), apiBase: col('api_base'), prompt: col('prompt_tokens'), completion: col('completion_tokens'),
-    spend: col('spend'), status: col('status'), tags: col('request_tags'), meta: col('metadata'), duration: col('request_duration_ms'),
+    start: col('startTime'),
+    end: col('endTime'),
+    group: col('model_group'),
+    modelId: col('model_id'),
+    model: col('model'),
+    provider: col('custom_llm_provider'),
+    apiBase: col('api_base'),
+    prompt: col('prompt_tokens'),
+    completion: col('completion_tokens'),
+    spend: col('spend'),
+    status: col('status'),
+    tags: col('request_tags'),
+    meta: col('metadata'),
+    duration: col('request_duration_ms'),
   };
 }
-

@@ -19,7 +19,12 @@ export class JsonLines {
   stoppedAt = -1;
   private base: number;
   private readonly stopAt: number;
-  constructor(private readonly onLine: OnLine, private readonly offset = 0, stopAt?: number, firstLine = 1) {
+  constructor(
+    private readonly onLine: OnLine,
+    private readonly offset = 0,
+    stopAt?: number,
+    firstLine = 1,
+  ) {
     this.base = offset;
     this.line = firstLine;
     this.stopAt = stopAt ?? Number.POSITIVE_INFINITY;
@@ -87,7 +92,10 @@ export class JsonArrayObjects {
   private inString = false;
   private escape = false;
   private objectLine = 1;
-  constructor(private readonly onObject: (text: string, line: number) => void, private readonly onBad: (line: number, message: string) => void) {}
+  constructor(
+    private readonly onObject: (text: string, line: number) => void,
+    private readonly onBad: (line: number, message: string) => void,
+  ) {}
   write(chunk: Buffer): void {
     let buf = chunk;
     if (this.pending) {
@@ -141,10 +149,13 @@ export function firstLineObject(b: Buffer): Record<string, unknown> | string {
 export function firstArrayObject(b: Buffer): Record<string, unknown> | string {
   let found: Record<string, unknown> | string = 'the array holds no object in its first MiB';
   let done = false;
-  const splitter = new JsonArrayObjects((text) => {
-    if (!done) found = asObject(text);
-    done = true;
-  }, () => {});
+  const splitter = new JsonArrayObjects(
+    (text) => {
+      if (!done) found = asObject(text);
+      done = true;
+    },
+    () => {},
+  );
   splitter.write(b);
   return found;
 }
@@ -152,7 +163,9 @@ export function firstArrayObject(b: Buffer): Record<string, unknown> | string {
 function asObject(text: string): Record<string, unknown> | string {
   try {
     const v = JSON.parse(text) as unknown;
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : `found ${Array.isArray(v) ? 'an array' : JSON.stringify(v)}`;
+    return v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : `found ${Array.isArray(v) ? 'an array' : JSON.stringify(v)}`;
   } catch (e) {
     return (e as Error).message;
   }

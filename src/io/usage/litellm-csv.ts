@@ -15,8 +15,20 @@ import { IdentityCache, type Identity } from './litellm-identity.js';
 import { isNullText, tierplanTagsOfText, useCaseFromTags } from './values.js';
 
 export interface LitellmColumns {
-  start: number; end: number; group: number; modelId: number; model: number; provider: number; apiBase: number;
-  prompt: number; completion: number; spend: number; status: number; tags: number; meta: number; duration: number;
+  start: number;
+  end: number;
+  group: number;
+  modelId: number;
+  model: number;
+  provider: number;
+  apiBase: number;
+  prompt: number;
+  completion: number;
+  spend: number;
+  status: number;
+  tags: number;
+  meta: number;
+  duration: number;
 }
 
 /**
@@ -44,7 +56,17 @@ function textOf(r: CsvRecord, i: number): string | null {
 function holdsTierplan(buf: Buffer, s: number, e: number): boolean {
   const last = e - 8;
   for (let k = s; k <= last; k++) {
-    if (buf[k] === 0x74 && buf[k + 1] === 0x69 && buf[k + 2] === 0x65 && buf[k + 3] === 0x72 && buf[k + 4] === 0x70 && buf[k + 5] === 0x6c && buf[k + 6] === 0x61 && buf[k + 7] === 0x6e) return true;
+    if (
+      buf[k] === 0x74 &&
+      buf[k + 1] === 0x69 &&
+      buf[k + 2] === 0x65 &&
+      buf[k + 3] === 0x72 &&
+      buf[k + 4] === 0x70 &&
+      buf[k + 5] === 0x6c &&
+      buf[k + 6] === 0x61 &&
+      buf[k + 7] === 0x6e
+    )
+      return true;
   }
   return false;
 }
@@ -63,9 +85,14 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
     const status = text(r, c.status);
     const alias = text(r, c.group);
     return {
-      alias: alias ?? useCaseFromTags(tags as string[]), tags,
-      model_id: text(r, c.modelId), model: text(r, c.model), provider: text(r, c.provider), api_base: text(r, c.apiBase),
-      failed: status !== null && FAILED.has(status.toLowerCase()), route: undefined,
+      alias: alias ?? useCaseFromTags(tags as string[]),
+      tags,
+      model_id: text(r, c.modelId),
+      model: text(r, c.model),
+      provider: text(r, c.provider),
+      api_base: text(r, c.apiBase),
+      failed: status !== null && FAILED.has(status.toLowerCase()),
+      route: undefined,
     };
   });
 
@@ -94,7 +121,16 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
   // The values of the row `parse` last read (false: the general mapper must read it), in the
   // request `fold` hands to the accumulator: one record for every row, so folding allocates none.
   let time = '';
-  const read: RoutedRequest = { ym: 0, file: '', line: 0, input: 0, output: 0, cost: null, failed: false, latency: null };
+  const read: RoutedRequest = {
+    ym: 0,
+    file: '',
+    line: 0,
+    input: 0,
+    output: 0,
+    cost: null,
+    failed: false,
+    latency: null,
+  };
   const parse = (r: CsvRecord, wantText: boolean): boolean => {
     const starts = r.starts;
     const ends = r.ends;
@@ -129,12 +165,23 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
       if (!parse(r, true)) return undefined;
       const id = identityOf(r);
       return {
-        file, line: r.line, source: 'litellm', time,
+        file,
+        line: r.line,
+        source: 'litellm',
+        time,
         alias: id.alias,
         tags: id.tags.slice(),
-        model_id: id.model_id, model: id.model, provider: id.provider, api_base: id.api_base,
-        region: null, requests: 1, input_tokens: read.input, output_tokens: read.output, cost: read.cost,
-        failed: id.failed, latency_ms: read.latency,
+        model_id: id.model_id,
+        model: id.model,
+        provider: id.provider,
+        api_base: id.api_base,
+        region: null,
+        requests: 1,
+        input_tokens: read.input,
+        output_tokens: read.output,
+        cost: read.cost,
+        failed: id.failed,
+        latency_ms: read.latency,
       };
     },
     fold(r, file) {

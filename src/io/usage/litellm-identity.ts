@@ -32,7 +32,10 @@ export class IdentityCache {
   private flags: Uint8Array[] = [];
   private values: Identity[] = [];
   private size = 0;
-  constructor(private readonly cols: number[], private readonly make: (r: CsvRecord) => Identity) {}
+  constructor(
+    private readonly cols: number[],
+    private readonly make: (r: CsvRecord) => Identity,
+  ) {}
 
   get(r: CsvRecord): Identity {
     const { buf, starts, ends, flags } = r;
@@ -47,7 +50,15 @@ export class IdentityCache {
       const len = e - s;
       total += len;
       h = Math.imul(h ^ (len | (flags[i]! << 24)), 0x01000193);
-      if (len > 0) h = Math.imul(h ^ buf[s + (len >> 1)]! ^ (buf[s + (len >> 2)]! << 8) ^ (buf[e - 1]! << 16) ^ (buf[s + ((3 * len) >> 2)]! << 24), 0x01000193);
+      if (len > 0)
+        h = Math.imul(
+          h ^
+            buf[s + (len >> 1)]! ^
+            (buf[s + (len >> 2)]! << 8) ^
+            (buf[e - 1]! << 16) ^
+            (buf[s + ((3 * len) >> 2)]! << 24),
+          0x01000193,
+        );
     }
     if (total > MAX_KEY * 4) return this.make(r);
     let slot = (h ^ (h >>> 15)) & (ID_SLOTS - 1);
@@ -71,7 +82,7 @@ export class IdentityCache {
       const i = cols[j]!;
       if (i < 0) continue;
       buf.copy(key, at, starts[i]!, ends[i]!);
-      at += (lens[j] = ends[i]! - starts[i]!);
+      at += lens[j] = ends[i]! - starts[i]!;
       keyFlags[j] = flags[i]!;
     }
     this.keys[slot] = key;

@@ -19,8 +19,11 @@ const STRING = 1;
 const NULL = 2;
 const OTHER = 3; // number, true/false, object or array: its raw bytes
 
-const fastUtf8 = (Buffer.prototype as unknown as { utf8Slice?: (this: Buffer, s: number, e: number) => string }).utf8Slice;
-const utf8: (b: Buffer, s: number, e: number) => string = fastUtf8 ? (b, s, e) => fastUtf8.call(b, s, e) : (b, s, e) => b.toString('utf8', s, e);
+const fastUtf8 = (Buffer.prototype as unknown as { utf8Slice?: (this: Buffer, s: number, e: number) => string })
+  .utf8Slice;
+const utf8: (b: Buffer, s: number, e: number) => string = fastUtf8
+  ? (b, s, e) => fastUtf8.call(b, s, e)
+  : (b, s, e) => b.toString('utf8', s, e);
 
 /** A JSON line's values as cells: string contents without their quotes, other values raw. */
 class JsonLineRecord implements CsvRecord {
@@ -81,7 +84,10 @@ function scalar(buf: Buffer, s: number, e: number): number {
   const c = buf[s];
   if (c === 0x6e) return n === 4 && buf[s + 1] === 0x75 && buf[s + 2] === 0x6c && buf[s + 3] === 0x6c ? NULL : BAD;
   if (c === 0x74) return n === 4 && buf[s + 1] === 0x72 && buf[s + 2] === 0x75 && buf[s + 3] === 0x65 ? OTHER : BAD;
-  if (c === 0x66) return n === 5 && buf[s + 1] === 0x61 && buf[s + 2] === 0x6c && buf[s + 3] === 0x73 && buf[s + 4] === 0x65 ? OTHER : BAD;
+  if (c === 0x66)
+    return n === 5 && buf[s + 1] === 0x61 && buf[s + 2] === 0x6c && buf[s + 3] === 0x73 && buf[s + 4] === 0x65
+      ? OTHER
+      : BAD;
   let i = s;
   if (buf[i] === 0x2d) i++;
   let k = digitsEnd(buf, i, e);
@@ -171,7 +177,11 @@ type LineReader<T> = (buf: Buffer, s: number, e: number, escaped: boolean, line:
  * The JSONL fast path for the lines of `file`: `row` gives the line's UsageRow, `fold` adds it to
  * `acc`; undefined / false for a line the general path must read.
  */
-export function litellmJsonlReader(names: string[], file: string, acc?: UsageAccumulator): { row: LineReader<UsageRow | undefined>; fold: LineReader<boolean> } {
+export function litellmJsonlReader(
+  names: string[],
+  file: string,
+  acc?: UsageAccumulator,
+): { row: LineReader<UsageRow | undefined>; fold: LineReader<boolean> } {
   const c = litellmColumns(names);
   const keys = names.map((n) => Buffer.from(n, 'utf8'));
   const reader = litellmCsvReader(c, acc);

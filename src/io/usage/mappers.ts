@@ -1,7 +1,18 @@
 // Row mappers: a format's cells turned into a UsageRow (LiteLLM spend logs, FinOps FOCUS, any
 // export through a mapping file), one row at a time.
 
-import { FAILED, Rejection, clip, count, instant, latencyOf, money, tagsOf, type LatencyColumns, type Mapper } from './cells.js';
+import {
+  FAILED,
+  Rejection,
+  clip,
+  count,
+  instant,
+  latencyOf,
+  money,
+  tagsOf,
+  type LatencyColumns,
+  type Mapper,
+} from './cells.js';
 import { litellmColumns, lookup, type CostColumn, type UsageFormat } from './formats.js';
 import type { Mapping } from './mapping.js';
 import { parseNumber, tierplanTags, useCaseFromTags } from './values.js';
@@ -18,12 +29,23 @@ function litellmMapper(names: string[]): Mapper {
     const latency = latencyOf(cells, latencyColumns, time);
     const status = cells.text(c.status);
     return {
-      file, line, source: 'litellm', time,
+      file,
+      line,
+      source: 'litellm',
+      time,
       alias: cells.text(c.group) ?? useCaseFromTags(tags),
       tags,
-      model_id: cells.text(c.modelId), model: cells.text(c.model), provider: cells.text(c.provider), api_base: cells.text(c.apiBase),
-      region: null, requests: 1, input_tokens: input, output_tokens: output, cost,
-      failed: status !== null && FAILED.has(status.toLowerCase()), latency_ms: latency,
+      model_id: cells.text(c.modelId),
+      model: cells.text(c.model),
+      provider: cells.text(c.provider),
+      api_base: cells.text(c.apiBase),
+      region: null,
+      requests: 1,
+      input_tokens: input,
+      output_tokens: output,
+      cost,
+      failed: status !== null && FAILED.has(status.toLowerCase()),
+      latency_ms: latency,
     };
   };
 }
@@ -42,10 +64,23 @@ function tokensPerUnit(unit: string | null): number | null {
 function focusMapper(names: string[], costColumn: CostColumn): Mapper {
   const col = lookup(names);
   const c = {
-    start: col('ChargePeriodStart'), cost: col(costColumn), qty: col('ConsumedQuantity'), unit: col('ConsumedUnit'),
-    details: col('SkuPriceDetails'), skuId: col('SkuId'), meter: col('SkuMeter'), resourceName: col('ResourceName'), resourceId: col('ResourceId'),
-    serviceProvider: col('ServiceProviderName'), provider: col('ProviderName'), regionId: col('RegionId'), regionName: col('RegionName'),
-    tags: col('Tags'), category: col('ServiceCategory'), description: col('ChargeDescription'), direction: col('x_TokenDirection'),
+    start: col('ChargePeriodStart'),
+    cost: col(costColumn),
+    qty: col('ConsumedQuantity'),
+    unit: col('ConsumedUnit'),
+    details: col('SkuPriceDetails'),
+    skuId: col('SkuId'),
+    meter: col('SkuMeter'),
+    resourceName: col('ResourceName'),
+    resourceId: col('ResourceId'),
+    serviceProvider: col('ServiceProviderName'),
+    provider: col('ProviderName'),
+    regionId: col('RegionId'),
+    regionName: col('RegionName'),
+    tags: col('Tags'),
+    category: col('ServiceCategory'),
+    description: col('ChargeDescription'),
+    direction: col('x_TokenDirection'),
   };
   return (cells, file, line) => {
     const time = instant(cells, c.start, 'ChargePeriodStart');
@@ -69,24 +104,36 @@ function focusMapper(names: string[], costColumn: CostColumn): Mapper {
     const ai = perUnit !== null || modelId !== null || cells.text(c.category) === 'AI and Machine Learning';
     const tagValue = c.tags >= 0 ? cells.value(c.tags) : null;
     const tags = tierplanTags(tagValue);
-    const tagMap = tagValue !== null && typeof tagValue === 'object' && !Array.isArray(tagValue) ? (tagValue as Record<string, unknown>) : {};
+    const tagMap =
+      tagValue !== null && typeof tagValue === 'object' && !Array.isArray(tagValue)
+        ? (tagValue as Record<string, unknown>)
+        : {};
     const modelGroup = typeof tagMap['litellm:model_group'] === 'string' ? tagMap['litellm:model_group'] : null;
     // Token direction: SkuPriceDetails.TokenDirection, else the meter or description wording; input when nothing says.
-    const direction = (detail('TokenDirection') ?? cells.text(c.direction) ?? `${cells.text(c.meter) ?? ''} ${cells.text(c.description) ?? ''}`).toLowerCase();
+    const direction = (
+      detail('TokenDirection') ??
+      cells.text(c.direction) ??
+      `${cells.text(c.meter) ?? ''} ${cells.text(c.description) ?? ''}`
+    ).toLowerCase();
     const output = /output|completion|generated/.test(direction);
     return {
-      file, line, source: 'focus', time,
+      file,
+      line,
+      source: 'focus',
+      time,
       alias: useCaseFromTags(tags) ?? modelGroup,
       tags,
       model_id: ai ? cells.text(c.resourceId) : null,
-      model: modelId ?? (ai ? cells.text(c.resourceName) ?? cells.text(c.skuId) : null),
+      model: modelId ?? (ai ? (cells.text(c.resourceName) ?? cells.text(c.skuId)) : null),
       provider: cells.text(c.serviceProvider) ?? cells.text(c.provider),
       api_base: null,
       region: cells.text(c.regionId) ?? cells.text(c.regionName),
       requests: 0,
       input_tokens: output ? 0 : tokens,
       output_tokens: output ? tokens : 0,
-      cost, failed: false, latency_ms: null,
+      cost,
+      failed: false,
+      latency_ms: null,
     };
   };
 }
@@ -96,13 +143,31 @@ function mappedMapper(names: string[], mapping: Mapping): Mapper {
   const m = mapping.columns;
   const at = (k: keyof Mapping['columns']): number => (m[k] === undefined ? -1 : col(m[k]));
   const c = {
-    time: at('time'), end: at('end_time'), alias: at('alias'), model: at('model'), modelId: at('model_id'), provider: at('provider'),
-    apiBase: at('api_base'), region: at('region'), input: at('input_tokens'), output: at('output_tokens'), tokens: at('tokens'),
-    cost: at('cost'), requests: at('requests'), status: at('status'), latency: at('latency_ms'), tags: at('tags'),
+    time: at('time'),
+    end: at('end_time'),
+    alias: at('alias'),
+    model: at('model'),
+    modelId: at('model_id'),
+    provider: at('provider'),
+    apiBase: at('api_base'),
+    region: at('region'),
+    input: at('input_tokens'),
+    output: at('output_tokens'),
+    tokens: at('tokens'),
+    cost: at('cost'),
+    requests: at('requests'),
+    status: at('status'),
+    latency: at('latency_ms'),
+    tags: at('tags'),
   };
   const format = mapping.time_format ?? 'auto';
   const failed = new Set((mapping.failed_values ?? ['failure', 'failed', 'error']).map((v) => v.toLowerCase()));
-  const latencyColumns: LatencyColumns = { duration: c.latency, durationName: m.latency_ms ?? 'latency_ms', end: c.end, format };
+  const latencyColumns: LatencyColumns = {
+    duration: c.latency,
+    durationName: m.latency_ms ?? 'latency_ms',
+    end: c.end,
+    format,
+  };
   return (cells, file, line) => {
     const time = instant(cells, c.time, m.time, format);
     let input = count(cells, c.input, m.input_tokens ?? '');
@@ -120,19 +185,32 @@ function mappedMapper(names: string[], mapping: Mapping): Mapper {
     const latency = latencyOf(cells, latencyColumns, time);
     const status = cells.text(c.status);
     return {
-      file, line, source: 'mapped', time,
+      file,
+      line,
+      source: 'mapped',
+      time,
       alias: cells.text(c.alias) ?? useCaseFromTags(tags),
       tags,
-      model_id: cells.text(c.modelId), model: cells.text(c.model), provider: cells.text(c.provider), api_base: cells.text(c.apiBase),
-      region: cells.text(c.region), requests, input_tokens: input, output_tokens: output, cost,
-      failed: status !== null && failed.has(status.toLowerCase()), latency_ms: latency,
+      model_id: cells.text(c.modelId),
+      model: cells.text(c.model),
+      provider: cells.text(c.provider),
+      api_base: cells.text(c.apiBase),
+      region: cells.text(c.region),
+      requests,
+      input_tokens: input,
+      output_tokens: output,
+      cost,
+      failed: status !== null && failed.has(status.toLowerCase()),
+      latency_ms: latency,
     };
   };
 }
 
-export function mapperFor(plan: { format: UsageFormat; names: string[] }, opts: { costColumn?: CostColumn; mapping?: Mapping }): Mapper {
+export function mapperFor(
+  plan: { format: UsageFormat; names: string[] },
+  opts: { costColumn?: CostColumn; mapping?: Mapping },
+): Mapper {
   if (plan.format === 'litellm') return litellmMapper(plan.names);
   if (plan.format === 'focus') return focusMapper(plan.names, opts.costColumn ?? 'EffectiveCost');
   return mappedMapper(plan.names, opts.mapping!);
 }
-

@@ -12,8 +12,22 @@ import type { CsvEncoding } from './csv-scanner.js';
 import type { TimeFormat } from './values.js';
 
 type MappedField =
-  | 'time' | 'end_time' | 'alias' | 'model' | 'model_id' | 'provider' | 'api_base' | 'region'
-  | 'input_tokens' | 'output_tokens' | 'tokens' | 'cost' | 'requests' | 'status' | 'latency_ms' | 'tags';
+  | 'time'
+  | 'end_time'
+  | 'alias'
+  | 'model'
+  | 'model_id'
+  | 'provider'
+  | 'api_base'
+  | 'region'
+  | 'input_tokens'
+  | 'output_tokens'
+  | 'tokens'
+  | 'cost'
+  | 'requests'
+  | 'status'
+  | 'latency_ms'
+  | 'tags';
 
 export interface Mapping {
   version: 1;
@@ -30,7 +44,9 @@ let validator: ValidateFunction | undefined;
 function compiled(): ValidateFunction {
   if (validator) return validator;
   const ajv = new Ajv.default({ allErrors: true, strict: true, verbose: true, logger: false });
-  const schema = JSON.parse(readFileSync(new URL('../../../schemas/usage-mapping.schema.json', import.meta.url), 'utf8')) as object;
+  const schema = JSON.parse(
+    readFileSync(new URL('../../../schemas/usage-mapping.schema.json', import.meta.url), 'utf8'),
+  ) as object;
   validator = ajv.compile(schema);
   return validator;
 }
@@ -39,12 +55,27 @@ function compiled(): ValidateFunction {
 function checkMapping(value: unknown): PlacedProblem[] {
   const validate = compiled();
   if (!validate(value)) {
-    return (validate.errors ?? []).map((e) => describeError(e, e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))));
+    return (validate.errors ?? []).map((e) =>
+      describeError(
+        e,
+        e.instancePath
+          .split('/')
+          .slice(1)
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
+      ),
+    );
   }
   const columns = (value as Mapping).columns;
   const measures: MappedField[] = ['tokens', 'input_tokens', 'output_tokens', 'cost', 'requests'];
   if (!measures.some((k) => columns[k] !== undefined)) {
-    return [{ code: 'missing-key', severity: 'error', path: ['columns'], message: `the mapping names no measure: name at least one of ${measures.join(', ')}` }];
+    return [
+      {
+        code: 'missing-key',
+        severity: 'error',
+        path: ['columns'],
+        message: `the mapping names no measure: name at least one of ${measures.join(', ')}`,
+      },
+    ];
   }
   return [];
 }

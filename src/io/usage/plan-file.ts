@@ -10,7 +10,18 @@ import { createGunzip } from 'node:zlib';
 import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { CsvScanner, type CsvEncoding } from './csv-scanner.js';
-import { LITELLM_OPTIONAL, LITELLM_REQUIRED, delimiterHint, detectCsvFormat, expectedColumns, formatName, missingColumns, shown, type CostColumn, type UsageFormat } from './formats.js';
+import {
+  LITELLM_OPTIONAL,
+  LITELLM_REQUIRED,
+  delimiterHint,
+  detectCsvFormat,
+  expectedColumns,
+  formatName,
+  missingColumns,
+  shown,
+  type CostColumn,
+  type UsageFormat,
+} from './formats.js';
 import { firstArrayObject, firstLineObject } from './json-containers.js';
 import type { Mapping } from './mapping.js';
 
@@ -46,11 +57,22 @@ export function describePlan(p: FilePlan): string {
   return `${p.format} (${parts.join(', ')})`;
 }
 
-export function diag(file: string, code: InputCode, message: string, hint?: string, line = 1, column = 1): PlacedDiagnostic {
+export function diag(
+  file: string,
+  code: InputCode,
+  message: string,
+  hint?: string,
+  line = 1,
+  column = 1,
+): PlacedDiagnostic {
   return { code, severity: 'error', file, line, column, message, ...(hint ? { hint } : {}) };
 }
 
-export async function planFile(file: string, opts: PlanOptions, problems: PlacedDiagnostic[]): Promise<FilePlan | undefined> {
+export async function planFile(
+  file: string,
+  opts: PlanOptions,
+  problems: PlacedDiagnostic[],
+): Promise<FilePlan | undefined> {
   let size: number;
   let magic: Buffer;
   try {
@@ -58,7 +80,9 @@ export async function planFile(file: string, opts: PlanOptions, problems: Placed
     try {
       const stats = await handle.stat();
       if (!stats.isFile()) {
-        problems.push(diag(file, 'not-a-file', `${file} is not a regular file, expected a usage export (CSV, JSON or JSONL)`));
+        problems.push(
+          diag(file, 'not-a-file', `${file} is not a regular file, expected a usage export (CSV, JSON or JSONL)`),
+        );
         return undefined;
       }
       size = stats.size;
@@ -70,17 +94,32 @@ export async function planFile(file: string, opts: PlanOptions, problems: Placed
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') problems.push(diag(file, 'file-not-found', `file not found: ${file}`));
-    else if (code === 'EISDIR') problems.push(diag(file, 'not-a-file', `${file} is a directory, expected a usage export`));
+    else if (code === 'EISDIR')
+      problems.push(diag(file, 'not-a-file', `${file} is a directory, expected a usage export`));
     else problems.push(diag(file, 'unreadable-file', `cannot read ${file}: ${(e as Error).message}`));
     return undefined;
   }
   if (size === 0) {
-    problems.push(diag(file, 'empty-file', 'file is empty (0 bytes): expected a usage export with a header line', 'check the export finished; LiteLLM writes spend logs in batches'));
+    problems.push(
+      diag(
+        file,
+        'empty-file',
+        'file is empty (0 bytes): expected a usage export with a header line',
+        'check the export finished; LiteLLM writes spend logs in batches',
+      ),
+    );
     return undefined;
   }
   const gzip = magic[0] === 0x1f && magic[1] === 0x8b;
   if (!gzip && /\.gz$/i.test(file)) {
-    problems.push(diag(file, 'unreadable-gzip', `${basename(file)} is named .gz but is not gzip data (it does not start with the bytes 1f 8b)`, 'decompress it or rename it'));
+    problems.push(
+      diag(
+        file,
+        'unreadable-gzip',
+        `${basename(file)} is named .gz but is not gzip data (it does not start with the bytes 1f 8b)`,
+        'decompress it or rename it',
+      ),
+    );
     return undefined;
   }
 
@@ -96,62 +135,142 @@ export async function planFile(file: string, opts: PlanOptions, problems: Placed
       }
     }
   } catch (e) {
-    problems.push(diag(file, gzip ? 'unreadable-gzip' : 'unreadable-file', gzip ? `cannot decompress ${basename(file)}: ${(e as Error).message}` : `cannot read ${file}: ${(e as Error).message}`,
-      gzip ? 'the file is damaged or truncated; export it again' : undefined));
+    problems.push(
+      diag(
+        file,
+        gzip ? 'unreadable-gzip' : 'unreadable-file',
+        gzip
+          ? `cannot decompress ${basename(file)}: ${(e as Error).message}`
+          : `cannot read ${file}: ${(e as Error).message}`,
+        gzip ? 'the file is damaged or truncated; export it again' : undefined,
+      ),
+    );
     return undefined;
   }
   const body = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
   let first = 0;
-  while (first < body.length && (body[first] === 0x20 || body[first] === 0x09 || body[first] === 0x0a || body[first] === 0x0d)) first++;
+  while (
+    first < body.length &&
+    (body[first] === 0x20 || body[first] === 0x09 || body[first] === 0x0a || body[first] === 0x0d)
+  )
+    first++;
   if (first >= body.length) {
-    problems.push(diag(file, 'empty-file', gzip ? 'file holds no data once decompressed: expected a usage export with a header line' : 'file holds only blank lines: expected a usage export with a header line'));
+    problems.push(
+      diag(
+        file,
+        'empty-file',
+        gzip
+          ? 'file holds no data once decompressed: expected a usage export with a header line'
+          : 'file holds only blank lines: expected a usage export with a header line',
+      ),
+    );
     return undefined;
   }
-  const mapping = opts.format === 'mapped' || (opts.format === undefined && opts.mapping !== undefined) ? opts.mapping : undefined;
+  const mapping =
+    opts.format === 'mapped' || (opts.format === undefined && opts.mapping !== undefined) ? opts.mapping : undefined;
   const startByte = body[first];
-  const container: Container = mapping ? (mapping.format === 'jsonl' ? 'jsonl' : 'csv') : startByte === 0x5b ? 'json' : startByte === 0x7b ? 'jsonl' : 'csv';
+  const container: Container = mapping
+    ? mapping.format === 'jsonl'
+      ? 'jsonl'
+      : 'csv'
+    : startByte === 0x5b
+      ? 'json'
+      : startByte === 0x7b
+        ? 'jsonl'
+        : 'csv';
 
   if (container === 'csv') {
     let header: string[] = [];
     let line = 1;
-    const scanner = new CsvScanner((r) => {
-      if (header.length === 0) {
-        header = Array.from({ length: r.count }, (_, i) => r.field(i).trim());
-        line = r.line;
-      }
-    }, { ...(mapping?.delimiter ? { delimiter: mapping.delimiter } : {}), ...(mapping?.encoding ? { encoding: mapping.encoding } : {}) });
+    const scanner = new CsvScanner(
+      (r) => {
+        if (header.length === 0) {
+          header = Array.from({ length: r.count }, (_, i) => r.field(i).trim());
+          line = r.line;
+        }
+      },
+      {
+        ...(mapping?.delimiter ? { delimiter: mapping.delimiter } : {}),
+        ...(mapping?.encoding ? { encoding: mapping.encoding } : {}),
+      },
+    );
     scanner.write(head);
     if (eof || header.length === 0) scanner.end();
-    const format = mapping ? 'mapped' : opts.format ?? detectCsvFormat(header);
+    const format = mapping ? 'mapped' : (opts.format ?? detectCsvFormat(header));
     if (format === undefined) {
-      problems.push(diag(file, 'unknown-usage-format', `cannot tell what export this is from its header: expected LiteLLM spend-log columns (${LITELLM_REQUIRED.join(', ')}) or FinOps FOCUS columns (ChargePeriodStart, BilledCost, EffectiveCost, ConsumedQuantity); found: ${shown(header)}`,
-        delimiterHint(header) ?? 'for another export, write a mapping file (schemas/usage-mapping.schema.json) and pass it with --usage-mapping', line));
+      problems.push(
+        diag(
+          file,
+          'unknown-usage-format',
+          `cannot tell what export this is from its header: expected LiteLLM spend-log columns (${LITELLM_REQUIRED.join(', ')}) or FinOps FOCUS columns (ChargePeriodStart, BilledCost, EffectiveCost, ConsumedQuantity); found: ${shown(header)}`,
+          delimiterHint(header) ??
+            'for another export, write a mapping file (schemas/usage-mapping.schema.json) and pass it with --usage-mapping',
+          line,
+        ),
+      );
       return undefined;
     }
     const missing = missingColumns(format, header, opts, mapping);
     if (missing.length > 0) {
-      problems.push(diag(file, 'missing-columns', `${formatName(format)} is missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: expected ${expectedColumns(format, opts, mapping).join(', ')}; found: ${shown(header)}`,
-        delimiterHint(header), line));
+      problems.push(
+        diag(
+          file,
+          'missing-columns',
+          `${formatName(format)} is missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: expected ${expectedColumns(format, opts, mapping).join(', ')}; found: ${shown(header)}`,
+          delimiterHint(header),
+          line,
+        ),
+      );
       return undefined;
     }
-    return { file, size, gzip, container, format, names: header, delimiter: scanner.delimiter, encoding: scanner.encoding ?? 'utf8' };
+    return {
+      file,
+      size,
+      gzip,
+      container,
+      format,
+      names: header,
+      delimiter: scanner.delimiter,
+      encoding: scanner.encoding ?? 'utf8',
+    };
   }
 
   // JSON: the keys of the first object are the header.
-  const firstObject = container === 'json' ? firstArrayObject(body.subarray(first)) : firstLineObject(body.subarray(first));
+  const firstObject =
+    container === 'json' ? firstArrayObject(body.subarray(first)) : firstLineObject(body.subarray(first));
   if (typeof firstObject === 'string') {
-    problems.push(diag(file, 'invalid-json', `the first ${container === 'json' ? 'element' : 'line'} is not a JSON object: ${firstObject}`, container === 'jsonl' ? 'JSONL holds one JSON object per line' : undefined));
+    problems.push(
+      diag(
+        file,
+        'invalid-json',
+        `the first ${container === 'json' ? 'element' : 'line'} is not a JSON object: ${firstObject}`,
+        container === 'jsonl' ? 'JSONL holds one JSON object per line' : undefined,
+      ),
+    );
     return undefined;
   }
   const keys = Object.keys(firstObject);
-  const format: UsageFormat = mapping ? 'mapped' : opts.format ?? 'litellm';
+  const format: UsageFormat = mapping ? 'mapped' : (opts.format ?? 'litellm');
   if (format === 'focus') {
-    problems.push(diag(file, 'unknown-usage-format', 'FOCUS exports are read as CSV; this file is JSON', 'export FOCUS as CSV, or read it through a mapping file'));
+    problems.push(
+      diag(
+        file,
+        'unknown-usage-format',
+        'FOCUS exports are read as CSV; this file is JSON',
+        'export FOCUS as CSV, or read it through a mapping file',
+      ),
+    );
     return undefined;
   }
   const missing = missingColumns(format, keys, opts, mapping, true);
   if (missing.length > 0) {
-    problems.push(diag(file, 'missing-columns', `${formatName(format)} is missing required key${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in its first object: expected ${expectedColumns(format, opts, mapping).join(', ')}; found: ${shown(keys)}`));
+    problems.push(
+      diag(
+        file,
+        'missing-columns',
+        `${formatName(format)} is missing required key${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in its first object: expected ${expectedColumns(format, opts, mapping).join(', ')}; found: ${shown(keys)}`,
+      ),
+    );
     return undefined;
   }
   const names = format === 'litellm' ? [...LITELLM_REQUIRED, ...LITELLM_OPTIONAL] : Object.values(mapping!.columns);
@@ -180,4 +299,3 @@ function hasCompleteFirstLine(b: Buffer): boolean {
   }
   return false;
 }
-

@@ -16,11 +16,19 @@ export interface PartRead {
 }
 
 /** The diagnostic for a read that broke off; `shift` turns a part's relative lines into the file's. */
-export function failureDiagnostic(plan: FilePlan, failure: NonNullable<PartRead['failure']>, shift = 0): PlacedDiagnostic {
+export function failureDiagnostic(
+  plan: FilePlan,
+  failure: NonNullable<PartRead['failure']>,
+  shift = 0,
+): PlacedDiagnostic {
   const line = failure.line + shift;
-  return diag(plan.file, plan.gzip ? 'unreadable-gzip' : 'unreadable-file',
+  return diag(
+    plan.file,
+    plan.gzip ? 'unreadable-gzip' : 'unreadable-file',
     `${plan.gzip ? 'decompression' : 'reading'} failed after line ${line}: ${failure.message}; the rows before it were read`,
-    plan.gzip ? 'the file is damaged or truncated; export it again' : undefined, line);
+    plan.gzip ? 'the file is damaged or truncated; export it again' : undefined,
+    line,
+  );
 }
 
 interface ReadPartJob {
@@ -35,7 +43,14 @@ interface ReadPartJob {
 }
 
 /** Reads `part` of the file (all of it by default) into `tally` and `into`. */
-export async function readPart({ plan, opts, tally, into, part = { offset: 0 }, onBytes }: ReadPartJob): Promise<PartRead> {
+export async function readPart({
+  plan,
+  opts,
+  tally,
+  into,
+  part = { offset: 0 },
+  onBytes,
+}: ReadPartJob): Promise<PartRead> {
   const sink = recordSink(plan, opts, tally, into, part);
   try {
     if (plan.gzip) {
@@ -45,7 +60,11 @@ export async function readPart({ plan, opts, tally, into, part = { offset: 0 }, 
     }
   } catch (e) {
     sink.finish();
-    return { endOffset: sink.endOffset, endLine: sink.endLine, failure: { line: sink.lastLine, message: (e as Error).message } };
+    return {
+      endOffset: sink.endOffset,
+      endLine: sink.endLine,
+      failure: { line: sink.lastLine, message: (e as Error).message },
+    };
   }
   sink.finish();
   return { endOffset: sink.endOffset, endLine: sink.endLine };

@@ -58,8 +58,17 @@ export async function readUsage(files: string[], opts: ReadUsageOptions): Promis
   }
   if (problems.length > 0) throw new InputError(sortDiagnostics(problems));
 
-  const result: ReadUsageResult = { counts: { read: 0, accepted: 0, rejected: 0 }, rejected: [], formats: {}, diagnostics: [] };
-  const planOpts = { ...(opts.format ? { format: opts.format } : {}), ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(opts.costColumn ? { costColumn: opts.costColumn } : {}) };
+  const result: ReadUsageResult = {
+    counts: { read: 0, accepted: 0, rejected: 0 },
+    rejected: [],
+    formats: {},
+    diagnostics: [],
+  };
+  const planOpts = {
+    ...(opts.format ? { format: opts.format } : {}),
+    ...(opts.mapping ? { mapping: opts.mapping } : {}),
+    ...(opts.costColumn ? { costColumn: opts.costColumn } : {}),
+  };
   const total = plans.reduce((sum, p) => sum + p.size, 0);
   let done = 0;
   for (const plan of plans) {
@@ -70,7 +79,13 @@ export async function readUsage(files: string[], opts: ReadUsageOptions): Promis
       if (broke) result.diagnostics.push(broke);
     } else {
       // With `fold`, rows go straight into its accumulator (the fast paths then build no rows).
-      const read = await readPart({ plan, opts: planOpts, tally: result, into: opts.fold?.accumulator ?? opts.onRow, onBytes: progress });
+      const read = await readPart({
+        plan,
+        opts: planOpts,
+        tally: result,
+        into: opts.fold?.accumulator ?? opts.onRow,
+        onBytes: progress,
+      });
       if (read.failure) result.diagnostics.push(failureDiagnostic(plan, read.failure));
     }
     done += plan.size;

@@ -47,7 +47,13 @@ export interface RecordSink {
 /** Where rows go: a callback, or an accumulator (rows the fast paths read are then added without building them). */
 export type RowsInto = ((row: UsageRow) => void) | UsageAccumulator;
 
-export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, into: RowsInto, part: Part = { offset: 0 }): RecordSink {
+export function recordSink(
+  plan: FilePlan,
+  opts: PlanOptions,
+  tally: Tally,
+  into: RowsInto,
+  part: Part = { offset: 0 },
+): RecordSink {
   const { file } = plan;
   // Told apart by shape, not `instanceof`: the accumulator may come from another copy of the module.
   const acc = typeof into === 'function' ? undefined : into;
@@ -80,46 +86,69 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, into
     // LiteLLM rows in the common shapes are read from their bytes; the rest through `mapper`.
     const fast = plan.format === 'litellm' ? litellmCsvReader(litellmColumns(plan.names), acc) : undefined;
     let header = part.offset === 0;
-    const scanner = new CsvScanner((r) => {
-      lastLine = r.line;
-      if (header) {
-        header = false;
-        return;
-      }
-      if (r.problem === 'unterminated-quote') return reject(r.line, 'a quoted field is never closed: the record runs to the end of the file (truncated export?)');
-      if (r.problem === 'stray-quote') return reject(r.line, 'text after a closing quote: a quote inside a quoted field must be doubled ("")');
-      if (r.count !== width) return reject(r.line, `has ${r.count} field${r.count === 1 ? '' : 's'}, the header has ${width}${r.count < width ? ' (truncated line?)' : ''}`);
-      if (fast !== undefined) {
-        if (acc !== undefined) {
-          if (fast.fold(r, file)) {
-            counts.read++;
-            counts.accepted++;
-            return;
-          }
-        } else {
-          const row = fast.row(r, file);
-          if (row !== undefined) {
-            counts.read++;
-            counts.accepted++;
-            onRow(row);
-            return;
+    const scanner = new CsvScanner(
+      (r) => {
+        lastLine = r.line;
+        if (header) {
+          header = false;
+          return;
+        }
+        if (r.problem === 'unterminated-quote')
+          return reject(
+            r.line,
+            'a quoted field is never closed: the record runs to the end of the file (truncated export?)',
+          );
+        if (r.problem === 'stray-quote')
+          return reject(r.line, 'text after a closing quote: a quote inside a quoted field must be doubled ("")');
+        if (r.count !== width)
+          return reject(
+            r.line,
+            `has ${r.count} field${r.count === 1 ? '' : 's'}, the header has ${width}${r.count < width ? ' (truncated line?)' : ''}`,
+          );
+        if (fast !== undefined) {
+          if (acc !== undefined) {
+            if (fast.fold(r, file)) {
+              counts.read++;
+              counts.accepted++;
+              return;
+            }
+          } else {
+            const row = fast.row(r, file);
+            if (row !== undefined) {
+              counts.read++;
+              counts.accepted++;
+              onRow(row);
+              return;
+            }
           }
         }
-      }
-      cells.r = r;
-      deliver(cells, r.line);
-    }, {
-      ...(plan.delimiter ? { delimiter: plan.delimiter } : {}), ...(plan.encoding ? { encoding: plan.encoding } : {}),
-      offset: part.offset, firstLine: part.line ?? 1, ...(part.stopAt !== undefined ? { stopAt: part.stopAt } : {}),
-      ...(fast !== undefined ? { runs: fast.runs } : {}),
-    });
+        cells.r = r;
+        deliver(cells, r.line);
+      },
+      {
+        ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
+        ...(plan.encoding ? { encoding: plan.encoding } : {}),
+        offset: part.offset,
+        firstLine: part.line ?? 1,
+        ...(part.stopAt !== undefined ? { stopAt: part.stopAt } : {}),
+        ...(fast !== undefined ? { runs: fast.runs } : {}),
+      },
+    );
     return {
       feed: (chunk) => scanner.write(chunk),
       finish: () => scanner.end(),
-      get stopped() { return scanner.stoppedAt >= 0; },
-      get lastLine() { return lastLine; },
-      get endOffset() { return scanner.endOffset; },
-      get endLine() { return scanner.nextLineNumber; },
+      get stopped() {
+        return scanner.stoppedAt >= 0;
+      },
+      get lastLine() {
+        return lastLine;
+      },
+      get endOffset() {
+        return scanner.endOffset;
+      },
+      get endLine() {
+        return scanner.nextLineNumber;
+      },
     };
   }
 
@@ -143,36 +172,49 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, into
   if (plan.container === 'jsonl') {
     // LiteLLM lines in the common shapes are read from their bytes; the rest parsed.
     const fast = plan.format === 'litellm' ? litellmJsonlReader(plan.names, file, acc) : undefined;
-    const lines = new JsonLines((buf, s, e, escaped, line) => {
-      if (fast !== undefined) {
-        if (acc !== undefined) {
-          if (fast.fold(buf, s, e, escaped, line)) {
-            lastLine = line;
-            counts.read++;
-            counts.accepted++;
-            return;
-          }
-        } else {
-          const row = fast.row(buf, s, e, escaped, line);
-          if (row !== undefined) {
-            lastLine = line;
-            counts.read++;
-            counts.accepted++;
-            onRow(row);
-            return;
+    const lines = new JsonLines(
+      (buf, s, e, escaped, line) => {
+        if (fast !== undefined) {
+          if (acc !== undefined) {
+            if (fast.fold(buf, s, e, escaped, line)) {
+              lastLine = line;
+              counts.read++;
+              counts.accepted++;
+              return;
+            }
+          } else {
+            const row = fast.row(buf, s, e, escaped, line);
+            if (row !== undefined) {
+              lastLine = line;
+              counts.read++;
+              counts.accepted++;
+              onRow(row);
+              return;
+            }
           }
         }
-      }
-      const text = buf.toString('utf8', s, e).trim();
-      if (text !== '') onObject(text, line);
-    }, part.offset, part.stopAt, part.line ?? 1);
+        const text = buf.toString('utf8', s, e).trim();
+        if (text !== '') onObject(text, line);
+      },
+      part.offset,
+      part.stopAt,
+      part.line ?? 1,
+    );
     return {
       feed: (chunk) => lines.write(chunk),
       finish: () => lines.end(),
-      get stopped() { return lines.stoppedAt >= 0; },
-      get lastLine() { return lastLine; },
-      get endOffset() { return lines.endOffset; },
-      get endLine() { return lines.line; },
+      get stopped() {
+        return lines.stoppedAt >= 0;
+      },
+      get lastLine() {
+        return lastLine;
+      },
+      get endOffset() {
+        return lines.endOffset;
+      },
+      get endLine() {
+        return lines.line;
+      },
     };
   }
   if (part.offset !== 0 || part.stopAt !== undefined) throw new Error('recordSink: a JSON array is read whole');
@@ -181,7 +223,9 @@ export function recordSink(plan: FilePlan, opts: PlanOptions, tally: Tally, into
     feed: (chunk) => objects.write(chunk),
     finish: () => objects.end(),
     stopped: false,
-    get lastLine() { return lastLine; },
+    get lastLine() {
+      return lastLine;
+    },
     endOffset: plan.size,
     endLine: 0,
   };

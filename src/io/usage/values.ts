@@ -8,7 +8,8 @@ export function isNullText(s: string): boolean {
 export type TimeFormat = 'auto' | 'iso' | 'us' | 'epoch_s' | 'epoch_ms';
 
 // 2025-05-01T12:34:56.789Z, 2025-05-01 12:34:56+02:00, 2025-05-01 12:34:56.123456 (no zone = UTC), 2025-05-01
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?)?$/;
 // 05/01/2025 13:45, 5/1/2025 1:45 PM, 05/01/2025 13:45:10, 05/01/2025
 const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 
@@ -34,7 +35,16 @@ export function parseInstant(text: string, format: TimeFormat = 'auto'): string 
     if (m) {
       const offset = zoneMinutes(m[8]);
       const frac = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-      return build({ y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: +(m[4] ?? 0), mi: +(m[5] ?? 0), s: +(m[6] ?? 0), ms: frac, offsetMinutes: offset });
+      return build({
+        y: +m[1]!,
+        mo: +m[2]!,
+        d: +m[3]!,
+        h: +(m[4] ?? 0),
+        mi: +(m[5] ?? 0),
+        s: +(m[6] ?? 0),
+        ms: frac,
+        offsetMinutes: offset,
+      });
     }
     if (format === 'iso') return null;
   }
@@ -46,7 +56,16 @@ export function parseInstant(text: string, format: TimeFormat = 'auto'): string 
     if (hour < 1 || hour > 12) return null;
     hour = (hour % 12) + (ampm === 'pm' ? 12 : 0);
   }
-  return build({ y: +u[3]!, mo: +u[1]!, d: +u[2]!, h: hour, mi: +(u[5] ?? 0), s: +(u[6] ?? 0), ms: 0, offsetMinutes: 0 });
+  return build({
+    y: +u[3]!,
+    mo: +u[1]!,
+    d: +u[2]!,
+    h: hour,
+    mi: +(u[5] ?? 0),
+    s: +(u[6] ?? 0),
+    ms: 0,
+    offsetMinutes: 0,
+  });
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -68,7 +87,8 @@ function digitsAt(s: string, from: number, count: number): number {
  */
 function fastUtc(s: string): string | null | undefined {
   const n = s.length;
-  if (n < 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  if (n < 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return undefined;
   const t = s.charCodeAt(10);
   if (t !== 84 && t !== 32) return undefined;
   let i = 19;
@@ -88,8 +108,9 @@ function fastUtc(s: string): string | null | undefined {
   const h = digitsAt(s, 11, 2);
   const mi = digitsAt(s, 14, 2);
   const sec = digitsAt(s, 17, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return y < 0 || h < 0 || mi < 0 || sec < 0 ? undefined : null;
-  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0;
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+    return y < 0 || h < 0 || mi < 0 || sec < 0 ? undefined : null;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
   if (d > DAYS[mo - 1]! + leap) return null;
   return `${s.slice(0, 10)}T${s.slice(11, 19)}.${ms}Z`;
 }
@@ -135,7 +156,15 @@ const TIERPLAN_TIER = 'tierplan-tier:';
 
 // Key spellings accepted in key/value tag maps (FOCUS Tags, LiteLLM metadata), normalised to the
 // `tierplan-uc:<alias>` / `tierplan-tier:<tier>` strings that deployments carry as LiteLLM tags.
-const UC_KEYS = new Set(['tierplan-uc', 'tierplan_uc', 'tierplan:use_case', 'tierplan:use-case', 'tierplan_use_case', 'tierplan-use-case', 'tierplan/use_case']);
+const UC_KEYS = new Set([
+  'tierplan-uc',
+  'tierplan_uc',
+  'tierplan:use_case',
+  'tierplan:use-case',
+  'tierplan_use_case',
+  'tierplan-use-case',
+  'tierplan/use_case',
+]);
 const TIER_KEYS = new Set(['tierplan-tier', 'tierplan_tier', 'tierplan:tier', 'tierplan/tier']);
 
 /**

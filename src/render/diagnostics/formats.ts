@@ -17,6 +17,10 @@ export const DIAGNOSTIC_FORMATTERS = {
 
 export type DiagnosticFormat = keyof typeof DIAGNOSTIC_FORMATTERS;
 
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, context: DiagnosticContext): string {
+export function renderDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  format: DiagnosticFormat,
+  context: DiagnosticContext,
+): string {
   return DIAGNOSTIC_FORMATTERS[format](diagnostics, context);
 }

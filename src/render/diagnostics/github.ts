@@ -14,8 +14,16 @@ export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g,
 
 /** `::error file=F,line=L,col=C,title=CODE::message`; properties without a value are left out. */
 export function annotation(d: Diagnostic): string {
-  const props: [string, string | number | undefined][] = [['file', d.file], ['line', d.line], ['col', d.line === undefined ? undefined : (d.column ?? 1)], ['title', d.code]];
-  const list = props.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+  const props: [string, string | number | undefined][] = [
+    ['file', d.file],
+    ['line', d.line],
+    ['col', d.line === undefined ? undefined : (d.column ?? 1)],
+    ['title', d.code],
+  ];
+  const list = props
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
   return `::${COMMAND[d.severity]} ${list}::${escapeData(fullMessage(d))}`;
 }
 

@@ -10,13 +10,21 @@ const CATEGORY_TITLE: Record<Category, string> = {
 };
 
 const CATEGORY_INTRO: Record<Category, string> = {
-  input: 'Reported with file:line:column when an input cannot be read or says something tierplan cannot accept. Any error stops the command with exit code 2 before anything is written.',
-  verify: 'Reported by `tierplan verify` for a LiteLLM or Portkey config. An error finding makes it exit 1. Problems inside the config itself are reported as `config-problem`, their own code first in the message.',
-  review: 'Reported by `tierplan review` in review.json and the report, per use case and tier, with the figures behind them.',
+  input:
+    'Reported with file:line:column when an input cannot be read or says something tierplan cannot accept. Any error stops the command with exit code 2 before anything is written.',
+  verify:
+    'Reported by `tierplan verify` for a LiteLLM or Portkey config. An error finding makes it exit 1. Problems inside the config itself are reported as `config-problem`, their own code first in the message.',
+  review:
+    'Reported by `tierplan review` in review.json and the report, per use case and tier, with the figures behind them.',
 };
 
 /** GitHub's heading anchor: lowercase, punctuation dropped, spaces to hyphens. */
-export const slug = (heading: string): string => heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
+export const slug = (heading: string): string =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .trim()
+    .replace(/\s/g, '-');
 
 /**
  * Catalog text as Markdown: outside `code spans`, characters Markdown would read as emphasis, a
@@ -24,8 +32,12 @@ export const slug = (heading: string): string => heading.toLowerCase().replace(/
  * (model_info) is not emphasis and stays as written.
  */
 export function markdownText(text: string): string {
-  return text.split(/(`[^`]*`)/).map((part, i) =>
-    i % 2 === 1 ? part : part.replace(/[\\*<>[\]$]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (c) => `\\${c}`)).join('');
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/[\\*<>[\]$]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (c) => `\\${c}`),
+    )
+    .join('');
 }
 
 export function renderRulesDoc(): string {

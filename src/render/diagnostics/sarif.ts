@@ -19,7 +19,8 @@ export interface SarifOptions {
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** `ClaimsTriage` from `claims-triage`: SARIF rule names are PascalCase. */
-const ruleName = (code: string): string => code.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase());
+const ruleName = (code: string): string =>
+  code.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase());
 
 export function sarifLog(diagnostics: readonly Diagnostic[], options: SarifOptions): Record<string, unknown> {
   const used = new Set(diagnostics.map((d) => d.code));
@@ -31,12 +32,20 @@ export function sarifLog(diagnostics: readonly Diagnostic[], options: SarifOptio
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'tierplan', version: options.version, rules: rules.map((code) => rule(code, options.rulesUrl)) } },
-      results: diagnostics.map((d) => result(d, index.get(d.code)!)),
-      // Columns come from JavaScript string offsets.
-      columnKind: 'utf16CodeUnits',
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'tierplan',
+            version: options.version,
+            rules: rules.map((code) => rule(code, options.rulesUrl)),
+          },
+        },
+        results: diagnostics.map((d) => result(d, index.get(d.code)!)),
+        // Columns come from JavaScript string offsets.
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
   };
 }
 
@@ -68,7 +77,13 @@ function result(d: Diagnostic, ruleIndex: number): Record<string, unknown> {
     message: { text: fullMessage(d) },
     ...(d.file !== undefined || d.path !== undefined ? { locations: [location(d)] } : {}),
     ...(rows.length > 0
-      ? { relatedLocations: rows.map((r, id) => ({ id, message: { text: r.reason }, physicalLocation: { artifactLocation: { uri: toUri(r.file) }, region: { startLine: r.line } } })) }
+      ? {
+          relatedLocations: rows.map((r, id) => ({
+            id,
+            message: { text: r.reason },
+            physicalLocation: { artifactLocation: { uri: toUri(r.file) }, region: { startLine: r.line } },
+          })),
+        }
       : {}),
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
   };
@@ -77,7 +92,12 @@ function result(d: Diagnostic, ruleIndex: number): Record<string, unknown> {
 function location(d: Diagnostic): Record<string, unknown> {
   return {
     ...(d.file !== undefined
-      ? { physicalLocation: { artifactLocation: { uri: toUri(d.file) }, region: { startLine: d.line ?? 1, startColumn: d.column ?? 1 } } }
+      ? {
+          physicalLocation: {
+            artifactLocation: { uri: toUri(d.file) },
+            region: { startLine: d.line ?? 1, startColumn: d.column ?? 1 },
+          },
+        }
       : {}),
     ...(d.path !== undefined ? { logicalLocations: [{ fullyQualifiedName: d.path, kind: 'member' }] } : {}),
   };

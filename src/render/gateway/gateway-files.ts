@@ -17,13 +17,20 @@ export interface GatewayFile {
 }
 
 /** Every generated gateway file, in a stable order. */
-export function gatewayFiles(model: RoutingModel, policy: Policy, targets: GatewayTarget[], header: GatewayHeader): GatewayFile[] {
+export function gatewayFiles(
+  model: RoutingModel,
+  policy: Policy,
+  targets: GatewayTarget[],
+  header: GatewayHeader,
+): GatewayFile[] {
   const files: GatewayFile[] = [];
-  if (targets.includes('litellm')) files.push({ path: 'litellm/config.yaml', text: renderLitellmConfig(model, policy, header) });
+  if (targets.includes('litellm'))
+    files.push({ path: 'litellm/config.yaml', text: renderLitellmConfig(model, policy, header) });
   if (targets.includes('portkey')) {
     const { config, routes } = renderPortkeyConditional(model, policy);
     files.push({ path: 'portkey/conditional.json', text: config }, { path: 'portkey/routes.json', text: routes });
-    for (const [name, text] of renderPortkeyConfigs(model, policy)) files.push({ path: `portkey/use-cases/${name}`, text });
+    for (const [name, text] of renderPortkeyConfigs(model, policy))
+      files.push({ path: `portkey/use-cases/${name}`, text });
   }
   return files;
 }

@@ -20,7 +20,11 @@ export function renderPortkeyConditional(model: RoutingModel, policy: Policy): {
       const { name: _unused, ...rest } = portkeyLeaf(t, index.get(t.deployment)!.deployment);
       return rest;
     };
-    return { name: c.name, strategy: { mode: 'fallback', on_status_codes: model.fallback_status_codes }, targets: [c.primary, ...c.fallbacks].map(leaf) };
+    return {
+      name: c.name,
+      strategy: { mode: 'fallback', on_status_codes: model.fallback_status_codes },
+      targets: [c.primary, ...c.fallbacks].map(leaf),
+    };
   });
   const config = {
     strategy: {

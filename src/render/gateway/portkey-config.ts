@@ -7,9 +7,14 @@ import { portkeyLeaf } from '../../core/gateway/leaves.js';
 export function portkeyRouteConfig(r: UseCaseRoute, model: RoutingModel, policy: Policy): Record<string, unknown> {
   const index = deploymentIndex(policy);
   const leaf = (t: RouteTarget): Record<string, unknown> => portkeyLeaf(t, index.get(t.deployment)!.deployment);
-  const primary = r.primary.length === 1
-    ? leaf(r.primary[0]!)
-    : { name: `${r.alias}.primary`, strategy: { mode: 'loadbalance' }, targets: r.primary.map((t) => ({ ...leaf(t), weight: t.weight })) };
+  const primary =
+    r.primary.length === 1
+      ? leaf(r.primary[0]!)
+      : {
+          name: `${r.alias}.primary`,
+          strategy: { mode: 'loadbalance' },
+          targets: r.primary.map((t) => ({ ...leaf(t), weight: t.weight })),
+        };
   // A failing load-balance member does not hand over to its peers: list them again after the group.
   const peers = r.primary.length > 1 ? r.primary.map((t) => ({ ...leaf(t), name: `${t.id}.peer` })) : [];
   return {
@@ -21,6 +26,7 @@ export function portkeyRouteConfig(r: UseCaseRoute, model: RoutingModel, policy:
 /** One file per use case, keyed by file name: `<alias>.json`. */
 export function renderPortkeyConfigs(model: RoutingModel, policy: Policy): Map<string, string> {
   const files = new Map<string, string>();
-  for (const r of model.routes) files.set(`${r.alias}.json`, `${JSON.stringify(portkeyRouteConfig(r, model, policy), null, 2)}\n`);
+  for (const r of model.routes)
+    files.set(`${r.alias}.json`, `${JSON.stringify(portkeyRouteConfig(r, model, policy), null, 2)}\n`);
   return files;
 }

@@ -22,8 +22,10 @@ export function renderImportedInventory(inventory: Inventory, h: InventoryHeader
     ' Check it with `tierplan validate`, then place it with `tierplan plan`.',
   ];
   if (h.suggested > 0) {
-    lines.push(' A `suggested:` block holds guesses from the mapping\'s keyword rules, which the plan never uses:',
-      ' `tierplan plan` on a terminal asks you to confirm them into data and needs.');
+    lines.push(
+      " A `suggested:` block holds guesses from the mapping's keyword rules, which the plan never uses:",
+      ' `tierplan plan` on a terminal asks you to confirm them into data and needs.',
+    );
   }
   doc.commentBefore = lines.join('\n');
   return finish(doc);
@@ -38,7 +40,13 @@ function finish(doc: Document): string {
   // Short lists of names read best on one line: classes: [pii, phi].
   visit(doc, {
     Seq(_, seq) {
-      if (seq.items.length <= 8 && seq.items.every((i) => isScalar(i) && typeof i.value === 'string' && !i.value.includes('\n') && i.value.length < 40)) seq.flow = true;
+      if (
+        seq.items.length <= 8 &&
+        seq.items.every(
+          (i) => isScalar(i) && typeof i.value === 'string' && !i.value.includes('\n') && i.value.length < 40,
+        )
+      )
+        seq.flow = true;
     },
   });
   const text = doc.toString(OPTIONS);

@@ -19,9 +19,13 @@ export function renderStarterMapping(g: GuessedMapping, schemaRef: string, sourc
   ].join('\n');
   for (const note of g.notes) {
     const last = note.path[note.path.length - 1];
-    const parent = note.path.length === 1 ? doc.contents : (doc.getIn(note.path.slice(0, -1), true) as Node | undefined);
+    const parent =
+      note.path.length === 1 ? doc.contents : (doc.getIn(note.path.slice(0, -1), true) as Node | undefined);
     let node: Node | undefined;
-    if (typeof last === 'string' && isMap(parent)) node = (parent as YAMLMap).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === last)?.key as Node | undefined;
+    if (typeof last === 'string' && isMap(parent))
+      node = (parent as YAMLMap).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === last)?.key as
+        | Node
+        | undefined;
     else node = doc.getIn(note.path, true) as Node | undefined;
     if (node) node.commentBefore = ` ${note.text}`;
   }
@@ -34,9 +38,16 @@ export function renderStarterMapping(g: GuessedMapping, schemaRef: string, sourc
       if (map.items.length <= 2 && map.items.every((p) => isScalar(p.value))) map.flow = true;
     },
   });
-  const unmapped = g.unmapped.length === 0
-    ? ' Every column is mapped.'
-    : [' Columns not mapped yet (map them above, or leave them out):', ...g.unmapped.map((u) => `   ${u.letter.padEnd(3)} ${u.label}${typeof u.ref === 'object' && 'name' in u.ref ? `  (a repeated header: { name: ${JSON.stringify(u.ref.name)}, occurrence: ${u.ref.occurrence ?? 1} })` : ''}`)].join('\n');
+  const unmapped =
+    g.unmapped.length === 0
+      ? ' Every column is mapped.'
+      : [
+          ' Columns not mapped yet (map them above, or leave them out):',
+          ...g.unmapped.map(
+            (u) =>
+              `   ${u.letter.padEnd(3)} ${u.label}${typeof u.ref === 'object' && 'name' in u.ref ? `  (a repeated header: { name: ${JSON.stringify(u.ref.name)}, occurrence: ${u.ref.occurrence ?? 1} })` : ''}`,
+          ),
+        ].join('\n');
   doc.comment = `\n${unmapped}`;
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return text.endsWith('\n') ? text : `${text}\n`;

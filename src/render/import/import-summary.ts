@@ -28,7 +28,15 @@ export interface ImportSummary {
   unit: 'line' | 'row';
 }
 
-type Counted = 'rows_read' | 'imported' | 'skipped' | 'blank' | 'derived_ids' | 'suggested' | 'skipped_rows' | 'warnings';
+type Counted =
+  | 'rows_read'
+  | 'imported'
+  | 'skipped'
+  | 'blank'
+  | 'derived_ids'
+  | 'suggested'
+  | 'skipped_rows'
+  | 'warnings';
 
 export function importSummary(r: ImportResult, base: Omit<ImportSummary, Counted>): ImportSummary {
   return {
@@ -52,15 +60,23 @@ export function renderImportSummary(s: ImportSummary): string {
   for (const d of s.mapping_warnings) lines.push(formatDiagnostic(d));
   lines.push(`import ${s.file} (${s.read_as})`);
   const width = String(s.rows_read).length;
-  const row = (label: string, n: number, note = ''): string => `  ${label.padEnd(10)} ${String(n).padStart(width)}${note}`;
+  const row = (label: string, n: number, note = ''): string =>
+    `  ${label.padEnd(10)} ${String(n).padStart(width)}${note}`;
   lines.push(row('rows read', s.rows_read));
-  lines.push(row('imported', s.imported, s.derived_ids > 0 ? `  (${s.derived_ids} id${s.derived_ids === 1 ? '' : 's'} made from names)` : ''));
+  lines.push(
+    row(
+      'imported',
+      s.imported,
+      s.derived_ids > 0 ? `  (${s.derived_ids} id${s.derived_ids === 1 ? '' : 's'} made from names)` : '',
+    ),
+  );
   lines.push(row('skipped', s.skipped));
   lines.push(row('blank', s.blank, s.blank > 0 ? '  (no cell filled in: ignored)' : ''));
   if (s.skipped_rows.length > 0) {
     lines.push('', 'skipped:');
     for (const k of s.skipped_rows.slice(0, SHOWN)) lines.push(`  ${unit} ${k.line}: ${k.reason}`);
-    if (s.skipped_rows.length > SHOWN) lines.push(`  … and ${s.skipped_rows.length - SHOWN} more (--json lists them all)`);
+    if (s.skipped_rows.length > SHOWN)
+      lines.push(`  … and ${s.skipped_rows.length - SHOWN} more (--json lists them all)`);
   }
   if (s.warnings.length > 0) {
     lines.push('', `warnings (${s.warnings.length}):`);
@@ -69,14 +85,29 @@ export function renderImportSummary(s: ImportSummary): string {
   }
   lines.push('');
   if (s.already_present.length > 0) {
-    const ids = s.already_present.slice(0, 10).map((k) => k.id).join(', ');
-    lines.push(`already in ${s.merged_into ?? 'the inventory'}, kept as they are there: ${s.already_present.length} (${ids}${s.already_present.length > 10 ? ', …' : ''})`);
+    const ids = s.already_present
+      .slice(0, 10)
+      .map((k) => k.id)
+      .join(', ');
+    lines.push(
+      `already in ${s.merged_into ?? 'the inventory'}, kept as they are there: ${s.already_present.length} (${ids}${s.already_present.length > 10 ? ', …' : ''})`,
+    );
   }
-  if (s.output === null) lines.push(s.imported === 0 ? 'nothing written: no row could be imported.' : `nothing written: every use case is already in ${s.merged_into ?? 'the inventory'}.`);
+  if (s.output === null)
+    lines.push(
+      s.imported === 0
+        ? 'nothing written: no row could be imported.'
+        : `nothing written: every use case is already in ${s.merged_into ?? 'the inventory'}.`,
+    );
   else {
     const n = `${s.added} use case${s.added === 1 ? '' : 's'}`;
-    lines.push(s.merged_into ? `added ${n} to ${s.output} (its comments and use cases kept).` : `wrote ${s.output}: ${n}.`);
-    if (s.suggested > 0) lines.push(`${s.suggested} carry suggestions from keyword rules: run \`tierplan plan\` on a terminal to confirm them.`);
+    lines.push(
+      s.merged_into ? `added ${n} to ${s.output} (its comments and use cases kept).` : `wrote ${s.output}: ${n}.`,
+    );
+    if (s.suggested > 0)
+      lines.push(
+        `${s.suggested} carry suggestions from keyword rules: run \`tierplan plan\` on a terminal to confirm them.`,
+      );
     lines.push(`next: tierplan validate --inventory ${s.output}`);
   }
   return `${lines.join('\n')}\n`;

@@ -18,13 +18,24 @@ export function renderExplain(u: PlannedUseCase, plan: Plan, ctx: RenderContext)
 
   const lines = [
     `${s.c.bold(clean(u.id))}: ${clean(u.name)}`,
-    s.c.dim(`owner ${clean(u.owner ?? 'none')} · status ${clean(u.status)} · policy ${clean(plan.policy)} · as of ${clean(plan.as_of)}`),
+    s.c.dim(
+      `owner ${clean(u.owner ?? 'none')} · status ${clean(u.status)} · policy ${clean(plan.policy)} · as of ${clean(plan.as_of)}`,
+    ),
     '',
-    field('tier', `${s.c.bold(s.tier(clean(tierLabel), tierCls))} (decided by ${clean(u.decided_by)})${u.deployment ? ` via ${clean(u.deployment)}` : ''}`),
-    field('data', `sensitivity ${clean(u.sensitivity)} · regimes ${list(u.regimes)} · residency ${u.residency.length ? list(u.residency) : 'anywhere'}`),
+    field(
+      'tier',
+      `${s.c.bold(s.tier(clean(tierLabel), tierCls))} (decided by ${clean(u.decided_by)})${u.deployment ? ` via ${clean(u.deployment)}` : ''}`,
+    ),
+    field(
+      'data',
+      `sensitivity ${clean(u.sensitivity)} · regimes ${list(u.regimes)} · residency ${u.residency.length ? list(u.residency) : 'anywhere'}`,
+    ),
     field('needs', `capability ${clean(u.capability)}`),
     field('cleared', `${list(u.cleared)} · candidates ${list(u.candidates)}`),
-    field('estimate', `${formatTokens(u.estimate.tokens_per_month)} tokens / month · est. cost ${formatCost(u.estimate.cost_per_month)} / month`),
+    field(
+      'estimate',
+      `${formatTokens(u.estimate.tokens_per_month)} tokens / month · est. cost ${formatCost(u.estimate.cost_per_month)} / month`,
+    ),
     field('summary', clean(u.summary)),
   ];
   if (u.unclassified.length > 0) {
@@ -32,7 +43,12 @@ export function renderExplain(u: PlannedUseCase, plan: Plan, ctx: RenderContext)
   }
   if (u.override) {
     const o = u.override;
-    lines.push(field('override', `${clean(o.tier)}, ${clean(o.state)}, expires ${clean(o.expires)} (${formatDaysLeft(o.days_left)}), approved by ${clean(o.approved_by ?? 'nobody')}`));
+    lines.push(
+      field(
+        'override',
+        `${clean(o.tier)}, ${clean(o.state)}, expires ${clean(o.expires)} (${formatDaysLeft(o.days_left)}), approved by ${clean(o.approved_by ?? 'nobody')}`,
+      ),
+    );
     lines.push(field('', `${clean(o.reason)} — ${clean(o.note)}`));
   }
   if (u.gap) {
@@ -50,6 +66,12 @@ export function renderExplain(u: PlannedUseCase, plan: Plan, ctx: RenderContext)
 
 /** The same decision as data: the use case as it appears in the plan, with the plan's context. */
 export function explainJson(u: PlannedUseCase, plan: Plan): string {
-  const doc = { schema_version: plan.schema_version, generator: plan.generator, as_of: plan.as_of, policy: plan.policy, use_case: u };
+  const doc = {
+    schema_version: plan.schema_version,
+    generator: plan.generator,
+    as_of: plan.as_of,
+    policy: plan.policy,
+    use_case: u,
+  };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

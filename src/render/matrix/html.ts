@@ -37,7 +37,11 @@ function readTemplate(name: string): string {
   return readFileSync(new URL(name, TEMPLATES_DIR), 'utf8');
 }
 
-interface Bar { label: string; summary: string; segments: { cls: string; pct: number }[] }
+interface Bar {
+  label: string;
+  summary: string;
+  segments: { cls: string; pct: number }[];
+}
 
 function bars(v: MatrixView): Bar[] {
   const metrics = [
@@ -58,7 +62,8 @@ function bars(v: MatrixView): Bar[] {
  * name would then reach whoever `cat`s the file. They become U+FFFD; newlines and tabs stay.
  */
 function withoutControls<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd') as T;
+  if (typeof value === 'string')
+    return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd') as T;
   if (Array.isArray(value)) return value.map(withoutControls) as T;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, withoutControls(x)])) as T;

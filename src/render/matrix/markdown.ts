@@ -21,7 +21,9 @@ function matrixSection(v: MatrixView): string[] {
   const rows = v.rows.map((r) => [
     `**${esc(r.sensitivity)}**`,
     ...r.cells.map((c) => {
-      const items = c.items.map((i) => `${esc(i.id)}${i.unclassified ? '?' : ''}${i.mark === null ? '' : ` → ${esc(i.mark)}`}`);
+      const items = c.items.map(
+        (i) => `${esc(i.id)}${i.unclassified ? '?' : ''}${i.mark === null ? '' : ` → ${esc(i.mark)}`}`,
+      );
       return [`**${esc(c.tier)}**`, ...items].join('<br>');
     }),
   ]);
@@ -47,7 +49,13 @@ function splitSection(v: MatrixView): string[] {
   return [
     '## Portfolio split',
     '',
-    ...table(['tier', 'use cases', 'tokens / month', 'est. cost / month', 'reference'], rows, ['left', 'right', 'right', 'right', 'right']),
+    ...table(['tier', 'use cases', 'tokens / month', 'est. cost / month', 'reference'], rows, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
     '',
     `${order}: by count **${v.splitSummary.count}**, by tokens **${v.splitSummary.tokens}**, ` +
       `by cost **${v.splitSummary.cost}** against the reference **${v.splitSummary.reference}**. ` +
@@ -62,7 +70,11 @@ function gapsSection(v: MatrixView): string[] {
     `${esc(g.cause)}: ${esc(g.detail)}`,
     joinMarkdown(g.remedies, '<br>'),
   ]);
-  return [`## Gaps (${v.gaps.length})`, '', ...(rows.length ? table(['use case', 'cell', 'cause', 'remedies'], rows) : none('gaps'))];
+  return [
+    `## Gaps (${v.gaps.length})`,
+    '',
+    ...(rows.length ? table(['use case', 'cell', 'cause', 'remedies'], rows) : none('gaps')),
+  ];
 }
 
 function overridesSection(v: MatrixView): string[] {
@@ -80,7 +92,9 @@ function overridesSection(v: MatrixView): string[] {
   return [
     `## Overrides (${v.overrides.length})`,
     '',
-    ...(rows.length ? table(['use case', 'pinned tier', 'state', 'expires', 'reason', 'approved by'], rows) : none('overrides')),
+    ...(rows.length
+      ? table(['use case', 'pinned tier', 'state', 'expires', 'reason', 'approved by'], rows)
+      : none('overrides')),
     '',
     expiring,
   ];
@@ -91,7 +105,9 @@ function unclassifiedSection(v: MatrixView): string[] {
   return [
     `## Unclassified (${v.unclassified.length})`,
     '',
-    ...(rows.length ? table(['use case', 'lacks', 'placed fail-closed at', 'tier'], rows) : none('unclassified use cases')),
+    ...(rows.length
+      ? table(['use case', 'lacks', 'placed fail-closed at', 'tier'], rows)
+      : none('unclassified use cases')),
   ];
 }
 

@@ -6,34 +6,103 @@ import type { Plan, PlannedUseCase } from '../../core/plan/plan-types.js';
 
 export const GAP = 'gap';
 
-interface TierView { id: string; name: string; clearance: string; cls: string }
-interface CellItem { id: string; /** The use case's own tier when it differs from the cell's (or `gap`). */ mark: string | null; markCls: string; unclassified: boolean }
-interface CellView { capability: string; tier: string; cls: string; items: CellItem[] }
-interface MatrixRow { sensitivity: string; cells: CellView[] }
+interface TierView {
+  id: string;
+  name: string;
+  clearance: string;
+  cls: string;
+}
+interface CellItem {
+  id: string /** The use case's own tier when it differs from the cell's (or `gap`). */;
+  mark: string | null;
+  markCls: string;
+  unclassified: boolean;
+}
+interface CellView {
+  capability: string;
+  tier: string;
+  cls: string;
+  items: CellItem[];
+}
+interface MatrixRow {
+  sensitivity: string;
+  cells: CellView[];
+}
 interface SplitRow {
-  tier: string; name: string; cls: string; count: number; tokens: string; cost: string;
-  shareCount: string; shareTokens: string; shareCost: string; reference: string;
+  tier: string;
+  name: string;
+  cls: string;
+  count: number;
+  tokens: string;
+  cost: string;
+  shareCount: string;
+  shareTokens: string;
+  shareCost: string;
+  reference: string;
   /** Whole percentages for bar widths. */
   pct: { count: number; tokens: number; cost: number; reference: number };
 }
-interface SplitSummary { count: string; tokens: string; cost: string; reference: string }
-interface GapView { id: string; name: string; cell: string; cause: string; detail: string; remedies: string[] }
+interface SplitSummary {
+  count: string;
+  tokens: string;
+  cost: string;
+  reference: string;
+}
+interface GapView {
+  id: string;
+  name: string;
+  cell: string;
+  cause: string;
+  detail: string;
+  remedies: string[];
+}
 interface OverrideView {
-  id: string; tier: string; cls: string; state: string; expires: string; daysLeft: string;
-  expiring: boolean; reason: string; approvedBy: string; note: string;
+  id: string;
+  tier: string;
+  cls: string;
+  state: string;
+  expires: string;
+  daysLeft: string;
+  expiring: boolean;
+  reason: string;
+  approvedBy: string;
+  note: string;
   /** e.g. `exception, expires in 47 d` or `expired 24 d ago`, for the expiring list. */
   status: string;
 }
-interface UnclassifiedView { id: string; name: string; lacks: string; placed: string; tier: string; cls: string }
-interface RationaleRow { id: string; name: string; tier: string; cls: string; decidedBy: string; summary: string }
+interface UnclassifiedView {
+  id: string;
+  name: string;
+  lacks: string;
+  placed: string;
+  tier: string;
+  cls: string;
+}
+interface RationaleRow {
+  id: string;
+  name: string;
+  tier: string;
+  cls: string;
+  decidedBy: string;
+  summary: string;
+}
 
 export interface MatrixView {
-  title: string; asOf: string; policy: string; generator: string;
-  capabilities: string[]; rows: MatrixRow[]; tiers: TierView[];
-  split: SplitRow[]; splitSummary: SplitSummary;
+  title: string;
+  asOf: string;
+  policy: string;
+  generator: string;
+  capabilities: string[];
+  rows: MatrixRow[];
+  tiers: TierView[];
+  split: SplitRow[];
+  splitSummary: SplitSummary;
   counts: { total: number; placed: number; gaps: number; retired: number };
-  gaps: GapView[]; overrides: OverrideView[]; expiring: OverrideView[];
-  unclassified: UnclassifiedView[]; rationale: RationaleRow[];
+  gaps: GapView[];
+  overrides: OverrideView[];
+  expiring: OverrideView[];
+  unclassified: UnclassifiedView[];
+  rationale: RationaleRow[];
 }
 
 const PALETTE_SIZE = 6;
@@ -62,7 +131,12 @@ export function buildMatrixView(plan: Plan): MatrixView {
       const u = get(id);
       const own = u ? u.tier : null;
       const differs = own === null || own !== cell.tier;
-      return { id, mark: differs ? label(own) : null, markCls: cls(own), unclassified: (u?.unclassified.length ?? 0) > 0 };
+      return {
+        id,
+        mark: differs ? label(own) : null,
+        markCls: cls(own),
+        unclassified: (u?.unclassified.length ?? 0) > 0,
+      };
     });
     row.cells.push({ capability: cell.capability, tier: label(cell.tier), cls: cls(cell.tier), items });
   }
@@ -79,18 +153,35 @@ export function buildMatrixView(plan: Plan): MatrixView {
     shareTokens: formatPct(s.share_tokens),
     shareCost: formatPct(s.share_cost),
     reference: s.reference === null ? '–' : formatPct(s.reference),
-    pct: { count: pct(s.share_count), tokens: pct(s.share_tokens), cost: pct(s.share_cost), reference: pct(s.reference ?? 0) },
+    pct: {
+      count: pct(s.share_count),
+      tokens: pct(s.share_tokens),
+      cost: pct(s.share_cost),
+      reference: pct(s.reference ?? 0),
+    },
   }));
 
   const overrideView = (u: PlannedUseCase): OverrideView[] => {
     const o = u.override;
     if (!o) return [];
-    return [{
-      id: u.id, tier: o.tier, cls: cls(o.tier), state: o.state, expires: o.expires,
-      daysLeft: formatDaysLeft(o.days_left), expiring: plan.expiring.includes(u.id),
-      reason: o.reason, approvedBy: o.approved_by ?? '—', note: o.note,
-      status: o.days_left < 0 ? `${o.state} ${formatDaysLeft(o.days_left)}` : `${o.state}, expires ${formatDaysLeft(o.days_left)}`,
-    }];
+    return [
+      {
+        id: u.id,
+        tier: o.tier,
+        cls: cls(o.tier),
+        state: o.state,
+        expires: o.expires,
+        daysLeft: formatDaysLeft(o.days_left),
+        expiring: plan.expiring.includes(u.id),
+        reason: o.reason,
+        approvedBy: o.approved_by ?? '—',
+        note: o.note,
+        status:
+          o.days_left < 0
+            ? `${o.state} ${formatDaysLeft(o.days_left)}`
+            : `${o.state}, expires ${formatDaysLeft(o.days_left)}`,
+      },
+    ];
   };
   const pick = (ids: string[]): PlannedUseCase[] => ids.flatMap((id) => get(id) ?? []);
 
@@ -116,18 +207,30 @@ export function buildMatrixView(plan: Plan): MatrixView {
       retired: plan.use_cases.filter((u) => u.decided_by === 'retired').length,
     },
     gaps: pick(plan.gaps).map((u) => ({
-      id: u.id, name: u.name, cell: `${u.sensitivity} × ${u.capability}`,
-      cause: u.gap?.cause ?? '', detail: u.gap?.detail ?? '', remedies: u.gap?.remedies ?? [],
+      id: u.id,
+      name: u.name,
+      cell: `${u.sensitivity} × ${u.capability}`,
+      cause: u.gap?.cause ?? '',
+      detail: u.gap?.detail ?? '',
+      remedies: u.gap?.remedies ?? [],
     })),
     overrides: pick(plan.overrides).flatMap(overrideView),
     expiring: pick(plan.expiring).flatMap(overrideView),
     unclassified: pick(plan.unclassified).map((u) => ({
-      id: u.id, name: u.name, lacks: u.unclassified.join(', '),
-      placed: `${u.sensitivity} × ${u.capability}`, tier: label(u.tier), cls: cls(u.tier),
+      id: u.id,
+      name: u.name,
+      lacks: u.unclassified.join(', '),
+      placed: `${u.sensitivity} × ${u.capability}`,
+      tier: label(u.tier),
+      cls: cls(u.tier),
     })),
     rationale: plan.use_cases.map((u) => ({
-      id: u.id, name: u.name, tier: u.decided_by === 'retired' ? 'retired' : label(u.tier),
-      cls: u.decided_by === 'retired' ? 'retired' : cls(u.tier), decidedBy: u.decided_by, summary: u.summary,
+      id: u.id,
+      name: u.name,
+      tier: u.decided_by === 'retired' ? 'retired' : label(u.tier),
+      cls: u.decided_by === 'retired' ? 'retired' : cls(u.tier),
+      decidedBy: u.decided_by,
+      summary: u.summary,
     })),
   };
 }

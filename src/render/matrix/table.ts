@@ -21,7 +21,9 @@ const MIN_WIDTH = 80;
  * are sized for 120 columns and shrink proportionally on narrower terminals.
  */
 function widths(width: number, fixedAt120: number[], flexible: number): number[] {
-  const fixed = fixedAt120.map((f) => (width >= DEFAULT_WIDTH ? f : Math.max(8, Math.floor((f * width) / DEFAULT_WIDTH))));
+  const fixed = fixedAt120.map((f) =>
+    width >= DEFAULT_WIDTH ? f : Math.max(8, Math.floor((f * width) / DEFAULT_WIDTH)),
+  );
   const borders = fixed.length + flexible + 1;
   const rest = Math.max(flexible * 12, width - borders - fixed.reduce((a, b) => a + b, 0));
   const each = Math.floor(rest / flexible);
@@ -55,7 +57,10 @@ function matrix(v: MatrixView, s: TerminalStyle, width: number): string {
     }),
   ]);
   const head = ['sensitivity', ...v.capabilities.map(clean)];
-  const legend = wrapPlain('→ tier: placed elsewhere (regimes, residency, override) · ?: unclassified, placed fail-closed', width);
+  const legend = wrapPlain(
+    '→ tier: placed elsewhere (regimes, residency, override) · ?: unclassified, placed fail-closed',
+    width,
+  );
   return [grid(s, head, widths(width, [15], v.capabilities.length), rows), ...legend.map((l) => s.c.dim(l))].join('\n');
 }
 
@@ -76,7 +81,11 @@ function split(v: MatrixView, s: TerminalStyle, width: number): string {
   const order = v.split.map((x) => clean(x.tier)).join(' / ');
   const sum = v.splitSummary;
   const summary = `Split ${order}: count ${sum.count} · tokens ${sum.tokens} · cost ${sum.cost} · reference ${sum.reference}`;
-  return [t.toString(), ...wrapPlain(summary, width), s.c.dim('Gaps and retired use cases are not placed and not counted.')].join('\n');
+  return [
+    t.toString(),
+    ...wrapPlain(summary, width),
+    s.c.dim('Gaps and retired use cases are not placed and not counted.'),
+  ].join('\n');
 }
 
 function gaps(v: MatrixView, s: TerminalStyle, width: number): string {
@@ -98,7 +107,8 @@ function overrides(v: MatrixView, s: TerminalStyle, width: number): string {
     width,
   ).join('\n');
   if (v.overrides.length === 0) return `No overrides.\n${expiring}`;
-  const state = (st: string): string => (st === 'expired' || st === 'refused' ? s.c.red(st) : st === 'exception' ? s.c.yellow(st) : st);
+  const state = (st: string): string =>
+    st === 'expired' || st === 'refused' ? s.c.red(st) : st === 'exception' ? s.c.yellow(st) : st;
   const rows = v.overrides.map((o) => [
     s.c.bold(clean(o.id)),
     s.tier(clean(o.tier), o.cls),
@@ -121,7 +131,12 @@ function unclassified(v: MatrixView, s: TerminalStyle, width: number): string {
 }
 
 function rationale(v: MatrixView, s: TerminalStyle, width: number): string {
-  const rows = v.rationale.map((r) => [s.c.bold(clean(r.id)), clean(r.name), s.tier(clean(r.tier), r.cls), clean(r.summary)]);
+  const rows = v.rationale.map((r) => [
+    s.c.bold(clean(r.id)),
+    clean(r.name),
+    s.tier(clean(r.tier), r.cls),
+    clean(r.summary),
+  ]);
   const w = widths(width, [24, 15], 2);
   // The rationale gets the larger share of the flexible width.
   const [id = 24, tier = 15, name = 20, why = 40] = [w[0], w[1], w[2], w[3]];

@@ -3,7 +3,16 @@ import { createRequire } from 'node:module';
 import { formatCost, formatInt, formatPct, formatTokens } from '../text/format.js';
 import type { RenderContext } from '../matrix/registry.js';
 import { barChartSvg, splitCompareSvg, stackedColumnsSvg, triggerSparkSvg, type ComparePanel } from './review-svg.js';
-import { buildReviewView, countsSentence, outsideSentence, type FiringView, type MonthView, type ReviewView, type ReviewViewOptions, type UseCaseTotal } from './review-view.js';
+import {
+  buildReviewView,
+  countsSentence,
+  outsideSentence,
+  type FiringView,
+  type MonthView,
+  type ReviewView,
+  type ReviewViewOptions,
+  type UseCaseTotal,
+} from './review-view.js';
 import type { Review } from '../../core/review/review-types.js';
 
 // The review as one self-contained page: inline CSS and inline SVG, no scripts, no external
@@ -19,39 +28,74 @@ const fmt = (m: Metric, v: number): string => (m === 'cost' ? formatCost(v) : fo
 
 function monthlyChart(months: MonthView[], metric: Metric): string {
   const what = metric === 'cost' ? 'Cost' : 'Tokens';
-  return stackedColumnsSvg(`${what} per month and tier`, months.map((m) => ({
-    label: m.month,
-    total: fmt(metric, m[metric]),
-    segments: m.tiers.map((t) => ({ cls: t.cls, value: t[metric], title: `${m.month} · ${t.tier}: ${fmt(metric, t[metric])}` })),
-  })));
+  return stackedColumnsSvg(
+    `${what} per month and tier`,
+    months.map((m) => ({
+      label: m.month,
+      total: fmt(metric, m[metric]),
+      segments: m.tiers.map((t) => ({
+        cls: t.cls,
+        value: t[metric],
+        title: `${m.month} · ${t.tier}: ${fmt(metric, t[metric])}`,
+      })),
+    })),
+  );
 }
 
 function topChart(top: UseCaseTotal[]): string {
-  return barChartSvg('Top use cases by cost', top.map((u) => ({
-    label: u.useCase,
-    value: u.cost,
-    valueLabel: `${formatCost(u.cost)} · ${formatTokens(u.tokens)} tok`,
-    segments: u.tiers.map((t) => ({ cls: t.cls, value: t.cost, title: `${u.useCase} on ${t.tier}: cost ${formatCost(t.cost)}, ${formatTokens(t.tokens)} tokens` })),
-  })));
+  return barChartSvg(
+    'Top use cases by cost',
+    top.map((u) => ({
+      label: u.useCase,
+      value: u.cost,
+      valueLabel: `${formatCost(u.cost)} · ${formatTokens(u.tokens)} tok`,
+      segments: u.tiers.map((t) => ({
+        cls: t.cls,
+        value: t.cost,
+        title: `${u.useCase} on ${t.tier}: cost ${formatCost(t.cost)}, ${formatTokens(t.tokens)} tokens`,
+      })),
+    })),
+  );
 }
 
 function splitChart(v: ReviewView): string {
   const now = `${v.from}..${v.to}`;
-  const panel = (label: string, key: 'shareTokens' | 'shareCost' | 'shareRequests', change: 'tokens' | 'cost' | 'requests'): ComparePanel => ({
+  const panel = (
+    label: string,
+    key: 'shareTokens' | 'shareCost' | 'shareRequests',
+    change: 'tokens' | 'cost' | 'requests',
+  ): ComparePanel => ({
     label,
     rows: v.split.map((s, i) => {
       const before = v.previousSplit?.[i];
       const delta = v.splitChange?.[i]?.[change];
       return {
-        tier: s.tier, cls: s.cls,
-        now: { share: s[key], label: `${formatPct(s[key])}${delta ? ` (${delta})` : ''}`, title: `${s.tier}, ${now}: ${formatPct(s[key])} of ${label}` },
-        before: before ? { share: before[key], label: formatPct(before[key]), title: `${s.tier}, ${v.previousPeriod}: ${formatPct(before[key])} of ${label}` } : null,
+        tier: s.tier,
+        cls: s.cls,
+        now: {
+          share: s[key],
+          label: `${formatPct(s[key])}${delta ? ` (${delta})` : ''}`,
+          title: `${s.tier}, ${now}: ${formatPct(s[key])} of ${label}`,
+        },
+        before: before
+          ? {
+              share: before[key],
+              label: formatPct(before[key]),
+              title: `${s.tier}, ${v.previousPeriod}: ${formatPct(before[key])} of ${label}`,
+            }
+          : null,
       };
     }),
   });
-  return splitCompareSvg(v.previousSplit ? `Portfolio split, ${now} against ${v.previousPeriod}` : `Portfolio split, ${now}`,
-    [panel('tokens', 'shareTokens', 'tokens'), panel('cost', 'shareCost', 'cost'), panel('requests', 'shareRequests', 'requests')],
-    { now: `this period (${now})`, before: v.previousSplit ? `last period (${v.previousPeriod})` : null });
+  return splitCompareSvg(
+    v.previousSplit ? `Portfolio split, ${now} against ${v.previousPeriod}` : `Portfolio split, ${now}`,
+    [
+      panel('tokens', 'shareTokens', 'tokens'),
+      panel('cost', 'shareCost', 'cost'),
+      panel('requests', 'shareRequests', 'requests'),
+    ],
+    { now: `this period (${now})`, before: v.previousSplit ? `last period (${v.previousPeriod})` : null },
+  );
 }
 
 function triggerChart(f: FiringView): string {
@@ -89,9 +133,11 @@ function reviewTemplate(): Handlebars.TemplateDelegate {
 
 /** Control characters would pass `{{ }}` unchanged; they become U+FFFD (newlines and tabs stay). */
 function withoutControls<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd') as T;
+  if (typeof value === 'string')
+    return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd') as T;
   if (Array.isArray(value)) return value.map(withoutControls) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, withoutControls(x)])) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, withoutControls(x)])) as T;
   return value;
 }
 
@@ -103,10 +149,23 @@ export function renderReviewHtml(review: Review, _ctx: RenderContext, opts: Revi
     splitRows: v.split.map((s, i) => {
       const before = v.previousSplit?.[i];
       const change = v.splitChange?.[i];
-      const cell = (key: 'shareTokens' | 'shareCost' | 'shareRequests', c: 'tokens' | 'cost' | 'requests') =>
-        ({ now: formatPct(s[key]), before: before ? formatPct(before[key]) : '', change: change?.[c] ?? '' });
-      return { tier: s.tier, cls: s.cls, tokens: cell('shareTokens', 'tokens'), cost: cell('shareCost', 'cost'), requests: cell('shareRequests', 'requests') };
+      const cell = (key: 'shareTokens' | 'shareCost' | 'shareRequests', c: 'tokens' | 'cost' | 'requests') => ({
+        now: formatPct(s[key]),
+        before: before ? formatPct(before[key]) : '',
+        change: change?.[c] ?? '',
+      });
+      return {
+        tier: s.tier,
+        cls: s.cls,
+        tokens: cell('shareTokens', 'tokens'),
+        cost: cell('shareCost', 'cost'),
+        requests: cell('shareRequests', 'requests'),
+      };
     }),
-    totals: { requests: formatInt(v.totals.requests), tokens: formatTokens(v.totals.tokens), cost: formatCost(v.totals.cost) },
+    totals: {
+      requests: formatInt(v.totals.requests),
+      tokens: formatTokens(v.totals.tokens),
+      cost: formatCost(v.totals.cost),
+    },
   });
 }

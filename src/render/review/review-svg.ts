@@ -10,7 +10,10 @@ const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
  */
 export function escapeXml(s: string): string {
   return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '\ufffd',
+    )
     .replace(/[&<>"']/g, (c) => XML[c] ?? c);
 }
 
@@ -21,7 +24,8 @@ function svgOpen(width: number, height: number, title: string, cls: string): str
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${cls}" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`;
 }
 
-const text = (x: number, y: number, s: string, attrs = ''): string => `<text x="${n(x)}" y="${n(y)}" ${FONT}${attrs ? ` ${attrs}` : ''}>${escapeXml(s)}</text>`;
+const text = (x: number, y: number, s: string, attrs = ''): string =>
+  `<text x="${n(x)}" y="${n(y)}" ${FONT}${attrs ? ` ${attrs}` : ''}>${escapeXml(s)}</text>`;
 interface Box {
   x: number;
   y: number;
@@ -31,16 +35,31 @@ interface Box {
 const rect = ({ x, y, w, h }: Box, cls: string, title: string): string =>
   `<rect class="${escapeXml(cls)}" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}"><title>${escapeXml(title)}</title></rect>`;
 
-interface Segment { cls: string; value: number; title: string }
-export interface StackedColumn { label: string; total: string; segments: Segment[] }
+interface Segment {
+  cls: string;
+  value: number;
+  title: string;
+}
+export interface StackedColumn {
+  label: string;
+  total: string;
+  segments: Segment[];
+}
 
 /** Vertical stacked columns, one per month, segments per tier. */
 export function stackedColumnsSvg(title: string, columns: StackedColumn[], height = 170): string {
-  const colW = 46, gap = 18, left = 8, top = 16, bottom = 18;
+  const colW = 46,
+    gap = 18,
+    left = 8,
+    top = 16,
+    bottom = 18;
   const width = Math.max(160, left * 2 + columns.length * (colW + gap) - gap);
   const plot = height - top - bottom;
   const max = Math.max(0, ...columns.map((c) => c.segments.reduce((a, s) => a + s.value, 0)));
-  const parts = [svgOpen(width, height, title, 'columns'), `<line class="axis" x1="0" y1="${n(top + plot)}" x2="${n(width)}" y2="${n(top + plot)}"/>`];
+  const parts = [
+    svgOpen(width, height, title, 'columns'),
+    `<line class="axis" x1="0" y1="${n(top + plot)}" x2="${n(width)}" y2="${n(top + plot)}"/>`,
+  ];
   columns.forEach((c, i) => {
     const x = left + i * (colW + gap);
     let y = top + plot;
@@ -56,18 +75,28 @@ export function stackedColumnsSvg(title: string, columns: StackedColumn[], heigh
   return `${parts.join('')}</svg>`;
 }
 
-export interface Bar { label: string; value: number; valueLabel: string; segments: Segment[] }
+export interface Bar {
+  label: string;
+  value: number;
+  valueLabel: string;
+  segments: Segment[];
+}
 
 /** Horizontal bars (e.g. the top use cases by cost), each split into tier segments. */
 export function barChartSvg(title: string, bars: Bar[], width = 340): string {
-  const rowH = 18, labelW = 110, valueW = 90, top = 4;
+  const rowH = 18,
+    labelW = 110,
+    valueW = 90,
+    top = 4;
   const height = Math.max(rowH, top * 2 + bars.length * rowH);
   const plotW = width - labelW - valueW;
   const max = Math.max(0, ...bars.map((b) => b.value));
   const parts = [svgOpen(width, height, title, 'bars')];
   bars.forEach((b, i) => {
     const y = top + i * rowH;
-    parts.push(`<text x="${n(labelW - 6)}" y="${n(y + 12)}" ${FONT} text-anchor="end" class="label">${escapeXml(clip(b.label, 18))}<title>${escapeXml(b.label)}</title></text>`);
+    parts.push(
+      `<text x="${n(labelW - 6)}" y="${n(y + 12)}" ${FONT} text-anchor="end" class="label">${escapeXml(clip(b.label, 18))}<title>${escapeXml(b.label)}</title></text>`,
+    );
     let x = labelW;
     const total = b.segments.reduce((a, s) => a + s.value, 0);
     const len = max > 0 ? (b.value / max) * plotW : 0;
@@ -82,16 +111,36 @@ export function barChartSvg(title: string, bars: Bar[], width = 340): string {
   return `${parts.join('')}</svg>`;
 }
 
-interface CompareBar { share: number; label: string; title: string }
-interface CompareRow { tier: string; cls: string; now: CompareBar; before: CompareBar | null }
-export interface ComparePanel { label: string; rows: CompareRow[] }
+interface CompareBar {
+  share: number;
+  label: string;
+  title: string;
+}
+interface CompareRow {
+  tier: string;
+  cls: string;
+  now: CompareBar;
+  before: CompareBar | null;
+}
+export interface ComparePanel {
+  label: string;
+  rows: CompareRow[];
+}
 
 /**
  * The split against last period: a panel per measure (tokens, cost, requests), in each a pair
  * of bars per tier — this period solid, last period pale below it — with the shares as text.
  */
-export function splitCompareSvg(title: string, panels: ComparePanel[], legend: { now: string; before: string | null }, width = 680): string {
-  const labelW = 96, top = 16, bar = 8, legendH = 18;
+export function splitCompareSvg(
+  title: string,
+  panels: ComparePanel[],
+  legend: { now: string; before: string | null },
+  width = 680,
+): string {
+  const labelW = 96,
+    top = 16,
+    bar = 8,
+    legendH = 18;
   const paired = panels.some((p) => p.rows.some((r) => r.before !== null));
   const rowH = paired ? 2 * bar + 8 : bar + 8;
   const rows = Math.max(1, ...panels.map((p) => p.rows.length));
@@ -101,7 +150,9 @@ export function splitCompareSvg(title: string, panels: ComparePanel[], legend: {
   const parts = [svgOpen(width, height, title, 'compare')];
   panels[0]?.rows.forEach((r, i) => {
     const y = top + i * rowH;
-    parts.push(`<text x="${n(labelW - 6)}" y="${n(y + bar + (paired ? 4 : 0))}" ${FONT} text-anchor="end" class="label">${escapeXml(clip(r.tier, 15))}<title>${escapeXml(r.tier)}</title></text>`);
+    parts.push(
+      `<text x="${n(labelW - 6)}" y="${n(y + bar + (paired ? 4 : 0))}" ${FONT} text-anchor="end" class="label">${escapeXml(clip(r.tier, 15))}<title>${escapeXml(r.tier)}</title></text>`,
+    );
   });
   panels.forEach((p, j) => {
     const x0 = labelW + j * panelW;
@@ -112,27 +163,44 @@ export function splitCompareSvg(title: string, panels: ComparePanel[], legend: {
         parts.push(`<rect class="track" x="${n(x0)}" y="${n(yy)}" width="${n(plotW)}" height="${n(bar)}"/>`);
         const w = Math.min(1, Math.max(0, b.share)) * plotW;
         if (n(w) !== '0') parts.push(rect({ x: x0, y: yy, w, h: bar }, cls, b.title));
-        parts.push(text(x0 + plotW + 4, yy + bar - 0.5, b.label, cls.endsWith('prev') ? 'class="prev-value"' : 'class="value"'));
+        parts.push(
+          text(x0 + plotW + 4, yy + bar - 0.5, b.label, cls.endsWith('prev') ? 'class="prev-value"' : 'class="value"'),
+        );
       };
       draw(r.now, y, `f-${r.cls}`);
       if (r.before) draw(r.before, y + bar + 1, `f-${r.cls} prev`);
     });
   });
   const ly = height - 6;
-  parts.push(`<rect class="f-legend" x="${n(labelW)}" y="${n(ly - 7)}" width="10" height="${n(bar)}"/>`, text(labelW + 14, ly, legend.now));
+  parts.push(
+    `<rect class="f-legend" x="${n(labelW)}" y="${n(ly - 7)}" width="10" height="${n(bar)}"/>`,
+    text(labelW + 14, ly, legend.now),
+  );
   if (legend.before !== null) {
     // About 6 px per character at this size: the second entry starts after the first.
     const x = labelW + 34 + [...legend.now].length * 6;
-    parts.push(`<rect class="f-legend prev" x="${n(x)}" y="${n(ly - 7)}" width="10" height="${n(bar)}"/>`, text(x + 14, ly, legend.before));
+    parts.push(
+      `<rect class="f-legend prev" x="${n(x)}" y="${n(ly - 7)}" width="10" height="${n(bar)}"/>`,
+      text(x + 14, ly, legend.before),
+    );
   }
   return `${parts.join('')}</svg>`;
 }
 
-export interface Figure { month: string; value: number; threshold: number; label: string }
+export interface Figure {
+  month: string;
+  value: number;
+  threshold: number;
+  label: string;
+}
 
 /** A trigger's evidence: the monthly figure against its threshold (dashed line); `held` months are marked. */
 export function triggerSparkSvg(title: string, figures: Figure[], held: readonly string[], cls: string): string {
-  const barW = 30, gap = 10, height = 64, top = 6, bottom = 14;
+  const barW = 30,
+    gap = 10,
+    height = 64,
+    top = 6,
+    bottom = 14;
   const width = Math.max(90, figures.length * (barW + gap) + gap);
   const plot = height - top - bottom;
   const max = Math.max(0, ...figures.map((f) => Math.max(f.value, f.threshold)));
@@ -141,7 +209,13 @@ export function triggerSparkSvg(title: string, figures: Figure[], held: readonly
   figures.forEach((f, i) => {
     const x = gap + i * (barW + gap);
     const h = top + plot - y(f.value);
-    parts.push(rect({ x, y: y(f.value), w: barW, h: Math.max(h, 0.5) }, held.includes(f.month) ? `f-${cls} held` : 'f-muted', f.label));
+    parts.push(
+      rect(
+        { x, y: y(f.value), w: barW, h: Math.max(h, 0.5) },
+        held.includes(f.month) ? `f-${cls} held` : 'f-muted',
+        f.label,
+      ),
+    );
     parts.push(text(x + barW / 2, height - 3, f.month.slice(2), 'text-anchor="middle" font-size="8"'));
   });
   const threshold = figures[0]?.threshold;

@@ -8,7 +8,13 @@ const PALETTE_SIZE = 6;
 const TOP_USE_CASES = 8;
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Findings with a section of their own; the rest go under "Other findings". */
-const OWN_SECTION: ReadonlySet<string> = new Set(['breach', 'unregistered', 'retired-traffic', 'unreadable', 'unattributed']);
+const OWN_SECTION: ReadonlySet<string> = new Set([
+  'breach',
+  'unregistered',
+  'retired-traffic',
+  'unreadable',
+  'unattributed',
+]);
 
 export interface ReviewViewOptions {
   /**
@@ -18,38 +24,112 @@ export interface ReviewViewOptions {
   tierOrder?: readonly string[];
 }
 
-interface TierTotal { tier: string; cls: string; requests: number; tokens: number; cost: number }
-export interface MonthView { month: string; tiers: TierTotal[]; requests: number; tokens: number; cost: number }
+interface TierTotal {
+  tier: string;
+  cls: string;
+  requests: number;
+  tokens: number;
+  cost: number;
+}
+export interface MonthView {
+  month: string;
+  tiers: TierTotal[];
+  requests: number;
+  tokens: number;
+  cost: number;
+}
 interface UsageLine {
-  useCase: string; month: string; tier: string; cls: string;
-  requests: string; tokens: string; cost: string; failures: string; p95: string; deployments: string;
+  useCase: string;
+  month: string;
+  tier: string;
+  cls: string;
+  requests: string;
+  tokens: string;
+  cost: string;
+  failures: string;
+  p95: string;
+  deployments: string;
 }
 export interface UseCaseTotal {
-  useCase: string; requests: number; tokens: number; cost: number;
+  useCase: string;
+  requests: number;
+  tokens: number;
+  cost: number;
   /** Where it ran, in tier order. */
   tiers: { tier: string; cls: string; tokens: number; cost: number }[];
 }
-interface SplitView { tier: string; cls: string; shareTokens: number; shareCost: number; shareRequests: number }
+interface SplitView {
+  tier: string;
+  cls: string;
+  shareTokens: number;
+  shareCost: number;
+  shareRequests: number;
+}
 /** Change of a tier's share against last period, formatted (`+4.5 pp`). */
-interface SplitChangeView { tier: string; cls: string; tokens: string; cost: string; requests: string }
+interface SplitChangeView {
+  tier: string;
+  cls: string;
+  tokens: string;
+  cost: string;
+  requests: string;
+}
 export interface FiringView {
-  trigger: string; kind: string; subject: string; tier: string; cls: string; metric: string;
-  months: string; run: string; summary: string; move: string;
+  trigger: string;
+  kind: string;
+  subject: string;
+  tier: string;
+  cls: string;
+  metric: string;
+  months: string;
+  run: string;
+  summary: string;
+  move: string;
   figures: { month: string; value: number; threshold: number; label: string }[];
 }
-interface ProposalView { useCase: string; action: string; path: string; from: string; to: string; reason: string }
-export interface FindingView { kind: string; severity: string; subject: string; tier: string; cls: string; months: string; traffic: string; message: string }
-interface RejectedView { kind: string; file: string; line: number; reason: string }
+interface ProposalView {
+  useCase: string;
+  action: string;
+  path: string;
+  from: string;
+  to: string;
+  reason: string;
+}
+export interface FindingView {
+  kind: string;
+  severity: string;
+  subject: string;
+  tier: string;
+  cls: string;
+  months: string;
+  traffic: string;
+  message: string;
+}
+interface RejectedView {
+  kind: string;
+  file: string;
+  line: number;
+  reason: string;
+}
 export interface RowCounts {
-  read: number; aggregated: number; unattributed: number; unreadable: number;
+  read: number;
+  aggregated: number;
+  unattributed: number;
+  unreadable: number;
   /** read = aggregated + unattributed + unreadable; anything else is reported, never hidden. */
-  adds: boolean; outsidePeriodCells: number;
+  adds: boolean;
+  outsidePeriodCells: number;
   /** Of the cells outside the period, those of the previous period (used for the split only). */
   previousPeriodCells: number;
 }
 
 export interface ReviewView {
-  title: string; policy: string; asOf: string; from: string; to: string; months: string[]; schemaVersion: number;
+  title: string;
+  policy: string;
+  asOf: string;
+  from: string;
+  to: string;
+  months: string[];
+  schemaVersion: number;
   tiers: { tier: string; cls: string }[];
   monthly: MonthView[];
   totals: { requests: number; tokens: number; cost: number };
@@ -89,7 +169,8 @@ function tierOrderOf(review: Review, order: readonly string[] = []): string[] {
 }
 
 /** JSON of a proposal's `from`/`to`, short: these are inventory values (a status, an override). */
-const valueText = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+const valueText = (v: unknown): string =>
+  v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
 
 /** A change in percentage points, signed: `+4.5 pp`, `-12.0 pp`, `0.0 pp`. */
 function formatPp(pp: number): string {
@@ -97,22 +178,44 @@ function formatPp(pp: number): string {
   return `${v > 0 ? '+' : v < 0 ? '-' : ''}${Math.abs(v).toFixed(1)} pp`;
 }
 
-const shares = (tier: string, cls: string, f: TierFigures): SplitView => ({ tier, cls, shareTokens: f.share_tokens, shareCost: f.share_cost, shareRequests: f.share_requests });
+const shares = (tier: string, cls: string, f: TierFigures): SplitView => ({
+  tier,
+  cls,
+  shareTokens: f.share_tokens,
+  shareCost: f.share_cost,
+  shareRequests: f.share_requests,
+});
 
 function findingView(f: ReviewFinding, cls: (t: string | null) => string): FindingView {
-  const traffic = f.requests > 0 ? `${formatInt(f.requests)} req · ${formatTokens(f.tokens)} tok · cost ${formatCost(f.cost)}` : '';
+  const traffic =
+    f.requests > 0 ? `${formatInt(f.requests)} req · ${formatTokens(f.tokens)} tok · cost ${formatCost(f.cost)}` : '';
   return {
-    kind: f.kind, severity: f.severity, subject: f.use_case ?? '', tier: f.tier ?? '', cls: cls(f.tier),
-    months: f.months.join(', '), traffic, message: f.message,
+    kind: f.kind,
+    severity: f.severity,
+    subject: f.use_case ?? '',
+    tier: f.tier ?? '',
+    cls: cls(f.tier),
+    months: f.months.join(', '),
+    traffic,
+    message: f.message,
   };
 }
 
 function firingView(t: TriggerFiring, cls: (t: string | null) => string): FiringView {
-  const fmt = (n: number): string => (t.metric === 'cost' ? formatCost(n) : t.metric === 'utilisation' ? formatPct(n) : formatTokens(n));
+  const fmt = (n: number): string =>
+    t.metric === 'cost' ? formatCost(n) : t.metric === 'utilisation' ? formatPct(n) : formatTokens(n);
   const move = `${t.move.action}${t.move.tier === null ? '' : ` → ${t.move.tier}`}: ${t.move.note}`;
   return {
-    trigger: t.trigger, kind: t.kind, subject: t.use_case ?? t.deployment ?? '', tier: t.tier ?? '', cls: cls(t.tier), metric: t.metric,
-    months: t.months.join(', '), run: `${t.consecutive}/${t.required}`, summary: t.summary, move,
+    trigger: t.trigger,
+    kind: t.kind,
+    subject: t.use_case ?? t.deployment ?? '',
+    tier: t.tier ?? '',
+    cls: cls(t.tier),
+    metric: t.metric,
+    months: t.months.join(', '),
+    run: `${t.consecutive}/${t.required}`,
+    summary: t.summary,
+    move,
     figures: t.figures.map((f) => ({ ...f, label: `${f.month}: ${fmt(f.value)} (threshold ${fmt(f.threshold)})` })),
   };
 }
@@ -130,7 +233,8 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     const byTier = tiers.map((tier): TierTotal => {
       const mine = cells.filter((c) => c.tier === tier);
       return {
-        tier, cls: cls(tier),
+        tier,
+        cls: cls(tier),
         requests: mine.reduce((a, c) => a + c.requests, 0),
         tokens: mine.reduce((a, c) => a + c.input_tokens + c.output_tokens, 0),
         cost: mine.reduce((a, c) => a + c.cost, 0),
@@ -147,12 +251,20 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
 
   const usage = [...review.usage]
     .sort((a, b) => cmp(a.use_case, b.use_case) || cmp(a.month, b.month) || cmp(a.tier, b.tier))
-    .map((c): UsageLine => ({
-      useCase: c.use_case, month: c.month, tier: c.tier, cls: cls(c.tier),
-      requests: formatInt(c.requests), tokens: formatTokens(c.input_tokens + c.output_tokens), cost: formatCost(c.cost),
-      failures: formatInt(c.failures), p95: c.p95_latency_ms === null ? '–' : `${formatInt(c.p95_latency_ms)} ms`,
-      deployments: c.deployments.join(', '),
-    }));
+    .map(
+      (c): UsageLine => ({
+        useCase: c.use_case,
+        month: c.month,
+        tier: c.tier,
+        cls: cls(c.tier),
+        requests: formatInt(c.requests),
+        tokens: formatTokens(c.input_tokens + c.output_tokens),
+        cost: formatCost(c.cost),
+        failures: formatInt(c.failures),
+        p95: c.p95_latency_ms === null ? '–' : `${formatInt(c.p95_latency_ms)} ms`,
+        deployments: c.deployments.join(', '),
+      }),
+    );
 
   const byUseCase = new Map<string, UseCaseTotal>();
   for (const c of review.usage) {
@@ -182,17 +294,34 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
   const hasPrevious = review.split.previous_source !== null;
   const previousSplit = hasPrevious ? splitTiers.map((t) => shares(t.tier, cls(t.tier), t.previous!)) : null;
   const splitChange = hasPrevious
-    ? splitTiers.map((t) => ({ tier: t.tier, cls: cls(t.tier), tokens: formatPp(t.change_pp!.tokens), cost: formatPp(t.change_pp!.cost), requests: formatPp(t.change_pp!.requests) }))
+    ? splitTiers.map((t) => ({
+        tier: t.tier,
+        cls: cls(t.tier),
+        tokens: formatPp(t.change_pp!.tokens),
+        cost: formatPp(t.change_pp!.cost),
+        requests: formatPp(t.change_pp!.requests),
+      }))
     : null;
   const prev = review.split.previous_period;
 
   const findings = review.findings.map((f) => findingView(f, cls));
   const c = review.counts;
   return {
-    title: 'Usage review', policy: review.policy, asOf: review.as_of, from: review.period.from, to: review.period.to,
-    months: [...review.period.months], schemaVersion: review.schema_version,
+    title: 'Usage review',
+    policy: review.policy,
+    asOf: review.as_of,
+    from: review.period.from,
+    to: review.period.to,
+    months: [...review.period.months],
+    schemaVersion: review.schema_version,
     tiers: tiers.map((tier) => ({ tier, cls: cls(tier) })),
-    monthly, totals, usage, top, split, previousSplit, splitChange,
+    monthly,
+    totals,
+    usage,
+    top,
+    split,
+    previousSplit,
+    splitChange,
     previousPeriod: prev.from === prev.to ? prev.from : `${prev.from}..${prev.to}`,
     splitNote: review.split.note,
     breaches: findings.filter((f) => f.kind === 'breach'),
@@ -201,11 +330,21 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     otherFindings: findings.filter((f) => !OWN_SECTION.has(f.kind)),
     firings: review.triggers.map((t) => firingView(t, cls)),
     proposals: review.proposals.map((p) => ({
-      useCase: p.use_case, action: p.action, path: p.change.path.join('.'), from: valueText(p.change.from), to: valueText(p.change.to), reason: p.reason,
+      useCase: p.use_case,
+      action: p.action,
+      path: p.change.path.join('.'),
+      from: valueText(p.change.from),
+      to: valueText(p.change.to),
+      reason: p.reason,
     })),
     counts: {
-      read: c.read, aggregated: c.aggregated, unattributed: c.unattributed, unreadable: c.unreadable,
-      adds: c.read === c.aggregated + c.unattributed + c.unreadable, outsidePeriodCells: c.outside_period_cells, previousPeriodCells: c.previous_period_cells,
+      read: c.read,
+      aggregated: c.aggregated,
+      unattributed: c.unattributed,
+      unreadable: c.unreadable,
+      adds: c.read === c.aggregated + c.unattributed + c.unreadable,
+      outsidePeriodCells: c.outside_period_cells,
+      previousPeriodCells: c.previous_period_cells,
     },
     rejected: review.findings
       .filter((f) => f.kind === 'unreadable' || f.kind === 'unattributed')
@@ -226,5 +365,7 @@ export function countsSentence(c: RowCounts): string {
 export function outsideSentence(c: RowCounts): string {
   if (c.outsidePeriodCells === 0) return '';
   const cells = `${formatInt(c.outsidePeriodCells)} attributed ${c.outsidePeriodCells === 1 ? 'cell' : 'cells'} outside the period ignored`;
-  return c.previousPeriodCells > 0 ? `${cells} (${formatInt(c.previousPeriodCells)} of them last period, used for the split only).` : `${cells}.`;
+  return c.previousPeriodCells > 0
+    ? `${cells} (${formatInt(c.previousPeriodCells)} of them last period, used for the split only).`
+    : `${cells}.`;
 }

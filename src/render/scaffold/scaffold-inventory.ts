@@ -5,7 +5,7 @@ import { SCAFFOLD_YAML, above, beside, scaffoldDocument } from './scaffold-yaml.
 const HEADER = [
   'Every AI use case of the organisation, one entry each. tierplan places each on a tier of',
   'the policy beside this file (tierplan.policy.yaml) and says why. Write down what the data',
-  'IS and what the work NEEDS, never the tier you would like: the decision is the policy\'s,',
+  "IS and what the work NEEDS, never the tier you would like: the decision is the policy's,",
   'and a pinned tier (an override) needs a reason, an approver and an expiry date.',
   '',
   'From this folder (tierplan finds both files here):',
@@ -20,7 +20,17 @@ const HEADER = [
 ];
 
 const SEP = ' | ';
-const TASKS = ['classification', 'extraction', 'summarization', 'search', 'generation', 'transcription', 'reasoning', 'agentic', 'code'];
+const TASKS = [
+  'classification',
+  'extraction',
+  'summarization',
+  'search',
+  'generation',
+  'transcription',
+  'reasoning',
+  'agentic',
+  'code',
+];
 
 /** inventory.yaml as `tierplan init` writes it: one worked use case, every field explained. */
 export function renderScaffoldInventory(example: WorkedExample, schemaRef: string): string {
@@ -28,19 +38,27 @@ export function renderScaffoldInventory(example: WorkedExample, schemaRef: strin
   const doc = scaffoldDocument({ version: 1, use_cases: [useCaseData(uc)] }, schemaRef, HEADER);
   const at = (...k: string[]): (string | number)[] => ['use_cases', 0, ...k];
   above(doc, ['version'], ['Format version of this file.']);
-  above(doc, at(), ['A worked example: replace it with your own use cases.', placement(example), ...example.placed.rationale.map((r) => `  ${r.text}`), `\`tierplan explain ${uc.id}\` prints this chain again after any change.`]);
+  above(doc, at(), [
+    'A worked example: replace it with your own use cases.',
+    placement(example),
+    ...example.placed.rationale.map((r) => `  ${r.text}`),
+    `\`tierplan explain ${uc.id}\` prints this chain again after any change.`,
+  ]);
   beside(doc, at('id'), 'unique slug [a-z0-9-]: the gateway alias applications call');
   beside(doc, at('owner'), 'who answers for it: a team address');
   beside(doc, at('status'), `${['idea', 'pilot', 'production', 'retired'].join(SEP)} (retired ones are not placed)`);
   above(doc, at('data'), [
     'What the data IS. Each data class and regime raises the sensitivity; the highest wins.',
     'Leave classes out only while unknown: the use case is then placed as if its data were',
-    'at the policy\'s fail_closed level, and reported as unclassified.',
+    "at the policy's fail_closed level, and reported as unclassified.",
   ]);
-  beside(doc, at('data', 'classes'), 'names from the policy\'s sensitivity.data_classes');
-  beside(doc, at('data', 'regimes'), 'from the policy\'s sensitivity.regimes; a data class may imply more');
+  beside(doc, at('data', 'classes'), "names from the policy's sensitivity.data_classes");
+  beside(doc, at('data', 'regimes'), "from the policy's sensitivity.regimes; a data class may imply more");
   beside(doc, at('data', 'residency'), 'regions it may be processed in; leave out for anywhere');
-  above(doc, at('needs'), ['What the work NEEDS. Each capability rule of the policy that these satisfy raises the', 'capability; the highest wins.']);
+  above(doc, at('needs'), [
+    'What the work NEEDS. Each capability rule of the policy that these satisfy raises the',
+    'capability; the highest wins.',
+  ]);
   beside(doc, at('needs', 'task'), TASKS.join(SEP));
   beside(doc, at('needs', 'reasoning'), 'low | medium | high: how many steps of thought');
   beside(doc, at('needs', 'context_tokens'), 'the longest input, in tokens');

@@ -42,7 +42,7 @@ export const NOTES = {
   ],
   regimes: [
     'Regulatory regimes. A use case carries them through data.regimes or its data classes;',
-    'each raises its sensitivity to the regime\'s level, and only a tier certified for every',
+    "each raises its sensitivity to the regime's level, and only a tier certified for every",
     'regime it carries (tiers[].regimes) may take it.',
   ],
   capability: [
@@ -79,11 +79,11 @@ export const NOTES = {
   ],
   reference_split: [
     'The split most enterprises end near (about 60-20-20 API / private cloud / on-prem), shown',
-    'beside your portfolio\'s split in the plan. Only a reference: it never moves a use case.',
+    "beside your portfolio's split in the plan. Only a reference: it never moves a use case.",
   ],
   reference_split_scaled: [
     'The split most enterprises end near (about 60-20-20 API / private cloud / on-prem), scaled',
-    'to the tiers you run and shown beside your portfolio\'s split. Only a reference: it never',
+    "to the tiers you run and shown beside your portfolio's split. Only a reference: it never",
     'moves a use case.',
   ],
   gateway: [

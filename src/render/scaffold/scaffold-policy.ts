@@ -14,7 +14,12 @@ export interface ScaffoldPolicyInput {
 /** tierplan.policy.yaml as `tierplan init` writes it: the policy as data, commented node by node. */
 export function renderScaffoldPolicy(input: ScaffoldPolicyInput): string {
   const { policy } = input;
-  const doc = scaffoldDocument(policyData(policy), input.schemaRef, [...POLICY_HEADER, ...leftOutNote(input.leftOut)], ['when', 'credentials', 'price', 'fixed_cost']);
+  const doc = scaffoldDocument(
+    policyData(policy),
+    input.schemaRef,
+    [...POLICY_HEADER, ...leftOutNote(input.leftOut)],
+    ['when', 'credentials', 'price', 'fixed_cost'],
+  );
   above(doc, ['version'], NOTES.version);
   above(doc, ['name'], NOTES.name);
   above(doc, ['sensitivity'], NOTES.sensitivity, true);
@@ -29,7 +34,13 @@ export function renderScaffoldPolicy(input: ScaffoldPolicyInput): string {
   above(doc, ['tiers'], NOTES.tiers, true);
   commentTiers(doc, policy.tiers);
   above(doc, ['preference'], NOTES.preference, true);
-  if (policy.reference_split) above(doc, ['reference_split'], input.leftOut.tiers.length > 0 ? NOTES.reference_split_scaled : NOTES.reference_split, true);
+  if (policy.reference_split)
+    above(
+      doc,
+      ['reference_split'],
+      input.leftOut.tiers.length > 0 ? NOTES.reference_split_scaled : NOTES.reference_split,
+      true,
+    );
   if (policy.gateway) {
     above(doc, ['gateway'], NOTES.gateway, true);
     beside(doc, ['gateway', 'context_window_fallbacks'], NOTES.context_window_fallbacks);
@@ -53,7 +64,9 @@ function commentTiers(doc: Document, tiers: Tier[]): void {
   beside(doc, ['tiers', 0, 'regimes'], NOTES.tierRegimes);
   beside(doc, ['tiers', 0, 'regions'], NOTES.regions);
   above(doc, ['tiers', 0, 'deployments'], NOTES.deployments);
-  const selfHosted = tiers.flatMap((t, i) => t.deployments.flatMap((d, j) => (d.fixed_cost ? [[i, j] as const] : [])))[0];
+  const selfHosted = tiers.flatMap((t, i) =>
+    t.deployments.flatMap((d, j) => (d.fixed_cost ? [[i, j] as const] : [])),
+  )[0];
   if (selfHosted) beside(doc, ['tiers', selfHosted[0], 'deployments', selfHosted[1], 'fixed_cost'], NOTES.fixed_cost);
 }
 
@@ -63,7 +76,12 @@ function policyData(p: Policy): Record<string, unknown> {
     version: p.version,
     name: p.name,
     extends: 'none',
-    sensitivity: { levels: p.sensitivity.levels, fail_closed: p.sensitivity.fail_closed, data_classes: p.sensitivity.data_classes, regimes: p.sensitivity.regimes },
+    sensitivity: {
+      levels: p.sensitivity.levels,
+      fail_closed: p.sensitivity.fail_closed,
+      data_classes: p.sensitivity.data_classes,
+      regimes: p.sensitivity.regimes,
+    },
     capability: { levels: p.capability.levels, unclassified: p.capability.unclassified, rules: p.capability.rules },
     tiers: p.tiers.map((t) => ({
       id: t.id,
@@ -84,8 +102,18 @@ function policyData(p: Policy): Record<string, unknown> {
 
 // A record, not a list, so the compiler insists on every key of Deployment.
 const DEPLOYMENT_ORDER: Record<keyof Deployment, null> = {
-  id: null, provider: null, model: null, capability: null, region: null, endpoint: null,
-  context_tokens: null, modalities: null, tools: null, credentials: null, price: null, fixed_cost: null,
+  id: null,
+  provider: null,
+  model: null,
+  capability: null,
+  region: null,
+  endpoint: null,
+  context_tokens: null,
+  modalities: null,
+  tools: null,
+  credentials: null,
+  price: null,
+  fixed_cost: null,
 };
 const DEPLOYMENT_KEYS = Object.keys(DEPLOYMENT_ORDER) as (keyof Deployment)[];
 

@@ -9,7 +9,12 @@ export const SCAFFOLD_YAML = { lineWidth: 0, flowCollectionPadding: false } as c
  * A document built from data, with a header comment whose first line is the
  * yaml-language-server schema reference editors look for.
  */
-export function scaffoldDocument(data: unknown, schemaRef: string, header: readonly string[], inline: readonly string[] = []): Document {
+export function scaffoldDocument(
+  data: unknown,
+  schemaRef: string,
+  header: readonly string[],
+  inline: readonly string[] = [],
+): Document {
   const doc = new Document(data);
   doc.commentBefore = [` yaml-language-server: $schema=${schemaRef}`, '', ...header.map(line)].join('\n');
   flowSmallNodes(doc, inline);
@@ -55,7 +60,10 @@ function flowSmallNodes(doc: Document, inline: readonly string[]): void {
     },
     Pair(_, pair) {
       if (!isScalar(pair.key) || !inline.includes(String(pair.key.value)) || !isMap(pair.value)) return;
-      if (pair.value.items.every((p) => isScalar(p.value) || (isSeq(p.value) && p.value.items.every((i) => isScalar(i))))) pair.value.flow = true;
+      if (
+        pair.value.items.every((p) => isScalar(p.value) || (isSeq(p.value) && p.value.items.every((i) => isScalar(i))))
+      )
+        pair.value.flow = true;
     },
   });
 }

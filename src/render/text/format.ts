@@ -8,7 +8,12 @@ export function formatInt(n: number): string {
 
 /** 2100000000 → `2.1B`; one decimal below 10, none above. */
 export function formatTokens(n: number): string {
-  const units: [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+  const units: [number, string][] = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ];
   for (const [size, unit] of units) {
     if (Math.abs(n) >= size) {
       const v = n / size;

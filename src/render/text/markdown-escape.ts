@@ -11,14 +11,16 @@ const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;
 /** Escapes a string for one GFM table cell (or any inline position): one line, literal text. */
 export function escapeMarkdownCell(s: string): string {
   const oneLine = s.replace(LINE_BREAKS, ' ').replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
-  return oneLine
-    .replace(PUNCTUATION, (c) => ENTITIES[c] ?? `\\${c}`)
-    // GFM autolinks bare URLs and `www.` hosts: break the pattern, the text still reads the same.
-    .replace(/:(?=\/\/)/g, '\\:')
-    .replace(/\b(www)\./gi, '$1\\.')
-    // At the start of a list item these would open a nested list, heading or setext underline.
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return (
+    oneLine
+      .replace(PUNCTUATION, (c) => ENTITIES[c] ?? `\\${c}`)
+      // GFM autolinks bare URLs and `www.` hosts: break the pattern, the text still reads the same.
+      .replace(/:(?=\/\/)/g, '\\:')
+      .replace(/\b(www)\./gi, '$1\\.')
+      // At the start of a list item these would open a nested list, heading or setext underline.
+      .replace(/^([-+=])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+  );
 }
 
 /** Escapes and joins inline values with a separator of our own (e.g. `<br>`). */

@@ -13,8 +13,15 @@ export interface TerminalStyle {
 export function terminalStyle(ctx: RenderContext): TerminalStyle {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const palette: Record<string, (s: string) => string> = {
-    t0: c.blue, t1: c.yellow, t2: c.magenta, t3: c.green, t4: c.cyan, t5: c.white,
-    gap: c.red.bold, retired: c.gray, 't-other': (s) => s,
+    t0: c.blue,
+    t1: c.yellow,
+    t2: c.magenta,
+    t3: c.green,
+    t4: c.cyan,
+    t5: c.white,
+    gap: c.red.bold,
+    retired: c.gray,
+    't-other': (s) => s,
   };
   return { c, tier: (text, cls) => (palette[cls] ?? ((s: string) => s))(text) };
 }

@@ -8,8 +8,14 @@ import { renderDiagnosticsText } from '../diagnostics/text.js';
 
 export type VerifyFormat = 'text' | 'json' | 'sarif';
 
-export function renderVerify(result: VerifyResult, findings: PlacedVerifyFinding[], format: VerifyFormat, version: string): string {
-  if (format === 'json') return `${JSON.stringify({ schema_version: 1, findings: findings.map(plain), summary: result.summary }, null, 2)}\n`;
+export function renderVerify(
+  result: VerifyResult,
+  findings: PlacedVerifyFinding[],
+  format: VerifyFormat,
+  version: string,
+): string {
+  if (format === 'json')
+    return `${JSON.stringify({ schema_version: 1, findings: findings.map(plain), summary: result.summary }, null, 2)}\n`;
   // Every verify code is listed, found or not, so a rule's index is the same in every run.
   if (format === 'sarif') return renderSarif(findings.map(verifyDiagnostic), { version, rules: VERIFY_CODES });
   return text(result, findings);
@@ -20,7 +26,9 @@ function text(result: VerifyResult, findings: PlacedVerifyFinding[]): string {
   const s = result.summary;
   const scope = `${s.files} config file${s.files === 1 ? '' : 's'}, ${s.use_cases} routed use case${s.use_cases === 1 ? '' : 's'}`;
   if (findings.length === 0) return `verify: no findings (${scope})\n`;
-  const counts = Object.entries(s.by_code).map(([code, n]) => `${code} ${String(n)}`).join(', ');
+  const counts = Object.entries(s.by_code)
+    .map(([code, n]) => `${code} ${String(n)}`)
+    .join(', ');
   return `${body}\nverify: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} (${counts}) in ${scope}\n`;
 }
 

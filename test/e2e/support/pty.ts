@@ -40,9 +40,13 @@ export interface PtySession {
  * Runs the built binary on a real pseudo-terminal, as an architect at a terminal would:
  * stdin, stdout and stderr are all the TTY, CI is unset so prompts and progress bars are allowed.
  */
-export function spawnOnPty(args: string[], opts: { cwd?: string; env?: Record<string, string>; cols?: number; rows?: number } = {}): PtySession {
+export function spawnOnPty(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; cols?: number; rows?: number } = {},
+): PtySession {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'NO_COLOR' && k !== 'FORCE_COLOR') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && k !== 'CI' && k !== 'NO_COLOR' && k !== 'FORCE_COLOR') env[k] = v;
   Object.assign(env, { TERM: 'xterm-256color', ...opts.env });
   const child = pty.spawn(process.execPath, [bin, ...args], {
     name: 'xterm-256color',
@@ -75,7 +79,11 @@ export function spawnOnPty(args: string[], opts: { cwd?: string; env?: Record<st
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`timed out waiting for ${String(what)}; the screen shows:\n${stripAnsi(transcript).slice(-3000)}`));
+          reject(
+            new Error(
+              `timed out waiting for ${String(what)}; the screen shows:\n${stripAnsi(transcript).slice(-3000)}`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = (): void => {
           clearTimeout(timer);

@@ -6,7 +6,8 @@
 import type { Plan } from '../../../src/core/plan/plan-types.js';
 import type { Policy } from '../../../src/core/policy/types.js';
 
-const HEADER = 'request_id,call_type,spend,total_tokens,prompt_tokens,completion_tokens,startTime,endTime,model,model_id,model_group,custom_llm_provider,api_base,metadata,request_tags,status';
+const HEADER =
+  'request_id,call_type,spend,total_tokens,prompt_tokens,completion_tokens,startTime,endTime,model,model_id,model_group,custom_llm_provider,api_base,metadata,request_tags,status';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -20,9 +21,16 @@ function rng(seed: number): () => number {
 
 const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-export function spendLogs(plan: Plan, policy: Policy, months: string[], opts: { rowsPerMonth?: number; breach?: { alias: string; deployment: string } } = {}): string {
+export function spendLogs(
+  plan: Plan,
+  policy: Policy,
+  months: string[],
+  opts: { rowsPerMonth?: number; breach?: { alias: string; deployment: string } } = {},
+): string {
   const r = rng(20261124);
-  const deployments = new Map(policy.tiers.flatMap((t) => t.deployments.map((d) => [d.id, { d, tier: t.id }] as const)));
+  const deployments = new Map(
+    policy.tiers.flatMap((t) => t.deployments.map((d) => [d.id, { d, tier: t.id }] as const)),
+  );
   const routed = plan.use_cases.filter((u) => u.tier !== null && u.deployment !== null && u.status === 'production');
   const lines = [HEADER];
   let n = 0;
@@ -35,9 +43,32 @@ export function spendLogs(plan: Plan, policy: Policy, months: string[], opts: { 
     const output = 50 + Math.floor(r() * 600);
     const spend = d.price ? (input * d.price.input_per_1m + output * d.price.output_per_1m) / 1e6 : 0;
     const tags = JSON.stringify([`tierplan-uc:${alias}`, `tierplan-tier:${tier}`, 'User-Agent: OpenAI/Python 1.54.0']);
-    const metadata = JSON.stringify({ user_api_key_alias: `${alias}-app`, spend_logs_metadata: { note: 'a "quoted", note' } });
-    lines.push([`chatcmpl-${++n}`, 'acompletion', spend.toFixed(8), String(input + output), String(input), String(output), start, end,
-      `${d.provider}/${d.model}`, `${alias}.${d.id}`, alias, d.provider, d.endpoint ?? '', metadata, tags, failed ? 'failure' : 'success'].map(q).join(','));
+    const metadata = JSON.stringify({
+      user_api_key_alias: `${alias}-app`,
+      spend_logs_metadata: { note: 'a "quoted", note' },
+    });
+    lines.push(
+      [
+        `chatcmpl-${++n}`,
+        'acompletion',
+        spend.toFixed(8),
+        String(input + output),
+        String(input),
+        String(output),
+        start,
+        end,
+        `${d.provider}/${d.model}`,
+        `${alias}.${d.id}`,
+        alias,
+        d.provider,
+        d.endpoint ?? '',
+        metadata,
+        tags,
+        failed ? 'failure' : 'success',
+      ]
+        .map(q)
+        .join(','),
+    );
   };
   for (const month of months) {
     for (const u of routed) {

@@ -33,7 +33,11 @@ const readBody = async (req: IncomingMessage): Promise<string> => {
 
 const send = (res: ServerResponse, status: number, name: string, body: unknown): void => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-mock-instance': name });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'x-mock-instance': name,
+  });
   res.end(text);
 };
 
@@ -46,7 +50,9 @@ export async function startMockUpstream(name: string): Promise<MockUpstream> {
     void (async () => {
       const body = await readBody(req);
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-        send(res, 404, name, { error: { message: `mock ${name}: no route ${req.method} ${req.url}`, type: 'invalid_request_error' } });
+        send(res, 404, name, {
+          error: { message: `mock ${name}: no route ${req.method} ${req.url}`, type: 'invalid_request_error' },
+        });
         return;
       }
       let parsed: { model?: unknown } = {};
@@ -57,7 +63,9 @@ export async function startMockUpstream(name: string): Promise<MockUpstream> {
       }
       received.push({ model: parsed.model, authorization: req.headers.authorization });
       if (failure !== null) {
-        send(res, failure, name, { error: { message: `mock ${name} failing with ${failure}`, type: 'server_error', code: null } });
+        send(res, failure, name, {
+          error: { message: `mock ${name} failing with ${failure}`, type: 'server_error', code: null },
+        });
         return;
       }
       seq += 1;
@@ -66,7 +74,14 @@ export async function startMockUpstream(name: string): Promise<MockUpstream> {
         object: 'chat.completion',
         created: 1_700_000_000,
         model: typeof parsed.model === 'string' ? parsed.model : 'unknown',
-        choices: [{ index: 0, message: { role: 'assistant', content: `answered-by:${name}` }, finish_reason: 'stop', logprobs: null }],
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: `answered-by:${name}` },
+            finish_reason: 'stop',
+            logprobs: null,
+          },
+        ],
         usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
       });
     })().catch((e: unknown) => {

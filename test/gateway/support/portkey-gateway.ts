@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PRELOAD = fileURLToPath(new URL('./bind-loopback.mjs', import.meta.url));
-const GATEWAY_ENTRY = fileURLToPath(new URL('../../../node_modules/@portkey-ai/gateway/build/start-server.js', import.meta.url));
+const GATEWAY_ENTRY = fileURLToPath(
+  new URL('../../../node_modules/@portkey-ai/gateway/build/start-server.js', import.meta.url),
+);
 
 export interface Gateway {
   readonly pid: number;
@@ -23,7 +25,8 @@ export interface Gateway {
 const LISTENING = /\[bind-loopback\] listening ([0-9.]+):(\d+)/;
 
 export async function startPortkeyGateway(opts: { timeoutMs?: number } = {}): Promise<Gateway> {
-  if (!existsSync(GATEWAY_ENTRY)) throw new Error(`${GATEWAY_ENTRY} missing: run npm ci (@portkey-ai/gateway is a dev dependency)`);
+  if (!existsSync(GATEWAY_ENTRY))
+    throw new Error(`${GATEWAY_ENTRY} missing: run npm ci (@portkey-ai/gateway is a dev dependency)`);
   const timeoutMs = opts.timeoutMs ?? 20_000;
   const started = Date.now();
   // TRUSTED_CUSTOM_HOSTS would replace the default trusted loopback hosts (reference §4.7).
@@ -32,7 +35,14 @@ export async function startPortkeyGateway(opts: { timeoutMs?: number } = {}): Pr
   delete env.NODE_OPTIONS;
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-http-header-size=1048576', '--import', pathToFileURL(PRELOAD).href, GATEWAY_ENTRY, '--port=0', '--headless'],
+    [
+      '--max-http-header-size=1048576',
+      '--import',
+      pathToFileURL(PRELOAD).href,
+      GATEWAY_ENTRY,
+      '--port=0',
+      '--headless',
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
@@ -59,7 +69,10 @@ export async function startPortkeyGateway(opts: { timeoutMs?: number } = {}): Pr
 
   try {
     const address = await new Promise<{ host: string; port: number }>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`gateway did not report its port within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`gateway did not report its port within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const look = (): void => {
         const m = LISTENING.exec(log);
         if (m) {

@@ -12,7 +12,24 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const REGISTER_HEADER = ['Use case ID', 'Use case', 'Business owner', 'Stage', 'Description', 'Contains PII', 'Health data', 'Regulations', 'Data location', 'Task type', 'Monthly requests', 'Pinned tier', 'Exception reason', 'Exception expires', 'Notes', 'Notes'];
+const REGISTER_HEADER = [
+  'Use case ID',
+  'Use case',
+  'Business owner',
+  'Stage',
+  'Description',
+  'Contains PII',
+  'Health data',
+  'Regulations',
+  'Data location',
+  'Task type',
+  'Monthly requests',
+  'Pinned tier',
+  'Exception reason',
+  'Exception expires',
+  'Notes',
+  'Notes',
+];
 
 export const REGISTER_MAPPING = `# yaml-language-server: $schema=../schemas/import-mapping.schema.json
 version: 1
@@ -47,9 +64,48 @@ suggest:
     task: summarization
 `;
 
-const WORDS = ['Claims', 'Invoice', 'Customer', 'Patient', 'Fraud', 'Contract', 'Call', 'Résumé', 'Café', 'Supplier', 'Policy', 'Ticket', 'Email', 'Knowledge', 'Code'];
-const THINGS = ['triage', 'summariser', 'assistant', 'extractor', 'search', 'copilot', 'router', 'bot', 'review', 'classifier'];
-const STAGES = ['Live', 'live ', 'In prod', 'PoC', 'Pilot', 'Proof of concept', 'Idea', 'Backlog', 'Decommissioned', 'On hold', ''];
+const WORDS = [
+  'Claims',
+  'Invoice',
+  'Customer',
+  'Patient',
+  'Fraud',
+  'Contract',
+  'Call',
+  'Résumé',
+  'Café',
+  'Supplier',
+  'Policy',
+  'Ticket',
+  'Email',
+  'Knowledge',
+  'Code',
+];
+const THINGS = [
+  'triage',
+  'summariser',
+  'assistant',
+  'extractor',
+  'search',
+  'copilot',
+  'router',
+  'bot',
+  'review',
+  'classifier',
+];
+const STAGES = [
+  'Live',
+  'live ',
+  'In prod',
+  'PoC',
+  'Pilot',
+  'Proof of concept',
+  'Idea',
+  'Backlog',
+  'Decommissioned',
+  'On hold',
+  '',
+];
 const YESNO = ['Yes', 'No', 'no', 'N/A', '', 'YES '];
 const REGS = ['', '', 'GDPR', 'HIPAA', 'GDPR; SOX', 'PCI DSS'];
 const PLACES = ['', '', 'US', 'EU', 'Germany', 'USA'];
@@ -88,9 +144,22 @@ export function register(rows: number, seed = 7): Register {
     const pinned = rnd() < 0.05;
     const description = `${pick(['Reads', 'Summarises', 'Routes', 'Drafts'])} ${pick(['customer', 'patient', 'supplier', 'internal'])} ${pick(['emails', 'notes, letters', 'records'])}${rnd() < 0.1 ? '\nSecond line with "quotes"' : ''}`;
     const cells = [
-      id, noName ? '' : rnd() < 0.05 ? `  ${name}  ` : name, `owner${i % 40}@example.com`, pick(STAGES), description,
-      pick(YESNO), pick(YESNO), pick(REGS), pick(PLACES), pick(TASKS), pick(VOLUMES),
-      pinned ? 'on-prem' : '', pinned ? 'Data-sharing agreement' : '', pinned ? pick(EXPIRIES) : '', '', rnd() < 0.2 ? 'see ticket' : '',
+      id,
+      noName ? '' : rnd() < 0.05 ? `  ${name}  ` : name,
+      `owner${i % 40}@example.com`,
+      pick(STAGES),
+      description,
+      pick(YESNO),
+      pick(YESNO),
+      pick(REGS),
+      pick(PLACES),
+      pick(TASKS),
+      pick(VOLUMES),
+      pinned ? 'on-prem' : '',
+      pinned ? 'Data-sharing agreement' : '',
+      pinned ? pick(EXPIRIES) : '',
+      '',
+      rnd() < 0.2 ? 'see ticket' : '',
     ];
     lines.push(cells.map(quote).join(','));
   }

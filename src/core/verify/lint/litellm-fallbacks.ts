@@ -12,7 +12,13 @@ export interface Groups {
   wildcards: RegExp[];
 }
 
-export function fallbacks(config: Obj, section: (typeof FALLBACK_SECTIONS)[number], groups: Groups, partial: boolean, add: (p: Problem) => void): void {
+export function fallbacks(
+  config: Obj,
+  section: (typeof FALLBACK_SECTIONS)[number],
+  groups: Groups,
+  partial: boolean,
+  add: (p: Problem) => void,
+): void {
   const settings = config[section];
   if (!isObj(settings)) return;
   for (const kind of FALLBACK_KINDS) {
@@ -21,7 +27,9 @@ export function fallbacks(config: Obj, section: (typeof FALLBACK_SECTIONS)[numbe
     const router = config.router_settings;
     if (section === 'litellm_settings' && isObj(router) && router[kind] !== undefined) {
       add({
-        code: 'shadowed-fallbacks', severity: 'warning', path: [section, kind],
+        code: 'shadowed-fallbacks',
+        severity: 'warning',
+        path: [section, kind],
         message: `router_settings.${kind} is set too, and router_settings wins: this list is ignored`,
         hint: `keep one ${kind} list, in router_settings`,
       });
@@ -36,26 +44,35 @@ export function fallbacks(config: Obj, section: (typeof FALLBACK_SECTIONS)[numbe
       const earlier = seen.get(key);
       if (earlier !== undefined) {
         add({
-          code: 'duplicate-fallback-key', severity: 'warning', path: at,
+          code: 'duplicate-fallback-key',
+          severity: 'warning',
+          path: at,
           message: `${JSON.stringify(key)} already has an entry (${section}.${kind}[${earlier}]): LiteLLM uses the first and ignores this one`,
           hint: 'merge the two lists into one entry',
         });
       } else seen.set(key, i);
       if (!isGroup(key, groups)) {
         const isId = groups.ids.has(key);
-        add(unresolved(partial, {
-          code: 'unknown-fallback-key', severity: 'error', path: at,
-          message: isId
-            ? `${JSON.stringify(key)} is a model_info.id, not a model group: fallbacks are keyed by model_name, so this entry never applies`
-            : `${JSON.stringify(key)} is not a model group (no model_list entry has this model_name), so this fallback entry never applies`,
-          ...hintFrom(isId ? 'key the entry by the model_name clients call' : didYouMean(key, groups.names)),
-        }));
+        add(
+          unresolved(partial, {
+            code: 'unknown-fallback-key',
+            severity: 'error',
+            path: at,
+            message: isId
+              ? `${JSON.stringify(key)} is a model_info.id, not a model group: fallbacks are keyed by model_name, so this entry never applies`
+              : `${JSON.stringify(key)} is not a model group (no model_list entry has this model_name), so this fallback entry never applies`,
+            ...hintFrom(isId ? 'key the entry by the model_name clients call' : didYouMean(key, groups.names)),
+          }),
+        );
       }
-      if (Array.isArray(targets)) for (const [j, t] of targets.entries()) target(t, [...at, j], key, { groups, partial, add });
+      if (Array.isArray(targets))
+        for (const [j, t] of targets.entries()) target(t, [...at, j], key, { groups, partial, add });
     });
   }
   const defaults = settings.default_fallbacks;
-  if (Array.isArray(defaults)) for (const [j, t] of defaults.entries()) target(t, [section, 'default_fallbacks', j], undefined, { groups, partial, add });
+  if (Array.isArray(defaults))
+    for (const [j, t] of defaults.entries())
+      target(t, [section, 'default_fallbacks', j], undefined, { groups, partial, add });
 }
 
 /** What a fallback name is checked against, whether the config includes files tierplan does not read, and where problems go. */
@@ -69,18 +86,24 @@ function target(t: unknown, path: Path, key: string | undefined, { groups, parti
   if (typeof t !== 'string') return;
   if (t === key) {
     add({
-      code: 'fallback-to-self', severity: 'warning', path,
+      code: 'fallback-to-self',
+      severity: 'warning',
+      path,
       message: `${JSON.stringify(t)} falls back to itself: the group is already retried (num_retries) before any fallback`,
       hint: 'remove it, or name another group',
     });
     return;
   }
   if (resolves(t, groups)) return;
-  add(unresolved(partial, {
-    code: 'unknown-fallback-target', severity: 'error', path,
-    message: `fallback target ${JSON.stringify(t)} is not a model group, a model_info.id or a match of a wildcard model_name: LiteLLM fails over to nothing when it is needed`,
-    ...hintFrom(didYouMean(t, [...groups.names, ...groups.ids])),
-  }));
+  add(
+    unresolved(partial, {
+      code: 'unknown-fallback-target',
+      severity: 'error',
+      path,
+      message: `fallback target ${JSON.stringify(t)} is not a model group, a model_info.id or a match of a wildcard model_name: LiteLLM fails over to nothing when it is needed`,
+      ...hintFrom(didYouMean(t, [...groups.names, ...groups.ids])),
+    }),
+  );
 }
 
 export function guardrails(list: unknown, groups: Groups, partial: boolean, add: (p: Problem) => void): void {
@@ -89,17 +112,27 @@ export function guardrails(list: unknown, groups: Groups, partial: boolean, add:
     const params = isObj(g) ? g.litellm_params : undefined;
     const model = isObj(params) ? params.on_premise_model : undefined;
     if (typeof model !== 'string' || groups.names.has(model)) return;
-    add(unresolved(partial, {
-      code: 'unknown-guardrail-model', severity: 'error', path: ['guardrails', i, 'litellm_params', 'on_premise_model'],
-      message: `on_premise_model ${JSON.stringify(model)} is not a model group: requests this guardrail reroutes have nowhere to go`,
-      ...hintFrom(didYouMean(model, groups.names)),
-    }));
+    add(
+      unresolved(partial, {
+        code: 'unknown-guardrail-model',
+        severity: 'error',
+        path: ['guardrails', i, 'litellm_params', 'on_premise_model'],
+        message: `on_premise_model ${JSON.stringify(model)} is not a model group: requests this guardrail reroutes have nowhere to go`,
+        ...hintFrom(didYouMean(model, groups.names)),
+      }),
+    );
   });
 }
 
 /** With `include:`, a name may be defined in a file tierplan does not read: say so, as a warning. */
 function unresolved(partial: boolean, p: Problem): Problem {
-  return partial ? { ...p, severity: 'warning', message: `${p.message} (unless an included file defines it: tierplan does not read include: files)` } : p;
+  return partial
+    ? {
+        ...p,
+        severity: 'warning',
+        message: `${p.message} (unless an included file defines it: tierplan does not read include: files)`,
+      }
+    : p;
 }
 
 function isGroup(key: string, groups: Groups): boolean {
@@ -112,5 +145,10 @@ function resolves(t: string, groups: Groups): boolean {
 
 /** A wildcard model_name (`azure/*`) as LiteLLM's pattern router reads it: `*` is any text. */
 export function wildcard(name: string): RegExp {
-  return new RegExp(`^${name.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${name
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }

@@ -7,7 +7,13 @@ import type { Problem } from '../../diagnostics/problems.js';
 const ENV_REF = /^os\.environ\/[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Credential fields of `litellm_params` (and of `credential_list[].credential_values`). */
-export const SECRET_PARAMS = ['api_key', 'aws_secret_access_key', 'aws_session_token', 'client_secret', 'azure_ad_token'];
+export const SECRET_PARAMS = [
+  'api_key',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'client_secret',
+  'azure_ad_token',
+];
 
 export function secret(value: unknown, path: Path, key: string, add: (p: Problem) => void): void {
   if (value === undefined || value === null || value === '') return;
@@ -15,7 +21,9 @@ export function secret(value: unknown, path: Path, key: string, add: (p: Problem
   if (typeof value === 'string' && /os\.environ/i.test(value)) return;
   if (typeof value === 'string' || typeof value === 'number') {
     add({
-      code: 'literal-secret', severity: 'error', path,
+      code: 'literal-secret',
+      severity: 'error',
+      path,
       message: `${key} holds a literal value: anyone who can read this config (its repository, its CI logs) has the credential`,
       hint: `write os.environ/NAME and set NAME in the proxy's environment (a server without auth: a dummy value there, or no ${key}); rotate the credential, it has been exposed`,
     });
@@ -27,7 +35,8 @@ export function credentialSecrets(list: unknown, add: (p: Problem) => void): voi
   list.forEach((c, i) => {
     if (!isObj(c) || !isObj(c.credential_values)) return;
     for (const key of SECRET_PARAMS) {
-      if (key in c.credential_values) secret(c.credential_values[key], ['credential_list', i, 'credential_values', key], key, add);
+      if (key in c.credential_values)
+        secret(c.credential_values[key], ['credential_list', i, 'credential_values', key], key, add);
     }
   });
 }
@@ -40,8 +49,11 @@ export function envReferences(config: Obj, add: (p: Problem) => void): void {
       if (/os\.environ/i.test(value) && !ENV_REF.test(value)) {
         const suggestion = suggestRef(value);
         add({
-          code: 'malformed-env-ref', severity: 'error', path,
-          message: 'not a well-formed os.environ/NAME reference: LiteLLM resolves only values that are exactly "os.environ/" followed by a variable name, and uses anything else as the literal value',
+          code: 'malformed-env-ref',
+          severity: 'error',
+          path,
+          message:
+            'not a well-formed os.environ/NAME reference: LiteLLM resolves only values that are exactly "os.environ/" followed by a variable name, and uses anything else as the literal value',
           hint: suggestion ? `did you mean "${suggestion}"?` : 'write os.environ/NAME, e.g. os.environ/OPENAI_API_KEY',
         });
       }

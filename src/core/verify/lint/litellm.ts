@@ -7,7 +7,6 @@ import { FALLBACK_SECTIONS, fallbacks, guardrails, wildcard, type Groups } from 
 import { credentialSecrets, envReferences, secret, SECRET_PARAMS } from './litellm-secrets.js';
 import { hintFrom, isObj, shown, type Obj, type Path } from './values.js';
 
-
 interface ProviderNeeds {
   /** Each entry: one required field, given by any of its spellings. */
   fields: string[][];
@@ -15,16 +14,28 @@ interface ProviderNeeds {
 }
 
 const REGION_FROM_ENV = 'so requests may be processed outside the region you meant';
-const AWS: ProviderNeeds = { fields: [['aws_region_name']], why: `otherwise LiteLLM takes the region from AWS_REGION_NAME or the AWS SDK default, ${REGION_FROM_ENV}` };
-const LOCAL = (fallback: string): ProviderNeeds => ({ fields: [['api_base']], why: `otherwise LiteLLM sends the requests to ${fallback}` });
+const AWS: ProviderNeeds = {
+  fields: [['aws_region_name']],
+  why: `otherwise LiteLLM takes the region from AWS_REGION_NAME or the AWS SDK default, ${REGION_FROM_ENV}`,
+};
+const LOCAL = (fallback: string): ProviderNeeds => ({
+  fields: [['api_base']],
+  why: `otherwise LiteLLM sends the requests to ${fallback}`,
+});
 
 /** What each provider prefix of `litellm_params.model` needs to reach the intended endpoint. */
 const PROVIDER_FIELDS: Record<string, ProviderNeeds> = {
   bedrock: AWS,
   sagemaker: AWS,
-  azure: { fields: [['api_base'], ['api_version']], why: 'otherwise LiteLLM falls back to AZURE_API_BASE and AZURE_API_VERSION from its environment, whatever resource they name' },
+  azure: {
+    fields: [['api_base'], ['api_version']],
+    why: 'otherwise LiteLLM falls back to AZURE_API_BASE and AZURE_API_VERSION from its environment, whatever resource they name',
+  },
   vertex_ai: {
-    fields: [['vertex_project', 'vertex_ai_project'], ['vertex_location', 'vertex_ai_location']],
+    fields: [
+      ['vertex_project', 'vertex_ai_project'],
+      ['vertex_location', 'vertex_ai_location'],
+    ],
     why: `otherwise LiteLLM takes the project and location from its environment (VERTEXAI_PROJECT, VERTEXAI_LOCATION) or a default, ${REGION_FROM_ENV}`,
   },
   hosted_vllm: LOCAL('HOSTED_VLLM_API_BASE from its environment, or nowhere'),
@@ -40,7 +51,14 @@ const PROVIDER_FIELDS: Record<string, ProviderNeeds> = {
  */
 export function lintLitellm(config: unknown): Problem[] {
   if (!isObj(config)) {
-    return [{ code: 'not-a-mapping', severity: 'error', message: 'a LiteLLM config is a mapping with model_list, router_settings…', path: [] }];
+    return [
+      {
+        code: 'not-a-mapping',
+        severity: 'error',
+        message: 'a LiteLLM config is a mapping with model_list, router_settings…',
+        path: [],
+      },
+    ];
   }
   const problems: Problem[] = [];
   const add = (p: Problem): void => void problems.push(p);
@@ -51,7 +69,8 @@ export function lintLitellm(config: unknown): Problem[] {
   guardrails(config.guardrails, groups, partial, add);
   credentialSecrets(config.credential_list, add);
   const general = config.general_settings;
-  if (isObj(general) && 'master_key' in general) secret(general.master_key, ['general_settings', 'master_key'], 'master_key', add);
+  if (isObj(general) && 'master_key' in general)
+    secret(general.master_key, ['general_settings', 'master_key'], 'master_key', add);
   envReferences(config, add);
   return problems;
 }
@@ -60,7 +79,8 @@ function credentialValues(list: unknown): Map<string, Obj> {
   const byName = new Map<string, Obj>();
   if (!Array.isArray(list)) return byName;
   for (const c of list) {
-    if (isObj(c) && typeof c.credential_name === 'string' && isObj(c.credential_values)) byName.set(c.credential_name, c.credential_values);
+    if (isObj(c) && typeof c.credential_name === 'string' && isObj(c.credential_values))
+      byName.set(c.credential_name, c.credential_values);
   }
   return byName;
 }
@@ -84,7 +104,9 @@ function deployments(config: Obj, credentials: Map<string, Obj>, add: (p: Proble
         if (first === undefined) firstWithId.set(info.id, i);
         else {
           add({
-            code: 'duplicate-model-id', severity: 'error', path: [...at, 'model_info', 'id'],
+            code: 'duplicate-model-id',
+            severity: 'error',
+            path: [...at, 'model_info', 'id'],
             message: `model_info.id ${JSON.stringify(info.id)} is also the id of model_list[${first}]: LiteLLM identifies deployments by id, so one shadows the other and spend logs (model_id) cannot tell them apart`,
             hint: 'give every deployment its own stable id',
           });
@@ -93,7 +115,9 @@ function deployments(config: Obj, credentials: Map<string, Obj>, add: (p: Proble
       }
       if ('tier' in info && info.tier !== 'free' && info.tier !== 'paid') {
         add({
-          code: 'reserved-tier-key', severity: 'error', path: [...at, 'model_info', 'tier'],
+          code: 'reserved-tier-key',
+          severity: 'error',
+          path: [...at, 'model_info', 'tier'],
           message: `model_info.tier is reserved by LiteLLM for "free" or "paid"; with ${shown(info.tier)} the deployment fails LiteLLM's validation and the proxy drops it (it skips invalid deployments), so the model group loses this deployment without an error`,
           hint: 'keep your tier under a key of your own, e.g. model_info.deployment_tier (tierplan writes tierplan_tier)',
         });
@@ -114,7 +138,9 @@ function providerFields(params: Obj, credentials: Map<string, Obj>, at: Path, ad
     const found = credentials.get(credential);
     if (!found) {
       add({
-        code: 'unknown-credential', severity: 'warning', path: [...at, 'litellm_credential_name'],
+        code: 'unknown-credential',
+        severity: 'warning',
+        path: [...at, 'litellm_credential_name'],
         message: `no credential_list entry is named ${JSON.stringify(credential)}: unless it is stored in the proxy's database, the deployment has no credentials`,
         ...hintFrom(didYouMean(credential, credentials.keys())),
       });
@@ -128,13 +154,15 @@ function providerFields(params: Obj, credentials: Map<string, Obj>, at: Path, ad
   const provider = params.model.slice(0, slash);
   const needs = PROVIDER_FIELDS[provider];
   if (!needs) return;
-  const has = (field: string): boolean => [params[field], fromCredential[field]].some((v) => v !== undefined && v !== null && v !== '');
+  const has = (field: string): boolean =>
+    [params[field], fromCredential[field]].some((v) => v !== undefined && v !== null && v !== '');
   const missing = needs.fields.filter((spellings) => !spellings.some(has)).map((spellings) => spellings[0]!);
   if (missing.length === 0) return;
   add({
-    code: 'provider-fields-missing', severity: 'error', path: at,
+    code: 'provider-fields-missing',
+    severity: 'error',
+    path: at,
     message: `${/^[aeiou]/.test(provider) ? 'an' : 'a'} ${provider}/ deployment needs ${missing.join(' and ')}: ${needs.why}`,
     hint: `set ${missing.map((f) => `litellm_params.${f}`).join(' and ')} (a value, or os.environ/NAME)`,
   });
 }
-

@@ -24,7 +24,9 @@ export function unknownKeys(o: Obj, known: readonly string[], at: Path, where: s
     // A near miss of a known key is a typo that silently does nothing; anything else may be a
     // key of a newer gateway.
     ctx.add({
-      code: 'unknown-key', severity: hint ? 'error' : 'warning', path: [...at, key],
+      code: 'unknown-key',
+      severity: hint ? 'error' : 'warning',
+      path: [...at, key],
       message: `unknown key ${JSON.stringify(key)} in ${where}: the gateway ignores it without an error`,
       ...(hint ? { hint } : {}),
     });

@@ -14,7 +14,6 @@ const LOGICAL = ['$and', '$or'];
 /** Query keys resolve as `<root>.<key>`, at most two levels. */
 const QUERY_ROOTS = ['metadata', 'params', 'url'];
 
-
 export function conditional(n: Obj, targets: unknown[], at: Path, ctx: Ctx): void {
   const s = n.strategy as Obj;
   const sAt: Path = [...at, 'strategy'];
@@ -23,7 +22,12 @@ export function conditional(n: Obj, targets: unknown[], at: Path, ctx: Ctx): voi
   let dangling = false;
   const refer = (name: unknown, path: Path, what: string): void => {
     if (typeof name !== 'string') {
-      ctx.add({ code: 'missing-target-name', severity: 'error', path, message: `${what} must name a target of this node (a string); found ${shown(name)}` });
+      ctx.add({
+        code: 'missing-target-name',
+        severity: 'error',
+        path,
+        message: `${what} must name a target of this node (a string); found ${shown(name)}`,
+      });
       return;
     }
     used.add(name);
@@ -31,16 +35,24 @@ export function conditional(n: Obj, targets: unknown[], at: Path, ctx: Ctx): voi
     dangling = true;
     const hint = didYouMean(name, names);
     ctx.add({
-      code: 'dangling-target-name', severity: 'error', path,
+      code: 'dangling-target-name',
+      severity: 'error',
+      path,
       message: `${what} names ${JSON.stringify(name)}, but no target of this node has that name: the gateway answers 400 "Invalid target name found in the query router"`,
-      ...(hint ? { hint } : { hint: names.length > 0 ? `target names here: ${names.join(', ')}` : 'give the targets a name' }),
+      ...(hint
+        ? { hint }
+        : { hint: names.length > 0 ? `target names here: ${names.join(', ')}` : 'give the targets a name' }),
     });
   };
   const conditions = s.conditions;
   if (!Array.isArray(conditions) || conditions.length === 0) {
     ctx.add({
-      code: 'missing-conditions', severity: 'error', path: sAt,
-      message: Array.isArray(conditions) ? 'a conditional node without conditions routes every request to its default, or fails with a 400' : 'a conditional node needs strategy.conditions: the gateway answers 400 "No conditions passed in the query router"',
+      code: 'missing-conditions',
+      severity: 'error',
+      path: sAt,
+      message: Array.isArray(conditions)
+        ? 'a conditional node without conditions routes every request to its default, or fails with a 400'
+        : 'a conditional node needs strategy.conditions: the gateway answers 400 "No conditions passed in the query router"',
     });
   } else {
     conditions.forEach((c, i) => {
@@ -50,7 +62,8 @@ export function conditional(n: Obj, targets: unknown[], at: Path, ctx: Ctx): voi
         return;
       }
       unknownKeys(c, CONDITION_KEYS, cAt, 'a condition', ctx);
-      if (!('query' in c)) ctx.add({ code: 'missing-query', severity: 'error', path: cAt, message: 'a condition needs a query' });
+      if (!('query' in c))
+        ctx.add({ code: 'missing-query', severity: 'error', path: cAt, message: 'a condition needs a query' });
       else query(c.query, [...cAt, 'query'], ctx);
       refer(c.then, [...cAt, 'then'], 'then');
     });
@@ -60,9 +73,21 @@ export function conditional(n: Obj, targets: unknown[], at: Path, ctx: Ctx): voi
   if (dangling) return;
   targets.forEach((t, i) => {
     if (isObj(t) && typeof t.name === 'string' && !used.has(t.name)) {
-      ctx.add({ code: 'unreachable-target', severity: 'warning', path: [...at, 'targets', i], message: `no condition and no default names ${JSON.stringify(t.name)}: it never receives traffic` });
+      ctx.add({
+        code: 'unreachable-target',
+        severity: 'warning',
+        path: [...at, 'targets', i],
+        message: `no condition and no default names ${JSON.stringify(t.name)}: it never receives traffic`,
+      });
     } else if (isObj(t) && typeof t.name !== 'string') {
-      ctx.add({ code: 'unreachable-target', severity: 'warning', path: [...at, 'targets', i], message: 'a target of a conditional node without a name never receives traffic: conditions pick targets by name', hint: 'give it a name' });
+      ctx.add({
+        code: 'unreachable-target',
+        severity: 'warning',
+        path: [...at, 'targets', i],
+        message:
+          'a target of a conditional node without a name never receives traffic: conditions pick targets by name',
+        hint: 'give it a name',
+      });
     }
   });
 }
@@ -79,7 +104,12 @@ function query(q: unknown, at: Path, ctx: Ctx): void {
   }
   const keys = Object.keys(q);
   if (keys.length === 0) {
-    ctx.add({ code: 'empty-query', severity: 'warning', path: at, message: 'an empty query matches every request: later conditions and the default are never used' });
+    ctx.add({
+      code: 'empty-query',
+      severity: 'warning',
+      path: at,
+      message: 'an empty query matches every request: later conditions and the default are never used',
+    });
     return;
   }
   let shortCircuit = false;
@@ -89,7 +119,9 @@ function query(q: unknown, at: Path, ctx: Ctx): void {
     if (LOGICAL.includes(key)) {
       if (!Array.isArray(value)) {
         ctx.add({
-          code: 'invalid-operator-value', severity: 'error', path: kAt,
+          code: 'invalid-operator-value',
+          severity: 'error',
+          path: kAt,
           message: `${key} needs a list of sub-queries; with ${shown(value)} the gateway reads "${key}" as a field, which never matches`,
         });
         return;
@@ -99,17 +131,28 @@ function query(q: unknown, at: Path, ctx: Ctx): void {
       if (later !== undefined && !shortCircuit) {
         shortCircuit = true;
         ctx.add({
-          code: 'query-short-circuit', severity: 'error', path: [...at, later],
-          message: `keys after ${JSON.stringify(key)} in the same query are ignored: the gateway returns the result of ${key} without checking ${keys.slice(k + 1).map((x) => JSON.stringify(x)).join(', ')}`,
+          code: 'query-short-circuit',
+          severity: 'error',
+          path: [...at, later],
+          message: `keys after ${JSON.stringify(key)} in the same query are ignored: the gateway returns the result of ${key} without checking ${keys
+            .slice(k + 1)
+            .map((x) => JSON.stringify(x))
+            .join(', ')}`,
           hint: 'one key per query object: put every condition inside one $and',
         });
       }
       return;
     }
     if (key.startsWith('$')) {
-      const hint = didYouMean(key, LOGICAL) ?? (FIELD_OPERATORS.includes(key) ? `${key} applies to a field: { "metadata.<key>": { "${key}": … } }` : undefined);
+      const hint =
+        didYouMean(key, LOGICAL) ??
+        (FIELD_OPERATORS.includes(key)
+          ? `${key} applies to a field: { "metadata.<key>": { "${key}": … } }`
+          : undefined);
       ctx.add({
-        code: 'unknown-operator', severity: 'error', path: kAt,
+        code: 'unknown-operator',
+        severity: 'error',
+        path: kAt,
         message: `${JSON.stringify(key)} is neither $and, $or nor a field: the gateway reads it as a field that never matches`,
         ...(hint ? { hint } : {}),
       });
@@ -119,7 +162,9 @@ function query(q: unknown, at: Path, ctx: Ctx): void {
   });
   if (keys.length > 1 && !shortCircuit) {
     ctx.add({
-      code: 'query-multiple-keys', severity: 'warning', path: at,
+      code: 'query-multiple-keys',
+      severity: 'warning',
+      path: at,
       message: `this query has ${keys.length} keys; the gateway ANDs them only while no $and/$or comes before another key, so reordering them changes the routing`,
       hint: 'one key per query object: combine them with $and',
     });
@@ -129,15 +174,24 @@ function query(q: unknown, at: Path, ctx: Ctx): void {
 function field(key: string, value: unknown, at: Path, ctx: Ctx): void {
   const parts = key.split('.');
   const root = parts[0]!;
-  if (!QUERY_ROOTS.includes(root) || parts.length < 2 || parts[1] === '' || (root === 'url' && parts[1] !== 'pathname')) {
+  if (
+    !QUERY_ROOTS.includes(root) ||
+    parts.length < 2 ||
+    parts[1] === '' ||
+    (root === 'url' && parts[1] !== 'pathname')
+  ) {
     ctx.add({
-      code: 'unknown-query-field', severity: 'error', path: at,
+      code: 'unknown-query-field',
+      severity: 'error',
+      path: at,
       message: `${JSON.stringify(key)} reads nothing: the gateway resolves only metadata.<key>, params.<key> and url.pathname, so this never matches`,
       ...(QUERY_ROOTS.includes(root) ? {} : { hint: `did you mean "metadata.${key}"?` }),
     });
   } else if (parts.length > 2) {
     ctx.add({
-      code: 'query-key-too-deep', severity: 'error', path: at,
+      code: 'query-key-too-deep',
+      severity: 'error',
+      path: at,
       message: `${JSON.stringify(key)} has ${parts.length} levels, but the gateway resolves at most 2: it reads ${parts.slice(0, 2).join('.')} and the condition silently fails`,
       hint: `route on a top-level ${root} key, e.g. "${parts[0]}.${parts.slice(1).join('_')}"`,
     });
@@ -145,8 +199,11 @@ function field(key: string, value: unknown, at: Path, ctx: Ctx): void {
   const metadata = root === 'metadata';
   if (Array.isArray(value)) {
     ctx.add({
-      code: 'invalid-query-value', severity: 'error', path: at,
-      message: 'a list here is read as an operator map: the gateway answers 400 "Unsupported operator used in the query router: 0"',
+      code: 'invalid-query-value',
+      severity: 'error',
+      path: at,
+      message:
+        'a list here is read as an operator map: the gateway answers 400 "Unsupported operator used in the query router: 0"',
       hint: 'to match any of several values, write { "$in": [ … ] }',
     });
   } else if (isObj(value)) {
@@ -159,7 +216,12 @@ function field(key: string, value: unknown, at: Path, ctx: Ctx): void {
 function operators(ops: Obj, at: Path, metadata: boolean, ctx: Ctx): void {
   const entries = Object.entries(ops);
   if (entries.length === 0) {
-    ctx.add({ code: 'empty-query', severity: 'warning', path: at, message: 'an empty operator map matches every request' });
+    ctx.add({
+      code: 'empty-query',
+      severity: 'warning',
+      path: at,
+      message: 'an empty operator map matches every request',
+    });
     return;
   }
   entries.forEach(([op, v], k) => {
@@ -170,9 +232,11 @@ function operators(ops: Obj, at: Path, metadata: boolean, ctx: Ctx): void {
         ? `${op} combines whole queries: { "${op}": [ { "metadata.a": … }, { "metadata.b": … } ] }`
         : op === '$length'
           ? '$length exists only in gateway sources newer than release 1.15.2'
-          : didYouMean(op, FIELD_OPERATORS) ?? (prefix ? `did you mean "${prefix}"?` : undefined);
+          : (didYouMean(op, FIELD_OPERATORS) ?? (prefix ? `did you mean "${prefix}"?` : undefined));
       ctx.add({
-        code: 'unknown-operator', severity: 'error', path: oAt,
+        code: 'unknown-operator',
+        severity: 'error',
+        path: oAt,
         message: `unknown operator ${JSON.stringify(op)}: the gateway answers 400 "Unsupported operator used in the query router: ${op}"`,
         ...(hint ? { hint } : {}),
       });
@@ -186,7 +250,12 @@ function operators(ops: Obj, at: Path, metadata: boolean, ctx: Ctx): void {
       case '$in':
       case '$nin':
         if (!Array.isArray(v)) {
-          ctx.add({ code: 'invalid-operator-value', severity: 'error', path: oAt, message: `${op} needs a list; with ${shown(v)} the condition is always false` });
+          ctx.add({
+            code: 'invalid-operator-value',
+            severity: 'error',
+            path: oAt,
+            message: `${op} needs a list; with ${shown(v)} the condition is always false`,
+          });
         } else if (metadata) {
           v.forEach((item, i) => {
             if (typeof item !== 'string') nonString(item, [...oAt, i], ctx);
@@ -198,17 +267,32 @@ function operators(ops: Obj, at: Path, metadata: boolean, ctx: Ctx): void {
       case '$lt':
       case '$lte':
         if (Number.isNaN(Number.parseFloat(String(v)))) {
-          ctx.add({ code: 'invalid-operator-value', severity: 'error', path: oAt, message: `${op} compares numbers; ${shown(v)} is not one, so the condition is always false` });
+          ctx.add({
+            code: 'invalid-operator-value',
+            severity: 'error',
+            path: oAt,
+            message: `${op} compares numbers; ${shown(v)} is not one, so the condition is always false`,
+          });
         }
         break;
       case '$regex':
         if (typeof v !== 'string' || !validRegex(v)) {
-          ctx.add({ code: 'invalid-regex', severity: 'error', path: oAt, message: `${shown(v)} is not a valid regular expression: the gateway treats the condition as false` });
+          ctx.add({
+            code: 'invalid-regex',
+            severity: 'error',
+            path: oAt,
+            message: `${shown(v)} is not a valid regular expression: the gateway treats the condition as false`,
+          });
         }
         if (k < entries.length - 1) {
           ctx.add({
-            code: 'query-short-circuit', severity: 'error', path: [...at, entries[k + 1]![0]],
-            message: `operators after $regex are ignored: the gateway returns the regex result without checking ${entries.slice(k + 1).map(([o]) => o).join(', ')}`,
+            code: 'query-short-circuit',
+            severity: 'error',
+            path: [...at, entries[k + 1]![0]],
+            message: `operators after $regex are ignored: the gateway returns the regex result without checking ${entries
+              .slice(k + 1)
+              .map(([o]) => o)
+              .join(', ')}`,
             hint: 'one operator per field when $regex is used: combine with $and, e.g. { "$and": [ { "<field>": { "$regex": … } }, { "<field>": { "$ne": … } } ] }',
           });
         }
@@ -219,7 +303,9 @@ function operators(ops: Obj, at: Path, metadata: boolean, ctx: Ctx): void {
 
 function nonString(v: unknown, at: Path, ctx: Ctx): void {
   ctx.add({
-    code: 'metadata-non-string', severity: 'error', path: at,
+    code: 'metadata-non-string',
+    severity: 'error',
+    path: at,
     message: `compares metadata with ${shown(v)}, which is not a string: Portkey metadata values are strings and the comparison is strict (3 is not "3"), so this never matches`,
     hint: `write it as a string: ${JSON.stringify(String(v))}`,
   });
