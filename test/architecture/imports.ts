@@ -3,7 +3,7 @@
 // `from '…'` can neither hide an import nor invent one.
 import ts from 'typescript';
 
-export type ImportKind = 'import' | 'export' | 'dynamic' | 'type' | 'require';
+type ImportKind = 'import' | 'export' | 'dynamic' | 'type' | 'require';
 
 export interface ImportRef {
   /** The module specifier as written, or null when it is computed at run time. */

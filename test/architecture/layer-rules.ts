@@ -7,7 +7,7 @@ import { join, posix } from 'node:path';
 import { findImports, type ImportRef } from './imports.js';
 
 /** What each layer may import, itself included. */
-export const LAYERS: Readonly<Record<string, readonly string[]>> = {
+const LAYERS: Readonly<Record<string, readonly string[]>> = {
   core: ['core'],
   io: ['io', 'core'],
   render: ['render', 'core'],
@@ -26,7 +26,7 @@ export interface Violation {
   rule: string;
 }
 
-export function layerOf(file: string): string | undefined {
+function layerOf(file: string): string | undefined {
   const [root, layer, ...rest] = file.split('/');
   return root === 'src' && layer !== undefined && rest.length > 0 && layer in LAYERS ? layer : undefined;
 }
@@ -82,7 +82,7 @@ export function formatViolation(v: Violation): string {
 }
 
 /** Every folder under `dir` (itself included), repo-relative. */
-export function foldersUnder(root: string, dir = 'src'): string[] {
+function foldersUnder(root: string, dir = 'src'): string[] {
   const subs = readdirSync(join(root, dir), { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => `${dir}/${e.name}`);

@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const CLI_DIR = fileURLToPath(new URL('./', import.meta.url));
-export const SCENARIO_DIR = join(CLI_DIR, 'scenarios');
+const CLI_DIR = fileURLToPath(new URL('./', import.meta.url));
+const SCENARIO_DIR = join(CLI_DIR, 'scenarios');
 export const GOLDEN_DIR = join(CLI_DIR, 'golden');
 export const FIXTURE_DIR = join(CLI_DIR, 'fixtures');
 

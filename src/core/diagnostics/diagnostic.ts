@@ -3,7 +3,7 @@
 // converts to this losslessly, so one set of formatters serves every command.
 import type { DiagnosticCode, Severity } from './catalog.js';
 
-export interface Evidence {
+interface Evidence {
   /** How a request gets there, hop by hop (verify). */
   path?: string[];
   /** Rows elsewhere that show it: the first rows of a usage export that could not be read. */

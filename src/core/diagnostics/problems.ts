@@ -1,6 +1,6 @@
 import type { ProblemCode } from './catalog.js';
 
-export type { Diagnostic, PlacedDiagnostic } from './diagnostic.js';
+export type { PlacedDiagnostic } from './diagnostic.js';
 
 /**
  * A problem found in an input, positioned by its path inside the parsed document
