@@ -204,7 +204,7 @@ export async function planFile(
           'unknown-usage-format',
           `cannot tell what export this is from its header: expected LiteLLM spend-log columns (${LITELLM_REQUIRED.join(', ')}) or FinOps FOCUS columns (ChargePeriodStart, BilledCost, EffectiveCost, ConsumedQuantity); found: ${shown(header)}`,
           delimiterHint(header) ??
-            'for another export, write a mapping file (schemas/usage-mapping.schema.json) and pass it with --usage-mapping',
+            'for another export, write a mapping file (schemas/usage-mapping.schema.json) and pass it with --mapping',
           line,
         ),
       );
