@@ -30,6 +30,7 @@ import type {
   Override,
   PolicyFile,
   Reasoning,
+  ReviewSettings,
   Regime,
   Status,
   Suggested,
@@ -215,6 +216,7 @@ describe('policy schema ↔ types', () => {
       reference_split: o,
       gateway: o,
       triggers: o,
+      review: o,
     } satisfies Kinds<PolicyFile>);
     expectAligned(at(policy, 'triggers', '[]'), {
       id: r,
@@ -240,6 +242,7 @@ describe('policy schema ↔ types', () => {
       context_window_fallbacks: o,
       fallback_status_codes: o,
     } satisfies Kinds<GatewaySettings>);
+    expectAligned(at(policy, 'review'), { provider_names: o } satisfies Kinds<ReviewSettings>);
     expectAligned(at(policy, 'sensitivity'), { levels: o, fail_closed: o, data_classes: o, regimes: o } satisfies Kinds<
       NonNullable<PolicyFile['sensitivity']>
     >);

@@ -122,6 +122,12 @@ export const INVENTORY_RULES = {
       'A consolidation trigger can never fire with this policy (e.g. a capacity trigger on a tier without fixed-cost deployments).',
     help: 'Give the tier a fixed_cost deployment, point the trigger at another tier, or remove it.',
   },
+  'unused-provider-name': {
+    severity: 'warning',
+    description:
+      'A name in review.provider_names maps to a provider no deployment of the policy uses, so billed rows with that name match no deployment.',
+    help: 'Use the provider id of a deployment (`bedrock`, `azure`, `vertex_ai`…); a "did you mean" is given when one is close.',
+  },
   'unknown-column': {
     severity: 'error',
     description: 'A column mapping names a column the file does not have.',

@@ -43,6 +43,7 @@ export function scaffoldPolicy(base: Policy, a: InitAnswers): ScaffoldedPolicy {
     ...(base.reference_split ? { reference_split: renormalised(base.reference_split, tierIds) } : {}),
     ...(base.gateway ? { gateway: base.gateway } : {}),
     ...(base.triggers ? { triggers } : {}),
+    ...(base.review ? { review: base.review } : {}),
   };
   const keptDeploymentIds = new Set(tiers.flatMap((t) => t.deployments.map((d) => d.id)));
   return {

@@ -108,7 +108,23 @@ export function checkPolicy(p: Policy): Problem[] {
   });
   for (const key of Object.keys(p.reference_split ?? {})) level(key, tierIds, 'tier', ['reference_split', key]);
   checkTriggers(p, tierIds, level, err, problems);
+  checkProviderNames(p, problems);
   return problems;
+}
+
+/** A billed name mapped to a provider no deployment uses matches nothing: a typo, most likely. */
+function checkProviderNames(p: Policy, problems: Problem[]): void {
+  const providers = [...new Set(p.tiers.flatMap((t) => t.deployments.map((d) => d.provider)))];
+  for (const [name, id] of Object.entries(p.review?.provider_names ?? {})) {
+    if (providers.includes(id)) continue;
+    problems.push({
+      code: 'unused-provider-name',
+      severity: 'warning',
+      message: `provider name "${name}" maps to "${id}", which no deployment uses: its rows match no deployment`,
+      path: ['review', 'provider_names', name],
+      hint: didYouMean(id, providers) ?? `deployments use ${providers.join(', ') || '(none)'}`,
+    });
+  }
 }
 
 const TRIGGER_NEEDS: Record<TriggerKind, (keyof TriggerRule)[]> = {

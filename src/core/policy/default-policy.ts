@@ -362,4 +362,6 @@ export const DEFAULT_POLICY: Policy = {
       description: 'API spend above what a cleared self-hosted deployment costs: evaluate a move.',
     },
   ],
+  // Cloud bills' provider names beyond the built-in table (core/review/provider-names.ts).
+  review: { provider_names: {} },
 };

@@ -3,7 +3,8 @@ import type { Policy, PolicyFile, Tier } from './types.js';
 /**
  * The effective policy: with `extends: default` a file is merged over the base — catalogs
  * (data classes, regimes) by key, capability rules, tiers and triggers by id (a tier given replaces
- * the base tier of that id whole, so a tier's deployments are never half-inherited) —
+ * the base tier of that id whole, so a tier's deployments are never half-inherited), review's
+ * provider names by name —
  * and lists such as levels, preference and matrix replace the base's when given.
  * With `extends: none` the file is the whole policy; missing sections are reported by
  * `checkPolicy`, not filled in silently.
@@ -30,6 +31,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
       ...(file.reference_split ? { reference_split: file.reference_split } : {}),
       ...(file.gateway ? { gateway: file.gateway } : {}),
       ...(file.triggers ? { triggers: file.triggers } : {}),
+      ...(file.review ? { review: file.review } : {}),
     };
   }
   const s = file.sensitivity ?? {};
@@ -38,6 +40,9 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
   const referenceSplit = file.reference_split ?? base.reference_split;
   const gateway = file.gateway || base.gateway ? { ...base.gateway, ...file.gateway } : undefined;
   const triggers = file.triggers || base.triggers ? mergeById(base.triggers ?? [], file.triggers ?? []) : undefined;
+  // Provider names by name, the file's over the base's.
+  const names = { ...base.review?.provider_names, ...file.review?.provider_names };
+  const review = file.review || base.review ? { ...base.review, ...file.review, provider_names: names } : undefined;
   return {
     version: 1,
     name: file.name ?? `${base.name} + overrides`,
@@ -58,6 +63,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
     ...(referenceSplit ? { reference_split: referenceSplit } : {}),
     ...(gateway ? { gateway } : {}),
     ...(triggers ? { triggers } : {}),
+    ...(review ? { review } : {}),
   };
 }
 

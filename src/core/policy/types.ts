@@ -164,6 +164,16 @@ export interface GatewaySettings {
   fallback_status_codes?: number[];
 }
 
+/** How `tierplan review` reads usage exports. */
+export interface ReviewSettings {
+  /**
+   * Provider names as cloud bills give them (FOCUS ServiceName, HostProviderName,
+   * ServiceProviderName, ProviderName) → the provider id of the policy's deployments; added over
+   * the built-in table (core/review/provider-names.ts), compared case-insensitively.
+   */
+  provider_names?: Record<string, string>;
+}
+
 /**
  * What a consolidation trigger watches (structured data; no code string is ever evaluated):
  * - `volume_below`: a use case planned on `tier` used fewer than `tokens_per_month` there → move to the next more open cleared tier;
@@ -208,6 +218,7 @@ export interface Policy {
   reference_split?: Record<string, number>;
   gateway?: GatewaySettings;
   triggers?: TriggerRule[];
+  review?: ReviewSettings;
 }
 
 /** A policy file as written: with `extends: default` every section may be partial. */
@@ -223,4 +234,5 @@ export interface PolicyFile {
   reference_split?: Record<string, number>;
   gateway?: GatewaySettings;
   triggers?: TriggerRule[];
+  review?: ReviewSettings;
 }

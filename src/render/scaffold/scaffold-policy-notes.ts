@@ -100,6 +100,13 @@ export const NOTES = {
     '(propose retirement), capacity_above (a self-hosted deployment filling up), break_even (API',
     'spend above what a cleared self-hosted deployment costs). The thresholds are starting points.',
   ],
+  review: [
+    'How `tierplan review` reads cloud bills (FinOps FOCUS): the provider a bill names is mapped',
+    "to your deployments' provider ids by a built-in table (AWS, Amazon Bedrock → bedrock;",
+    'Microsoft, Azure OpenAI Service → azure; Google Cloud, Vertex AI → vertex_ai; OpenAI →',
+    'openai…; see docs/review.md). Add names your bills use, e.g. "Acme Cloud AI": openai.',
+  ],
+  provider_names: 'name as billed → provider id, over the built-in table',
 } as const;
 
 export interface LeftOutLines {

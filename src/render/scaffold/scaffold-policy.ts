@@ -50,6 +50,10 @@ export function renderScaffoldPolicy(input: ScaffoldPolicyInput): string {
     above(doc, ['triggers'], NOTES.triggers, true);
     for (let i = 1; i < policy.triggers.length; i++) gapBefore(doc, ['triggers', i]);
   }
+  if (policy.review) {
+    above(doc, ['review'], NOTES.review, true);
+    above(doc, ['review', 'provider_names'], [NOTES.provider_names]);
+  }
   return doc.toString(SCAFFOLD_YAML);
 }
 
@@ -97,6 +101,7 @@ function policyData(p: Policy): Record<string, unknown> {
     ...(p.reference_split ? { reference_split: p.reference_split } : {}),
     ...(p.gateway ? { gateway: p.gateway } : {}),
     ...(p.triggers ? { triggers: p.triggers } : {}),
+    ...(p.review ? { review: { provider_names: p.review.provider_names ?? {} } } : {}),
   };
 }
 
