@@ -4,6 +4,7 @@
 import { UsageAccumulator } from '../core/review/aggregate.js';
 import type { UsageAggregate } from '../core/review/aggregate-types.js';
 import { previousReviewOf, type PreviousReview } from '../core/review/previous.js';
+import { providerNameTable } from '../core/review/provider-names.js';
 import { computeReview } from '../core/review/review.js';
 import type { Review } from '../core/review/review-types.js';
 import type { Inventory, Policy } from '../core/policy/types.js';
@@ -35,6 +36,8 @@ export async function readUsageTotals(policy: Policy, req: UsageRequest): Promis
     ...(req.format ? { format: req.format } : {}),
     ...(req.mapping ? { mapping: req.mapping } : {}),
     costColumn: req.costColumn,
+    // Cloud bills name providers their own way (`AWS`); rows carry the policy's ids (`bedrock`).
+    providerNames: providerNameTable(policy),
     onRow: (row) => acc.add(row),
     // Rows of files that can be split go straight into `acc` from two threads, not through onRow.
     fold: { accumulator: acc, policy },

@@ -13,6 +13,12 @@ import {
   type LatencyColumns,
   type Mapper,
 } from './cells.js';
+import {
+  BILLED_PROVIDER_NAMES,
+  billedName,
+  billedProvider,
+  type BilledNames,
+} from '../../core/review/provider-names.js';
 import { litellmColumns, lookup, type CostColumn, type UsageFormat } from './formats.js';
 import type { Mapping } from './mapping.js';
 import { parseNumber, tierplanTags, useCaseFromTags } from './values.js';
@@ -61,7 +67,7 @@ function tokensPerUnit(unit: string | null): number | null {
   return (m[1] === undefined ? 1 : Number(m[1])) * scale;
 }
 
-function focusMapper(names: string[], costColumn: CostColumn): Mapper {
+function focusMapper(names: string[], costColumn: CostColumn, providerNames: Readonly<Record<string, string>>): Mapper {
   const col = lookup(names);
   const c = {
     start: col('ChargePeriodStart'),
@@ -73,6 +79,8 @@ function focusMapper(names: string[], costColumn: CostColumn): Mapper {
     meter: col('SkuMeter'),
     resourceName: col('ResourceName'),
     resourceId: col('ResourceId'),
+    service: col('ServiceName'),
+    host: col('HostProviderName'),
     serviceProvider: col('ServiceProviderName'),
     provider: col('ProviderName'),
     regionId: col('RegionId'),
@@ -116,6 +124,12 @@ function focusMapper(names: string[], costColumn: CostColumn): Mapper {
       `${cells.text(c.meter) ?? ''} ${cells.text(c.description) ?? ''}`
     ).toLowerCase();
     const output = /output|completion|generated/.test(direction);
+    const names: BilledNames = {
+      service: cells.text(c.service),
+      host: cells.text(c.host),
+      serviceProvider: cells.text(c.serviceProvider),
+      provider: cells.text(c.provider),
+    };
     return {
       file,
       line,
@@ -125,7 +139,9 @@ function focusMapper(names: string[], costColumn: CostColumn): Mapper {
       tags,
       model_id: ai ? cells.text(c.resourceId) : null,
       model: modelId ?? (ai ? (cells.text(c.resourceName) ?? cells.text(c.skuId)) : null),
-      provider: cells.text(c.serviceProvider) ?? cells.text(c.provider),
+      // Who served an AI charge, as the policy's provider id (`AWS` → `bedrock`); other charges (an
+      // EC2 host, storage) keep the name as billed: `AWS` is Bedrock only when it served a model.
+      provider: ai ? billedProvider(providerNames, names) : billedName(names),
       api_base: null,
       region: cells.text(c.regionId) ?? cells.text(c.regionName),
       requests: 0,
@@ -208,9 +224,10 @@ function mappedMapper(names: string[], mapping: Mapping): Mapper {
 
 export function mapperFor(
   plan: { format: UsageFormat; names: string[] },
-  opts: { costColumn?: CostColumn; mapping?: Mapping },
+  opts: { costColumn?: CostColumn; mapping?: Mapping; providerNames?: Readonly<Record<string, string>> },
 ): Mapper {
   if (plan.format === 'litellm') return litellmMapper(plan.names);
-  if (plan.format === 'focus') return focusMapper(plan.names, opts.costColumn ?? 'EffectiveCost');
+  if (plan.format === 'focus')
+    return focusMapper(plan.names, opts.costColumn ?? 'EffectiveCost', opts.providerNames ?? BILLED_PROVIDER_NAMES);
   return mappedMapper(plan.names, opts.mapping!);
 }

@@ -48,6 +48,8 @@ export interface PlanOptions {
   format?: UsageFormat;
   mapping?: Mapping;
   costColumn?: CostColumn;
+  /** FOCUS only: billed provider names → the policy's provider ids (core/review/provider-names.ts); the built-in table when absent. */
+  providerNames?: Readonly<Record<string, string>>;
 }
 
 export function describePlan(p: FilePlan): string {

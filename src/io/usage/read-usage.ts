@@ -24,6 +24,8 @@ export interface ReadUsageOptions {
   mapping?: Mapping;
   /** FOCUS only: which cost column is the row's cost. Default EffectiveCost. */
   costColumn?: CostColumn;
+  /** FOCUS only: billed provider names → the policy's provider ids (`providerNameTable(policy)`); the built-in table when absent. */
+  providerNames?: Readonly<Record<string, string>>;
   /** Bytes read from disk so far (compressed bytes for .gz) and the total size of all files. */
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
   onRow: (row: UsageRow) => void;
@@ -68,6 +70,7 @@ export async function readUsage(files: string[], opts: ReadUsageOptions): Promis
     ...(opts.format ? { format: opts.format } : {}),
     ...(opts.mapping ? { mapping: opts.mapping } : {}),
     ...(opts.costColumn ? { costColumn: opts.costColumn } : {}),
+    ...(opts.providerNames ? { providerNames: opts.providerNames } : {}),
   };
   const total = plans.reduce((sum, p) => sum + p.size, 0);
   let done = 0;

@@ -165,13 +165,15 @@ const UC_KEYS = new Set([
   'tierplan-use-case',
   'tierplan/use_case',
 ]);
+const USER_TAG_PREFIX = /^user[:_]/;
 const TIER_KEYS = new Set(['tierplan-tier', 'tierplan_tier', 'tierplan:tier', 'tierplan/tier']);
 
 /**
  * The tierplan tags found in a value: strings `tierplan-uc:…` / `tierplan-tier:…` anywhere in
  * arrays or objects (LiteLLM request_tags, metadata.tags), and key/value pairs whose key is a
  * tierplan spelling (`tierplan-uc`, `tierplan_uc`, `tierplan:use_case`, `tierplan-tier`,
- * `tierplan_tier`, `tierplan:tier`; keys compared case-insensitively). Searched 4 levels deep.
+ * `tierplan_tier`, `tierplan:tier`; keys compared case-insensitively, a cloud's `user:` or `user_`
+ * prefix ignored). Searched 4 levels deep.
  */
 export function tierplanTags(value: unknown, out: string[] = [], depth = 0): string[] {
   if (depth > 4 || value === null || value === undefined) return out;
@@ -190,7 +192,10 @@ export function tierplanTags(value: unknown, out: string[] = [], depth = 0): str
   }
   if (typeof value === 'object') {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const key = k.trim().toLowerCase();
+      // Cloud bills may prefix user-defined tags (`user:tierplan-uc`, CUR's `user_tierplan_uc`).
+      const key = k.trim().toLowerCase().replace(USER_TAG_PREFIX, '');
+      // A `tierplan-uc:<alias>` string used as a key (tags without values) counts as that tag.
+      tierplanTags(k.trim().replace(USER_TAG_PREFIX, ''), out, depth + 1);
       if (typeof v === 'string' && v.trim() !== '') {
         if (UC_KEYS.has(key)) addTag(out, TIERPLAN_UC + v.trim());
         else if (TIER_KEYS.has(key)) addTag(out, TIERPLAN_TIER + v.trim());
