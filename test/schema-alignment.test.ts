@@ -416,6 +416,7 @@ describe('review schema ↔ types', () => {
       month: r,
       tier: r,
       requests: r,
+      rows_without_requests: r,
       input_tokens: r,
       output_tokens: r,
       cost: r,

@@ -148,6 +148,7 @@ describe('split invariants over random cells', () => {
       (c): UsageCell => ({
         ...c,
         use_case: 'u',
+        rows_without_requests: 0,
         output_tokens: 0,
         failures: 0,
         p95_latency_ms: null,

@@ -7,6 +7,12 @@ export interface UsageCell {
   month: string;
   tier: string;
   requests: number;
+  /**
+   * Rows of the cell from a source that counts no requests (FinOps FOCUS charges): `requests`
+   * leaves them out, so when this is above 0 a request figure under-counts and a volume check
+   * should use tokens or cost instead.
+   */
+  rows_without_requests: number;
   input_tokens: number;
   output_tokens: number;
   /** Priced deployments: the row's cost (or the policy price when the row has none); self-hosted: capacity-rate share of the fixed monthly cost. */

@@ -11,7 +11,7 @@ import { AttributionMemo, type Remembered } from './attribution-memo.js';
 import { ExactSum } from './exact-sum.js';
 import { addBuckets, ARRAY_BUCKETS, buckets, p95, record } from './latency-histogram.js';
 import { monthOf } from './month-of.js';
-import type { RejectedRow, UsageRow } from './usage-types.js';
+import { countsRequests, type RejectedRow, type UsageRow } from './usage-types.js';
 
 export { monthOf };
 export type { DeploymentMonth, UsageAggregate, UsageCell } from './aggregate-types.js';
@@ -133,6 +133,7 @@ export class UsageAccumulator {
       failed: row.failed,
       latency: row.latency_ms,
     });
+    if (!countsRequests(row.source)) target.cell.rows_without_requests++;
   }
 
   /** Where rows of this identity go: remembered by the caller and passed to `addRouted`. */
@@ -234,6 +235,7 @@ export class UsageAccumulator {
         month,
         tier,
         requests: 0,
+        rows_without_requests: 0,
         input_tokens: 0,
         output_tokens: 0,
         cost: new ExactSum(),
@@ -300,6 +302,7 @@ export class UsageAccumulator {
     for (const o of other.cells) {
       const c = this.cell(o.use_case, o.month, o.tier);
       c.requests += o.requests;
+      c.rows_without_requests += o.rows_without_requests;
       c.input_tokens += o.input_tokens;
       c.output_tokens += o.output_tokens;
       c.cost.addAll(o.cost);

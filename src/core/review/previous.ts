@@ -73,7 +73,12 @@ export function previousReviewOf(
   if (problems.length > 0) return { previous: null, problems };
   const p = period as { from: string; to: string };
   return {
-    previous: { period: { from: p.from, to: p.to }, streaks: streaks as Streak[], usage: usage as UsageCell[] },
+    previous: {
+      period: { from: p.from, to: p.to },
+      streaks: streaks as Streak[],
+      // Files written before rows_without_requests existed do not say which rows had no request count.
+      usage: (usage as UsageCell[]).map((c) => ({ ...c, rows_without_requests: c.rows_without_requests ?? 0 })),
+    },
     problems: [],
   };
 }

@@ -4,6 +4,12 @@
 
 type UsageSource = 'litellm' | 'focus' | 'mapped';
 
+/**
+ * Whether a source's rows count requests. A FOCUS row is a charge (tokens and cost over a charge
+ * period), not a request: its `requests` is 0 because the bill does not say, not because none ran.
+ */
+export const countsRequests = (source: UsageSource): boolean => source !== 'focus';
+
 export interface UsageRow {
   /** Where it came from, for messages: file and 1-based line (a CSV record may span lines: its first). */
   file: string;
@@ -21,6 +27,7 @@ export interface UsageRow {
   provider: string | null;
   api_base: string | null;
   region: string | null;
+  /** 0 for sources that count no requests (`countsRequests`). */
   requests: number;
   input_tokens: number;
   output_tokens: number;
