@@ -7,7 +7,7 @@
 // `review.provider_names`.
 import type { Policy } from '../policy/types.js';
 
-/** Name as billed (lower case) → provider id. Documented in docs/review.md#cloud-bills-and-provider-names. */
+/** Name as billed (lower case) → provider id. Documented in docs/review.md#provider-names. */
 export const BILLED_PROVIDER_NAMES: Readonly<Record<string, string>> = {
   // Amazon: the company, its billing entities, and the services that serve models.
   aws: 'bedrock',
@@ -36,6 +36,7 @@ export const BILLED_PROVIDER_NAMES: Readonly<Record<string, string>> = {
   'vertex ai api': 'vertex_ai',
   'gemini api': 'gemini',
   'generative language api': 'gemini',
+  'google ai studio': 'gemini',
   // Oracle
   oracle: 'oci',
   oci: 'oci',
@@ -54,7 +55,6 @@ export const BILLED_PROVIDER_NAMES: Readonly<Record<string, string>> = {
   mistral: 'mistral',
   cohere: 'cohere',
   meta: 'meta_llama',
-  'google ai studio': 'gemini',
   deepseek: 'deepseek',
   xai: 'xai',
   groq: 'groq',
