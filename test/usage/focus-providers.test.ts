@@ -94,6 +94,8 @@ describe('FOCUS providers', () => {
         '2026-08-01T00:00:00Z,1,10,Tokens,  amazon web services ,Anthropic,Claude Sonnet 4.6 (Amazon Bedrock Edition),"{""user_tierplan_uc"":""a""}"',
         '2026-08-01T00:00:00Z,1,10,Tokens,,ANTHROPIC,Claude API,"[""tierplan-uc:b"",""tierplan-tier:api""]"',
         '2026-08-01T00:00:00Z,1,10,Tokens,,Solora AI,Solora API,tierplan-uc:c',
+        // A gateway's FOCUS export may serialise the request tags into one tag value.
+        '2026-08-01T00:00:00Z,1,10,Tokens,,openai,OpenAI API,"{""litellm:tags"":""[\\""tierplan-uc:d\\""]""}"',
       ].join('\n'),
     );
     const { rows } = await read([file]);
@@ -101,6 +103,7 @@ describe('FOCUS providers', () => {
       ['bedrock', 'a', ['tierplan-uc:a']],
       ['anthropic', 'b', ['tierplan-uc:b', 'tierplan-tier:api']],
       ['Solora AI', 'c', ['tierplan-uc:c']],
+      ['openai', 'd', ['tierplan-uc:d']],
     ]);
   });
 });

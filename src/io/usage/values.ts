@@ -183,6 +183,10 @@ export function tierplanTags(value: unknown, out: string[] = [], depth = 0): str
     if ((lower.startsWith(TIERPLAN_UC) || lower.startsWith(TIERPLAN_TIER)) && t.indexOf(':') < t.length - 1) {
       const colon = t.indexOf(':');
       addTag(out, `${t.slice(0, colon).toLowerCase()}:${t.slice(colon + 1).trim()}`);
+    } else if ((t[0] === '[' || t[0] === '{') && t.includes('tierplan')) {
+      // A list or map serialised into one tag value (an export's `"tags": "[\"tierplan-uc:x\"]"`).
+      const parsed = parseJsonCell(t);
+      if (typeof parsed !== 'string') tierplanTags(parsed, out, depth + 1);
     }
     return out;
   }
