@@ -53,6 +53,7 @@ import type {
   Review,
   ReviewCounts,
   ReviewPeriod,
+  ReviewTotals,
   Severity,
   ShareChange,
   SplitSource,
@@ -215,6 +216,7 @@ describe('policy schema ↔ types', () => {
       reference_split: o,
       gateway: o,
       triggers: o,
+      currency: o,
     } satisfies Kinds<PolicyFile>);
     expectAligned(at(policy, 'triggers', '[]'), {
       id: r,
@@ -233,6 +235,7 @@ describe('policy schema ↔ types', () => {
       spend_above: true,
       no_traffic: true,
       capacity_above: true,
+      capacity_below: true,
       break_even: true,
     };
     expect(at(policy, 'triggers', '[]', 'kind').enum).toEqual(Object.keys(kinds));
@@ -389,6 +392,8 @@ describe('review schema ↔ types', () => {
       schema_version: r,
       as_of: r,
       policy: r,
+      currency: r,
+      totals: r,
       period: r,
       counts: r,
       usage: r,
@@ -400,6 +405,12 @@ describe('review schema ↔ types', () => {
       split: r,
     } satisfies Kinds<Review>);
     expectAligned(at(review, 'period'), { from: r, to: r, months: r } satisfies Kinds<ReviewPeriod>);
+    expectAligned(at(review, 'totals'), {
+      requests: r,
+      tokens: r,
+      billed_cost: r,
+      allocated_cost: r,
+    } satisfies Kinds<ReviewTotals>);
     expectAligned(at(review, 'counts'), {
       read: r,
       unreadable: r,
@@ -416,10 +427,12 @@ describe('review schema ↔ types', () => {
       input_tokens: r,
       output_tokens: r,
       cost: r,
+      allocated_cost: r,
       failures: r,
       p95_latency_ms: r,
       latency_samples: r,
       deployments: r,
+      rows_without_requests: r,
     } satisfies Kinds<UsageCell>);
     expectAligned(at(review, 'deployments', '[]'), {
       deployment: r,
@@ -429,6 +442,7 @@ describe('review schema ↔ types', () => {
       tokens: r,
       capacity_tokens: r,
       utilisation: r,
+      fixed_cost: r,
     } satisfies Kinds<DeploymentMonth>);
     expectAligned(at(review, 'triggers', '[]'), {
       trigger: r,
@@ -441,6 +455,8 @@ describe('review schema ↔ types', () => {
       consecutive: r,
       required: r,
       figures: r,
+      use_cases: r,
+      note: r,
       move: r,
       summary: r,
     } satisfies Kinds<TriggerFiring>);

@@ -42,7 +42,9 @@ describe('the split against last period', () => {
     });
     expect(s.tiers.map((t) => t.tier)).toEqual(['api', 'on-prem']);
     const [api, onprem] = s.tiers;
-    expect(api!.current).toMatchObject({ tokens: 100, share_tokens: 0.25, share_cost: 1, share_requests: 0.5 });
+    expect(api!.current).toMatchObject({ tokens: 100, share_tokens: 0.25, share_requests: 0.5 });
+    // On-prem's allocated fixed cost (300 tokens of a 20B-token, 6,000/month deployment) is its cost share.
+    expect(api!.current.share_cost).toBe(0.999997);
     expect(api!.previous).toMatchObject({ tokens: 300, share_tokens: 1, share_cost: 1, share_requests: 1 });
     expect(api!.change_pp).toEqual({ tokens: -75, cost: 0, requests: -50 });
     // A tier with no traffic last quarter: 0 % then.
@@ -153,6 +155,8 @@ describe('split invariants over random cells', () => {
         p95_latency_ms: null,
         latency_samples: 0,
         deployments: [],
+        allocated_cost: 0,
+        rows_without_requests: 0,
       }),
     );
 

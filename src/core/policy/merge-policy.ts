@@ -30,6 +30,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
       ...(file.reference_split ? { reference_split: file.reference_split } : {}),
       ...(file.gateway ? { gateway: file.gateway } : {}),
       ...(file.triggers ? { triggers: file.triggers } : {}),
+      ...(file.currency ? { currency: file.currency } : {}),
     };
   }
   const s = file.sensitivity ?? {};
@@ -58,6 +59,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
     ...(referenceSplit ? { reference_split: referenceSplit } : {}),
     ...(gateway ? { gateway } : {}),
     ...(triggers ? { triggers } : {}),
+    ...((file.currency ?? base.currency) ? { currency: file.currency ?? base.currency } : {}),
   };
 }
 
