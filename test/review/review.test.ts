@@ -140,9 +140,7 @@ describe('triggers', () => {
     const v = review(
       MONTHS.map((m) => on('vault', 'vllm-llama-8b', m, { input_tokens: 10 })),
       { policy: VOLUME_POLICY },
-    ).triggers.find(
-      (x) => x.use_case === 'vault' && x.trigger === 'onprem-underused',
-    )!;
+    ).triggers.find((x) => x.use_case === 'vault' && x.trigger === 'onprem-underused')!;
     expect(v.move).toMatchObject({ action: 'move', tier: null });
   });
 

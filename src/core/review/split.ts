@@ -4,6 +4,7 @@
 // more than a quarter), from last review's review.json, or from nowhere, which the note says
 // plainly with how to provide them. A partial export is used only when nothing better exists.
 import { cmp, round2, type UsageCell } from './aggregate.js';
+import { roundAmount } from './period-totals.js';
 import { monthsBefore } from './months.js';
 import type { PortfolioSplit, SplitSource, SplitTotals, SplitTier, TierFigures } from './review-types.js';
 
@@ -30,8 +31,9 @@ function sums(cells: UsageCell[], months: ReadonlySet<string>): Sums {
     t.requests += c.requests;
     t.tokens += c.input_tokens + c.output_tokens;
     // A tier's cost share counts what it costs to run: billed spend and the allocated fixed cost
-    // (review.json before version 3 had both in `cost` and no `allocated_cost`).
-    t.cost += c.cost + (c.allocated_cost ?? 0);
+    // (review.json before version 3 had both in `cost` and no `allocated_cost`). Each amount as
+    // review.json rounds it, so a split from the rows equals one from last quarter's file.
+    t.cost += roundAmount(c.cost) + roundAmount(c.allocated_cost ?? 0);
   }
   return out;
 }

@@ -53,6 +53,8 @@ const fmt = (n: number): string =>
 
 export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[]; streaks: Streak[] } {
   const { plan, inventory, policy, months, cells, deployments } = input;
+  // Every amount in a note or summary names its currency.
+  const cur = policy.currency ?? 'USD';
   const needs = new Map<string, Needs | undefined>(inventory.use_cases.map((u) => [u.id, u.needs]));
   // use case → tier → month → cell
   const usage = new Map<string, Map<string, Map<string, UsageCell>>>();
@@ -100,7 +102,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
         use_cases: s.use_cases ?? [],
         note: s.note ?? null,
         move: s.move,
-        summary: summary(rule, s, run),
+        summary: summary(rule, s, run, cur),
       });
     }
   }
@@ -228,14 +230,18 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
               holds: values.map((v) => (above ? v > limit : v < limit)),
               use_cases: ran,
               move: above
-                ? { action: 'plan-capacity', tier, note: `add capacity to ${d.id} or move work off it before it saturates` }
+                ? {
+                    action: 'plan-capacity',
+                    tier,
+                    note: `add capacity to ${d.id} or move work off it before it saturates`,
+                  }
                 : {
                     action: 'plan-capacity',
                     tier,
                     note:
                       ran.length === 0
-                        ? `nothing ran on ${d.id}: release it (${fmt(fixed.monthly)}/month) or route planned work to it`
-                        : `consolidate ${d.id}'s work onto other self-hosted capacity, or release it (${fmt(fixed.monthly)}/month)`,
+                        ? `nothing ran on ${d.id}: release it (${cur} ${fmt(fixed.monthly)}/month) or route planned work to it`
+                        : `consolidate ${d.id}'s work onto other self-hosted capacity, or release it (${cur} ${fmt(fixed.monthly)}/month)`,
                   },
             };
           });
@@ -251,7 +257,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
           const move: ProposedMove = {
             action: 'evaluate',
             tier: option.tier.id,
-            note: `${option.deployment.id} costs ${fmt(fixed.monthly)}/month for up to ${fmt(fixed.capacity_tokens_per_month)} tokens`,
+            note: `${option.deployment.id} costs ${cur} ${fmt(fixed.monthly)}/month for up to ${fmt(fixed.capacity_tokens_per_month)} tokens`,
           };
           const s = ucSubject(u, {
             values: cost,
@@ -284,7 +290,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
       ? {
           action: 'evaluate',
           tier: option.tier.id,
-          note: `evaluate ${option.deployment.id} (${fmt(option.deployment.fixed_cost!.monthly)}/month)`,
+          note: `evaluate ${option.deployment.id} (${cur} ${fmt(option.deployment.fixed_cost!.monthly)}/month)`,
         }
       : {
           action: 'evaluate',
@@ -313,7 +319,7 @@ function metricOf(rule: TriggerRule): TriggerFiring['metric'] {
   }
 }
 
-function summary(rule: TriggerRule, s: Subject, run: number): string {
+function summary(rule: TriggerRule, s: Subject, run: number, cur: string): string {
   const who = s.use_case?.id ?? s.deployment ?? '?';
   const span = `${run} consecutive month${run === 1 ? '' : 's'} (needs ${rule.months})`;
   const threshold = s.figures[0]?.threshold ?? 0;
@@ -323,7 +329,7 @@ function summary(rule: TriggerRule, s: Subject, run: number): string {
     case 'tokens_above':
       return `${who}: more than ${fmt(threshold)} tokens/month on ${s.tier} for ${span}`;
     case 'spend_above':
-      return `${who}: more than ${fmt(threshold)}/month spent on ${s.tier} for ${span}`;
+      return `${who}: more than ${cur} ${fmt(threshold)}/month spent on ${s.tier} for ${span}`;
     case 'no_traffic':
       return `${who}: no traffic for ${span}${s.note ? ` (${s.note})` : ''}`;
     case 'capacity_above':
@@ -334,6 +340,6 @@ function summary(rule: TriggerRule, s: Subject, run: number): string {
       return `${who}: below ${fmt(threshold * 100)} % of capacity for ${span}; ${on}`;
     }
     case 'break_even':
-      return `${who}: spend on ${s.tier} above the ${fmt(threshold)}/month of ${s.deployment} (past its break-even) for ${span}`;
+      return `${who}: spend on ${s.tier} above the ${cur} ${fmt(threshold)}/month of ${s.deployment} (past its break-even) for ${span}`;
   }
 }
