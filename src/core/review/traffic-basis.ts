@@ -4,7 +4,7 @@
 // charges carry no token quantity either. The figures then say which measure they are in.
 import type { UsageCell } from './aggregate-types.js';
 
-export type TrafficBasis = 'requests' | 'tokens' | 'cost';
+type TrafficBasis = 'requests' | 'tokens' | 'cost';
 
 export interface TrafficMeasure {
   basis: TrafficBasis;
