@@ -300,8 +300,8 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
   }
 }
 
-/** A share of capacity kept to 4 significant decimals of a percent: 0.04 % stays 0.0004, not 0. */
-const roundShare = (v: number): number => Math.round(v * 1e6) / 1e6;
+/** A share of capacity to 4 significant digits: 0.00008 % stays 8e-7 rather than rounding to 0 or 1e-6. */
+const roundShare = (v: number): number => (v === 0 ? 0 : Number(v.toPrecision(4)));
 
 function metricOf(rule: TriggerRule): TriggerFiring['metric'] {
   switch (rule.kind) {

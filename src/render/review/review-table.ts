@@ -128,7 +128,7 @@ function deployments(v: ReviewView, s: TerminalStyle, width: number): string {
     ]),
   );
   const head = ['deployment', 'month', 'tokens', 'capacity', 'used', `fixed ${clean(v.currency)}/mo`, 'use cases'];
-  const table = grid(s, head, fit(width, [22, 9, 9, 10, 8, 15]), rows, [
+  const table = grid(s, head, fit(width, [20, 9, 8, 10, 11, 15]), rows, [
     'left',
     'left',
     'right',
