@@ -124,6 +124,31 @@ describe('the split against last period', () => {
     expect(previousReviewOf(v1).problems).toEqual([]);
   });
 
+  it('a version 2 review.json, whose cell cost held the self-hosted allocation, gives the same cost split', () => {
+    // On-prem last quarter: 2B tokens a month of a 20B, 6,000/month deployment, 600 allocated.
+    const rows = [...lastQuarter(), ...Q4.map((m) => on('vault', 'vllm-llama-8b', m, { input_tokens: 2e9 }))];
+    const last = review(rows, { period: { from: '2025-10', to: '2025-12' } });
+    // Version 2: no totals or currency; a cell's cost was billed + allocated, with no allocated_cost.
+    const { totals: _t, currency: _c, ...rest } = last;
+    const v2 = {
+      ...rest,
+      schema_version: 2,
+      usage: last.usage.map(({ allocated_cost, rows_without_requests: _r, ...c }) => ({
+        ...c,
+        cost: c.cost + allocated_cost,
+      })),
+    };
+    const read = previousReviewOf(JSON.parse(JSON.stringify(v2)));
+    expect(read.problems).toEqual([]);
+    const fromV2 = review(thisQuarter(), { previous: read.previous! }).split;
+    const fromV3 = review(thisQuarter(), {
+      previous: previousReviewOf(JSON.parse(JSON.stringify(last))).previous!,
+    }).split;
+    expect(fromV3.totals.previous).toMatchObject({ cost: 15 + 1800 });
+    expect(fromV2.tiers).toEqual(fromV3.tiers);
+    expect(fromV2.totals).toEqual(fromV3.totals);
+  });
+
   it('a file that is not a review is refused with the path of what is wrong', () => {
     expect(previousReviewOf([]).problems.map((p) => p.message)).toEqual(['not a review: expected a JSON object']);
     const bad = previousReviewOf({
