@@ -54,6 +54,7 @@ import type {
   Review,
   ReviewCounts,
   ReviewPeriod,
+  ReviewTotals,
   Severity,
   ShareChange,
   SplitSource,
@@ -217,6 +218,7 @@ describe('policy schema ↔ types', () => {
       gateway: o,
       triggers: o,
       review: o,
+      currency: o,
     } satisfies Kinds<PolicyFile>);
     expectAligned(at(policy, 'triggers', '[]'), {
       id: r,
@@ -235,6 +237,7 @@ describe('policy schema ↔ types', () => {
       spend_above: true,
       no_traffic: true,
       capacity_above: true,
+      capacity_below: true,
       break_even: true,
     };
     expect(at(policy, 'triggers', '[]', 'kind').enum).toEqual(Object.keys(kinds));
@@ -392,6 +395,8 @@ describe('review schema ↔ types', () => {
       schema_version: r,
       as_of: r,
       policy: r,
+      currency: r,
+      totals: r,
       period: r,
       counts: r,
       usage: r,
@@ -403,6 +408,12 @@ describe('review schema ↔ types', () => {
       split: r,
     } satisfies Kinds<Review>);
     expectAligned(at(review, 'period'), { from: r, to: r, months: r } satisfies Kinds<ReviewPeriod>);
+    expectAligned(at(review, 'totals'), {
+      requests: r,
+      tokens: r,
+      billed_cost: r,
+      allocated_cost: r,
+    } satisfies Kinds<ReviewTotals>);
     expectAligned(at(review, 'counts'), {
       read: r,
       unreadable: r,
@@ -420,6 +431,7 @@ describe('review schema ↔ types', () => {
       input_tokens: r,
       output_tokens: r,
       cost: r,
+      allocated_cost: r,
       failures: r,
       p95_latency_ms: r,
       latency_samples: r,
@@ -433,6 +445,7 @@ describe('review schema ↔ types', () => {
       tokens: r,
       capacity_tokens: r,
       utilisation: r,
+      fixed_cost: r,
     } satisfies Kinds<DeploymentMonth>);
     expectAligned(at(review, 'triggers', '[]'), {
       trigger: r,
@@ -445,6 +458,8 @@ describe('review schema ↔ types', () => {
       consecutive: r,
       required: r,
       figures: r,
+      use_cases: r,
+      note: r,
       move: r,
       summary: r,
     } satisfies Kinds<TriggerFiring>);

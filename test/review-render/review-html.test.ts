@@ -39,8 +39,12 @@ const flags = (dir: string): string[] => [
   `--user-data-dir=${join(dir, 'profile')}`,
 ];
 
-/** The fixture's charts: volume, cost, top use cases, split against last period, and one per trigger fired. */
-const EXPECTED_SVGS = 4 + fixtureReview().triggers.length;
+/**
+ * The fixture's charts: volume, cost, top use cases, split against last period, one per trigger
+ * fired, and a utilisation bar per self-hosted deployment and month.
+ */
+const EXPECTED_SVGS =
+  4 + fixtureReview().triggers.length + fixtureReview().deployments.filter((d) => d.utilisation !== null).length;
 
 async function consoleErrors(dir: string, html: string): Promise<{ dom: string; errors: string[] }> {
   const { stdout, stderr } = await run(
@@ -71,6 +75,11 @@ describe.skipIf(!!process.env.TIERPLAN_SKIP_BROWSER)('HTML review in headless Ch
     expect(stdout.match(/<rect class="f-t\d prev"/g)?.length ?? 0).toBeGreaterThan(3);
     expect(stdout).toContain('Portfolio split against last period (2025-10..2025-12)');
     expect(stdout).toMatch(/<table class="split-table">[\s\S]*?pp<\/td>/);
+    // Utilisation per self-hosted deployment and month, idle ones included, with a bar each.
+    expect(stdout).toMatch(/<table class="utilisation">[\s\S]*?vllm-llama-8b[\s\S]*?0\.76%[\s\S]*?vllm-whisper/);
+    expect(stdout.match(/<svg[^>]*class="chart ubar"/g)?.length).toBe(12);
+    // Billed and allocated apart, with the currency.
+    expect(stdout).toContain('billed USD 28,879.00; self-hosted fixed cost allocated over tokens USD 163.20');
     // The parsed document has no element the alias could have injected.
     expect(stdout).not.toMatch(/<script/i);
     expect(stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -62,7 +62,8 @@ describe('the split against last quarter, end to end', () => {
 
   it('a Q3-only export with last quarter’s review.json: last quarter from --previous, the same figures', () => {
     const out = join(dir, 'q2-review');
-    expect(tierplan(['review', '--usage', files.q2!, '--quarter', '2026-Q2', ...example, '--out', out]).code).toBe(0);
+    const q2 = tierplan(['review', '--usage', files.q2!, '--quarter', '2026-Q2', ...example, '--out', out]);
+    expect(q2.code, q2.stderr).toBe(0);
     const fromPrevious = json(['--usage', files.q3!, '--quarter', '2026-Q3', '--previous', join(out, 'review.json')]);
     const fromRows = json(['--usage', files.both!, '--quarter', '2026-Q3']);
     expect(fromPrevious.split.previous_source).toBe('previous-review');

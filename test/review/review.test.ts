@@ -16,6 +16,15 @@ function baseline(): UsageRow[] {
   ]);
 }
 const fired = (rows: UsageRow[], policy?: Policy) => review(rows, policy ? { policy } : {}).triggers;
+/** The default policy with onprem-underused as a volume_below rule on use cases (its kind before 2026-12). */
+const VOLUME_POLICY: Policy = {
+  ...DEFAULT_POLICY,
+  triggers: (DEFAULT_POLICY.triggers ?? []).map((t) =>
+    t.id === 'onprem-underused'
+      ? { id: t.id, kind: 'volume_below', tier: 'on-prem', tokens_per_month: 50_000_000, months: 2 }
+      : t,
+  ),
+};
 
 describe('aggregation', () => {
   it('sums per use case × month × tier; self-hosted cost is the capacity-rate share; p95 from start/end latency', () => {
@@ -44,7 +53,9 @@ describe('aggregation', () => {
       latency_samples: 100,
       deployments: ['vllm-llama-8b'],
     });
-    expect(c.cost).toBe(600); // 2e9 / 20e9 × 6000
+    // Nothing billed: the fixed cost is allocated, apart, at the capacity rate.
+    expect(c.cost).toBe(0);
+    expect(c.allocated_cost).toBe(600); // 2e9 / 20e9 × 6000
     expect(c.p95_latency_ms).toBeGreaterThanOrEqual(100);
     expect(c.p95_latency_ms).toBeLessThanOrEqual(105);
     expect(a.deployments).toEqual([
@@ -56,6 +67,7 @@ describe('aggregation', () => {
         tokens: 2_000_000_000,
         capacity_tokens: 20_000_000_000,
         utilisation: 0.1,
+        fixed_cost: 6000,
       },
     ]);
   });
@@ -78,9 +90,16 @@ describe('aggregation', () => {
 });
 
 describe('triggers', () => {
-  it('baseline traffic fires nothing but the idle use case', () => {
+  it('baseline traffic fires nothing but the idle use case, and the self-hosted deployments under 10 % of capacity', () => {
     const t = fired(baseline());
-    expect(t.map((f) => [f.trigger, f.use_case])).toEqual([['idle', 'quiet']]);
+    expect(t.map((f) => [f.trigger, f.use_case ?? f.deployment])).toEqual([
+      ['onprem-underused', 'vllm-llama-8b'],
+      ['onprem-underused', 'vllm-llama-70b'],
+      ['onprem-underused', 'vllm-whisper'],
+      ['onprem-underused', 'vllm-qwen-eu'],
+      ['idle', 'quiet'],
+    ]);
+    expect(fired(baseline(), VOLUME_POLICY).map((f) => [f.trigger, f.use_case])).toEqual([['idle', 'quiet']]);
   });
 
   it('volume_below: an on-prem use case under the threshold for 2 months moves to the next more open cleared tier', () => {
@@ -89,7 +108,7 @@ describe('triggers', () => {
       on('claims', 'vllm-llama-8b', '2026-02', { input_tokens: 1_000_000 }),
       on('claims', 'vllm-llama-8b', '2026-03', { input_tokens: 2_000_000 }),
     );
-    const r = review(rows);
+    const r = review(rows, { policy: VOLUME_POLICY });
     const f = r.triggers.find((x) => x.trigger === 'onprem-underused')!;
     expect(f).toMatchObject({
       kind: 'volume_below',
@@ -118,9 +137,10 @@ describe('triggers', () => {
       },
     ]);
     // vault's data clears nothing more open: the move names no tier and no proposal is made.
-    const v = review(MONTHS.map((m) => on('vault', 'vllm-llama-8b', m, { input_tokens: 10 }))).triggers.find(
-      (x) => x.use_case === 'vault' && x.trigger === 'onprem-underused',
-    )!;
+    const v = review(
+      MONTHS.map((m) => on('vault', 'vllm-llama-8b', m, { input_tokens: 10 })),
+      { policy: VOLUME_POLICY },
+    ).triggers.find((x) => x.use_case === 'vault' && x.trigger === 'onprem-underused')!;
     expect(v.move).toMatchObject({ action: 'move', tier: null });
   });
 

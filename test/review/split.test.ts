@@ -42,7 +42,9 @@ describe('the split against last period', () => {
     });
     expect(s.tiers.map((t) => t.tier)).toEqual(['api', 'on-prem']);
     const [api, onprem] = s.tiers;
-    expect(api!.current).toMatchObject({ tokens: 100, share_tokens: 0.25, share_cost: 1, share_requests: 0.5 });
+    expect(api!.current).toMatchObject({ tokens: 100, share_tokens: 0.25, share_requests: 0.5 });
+    // On-prem's allocated fixed cost (300 tokens of a 20B-token, 6,000/month deployment) is its cost share.
+    expect(api!.current.share_cost).toBe(0.999997);
     expect(api!.previous).toMatchObject({ tokens: 300, share_tokens: 1, share_cost: 1, share_requests: 1 });
     expect(api!.change_pp).toEqual({ tokens: -75, cost: 0, requests: -50 });
     // A tier with no traffic last quarter: 0 % then.
@@ -122,6 +124,31 @@ describe('the split against last period', () => {
     expect(previousReviewOf(v1).problems).toEqual([]);
   });
 
+  it('a version 2 review.json, whose cell cost held the self-hosted allocation, gives the same cost split', () => {
+    // On-prem last quarter: 2B tokens a month of a 20B, 6,000/month deployment, 600 allocated.
+    const rows = [...lastQuarter(), ...Q4.map((m) => on('vault', 'vllm-llama-8b', m, { input_tokens: 2e9 }))];
+    const last = review(rows, { period: { from: '2025-10', to: '2025-12' } });
+    // Version 2: no totals or currency; a cell's cost was billed + allocated, with no allocated_cost.
+    const { totals: _t, currency: _c, ...rest } = last;
+    const v2 = {
+      ...rest,
+      schema_version: 2,
+      usage: last.usage.map(({ allocated_cost, rows_without_requests: _r, ...c }) => ({
+        ...c,
+        cost: c.cost + allocated_cost,
+      })),
+    };
+    const read = previousReviewOf(JSON.parse(JSON.stringify(v2)));
+    expect(read.problems).toEqual([]);
+    const fromV2 = review(thisQuarter(), { previous: read.previous! }).split;
+    const fromV3 = review(thisQuarter(), {
+      previous: previousReviewOf(JSON.parse(JSON.stringify(last))).previous!,
+    }).split;
+    expect(fromV3.totals.previous).toMatchObject({ cost: 15 + 1800 });
+    expect(fromV2.tiers).toEqual(fromV3.tiers);
+    expect(fromV2.totals).toEqual(fromV3.totals);
+  });
+
   it('a file that is not a review is refused with the path of what is wrong', () => {
     expect(previousReviewOf([]).problems.map((p) => p.message)).toEqual(['not a review: expected a JSON object']);
     const bad = previousReviewOf({
@@ -154,6 +181,7 @@ describe('split invariants over random cells', () => {
         p95_latency_ms: null,
         latency_samples: 0,
         deployments: [],
+        allocated_cost: 0,
       }),
     );
 

@@ -90,7 +90,7 @@ function triggerApplies(t: TriggerRule, tiers: Tier[]): boolean {
   if (t.target_tier !== undefined && !ids.includes(t.target_tier)) return false;
   const selfHosted = (id: string | undefined): boolean =>
     tiers.some((x) => (id === undefined || x.id === id) && x.deployments.some((d) => d.fixed_cost));
-  if (t.kind === 'capacity_above') return selfHosted(t.tier);
+  if (t.kind === 'capacity_above' || t.kind === 'capacity_below') return selfHosted(t.tier);
   if (t.kind === 'break_even') return selfHosted(undefined);
   return true;
 }

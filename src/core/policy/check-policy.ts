@@ -133,6 +133,7 @@ const TRIGGER_NEEDS: Record<TriggerKind, (keyof TriggerRule)[]> = {
   spend_above: ['tier', 'cost_per_month'],
   no_traffic: [],
   capacity_above: ['tier', 'utilisation'],
+  capacity_below: ['tier', 'utilisation'],
   break_even: ['tier'],
 };
 
@@ -156,8 +157,13 @@ function checkTriggers(
     if (t.target_tier !== undefined) level(t.target_tier, tierIds, 'tier', ['triggers', i, 'target_tier']);
     const warn = (message: string): void =>
       void problems.push({ code: 'trigger-never-fires', severity: 'warning', message, path: ['triggers', i] });
-    if (t.kind === 'capacity_above' && t.tier !== undefined && tierIds.includes(t.tier) && !fixed(t.tier))
-      warn(`trigger ${t.id}: tier ${t.tier} has no fixed_cost deployment, so no capacity to exceed`);
+    if (
+      (t.kind === 'capacity_above' || t.kind === 'capacity_below') &&
+      t.tier !== undefined &&
+      tierIds.includes(t.tier) &&
+      !fixed(t.tier)
+    )
+      warn(`trigger ${t.id}: tier ${t.tier} has no fixed_cost deployment, so no capacity to measure`);
     if (t.kind === 'break_even' && !fixed(undefined))
       warn(`trigger ${t.id}: no deployment has a fixed_cost, so there is no break-even to compare with`);
   });

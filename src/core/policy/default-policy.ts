@@ -330,12 +330,12 @@ export const DEFAULT_POLICY: Policy = {
   triggers: [
     {
       id: 'onprem-underused',
-      kind: 'volume_below',
+      kind: 'capacity_below',
       tier: 'on-prem',
-      tokens_per_month: 50000000,
+      utilisation: 0.1,
       months: 2,
       description:
-        'An on-prem workload this small does not justify its share of GPUs: move it to the next cleared tier.',
+        'A self-hosted deployment serving under 10 % of its capacity: consolidate its work or release the GPUs.',
     },
     {
       id: 'pc-spend-high',

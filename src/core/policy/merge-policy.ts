@@ -32,6 +32,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
       ...(file.gateway ? { gateway: file.gateway } : {}),
       ...(file.triggers ? { triggers: file.triggers } : {}),
       ...(file.review ? { review: file.review } : {}),
+      ...(file.currency ? { currency: file.currency } : {}),
     };
   }
   const s = file.sensitivity ?? {};
@@ -64,6 +65,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
     ...(gateway ? { gateway } : {}),
     ...(triggers ? { triggers } : {}),
     ...(review ? { review } : {}),
+    ...((file.currency ?? base.currency) ? { currency: file.currency ?? base.currency } : {}),
   };
 }
 

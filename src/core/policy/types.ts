@@ -180,6 +180,8 @@ export interface ReviewSettings {
  * - `tokens_above` / `spend_above`: a use case's traffic on `tier` above `tokens_per_month` / `cost_per_month` → evaluate a move;
  * - `no_traffic`: a pilot or production use case with no requests on any tier → propose retirement;
  * - `capacity_above`: a fixed-cost deployment of `tier` used above `utilisation` (0–1) of its capacity → plan capacity;
+ * - `capacity_below`: a fixed-cost deployment of `tier` used below `utilisation` of its capacity (its real
+ *   traffic, whatever the use cases' status) → consolidate or release it;
  * - `break_even`: a use case's spend on `tier` above the fixed monthly cost of a cleared, capable self-hosted deployment
  *   that could carry its volume (tokens above that deployment's break-even) → evaluate a move.
  * Each must hold for `months` consecutive months (hysteresis).
@@ -190,6 +192,7 @@ export type TriggerKind =
   | 'spend_above'
   | 'no_traffic'
   | 'capacity_above'
+  | 'capacity_below'
   | 'break_even';
 
 export interface TriggerRule {
@@ -219,6 +222,8 @@ export interface Policy {
   gateway?: GatewaySettings;
   triggers?: TriggerRule[];
   review?: ReviewSettings;
+  /** ISO 4217 code of every price and fixed cost, and of the usage exports' costs (default USD). */
+  currency?: string;
 }
 
 /** A policy file as written: with `extends: default` every section may be partial. */
@@ -235,4 +240,5 @@ export interface PolicyFile {
   gateway?: GatewaySettings;
   triggers?: TriggerRule[];
   review?: ReviewSettings;
+  currency?: string;
 }

@@ -15,8 +15,13 @@ export interface UsageCell {
   rows_without_requests: number;
   input_tokens: number;
   output_tokens: number;
-  /** Priced deployments: the row's cost (or the policy price when the row has none); self-hosted: capacity-rate share of the fixed monthly cost. */
+  /**
+   * Billed spend, in the export's currency: the rows' own cost (the policy's price when a row has
+   * none). Never includes self-hosted fixed cost, so it adds up to what the export says was charged.
+   */
   cost: number;
+  /** Self-hosted deployments: the fixed monthly cost allocated at the capacity rate over the tokens served. */
+  allocated_cost: number;
   failures: number;
   /** Null when no row of the cell had a latency. */
   p95_latency_ms: number | null;
@@ -34,6 +39,8 @@ export interface DeploymentMonth {
   /** Self-hosted only: capacity_tokens_per_month, and tokens / capacity. */
   capacity_tokens: number | null;
   utilisation: number | null;
+  /** Self-hosted only: the fixed monthly cost, whatever the traffic (what `allocated_cost` spreads). */
+  fixed_cost: number | null;
 }
 
 export interface UsageAggregate {

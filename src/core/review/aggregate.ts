@@ -16,8 +16,9 @@ import { countsRequests, type RejectedRow, type UsageRow } from './usage-types.j
 export { monthOf };
 export type { DeploymentMonth, UsageAggregate, UsageCell } from './aggregate-types.js';
 
-interface Cell extends Omit<UsageCell, 'p95_latency_ms' | 'deployments' | 'cost'> {
+interface Cell extends Omit<UsageCell, 'p95_latency_ms' | 'deployments' | 'cost' | 'allocated_cost'> {
   cost: ExactSum;
+  allocated: ExactSum;
   latency: Float64Array;
   latencyRest: Map<number, number>;
   deployments: Set<string>;
@@ -68,23 +69,29 @@ export interface AccumulatorSnapshot {
   rows: number;
   unattributed: number;
   first: RejectedRow[];
-  cells: (Omit<Cell, 'cost' | 'latency' | 'latencyRest' | 'deployments'> & {
+  cells: (Omit<Cell, 'cost' | 'allocated' | 'latency' | 'latencyRest' | 'deployments'> & {
     cost: number[];
+    allocated: number[];
     latency: [number, number][];
     deployments: string[];
   })[];
   byDeployment: DeploymentMonth[];
 }
 
-function rowCost(row: UsageRow, d: Deployment | undefined): number {
-  return costOf(row.input_tokens, row.output_tokens, row.cost, d);
-}
-
-function costOf(input: number, output: number, cost: number | null, d: Deployment | undefined): number {
-  if (d?.fixed_cost) return ((input + output) * d.fixed_cost.monthly) / d.fixed_cost.capacity_tokens_per_month;
+/** What was billed: the row's own cost, else the deployment's list price, else nothing. */
+function billedOf(input: number, output: number, cost: number | null, d: Deployment | undefined): number {
   if (cost !== null) return cost;
   if (d?.price) return (input * d.price.input_per_1m + output * d.price.output_per_1m) / 1e6;
   return 0;
+}
+
+/**
+ * A self-hosted deployment's fixed cost spread at its capacity rate: kept apart from what was
+ * billed so the billed total still matches the export, and labelled as an allocation.
+ */
+function allocatedOf(input: number, output: number, d: Deployment | undefined): number {
+  if (!d?.fixed_cost) return 0;
+  return ((input + output) * d.fixed_cost.monthly) / d.fixed_cost.capacity_tokens_per_month;
 }
 
 export class UsageAccumulator {
@@ -127,13 +134,16 @@ export class UsageAccumulator {
     }
     let target = memo?.months.get(month);
     if (target === undefined) target = this.target(a.attribution, month, memo);
-    this.into(target, row.requests, rowCost(row, target.deployment), {
+    const d = target.deployment;
+    this.into(target, row.requests, billedOf(row.input_tokens, row.output_tokens, row.cost, d), {
       input: row.input_tokens,
       output: row.output_tokens,
       failed: row.failed,
       latency: row.latency_ms,
+      allocated: allocatedOf(row.input_tokens, row.output_tokens, d),
+      // FOCUS bills charges, not calls: its request count is a placeholder (see UsageCell).
+      noRequests: !countsRequests(row.source),
     });
-    if (!countsRequests(row.source)) target.cell.rows_without_requests++;
   }
 
   /** Where rows of this identity go: remembered by the caller and passed to `addRouted`. */
@@ -182,7 +192,12 @@ export class UsageAccumulator {
     }
     route.ym = ym;
     route.target = target;
-    this.into(target, 1, costOf(r.input, r.output, r.cost, target.deployment), r);
+    const d = target.deployment;
+    this.into(target, 1, billedOf(r.input, r.output, r.cost, d), {
+      ...r,
+      allocated: allocatedOf(r.input, r.output, d),
+      noRequests: false,
+    });
   }
 
   private target(a: Attribution, month: string, memo: Remembered<Target> | undefined): Target {
@@ -199,12 +214,19 @@ export class UsageAccumulator {
     return target;
   }
 
-  private into(target: Target, requests: number, cost: number, { input, output, failed, latency }: Consumption): void {
+  private into(
+    target: Target,
+    requests: number,
+    cost: number,
+    { input, output, failed, latency, allocated, noRequests }: Consumption & { allocated: number; noRequests: boolean },
+  ): void {
     const c = target.cell;
     c.requests += requests;
     c.input_tokens += input;
     c.output_tokens += output;
     c.cost.add(cost);
+    if (allocated !== 0) c.allocated.add(allocated);
+    if (noRequests) c.rows_without_requests++;
     if (failed) c.failures += Math.max(1, requests);
     if (latency !== null && latency >= 0 && latency < Infinity) {
       record(c.latency, c.latencyRest, latency);
@@ -239,6 +261,7 @@ export class UsageAccumulator {
         input_tokens: 0,
         output_tokens: 0,
         cost: new ExactSum(),
+        allocated: new ExactSum(),
         failures: 0,
         latency_samples: 0,
         latency: new Float64Array(ARRAY_BUCKETS),
@@ -268,6 +291,7 @@ export class UsageAccumulator {
         tokens: 0,
         capacity_tokens: capacity,
         utilisation: capacity === null ? null : 0,
+        fixed_cost: d?.fixed_cost?.monthly ?? null,
       };
       byMonth.set(month, m);
       this.byDeployment.push(m);
@@ -284,6 +308,7 @@ export class UsageAccumulator {
       cells: this.cells.map(({ latencyRest, ...c }) => ({
         ...c,
         cost: [...c.cost.partials],
+        allocated: [...c.allocated.partials],
         latency: buckets(c.latency, latencyRest),
         deployments: [...c.deployments],
       })),
@@ -306,6 +331,7 @@ export class UsageAccumulator {
       c.input_tokens += o.input_tokens;
       c.output_tokens += o.output_tokens;
       c.cost.addAll(o.cost);
+      c.allocated.addAll(o.allocated);
       c.failures += o.failures;
       c.latency_samples += o.latency_samples;
       addBuckets(c.latency, c.latencyRest, o.latency);
@@ -320,9 +346,12 @@ export class UsageAccumulator {
 
   result(): UsageAggregate {
     const cells = this.cells.map(
-      ({ latency, latencyRest, deployments, ...c }): UsageCell => ({
+      // Costs stay unrounded here: totals are summed from them exactly (computeReview), and
+      // rounding each cell first is how a report's total drifts from the export's.
+      ({ latency, latencyRest, deployments, allocated, ...c }): UsageCell => ({
         ...c,
-        cost: round2(c.cost.value()),
+        cost: c.cost.value(),
+        allocated_cost: allocated.value(),
         p95_latency_ms: p95(buckets(latency, latencyRest), c.latency_samples),
         deployments: [...deployments].sort(),
       }),

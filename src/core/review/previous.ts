@@ -1,7 +1,9 @@
 // What a review takes from last quarter's review.json (`--previous`): its period, its streaks
 // (trigger conditions carried over) and its usage cells (the split against last period). Any
 // schema version that carries those is accepted — version 1 files, written before the split
-// existed, have all three. Problems come back with the path they are at, for file:line.
+// existed, have all three; in version 1 and 2 files a cell's `cost` includes the self-hosted
+// allocation and `allocated_cost` is absent (the split reads both ways alike). Problems come back
+// with the path they are at, for file:line.
 import type { Problem } from '../diagnostics/problems.js';
 import type { UsageCell } from './aggregate.js';
 import { isMonth } from './months.js';

@@ -6,7 +6,9 @@ import type { DeploymentMonth, UsageCell } from './aggregate.js';
 import type { RejectedRow } from './usage-types.js';
 
 // 2: the portfolio split against the previous period, and traffic to retired use cases.
-export const REVIEW_SCHEMA_VERSION = 2;
+// 3: a usage cell's `cost` is billed spend only, the self-hosted fixed cost is `allocated_cost`;
+//    exact `totals` and the `currency`; every self-hosted deployment each month, idle ones at 0.
+export const REVIEW_SCHEMA_VERSION = 3;
 
 export interface ReviewPeriod {
   /** First and last month, YYYY-MM, inclusive. */
@@ -57,6 +59,10 @@ export interface TriggerFiring {
   consecutive: number;
   required: number;
   figures: TriggerFigure[];
+  /** Deployment triggers: the use cases that ran on the deployment in the period, sorted. */
+  use_cases: string[];
+  /** Why the figures are not on the rule's own measure (requests the export does not report), else null. */
+  note: string | null;
   move: ProposedMove;
   summary: string;
 }
@@ -150,10 +156,23 @@ export interface PortfolioSplit {
   tiers: SplitTier[];
 }
 
+/** The period's totals, summed exactly from the rows (never from rounded cells). */
+export interface ReviewTotals {
+  requests: number;
+  tokens: number;
+  /** What the exports say was charged (the policy's price for rows without a cost). */
+  billed_cost: number;
+  /** Self-hosted fixed cost allocated over the tokens served, at the capacity rate. */
+  allocated_cost: number;
+}
+
 export interface Review {
   schema_version: number;
   as_of: string;
   policy: string;
+  /** ISO 4217 code of every amount (the policy's `currency`). */
+  currency: string;
+  totals: ReviewTotals;
   period: ReviewPeriod;
   counts: ReviewCounts;
   usage: UsageCell[];

@@ -7,6 +7,7 @@ import type { UsageAggregate, UsageCell } from './aggregate.js';
 import { computeFindings } from './findings.js';
 import { monthRange } from './months.js';
 import { computeProposals } from './proposals.js';
+import { periodTotals, roundedCell, withIdleDeployments } from './period-totals.js';
 import { computeSplit } from './split.js';
 import { REVIEW_SCHEMA_VERSION, type Review, type Streak } from './review-types.js';
 import { evaluateTriggers } from './triggers.js';
@@ -38,7 +39,11 @@ export function computeReview(input: ReviewInput): Review {
     );
   const inPeriod = new Set(months);
   const cells = aggregate.cells.filter((c) => inPeriod.has(c.month));
-  const deployments = aggregate.deployments.filter((d) => inPeriod.has(d.month));
+  const deployments = withIdleDeployments(
+    aggregate.deployments.filter((d) => inPeriod.has(d.month)),
+    policy,
+    months,
+  );
 
   const { firings, streaks } = evaluateTriggers({
     plan,
@@ -63,6 +68,8 @@ export function computeReview(input: ReviewInput): Review {
     schema_version: REVIEW_SCHEMA_VERSION,
     as_of: plan.as_of,
     policy: plan.policy,
+    currency: policy.currency ?? 'USD',
+    totals: periodTotals(cells),
     period: { from: input.period.from, to: input.period.to, months },
     counts: {
       read: input.counts.read,
@@ -72,7 +79,7 @@ export function computeReview(input: ReviewInput): Review {
       outside_period_cells: aggregate.cells.length - cells.length,
       previous_period_cells: aggregate.cells.filter((c) => previousMonths.has(c.month)).length,
     },
-    usage: cells,
+    usage: cells.map(roundedCell),
     deployments,
     triggers: firings,
     findings,

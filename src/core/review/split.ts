@@ -4,6 +4,7 @@
 // more than a quarter), from last review's review.json, or from nowhere, which the note says
 // plainly with how to provide them. A partial export is used only when nothing better exists.
 import { cmp, round2, type UsageCell } from './aggregate.js';
+import { roundAmount } from './period-totals.js';
 import { monthsBefore } from './months.js';
 import type { PortfolioSplit, SplitSource, SplitTotals, SplitTier, TierFigures } from './review-types.js';
 
@@ -29,7 +30,10 @@ function sums(cells: UsageCell[], months: ReadonlySet<string>): Sums {
     }
     t.requests += c.requests;
     t.tokens += c.input_tokens + c.output_tokens;
-    t.cost += c.cost;
+    // A tier's cost share counts what it costs to run: billed spend and the allocated fixed cost
+    // (review.json before version 3 had both in `cost` and no `allocated_cost`). Each amount as
+    // review.json rounds it, so a split from the rows equals one from last quarter's file.
+    t.cost += roundAmount(c.cost) + roundAmount(c.allocated_cost ?? 0);
   }
   return out;
 }
@@ -43,12 +47,14 @@ function total(s: Sums): SplitTotals {
     tokens += t.tokens;
     cost += t.cost;
   }
-  return { requests, tokens, cost: round2(cost) };
+  // Unrounded: shares divide by it (a rounded whole could make a share exceed 1); rounded on output.
+  return { requests, tokens, cost };
 }
 
 // Six decimals keep the JSON readable and stable; a percentage point needs four.
 const ratio = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 1e6) / 1e6 : 0);
-const pp = (a: number, b: number): number => Math.round((a - b) * 1e4) / 100;
+// `+ 0` turns a change that rounds to -0 into 0.
+const pp = (a: number, b: number): number => Math.round((a - b) * 1e4) / 100 + 0;
 
 function figures(t: SplitTotals | undefined, whole: SplitTotals): TierFigures {
   const x = t ?? { requests: 0, tokens: 0, cost: 0 };
@@ -126,7 +132,10 @@ export function computeSplit(input: SplitInput): PortfolioSplit {
     previous_source: source,
     previous_months: previousMonths,
     note,
-    totals: { current: wholeNow, previous: wholePrev },
+    totals: {
+      current: { ...wholeNow, cost: round2(wholeNow.cost) },
+      previous: wholePrev && { ...wholePrev, cost: round2(wholePrev.cost) },
+    },
     tiers: rows,
   };
 }

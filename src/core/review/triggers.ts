@@ -8,6 +8,7 @@ import { cmp, round2, type DeploymentMonth, type UsageCell } from './aggregate.j
 import { nextMonth } from './months.js';
 import { isCleared, nextOpenTier, selfHostedOptions, servingTiers, whyNotCleared } from './moves.js';
 import type { ProposedMove, Streak, TriggerFigure, TriggerFiring } from './review-types.js';
+import { trafficMeasure } from './traffic-basis.js';
 
 export interface TriggerInput {
   plan: Plan;
@@ -28,6 +29,11 @@ interface Subject {
   figures: TriggerFigure[];
   holds: boolean[];
   move: ProposedMove;
+  /** Deployment subjects: the use cases that ran on it in the period. */
+  use_cases?: string[];
+  /** When the measure is not the rule's own (see traffic-basis.ts). */
+  metric?: TriggerFiring['metric'];
+  note?: string | null;
 }
 
 /** A use case's figures per month against a threshold (one, or one a month), and the test each month must pass. */
@@ -38,6 +44,8 @@ interface Measured {
   move: ProposedMove;
   /** The tier the subject is on; the rule's tier by default. */
   tier?: string | null;
+  metric?: TriggerFiring['metric'];
+  note?: string | null;
 }
 
 const fmt = (n: number): string =>
@@ -45,6 +53,8 @@ const fmt = (n: number): string =>
 
 export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[]; streaks: Streak[] } {
   const { plan, inventory, policy, months, cells, deployments } = input;
+  // Every amount in a note or summary names its currency.
+  const cur = policy.currency ?? 'USD';
   const needs = new Map<string, Needs | undefined>(inventory.use_cases.map((u) => [u.id, u.needs]));
   // use case → tier → month → cell
   const usage = new Map<string, Map<string, Map<string, UsageCell>>>();
@@ -58,6 +68,10 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
   const utilisation = new Map(deployments.map((d) => [`${d.deployment}\u0000${d.month}`, d.utilisation ?? 0]));
   const cell = (u: string, tier: string, m: string): UsageCell | undefined => usage.get(u)?.get(tier)?.get(m);
   const live = plan.use_cases.filter((u) => u.status !== 'retired');
+  // Use cases that ran on each deployment in the period, for a deployment's evidence.
+  const onDeployment = new Map<string, Set<string>>();
+  for (const c of cells)
+    for (const d of c.deployments) onDeployment.set(d, (onDeployment.get(d) ?? new Set()).add(c.use_case));
   const carried = new Map<string, number>();
   if (input.previous && months[0] !== undefined && nextMonth(input.previous.to) === months[0]) {
     for (const s of input.previous.streaks) carried.set(`${s.trigger}\u0000${s.subject}`, s.months);
@@ -80,13 +94,15 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
         use_case: s.use_case?.id ?? null,
         tier: s.tier,
         deployment: s.deployment,
-        metric: metricOf(rule),
+        metric: s.metric ?? metricOf(rule),
         months: inPeriod,
         consecutive: run,
         required: rule.months,
         figures: s.figures,
+        use_cases: s.use_cases ?? [],
+        note: s.note ?? null,
         move: s.move,
-        summary: summary(rule, s, run),
+        summary: summary(rule, s, run, cur),
       });
     }
   }
@@ -112,7 +128,10 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
 
   function subjectsOf(rule: TriggerRule): Subject[] {
     const tier = rule.tier ?? null;
-    const ucSubject = (u: PlannedUseCase, { values, threshold, holds, move, tier: t = tier }: Measured): Subject => ({
+    const ucSubject = (
+      u: PlannedUseCase,
+      { values, threshold, holds, move, tier: t = tier, metric, note }: Measured,
+    ): Subject => ({
       key: u.id,
       use_case: u,
       tier: t,
@@ -124,12 +143,17 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
       })),
       holds: values.map(holds),
       move,
+      ...(metric ? { metric } : {}),
+      ...(note ? { note } : {}),
     });
     switch (rule.kind) {
       case 'volume_below': {
         const limit = rule.tokens_per_month ?? 0;
+        // Never an idea, nor a pilot that sent nothing to the tier: a use case that was never in
+        // production has no workload there to judge (no_traffic is the rule for idle ones).
         return live
           .filter((u) => tier !== null && u.tier === tier)
+          .filter((u) => u.status === 'production' || (u.status === 'pilot' && usage.get(u.id)?.has(tier!) === true))
           .map((u) => {
             const target = nextOpenTier(u, tier!, needs.get(u.id), policy);
             const move: ProposedMove = target
@@ -172,38 +196,53 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
       case 'no_traffic':
         return live
           .filter((u) => u.status === 'production' || u.status === 'pilot')
-          .map((u) =>
-            ucSubject(u, {
-              values: perMonth(u, null, (c) => c.requests),
+          .map((u) => {
+            // Requests, or tokens / cost when the export does not count requests (FOCUS).
+            const measure = trafficMeasure([...(usage.get(u.id)?.values() ?? [])].flatMap((m) => [...m.values()]));
+            return ucSubject(u, {
+              values: perMonth(u, null, measure.value),
               threshold: 0,
               holds: (v) => v === 0,
               move: { action: 'retire', tier: null, note: 'set status: retired, or explain why it is idle' },
               tier: u.tier,
-            }),
-          );
-      case 'capacity_above': {
-        const limit = rule.utilisation ?? 1;
+              metric: measure.basis,
+              note: measure.note,
+            });
+          });
+      case 'capacity_above':
+      case 'capacity_below': {
+        const above = rule.kind === 'capacity_above';
+        const limit = rule.utilisation ?? (above ? 1 : 0);
         const t = policy.tiers.find((x) => x.id === tier);
         return (t?.deployments ?? [])
           .filter((d) => d.fixed_cost)
           .map((d): Subject => {
+            // The deployment's real traffic, whichever use cases sent it and whatever their status.
             const values = months.map((m) => utilisation.get(`${d.id}\u0000${m}`) ?? 0);
+            const ran = [...(onDeployment.get(d.id) ?? [])].sort(cmp);
+            const fixed = d.fixed_cost!;
             return {
               key: d.id,
               use_case: null,
               tier,
               deployment: d.id,
-              figures: values.map((v, i) => ({
-                month: months[i]!,
-                value: Math.round(v * 10000) / 10000,
-                threshold: limit,
-              })),
-              holds: values.map((v) => v > limit),
-              move: {
-                action: 'plan-capacity',
-                tier,
-                note: `add capacity to ${d.id} or move work off it before it saturates`,
-              },
+              figures: values.map((v, i) => ({ month: months[i]!, value: roundShare(v), threshold: limit })),
+              holds: values.map((v) => (above ? v > limit : v < limit)),
+              use_cases: ran,
+              move: above
+                ? {
+                    action: 'plan-capacity',
+                    tier,
+                    note: `add capacity to ${d.id} or move work off it before it saturates`,
+                  }
+                : {
+                    action: 'plan-capacity',
+                    tier,
+                    note:
+                      ran.length === 0
+                        ? `nothing ran on ${d.id}: release it (${cur} ${fmt(fixed.monthly)}/month) or route planned work to it`
+                        : `consolidate ${d.id}'s work onto other self-hosted capacity, or release it (${cur} ${fmt(fixed.monthly)}/month)`,
+                  },
             };
           });
       }
@@ -218,7 +257,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
           const move: ProposedMove = {
             action: 'evaluate',
             tier: option.tier.id,
-            note: `${option.deployment.id} costs ${fmt(fixed.monthly)}/month for up to ${fmt(fixed.capacity_tokens_per_month)} tokens`,
+            note: `${option.deployment.id} costs ${cur} ${fmt(fixed.monthly)}/month for up to ${fmt(fixed.capacity_tokens_per_month)} tokens`,
           };
           const s = ucSubject(u, {
             values: cost,
@@ -251,7 +290,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
       ? {
           action: 'evaluate',
           tier: option.tier.id,
-          note: `evaluate ${option.deployment.id} (${fmt(option.deployment.fixed_cost!.monthly)}/month)`,
+          note: `evaluate ${option.deployment.id} (${cur} ${fmt(option.deployment.fixed_cost!.monthly)}/month)`,
         }
       : {
           action: 'evaluate',
@@ -260,6 +299,9 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
         };
   }
 }
+
+/** A share of capacity to 4 significant digits: 0.00008 % stays 8e-7 rather than rounding to 0 or 1e-6. */
+const roundShare = (v: number): number => (v === 0 ? 0 : Number(v.toPrecision(4)));
 
 function metricOf(rule: TriggerRule): TriggerFiring['metric'] {
   switch (rule.kind) {
@@ -272,11 +314,12 @@ function metricOf(rule: TriggerRule): TriggerFiring['metric'] {
     case 'no_traffic':
       return 'requests';
     case 'capacity_above':
+    case 'capacity_below':
       return 'utilisation';
   }
 }
 
-function summary(rule: TriggerRule, s: Subject, run: number): string {
+function summary(rule: TriggerRule, s: Subject, run: number, cur: string): string {
   const who = s.use_case?.id ?? s.deployment ?? '?';
   const span = `${run} consecutive month${run === 1 ? '' : 's'} (needs ${rule.months})`;
   const threshold = s.figures[0]?.threshold ?? 0;
@@ -286,12 +329,17 @@ function summary(rule: TriggerRule, s: Subject, run: number): string {
     case 'tokens_above':
       return `${who}: more than ${fmt(threshold)} tokens/month on ${s.tier} for ${span}`;
     case 'spend_above':
-      return `${who}: more than ${fmt(threshold)}/month spent on ${s.tier} for ${span}`;
+      return `${who}: more than ${cur} ${fmt(threshold)}/month spent on ${s.tier} for ${span}`;
     case 'no_traffic':
-      return `${who}: no traffic for ${span}`;
+      return `${who}: no traffic for ${span}${s.note ? ` (${s.note})` : ''}`;
     case 'capacity_above':
       return `${who}: above ${fmt(threshold * 100)} % of capacity for ${span}`;
+    case 'capacity_below': {
+      const ran = s.use_cases ?? [];
+      const on = ran.length === 0 ? 'no use case ran on it' : `use cases on it: ${ran.join(', ')}`;
+      return `${who}: below ${fmt(threshold * 100)} % of capacity for ${span}; ${on}`;
+    }
     case 'break_even':
-      return `${who}: spend on ${s.tier} above the ${fmt(threshold)}/month of ${s.deployment} (past its break-even) for ${span}`;
+      return `${who}: spend on ${s.tier} above the ${cur} ${fmt(threshold)}/month of ${s.deployment} (past its break-even) for ${span}`;
   }
 }

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { formatCost, formatInt, formatPct, formatTokens } from '../text/format.js';
+import { formatInt, formatMoney, formatPct, formatTokens } from '../text/format.js';
 import type { RenderContext } from '../matrix/registry.js';
 import { barChartSvg, splitCompareSvg, stackedColumnsSvg, triggerSparkSvg, type ComparePanel } from './review-svg.js';
+import { utilisationBarSvg } from './review-svg-utilisation.js';
+import type { DeploymentMonthView, DeploymentView } from './review-view-deployments.js';
 import {
   buildReviewView,
   countsSentence,
+  deploymentsLegend,
+  moneySentence,
+  monthlyLegend,
   outsideSentence,
   type FiringView,
   type MonthView,
@@ -24,38 +29,47 @@ import type { Review } from '../../core/review/review-types.js';
 const TEMPLATES_DIR = new URL('../../../templates/', import.meta.url);
 
 type Metric = 'tokens' | 'cost';
-const fmt = (m: Metric, v: number): string => (m === 'cost' ? formatCost(v) : formatTokens(v));
+/** The cost chart stacks billed and allocated (what a tier costs to run); its titles keep them apart. */
+const value = (metric: Metric, m: { tokens: number; billed: number; allocated: number }): number =>
+  metric === 'cost' ? m.billed + m.allocated : m.tokens;
 
-function monthlyChart(months: MonthView[], metric: Metric): string {
-  const what = metric === 'cost' ? 'Cost' : 'Tokens';
+function monthlyChart(months: MonthView[], metric: Metric, currency: string): string {
+  const label = (m: { tokens: number; billed: number; allocated: number }): string =>
+    metric === 'cost'
+      ? `billed ${currency} ${formatMoney(m.billed)} + allocated ${formatMoney(m.allocated)}`
+      : formatTokens(m.tokens);
   return stackedColumnsSvg(
-    `${what} per month and tier`,
+    metric === 'cost' ? `Cost (${currency}) per month and tier: billed + allocated` : 'Tokens per month and tier',
     months.map((m) => ({
       label: m.month,
-      total: fmt(metric, m[metric]),
+      total: metric === 'cost' ? formatMoney(value(metric, m)) : formatTokens(m.tokens),
       segments: m.tiers.map((t) => ({
         cls: t.cls,
-        value: t[metric],
-        title: `${m.month} · ${t.tier}: ${fmt(metric, t[metric])}`,
+        value: value(metric, t),
+        title: `${m.month} · ${t.tier}: ${label(t)}`,
       })),
     })),
   );
 }
 
-function topChart(top: UseCaseTotal[]): string {
+function topChart(top: UseCaseTotal[], currency: string): string {
   return barChartSvg(
-    'Top use cases by cost',
+    `Top use cases by cost (${currency}): billed + allocated`,
     top.map((u) => ({
       label: u.useCase,
       value: u.cost,
-      valueLabel: `${formatCost(u.cost)} · ${formatTokens(u.tokens)} tok`,
+      valueLabel: `${formatMoney(u.cost)} · ${formatTokens(u.tokens)} tok`,
       segments: u.tiers.map((t) => ({
         cls: t.cls,
         value: t.cost,
-        title: `${u.useCase} on ${t.tier}: cost ${formatCost(t.cost)}, ${formatTokens(t.tokens)} tokens`,
+        title: `${u.useCase} on ${t.tier}: ${currency} ${formatMoney(t.cost)} (billed + allocated), ${formatTokens(t.tokens)} tokens`,
       })),
     })),
   );
+}
+
+function utilisationBar(d: DeploymentView, m: DeploymentMonthView): string {
+  return utilisationBarSvg(`${d.deployment}, ${m.month}: ${m.utilisation} of capacity`, m.share, d.cls);
 }
 
 function splitChart(v: ReviewView): string {
@@ -114,9 +128,10 @@ function reviewTemplate(): Handlebars.TemplateDelegate {
   const hb = handlebars.create();
   const svg = (markup: string): Handlebars.SafeString => new hb.SafeString(markup);
   const charts = {
-    volumeChart: (v: ReviewView) => svg(monthlyChart(v.monthly, 'tokens')),
-    costChart: (v: ReviewView) => svg(monthlyChart(v.monthly, 'cost')),
-    topChart: (v: ReviewView) => svg(topChart(v.top)),
+    volumeChart: (v: ReviewView) => svg(monthlyChart(v.monthly, 'tokens', v.currency)),
+    costChart: (v: ReviewView) => svg(monthlyChart(v.monthly, 'cost', v.currency)),
+    topChart: (v: ReviewView) => svg(topChart(v.top, v.currency)),
+    utilisationBar: (d: DeploymentView, m: DeploymentMonthView) => svg(utilisationBar(d, m)),
     splitChart: (v: ReviewView) => svg(splitChart(v)),
     triggerChart: (f: FiringView) => svg(triggerChart(f)),
   };
@@ -165,7 +180,22 @@ export function renderReviewHtml(review: Review, _ctx: RenderContext, opts: Revi
     totals: {
       requests: formatInt(v.totals.requests),
       tokens: formatTokens(v.totals.tokens),
-      cost: formatCost(v.totals.cost),
+      money: moneySentence(v),
+      billed: formatMoney(v.totals.billed),
+      allocated: formatMoney(v.totals.allocated),
     },
+    monthlyRows: v.monthly.map((m) => ({
+      month: m.month,
+      tiers: m.tiers.map((t) => ({
+        tokens: t.tokens > 0 || t.billed > 0 ? formatTokens(t.tokens) : '–',
+        billed: t.tokens > 0 || t.billed > 0 ? formatMoney(t.billed) : '',
+        allocated: t.allocated > 0 ? formatMoney(t.allocated) : '',
+      })),
+      tokens: formatTokens(m.tokens),
+      billed: formatMoney(m.billed),
+      allocated: formatMoney(m.allocated),
+    })),
+    monthlyLegend: monthlyLegend(v),
+    deploymentsLegend: deploymentsLegend(v),
   });
 }

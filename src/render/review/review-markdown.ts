@@ -1,10 +1,14 @@
-import { countOf, formatCost, formatPct, formatTokens } from '../text/format.js';
+import { countOf, formatMoney, formatPct, formatTokens } from '../text/format.js';
 import { escapeMarkdownCell as esc } from '../text/markdown-escape.js';
 import type { RenderContext } from '../matrix/registry.js';
 import {
   buildReviewView,
   countsSentence,
+  deploymentsLegend,
+  moneySentence,
+  monthlyLegend,
   outsideSentence,
+  tierMonthText,
   type FindingView,
   type ReviewView,
   type ReviewViewOptions,
@@ -32,12 +36,17 @@ const findingRows = (fs: FindingView[]): string[][] =>
   fs.map((f) => [`**${esc(f.subject)}**`, esc(f.tier), esc(f.months), esc(f.traffic), esc(f.message)]);
 
 function monthlySection(v: ReviewView): string[] {
-  const rows = v.monthly.map((m) => [
-    esc(m.month),
-    ...m.tiers.map((t) => (t.requests > 0 ? `${formatTokens(t.tokens)} · ${formatCost(t.cost)}` : '–')),
-    `**${formatTokens(m.tokens)} · ${formatCost(m.cost)}**`,
-  ]);
-  const headers = ['month', ...v.tiers.map((t) => esc(t.tier)), 'total'];
+  const money = (m: { tokens: number; billed: number; allocated: number }): string[] => [
+    formatTokens(m.tokens),
+    formatMoney(m.billed),
+    formatMoney(m.allocated),
+  ];
+  const rows = [
+    ...v.monthly.map((m) => [esc(m.month), ...m.tiers.map(tierMonthText), ...money(m)]),
+    ['**total**', ...v.tiers.map(() => ''), ...money(v.totals).map((x) => `**${x}**`)],
+  ];
+  const c = esc(v.currency);
+  const headers = ['month', ...v.tiers.map((t) => esc(t.tier)), 'tokens', `billed (${c})`, `allocated (${c})`];
   return [
     '## Monthly volume and cost per tier',
     '',
@@ -47,7 +56,42 @@ function monthlySection(v: ReviewView): string[] {
       headers.map((_, i) => (i === 0 ? 'left' : 'right')),
     ),
     '',
-    'Each cell: tokens · cost.',
+    esc(monthlyLegend(v)),
+  ];
+}
+
+function deploymentsSection(v: ReviewView): string[] {
+  const rows = v.deployments.flatMap((d) =>
+    d.months.map((m) => [
+      `**${esc(d.deployment)}**`,
+      esc(d.tier),
+      esc(m.month),
+      m.tokens,
+      m.capacity,
+      m.utilisation,
+      m.fixed,
+      esc(m.useCases),
+    ]),
+  );
+  const headers = [
+    'deployment',
+    'tier',
+    'month',
+    'tokens',
+    'capacity',
+    'utilisation',
+    `fixed (${esc(v.currency)}/month)`,
+    'use cases',
+  ];
+  return [
+    ...section(
+      `Self-hosted utilisation (${v.deployments.length})`,
+      rows,
+      headers,
+      'The policy has no self-hosted deployment (fixed_cost and capacity).',
+      ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
+    ),
+    ...(rows.length ? ['', esc(deploymentsLegend(v))] : []),
   ];
 }
 
@@ -111,7 +155,7 @@ export function renderReviewMarkdown(review: Review, _ctx: RenderContext, opts: 
       '',
       `${countOf(v.breaches.length, 'breach', 'breaches')}, ${countOf(v.firings.length, 'trigger fired', 'triggers fired')}, ` +
         `${countOf(v.proposals.length, 'proposed change', 'proposed changes')}, ${countOf(v.unregistered.length, 'unregistered alias', 'unregistered aliases')}. ` +
-        `${formatTokens(v.totals.tokens)} tokens, cost ${formatCost(v.totals.cost)}.`,
+        `${formatTokens(v.totals.tokens)} tokens; ${esc(moneySentence(v))}.`,
     ],
     section(
       `Breaches: traffic on a tier not cleared for its data (${v.breaches.length})`,
@@ -120,17 +164,19 @@ export function renderReviewMarkdown(review: Review, _ctx: RenderContext, opts: 
       'No traffic ran on a tier not cleared for its data.',
     ),
     monthlySection(v),
+    deploymentsSection(v),
     section(
       'Top use cases by cost',
       v.top.map((u) => [
         `**${esc(u.useCase)}**`,
         formatTokens(u.tokens),
-        formatCost(u.cost),
+        formatMoney(u.billed),
+        formatMoney(u.allocated),
         u.tiers.map((t) => esc(t.tier)).join(', '),
       ]),
-      ['use case', 'tokens', 'cost', 'ran on'],
+      ['use case', 'tokens', `billed (${esc(v.currency)})`, `allocated (${esc(v.currency)})`, 'ran on'],
       'No traffic in the period.',
-      ['left', 'right', 'right', 'left'],
+      ['left', 'right', 'right', 'right', 'left'],
     ),
     splitSection(v),
     section(
@@ -140,7 +186,11 @@ export function renderReviewMarkdown(review: Review, _ctx: RenderContext, opts: 
         esc(f.subject),
         esc(f.tier),
         f.run,
-        f.figures.map((x) => esc(x.label)).join('<br>'),
+        [
+          ...f.figures.map((x) => esc(x.label)),
+          ...(f.note ? [`_${esc(f.note)}_`] : []),
+          ...(f.useCases ? [`use cases: ${esc(f.useCases)}`] : []),
+        ].join('<br>'),
         esc(f.move),
       ]),
       ['trigger', 'subject', 'tier', 'run', 'evidence', 'proposed move'],
@@ -183,14 +233,26 @@ export function renderReviewMarkdown(review: Review, _ctx: RenderContext, opts: 
         esc(u.tier),
         u.requests,
         u.tokens,
-        u.cost,
+        u.billed,
+        u.allocated,
         u.failures,
         u.p95,
         esc(u.deployments),
       ]),
-      ['use case', 'month', 'ran on', 'requests', 'tokens', 'cost', 'failures', 'p95', 'deployments'],
+      [
+        'use case',
+        'month',
+        'ran on',
+        'requests',
+        'tokens',
+        `billed (${esc(v.currency)})`,
+        `allocated (${esc(v.currency)})`,
+        'failures',
+        'p95',
+        'deployments',
+      ],
       'No attributed traffic in the period.',
-      ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
+      ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
     ),
     [
       '## Rows',

@@ -1,11 +1,15 @@
 import { createRequire } from 'node:module';
 import type CliTable3 from 'cli-table3';
-import { countOf, formatCost, formatPct, formatTokens } from '../text/format.js';
+import { countOf, formatMoney, formatPct, formatTokens } from '../text/format.js';
 import type { RenderContext } from '../matrix/registry.js';
 import {
   buildReviewView,
   countsSentence,
+  deploymentsLegend,
+  moneySentence,
+  monthlyLegend,
   outsideSentence,
+  tierMonthText,
   type FindingView,
   type ReviewView,
   type ReviewViewOptions,
@@ -88,20 +92,52 @@ function findings(s: TerminalStyle, fs: FindingView[], width: number, red: boole
 }
 
 function monthly(v: ReviewView, s: TerminalStyle, width: number): string {
-  const rows = v.monthly.map((m) => [
-    m.month,
-    ...m.tiers.map((t) => (t.requests > 0 ? `${formatTokens(t.tokens)} · ${formatCost(t.cost)}` : '–')),
-    s.c.bold(`${formatTokens(m.tokens)} · ${formatCost(m.cost)}`),
-  ]);
-  const head = ['month', ...v.tiers.map((t) => s.tier(clean(t.tier), t.cls)), 'total'];
-  const col = Math.max(8, Math.min(18, Math.floor((width - 10 - head.length - 1) / (head.length - 1))));
-  return grid(
+  const money = (m: { tokens: number; billed: number; allocated: number }): string[] => [
+    formatTokens(m.tokens),
+    formatMoney(m.billed),
+    formatMoney(m.allocated),
+  ];
+  const rows = [
+    ...v.monthly.map((m) => [m.month, ...m.tiers.map(tierMonthText), ...money(m)]),
+    [s.c.bold('total'), ...v.tiers.map(() => ''), ...money(v.totals).map((x) => s.c.bold(x))],
+  ];
+  const c = clean(v.currency);
+  const head = ['month', ...v.tiers.map((t) => s.tier(clean(t.tier), t.cls)), 'tokens', `billed ${c}`, `alloc. ${c}`];
+  const col = Math.max(8, Math.min(24, Math.floor((width - 10 - 3 * 12 - head.length - 1) / v.tiers.length)));
+  const table = grid(
     s,
     head,
-    head.map((_, i) => (i === 0 ? 9 : col)),
+    head.map((_, i) => (i === 0 ? 9 : i > v.tiers.length ? 12 : col)),
     rows,
     head.map((_, i) => (i === 0 ? 'left' : 'right')),
   );
+  return [table, ...wrapPlain(monthlyLegend(v), width).map((l) => s.c.dim(l))].join('\n');
+}
+
+function deployments(v: ReviewView, s: TerminalStyle, width: number): string {
+  if (v.deployments.length === 0) return 'The policy has no self-hosted deployment (fixed_cost and capacity).';
+  const rows = v.deployments.flatMap((d) =>
+    d.months.map((m, i) => [
+      i === 0 ? `${s.c.bold(clean(d.deployment))}\n${s.tier(clean(d.tier), d.cls)}` : '',
+      m.month,
+      m.tokens,
+      m.capacity,
+      m.utilisation,
+      m.fixed,
+      clean(m.useCases),
+    ]),
+  );
+  const head = ['deployment', 'month', 'tokens', 'capacity', 'used', `fixed ${clean(v.currency)}/mo`, 'use cases'];
+  const table = grid(s, head, fit(width, [20, 9, 8, 10, 11, 15]), rows, [
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'left',
+  ]);
+  return [table, ...wrapPlain(deploymentsLegend(v), width).map((l) => s.c.dim(l))].join('\n');
 }
 
 /** Each tier's share now; with a previous period, `now ← last (change)` per measure. */
@@ -144,21 +180,25 @@ function usage(v: ReviewView, s: TerminalStyle, width: number): string {
     s.tier(clean(u.tier), u.cls),
     u.requests,
     u.tokens,
-    u.cost,
+    u.billed,
+    u.allocated,
     u.p95,
     clean(u.deployments),
   ]);
-  const w = fit(width, [22, 9, 15, 11, 8, 9, 10]);
-  return grid(s, ['use case', 'month', 'ran on', 'requests', 'tokens', 'cost', 'p95', 'deployments'], w, rows, [
-    'left',
-    'left',
-    'left',
-    'right',
-    'right',
-    'right',
-    'right',
-    'left',
-  ]);
+  const w = fit(width, [20, 9, 15, 10, 8, 11, 10, 9]);
+  const c = clean(v.currency);
+  const head = [
+    'use case',
+    'month',
+    'ran on',
+    'requests',
+    'tokens',
+    `billed ${c}`,
+    `alloc. ${c}`,
+    'p95',
+    'deployments',
+  ];
+  return grid(s, head, w, rows, ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left']);
 }
 
 const before = (v: ReviewView): string =>
@@ -172,12 +212,16 @@ export function renderReviewTable(review: Review, ctx: RenderContext, opts: Revi
   const summary =
     `${countOf(v.breaches.length, 'breach', 'breaches')}, ${countOf(v.firings.length, 'trigger fired', 'triggers fired')}, ` +
     `${countOf(v.proposals.length, 'proposed change', 'proposed changes')}, ${countOf(v.unregistered.length, 'unregistered alias', 'unregistered aliases')}; ` +
-    `${formatTokens(v.totals.tokens)} tokens, cost ${formatCost(v.totals.cost)}`;
+    `${formatTokens(v.totals.tokens)} tokens; ${clean(moneySentence(v))}`;
   const firings = v.firings.map((f) => [
     s.c.bold(clean(f.trigger)),
     `${clean(f.subject)}\n${s.tier(clean(f.tier), f.cls)}`,
     f.run,
-    f.figures.map((x) => clean(x.label)).join('\n'),
+    [
+      ...f.figures.map((x) => clean(x.label)),
+      ...(f.note ? [s.c.dim(clean(f.note))] : []),
+      ...(f.useCases ? [`use cases: ${clean(f.useCases)}`] : []),
+    ].join('\n'),
     clean(f.move),
   ]);
   const proposals = v.proposals.map((p) => [
@@ -196,16 +240,18 @@ export function renderReviewTable(review: Review, ctx: RenderContext, opts: Revi
   const parts = [
     `${title}\n${wrapPlain(summary, width).join('\n')}`,
     `${heading(s, `Breaches: traffic on a tier not cleared for its data (${v.breaches.length})`)}\n${v.breaches.length ? findings(s, v.breaches, width, true) : 'None.'}`,
-    `${heading(s, 'Monthly tokens · cost per tier')}\n${monthly(v, s, width)}`,
+    `${heading(s, 'Monthly tokens · billed per tier')}\n${monthly(v, s, width)}`,
+    `${heading(s, `Self-hosted utilisation (${v.deployments.length})`)}\n${deployments(v, s, width)}`,
     `${heading(s, before(v))}\n${split(v, s, width)}`,
     `${heading(s, 'Top use cases by cost')}\n${grid(
       s,
-      ['use case', 'tokens', 'cost', 'ran on'],
-      fit(width, [30, 10, 10]),
+      ['use case', 'tokens', `billed ${clean(v.currency)}`, `alloc. ${clean(v.currency)}`, 'ran on'],
+      fit(width, [30, 10, 14, 14]),
       v.top.map((u) => [
         s.c.bold(clean(u.useCase)),
         formatTokens(u.tokens),
-        formatCost(u.cost),
+        formatMoney(u.billed),
+        formatMoney(u.allocated),
         u.tiers.map((t) => s.tier(clean(t.tier), t.cls)).join(', '),
       ]),
     )}`,

@@ -1,5 +1,7 @@
-import { formatCost, formatInt, formatPct, formatTokens } from '../text/format.js';
+import { formatInt, formatMoney, formatTokens, formatUtilisation } from '../text/format.js';
+import { ExactSum } from '../../core/review/exact-sum.js';
 import type { ReviewFinding, Review, TierFigures, TriggerFiring } from '../../core/review/review-types.js';
+import { deploymentViews, type DeploymentView } from './review-view-deployments.js';
 
 // The review report as plain data, shared by the terminal, Markdown and HTML renderers so the
 // formats cannot disagree. Strings here are raw: each renderer escapes for its own format.
@@ -24,19 +26,22 @@ export interface ReviewViewOptions {
   tierOrder?: readonly string[];
 }
 
-interface TierTotal {
+/** Money is kept in two measures everywhere: what was billed, and self-hosted fixed cost allocated. */
+interface Money {
+  billed: number;
+  allocated: number;
+}
+interface TierTotal extends Money {
   tier: string;
   cls: string;
   requests: number;
   tokens: number;
-  cost: number;
 }
-export interface MonthView {
+export interface MonthView extends Money {
   month: string;
   tiers: TierTotal[];
   requests: number;
   tokens: number;
-  cost: number;
 }
 interface UsageLine {
   useCase: string;
@@ -45,15 +50,17 @@ interface UsageLine {
   cls: string;
   requests: string;
   tokens: string;
-  cost: string;
+  billed: string;
+  allocated: string;
   failures: string;
   p95: string;
   deployments: string;
 }
-export interface UseCaseTotal {
+export interface UseCaseTotal extends Money {
   useCase: string;
   requests: number;
   tokens: number;
+  /** Billed + allocated: what the use case costs to run, for ranking and the chart. */
   cost: number;
   /** Where it ran, in tier order. */
   tiers: { tier: string; cls: string; tokens: number; cost: number }[];
@@ -83,6 +90,10 @@ export interface FiringView {
   months: string;
   run: string;
   summary: string;
+  /** Why the figures are not on the rule's own measure (e.g. a FOCUS export counts no requests), or ''. */
+  note: string;
+  /** Deployment triggers: the use cases on it, or ''. */
+  useCases: string;
   move: string;
   figures: { month: string; value: number; threshold: number; label: string }[];
 }
@@ -130,9 +141,14 @@ export interface ReviewView {
   to: string;
   months: string[];
   schemaVersion: number;
+  /** ISO 4217 code printed with every amount. */
+  currency: string;
   tiers: { tier: string; cls: string }[];
   monthly: MonthView[];
-  totals: { requests: number; tokens: number; cost: number };
+  /** The review's exact totals (never the sum of rounded cells). */
+  totals: Money & { requests: number; tokens: number };
+  /** Self-hosted deployments, each month's tokens against capacity. */
+  deployments: DeploymentView[];
   usage: UsageLine[];
   top: UseCaseTotal[];
   /** This period's split; tiers with traffic in this period or the previous one, in tier order. */
@@ -186,9 +202,11 @@ const shares = (tier: string, cls: string, f: TierFigures): SplitView => ({
   shareRequests: f.share_requests,
 });
 
-function findingView(f: ReviewFinding, cls: (t: string | null) => string): FindingView {
+function findingView(f: ReviewFinding, cls: (t: string | null) => string, currency: string): FindingView {
   const traffic =
-    f.requests > 0 ? `${formatInt(f.requests)} req · ${formatTokens(f.tokens)} tok · cost ${formatCost(f.cost)}` : '';
+    f.requests > 0 || f.tokens > 0
+      ? `${formatInt(f.requests)} req · ${formatTokens(f.tokens)} tok · billed ${currency} ${formatMoney(f.cost)}`
+      : '';
   return {
     kind: f.kind,
     severity: f.severity,
@@ -201,9 +219,15 @@ function findingView(f: ReviewFinding, cls: (t: string | null) => string): Findi
   };
 }
 
-function firingView(t: TriggerFiring, cls: (t: string | null) => string): FiringView {
+function firingView(t: TriggerFiring, cls: (t: string | null) => string, currency: string): FiringView {
   const fmt = (n: number): string =>
-    t.metric === 'cost' ? formatCost(n) : t.metric === 'utilisation' ? formatPct(n) : formatTokens(n);
+    t.metric === 'cost'
+      ? `${currency} ${formatMoney(n)}`
+      : t.metric === 'utilisation'
+        ? formatUtilisation(n)
+        : t.metric === 'requests'
+          ? formatInt(n)
+          : formatTokens(n);
   const move = `${t.move.action}${t.move.tier === null ? '' : ` → ${t.move.tier}`}: ${t.move.note}`;
   return {
     trigger: t.trigger,
@@ -215,6 +239,8 @@ function firingView(t: TriggerFiring, cls: (t: string | null) => string): Firing
     months: t.months.join(', '),
     run: `${t.consecutive}/${t.required}`,
     summary: t.summary,
+    note: t.note ?? '',
+    useCases: t.deployment !== null && t.use_case === null ? t.use_cases.join(', ') : '',
     move,
     figures: t.figures.map((f) => ({ ...f, label: `${f.month}: ${fmt(f.value)} (threshold ${fmt(f.threshold)})` })),
   };
@@ -228,6 +254,12 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     return i < 0 ? 't-other' : `t${i % PALETTE_SIZE}`;
   };
 
+  // Sums of money are exact sums (no drift from adding many small amounts in some order).
+  const exact = (xs: number[]): number => {
+    const s = new ExactSum();
+    for (const x of xs) s.add(x);
+    return s.value();
+  };
   const monthly: MonthView[] = review.period.months.map((month) => {
     const cells = review.usage.filter((c) => c.month === month);
     const byTier = tiers.map((tier): TierTotal => {
@@ -237,17 +269,22 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
         cls: cls(tier),
         requests: mine.reduce((a, c) => a + c.requests, 0),
         tokens: mine.reduce((a, c) => a + c.input_tokens + c.output_tokens, 0),
-        cost: mine.reduce((a, c) => a + c.cost, 0),
+        billed: exact(mine.map((c) => c.cost)),
+        allocated: exact(mine.map((c) => c.allocated_cost)),
       };
     });
-    const sum = (k: 'requests' | 'tokens' | 'cost'): number => byTier.reduce((a, t) => a + t[k], 0);
-    return { month, tiers: byTier, requests: sum('requests'), tokens: sum('tokens'), cost: sum('cost') };
+    return {
+      month,
+      tiers: byTier,
+      requests: byTier.reduce((a, t) => a + t.requests, 0),
+      tokens: byTier.reduce((a, t) => a + t.tokens, 0),
+      billed: exact(cells.map((c) => c.cost)),
+      allocated: exact(cells.map((c) => c.allocated_cost)),
+    };
   });
-  const totals = {
-    requests: monthly.reduce((a, m) => a + m.requests, 0),
-    tokens: monthly.reduce((a, m) => a + m.tokens, 0),
-    cost: monthly.reduce((a, m) => a + m.cost, 0),
-  };
+  const t = review.totals;
+  const totals = { requests: t.requests, tokens: t.tokens, billed: t.billed_cost, allocated: t.allocated_cost };
+  const currency = review.currency;
 
   const usage = [...review.usage]
     .sort((a, b) => cmp(a.use_case, b.use_case) || cmp(a.month, b.month) || cmp(a.tier, b.tier))
@@ -259,7 +296,8 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
         cls: cls(c.tier),
         requests: formatInt(c.requests),
         tokens: formatTokens(c.input_tokens + c.output_tokens),
-        cost: formatCost(c.cost),
+        billed: formatMoney(c.cost),
+        allocated: c.allocated_cost === 0 ? '–' : formatMoney(c.allocated_cost),
         failures: formatInt(c.failures),
         p95: c.p95_latency_ms === null ? '–' : `${formatInt(c.p95_latency_ms)} ms`,
         deployments: c.deployments.join(', '),
@@ -270,19 +308,21 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
   for (const c of review.usage) {
     let u = byUseCase.get(c.use_case);
     if (!u) {
-      u = { useCase: c.use_case, requests: 0, tokens: 0, cost: 0, tiers: [] };
+      u = { useCase: c.use_case, requests: 0, tokens: 0, cost: 0, billed: 0, allocated: 0, tiers: [] };
       byUseCase.set(c.use_case, u);
     }
     u.requests += c.requests;
     u.tokens += c.input_tokens + c.output_tokens;
-    u.cost += c.cost;
+    u.billed += c.cost;
+    u.allocated += c.allocated_cost;
+    u.cost += c.cost + c.allocated_cost;
     let t = u.tiers.find((x) => x.tier === c.tier);
     if (!t) {
       t = { tier: c.tier, cls: cls(c.tier), tokens: 0, cost: 0 };
       u.tiers.push(t);
     }
     t.tokens += c.input_tokens + c.output_tokens;
-    t.cost += c.cost;
+    t.cost += c.cost + c.allocated_cost;
   }
   const top = [...byUseCase.values()]
     .map((u) => ({ ...u, tiers: [...u.tiers].sort((a, b) => tiers.indexOf(a.tier) - tiers.indexOf(b.tier)) }))
@@ -304,7 +344,7 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     : null;
   const prev = review.split.previous_period;
 
-  const findings = review.findings.map((f) => findingView(f, cls));
+  const findings = review.findings.map((f) => findingView(f, cls, currency));
   const c = review.counts;
   return {
     title: 'Usage review',
@@ -314,9 +354,11 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     to: review.period.to,
     months: [...review.period.months],
     schemaVersion: review.schema_version,
+    currency,
     tiers: tiers.map((tier) => ({ tier, cls: cls(tier) })),
     monthly,
     totals,
+    deployments: deploymentViews(review, cls),
     usage,
     top,
     split,
@@ -328,7 +370,7 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     unregistered: findings.filter((f) => f.kind === 'unregistered'),
     retired: findings.filter((f) => f.kind === 'retired-traffic'),
     otherFindings: findings.filter((f) => !OWN_SECTION.has(f.kind)),
-    firings: review.triggers.map((t) => firingView(t, cls)),
+    firings: review.triggers.map((f) => firingView(f, cls, currency)),
     proposals: review.proposals.map((p) => ({
       useCase: p.use_case,
       action: p.action,
@@ -369,3 +411,23 @@ export function outsideSentence(c: RowCounts): string {
     ? `${cells} (${formatInt(c.previousPeriodCells)} of them last period, used for the split only).`
     : `${cells}.`;
 }
+
+/** `billed USD 20.52; self-hosted fixed cost allocated over tokens USD 1,800.00`: the two never added. */
+export function moneySentence(v: ReviewView): string {
+  return `billed ${v.currency} ${formatMoney(v.totals.billed)}; self-hosted fixed cost allocated over tokens ${v.currency} ${formatMoney(v.totals.allocated)}`;
+}
+
+/** A tier's month: `5M · 9,000.00`, with the allocated fixed cost apart: `300M · 0.00 + 90.00 alloc.` */
+export function tierMonthText(t: { requests: number; tokens: number; billed: number; allocated: number }): string {
+  if (t.requests === 0 && t.tokens === 0 && t.billed === 0 && t.allocated === 0) return '–';
+  const alloc = t.allocated > 0 ? ` + ${formatMoney(t.allocated)} alloc.` : '';
+  return `${formatTokens(t.tokens)} · ${formatMoney(t.billed)}${alloc}`;
+}
+
+/** What the monthly table's cells hold, and in which currency. */
+export const monthlyLegend = (v: ReviewView): string =>
+  `Each cell: tokens · billed (${v.currency}); + the self-hosted fixed cost allocated over the tokens served (alloc.), never added to what was billed. Totals are exact sums, not sums of the rounded cells.`;
+
+/** Under the self-hosted utilisation table. */
+export const deploymentsLegend = (v: ReviewView): string =>
+  `Tokens served against each self-hosted deployment's capacity_tokens_per_month; the fixed cost (${v.currency}/month) is paid whatever the traffic. Deployments nothing ran on show at 0%.`;

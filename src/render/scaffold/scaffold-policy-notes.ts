@@ -97,8 +97,9 @@ export const NOTES = {
     'when its condition holds for `months` consecutive months, and proposes a move for a person',
     'to approve; none is ever applied by itself. Kinds: volume_below (too little traffic to',
     'justify the tier), spend_above and tokens_above (enough to evaluate a move), no_traffic',
-    '(propose retirement), capacity_above (a self-hosted deployment filling up), break_even (API',
-    'spend above what a cleared self-hosted deployment costs). The thresholds are starting points.',
+    '(propose retirement), capacity_above (a self-hosted deployment filling up), capacity_below',
+    '(a self-hosted deployment serving little of its capacity), break_even (API spend above what',
+    'a cleared self-hosted deployment costs). The thresholds are starting points.',
   ],
   review: [
     'How `tierplan review` reads cloud bills (FinOps FOCUS): the provider a bill names is mapped',

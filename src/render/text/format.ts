@@ -29,6 +29,31 @@ export function formatCost(n: number): string {
   return formatInt(n);
 }
 
+/**
+ * An amount of money with its cents (`20.52`, `11,701.40`): review totals are compared with the
+ * export's to the cent. A non-zero amount under a cent keeps two significant digits (`0.0042`)
+ * rather than showing as 0. The currency is printed by the caller, once per column or sentence.
+ */
+export function formatMoney(n: number): string {
+  const abs = Math.abs(n);
+  if (abs > 0 && abs < 0.005) return `${n < 0 ? '-' : ''}${trimZeros(abs.toPrecision(2))}`;
+  const cents = Math.round(abs * 100);
+  const whole = formatInt(Math.floor(cents / 100));
+  return `${n < 0 && cents > 0 ? '-' : ''}${whole}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/**
+ * A share of capacity: whole percent from 10 %, one decimal from 1 %, two significant digits
+ * below (`0.04%`), so an almost idle deployment does not read as 0 %.
+ */
+export function formatUtilisation(share: number): string {
+  const pct = share * 100;
+  if (pct === 0) return '0%';
+  if (pct >= 10) return `${Math.round(pct)}%`;
+  if (pct >= 1) return `${trimZero(pct.toFixed(1))}%`;
+  return `${trimZeros(pct.toPrecision(2))}%`;
+}
+
 /** A share in [0, 1] as a whole percentage. */
 export function formatPct(share: number): string {
   return `${Math.round(share * 100)}%`;
@@ -52,3 +77,6 @@ export function countOf(n: number, one: string, many: string): string {
 }
 
 const trimZero = (s: string): string => s.replace(/\.0$/, '');
+/** `0.0040` → `0.004`; `toPrecision` never gives an exponent for these magnitudes (≥ 1e-6). */
+const trimZeros = (s: string): string =>
+  s.includes('e') ? Number(s).toFixed(8).replace(/0+$/, '') : s.replace(/\.?0+$/, '');

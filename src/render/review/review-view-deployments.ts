@@ -1,0 +1,74 @@
+import { formatMoney, formatTokens, formatUtilisation } from '../text/format.js';
+import type { Review } from '../../core/review/review-types.js';
+
+// Self-hosted deployments as the review report shows them: per deployment and month, the tokens
+// served against capacity, the fixed monthly cost, and the use cases that sent the traffic. The
+// review lists every self-hosted deployment of the policy each month, idle ones at 0 %: a paid-for
+// GPU nothing ran on is the first thing a capacity review wants to see.
+
+export interface DeploymentMonthView {
+  month: string;
+  tokens: string;
+  capacity: string;
+  /** Tokens / capacity, 0..(more than 1 when over capacity). */
+  share: number;
+  utilisation: string;
+  fixed: string;
+  useCases: string;
+}
+
+export interface DeploymentView {
+  deployment: string;
+  tier: string;
+  cls: string;
+  months: DeploymentMonthView[];
+  /** The period's tokens over the period's capacity. */
+  utilisation: string;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function deploymentViews(review: Review, cls: (tier: string | null) => string): DeploymentView[] {
+  // Which use cases sent traffic to a deployment in a month, from the usage cells.
+  const users = new Map<string, Set<string>>();
+  for (const c of review.usage)
+    for (const d of c.deployments) {
+      const key = `${d}\u0000${c.month}`;
+      users.set(key, (users.get(key) ?? new Set()).add(c.use_case));
+    }
+  const byDeployment = new Map<string, DeploymentView & { tokens: number; capacity: number }>();
+  for (const d of review.deployments) {
+    if (d.capacity_tokens === null || d.utilisation === null) continue; // priced: no capacity to fill
+    let v = byDeployment.get(d.deployment);
+    if (!v) {
+      v = {
+        deployment: d.deployment,
+        tier: d.tier,
+        cls: cls(d.tier),
+        months: [],
+        utilisation: '',
+        tokens: 0,
+        capacity: 0,
+      };
+      byDeployment.set(d.deployment, v);
+    }
+    v.tokens += d.tokens;
+    v.capacity += d.capacity_tokens;
+    v.months.push({
+      month: d.month,
+      tokens: formatTokens(d.tokens),
+      capacity: formatTokens(d.capacity_tokens),
+      share: d.utilisation,
+      utilisation: formatUtilisation(d.utilisation),
+      fixed: d.fixed_cost === null ? '–' : formatMoney(d.fixed_cost),
+      useCases: [...(users.get(`${d.deployment}\u0000${d.month}`) ?? [])].sort(cmp).join(', ') || 'none',
+    });
+  }
+  return [...byDeployment.values()]
+    .sort((a, b) => cmp(a.deployment, b.deployment))
+    .map(({ tokens, capacity, ...v }) => ({
+      ...v,
+      months: [...v.months].sort((a, b) => cmp(a.month, b.month)),
+      utilisation: formatUtilisation(capacity > 0 ? tokens / capacity : 0),
+    }));
+}
