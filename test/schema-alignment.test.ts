@@ -401,6 +401,8 @@ describe('review schema ↔ types', () => {
     } satisfies Kinds<Review>);
     expectAligned(at(review, 'period'), { from: r, to: r, months: r } satisfies Kinds<ReviewPeriod>);
     expectAligned(at(review, 'counts'), {
+      breaches: r,
+      unplaced: r,
       read: r,
       unreadable: r,
       aggregated: r,
@@ -530,6 +532,9 @@ describe('review schema ↔ types', () => {
   it('enums', () => {
     const findings: Record<ReviewFindingKind, true> = {
       breach: true,
+      'unverified-deployment': true,
+      'label-mismatch': true,
+      'use-case-mismatch': true,
       drift: true,
       unregistered: true,
       'retired-traffic': true,

@@ -6,7 +6,8 @@ import type { DeploymentMonth, UsageCell } from './aggregate.js';
 import type { RejectedRow } from './usage-types.js';
 
 // 2: the portfolio split against the previous period, and traffic to retired use cases.
-export const REVIEW_SCHEMA_VERSION = 2;
+// 3: counts.unplaced (no longer in `aggregated`) and the placement findings.
+export const REVIEW_SCHEMA_VERSION = 3;
 
 export interface ReviewPeriod {
   /** First and last month, YYYY-MM, inclusive. */
@@ -16,12 +17,16 @@ export interface ReviewPeriod {
 }
 
 export interface ReviewCounts {
+  /** Breach and unverified-deployment findings: the headline. */
+  breaches: number;
   read: number;
   /** Rows a reader could not read (bad number, missing column…). */
   unreadable: number;
   aggregated: number;
-  /** Read, but no use case or tier could be told. */
+  /** Read, but no use case could be told. */
   unattributed: number;
+  /** Rows of a use case on a deployment that could not be identified (judged as the most open tier). */
+  unplaced: number;
   /** Attributed usage in months outside the period (ignored by triggers and findings). */
   outside_period_cells: number;
   /** Of those, cells in the period just before: the previous split when the exports cover it. */
@@ -156,10 +161,10 @@ export interface Review {
   policy: string;
   period: ReviewPeriod;
   counts: ReviewCounts;
+  findings: ReviewFinding[];
   usage: UsageCell[];
   deployments: DeploymentMonth[];
   triggers: TriggerFiring[];
-  findings: ReviewFinding[];
   proposals: Proposal[];
   streaks: Streak[];
   split: PortfolioSplit;

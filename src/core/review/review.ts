@@ -4,7 +4,9 @@
 import type { Plan } from '../plan/plan-types.js';
 import type { Inventory, Policy } from '../policy/types.js';
 import type { UsageAggregate, UsageCell } from './aggregate.js';
+import type { EvidenceGroup } from './evidence.js';
 import { computeFindings } from './findings.js';
+import { inPeriod as inPeriodEvidence } from './placement-findings.js';
 import { monthRange } from './months.js';
 import { computeProposals } from './proposals.js';
 import { computeSplit } from './split.js';
@@ -39,6 +41,8 @@ export function computeReview(input: ReviewInput): Review {
   const inPeriod = new Set(months);
   const cells = aggregate.cells.filter((c) => inPeriod.has(c.month));
   const deployments = aggregate.deployments.filter((d) => inPeriod.has(d.month));
+  const evidence = inPeriodEvidence(aggregate.evidence, inPeriod);
+  const named = namedByMonth(cells, evidence);
 
   const { firings, streaks } = evaluateTriggers({
     plan,
@@ -47,6 +51,7 @@ export function computeReview(input: ReviewInput): Review {
     months,
     cells,
     deployments,
+    named,
     previous: input.previous ? { to: input.previous.period.to, streaks: input.previous.streaks } : undefined,
   });
   const split = computeSplit({ months, cells: aggregate.cells, previous: input.previous });
@@ -58,26 +63,44 @@ export function computeReview(input: ReviewInput): Review {
     cells,
     unreadable: { count: input.counts.rejected, first: input.rejected },
     unattributed: { count: aggregate.unattributed, first: aggregate.unattributed_first },
+    evidence,
   });
   return {
     schema_version: REVIEW_SCHEMA_VERSION,
     as_of: plan.as_of,
     policy: plan.policy,
     period: { from: input.period.from, to: input.period.to, months },
+    // The headline first: breaches, then the rows that could not be attributed or placed.
     counts: {
+      breaches: findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment').length,
+      unattributed: aggregate.unattributed,
+      unplaced: aggregate.unplaced,
       read: input.counts.read,
       unreadable: input.counts.rejected,
-      aggregated: aggregate.rows - aggregate.unattributed,
-      unattributed: aggregate.unattributed,
+      aggregated: aggregate.rows - aggregate.unattributed - aggregate.unplaced,
       outside_period_cells: aggregate.cells.length - cells.length,
       previous_period_cells: aggregate.cells.filter((c) => previousMonths.has(c.month)).length,
     },
+    // Findings before the usage cells, so a breach is named in the first lines of the JSON.
+    findings,
     usage: cells,
     deployments,
     triggers: firings,
-    findings,
-    proposals: computeProposals(firings, plan, inventory, policy, input.period.to),
+    proposals: computeProposals(firings, plan, inventory, policy, input.period.to, named),
     streaks,
     split,
   };
+}
+
+/** Use case → months in which some row names it (placed, unplaced or only named): never idle then. */
+function namedByMonth(cells: UsageCell[], evidence: EvidenceGroup[]): Map<string, Set<string>> {
+  const named = new Map<string, Set<string>>();
+  const add = (u: string, m: string): void => {
+    const s = named.get(u);
+    if (s) s.add(m);
+    else named.set(u, new Set([m]));
+  };
+  for (const c of cells) add(c.use_case, c.month);
+  for (const e of evidence) for (const m of e.months) for (const u of [e.use_case, ...e.names]) add(u, m.month);
+  return named;
 }

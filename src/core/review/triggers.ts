@@ -17,6 +17,8 @@ export interface TriggerInput {
   /** Usage inside the period. */
   cells: UsageCell[];
   deployments: DeploymentMonth[];
+  /** Use case → months some row names it (placed or not): a named month is never a month without traffic. */
+  named?: Map<string, Set<string>>;
   previous?: { to: string; streaks: Streak[] } | undefined;
 }
 
@@ -176,7 +178,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
             ucSubject(u, {
               values: perMonth(u, null, (c) => c.requests),
               threshold: 0,
-              holds: (v) => v === 0,
+              holds: (v, i) => v === 0 && input.named?.get(u.id)?.has(months[i]!) !== true,
               move: { action: 'retire', tier: null, note: 'set status: retired, or explain why it is idle' },
               tier: u.tier,
             }),

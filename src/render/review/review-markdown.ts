@@ -112,6 +112,8 @@ export function renderReviewMarkdown(review: Review, _ctx: RenderContext, opts: 
       `${countOf(v.breaches.length, 'breach', 'breaches')}, ${countOf(v.firings.length, 'trigger fired', 'triggers fired')}, ` +
         `${countOf(v.proposals.length, 'proposed change', 'proposed changes')}, ${countOf(v.unregistered.length, 'unregistered alias', 'unregistered aliases')}. ` +
         `${formatTokens(v.totals.tokens)} tokens, cost ${formatCost(v.totals.cost)}.`,
+      '',
+      esc(v.notPlaced),
     ],
     section(
       `Breaches: traffic on a tier not cleared for its data (${v.breaches.length})`,

@@ -194,7 +194,7 @@ export function renderReviewTable(review: Review, ctx: RenderContext, opts: Revi
   ]);
   const rejected = v.rejected.map((r) => [clean(r.kind), `${clean(r.file)}:${r.line}`, clean(r.reason)]);
   const parts = [
-    `${title}\n${wrapPlain(summary, width).join('\n')}`,
+    `${title}\n${wrapPlain(summary, width).join('\n')}\n${wrapPlain(v.notPlaced, width).join('\n')}`,
     `${heading(s, `Breaches: traffic on a tier not cleared for its data (${v.breaches.length})`)}\n${v.breaches.length ? findings(s, v.breaches, width, true) : 'None.'}`,
     `${heading(s, 'Monthly tokens · cost per tier')}\n${monthly(v, s, width)}`,
     `${heading(s, before(v))}\n${split(v, s, width)}`,
