@@ -402,6 +402,7 @@ describe('review schema ↔ types', () => {
     expectAligned(at(review, 'period'), { from: r, to: r, months: r } satisfies Kinds<ReviewPeriod>);
     expectAligned(at(review, 'counts'), {
       breaches: r,
+      breach_use_cases: r,
       unplaced: r,
       read: r,
       unreadable: r,

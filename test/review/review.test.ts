@@ -309,6 +309,7 @@ describe('findings', () => {
     expect(r.findings.find((f) => f.kind === 'unattributed')).toMatchObject({ rows: 1, first_rows: [{ line: 8 }] });
     expect(r.counts).toEqual({
       breaches: 2,
+      breach_use_cases: ['crm'],
       unattributed: 1,
       unplaced: 1,
       read: rows.length + 2,

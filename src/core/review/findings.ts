@@ -4,7 +4,7 @@
 // inventory retired (a gateway still routes it), production use cases no row names, overrides
 // expired or expiring, and rows that could not be read or attributed — counted, never dropped.
 import type { EvidenceGroup } from './evidence.js';
-import { inferenceNote, placementFindings } from './placement-findings.js';
+import { evidenceRows, inferenceNote, placementFindings } from './placement-findings.js';
 import { clearTier, describeFailure } from '../plan/clearance.js';
 import type { Plan, PlannedUseCase } from '../plan/plan-types.js';
 import { allowedTiers, dataProfile } from '../gateway/routing.js';
@@ -165,7 +165,7 @@ export function computeFindings(input: FindingsInput): ReviewFinding[] {
       tokens: g.tokens,
       cost: round2(g.cost),
       rows: guess ? guess.months.reduce((s, m) => s + m.rows, 0) : 0,
-      first_rows: guess ? guess.first.slice(0, keep) : [],
+      first_rows: guess ? evidenceRows(guess, keep) : [],
       message:
         (g.kind === 'retired-traffic' ? retiredMessage(g) : g.message) + (guess ? inferenceNote(guess, keep) : ''),
     };

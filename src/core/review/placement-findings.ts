@@ -11,6 +11,9 @@ import type { EvidenceGroup } from './evidence.js';
 import type { ReviewFinding } from './review-types.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
+/** First rows in a message, and kept as evidence: enough to find them, few enough for a headline. */
+const LINES_IN_MESSAGE = 3;
+const EVIDENCE_ROWS = 5;
 const plural = (n: number, what: string): string => `${fmt(n)} ${what}${n === 1 ? '' : 's'}`;
 
 /** Groups with their months cut to the period; groups with no month in it are left out. */
@@ -34,7 +37,7 @@ function base(g: EvidenceGroup, keep: number): Omit<ReviewFinding, 'kind' | 'sev
     tokens: g.months.reduce((s, m) => s + m.tokens, 0),
     cost: 0,
     rows,
-    first_rows: g.first.slice(0, keep),
+    first_rows: evidenceRows(g, keep),
   };
 }
 
@@ -42,9 +45,13 @@ const firstLines = (g: EvidenceGroup, keep: number): string =>
   g.first.length === 0
     ? ''
     : ` (first: ${g.first
-        .slice(0, keep)
+        .slice(0, Math.min(keep, LINES_IN_MESSAGE))
         .map((r) => `${r.file}:${r.line}`)
         .join(', ')})`;
+
+/** The first rows a finding keeps as evidence. */
+export const evidenceRows = (g: EvidenceGroup, keep: number): EvidenceGroup['first'] =>
+  g.first.slice(0, Math.min(keep, EVIDENCE_ROWS));
 
 export function placementFindings(groups: EvidenceGroup[], plan: Plan, policy: Policy, keep: number): ReviewFinding[] {
   const planned = new Map(plan.use_cases.map((u) => [u.id, u]));

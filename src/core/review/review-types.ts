@@ -19,6 +19,8 @@ export interface ReviewPeriod {
 export interface ReviewCounts {
   /** Breach and unverified-deployment findings: the headline. */
   breaches: number;
+  /** The use cases they name, sorted. */
+  breach_use_cases: string[];
   read: number;
   /** Rows a reader could not read (bad number, missing column…). */
   unreadable: number;

@@ -65,6 +65,7 @@ export function computeReview(input: ReviewInput): Review {
     unattributed: { count: aggregate.unattributed, first: aggregate.unattributed_first },
     evidence,
   });
+  const breaches = findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment');
   return {
     schema_version: REVIEW_SCHEMA_VERSION,
     as_of: plan.as_of,
@@ -72,7 +73,8 @@ export function computeReview(input: ReviewInput): Review {
     period: { from: input.period.from, to: input.period.to, months },
     // The headline first: breaches, then the rows that could not be attributed or placed.
     counts: {
-      breaches: findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment').length,
+      breaches: breaches.length,
+      breach_use_cases: [...new Set(breaches.map((f) => f.use_case ?? ''))].sort(),
       unattributed: aggregate.unattributed,
       unplaced: aggregate.unplaced,
       read: input.counts.read,

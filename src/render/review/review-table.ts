@@ -170,7 +170,7 @@ export function renderReviewTable(review: Review, ctx: RenderContext, opts: Revi
   const v = buildReviewView(review, opts);
   const title = `${s.c.bold(`${v.title}: ${clean(v.policy)}`)}, ${clean(v.from)}..${clean(v.to)}, as of ${clean(v.asOf)}`;
   const summary =
-    `${countOf(v.breaches.length, 'breach', 'breaches')}, ${countOf(v.firings.length, 'trigger fired', 'triggers fired')}, ` +
+    `${clean(v.breachCount)}, ${countOf(v.firings.length, 'trigger fired', 'triggers fired')}, ` +
     `${countOf(v.proposals.length, 'proposed change', 'proposed changes')}, ${countOf(v.unregistered.length, 'unregistered alias', 'unregistered aliases')}; ` +
     `${formatTokens(v.totals.tokens)} tokens, cost ${formatCost(v.totals.cost)}`;
   const firings = v.firings.map((f) => [

@@ -150,6 +150,8 @@ export interface ReviewView {
   retired: FindingView[];
   /** Breaches of clearance, and rows on an unidentified deployment judged as the most open tier. */
   breaches: FindingView[];
+  /** `2 breaches (claims-triage, clinical-notes-coding)`: the headline names who breached. */
+  breachCount: string;
   /** The headline line under the breaches: rows that could not be attributed or placed. */
   notPlaced: string;
   unregistered: FindingView[];
@@ -331,6 +333,7 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     previousPeriod: prev.from === prev.to ? prev.from : `${prev.from}..${prev.to}`,
     splitNote: review.split.note,
     breaches: findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment'),
+    breachCount: breachCount(findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment')),
     notPlaced: notPlacedSentence(c.unattributed, c.unplaced),
     unregistered: findings.filter((f) => f.kind === 'unregistered'),
     retired: findings.filter((f) => f.kind === 'retired-traffic'),
@@ -358,6 +361,16 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
       .filter((f) => f.kind === 'unreadable' || (f.kind === 'unattributed' && f.use_case === null))
       .flatMap((f) => f.first_rows.map((r) => ({ kind: f.kind, file: r.file, line: r.line, reason: r.reason }))),
   };
+}
+
+const NAMED_IN_HEADLINE = 5;
+
+function breachCount(breaches: FindingView[]): string {
+  const n = breaches.length;
+  if (n === 0) return '0 breaches';
+  const names = [...new Set(breaches.map((b) => b.subject))];
+  const shown = names.slice(0, NAMED_IN_HEADLINE).join(', ') + (names.length > NAMED_IN_HEADLINE ? ', …' : '');
+  return `${n} ${n === 1 ? 'breach' : 'breaches'} (${shown})`;
 }
 
 /** The headline's second line: every row that could not be attributed or placed, counted. */
