@@ -203,7 +203,10 @@ export class UsageAccumulator {
     const placed = placement !== 'unknown';
     const evidence: Target['evidence'] = [];
     const witness = (kind: EvidenceKind, names: string[], seen: string): void => {
-      const group = this.evidence.group({ kind, use_case, tier, names, placed }, seen);
+      const group = this.evidence.group(
+        { kind, use_case, tier, names, placed, deployment: kind === 'use-case-mismatch' ? deployment : null },
+        seen,
+      );
       evidence.push({ group, month: this.evidence.month(group, month), seen });
     };
     if (placement !== 'identified') witness(placement, [], a.seen);

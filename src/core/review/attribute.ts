@@ -8,7 +8,6 @@
 // identifiable → an unknown deployment, judged as the policy's most open tier.
 import { deploymentCatalog, type DeploymentRef } from '../identify/catalog.js';
 import { describeConnection, publicProvider, type Connection } from '../identify/connection.js';
-import { canonicalProvider } from '../identify/providers.js';
 import { rank } from '../plan/classify.js';
 import type { Policy, Tier } from '../policy/types.js';
 import type { UsageRow } from './usage-types.js';
@@ -74,14 +73,6 @@ export function makeAttributor(
   const isUseCase = useCases === undefined ? undefined : (id: string): boolean => useCases.has(id);
   const isDeployment = (id: string): boolean => byId.has(id);
   const open = mostOpen(policy.tiers, policy);
-  // A public provider's tier: the most open tier with a public deployment of it, else the most open.
-  const publicTier = (provider: string): Tier | undefined =>
-    mostOpen(
-      policy.tiers.filter((t) =>
-        t.deployments.some((d) => canonicalProvider(d.provider) === provider && d.endpoint === undefined),
-      ),
-      policy,
-    ) ?? open;
 
   return (row) => {
     const who = whoOf(row, isDeployment, isUseCase);
@@ -136,7 +127,8 @@ export function makeAttributor(
       };
     }
     const provider = publicProvider(conn);
-    const inferred = provider === null ? undefined : publicTier(provider);
+    // A provider's public API is as open as it gets, whatever tier the policy files its known models under.
+    const inferred = provider === null ? undefined : open;
     if (inferred !== undefined) {
       const contradicts =
         who.claimedDeployments.length > 0 || (tierClaims.length > 0 && !tierClaims.includes(inferred.id));

@@ -23,6 +23,8 @@ export interface EvidenceGroup {
   names: string[];
   /** False when the rows ran on a deployment that could not be identified. */
   placed: boolean;
+  /** use-case-mismatch: the deployment identified, for the residency of each use case named. */
+  deployment: string | null;
   /** What the rows showed (connection, labels, contradiction), distinct, the first few. */
   seen: string[];
   months: EvidenceMonth[];
@@ -31,20 +33,22 @@ export interface EvidenceGroup {
 
 const MAX_SEEN = 5;
 
-const evidenceKey = (g: Pick<EvidenceGroup, 'kind' | 'use_case' | 'tier' | 'names' | 'placed'>): string =>
-  `${g.kind}\u0000${g.use_case}\u0000${g.tier}\u0000${g.names.join(',')}\u0000${g.placed ? 1 : 0}`;
+type GroupKey = Pick<EvidenceGroup, 'kind' | 'use_case' | 'tier' | 'names' | 'placed' | 'deployment'>;
+
+const evidenceKey = (g: GroupKey): string =>
+  `${g.kind}\u0000${g.use_case}\u0000${g.tier}\u0000${g.names.join(',')}\u0000${g.placed ? 1 : 0}\u0000${g.deployment ?? ''}`;
 
 /** Evidence groups by key; `month` gives the per-month record a target adds its rows to. */
 export class EvidenceBook {
   private readonly groups = new Map<string, EvidenceGroup>();
   constructor(private readonly keep: number) {}
 
-  group(at: Pick<EvidenceGroup, 'kind' | 'use_case' | 'tier' | 'names' | 'placed'>, seen: string): EvidenceGroup {
+  group(at: GroupKey, seen: string): EvidenceGroup {
     const key = evidenceKey(at);
     let g = this.groups.get(key);
     if (!g) {
-      const { kind, use_case, tier, names, placed } = at;
-      g = { kind, use_case, tier, names: [...names], placed, seen: [], months: [], first: [] };
+      const { kind, use_case, tier, names, placed, deployment } = at;
+      g = { kind, use_case, tier, names: [...names], placed, deployment, seen: [], months: [], first: [] };
       this.groups.set(key, g);
     }
     if (g.seen.length < MAX_SEEN && !g.seen.includes(seen)) g.seen.push(seen);

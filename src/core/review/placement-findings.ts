@@ -56,11 +56,16 @@ export const evidenceRows = (g: EvidenceGroup, keep: number): EvidenceGroup['fir
 export function placementFindings(groups: EvidenceGroup[], plan: Plan, policy: Policy, keep: number): ReviewFinding[] {
   const planned = new Map(plan.use_cases.map((u) => [u.id, u]));
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
-  const notCleared = (u: PlannedUseCase, tier: string): string | null => {
+  const regionOf = new Map(policy.tiers.flatMap((t) => t.deployments.map((d) => [d.id, d.region] as const)));
+  const notCleared = (u: PlannedUseCase, tier: string, deployment: string | null = null): string | null => {
     const t = tiers.get(tier);
     if (!t) return null;
     const clear = clearTier(t, dataProfile(u), policy);
-    return clear.cleared ? null : clear.failures.map(describeFailure).join('; ');
+    if (!clear.cleared) return clear.failures.map(describeFailure).join('; ');
+    const region = deployment === null ? undefined : regionOf.get(deployment);
+    return region !== undefined && u.residency.length > 0 && !u.residency.includes(region)
+      ? `${deployment} is in ${region}, outside its residency ${u.residency.join(', ')}`
+      : null;
   };
   const out: ReviewFinding[] = [];
 
@@ -80,7 +85,7 @@ export function placementFindings(groups: EvidenceGroup[], plan: Plan, policy: P
       });
       return;
     }
-    const failures = notCleared(u, g.tier);
+    const failures = notCleared(u, g.tier) ?? regionUnknown(u);
     out.push(
       failures !== null
         ? {
@@ -103,7 +108,19 @@ export function placementFindings(groups: EvidenceGroup[], plan: Plan, policy: P
   for (const g of groups) {
     const b = base(g, keep);
     if (g.kind === 'unknown') unknown(g, g.use_case, ` of ${g.use_case}`);
-    else if (g.kind === 'label-mismatch') {
+    else if (g.kind === 'inferred') {
+      // A tier not cleared is the cell's breach (with this evidence); a cleared one still cannot show its region.
+      const u = planned.get(g.use_case);
+      const region = u && notCleared(u, g.tier) === null ? regionUnknown(u) : null;
+      if (u && region !== null)
+        out.push({
+          kind: 'breach',
+          severity: 'error',
+          use_case: g.use_case,
+          ...b,
+          message: `${g.use_case} ran on ${g.tier}: ${region}${inferenceNote(g, keep)}`,
+        });
+    } else if (g.kind === 'label-mismatch') {
       out.push({
         kind: 'label-mismatch',
         severity: 'warning',
@@ -128,7 +145,9 @@ export function placementFindings(groups: EvidenceGroup[], plan: Plan, policy: P
           continue;
         }
         const u = planned.get(other);
-        const failures = u ? notCleared(u, g.tier) : null;
+        const failures = u
+          ? (notCleared(u, g.tier, g.deployment) ?? (g.deployment === null ? regionUnknown(u) : null))
+          : null;
         if (u && failures !== null)
           out.push({
             kind: 'breach',
@@ -142,6 +161,12 @@ export function placementFindings(groups: EvidenceGroup[], plan: Plan, policy: P
   }
   return out;
 }
+
+/** Fail closed on residency: a deployment nobody identified can be anywhere. */
+const regionUnknown = (u: PlannedUseCase): string | null =>
+  u.residency.length === 0
+    ? null
+    : `the deployment's region is unknown, so its residency ${u.residency.join(', ')} cannot be shown to hold`;
 
 /** The evidence of a placement by inference, for the breach it leads to. */
 export function inferenceNote(g: EvidenceGroup, keep: number): string {
