@@ -12,6 +12,7 @@ import { computeProposals } from './proposals.js';
 import { computeSplit } from './split.js';
 import { REVIEW_SCHEMA_VERSION, type Review, type Streak } from './review-types.js';
 import { evaluateTriggers } from './triggers.js';
+import { markUnjudged, unplacedRows } from './unjudged.js';
 import type { ReadCounts, RejectedRow } from './usage-types.js';
 
 export interface ReviewInput {
@@ -44,7 +45,7 @@ export function computeReview(input: ReviewInput): Review {
   const evidence = inPeriodEvidence(aggregate.evidence, inPeriod);
   const named = namedByMonth(cells, evidence);
 
-  const { firings, streaks } = evaluateTriggers({
+  const { firings: fired, streaks } = evaluateTriggers({
     plan,
     inventory,
     policy,
@@ -54,6 +55,7 @@ export function computeReview(input: ReviewInput): Review {
     named,
     previous: input.previous ? { to: input.previous.period.to, streaks: input.previous.streaks } : undefined,
   });
+  const firings = markUnjudged(fired, unplacedRows(evidence));
   const split = computeSplit({ months, cells: aggregate.cells, previous: input.previous });
   const previousMonths = new Set(split.previous_period.months);
   const findings = computeFindings({
