@@ -204,12 +204,21 @@ export class UsageAccumulator {
     const evidence: Target['evidence'] = [];
     const witness = (kind: EvidenceKind, names: string[], seen: string): void => {
       const group = this.evidence.group(
-        { kind, use_case, tier, names, placed, deployment: kind === 'use-case-mismatch' ? deployment : null },
+        {
+          kind,
+          use_case,
+          tier,
+          names,
+          placed,
+          deployment: kind === 'use-case-mismatch' ? deployment : null,
+          candidates: kind === 'ambiguous' ? a.candidates : [],
+        },
         seen,
       );
       evidence.push({ group, month: this.evidence.month(group, month), seen });
     };
     if (placement !== 'identified') witness(placement, [], a.seen);
+    else if (a.candidates.length > 1) witness('ambiguous', [], a.seen);
     if (a.mismatch !== null) witness('label-mismatch', [], a.mismatch);
     if (a.names.length > 1) witness('use-case-mismatch', a.names, a.seen);
     const target: Target = {

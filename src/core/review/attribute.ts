@@ -22,6 +22,8 @@ export interface Attribution {
   use_case: string;
   /** Null when only the tier is known (several deployments of it match, an inference, an unknown deployment). */
   deployment: string | null;
+  /** Several deployments of the tier match: all of them, for residency (fail closed); else empty. */
+  candidates: string[];
   /** The tier the row is judged on: for an unknown deployment, the policy's most open tier. */
   tier: string;
   placement: Placement;
@@ -120,6 +122,7 @@ export function makeAttributor(
         attribution: {
           ...base,
           deployment: inTier.length === 1 ? inTier[0]!.deployment.id : null,
+          candidates: inTier.length > 1 ? inTier.map((r) => r.deployment.id).sort() : [],
           tier: tier.id,
           placement: 'identified',
           mismatch: joined(mismatch, unknownTierText),
@@ -137,6 +140,7 @@ export function makeAttributor(
         attribution: {
           ...base,
           deployment: null,
+          candidates: [],
           tier: inferred.id,
           placement: 'inferred',
           mismatch: joined(
@@ -149,7 +153,7 @@ export function makeAttributor(
     if (open === undefined) return { ok: false, reason: 'the policy has no tier' };
     return {
       ok: true,
-      attribution: { ...base, deployment: null, tier: open.id, placement: 'unknown', mismatch: null },
+      attribution: { ...base, deployment: null, candidates: [], tier: open.id, placement: 'unknown', mismatch: null },
     };
   };
 }

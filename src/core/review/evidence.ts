@@ -5,7 +5,7 @@
 // grows with groups and months, never with rows; groups of consecutive parts merge exactly.
 import type { RejectedRow } from './usage-types.js';
 
-export type EvidenceKind = 'unknown' | 'inferred' | 'label-mismatch' | 'use-case-mismatch';
+export type EvidenceKind = 'unknown' | 'inferred' | 'ambiguous' | 'label-mismatch' | 'use-case-mismatch';
 
 export interface EvidenceMonth {
   month: string;
@@ -25,6 +25,8 @@ export interface EvidenceGroup {
   placed: boolean;
   /** use-case-mismatch: the deployment identified, for the residency of each use case named. */
   deployment: string | null;
+  /** ambiguous: the deployments of the tier the rows match, sorted. */
+  candidates: string[];
   /** What the rows showed (connection, labels, contradiction), distinct, the first few. */
   seen: string[];
   months: EvidenceMonth[];
@@ -33,10 +35,10 @@ export interface EvidenceGroup {
 
 const MAX_SEEN = 5;
 
-type GroupKey = Pick<EvidenceGroup, 'kind' | 'use_case' | 'tier' | 'names' | 'placed' | 'deployment'>;
+type GroupKey = Pick<EvidenceGroup, 'kind' | 'use_case' | 'tier' | 'names' | 'placed' | 'deployment' | 'candidates'>;
 
 const evidenceKey = (g: GroupKey): string =>
-  `${g.kind}\u0000${g.use_case}\u0000${g.tier}\u0000${g.names.join(',')}\u0000${g.placed ? 1 : 0}\u0000${g.deployment ?? ''}`;
+  `${g.kind}\u0000${g.use_case}\u0000${g.tier}\u0000${g.names.join(',')}\u0000${g.placed ? 1 : 0}\u0000${g.deployment ?? ''}\u0000${g.candidates.join(',')}`;
 
 /** Evidence groups by key; `month` gives the per-month record a target adds its rows to. */
 export class EvidenceBook {
@@ -47,8 +49,19 @@ export class EvidenceBook {
     const key = evidenceKey(at);
     let g = this.groups.get(key);
     if (!g) {
-      const { kind, use_case, tier, names, placed, deployment } = at;
-      g = { kind, use_case, tier, names: [...names], placed, deployment, seen: [], months: [], first: [] };
+      const { kind, use_case, tier, names, placed, deployment, candidates } = at;
+      g = {
+        kind,
+        use_case,
+        tier,
+        names: [...names],
+        placed,
+        deployment,
+        candidates: [...candidates],
+        seen: [],
+        months: [],
+        first: [],
+      };
       this.groups.set(key, g);
     }
     if (g.seen.length < MAX_SEEN && !g.seen.includes(seen)) g.seen.push(seen);
@@ -88,6 +101,7 @@ export class EvidenceBook {
     const out = [...this.groups.values()].map((g) => ({
       ...g,
       names: [...g.names],
+      candidates: [...g.candidates],
       seen: [...g.seen],
       months: g.months.map((m) => ({ ...m })).sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0)),
       first: g.first.map((r) => ({ ...r })),

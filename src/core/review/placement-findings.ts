@@ -108,7 +108,20 @@ export function placementFindings(groups: EvidenceGroup[], plan: Plan, policy: P
   for (const g of groups) {
     const b = base(g, keep);
     if (g.kind === 'unknown') unknown(g, g.use_case, ` of ${g.use_case}`);
-    else if (g.kind === 'inferred') {
+    else if (g.kind === 'ambiguous') {
+      // The row matches several deployments of its tier: any of them outside the residency is a breach.
+      const u = planned.get(g.use_case);
+      if (!u || u.residency.length === 0 || notCleared(u, g.tier) !== null) continue;
+      const outside = g.candidates.filter((d) => !u.residency.includes(regionOf.get(d) ?? ''));
+      if (outside.length > 0)
+        out.push({
+          kind: 'breach',
+          severity: 'error',
+          use_case: g.use_case,
+          ...b,
+          message: `${g.use_case}: ${plural(b.rows, 'row')} ran on ${g.tier} on one of ${g.candidates.join(', ')} (${g.seen.join(' | ')}), which the rows do not tell apart, and ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside its residency ${u.residency.join(', ')}; ${perMonth(g)}${firstLines(g, keep)}`,
+        });
+    } else if (g.kind === 'inferred') {
       // A tier not cleared is the cell's breach (with this evidence); a cleared one still cannot show its region.
       const u = planned.get(g.use_case);
       const region = u && notCleared(u, g.tier) === null ? regionUnknown(u) : null;
