@@ -415,6 +415,9 @@ describe('review schema ↔ types', () => {
       allocated_cost: r,
     } satisfies Kinds<ReviewTotals>);
     expectAligned(at(review, 'counts'), {
+      breaches: r,
+      breach_use_cases: r,
+      unplaced: r,
       read: r,
       unreadable: r,
       aggregated: r,
@@ -549,6 +552,9 @@ describe('review schema ↔ types', () => {
   it('enums', () => {
     const findings: Record<ReviewFindingKind, true> = {
       breach: true,
+      'unverified-deployment': true,
+      'label-mismatch': true,
+      'use-case-mismatch': true,
       drift: true,
       unregistered: true,
       'retired-traffic': true,

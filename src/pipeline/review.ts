@@ -18,6 +18,8 @@ import type { Pipeline } from './pipeline.js';
 
 interface UsageRequest {
   files: string[];
+  /** The inventory's use case ids: a row's name that is none of them never hides one that is. */
+  useCases: readonly string[];
   format?: UsageFormat;
   mapping?: Mapping;
   costColumn: CostColumn;
@@ -31,7 +33,7 @@ export interface UsageTotals {
 }
 
 export async function readUsageTotals(policy: Policy, req: UsageRequest): Promise<UsageTotals> {
-  const acc = new UsageAccumulator(policy);
+  const acc = new UsageAccumulator(policy, 10, { useCases: req.useCases });
   const read = await readUsage(req.files, {
     ...(req.format ? { format: req.format } : {}),
     ...(req.mapping ? { mapping: req.mapping } : {}),
@@ -40,7 +42,7 @@ export async function readUsageTotals(policy: Policy, req: UsageRequest): Promis
     providerNames: providerNameTable(policy),
     onRow: (row) => acc.add(row),
     // Rows of files that can be split go straight into `acc` from two threads, not through onRow.
-    fold: { accumulator: acc, policy },
+    fold: { accumulator: acc, policy, useCases: req.useCases },
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
   return { read, aggregate: acc.result() };

@@ -13,6 +13,7 @@ import type { UsageRow } from '../../src/core/review/usage-types.js';
 import { dataProfile } from '../../src/core/gateway/routing.js';
 import type { Override, Policy, TriggerRule } from '../../src/core/policy/types.js';
 import { inventoryArb, policyArb } from '../core/arbitraries.js';
+import { connectionOf } from './fixture.js';
 
 const require = createRequire(import.meta.url);
 const Ajv = (require('ajv') as typeof import('ajv')).default;
@@ -78,6 +79,7 @@ const scenario = policyArb({ matrix: false }).chain((policy) =>
         provider: null,
         api_base: null,
         region: null,
+        ...connectionOf(r.deployment, policy),
         requests: 1,
         input_tokens: r.input,
         output_tokens: r.output,
@@ -133,7 +135,7 @@ describe('review over random usage', () => {
         }
         if (review.split.previous_source === 'usage') splits++;
         expect(review.counts.read).toBe(
-          review.counts.aggregated + review.counts.unattributed + review.counts.unreadable,
+          review.counts.aggregated + review.counts.unattributed + review.counts.unplaced + review.counts.unreadable,
         );
         if (!validate(review)) throw new Error(JSON.stringify(validate.errors));
       }),

@@ -30,9 +30,20 @@ function attributed(rows: UsageRow[]): UsageRow[] {
     ['wiki', 'openai-gpt-5-mini'],
     ['vault', 'vllm-llama-8b'],
   ];
+  const deployments = new Map(DEFAULT_POLICY.tiers.flatMap((t) => t.deployments.map((d) => [d.id, d] as const)));
   return rows.map((r, i) => {
-    const [alias, deployment] = where[i % where.length]!;
-    return { ...r, alias, model_id: `${alias}.${deployment}` };
+    const [alias, id] = where[i % where.length]!;
+    // Placed by what the row connected to, as review judges it; the model_id label alone is a claim.
+    const d = deployments.get(id)!;
+    return {
+      ...r,
+      alias,
+      model_id: `${alias}.${id}`,
+      provider: d.provider,
+      model: d.model,
+      api_base: d.endpoint ?? null,
+      region: d.region,
+    };
   });
 }
 

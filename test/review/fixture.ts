@@ -100,9 +100,21 @@ export function row(over: Partial<UsageRow> & { at?: string } = {}): UsageRow {
   };
 }
 
-/** A row as tierplan's LiteLLM config logs it: model_id `<alias>.<deployment>`. */
+/**
+ * What a spend log shows a row of `deployment` connected to: provider, model as LiteLLM writes
+ * it, and the endpoint (a URL) or region (Bedrock, Vertex) it was reached at.
+ */
+export function connectionOf(deployment: string, policy: Policy = DEFAULT_POLICY): Partial<UsageRow> {
+  const d = policy.tiers.flatMap((t) => t.deployments).find((x) => x.id === deployment);
+  if (!d) return {};
+  const where =
+    d.endpoint === undefined ? {} : /^https?:/.test(d.endpoint) ? { api_base: d.endpoint } : { region: d.endpoint };
+  return { provider: d.provider, model: `${d.provider}/${d.model}`, ...where };
+}
+
+/** A row as tierplan's LiteLLM config logs it: model_id `<alias>.<deployment>`, and where it connected. */
 export const on = (alias: string, deployment: string, at: string, over: Partial<UsageRow> = {}): UsageRow =>
-  row({ alias, model_id: `${alias}.${deployment}`, at, ...over });
+  row({ alias, model_id: `${alias}.${deployment}`, at, ...connectionOf(deployment), ...over });
 
 export function review(rows: UsageRow[], over: Partial<ReviewInput> = {}): Review {
   const policy = over.policy ?? DEFAULT_POLICY;

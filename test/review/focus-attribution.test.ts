@@ -27,7 +27,7 @@ function totals(rows: UsageRow[], policy: Policy) {
 }
 
 describe('FOCUS rows attributed by where they ran', () => {
-  it('under the default policy: Bedrock, Azure and Vertex charges reach their tiers; the rest is unattributed with its reason', async () => {
+  it('under the default policy: Bedrock and Vertex charges reach their tiers; what matches no deployment is unplaced, with what it showed', async () => {
     const agg = totals(await rowsOf(providerNameTable(DEFAULT_POLICY)), DEFAULT_POLICY);
     expect(
       agg.cells.map((c) => [
@@ -42,25 +42,27 @@ describe('FOCUS rows attributed by where they ran', () => {
       ]),
     ).toEqual([
       ['claims-notes-summary', 'private-cloud', ['bedrock-claude-haiku'], 0, 2, 1_200_000, 300_000, 2.7],
-      ['contract-analysis', 'private-cloud', [], 0, 1, 800_000, 0, 4],
       ['internal-search', 'private-cloud', ['vertex-gemini-pro-eu'], 0, 1, 1_000_000, 0, 2.5],
     ]);
-    expect(agg.unattributed).toBe(3);
-    // The reasons name what the row showed: the provider as billed when the table does not know it.
-    expect(agg.unattributed_first.map((r) => [r.line, r.reason])).toEqual([
-      [6, expect.stringMatching(/no use case/)],
-      [7, expect.stringContaining('Acme Cloud')],
-      [8, expect.stringContaining('AWS')],
+    // The OCI charge carries no tierplan tag: no use case.
+    expect(agg.unattributed).toBe(1);
+    expect(agg.unattributed_first.map((r) => [r.line, r.reason])).toEqual([[6, expect.stringMatching(/no use case/)]]);
+    // An Azure model the policy does not list (its tier tag is only a claim), the EC2 host tagged for a
+    // use case, and a provider the table does not know ran on deployments that could not be
+    // identified: unplaced, each with what its row showed.
+    expect(agg.unplaced).toBe(3);
+    expect(agg.evidence.map((e) => [e.kind, e.use_case, e.seen.join(' | ')])).toEqual([
+      ['unknown', 'contract-analysis', expect.stringContaining('provider azure')],
+      ['unknown', 'internal-search', expect.stringContaining('provider AWS')],
+      ['unknown', 'website-faq-bot', expect.stringContaining('Acme Cloud')],
     ]);
   });
 
-  it('without the table the AWS-billed Anthropic charge matches no deployment (fail closed, not guessed)', async () => {
+  it('without the table no cloud charge matches a deployment: every tagged one is unplaced (fail closed, not guessed)', async () => {
     const agg = totals(await rowsOf({}), DEFAULT_POLICY);
-    expect(agg.cells.map((c) => c.use_case)).toEqual(['contract-analysis']); // its tier tag alone places it
-    expect(agg.unattributed_first.slice(0, 2).map((r) => [r.line, r.reason])).toEqual([
-      [2, expect.stringContaining('AWS')],
-      [3, expect.stringContaining('AWS')],
-    ]);
+    expect(agg.cells).toEqual([]);
+    expect(agg.unplaced).toBe(6);
+    expect(agg.evidence.find((e) => e.use_case === 'claims-notes-summary')?.seen.join(' | ')).toContain('provider AWS');
   });
 
   it('a policy extension places a provider the built-in table does not know', async () => {

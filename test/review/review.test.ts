@@ -75,7 +75,7 @@ describe('aggregation', () => {
     const a = aggregate(
       [
         on('wiki', 'openai-gpt-5-mini', '2026-01', { input_tokens: 1_000_000, output_tokens: 1_000_000 }),
-        row({ alias: 'wiki' }),
+        row({ model: 'openai/gpt-5-mini' }),
         row({ alias: 'wiki', time: 'yesterday', model_id: 'wiki.openai-gpt-5-mini' }),
       ],
       DEFAULT_POLICY,
@@ -83,7 +83,7 @@ describe('aggregation', () => {
     expect(a.cells[0]!.cost).toBe(2.25);
     expect(a.unattributed).toBe(2);
     expect(a.unattributed_first.map((r) => r.reason)).toEqual([
-      expect.stringContaining('nothing tells'),
+      expect.stringContaining('no use case'),
       'time "yesterday" is not an ISO 8601 instant',
     ]);
   });
@@ -287,13 +287,14 @@ describe('triggers', () => {
 });
 
 describe('findings', () => {
-  it('breach (most severe), drift, unregistered, idle production, overrides, unreadable and unattributed rows', () => {
+  it('breach (most severe), unverified deployment, drift, unregistered, idle production, overrides, unreadable and unattributed rows', () => {
     const rows = [
       ...baseline(),
       on('crm', 'openai-gpt-5-mini', '2026-02', { input_tokens: 500, cost: 3 }), // customer data on the public API
       on('wiki', 'bedrock-claude-haiku', '2026-03', { input_tokens: 100, cost: 1 }), // a cleared fallback
       on('shadow-bot', 'openai-gpt-5-4', '2026-01', { input_tokens: 42, cost: 0.5 }),
-      row({ alias: 'crm', line: 7 }),
+      row({ alias: 'crm', line: 7 }), // shows nothing of where it ran: the most open tier, not cleared
+      row({ model: 'openai/gpt-5-mini', line: 8 }), // names no use case
     ];
     const r = review(rows, {
       counts: { read: rows.length + 2, accepted: rows.length, rejected: 2 },
@@ -305,6 +306,7 @@ describe('findings', () => {
     const kinds = r.findings.map((f) => [f.kind, f.severity, f.use_case, f.tier]);
     expect(kinds).toEqual([
       ['breach', 'error', 'crm', 'api'],
+      ['unverified-deployment', 'error', 'crm', 'api'],
       ['unregistered', 'warning', 'shadow-bot', 'api'],
       ['idle-production', 'warning', 'quiet', 'api'],
       ['override-expired', 'warning', 'old-pin', 'private-cloud'],
@@ -317,17 +319,22 @@ describe('findings', () => {
     const breach = r.findings[0]!;
     expect(breach).toMatchObject({ months: ['2026-02'], requests: 1, tokens: 500, cost: 3 });
     expect(breach.message).toContain('clearance internal < confidential');
-    expect(r.findings[1]).toMatchObject({ months: ['2026-01'], requests: 1, tokens: 42, cost: 0.5 });
+    expect(r.findings[1]).toMatchObject({ rows: 1, first_rows: [{ line: 7 }], months: ['2026-01'] });
+    expect(r.findings[1]!.message).toContain('judged as the most open tier, api, which is not cleared for its data');
+    expect(r.findings[2]).toMatchObject({ months: ['2026-01'], requests: 1, tokens: 42, cost: 0.5 });
     expect(r.findings.find((f) => f.kind === 'unreadable')).toMatchObject({
       rows: 2,
       first_rows: [{ line: 3 }, { line: 9 }],
     });
-    expect(r.findings.find((f) => f.kind === 'unattributed')).toMatchObject({ rows: 1, first_rows: [{ line: 7 }] });
+    expect(r.findings.find((f) => f.kind === 'unattributed')).toMatchObject({ rows: 1, first_rows: [{ line: 8 }] });
     expect(r.counts).toEqual({
+      breaches: 2,
+      breach_use_cases: ['crm'],
+      unattributed: 1,
+      unplaced: 1,
       read: rows.length + 2,
       unreadable: 2,
-      aggregated: rows.length - 1,
-      unattributed: 1,
+      aggregated: rows.length - 2,
       outside_period_cells: 0,
       previous_period_cells: 0,
     });

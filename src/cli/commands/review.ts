@@ -58,6 +58,7 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   // The bar is cleared on failure too, so the error message starts on a clean line.
   const usage = await readUsageTotals(inputs.policy, {
     files: opts.usage,
+    useCases: inputs.inventory.use_cases.map((u) => u.id),
     ...(opts.usageFormat ? { format: opts.usageFormat } : {}),
     ...(mapping ? { mapping } : {}),
     costColumn: opts.costColumn,
@@ -123,10 +124,17 @@ async function apply(ctx: CliContext, patch: string, inventory: string): Promise
 }
 
 function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): number {
-  const breaches = r.findings.filter((f) => f.kind === 'breach').length;
-  // Traffic to a retired use case is traffic where the plan puts none: the drift level, with unregistered aliases.
+  // Rows on a deployment nobody can identify are judged as the most open tier: a breach when it is not cleared.
+  const breaches = r.findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment').length;
+  // Traffic to a retired use case is traffic where the plan puts none: the drift level, with unregistered
+  // aliases and labels that contradict where the rows ran.
   const drift = r.findings.filter(
-    (f) => f.kind === 'drift' || f.kind === 'unregistered' || f.kind === 'retired-traffic',
+    (f) =>
+      f.kind === 'drift' ||
+      f.kind === 'unregistered' ||
+      f.kind === 'retired-traffic' ||
+      f.kind === 'label-mismatch' ||
+      f.kind === 'use-case-mismatch',
   ).length;
   const found = {
     none: 0,

@@ -8,6 +8,24 @@ export const REVIEW_RULES = {
     description: "Traffic ran on a tier not cleared for the use case's data, or on a deployment outside its residency.",
     help: 'Stop the traffic: regenerate the gateway config with `tierplan gateway` and check it with `tierplan verify`, then find out who routed the use case there (an application calling past the gateway, a hand-edited config).',
   },
+  'unverified-deployment': {
+    severity: 'error',
+    description:
+      "Rows of a use case ran on a deployment tierplan cannot identify from what they connected to; judged as the policy's most open tier, which is not cleared for the use case's data.",
+    help: 'Treat it as a breach until shown otherwise: look at the first rows listed (file:line) and the model and endpoint seen. If the deployment is yours and cleared, add it to the policy with its provider, model and endpoint; otherwise stop the traffic and regenerate the gateway config with `tierplan gateway`.',
+  },
+  'label-mismatch': {
+    severity: 'warning',
+    description:
+      "A row's labels (model_id, tierplan-tier tag, fallback group) claim another deployment or tier than the one it connected to; it is judged by the connection.",
+    help: "Labels can be copied (a LiteLLM fallback keeps the primary's tags) or sent by callers: find the config entry or client that sets them. Regenerate the gateway config with `tierplan gateway` and check it with `tierplan verify`.",
+  },
+  'use-case-mismatch': {
+    severity: 'warning',
+    description:
+      'Rows name several use cases of the inventory (a tierplan-uc tag, the alias, the model_id prefix); they are judged for each of them.',
+    help: "Find the client or key that sends another use case's tag, or the alias it calls: each application should call its own use case's alias.",
+  },
   drift: {
     severity: 'warning',
     description:
@@ -42,7 +60,8 @@ export const REVIEW_RULES = {
   },
   unattributed: {
     severity: 'warning',
-    description: 'Rows were read, but no use case or tier could be told from them.',
+    description:
+      "Rows were read, but no use case could be told from them (no tierplan-uc tag, alias or model_id), or a use case's rows ran on a deployment tierplan cannot identify whose most open tier is cleared for its data.",
     help: 'The rows name an alias or deployment tierplan cannot match: add the deployment to the policy, keep the tier labels tierplan writes into gateway configs, or map the columns that carry the alias.',
   },
 } as const satisfies Record<string, RuleText>;

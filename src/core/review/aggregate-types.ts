@@ -1,5 +1,6 @@
 // What the usage accumulator hands to the review: totals per use case × month × tier, and per
 // self-hosted deployment × month.
+import type { EvidenceGroup } from './evidence.js';
 import type { RejectedRow } from './usage-types.js';
 
 export interface UsageCell {
@@ -50,4 +51,8 @@ export interface UsageAggregate {
   unattributed: number;
   /** The first few unattributed rows, in input order. */
   unattributed_first: RejectedRow[];
+  /** Rows of a use case on a deployment that could not be identified: not in `cells`, judged from `evidence`. */
+  unplaced: number;
+  /** Unknown and inferred placements, contradicting labels, rows naming several use cases. */
+  evidence: EvidenceGroup[];
 }

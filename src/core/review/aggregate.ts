@@ -6,8 +6,9 @@
 // counts are integers, costs exact sums, histograms bucket counts.
 import type { Deployment, Policy } from '../policy/types.js';
 import type { DeploymentMonth, UsageAggregate, UsageCell } from './aggregate-types.js';
-import { makeAttributor, type Attribution, type AttributeResult } from './attribute.js';
+import { makeAttributor, type Attribution, type AttributeResult, type AttributorOptions } from './attribute.js';
 import { AttributionMemo, type Remembered } from './attribution-memo.js';
+import { EvidenceBook, type EvidenceGroup, type EvidenceKind, type EvidenceMonth } from './evidence.js';
 import { ExactSum } from './exact-sum.js';
 import { addBuckets, ARRAY_BUCKETS, buckets, p95, record } from './latency-histogram.js';
 import { monthOf } from './month-of.js';
@@ -26,9 +27,12 @@ interface Cell extends Omit<UsageCell, 'p95_latency_ms' | 'deployments' | 'cost'
 
 /** Where a row of a given attribution and month goes. */
 interface Target {
-  cell: Cell;
+  /** Undefined for an unknown deployment: its rows are evidence, kept out of the per-tier figures. */
+  cell: Cell | undefined;
   deployment: Deployment | undefined;
   month: DeploymentMonth | undefined;
+  /** The evidence groups the rows also count in (none for a row identified without contradiction). */
+  evidence: { group: EvidenceGroup; month: EvidenceMonth; seen: string }[];
 }
 
 /**
@@ -68,7 +72,9 @@ export type RowIdentity = Pick<UsageRow, 'alias' | 'tags' | 'model_id' | 'model'
 export interface AccumulatorSnapshot {
   rows: number;
   unattributed: number;
+  unplaced: number;
   first: RejectedRow[];
+  evidence: EvidenceGroup[];
   cells: (Omit<Cell, 'cost' | 'allocated' | 'latency' | 'latencyRest' | 'deployments'> & {
     cost: number[];
     allocated: number[];
@@ -105,15 +111,19 @@ export class UsageAccumulator {
   private readonly deploymentIndex = new Map<string, Map<string, DeploymentMonth>>();
   private rows = 0;
   private unattributed = 0;
+  private unplaced = 0;
   private readonly first: RejectedRow[] = [];
+  private readonly evidence: EvidenceBook;
 
   private readonly memo: AttributionMemo<Target>;
 
   constructor(
     policy: Policy,
     private readonly keepRejected = 10,
+    who: AttributorOptions = {},
   ) {
-    this.attribute = makeAttributor(policy);
+    this.attribute = makeAttributor(policy, who);
+    this.evidence = new EvidenceBook(keepRejected);
     this.memo = new AttributionMemo(this.attribute);
     this.deps = new Map(policy.tiers.flatMap((t) => t.deployments.map((d) => [d.id, d] as const)));
   }
@@ -134,6 +144,8 @@ export class UsageAccumulator {
     }
     let target = memo?.months.get(month);
     if (target === undefined) target = this.target(a.attribution, month, memo);
+    if (target.evidence.length > 0)
+      this.note(target, row.file, row.line, row.requests, row.input_tokens + row.output_tokens);
     const d = target.deployment;
     this.into(target, row.requests, billedOf(row.input_tokens, row.output_tokens, row.cost, d), {
       input: row.input_tokens,
@@ -192,6 +204,7 @@ export class UsageAccumulator {
     }
     route.ym = ym;
     route.target = target;
+    if (target.evidence.length > 0) this.note(target, file, line, 1, r.input + r.output);
     const d = target.deployment;
     this.into(target, 1, billedOf(r.input, r.output, r.cost, d), {
       ...r,
@@ -201,17 +214,50 @@ export class UsageAccumulator {
   }
 
   private target(a: Attribution, month: string, memo: Remembered<Target> | undefined): Target {
-    const { use_case, tier, deployment } = a;
+    const { use_case, tier, deployment, placement } = a;
     const d = deployment === null ? undefined : this.deps.get(deployment);
+    const placed = placement !== 'unknown';
+    const evidence: Target['evidence'] = [];
+    const witness = (kind: EvidenceKind, names: string[], seen: string): void => {
+      const group = this.evidence.group(
+        {
+          kind,
+          use_case,
+          tier,
+          names,
+          placed,
+          deployment: kind === 'use-case-mismatch' ? deployment : null,
+          candidates: kind === 'ambiguous' ? a.candidates : [],
+        },
+        seen,
+      );
+      evidence.push({ group, month: this.evidence.month(group, month), seen });
+    };
+    if (placement !== 'identified') witness(placement, [], a.seen);
+    else if (a.candidates.length > 1) witness('ambiguous', [], a.seen);
+    if (a.mismatch !== null) witness('label-mismatch', [], a.mismatch);
+    if (a.names.length > 1) witness('use-case-mismatch', a.names, a.seen);
     const target: Target = {
-      cell: this.cell(use_case, month, tier),
+      cell: placed ? this.cell(use_case, month, tier) : undefined,
       deployment: d,
-      month: deployment === null ? undefined : this.deploymentMonth(deployment, month, tier, d),
+      month: placed && deployment !== null ? this.deploymentMonth(deployment, month, tier, d) : undefined,
+      evidence,
     };
     // A target's deployment never changes: the cell learns it with the target's first row.
-    if (deployment !== null) target.cell.deployments.add(deployment);
+    if (deployment !== null) target.cell?.deployments.add(deployment);
     memo?.months.set(month, target);
     return target;
+  }
+
+  /** Rows that are evidence of a placement finding: counted per group and month, the first few kept. */
+  private note(target: Target, file: string, line: number, requests: number, tokens: number): void {
+    if (target.cell === undefined) this.unplaced++;
+    for (const { group, month, seen } of target.evidence) {
+      month.rows++;
+      month.requests += requests;
+      month.tokens += tokens;
+      this.evidence.witness(group, file, line, seen);
+    }
   }
 
   private into(
@@ -221,6 +267,7 @@ export class UsageAccumulator {
     { input, output, failed, latency, allocated, noRequests }: Consumption & { allocated: number; noRequests: boolean },
   ): void {
     const c = target.cell;
+    if (c === undefined) return;
     c.requests += requests;
     c.input_tokens += input;
     c.output_tokens += output;
@@ -304,7 +351,9 @@ export class UsageAccumulator {
     return {
       rows: this.rows,
       unattributed: this.unattributed,
+      unplaced: this.unplaced,
       first: [...this.first],
+      evidence: this.evidence.list(),
       cells: this.cells.map(({ latencyRest, ...c }) => ({
         ...c,
         cost: [...c.cost.partials],
@@ -323,7 +372,9 @@ export class UsageAccumulator {
   merge(other: AccumulatorSnapshot): void {
     this.rows += other.rows;
     this.unattributed += other.unattributed;
+    this.unplaced += other.unplaced;
     for (const r of other.first) if (this.first.length < this.keepRejected) this.first.push({ ...r });
+    this.evidence.merge(other.evidence);
     for (const o of other.cells) {
       const c = this.cell(o.use_case, o.month, o.tier);
       c.requests += o.requests;
@@ -365,6 +416,8 @@ export class UsageAccumulator {
       deployments,
       unattributed: this.unattributed,
       unattributed_first: [...this.first],
+      unplaced: this.unplaced,
+      evidence: this.evidence.list(),
     };
   }
 }
@@ -379,8 +432,8 @@ export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Convenience for tests and small inputs: every row through one accumulator. */
-export function aggregate(rows: Iterable<UsageRow>, policy: Policy): UsageAggregate {
-  const acc = new UsageAccumulator(policy);
+export function aggregate(rows: Iterable<UsageRow>, policy: Policy, who: AttributorOptions = {}): UsageAggregate {
+  const acc = new UsageAccumulator(policy, 10, who);
   for (const r of rows) acc.add(r);
   return acc.result();
 }

@@ -1,106 +1,167 @@
-// Which use case, deployment and tier a usage row belongs to. The gateway config tierplan
-// generates makes this exact (model_info.id `<alias>.<deployment>`, `tierplan-tier:` tags);
-// other exports fall back to matching the provider, model, endpoint and region against the
-// policy's deployments. A row that cannot be placed is rejected with its reason, never guessed.
-import { TIER_TAG_PREFIX } from '../gateway/leaves.js';
-import type { Deployment, Policy, Tier } from '../policy/types.js';
+// Which use case a usage row is for (who.ts) and where it ran, from evidence. Where: the row's
+// provider, model, endpoint and region through the deployment catalog `verify` uses
+// (core/identify). Labels — a `model_id` `<alias>.<deployment>`, a fallback group's suffix, a
+// `tierplan-tier:` tag — are claims: one that agrees with the connection may narrow the
+// candidates, one that contradicts it is reported and the row is judged by the connection.
+// Fail closed (docs/design.md, invariant 6): several candidate tiers → the most open of them;
+// a public API provider without a private endpoint → its public tier, by inference; nothing
+// identifiable → an unknown deployment, judged as the policy's most open tier.
+import { deploymentCatalog, type DeploymentRef } from '../identify/catalog.js';
+import { describeConnection, publicProvider, type Connection } from '../identify/connection.js';
+import { rank } from '../plan/classify.js';
+import type { Policy, Tier } from '../policy/types.js';
 import type { UsageRow } from './usage-types.js';
+import { knownNames, whoOf } from './who.js';
 
-const USE_CASE_TAG_PREFIX = 'tierplan-uc:';
+const TIER_TAG = 'tierplan-tier:';
+
+/** How the deployment was told: by the connection, by inference from a public provider, or not at all. */
+type Placement = 'identified' | 'inferred' | 'unknown';
 
 export interface Attribution {
   use_case: string;
-  /** Null when only the tier is known (a tier tag, or several deployments of one tier match). */
+  /** Null when only the tier is known (several deployments of it match, an inference, an unknown deployment). */
   deployment: string | null;
+  /** Several deployments of the tier match: all of them, for residency (fail closed); else empty. */
+  candidates: string[];
+  /** The tier the row is judged on: for an unknown deployment, the policy's most open tier. */
   tier: string;
+  placement: Placement;
+  /** The inventory's use cases the row names, when it names more than one (precedence order). */
+  names: string[];
+  /** A label that contradicts what the row connected to, in words; null when none does. */
+  mismatch: string | null;
+  /** What the row connected to, in words: the evidence of a finding. */
+  seen: string;
 }
 
 export type AttributeResult = { ok: true; attribution: Attribution } | { ok: false; reason: string };
 
-type Entry = { deployment: Deployment; tier: Tier };
+/** The fields of a row attribution reads. */
+export type AttributedFields = Pick<
+  UsageRow,
+  'alias' | 'tags' | 'model_id' | 'model' | 'provider' | 'api_base' | 'region'
+>;
 
-const lower = (s: string): string => s.trim().toLowerCase();
-const noSlash = (s: string): string => lower(s).replace(/\/+$/, '');
-const tagValue = (tags: string[], prefix: string): string | null => {
-  const t = tags.find((x) => x.startsWith(prefix) && x.length > prefix.length);
-  return t === undefined ? null : t.slice(prefix.length);
-};
+export interface AttributorOptions {
+  /** The inventory's use case ids: a name that is none of them never hides one that is. */
+  useCases?: readonly string[] | undefined;
+}
 
-/** Builds the lookup tables once; the returned function is called per row. */
-export function makeAttributor(policy: Policy): (row: UsageRow) => AttributeResult {
-  const byId = new Map<string, Entry>();
-  const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
-  for (const tier of policy.tiers)
-    for (const deployment of tier.deployments) byId.set(deployment.id, { deployment, tier });
-  const all = [...byId.values()];
+/** The most open of some tiers: lowest clearance, then fewest regimes, then the policy's order. */
+function mostOpen(tiers: readonly Tier[], policy: Policy): Tier | undefined {
+  const levels = policy.sensitivity.levels;
+  let best: Tier | undefined;
+  for (const t of tiers) {
+    if (
+      best === undefined ||
+      rank(levels, t.clearance) < rank(levels, best.clearance) ||
+      (rank(levels, t.clearance) === rank(levels, best.clearance) && t.regimes.length < best.regimes.length)
+    )
+      best = t;
+  }
+  return best;
+}
 
-  const modelMatches = (d: Deployment, row: UsageRow): boolean => {
-    if (row.model === null) return true;
-    const m = lower(row.model);
-    return m === lower(d.model) || m === lower(`${d.provider}/${d.model}`);
-  };
-  const byFields = (row: UsageRow, within: Tier | null): Entry[] => {
-    if (row.model === null && row.provider === null && row.api_base === null && row.region === null) return [];
-    return all.filter(
-      ({ deployment: d, tier }) =>
-        (within === null || tier.id === within.id) &&
-        modelMatches(d, row) &&
-        (row.provider === null || lower(row.provider) === lower(d.provider)) &&
-        (row.api_base === null || (d.endpoint !== undefined && noSlash(row.api_base) === noSlash(d.endpoint))) &&
-        (row.region === null ||
-          lower(row.region) === lower(d.region) ||
-          (d.endpoint !== undefined && lower(row.region) === lower(d.endpoint))),
-    );
-  };
+/** Builds the catalog and lookup tables once; the returned function is called per distinct identity. */
+export function makeAttributor(
+  policy: Policy,
+  opts: AttributorOptions = {},
+): (row: AttributedFields) => AttributeResult {
+  const catalog = deploymentCatalog(policy);
+  const byId = new Map(policy.tiers.flatMap((tier) => tier.deployments.map((d) => [d.id, { deployment: d, tier }])));
+  const tierIds = new Set(policy.tiers.map((t) => t.id));
+  const useCases = opts.useCases === undefined ? undefined : new Set(opts.useCases);
+  const isUseCase = useCases === undefined ? undefined : (id: string): boolean => useCases.has(id);
+  const isDeployment = (id: string): boolean => byId.has(id);
+  const open = mostOpen(policy.tiers, policy);
 
   return (row) => {
-    const alias = row.alias ?? tagValue(row.tags, USE_CASE_TAG_PREFIX);
-    if (alias === null || alias === '')
-      return { ok: false, reason: 'no use case: the row has no alias and no tierplan-uc tag' };
+    const who = whoOf(row, isDeployment, isUseCase);
+    if (who.use_case === null)
+      return {
+        ok: false,
+        reason: 'no use case: no tierplan-uc tag, no alias and no model_id of the form <alias>.<deployment>',
+      };
+    const conn: Connection = { provider: row.provider, model: row.model, endpoint: row.api_base, region: row.region };
+    const tierClaims = row.tags.filter((t) => t.startsWith(TIER_TAG)).map((t) => t.slice(TIER_TAG.length));
+    const claims = [
+      ...who.claimedDeployments.map((d) => `deployment ${d} (${byId.get(d)!.tier.id})`),
+      ...tierClaims.map((t) => `tier ${t}`),
+    ];
+    const shown = describeConnection(conn);
+    const seen = claims.length > 0 ? `${shown}; its labels claim ${claims.join(', ')}` : shown;
+    const known = knownNames(who, isUseCase);
+    const base = { use_case: who.use_case, names: known.length > 1 ? known : [], seen };
+    const contradiction = (what: string, where: string): string =>
+      `${row.model_id !== null && who.claimedDeployments.length > 0 ? `model_id ${row.model_id}` : 'its labels'} claim ${what}, but it connected to ${where} (${shown})`;
+    const unknownTier = [...new Set(tierClaims.filter((t) => !tierIds.has(t)))];
+    const unknownTierText =
+      unknownTier.length > 0
+        ? `tier tag ${unknownTier.map((t) => `"${t}"`).join(', ')} names no tier of the policy`
+        : null;
 
-    // 1. model_id as tierplan's LiteLLM config sets it: `<alias>.<deployment>` (use case ids have no dot).
-    if (row.model_id !== null) {
-      const dot = row.model_id.indexOf('.');
-      const hit = byId.get(dot >= 0 ? row.model_id.slice(dot + 1) : row.model_id);
-      if (hit) return { ok: true, attribution: { use_case: alias, deployment: hit.deployment.id, tier: hit.tier.id } };
-    }
-    // 2. A tier tag, narrowed to a deployment when the row's fields single one out.
-    const tagged = tagValue(row.tags, TIER_TAG_PREFIX);
-    if (tagged !== null) {
-      const tier = tiers.get(tagged);
-      if (!tier) return { ok: false, reason: `tier tag "${tagged}" names no tier of the policy` };
-      const within = byFields(row, tier);
+    const candidates = catalog.connection(conn);
+    if (candidates.length > 0) {
+      let narrowed: DeploymentRef[] = candidates;
+      let mismatch: string | null = null;
+      if (who.claimedDeployments.length > 0) {
+        const hit = narrowed.filter((r) => who.claimedDeployments.includes(r.deployment.id));
+        if (hit.length > 0) narrowed = hit;
+        else mismatch = contradiction(claims.join(', '), describeRefs(candidates));
+      }
+      if (tierClaims.length > 0) {
+        const hit = narrowed.filter((r) => tierClaims.includes(r.tier.id));
+        if (hit.length > 0) narrowed = hit;
+        else mismatch ??= contradiction(claims.join(', '), describeRefs(narrowed));
+      }
+      const tier = mostOpen([...new Set(narrowed.map((r) => r.tier))], policy)!;
+      const inTier = narrowed.filter((r) => r.tier === tier);
       return {
         ok: true,
         attribution: {
-          use_case: alias,
-          deployment: within.length === 1 ? within[0]!.deployment.id : null,
+          ...base,
+          deployment: inTier.length === 1 ? inTier[0]!.deployment.id : null,
+          candidates: inTier.length > 1 ? inTier.map((r) => r.deployment.id).sort() : [],
           tier: tier.id,
+          placement: 'identified',
+          mismatch: joined(mismatch, unknownTierText),
         },
       };
     }
-    // 3. Provider / model / endpoint / region against the policy's deployments.
-    const found = byFields(row, null);
-    if (found.length === 0) {
-      const what = [row.provider, row.model, row.api_base, row.region].filter((x) => x !== null).join(', ');
+    const provider = publicProvider(conn);
+    // A provider's public API is as open as it gets, whatever tier the policy files its known models under.
+    const inferred = provider === null ? undefined : open;
+    if (inferred !== undefined) {
+      const contradicts =
+        who.claimedDeployments.length > 0 || (tierClaims.length > 0 && !tierClaims.includes(inferred.id));
       return {
-        ok: false,
-        reason:
-          what === ''
-            ? 'nothing tells where it ran: no model_id, tier tag, provider, model, endpoint or region'
-            : `no deployment of the policy matches ${what}`,
+        ok: true,
+        attribution: {
+          ...base,
+          deployment: null,
+          candidates: [],
+          tier: inferred.id,
+          placement: 'inferred',
+          mismatch: joined(
+            contradicts ? contradiction(claims.join(', '), `${provider}'s public API`) : null,
+            unknownTierText,
+          ),
+        },
       };
     }
-    const tierIds = [...new Set(found.map((e) => e.tier.id))];
-    if (tierIds.length > 1)
-      return { ok: false, reason: `ambiguous: matches deployments in tiers ${tierIds.sort().join(', ')}` };
+    if (open === undefined) return { ok: false, reason: 'the policy has no tier' };
     return {
       ok: true,
-      attribution: {
-        use_case: alias,
-        deployment: found.length === 1 ? found[0]!.deployment.id : null,
-        tier: tierIds[0]!,
-      },
+      attribution: { ...base, deployment: null, candidates: [], tier: open.id, placement: 'unknown', mismatch: null },
     };
   };
+}
+
+const joined = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : `${a}; ${b}`);
+
+function describeRefs(refs: DeploymentRef[]): string {
+  return refs.length === 0
+    ? 'no deployment of the policy'
+    : refs.map((r) => `${r.deployment.id} (${r.tier.id})`).join(' or ');
 }

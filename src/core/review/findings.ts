@@ -1,7 +1,10 @@
 // What the usage says about the inventory and the plan: traffic on a tier not cleared for its
-// data (breach, the most severe), on another tier than planned (drift), aliases nobody
-// registered, traffic to a use case the inventory retired (a gateway still routes it), production use cases with no traffic, overrides expired or expiring, and rows
-// that could not be read or attributed — counted, never dropped silently.
+// data (breach, the most severe) or on a deployment nobody can identify (placement-findings.ts),
+// on another tier than planned (drift), aliases nobody registered, traffic to a use case the
+// inventory retired (a gateway still routes it), production use cases no row names, overrides
+// expired or expiring, and rows that could not be read or attributed — counted, never dropped.
+import type { EvidenceGroup } from './evidence.js';
+import { evidenceRows, inferenceNote, placementFindings } from './placement-findings.js';
 import { clearTier, describeFailure } from '../plan/clearance.js';
 import type { Plan, PlannedUseCase } from '../plan/plan-types.js';
 import { allowedTiers, dataProfile } from '../gateway/routing.js';
@@ -18,6 +21,8 @@ export interface FindingsInput {
   cells: UsageCell[];
   unreadable: { count: number; first: RejectedRow[] };
   unattributed: { count: number; first: RejectedRow[] };
+  /** Placement evidence inside the period (unknown and inferred deployments, contradicting labels). */
+  evidence: EvidenceGroup[];
   /** How many of the first rows to list. */
   keep?: number;
 }
@@ -25,6 +30,9 @@ export interface FindingsInput {
 const SEVERITY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const KIND: ReviewFindingKind[] = [
   'breach',
+  'unverified-deployment',
+  'label-mismatch',
+  'use-case-mismatch',
   'unregistered',
   'retired-traffic',
   'drift',
@@ -141,31 +149,41 @@ export function computeFindings(input: FindingsInput): ReviewFinding[] {
     g.cost += c.cost;
   }
 
-  const out: ReviewFinding[] = [...groups.values()].map((g) => ({
-    kind: g.kind,
-    severity: g.severity,
-    use_case: g.use_case,
-    tier: g.tier,
-    months: [...g.months].sort(),
-    requests: g.requests,
-    tokens: g.tokens,
-    cost: round2(g.cost),
-    rows: 0,
-    first_rows: [],
-    message: g.kind === 'retired-traffic' ? retiredMessage(g) : g.message,
-  }));
+  const inferred = new Map(
+    input.evidence.filter((e) => e.kind === 'inferred').map((e) => [`${e.use_case}\u0000${e.tier}`, e]),
+  );
+  const out: ReviewFinding[] = [...groups.values()].map((g) => {
+    // A breach on a tier told by inference says so, with the rows that show it.
+    const guess = g.kind === 'breach' ? inferred.get(`${g.use_case}\u0000${g.tier}`) : undefined;
+    return {
+      kind: g.kind,
+      severity: g.severity,
+      use_case: g.use_case,
+      tier: g.tier,
+      months: [...g.months].sort(),
+      requests: g.requests,
+      tokens: g.tokens,
+      cost: round2(g.cost),
+      rows: guess ? guess.months.reduce((s, m) => s + m.rows, 0) : 0,
+      first_rows: guess ? evidenceRows(guess, keep) : [],
+      message:
+        (g.kind === 'retired-traffic' ? retiredMessage(g) : g.message) + (guess ? inferenceNote(guess, keep) : ''),
+    };
+  });
+  out.push(...placementFindings(input.evidence, plan, policy, keep));
   const empty = { months: [] as string[], requests: 0, tokens: 0, cost: 0, rows: 0, first_rows: [] as RejectedRow[] };
 
-  const withTraffic = new Set(cells.filter((c) => c.requests > 0).map((c) => c.use_case));
+  // Any row naming a use case — placed or not, with a request count or only tokens — is traffic.
+  const named = namedUseCases(cells, input.evidence);
   for (const u of plan.use_cases) {
-    if (u.status === 'production' && !withTraffic.has(u.id)) {
+    if (u.status === 'production' && !named.has(u.id)) {
       out.push({
         kind: 'idle-production',
         severity: 'warning',
         use_case: u.id,
         tier: u.tier,
         ...empty,
-        message: `${u.id} is in production but had no traffic in ${input.months[0] ?? '?'}..${input.months[input.months.length - 1] ?? '?'}`,
+        message: `${u.id} is in production but no row names it in ${input.months[0] ?? '?'}..${input.months[input.months.length - 1] ?? '?'}`,
       });
     }
     const o = u.override;
@@ -209,15 +227,48 @@ export function computeFindings(input: FindingsInput): ReviewFinding[] {
     });
   };
   rowsFinding('unreadable', input.unreadable, 'could not be read');
-  rowsFinding('unattributed', input.unattributed, 'could not be attributed to a use case and tier');
+  rowsFinding('unattributed', input.unattributed, 'could not be attributed to a use case');
 
-  return out.sort(
+  return mergeBreaches(out, keep).sort(
     (a, b) =>
       SEVERITY[a.severity] - SEVERITY[b.severity] ||
       KIND.indexOf(a.kind) - KIND.indexOf(b.kind) ||
       cmp(a.use_case ?? '', b.use_case ?? '') ||
       cmp(a.tier ?? '', b.tier ?? ''),
   );
+}
+
+/** Use cases some row names: counted in a cell, or in placement evidence (for any name it carries). */
+function namedUseCases(cells: UsageCell[], evidence: EvidenceGroup[]): Set<string> {
+  const named = new Set(cells.map((c) => c.use_case));
+  for (const e of evidence) {
+    named.add(e.use_case);
+    for (const n of e.names) named.add(n);
+  }
+  return named;
+}
+
+/** One breach per use case and tier: rows judged for a use case they also named join its own. */
+function mergeBreaches(findings: ReviewFinding[], keep: number): ReviewFinding[] {
+  const seen = new Map<string, ReviewFinding>();
+  const out: ReviewFinding[] = [];
+  for (const f of findings) {
+    const key = `${f.kind}\u0000${f.use_case ?? ''}\u0000${f.tier ?? ''}`;
+    const had = f.kind === 'breach' || f.kind === 'unverified-deployment' ? seen.get(key) : undefined;
+    if (!had) {
+      seen.set(key, f);
+      out.push(f);
+      continue;
+    }
+    had.months = [...new Set([...had.months, ...f.months])].sort();
+    had.requests += f.requests;
+    had.tokens += f.tokens;
+    had.cost = round2(had.cost + f.cost);
+    had.rows += f.rows;
+    had.first_rows = [...had.first_rows, ...f.first_rows].slice(0, keep);
+    had.message += `; and ${f.message}`;
+  }
+  return out;
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });

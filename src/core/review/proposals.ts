@@ -15,6 +15,8 @@ export function computeProposals(
   inventory: Inventory,
   policy: Policy,
   periodTo: string,
+  /** Use cases some row names: never proposed for retirement, whatever a trigger says. */
+  named: ReadonlyMap<string, unknown> = new Map(),
 ): Proposal[] {
   const planned = new Map(plan.use_cases.map((u) => [u.id, u]));
   const entries = new Map(inventory.use_cases.map((u) => [u.id, u]));
@@ -35,6 +37,7 @@ export function computeProposals(
       : '';
     const evidence = `${f.summary} (${f.months.join(', ')})${pinned}`;
     if (f.move.action === 'retire') {
+      if (named.has(u.id)) continue;
       offer({
         use_case: u.id,
         action: 'retire',

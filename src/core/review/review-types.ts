@@ -8,7 +8,8 @@ import type { RejectedRow } from './usage-types.js';
 // 2: the portfolio split against the previous period, and traffic to retired use cases.
 // 3: a usage cell's `cost` is billed spend only, the self-hosted fixed cost is `allocated_cost`;
 //    exact `totals` and the `currency`; every self-hosted deployment each month, idle ones at 0.
-export const REVIEW_SCHEMA_VERSION = 3;
+// 4: counts.unplaced (no longer in `aggregated`), counts.breaches and the placement findings.
+export const REVIEW_SCHEMA_VERSION = 4;
 
 export interface ReviewPeriod {
   /** First and last month, YYYY-MM, inclusive. */
@@ -18,12 +19,18 @@ export interface ReviewPeriod {
 }
 
 export interface ReviewCounts {
+  /** Breach and unverified-deployment findings: the headline. */
+  breaches: number;
+  /** The use cases they name, sorted. */
+  breach_use_cases: string[];
   read: number;
   /** Rows a reader could not read (bad number, missing column…). */
   unreadable: number;
   aggregated: number;
-  /** Read, but no use case or tier could be told. */
+  /** Read, but no use case could be told. */
   unattributed: number;
+  /** Rows of a use case on a deployment that could not be identified (judged as the most open tier). */
+  unplaced: number;
   /** Attributed usage in months outside the period (ignored by triggers and findings). */
   outside_period_cells: number;
   /** Of those, cells in the period just before: the previous split when the exports cover it. */
@@ -175,10 +182,10 @@ export interface Review {
   totals: ReviewTotals;
   period: ReviewPeriod;
   counts: ReviewCounts;
+  findings: ReviewFinding[];
   usage: UsageCell[];
   deployments: DeploymentMonth[];
   triggers: TriggerFiring[];
-  findings: ReviewFinding[];
   proposals: Proposal[];
   streaks: Streak[];
   split: PortfolioSplit;

@@ -18,6 +18,8 @@ export interface TriggerInput {
   /** Usage inside the period. */
   cells: UsageCell[];
   deployments: DeploymentMonth[];
+  /** Use case → months some row names it (placed or not): a named month is never a month without traffic. */
+  named?: Map<string, Set<string>>;
   previous?: { to: string; streaks: Streak[] } | undefined;
 }
 
@@ -202,7 +204,7 @@ export function evaluateTriggers(input: TriggerInput): { firings: TriggerFiring[
             return ucSubject(u, {
               values: perMonth(u, null, measure.value),
               threshold: 0,
-              holds: (v) => v === 0,
+              holds: (v, i) => v === 0 && input.named?.get(u.id)?.has(months[i]!) !== true,
               move: { action: 'retire', tier: null, note: 'set status: retired, or explain why it is idle' },
               tier: u.tier,
               metric: measure.basis,

@@ -5,7 +5,8 @@ import { describeFailure, clearTier } from '../plan/clearance.js';
 import type { PlannedUseCase } from '../plan/plan-types.js';
 import { dataProfile } from '../gateway/routing.js';
 import type { Policy, Tier } from '../policy/types.js';
-import { describeLitellmEntry, describePortkeyLeaf, type DeploymentCatalog, type DeploymentRef } from './identify.js';
+import type { DeploymentCatalog, DeploymentRef } from '../identify/catalog.js';
+import { describeLitellmEntry, describePortkeyLeaf } from '../identify/config-entry.js';
 import type { VerifyCode } from '../diagnostics/catalog.js';
 import { jsonPath, type Dialect, type VerifyFinding, type Path, type ReachPath } from './verify-types.js';
 

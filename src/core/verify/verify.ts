@@ -6,7 +6,7 @@ import { routeMetadata } from '../gateway/route-classes.js';
 import type { RoutingModel } from '../gateway/routing-types.js';
 import type { Problem } from '../diagnostics/problems.js';
 import type { Policy } from '../policy/types.js';
-import { deploymentCatalog } from './identify.js';
+import { deploymentCatalog } from '../identify/catalog.js';
 import { finding, isRouted, type JudgeContext } from './judge.js';
 import { checkLitellm, type PlanView } from './litellm-findings.js';
 import {

@@ -28,6 +28,8 @@ export interface Fold {
   accumulator: UsageAccumulator;
   /** The policy `accumulator` was built from; a worker builds its own from it. */
   policy: Policy;
+  /** The inventory's use case ids `accumulator` was built with, likewise. */
+  useCases?: readonly string[];
   /** Files smaller than this are read in one thread (a worker takes ~50 ms to start). Default 32 MiB. */
   minBytes?: number;
   /** Where to split (default: the middle of the file); tests put it next to a quoted newline. */
@@ -63,10 +65,13 @@ export async function foldSplit(
     shown = Math.max(shown, Math.min(plan.size, firstBytes + secondBytes));
     onBytes?.(shown);
   };
-  const second = (fold.runPart ?? inWorker)({ plan, opts, policy: fold.policy, part: { offset: guess } }, (b) => {
-    secondBytes = b;
-    report();
-  });
+  const second = (fold.runPart ?? inWorker)(
+    { plan, opts, policy: fold.policy, useCases: fold.useCases, part: { offset: guess } },
+    (b) => {
+      secondBytes = b;
+      report();
+    },
+  );
   let first: PartRead;
   try {
     first = await readPart({
@@ -122,6 +127,10 @@ export async function foldSplit(
   tally.counts.rejected += t.counts.rejected;
   for (const r of t.rejected)
     if (tally.rejected.length < MAX_REJECTED_SHOWN) tally.rejected.push({ ...r, line: r.line + shift });
+  const shifted = (rows: { line: number }[]): void => {
+    for (const r of rows) r.line += shift;
+  };
+  for (const g of snapshot.evidence) shifted(g.first);
   acc.merge({ ...snapshot, first: snapshot.first.map((r) => ({ ...r, line: r.line + shift })) });
   return read.failure ? failureDiagnostic(plan, read.failure, shift) : undefined;
 }

@@ -12,6 +12,8 @@ export interface PartJob {
   plan: FilePlan;
   opts: PlanOptions;
   policy: Policy;
+  /** The inventory's use case ids, for attribution (who.ts). */
+  useCases?: readonly string[] | undefined;
   part: Part;
 }
 
@@ -22,7 +24,7 @@ export interface PartResult {
 }
 
 export async function foldPart(job: PartJob, onBytes?: (bytes: number) => void): Promise<PartResult> {
-  const acc = new UsageAccumulator(job.policy);
+  const acc = new UsageAccumulator(job.policy, 10, { useCases: job.useCases });
   const tally: Tally = { counts: { read: 0, accepted: 0, rejected: 0 }, rejected: [] };
   const read = await readPart({ plan: job.plan, opts: job.opts, tally, into: acc, part: job.part, onBytes });
   return { read, tally, snapshot: acc.snapshot() };

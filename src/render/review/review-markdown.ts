@@ -153,9 +153,11 @@ export function renderReviewMarkdown(review: Review, _ctx: RenderContext, opts: 
     [
       `# ${v.title}: ${esc(v.policy)}, ${esc(v.from)}..${esc(v.to)}, as of ${esc(v.asOf)}`,
       '',
-      `${countOf(v.breaches.length, 'breach', 'breaches')}, ${countOf(v.firings.length, 'trigger fired', 'triggers fired')}, ` +
+      `${esc(v.breachCount)}, ${countOf(v.firings.length, 'trigger fired', 'triggers fired')}, ` +
         `${countOf(v.proposals.length, 'proposed change', 'proposed changes')}, ${countOf(v.unregistered.length, 'unregistered alias', 'unregistered aliases')}. ` +
         `${formatTokens(v.totals.tokens)} tokens; ${esc(moneySentence(v))}.`,
+      '',
+      esc(v.notPlaced),
     ],
     section(
       `Breaches: traffic on a tier not cleared for its data (${v.breaches.length})`,

@@ -210,7 +210,7 @@ export function renderReviewTable(review: Review, ctx: RenderContext, opts: Revi
   const v = buildReviewView(review, opts);
   const title = `${s.c.bold(`${v.title}: ${clean(v.policy)}`)}, ${clean(v.from)}..${clean(v.to)}, as of ${clean(v.asOf)}`;
   const summary =
-    `${countOf(v.breaches.length, 'breach', 'breaches')}, ${countOf(v.firings.length, 'trigger fired', 'triggers fired')}, ` +
+    `${clean(v.breachCount)}, ${countOf(v.firings.length, 'trigger fired', 'triggers fired')}, ` +
     `${countOf(v.proposals.length, 'proposed change', 'proposed changes')}, ${countOf(v.unregistered.length, 'unregistered alias', 'unregistered aliases')}; ` +
     `${formatTokens(v.totals.tokens)} tokens; ${clean(moneySentence(v))}`;
   const firings = v.firings.map((f) => [
@@ -238,7 +238,7 @@ export function renderReviewTable(review: Review, ctx: RenderContext, opts: Revi
   ]);
   const rejected = v.rejected.map((r) => [clean(r.kind), `${clean(r.file)}:${r.line}`, clean(r.reason)]);
   const parts = [
-    `${title}\n${wrapPlain(summary, width).join('\n')}`,
+    `${title}\n${wrapPlain(summary, width).join('\n')}\n${wrapPlain(v.notPlaced, width).join('\n')}`,
     `${heading(s, `Breaches: traffic on a tier not cleared for its data (${v.breaches.length})`)}\n${v.breaches.length ? findings(s, v.breaches, width, true) : 'None.'}`,
     `${heading(s, 'Monthly tokens · billed per tier')}\n${monthly(v, s, width)}`,
     `${heading(s, `Self-hosted utilisation (${v.deployments.length})`)}\n${deployments(v, s, width)}`,

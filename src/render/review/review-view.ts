@@ -12,6 +12,7 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Findings with a section of their own; the rest go under "Other findings". */
 const OWN_SECTION: ReadonlySet<string> = new Set([
   'breach',
+  'unverified-deployment',
   'unregistered',
   'retired-traffic',
   'unreadable',
@@ -125,8 +126,10 @@ export interface RowCounts {
   read: number;
   aggregated: number;
   unattributed: number;
+  /** Rows of a use case on a deployment that could not be identified. */
+  unplaced: number;
   unreadable: number;
-  /** read = aggregated + unattributed + unreadable; anything else is reported, never hidden. */
+  /** read = aggregated + unattributed + unplaced + unreadable; anything else is reported, never hidden. */
   adds: boolean;
   outsidePeriodCells: number;
   /** Of the cells outside the period, those of the previous period (used for the split only). */
@@ -161,7 +164,12 @@ export interface ReviewView {
   /** Where last period's figures came from, or why there are none and how to provide them. */
   splitNote: string;
   retired: FindingView[];
+  /** Breaches of clearance, and rows on an unidentified deployment judged as the most open tier. */
   breaches: FindingView[];
+  /** `2 breaches (claims-triage, clinical-notes-coding)`: the headline names who breached. */
+  breachCount: string;
+  /** The headline line under the breaches: rows that could not be attributed or placed. */
+  notPlaced: string;
   unregistered: FindingView[];
   otherFindings: FindingView[];
   firings: FiringView[];
@@ -366,7 +374,9 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     splitChange,
     previousPeriod: prev.from === prev.to ? prev.from : `${prev.from}..${prev.to}`,
     splitNote: review.split.note,
-    breaches: findings.filter((f) => f.kind === 'breach'),
+    breaches: findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment'),
+    breachCount: breachCount(findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment')),
+    notPlaced: notPlacedSentence(c.unattributed, c.unplaced),
     unregistered: findings.filter((f) => f.kind === 'unregistered'),
     retired: findings.filter((f) => f.kind === 'retired-traffic'),
     otherFindings: findings.filter((f) => !OWN_SECTION.has(f.kind)),
@@ -383,21 +393,41 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
       read: c.read,
       aggregated: c.aggregated,
       unattributed: c.unattributed,
+      unplaced: c.unplaced,
       unreadable: c.unreadable,
-      adds: c.read === c.aggregated + c.unattributed + c.unreadable,
+      adds: c.read === c.aggregated + c.unattributed + c.unplaced + c.unreadable,
       outsidePeriodCells: c.outside_period_cells,
       previousPeriodCells: c.previous_period_cells,
     },
     rejected: review.findings
-      .filter((f) => f.kind === 'unreadable' || f.kind === 'unattributed')
+      .filter((f) => f.kind === 'unreadable' || (f.kind === 'unattributed' && f.use_case === null))
       .flatMap((f) => f.first_rows.map((r) => ({ kind: f.kind, file: r.file, line: r.line, reason: r.reason }))),
   };
 }
 
+const NAMED_IN_HEADLINE = 5;
+
+function breachCount(breaches: FindingView[]): string {
+  const n = breaches.length;
+  if (n === 0) return '0 breaches';
+  const names = [...new Set(breaches.map((b) => b.subject))];
+  const shown = names.slice(0, NAMED_IN_HEADLINE).join(', ') + (names.length > NAMED_IN_HEADLINE ? ', …' : '');
+  return `${n} ${n === 1 ? 'breach' : 'breaches'} (${shown})`;
+}
+
+/** The headline's second line: every row that could not be attributed or placed, counted. */
+function notPlacedSentence(unattributed: number, unplaced: number): string {
+  const rows = (n: number): string => `${formatInt(n)} ${n === 1 ? 'row' : 'rows'}`;
+  return (
+    `${rows(unattributed)} could not be attributed to a use case; ` +
+    `${rows(unplaced)} of use cases ran on a deployment that could not be identified (judged as the most open tier).`
+  );
+}
+
 /** `read 25 = 20 aggregated + 2 unattributed + 3 unreadable`, or says by how much it does not add up. */
 export function countsSentence(c: RowCounts): string {
-  const parts = `${formatInt(c.aggregated)} attributed + ${formatInt(c.unattributed)} unattributed + ${formatInt(c.unreadable)} unreadable`;
-  const sum = c.aggregated + c.unattributed + c.unreadable;
+  const parts = `${formatInt(c.aggregated)} attributed + ${formatInt(c.unattributed)} unattributed + ${formatInt(c.unplaced)} on an unidentified deployment + ${formatInt(c.unreadable)} unreadable`;
+  const sum = c.aggregated + c.unattributed + c.unplaced + c.unreadable;
   return c.adds
     ? `${formatInt(c.read)} rows read = ${parts}.`
     : `${formatInt(c.read)} rows read, but ${parts} = ${formatInt(sum)}: ${formatInt(Math.abs(c.read - sum))} rows unaccounted for.`;

@@ -1,9 +1,10 @@
-// Which policy deployment is behind a config entry. Labels and names in a config can be edited
+// The identity of a gateway config entry. Labels and names in a config can be edited
 // to say anything, so they are never trusted: an entry is recognised only by the fields that
 // decide where a request goes, compared with what tierplan would write for each deployment.
-import { litellmParams, portkeyLeaf } from '../gateway/leaves.js';
-import type { Deployment, Policy, Tier } from '../policy/types.js';
-import { isRecord } from './verify-types.js';
+import type { Deployment, Tier } from '../policy/types.js';
+import { normaliseConfigValue } from './endpoint.js';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface DeploymentRef {
   deployment: Deployment;
@@ -35,55 +36,16 @@ const PORTKEY_KEYS: [string, string][] = [
   ['deployment_id', 'deploymentId'],
 ];
 
-export interface DeploymentCatalog {
-  /** Every deployment a `model_list` entry can be; empty = unknown. */
-  litellm(entry: Record<string, unknown>): DeploymentRef[];
-  /** Every deployment a Portkey leaf (with inherited fields applied) can be; empty = unknown. */
-  portkey(leaf: Record<string, unknown>): DeploymentRef[];
-}
-
-export function deploymentCatalog(policy: Policy): DeploymentCatalog {
-  const litellm = new Map<string, DeploymentRef[]>();
-  const portkey = new Map<string, DeploymentRef[]>();
-  const add = (index: Map<string, DeploymentRef[]>, key: string | null, ref: DeploymentRef): void => {
-    if (key === null) return;
-    const list = index.get(key);
-    if (list) list.push(ref);
-    else index.set(key, [ref]);
-  };
-  for (const tier of policy.tiers) {
-    for (const deployment of tier.deployments) {
-      const ref = { deployment, tier };
-      add(litellm, litellmKey(litellmParams(deployment, [])), ref);
-      add(
-        portkey,
-        portkeyKey(portkeyLeaf({ id: deployment.id, deployment: deployment.id, tier: tier.id, weight: 1 }, deployment)),
-        ref,
-      );
-    }
-  }
-  return {
-    litellm: (entry) => {
-      const key = isRecord(entry.litellm_params) ? litellmKey(entry.litellm_params) : null;
-      return key === null ? [] : (litellm.get(key) ?? []);
-    },
-    portkey: (leaf) => {
-      const key = portkeyKey(leaf);
-      return key === null ? [] : (portkey.get(key) ?? []);
-    },
-  };
-}
-
-function litellmKey(params: Record<string, unknown>): string | null {
+export function litellmKey(params: Record<string, unknown>): string | null {
   if (typeof params.model !== 'string') return null;
-  return JSON.stringify(LITELLM_KEYS.map((k) => normalise(params[k])));
+  return JSON.stringify(LITELLM_KEYS.map((k) => normaliseConfigValue(params[k])));
 }
 
-function portkeyKey(leaf: Record<string, unknown>): string | null {
+export function portkeyKey(leaf: Record<string, unknown>): string | null {
   const fields: (string | null)[] = [];
   for (const [snake, camel] of PORTKEY_KEYS) {
-    const a = normalise(leaf[snake]);
-    const b = normalise(leaf[camel]);
+    const a = normaliseConfigValue(leaf[snake]);
+    const b = normaliseConfigValue(leaf[camel]);
     // Both spellings with different values: which one the gateway keeps is not ours to guess.
     if (a !== null && b !== null && a !== b) return null;
     fields.push(a ?? b);
@@ -96,13 +58,6 @@ function portkeyKey(leaf: Record<string, unknown>): string | null {
   // Without override_params.model the client's body picks the model: not a known deployment.
   if (typeof params.model !== 'string') return null;
   return JSON.stringify([...fields, params.model]);
-}
-
-/** Absent and empty are the same; a trailing slash does not change an endpoint. */
-function normalise(v: unknown): string | null {
-  if (v === undefined || v === null || v === '') return null;
-  if (typeof v !== 'string') return JSON.stringify(v);
-  return /^https?:\/\//i.test(v) ? v.replace(/\/+$/, '') : v;
 }
 
 /** A short description of an entry's identifying fields, for "matches no deployment" messages. */
