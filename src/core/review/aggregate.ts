@@ -147,15 +147,14 @@ export class UsageAccumulator {
     if (target.evidence.length > 0)
       this.note(target, row.file, row.line, row.requests, row.input_tokens + row.output_tokens);
     const d = target.deployment;
-    this.into(target, row.requests, billedOf(row.input_tokens, row.output_tokens, row.cost, d), {
-      input: row.input_tokens,
-      output: row.output_tokens,
-      failed: row.failed,
-      latency: row.latency_ms,
-      allocated: allocatedOf(row.input_tokens, row.output_tokens, d),
+    this.into(
+      target,
+      row.requests,
+      billedOf(row.input_tokens, row.output_tokens, row.cost, d),
+      { input: row.input_tokens, output: row.output_tokens, failed: row.failed, latency: row.latency_ms },
       // FOCUS bills charges, not calls: its request count is a placeholder (see UsageCell).
-      noRequests: !countsRequests(row.source),
-    });
+      !countsRequests(row.source),
+    );
   }
 
   /** Where rows of this identity go: remembered by the caller and passed to `addRouted`. */
@@ -206,11 +205,8 @@ export class UsageAccumulator {
     route.target = target;
     if (target.evidence.length > 0) this.note(target, file, line, 1, r.input + r.output);
     const d = target.deployment;
-    this.into(target, 1, billedOf(r.input, r.output, r.cost, d), {
-      ...r,
-      allocated: allocatedOf(r.input, r.output, d),
-      noRequests: false,
-    });
+    // `r` itself, not a copy: the fast paths reuse one record for every row, so nothing is allocated per row.
+    this.into(target, 1, billedOf(r.input, r.output, r.cost, d), r, false);
   }
 
   private target(a: Attribution, month: string, memo: Remembered<Target> | undefined): Target {
@@ -264,10 +260,12 @@ export class UsageAccumulator {
     target: Target,
     requests: number,
     cost: number,
-    { input, output, failed, latency, allocated, noRequests }: Consumption & { allocated: number; noRequests: boolean },
+    { input, output, failed, latency }: Consumption,
+    noRequests: boolean,
   ): void {
     const c = target.cell;
     if (c === undefined) return;
+    const allocated = allocatedOf(input, output, target.deployment);
     c.requests += requests;
     c.input_tokens += input;
     c.output_tokens += output;
