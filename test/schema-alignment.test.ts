@@ -553,6 +553,7 @@ describe('review schema ↔ types', () => {
     const findings: Record<ReviewFindingKind, true> = {
       breach: true,
       'unverified-deployment': true,
+      'unregistered-breach': true,
       'label-mismatch': true,
       'use-case-mismatch': true,
       drift: true,

@@ -43,7 +43,7 @@ describe('tierplan review', async () => {
     expect(review.findings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'breach', use_case: 'clinical-notes-coding' }),
-        expect.objectContaining({ kind: 'unregistered', use_case: 'shadow-ai-notetaker' }),
+        expect.objectContaining({ kind: 'unregistered-breach', use_case: 'shadow-ai-notetaker' }),
       ]),
     );
     expect(r.stderr).toMatch(/finding\(s\) at --fail-on breach/);

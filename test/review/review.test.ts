@@ -307,7 +307,8 @@ describe('findings', () => {
     expect(kinds).toEqual([
       ['breach', 'error', 'crm', 'api'],
       ['unverified-deployment', 'error', 'crm', 'api'],
-      ['unregistered', 'warning', 'shadow-bot', 'api'],
+      // Not in the inventory: judged as fail-closed (regulated) data, which the public API may not take.
+      ['unregistered-breach', 'error', 'shadow-bot', 'api'],
       ['idle-production', 'warning', 'quiet', 'api'],
       ['override-expired', 'warning', 'old-pin', 'private-cloud'],
       ['unreadable', 'warning', null, null],
@@ -328,8 +329,8 @@ describe('findings', () => {
     });
     expect(r.findings.find((f) => f.kind === 'unattributed')).toMatchObject({ rows: 1, first_rows: [{ line: 8 }] });
     expect(r.counts).toEqual({
-      breaches: 2,
-      breach_use_cases: ['crm'],
+      breaches: 3,
+      breach_use_cases: ['crm', 'shadow-bot'],
       unattributed: 1,
       unplaced: 1,
       read: rows.length + 2,
@@ -368,7 +369,7 @@ describe('findings', () => {
     expect(r.findings.some((x) => x.kind === 'drift' && x.use_case === 'legacy')).toBe(false);
     expect(r.triggers.some((x) => x.use_case === 'legacy')).toBe(false);
     // Ordered with the warnings, after unregistered aliases.
-    const kinds = review([...rows, on('shadow', 'openai-gpt-5-4', '2026-01')]).findings.map((x) => x.kind);
+    const kinds = review([...rows, on('shadow', 'vllm-llama-8b', '2026-01')]).findings.map((x) => x.kind);
     expect(kinds.indexOf('retired-traffic')).toBe(kinds.indexOf('unregistered') + 1);
     // Classified data of a retired use case on the public API is still a breach.
     const inventory = {

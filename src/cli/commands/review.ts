@@ -125,7 +125,7 @@ async function apply(ctx: CliContext, patch: string, inventory: string): Promise
 
 function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): number {
   // Rows on a deployment nobody can identify are judged as the most open tier: a breach when it is not cleared.
-  const breaches = r.findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment').length;
+  const breaches = r.counts.breaches;
   // Traffic to a retired use case is traffic where the plan puts none: the drift level, with unregistered
   // aliases and labels that contradict where the rows ran.
   const drift = r.findings.filter(

@@ -32,9 +32,16 @@ export const REVIEW_RULES = {
       'A use case ran on another tier than the plan assigns (info when that tier is one of its cleared fallbacks).',
     help: 'Traffic on a cleared fallback is expected while the primary is down. Otherwise regenerate the gateway config with `tierplan gateway`, or change the inventory or policy if the plan is out of date.',
   },
+  'unregistered-breach': {
+    severity: 'error',
+    description:
+      "An alias that is no use case of the inventory carried traffic on a tier not cleared for the policy's fail-closed sensitivity: a use case nobody classified is judged as if its data were at that level.",
+    help: 'Add the use case to the inventory so it is classified and placed (then its own sensitivity decides), or stop the traffic and remove the alias from the gateway.',
+  },
   unregistered: {
     severity: 'warning',
-    description: 'An alias carried traffic but is no use case of the inventory.',
+    description:
+      "An alias carried traffic but is no use case of the inventory; the tier it ran on is cleared even for the policy's fail-closed sensitivity.",
     help: 'Add the use case to the inventory so it is classified and placed, or remove the alias from the gateway.',
   },
   'retired-traffic': {

@@ -13,6 +13,7 @@ import { cmp, round2, type UsageCell } from './aggregate.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReviewFinding, ReviewFindingKind, Severity } from './review-types.js';
 import type { RejectedRow } from './usage-types.js';
+import { BREACH_KINDS, failClosedNote, judgeUnregistered } from './unregistered.js';
 
 export interface FindingsInput {
   plan: Plan;
@@ -33,6 +34,7 @@ const KIND: ReviewFindingKind[] = [
   'unverified-deployment',
   'label-mismatch',
   'use-case-mismatch',
+  'unregistered-breach',
   'unregistered',
   'retired-traffic',
   'drift',
@@ -114,13 +116,17 @@ export function computeFindings(input: FindingsInput): ReviewFinding[] {
   for (const c of cells) {
     const u = planned.get(c.use_case);
     let v: { kind: ReviewFindingKind; severity: Severity; message: string } | null;
-    if (!u)
+    if (!u) {
+      const j = judgeUnregistered(c.tier, policy);
       v = {
-        kind: 'unregistered',
-        severity: 'warning',
-        message: `alias ${c.use_case} carried traffic on ${c.tier} but is not in the inventory`,
+        kind: j.kind,
+        severity: j.severity,
+        message:
+          j.why === null
+            ? `alias ${c.use_case} carried traffic on ${c.tier} but is not in the inventory`
+            : `alias ${c.use_case} carried traffic on ${c.tier}; it is ${failClosedNote(policy, j.why)}`,
       };
-    else {
+    } else {
       // Residency depends on the deployments seen, so the verdict is per cell, cached by its shape.
       const vk = `${c.use_case}\u0000${c.tier}\u0000${c.deployments.join(',')}`;
       if (!verdicts.has(vk)) verdicts.set(vk, verdict(u, c));
@@ -254,7 +260,7 @@ function mergeBreaches(findings: ReviewFinding[], keep: number): ReviewFinding[]
   const out: ReviewFinding[] = [];
   for (const f of findings) {
     const key = `${f.kind}\u0000${f.use_case ?? ''}\u0000${f.tier ?? ''}`;
-    const had = f.kind === 'breach' || f.kind === 'unverified-deployment' ? seen.get(key) : undefined;
+    const had = BREACH_KINDS.has(f.kind) ? seen.get(key) : undefined;
     if (!had) {
       seen.set(key, f);
       out.push(f);

@@ -9,6 +9,7 @@ import { dataProfile } from '../gateway/routing.js';
 import type { Policy } from '../policy/types.js';
 import type { EvidenceGroup } from './evidence.js';
 import type { ReviewFinding } from './review-types.js';
+import { failClosedNote, judgeUnregistered } from './unregistered.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 /** First rows in a message, and kept as evidence: enough to find them, few enough for a headline. */
@@ -76,12 +77,17 @@ export function placementFindings(groups: EvidenceGroup[], plan: Plan, policy: P
     const what = `${plural(b.rows, 'row')}${how} ran on a deployment tierplan cannot identify (${g.seen.join(' | ')})`;
     const evidence = `; ${perMonth(g)}${firstLines(g, keep)}`;
     if (!u) {
+      // Judged on the most open tier, as any unknown deployment, and as fail-closed data.
+      const j = judgeUnregistered(g.tier, policy);
       out.push({
-        kind: 'unregistered',
-        severity: 'warning',
+        kind: j.kind,
+        severity: j.severity,
         use_case: id,
         ...b,
-        message: `alias ${id}: ${what}, and it is not in the inventory${evidence}`,
+        message:
+          j.why === null
+            ? `alias ${id}: ${what}, and it is not in the inventory${evidence}`
+            : `alias ${id}: ${what}, judged as the most open tier, ${g.tier}; it is ${failClosedNote(policy, j.why)}${evidence}`,
       });
       return;
     }

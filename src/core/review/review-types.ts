@@ -19,7 +19,7 @@ export interface ReviewPeriod {
 }
 
 export interface ReviewCounts {
-  /** Breach and unverified-deployment findings: the headline. */
+  /** Breach, unverified-deployment and unregistered-breach findings: the headline. */
   breaches: number;
   /** The use cases they name, sorted. */
   breach_use_cases: string[];

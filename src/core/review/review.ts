@@ -14,6 +14,7 @@ import { computeSplit } from './split.js';
 import { REVIEW_SCHEMA_VERSION, type Review, type Streak } from './review-types.js';
 import { evaluateTriggers } from './triggers.js';
 import { markUnjudged, unplacedRows } from './unjudged.js';
+import { BREACH_KINDS } from './unregistered.js';
 import type { ReadCounts, RejectedRow } from './usage-types.js';
 
 export interface ReviewInput {
@@ -72,7 +73,7 @@ export function computeReview(input: ReviewInput): Review {
     unattributed: { count: aggregate.unattributed, first: aggregate.unattributed_first },
     evidence,
   });
-  const breaches = findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment');
+  const breaches = findings.filter((f) => BREACH_KINDS.has(f.kind));
   return {
     schema_version: REVIEW_SCHEMA_VERSION,
     as_of: plan.as_of,

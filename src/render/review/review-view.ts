@@ -1,5 +1,6 @@
 import { formatInt, formatMoney, formatTokens, formatUtilisation } from '../text/format.js';
 import { ExactSum } from '../../core/review/exact-sum.js';
+import { BREACH_KINDS } from '../../core/review/unregistered.js';
 import type { ReviewFinding, Review, TierFigures, TriggerFiring } from '../../core/review/review-types.js';
 import { deploymentViews, type DeploymentView } from './review-view-deployments.js';
 
@@ -13,6 +14,7 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const OWN_SECTION: ReadonlySet<string> = new Set([
   'breach',
   'unverified-deployment',
+  'unregistered-breach',
   'unregistered',
   'retired-traffic',
   'unreadable',
@@ -374,10 +376,11 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     splitChange,
     previousPeriod: prev.from === prev.to ? prev.from : `${prev.from}..${prev.to}`,
     splitNote: review.split.note,
-    breaches: findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment'),
-    breachCount: breachCount(findings.filter((f) => f.kind === 'breach' || f.kind === 'unverified-deployment')),
+    breaches: findings.filter((f) => BREACH_KINDS.has(f.kind)),
+    breachCount: breachCount(findings.filter((f) => BREACH_KINDS.has(f.kind))),
     notPlaced: notPlacedSentence(c.unattributed, c.unplaced),
-    unregistered: findings.filter((f) => f.kind === 'unregistered'),
+    // Every alias the inventory lacks, those judged a breach included: the meeting registers them all.
+    unregistered: findings.filter((f) => f.kind === 'unregistered' || f.kind === 'unregistered-breach'),
     retired: findings.filter((f) => f.kind === 'retired-traffic'),
     otherFindings: findings.filter((f) => !OWN_SECTION.has(f.kind)),
     firings: review.triggers.map((f) => firingView(f, cls, currency)),
