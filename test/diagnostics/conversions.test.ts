@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { REVIEW_RULES } from '../../src/core/diagnostics/catalog-review.js';
 import { VERIFY_CODES } from '../../src/core/diagnostics/catalog.js';
 import type { Diagnostic } from '../../src/core/diagnostics/diagnostic.js';
-import { reviewDiagnostic } from '../../src/core/review/findings.js';
+import { reviewDiagnostic } from '../../src/core/review/review-diagnostic.js';
 import type { ReviewFinding, ReviewFindingKind } from '../../src/core/review/review-types.js';
 import { jsonPath, verifyDiagnostic, type PlacedVerifyFinding } from '../../src/core/verify/verify-types.js';
 
