@@ -32,9 +32,10 @@ describe('codes emitted in src', () => {
   const found = new Map<string, string>();
   for (const file of sources(root))
     for (const code of literals(readFileSync(file, 'utf8'))) found.set(code, file.slice(root.length));
-  // Review findings are created with `kind:`; only that file uses the key for a code.
-  for (const [, kind] of readFileSync(join(root, 'core/review/findings.ts'), 'utf8').matchAll(/\bkind: '([a-z-]+)'/g))
-    found.set(kind!, 'core/review/findings.ts');
+  // Review findings are created with `kind:`; only these files use the key for a code.
+  for (const file of ['core/review/usage-findings.ts', 'core/review/inventory-findings.ts'])
+    for (const [, kind] of readFileSync(join(root, file), 'utf8').matchAll(/\bkind: '([a-z-]+)'/g))
+      found.set(kind!, file);
 
   it('finds the codes it looks for (the scan itself works)', () => {
     for (const known of [

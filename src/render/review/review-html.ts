@@ -4,20 +4,11 @@ import { formatInt, formatMoney, formatPct, formatTokens } from '../text/format.
 import type { RenderContext } from '../matrix/registry.js';
 import { barChartSvg, splitCompareSvg, stackedColumnsSvg, triggerSparkSvg, type ComparePanel } from './review-svg.js';
 import { utilisationBarSvg } from './review-svg-utilisation.js';
-import type { DeploymentMonthView, DeploymentView } from './review-view-deployments.js';
-import {
-  buildReviewView,
-  countsSentence,
-  deploymentsLegend,
-  moneySentence,
-  monthlyLegend,
-  outsideSentence,
-  type FiringView,
-  type MonthView,
-  type ReviewView,
-  type ReviewViewOptions,
-  type UseCaseTotal,
-} from './review-view.js';
+import { buildReviewView, type ReviewView, type ReviewViewOptions } from './review-view.js';
+import { countsSentence, outsideSentence } from './review-view-counts.js';
+import { deploymentsLegend, type DeploymentMonthView, type DeploymentView } from './review-view-deployments.js';
+import { moneySentence, monthlyLegend, type MonthView, type UseCaseTotal } from './review-view-money.js';
+import type { FiringView } from './review-view-triggers.js';
 import type { Review } from '../../core/review/review-types.js';
 
 // The review as one self-contained page: inline CSS and inline SVG, no scripts, no external

@@ -1,18 +1,11 @@
 import { countOf, formatMoney, formatPct, formatTokens } from '../text/format.js';
 import { escapeMarkdownCell as esc } from '../text/markdown-escape.js';
 import type { RenderContext } from '../matrix/registry.js';
-import {
-  buildReviewView,
-  countsSentence,
-  deploymentsLegend,
-  moneySentence,
-  monthlyLegend,
-  outsideSentence,
-  tierMonthText,
-  type FindingView,
-  type ReviewView,
-  type ReviewViewOptions,
-} from './review-view.js';
+import { buildReviewView, type ReviewView, type ReviewViewOptions } from './review-view.js';
+import { countsSentence, outsideSentence } from './review-view-counts.js';
+import { deploymentsLegend } from './review-view-deployments.js';
+import type { FindingView } from './review-view-findings.js';
+import { moneySentence, monthlyLegend, tierMonthText } from './review-view-money.js';
 import type { Review } from '../../core/review/review-types.js';
 
 // The review as GitHub-flavoured Markdown (a PR comment, a wiki page). Every cell is our own

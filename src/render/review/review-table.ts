@@ -2,18 +2,11 @@ import { createRequire } from 'node:module';
 import type CliTable3 from 'cli-table3';
 import { countOf, formatMoney, formatPct, formatTokens } from '../text/format.js';
 import type { RenderContext } from '../matrix/registry.js';
-import {
-  buildReviewView,
-  countsSentence,
-  deploymentsLegend,
-  moneySentence,
-  monthlyLegend,
-  outsideSentence,
-  tierMonthText,
-  type FindingView,
-  type ReviewView,
-  type ReviewViewOptions,
-} from './review-view.js';
+import { buildReviewView, type ReviewView, type ReviewViewOptions } from './review-view.js';
+import { countsSentence, outsideSentence } from './review-view-counts.js';
+import { deploymentsLegend } from './review-view-deployments.js';
+import type { FindingView } from './review-view-findings.js';
+import { moneySentence, monthlyLegend, tierMonthText } from './review-view-money.js';
 import { sanitizeTerminal as clean, terminalStyle, wrapPlain, type TerminalStyle } from '../text/terminal-style.js';
 import type { Review } from '../../core/review/review-types.js';
 

@@ -1,5 +1,6 @@
 import { formatMoney, formatTokens, formatUtilisation } from '../text/format.js';
 import type { Review } from '../../core/review/review-types.js';
+import type { ReviewView } from './review-view.js';
 
 // Self-hosted deployments as the review report shows them: per deployment and month, the tokens
 // served against capacity, the fixed monthly cost, and the use cases that sent the traffic. The
@@ -72,3 +73,7 @@ export function deploymentViews(review: Review, cls: (tier: string | null) => st
       utilisation: formatUtilisation(capacity > 0 ? tokens / capacity : 0),
     }));
 }
+
+/** Under the self-hosted utilisation table. */
+export const deploymentsLegend = (v: ReviewView): string =>
+  `Tokens served against each self-hosted deployment's capacity_tokens_per_month; the fixed cost (${v.currency}/month) is paid whatever the traffic. Deployments nothing ran on show at 0%.`;
