@@ -50,7 +50,7 @@ export interface Subject {
 }
 
 /** A use case's figures per month against a threshold (one, or one a month), and the test each month must pass. */
-export interface Measured {
+interface Measured {
   values: number[];
   threshold: number | number[];
   holds: (v: number, i: number) => boolean;
