@@ -1,6 +1,7 @@
 import { formatMoney, formatTokens, formatUtilisation } from '../text/format.js';
 import type { Review } from '../../core/review/review-types.js';
 import type { ReviewView } from './review-view.js';
+import { cmp } from '../../core/review/aggregate.js';
 
 // Self-hosted deployments as the review report shows them: per deployment and month, the tokens
 // served against capacity, the fixed monthly cost, and the use cases that sent the traffic. The
@@ -26,8 +27,6 @@ export interface DeploymentView {
   /** The period's tokens over the period's capacity. */
   utilisation: string;
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function deploymentViews(review: Review, cls: (tier: string | null) => string): DeploymentView[] {
   // Which use cases sent traffic to a deployment in a month, from the usage cells.

@@ -2,13 +2,13 @@ import { formatInt, formatMoney, formatTokens } from '../text/format.js';
 import { ExactSum } from '../../core/review/exact-sum.js';
 import type { Review } from '../../core/review/review-types.js';
 import type { ReviewView } from './review-view.js';
+import { cmp } from '../../core/review/aggregate.js';
 
 // The review report's money and traffic: per month and tier, per cell, and the use cases that
 // cost most. Money is kept in two measures everywhere: what was billed, and self-hosted fixed
 // cost allocated; the two are never added except to rank use cases.
 
 const TOP_USE_CASES = 8;
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface Money {
   billed: number;

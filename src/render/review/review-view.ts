@@ -13,13 +13,13 @@ import {
 } from './review-view-money.js';
 import { splitViews, type SplitChangeView, type SplitView } from './review-view-split.js';
 import { firingView, proposalView, type FiringView, type ProposalView } from './review-view-triggers.js';
+import { cmp } from '../../core/review/aggregate.js';
 
 // The review report as plain data, shared by the terminal, Markdown and HTML renderers so the
 // formats cannot disagree. Strings here are raw: each renderer escapes for its own format. Each
 // section is built in the review-view-*.ts file named for it.
 
 const PALETTE_SIZE = 6;
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface ReviewViewOptions {
   /**
