@@ -70,14 +70,19 @@ describe('hostile numbers in usage exports', () => {
       // A JSON array's rows are numbered by their line, one object a line here.
       const json = temp('u.json', `[${VALUES.map(([v]) => jsonObject(field, v)).join(',\n')}]\n`);
       const fromCsv = await decisions(csv);
-      expect(fromCsv.map((d) => d.accepted)).toEqual(VALUES.map(([, count, cost]) => (field === 'prompt' ? count : cost)));
+      expect(fromCsv.map((d) => d.accepted)).toEqual(
+        VALUES.map(([, count, cost]) => (field === 'prompt' ? count : cost)),
+      );
       expect(await decisions(jsonl)).toEqual(fromCsv);
       expect(await decisions(json)).toEqual(fromCsv);
     });
   }
 
   it('the out-of-range reason names the field and the value as read', async () => {
-    const csv = temp('u.csv', [LITELLM_HEADER, litellmLine({ prompt: '1e309' }), litellmLine({ spend: '1e13' }), ''].join('\n'));
+    const csv = temp(
+      'u.csv',
+      [LITELLM_HEADER, litellmLine({ prompt: '1e309' }), litellmLine({ spend: '1e13' }), ''].join('\n'),
+    );
     const { rejected } = await read([csv]);
     expect(rejected.map((r) => r.reason)).toEqual([
       'prompt_tokens is out of range (at most 1e+15 in size): Infinity',
@@ -104,7 +109,10 @@ describe('hostile numbers in usage exports', () => {
     expect(refused.has(VALUES.length + 3)).toBe(true);
     expect(rejected.at(-1)?.reason).toMatch(/^ConsumedQuantity is out of range/);
 
-    const mapped = temp('m.csv', ['day,n', ...VALUES.map(([v]) => `${START},${v.includes(' ') ? `"${v}"` : v}`), ''].join('\n'));
+    const mapped = temp(
+      'm.csv',
+      ['day,n', ...VALUES.map(([v]) => `${START},${v.includes(' ') ? `"${v}"` : v}`), ''].join('\n'),
+    );
     const mapping = { version: 1 as const, format: 'csv' as const, columns: { time: 'day', tokens: 'n' } };
     const fromMapped = await read([mapped], { mapping });
     const refusedMapped = new Set(fromMapped.rejected.map((r) => r.line));

@@ -128,7 +128,8 @@ export function checkedNumber(t: string, name: string, max: number, negative: st
   if (n === undefined) return undefined;
   if (Number.isNaN(n)) throw new Rejection(`${name} is not a number: ${clip(t)}`);
   if (n < 0 && negative !== null) throw new Rejection(`${negative}: ${clip(t)}`);
-  if (n > max || n < -max) throw new Rejection(`${name} is out of range (at most ${max.toExponential()} in size): ${String(n)}`);
+  if (n > max || n < -max)
+    throw new Rejection(`${name} is out of range (at most ${max.toExponential()} in size): ${String(n)}`);
   return n;
 }
 

@@ -97,10 +97,14 @@ function focusMapper(names: string[], costColumn: CostColumn, providerNames: Rea
     let tokens = 0;
     if (perUnit !== null && c.qty >= 0) {
       const t = cells.text(c.qty);
-      const q = t === null ? undefined : checkedNumber(t, 'ConsumedQuantity', MAX_COUNT, 'ConsumedQuantity is negative');
+      const q =
+        t === null ? undefined : checkedNumber(t, 'ConsumedQuantity', MAX_COUNT, 'ConsumedQuantity is negative');
       // A quantity in millions can still overflow the count once multiplied out.
       tokens = Math.round((q ?? 0) * perUnit);
-      if (tokens > MAX_COUNT) throw new Rejection(`ConsumedQuantity is out of range (at most ${MAX_COUNT.toExponential()} tokens): ${tokens}`);
+      if (tokens > MAX_COUNT)
+        throw new Rejection(
+          `ConsumedQuantity is out of range (at most ${MAX_COUNT.toExponential()} tokens): ${tokens}`,
+        );
     }
     const details = c.details >= 0 ? cells.value(c.details) : null;
     const detail = (k: string): string | null => {
