@@ -169,7 +169,7 @@ function optionalInstant(cells: Cells, i: number, format: TimeFormat = 'auto'): 
   return t === null ? null : parseInstant(t, format);
 }
 
-export function clip(s: string): string {
+function clip(s: string): string {
   return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
 
