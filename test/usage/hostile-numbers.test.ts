@@ -46,7 +46,10 @@ interface Decision {
 async function decisions(file: string, opts: Parameters<typeof read>[1] = {}): Promise<Decision[]> {
   const { rows, rejected, counts } = await read([file], opts);
   for (const r of rows) {
-    for (const n of [r.input_tokens, r.output_tokens, r.requests, r.cost ?? 0]) expect(Number.isFinite(n)).toBe(true);
+    for (const n of [r.input_tokens, r.output_tokens, r.requests, r.cost ?? 0]) {
+      expect(Number.isFinite(n)).toBe(true);
+      expect(Object.is(n, -0)).toBe(false); // -0 reads as 0 in every format
+    }
   }
   expect(counts.read).toBe(VALUES.length);
   const byLine = new Map(rejected.map((r) => [r.line, r.reason]));

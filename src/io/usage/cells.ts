@@ -82,7 +82,8 @@ export class JsonCells implements Cells {
   }
   digits(i: number): number {
     const v = this.get(i);
-    return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_COUNT ? v : -1;
+    // + 0: JSON's -0 counts as 0, as the text path reads it.
+    return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_COUNT ? v + 0 : -1;
   }
   tagsOf(i: number): readonly string[] {
     const v = this.get(i);
