@@ -146,7 +146,9 @@ describe('validate refuses what cannot be safe', () => {
     const r = tierplan(['validate', ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/policy\.yaml:15:19: error public-endpoint-in-cleared-tier: .*api\.openai\.com/);
-    expect(tierplan(['gateway', ...args, '--target', 'litellm']).code).toBe(2);
+    const gateway = tierplan(['gateway', ...args, '--target', 'litellm']);
+    expect(gateway.code).toBe(2);
+    expect(gateway.stderr).toContain('public-endpoint-in-cleared-tier');
   });
 
   it('a use case id `con`: exit 2 at the id, with a suggestion', () => {
