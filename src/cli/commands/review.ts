@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Review } from '../../core/review/review-types.js';
-import { UsageError } from '../../io/source/errors.js';
+import { InputError, UsageError } from '../../io/source/errors.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { loadMapping } from '../../io/usage/mapping.js';
@@ -10,7 +10,7 @@ import { pipelineFromInputs } from '../../pipeline/pipeline.js';
 import { readPreviousReview, readUsageTotals, reviewOf } from '../../pipeline/review.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
-import { DEFAULT_INVENTORY, loadInputs, type InputOptions } from '../inputs.js';
+import { DEFAULT_INVENTORY, loadInputs, loadPolicy, resolveAsOf, type InputOptions } from '../inputs.js';
 import { reviewPeriod } from '../period.js';
 import { progressBar } from '../progress.js';
 
@@ -31,7 +31,7 @@ export interface ReviewOptions extends InputOptions {
 }
 
 export async function review(ctx: CliContext, opts: ReviewOptions): Promise<number> {
-  if (opts.apply !== undefined) return apply(ctx, opts.apply, opts.inventory ?? DEFAULT_INVENTORY);
+  if (opts.apply !== undefined) return apply(ctx, opts, opts.apply, opts.inventory ?? DEFAULT_INVENTORY);
   if (!opts.usage || opts.usage.length === 0)
     throw new UsageError(
       'give the usage exports to review with --usage FILE..., or a patch to apply with --apply FILE',
@@ -113,9 +113,12 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   return findings;
 }
 
-async function apply(ctx: CliContext, patch: string, inventory: string): Promise<number> {
+async function apply(ctx: CliContext, opts: ReviewOptions, patch: string, inventory: string): Promise<number> {
   const { applyProposalsPatchFile } = await import('../../io/edit/proposals-patch.js');
-  const result = await applyProposalsPatchFile(inventory, patch);
+  // The patched inventory must pass validate's checks, which need the policy the review used.
+  const { policy, diagnostics } = await loadPolicy(opts.policy);
+  if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
+  const result = await applyProposalsPatchFile(inventory, patch, { policy, asOf: resolveAsOf(opts.asOf) });
   for (const s of result.skipped) ctx.err(`skipped ${s.use_case}: ${s.reason}\n`);
   ctx.out(
     `applied ${result.applied} proposal${result.applied === 1 ? '' : 's'} to ${result.files.join(', ') || inventory}; run \`tierplan plan\` and \`tierplan gateway\` to regenerate\n`,

@@ -128,6 +128,18 @@ export const INVENTORY_RULES = {
       'A name in review.provider_names maps to a provider no deployment of the policy uses, so billed rows with that name match no deployment.',
     help: 'Use the provider id of a deployment (`bedrock`, `azure`, `vertex_ai`…); a "did you mean" is given when one is close.',
   },
+  'public-endpoint-in-cleared-tier': {
+    severity: 'error',
+    description:
+      "A deployment in a tier cleared above the policy's most open tier connects to a public API (api.openai.com, api.anthropic.com…), or names a public API provider with no private endpoint: data cleared for that tier would leave for the public service.",
+    help: 'Give the deployment a private endpoint (a dedicated or in-region deployment), or move it to the most open tier.',
+  },
+  'reserved-file-name': {
+    severity: 'error',
+    description:
+      'A use case, tier or deployment id is a file name Windows reserves (con, prn, aux, nul, com1–com9, lpt1–lpt9, in any case, also before an extension): the files tierplan names after it cannot be created there.',
+    help: 'Choose another id, e.g. with a suffix (`con-uc`).',
+  },
   'unknown-column': {
     severity: 'error',
     description: 'A column mapping names a column the file does not have.',

@@ -82,3 +82,6 @@ const PUBLIC_HOSTS: Record<string, string[]> = {
 /** The public hosts of a public API provider; undefined for other providers. */
 export const publicHosts = (provider: string): readonly string[] | undefined =>
   PUBLIC_HOSTS[canonicalProvider(provider)];
+
+/** Every public API host of every provider (a private deployment must connect to none of them). */
+export const allPublicHosts = (): readonly string[] => Object.values(PUBLIC_HOSTS).flat();

@@ -1,5 +1,7 @@
 import type { InputCode } from '../diagnostics/catalog.js';
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
+import { checkPublicEndpoints } from './check-public-endpoints.js';
+import { checkReservedIds, type IdKind } from './check-reserved-ids.js';
 import type { Policy, TriggerKind, TriggerRule } from './types.js';
 
 type Path = (string | number)[];
@@ -109,8 +111,20 @@ export function checkPolicy(p: Policy): Problem[] {
   for (const key of Object.keys(p.reference_split ?? {})) level(key, tierIds, 'tier', ['reference_split', key]);
   checkTriggers(p, tierIds, level, err, problems);
   checkProviderNames(p, problems);
+  problems.push(...checkPublicEndpoints(p), ...checkReservedIds(policyIds(p)));
   return problems;
 }
+
+/** Tier and deployment ids with their paths: renderers name files after them. */
+const policyIds = (p: Policy): { id: string; what: IdKind; path: Path }[] =>
+  p.tiers.flatMap((t, i) => [
+    { id: t.id, what: 'tier' as const, path: ['tiers', i, 'id'] },
+    ...t.deployments.map((d, j) => ({
+      id: d.id,
+      what: 'deployment' as const,
+      path: ['tiers', i, 'deployments', j, 'id'],
+    })),
+  ]);
 
 /** A billed name mapped to a provider no deployment uses matches nothing: a typo, most likely. */
 function checkProviderNames(p: Policy, problems: Problem[]): void {

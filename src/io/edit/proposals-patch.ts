@@ -18,6 +18,7 @@ import { readText } from '../source/read-text.js';
 import { describeError } from '../schema/schema-messages.js';
 import { checkDocument } from '../schema/schemas.js';
 import { writeOutputs } from '../output/write-output.js';
+import { actionProblem, newInventoryErrors, type InventoryContext } from './proposal-checks.js';
 import { planEdit } from './proposal-edit.js';
 import { apply as applyEdits } from './yaml-text-edit.js';
 import { yamlLib } from '../source/yaml-lib.js';
@@ -84,25 +85,37 @@ export function renderProposalsPatch(proposals: Proposal[], meta: ProposalsMeta)
 }
 
 /** Reads a patch file and applies it: see applyProposalsPatch. */
-export async function applyProposalsPatchFile(inventoryPath: string, patchPath: string): Promise<ApplyResult> {
+export async function applyProposalsPatchFile(
+  inventoryPath: string,
+  patchPath: string,
+  context?: InventoryContext,
+): Promise<ApplyResult> {
   const text = await readText(patchPath, { expected: 'a proposals patch written by `tierplan review --propose`' });
-  return applyProposalsPatch(inventoryPath, text, { patchFile: patchPath });
+  return applyProposalsPatch(inventoryPath, text, { patchFile: patchPath, ...(context ? { context } : {}) });
 }
 
 /**
  * Applies a proposals patch to an inventory file, or to the file of a folder that holds each
  * use case. A change is applied only where the inventory still holds its `from`; otherwise it
- * is skipped with the reason. The patch is checked against schemas/proposals.schema.json and
- * the changed inventory against the inventory schema before anything is written; the files
- * are then written atomically (all or none).
+ * is skipped with the reason. Before anything is written the patch is checked against
+ * schemas/proposals.schema.json, each entry against its action (see proposal-checks.ts), the
+ * changed inventory against the inventory schema and against the checks `validate` runs (with
+ * the review's policy when `context` gives it); the files are then written atomically.
  */
 export async function applyProposalsPatch(
   inventoryPath: string,
   patchText: string,
-  options: { patchFile?: string } = {},
+  options: { patchFile?: string; context?: InventoryContext } = {},
 ): Promise<ApplyResult> {
   const patchFile = options.patchFile ?? '<patch>';
   const { proposals, locator: patchLocator } = readPatch(patchText, patchFile);
+  const refused = proposals.flatMap((p, i) => {
+    const problem = actionProblem(p);
+    return problem === undefined
+      ? []
+      : [refusal(patchLocator, ['proposals', i, ...problem.at], `${p.use_case}: ${problem.message}`)];
+  });
+  if (refused.length > 0) throw new InputError(refused);
   // Refuses a bad inventory with its own positioned diagnostics, and lists a folder's files.
   const { files } = await loadInventory(inventoryPath);
   const sources = await Promise.all(files.map(readSource));
@@ -134,6 +147,8 @@ export async function applyProposalsPatch(
   const outputs = changed.map((s) => ({ path: s.file, text: applyEdits(s.text, s.edits) }));
   const diagnostics = changed.flatMap((s, i) => checkResult(s, outputs[i]!.text, proposals, patchLocator));
   if (diagnostics.length > 0) throw new InputError(diagnostics);
+  const invariants = checkInvariants(sources, outputs, proposals, patchLocator, options.context);
+  if (invariants.length > 0) throw new InputError(invariants);
   if (outputs.length > 0) await writeOutputs(outputs);
   return { applied: changed.reduce((n, s) => n + s.edits.length, 0), skipped, files: outputs.map((o) => o.path) };
 }
@@ -196,6 +211,40 @@ function checkResult(source: Source, text: string, proposals: Proposal[], patch:
       message: `applying the change to ${id} would make ${source.file} invalid: ${message}`,
     };
   }
+}
+
+/** A refused patch entry, at the node of the patch that is wrong. */
+function refusal(patch: SourceLocator, path: (string | number)[], message: string): PlacedDiagnostic {
+  return { code: 'proposal-invalid', severity: 'error', ...patch.locate(path), message };
+}
+
+/** The use cases of each file as they were and as the patch leaves them. */
+function checkInvariants(
+  sources: Source[],
+  outputs: { path: string; text: string }[],
+  proposals: Proposal[],
+  patch: SourceLocator,
+  context: InventoryContext | undefined,
+): PlacedDiagnostic[] {
+  if (outputs.length === 0) return [];
+  const useCases = (source: Source, text: string): unknown[] => {
+    const { value } = parseYaml(text, source.file);
+    return source.whole ? ((value as { use_cases?: unknown[] }).use_cases ?? []) : [value];
+  };
+  const before = sources.flatMap((s) => useCases(s, s.text));
+  const after = sources.flatMap((s) => useCases(s, outputs.find((o) => o.path === s.file)?.text ?? s.text));
+  const firstEdit = sources.flatMap((s) => s.edits)[0]!.proposal;
+  return newInventoryErrors(before, after, context).map(({ id, problem }) => {
+    const i = proposals.findIndex(
+      (p, k) => p.use_case === id && sources.some((s) => s.edits.some((e) => e.proposal === k)),
+    );
+    const proposal = i >= 0 ? i : firstEdit;
+    return refusal(
+      patch,
+      ['proposals', proposal, 'change', 'to'],
+      `applying the change to ${proposals[proposal]?.use_case ?? ''} would make the inventory fail validate: ${problem.code}: ${problem.message}`,
+    );
+  });
 }
 
 function idAt(value: unknown): string | undefined {

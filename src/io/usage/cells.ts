@@ -8,6 +8,8 @@ import {
   isNullText,
   parseInstant,
   parseJsonCell,
+  MAX_COST,
+  MAX_COUNT,
   parseNumber,
   tierplanTags,
   tierplanTagsOfText,
@@ -80,7 +82,8 @@ export class JsonCells implements Cells {
   }
   digits(i: number): number {
     const v = this.get(i);
-    return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : -1;
+    // + 0: JSON's -0 counts as 0, as the text path reads it.
+    return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_COUNT ? v + 0 : -1;
   }
   tagsOf(i: number): readonly string[] {
     const v = this.get(i);
@@ -103,21 +106,31 @@ export function count(cells: Cells, i: number, name: string): number {
   if (d >= 0) return d;
   const t = cells.text(i);
   if (t === null) return 0;
-  const n = parseNumber(t);
-  if (n === undefined) return 0;
-  if (Number.isNaN(n)) throw new Rejection(`${name} is not a number: ${clip(t)}`);
-  if (n < 0) throw new Rejection(`${name} is negative: ${clip(t)}`);
-  return Math.round(n);
+  const n = checkedNumber(t, name, MAX_COUNT, `${name} is negative`);
+  return n === undefined ? 0 : Math.round(n);
 }
 
 export function money(cells: Cells, i: number, name: string, allowNegative: boolean): number | null {
   if (i < 0) return null;
   const t = cells.text(i);
   if (t === null) return null;
+  const n = checkedNumber(t, name, MAX_COST, allowNegative ? null : `negative cost in ${name}`);
+  return n === undefined ? null : n;
+}
+
+/**
+ * The one rule every format's numbers pass (the fast paths only take what it would accept):
+ * decimal notation, finite, at most `max` in size, negative only when `negative` is null (else
+ * it is the reason). An out-of-range value is shown as the number it reads as, so `1e309` in
+ * CSV and the Infinity JSON.parse makes of it give the same reason.
+ */
+export function checkedNumber(t: string, name: string, max: number, negative: string | null): number | undefined {
   const n = parseNumber(t);
-  if (n === undefined) return null;
+  if (n === undefined) return undefined;
   if (Number.isNaN(n)) throw new Rejection(`${name} is not a number: ${clip(t)}`);
-  if (n < 0 && !allowNegative) throw new Rejection(`negative cost in ${name}: ${clip(t)}`);
+  if (n < 0 && negative !== null) throw new Rejection(`${negative}: ${clip(t)}`);
+  if (n > max || n < -max)
+    throw new Rejection(`${name} is out of range (at most ${max.toExponential()} in size): ${String(n)}`);
   return n;
 }
 
@@ -157,7 +170,7 @@ function optionalInstant(cells: Cells, i: number, format: TimeFormat = 'auto'): 
   return t === null ? null : parseInstant(t, format);
 }
 
-export function clip(s: string): string {
+function clip(s: string): string {
   return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
 

@@ -12,7 +12,7 @@ import { decimalAt, instantAt, instantMonth, instantMs } from './byte-values.js'
 import type { CsvRecord } from './csv-scanner.js';
 import { adjacentRanges } from './csv-runs.js';
 import { IdentityCache, type Identity } from './litellm-identity.js';
-import { isNullText, tierplanTagsOfText, useCaseFromTags } from './values.js';
+import { MAX_COST, isNullText, tierplanTagsOfText, useCaseFromTags } from './values.js';
 
 export interface LitellmColumns {
   start: number;
@@ -146,7 +146,8 @@ export function litellmCsvReader(c: LitellmColumns, acc?: UsageAccumulator): Fas
     read.cost = null;
     if (starts[c.spend] !== ends[c.spend]) {
       read.cost = decimalAt(r, c.spend);
-      if (read.cost < 0) return false;
+      // Fifteen digits can exceed MAX_COST: the general mapper refuses such a row.
+      if (read.cost < 0 || read.cost > MAX_COST) return false;
     }
     read.latency = null;
     if (c.duration >= 0 && starts[c.duration] !== ends[c.duration]) {

@@ -4,7 +4,7 @@
 import {
   FAILED,
   Rejection,
-  clip,
+  checkedNumber,
   count,
   instant,
   latencyOf,
@@ -21,7 +21,7 @@ import {
 } from '../../core/review/provider-names.js';
 import { litellmColumns, lookup, type CostColumn, type UsageFormat } from './formats.js';
 import type { Mapping } from './mapping.js';
-import { parseNumber, tierplanTags, useCaseFromTags } from './values.js';
+import { MAX_COUNT, tierplanTags, useCaseFromTags } from './values.js';
 
 function litellmMapper(names: string[]): Mapper {
   const c = litellmColumns(names);
@@ -97,10 +97,14 @@ function focusMapper(names: string[], costColumn: CostColumn, providerNames: Rea
     let tokens = 0;
     if (perUnit !== null && c.qty >= 0) {
       const t = cells.text(c.qty);
-      const q = t === null ? undefined : parseNumber(t);
-      if (q !== undefined && Number.isNaN(q)) throw new Rejection(`ConsumedQuantity is not a number: ${clip(t!)}`);
-      if (q !== undefined && q < 0) throw new Rejection(`ConsumedQuantity is negative: ${clip(t!)}`);
+      const q =
+        t === null ? undefined : checkedNumber(t, 'ConsumedQuantity', MAX_COUNT, 'ConsumedQuantity is negative');
+      // A quantity in millions can still overflow the count once multiplied out.
       tokens = Math.round((q ?? 0) * perUnit);
+      if (tokens > MAX_COUNT)
+        throw new Rejection(
+          `ConsumedQuantity is out of range (at most ${MAX_COUNT.toExponential()} tokens): ${tokens}`,
+        );
     }
     const details = c.details >= 0 ? cells.value(c.details) : null;
     const detail = (k: string): string | null => {

@@ -142,14 +142,29 @@ function build({ y, mo, d, h, mi, s, ms, offsetMinutes }: DateParts): string | n
   return new Date(t - offsetMinutes * 60_000).toISOString();
 }
 
-/** A finite number from a cell, or undefined for null text, or NaN when it is not a number. */
+/**
+ * The largest token, request or latency count a row may carry, and the largest cost in either
+ * direction: far above any real export (a quadrillion tokens, a trillion in a row's currency), yet
+ * small enough that millions of rows sum to a finite number, so review.json never holds the
+ * Infinity or NaN that JSON cannot write and the schema refuses.
+ */
+export const MAX_COUNT = 1e15;
+export const MAX_COST = 1e12;
+
+/**
+ * A number from a cell, or undefined for null text, or NaN when it is not a number. `Infinity`
+ * and overflowing exponents give ±Infinity: a JSON reader sees 1e309 as Infinity, and the range
+ * check must refuse it the same way whichever format carried it.
+ */
 export function parseNumber(text: string): number | undefined {
   const s = text.trim();
   if (isNullText(s)) return undefined;
   // Number() would accept hex, binary and '  '; a cell holds decimal notation only.
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number.NaN;
-  return Number(s);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return INFINITY.test(s) ? Number(s) : Number.NaN;
+  return Number(s) + 0; // + 0: -0 is 0
 }
+
+const INFINITY = /^[+-]?Infinity$/;
 
 const TIERPLAN_UC = 'tierplan-uc:';
 const TIERPLAN_TIER = 'tierplan-tier:';
