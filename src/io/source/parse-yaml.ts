@@ -22,6 +22,12 @@ const MAX_SYNTAX_ERRORS = 10;
 /** Keys that could reach Object.prototype in code that copies or merges parsed objects. */
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * `yaml-1.2` for tierplan's own inputs; `pyyaml` for files a gateway reads with PyYAML's
+ * `safe_load` (YAML 1.1 scalars, `<<` merge keys), so verify sees what the gateway sees.
+ */
+export type YamlMode = 'yaml-1.2' | 'pyyaml';
+
 export interface ParsedYaml {
   value: unknown;
   doc: Document.Parsed;
@@ -32,10 +38,14 @@ export interface ParsedYaml {
  * Parses one YAML document and converts it to plain JS data, or throws an InputError whose
  * diagnostics point at the offending place. `expected` completes the "file is empty" message.
  */
-export function parseYaml(text: string, file: string, expected = 'YAML'): ParsedYaml {
+export function parseYaml(text: string, file: string, expected = 'YAML', mode: YamlMode = 'yaml-1.2'): ParsedYaml {
   const { isScalar, LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
-  const doc = guardDepth(file, () => parseDocument(text, { prettyErrors: true, lineCounter, uniqueKeys: true }));
+  // LiteLLM's config is read by PyYAML: YAML 1.1 scalars and `<<` merge keys, which 1.2 drops.
+  const pyyaml = mode === 'pyyaml' ? ({ version: '1.1', merge: true } as const) : {};
+  const doc = guardDepth(file, () =>
+    parseDocument(text, { prettyErrors: true, lineCounter, uniqueKeys: true, ...pyyaml }),
+  );
   const at = (offset: number): { line: number; column: number } => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
