@@ -9,7 +9,7 @@ function aliased(router: string | null, settings: string | null): Record<string,
   const c = structuredClone(g.litellm);
   c.model_list = c.model_list.filter((e: Record<string, any>) => e.model_name !== 'secret-docs');
   if (router !== null) c.router_settings.model_group_alias = { 'secret-docs': router };
-  if (settings !== null) (c.litellm_settings ??= {}).model_group_alias = { 'secret-docs': settings };
+  if (settings !== null) c.litellm_settings = { ...c.litellm_settings, model_group_alias: { 'secret-docs': settings } };
   return c;
 }
 const run = (c: unknown): string[] => brief(check([litellm(c)], g)).filter((b) => b.includes('secret-docs'));
