@@ -72,6 +72,16 @@ describe('verify reads config.yaml as PyYAML does', () => {
     expect([pos.line, pos.column]).toEqual([2, 13]);
   });
 
+  it("reads scalars with PyYAML's YAML 1.1 resolver: yes/on are booleans, y/n are not", async () => {
+    const text =
+      'model_list:\n  - model_name: n\n    litellm_params: {model: openai/x, stream: on, drop: yes, f: 012}\n';
+    const { configs } = await readGatewayConfigs([write('config.yaml', text)]);
+    expect((configs[0]!.value as Record<string, any>).model_list[0]).toEqual({
+      model_name: 'n',
+      litellm_params: { model: 'openai/x', stream: true, drop: true, f: 10 },
+    });
+  });
+
   it.each([
     ['\u0085', 'NEL'],
     ['\u2028', 'LINE SEPARATOR'],

@@ -1,4 +1,4 @@
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, LineCounter, Node, Tags } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
@@ -42,7 +42,7 @@ export function parseYaml(text: string, file: string, expected = 'YAML', mode: Y
   const { isScalar, LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   // LiteLLM's config is read by PyYAML: YAML 1.1 scalars and `<<` merge keys, which 1.2 drops.
-  const pyyaml = mode === 'pyyaml' ? ({ version: '1.1', merge: true } as const) : {};
+  const pyyaml = mode === 'pyyaml' ? ({ version: '1.1', merge: true, customTags: pyyamlBooleans } as const) : {};
   const doc = guardDepth(file, () =>
     parseDocument(text, { prettyErrors: true, lineCounter, uniqueKeys: true, ...pyyaml }),
   );
@@ -105,6 +105,21 @@ export function parseYaml(text: string, file: string, expected = 'YAML', mode: Y
     ]);
   }
   return { value, doc, lineCounter };
+}
+
+/**
+ * yaml's 1.1 schema also reads `y`/`n` as booleans; PyYAML's resolver does not (a model group
+ * named `n` stays a string to the proxy), so its boolean words are used instead.
+ */
+function pyyamlBooleans(tags: Tags): Tags {
+  return tags.map((t) => {
+    if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:bool' || !t.test) return t;
+    const truthy = t.test.test('true');
+    return {
+      ...t,
+      test: truthy ? /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/ : /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/,
+    };
+  });
 }
 
 const TOO_DEEP = 'the document is nested too deeply to read';
