@@ -3,7 +3,7 @@
 // (nor can it prove which branch such a pattern picks): those are refused, not run.
 
 /** Longest pattern and longest metadata value a `$regex` is run against. */
-export const MAX_REGEX_LENGTH = 256;
+const MAX_REGEX_LENGTH = 256;
 export const MAX_REGEX_INPUT = 256;
 /**
  * Each unbounded quantifier in sequence multiplies the work on a failing input by its length:

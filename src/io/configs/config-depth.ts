@@ -7,7 +7,7 @@ type Path = (string | number)[];
  * five targets deep is 12); the limit keeps every walker in `src/core/verify` far from the
  * call-stack limit, so a hostile file is an input error, not "Maximum call stack size exceeded".
  */
-export const MAX_CONFIG_DEPTH = 64;
+const MAX_CONFIG_DEPTH = 64;
 
 /**
  * The path to the first list or mapping nested deeper than the limit, or null. Iterative on
