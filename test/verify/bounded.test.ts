@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { lintPortkey } from '../../src/core/verify/lint/portkey.js';
 import { glob, MAX_GLOB_LENGTH } from '../../src/core/verify/glob.js';
 import { litellmPaths } from '../../src/core/verify/litellm.js';
+import { portkeyPaths } from '../../src/core/verify/portkey.js';
 import { evaluateQuery } from '../../src/core/verify/portkey-query.js';
 import { regexHazard } from '../../src/core/verify/regex-safety.js';
 import type { VerifyFinding } from '../../src/core/verify/verify-types.js';
-import { check, conditional, generate } from './fixture.js';
+import { check, conditional, DEPLOYMENTS, generate, leaf } from './fixture.js';
 
 const g = generate();
 
@@ -81,5 +82,16 @@ describe('$regex', () => {
     ]);
     // Run, it would match no route; not run, it may match: the branch to the api tier is judged.
     expect(found.some((f) => f.use_case === 'secret-docs' && f.code === 'uncleared-tier')).toBe(true);
+  });
+});
+
+describe('nesting', () => {
+  it('follows Portkey targets to a bounded depth and judges what lies deeper as a leaf', () => {
+    let node: Record<string, unknown> = leaf(DEPLOYMENTS.apiSmall);
+    for (let i = 0; i < 10_000; i++) node = { strategy: { mode: 'fallback' }, targets: [node] };
+    const { paths } = portkeyPaths(node, null);
+    expect(paths).toHaveLength(1);
+    expect(paths[0]!.leaf).toHaveLength(2 * 65);
+    expect(paths[0]!.value.targets).toBeDefined();
   });
 });
