@@ -83,6 +83,17 @@ export const INPUT_RULES = {
     description: 'The YAML document is nested deeper than tierplan reads.',
     help: 'Flatten the document; no tierplan input needs deep nesting.',
   },
+  'config-too-deep': {
+    severity: 'error',
+    description: 'A gateway config given to `verify` nests lists and mappings more than 64 levels deep.',
+    help: 'No LiteLLM or Portkey config needs that depth; flatten the nested targets. The file is refused rather than followed, so a crafted config cannot exhaust the checker.',
+  },
+  'yaml-line-break': {
+    severity: 'error',
+    description:
+      "A LiteLLM config holds U+0085, U+2028 or U+2029: line breaks for the proxy's YAML 1.1 parser (PyYAML), ordinary characters in YAML 1.2.",
+    help: 'The file could read one way to `verify` and another to the gateway (a comment ended by U+0085 hides a key), so it is refused. Use a newline, or an escape inside a double-quoted string.',
+  },
   'forbidden-key': {
     severity: 'error',
     description: 'A key such as `__proto__` could alter object prototypes.',

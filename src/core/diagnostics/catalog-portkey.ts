@@ -138,6 +138,12 @@ export const PORTKEY_RULES = {
     description: 'A $regex is not a valid regular expression: the gateway treats the condition as false.',
     help: 'Fix the regular expression.',
   },
+  'unsafe-regex': {
+    severity: 'error',
+    description:
+      'A $regex that could backtrack without bound (nested or too many repetitions, a backreference, over 256 characters): verify does not run it.',
+    help: 'The branch is judged as possibly taken. The gateway runs the pattern on every request, so a crafted value can stall it: use an anchored pattern without repeated groups that repeat or alternate.',
+  },
   'unknown-query-field': {
     severity: 'error',
     description:

@@ -59,7 +59,10 @@ function unknownAliases(g: LitellmGraph, ctx: JudgeContext, plan: PlanView): Ver
       (name.includes('*') && [...targets].some((t) => members(g, t).some((m) => m.entry.name === name)));
     if (isTarget && !plan.planned.has(name)) continue;
     const first = g.groups.get(name)?.[0];
-    const steps = first ? ['model_list', first.index, 'model_name'] : ['router_settings', 'model_group_alias', name];
+    // An alias-only name is shown where it is defined (router_settings or litellm_settings).
+    const steps = first
+      ? ['model_list', first.index, 'model_name']
+      : (g.aliases.get(name)?.[0]?.steps ?? ['router_settings', 'model_group_alias', name]);
     out.push(
       finding(
         ctx.file,

@@ -4,6 +4,7 @@
 // its own. This over-approximates on purpose — every kind of fallback is assumed to fire,
 // `default_fallbacks` to apply to every group, `max_fallbacks` to be unlimited — because a
 // checker that misses a path is worse than one that reports a path the proxy rarely takes.
+import { glob, type Glob } from './glob.js';
 import { isRecord, type Path, type ReachPath } from './verify-types.js';
 
 const KINDS = ['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks'] as const;
@@ -38,9 +39,12 @@ export interface LitellmGraph {
   byKey: Map<string, FallbackList[]>;
   general: FallbackList[];
   /** Groups whose model_name is a pattern (`azure/*`), compiled once. */
-  wildcards: { pattern: string; regex: RegExp; entries: Entry[] }[];
-  /** `model_group_alias`: a public name → the group that serves it. */
-  aliases: Map<string, Target>;
+  wildcards: { pattern: string; regex: Glob; entries: Entry[] }[];
+  /**
+   * `model_group_alias`: a public name → the groups that may serve it. `router_settings`'
+   * map (the Router's own) comes first; `litellm_settings`' follows, for the same name too.
+   */
+  aliases: Map<string, Target[]>;
   /** `sensitive_data_routing` guardrails: any request may be rerouted to their model group. */
   reroutes: Target[];
 }
@@ -59,7 +63,7 @@ export function litellmGraph(config: unknown): LitellmGraph {
     if (typeof id === 'string') ids.set(id, [...(ids.get(id) ?? []), entry]);
   });
   const lists: FallbackList[] = [];
-  const aliases = new Map<string, Target>();
+  const aliases = new Map<string, Target[]>();
   for (const section of SECTIONS) {
     const s = isRecord(root[section]) ? root[section] : {};
     for (const kind of KINDS) {
@@ -89,7 +93,15 @@ export function litellmGraph(config: unknown): LitellmGraph {
       for (const [name, to] of Object.entries(s.model_group_alias)) {
         const target =
           typeof to === 'string' ? to : isRecord(to) && typeof to.model === 'string' ? to.model : undefined;
-        if (target !== undefined) aliases.set(name, { name: target, steps: [section, 'model_group_alias', name] });
+        // Both maps are kept (fail closed): the proxy passes `router_settings`' map to the
+        // Router, which resolves names with it, and sets `litellm_settings`' keys on the
+        // litellm module; which one a given release consults for a name in both differs,
+        // so a route either could take is judged.
+        if (target !== undefined)
+          aliases.set(name, [
+            ...(aliases.get(name) ?? []),
+            { name: target, steps: [section, 'model_group_alias', name] },
+          ]);
       }
     }
   }
@@ -107,7 +119,7 @@ export function litellmGraph(config: unknown): LitellmGraph {
   }
   const wildcards = [...groups]
     .filter(([name]) => name.includes('*'))
-    .map(([pattern, list]) => ({ pattern, regex: wildcard(pattern), entries: list }));
+    .map(([pattern, list]) => ({ pattern, regex: glob(pattern), entries: list }));
   return { entries, groups, ids, lists, byKey, general, wildcards, aliases, reroutes };
 }
 
@@ -117,15 +129,8 @@ function strings(v: unknown, base: Path): Target[] {
     : [];
 }
 
-const wildcard = (pattern: string): RegExp =>
-  new RegExp(
-    `^${pattern
-      .split('*')
-      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
 const matches = (pattern: string, name: string): boolean =>
-  pattern === name || (pattern.includes('*') && wildcard(pattern).test(name));
+  pattern === name || (pattern.includes('*') && glob(pattern).test(name));
 /** The proxy also applies a fallback keyed `gpt-4o` to the group `openai/gpt-4o` (provider prefix stripped). */
 const keyApplies = (key: string, name: string): boolean =>
   key === '*' || matches(key, name) || (name.includes('/') && name.slice(name.indexOf('/') + 1) === key);
@@ -142,8 +147,9 @@ export function members(g: LitellmGraph, name: string, depth = 0): Member[] {
   const out: Member[] = [];
   const alias = g.aliases.get(name);
   if (alias && depth < 8) {
-    for (const m of members(g, alias.name, depth + 1))
-      out.push({ ...m, via: m.via ?? alias.steps, how: [`model_group_alias → "${alias.name}"`, ...m.how] });
+    for (const a of alias)
+      for (const m of members(g, a.name, depth + 1))
+        out.push({ ...m, via: m.via ?? a.steps, how: [`model_group_alias → "${a.name}"`, ...m.how] });
   }
   const group = g.groups.get(name);
   for (const entry of group ?? []) out.push({ entry, how: [] });
@@ -193,7 +199,7 @@ export function litellmReach(g: LitellmGraph, name: string): ReachPath[] {
   for (let item = queue.shift(); item; item = queue.shift()) {
     // Fallbacks are looked up by the requested name; after model_group_alias, by its target too.
     const alias = g.aliases.get(item.name);
-    const groupNames = alias ? [item.name, alias.name] : [item.name];
+    const groupNames = [item.name, ...(alias ?? []).map((a) => a.name)];
     for (const list of listsFor(g, groupNames)) for (const t of list.targets) follow(t, list.label, item.chain);
   }
   return paths;
@@ -218,7 +224,7 @@ export function callableNames(g: LitellmGraph): string[] {
 
 /** Names that fallbacks, aliases and reroutes point at: groups that exist to be fallen back to. */
 export function targetNames(g: LitellmGraph): Target[] {
-  return [...g.lists.flatMap((l) => l.targets), ...g.aliases.values(), ...g.reroutes];
+  return [...g.lists.flatMap((l) => l.targets), ...[...g.aliases.values()].flat(), ...g.reroutes];
 }
 
 /** For every callable name (and any extra, e.g. a use case served only by a wildcard): what it reaches. */

@@ -8,6 +8,8 @@
 // request and are unknown, so answers are three-valued: a condition that may hold is a branch
 // that may be taken.
 
+import { MAX_REGEX_INPUT, regexHazard } from './regex-safety.js';
+
 export type Tri = true | false | 'unknown';
 
 /** The gateway answers 400 for these; the message is the gateway's. */
@@ -79,7 +81,7 @@ function lookup(key: string, ctx: QueryContext): Value | typeof UNKNOWN {
   return Object.hasOwn(ctx.metadata, second) ? ctx.metadata[second] : undefined;
 }
 
-function evaluateOperator(operators: object, value: Value): boolean {
+function evaluateOperator(operators: object, value: Value): Tri {
   for (const [op, compare] of Object.entries(operators)) {
     switch (op) {
       case '$eq':
@@ -107,7 +109,10 @@ function evaluateOperator(operators: object, value: Value): boolean {
         if (!Array.isArray(compare) || compare.includes(value)) return false;
         break;
       case '$regex':
-        // The gateway returns from the loop here: later operators are ignored.
+        // The gateway returns from the loop here: later operators are ignored. A pattern that
+        // could backtrack without bound is not run: either branch may be taken (the lint
+        // reports it as unsafe-regex), so both are judged.
+        if (regexHazard(String(compare)) !== null || String(value).length > MAX_REGEX_INPUT) return 'unknown';
         try {
           return new RegExp(String(compare)).test(String(value));
         } catch {

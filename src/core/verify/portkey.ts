@@ -7,6 +7,12 @@ import { evaluateQuery, QueryError, type Tri } from './portkey-query.js';
 import { isRecord, jsonPath, type Path, type ReachPath } from './verify-types.js';
 
 const MODES = new Set(['fallback', 'loadbalance', 'single', 'conditional']);
+/**
+ * Targets nested deeper than this are not followed: the node is judged as a leaf, which no
+ * deployment matches (fail closed). The reader refuses such configs first; this keeps the
+ * recursion bounded for any caller.
+ */
+const MAX_TARGET_DEPTH = 64;
 
 interface PortkeyProblem {
   code: 'unresolved-target' | 'query-error';
@@ -84,7 +90,7 @@ function walk(node: unknown, at: At, w: Walk): void {
   };
   const mode = isRecord(node.strategy) ? node.strategy.mode : undefined;
   const targets = Array.isArray(node.targets) ? (node.targets as unknown[]) : null;
-  if (typeof mode !== 'string' || !MODES.has(mode) || targets === null) {
+  if (typeof mode !== 'string' || !MODES.has(mode) || targets === null || steps.length > 2 * MAX_TARGET_DEPTH) {
     const { overrideParams: _a, customHost: _b, ...rest } = node;
     const value: Record<string, unknown> = { ...rest, override_params: here.overrideParams };
     if (here.customHost !== undefined) value.custom_host = here.customHost;

@@ -9,7 +9,8 @@ import type { SourceLocator } from '../source/locate.js';
 import { readJson } from '../source/read-json.js';
 import { readText } from '../source/read-text.js';
 import { listFiles } from '../source/read-tree.js';
-import { readYaml } from '../source/read-yaml.js';
+import { jsonDepthPosition, tooDeep, tooDeepDiagnostic } from './config-depth.js';
+import { readConfigYaml } from './read-config-yaml.js';
 
 export interface GatewayConfigs {
   configs: ConfigInput[];
@@ -42,8 +43,8 @@ export async function readGatewayConfigs(paths: string[]): Promise<GatewayConfig
     try {
       const text = await readText(file, { expected: EXPECTED });
       const { value, locator } = /\.json$/i.test(file)
-        ? readJson(text, file, EXPECTED)
-        : readYaml(text, file, EXPECTED);
+        ? readConfigJson(text, file, EXPECTED)
+        : readConfigYaml(text, file, EXPECTED);
       locators.set(file, locator);
       const kind = detectDialect(file, value);
       if (kind === null && fromFolder === null) problems.push(notAConfig(file));
@@ -119,9 +120,16 @@ async function readRoutesBeside(
 ): Promise<{ file: string; value: unknown } | null> {
   const path = join(dirname(file), 'routes.json');
   if ((await stat(path).catch(() => null))?.isFile() !== true) return null;
-  const { value, locator } = readJson(await readText(path, { expected: 'routes.json' }), path, 'routes.json');
+  const { value, locator } = readConfigJson(await readText(path, { expected: 'routes.json' }), path, 'routes.json');
   locators.set(path, locator);
   return { file: path, value };
+}
+
+/** JSON as JSON.parse reads it (Portkey's own reader), refused past the nesting limit. */
+function readConfigJson(text: string, file: string, expected: string): ReturnType<typeof readJson> {
+  const read = readJson(text, file, expected);
+  if (tooDeep(read.value)) throw new InputError([tooDeepDiagnostic(file, jsonDepthPosition(text))]);
+  return read;
 }
 
 function notAConfig(file: string): PlacedDiagnostic {

@@ -1,4 +1,4 @@
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, LineCounter, Node, Tags } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
@@ -22,6 +22,12 @@ const MAX_SYNTAX_ERRORS = 10;
 /** Keys that could reach Object.prototype in code that copies or merges parsed objects. */
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * `yaml-1.2` for tierplan's own inputs; `pyyaml` for files a gateway reads with PyYAML's
+ * `safe_load` (YAML 1.1 scalars, `<<` merge keys), so verify sees what the gateway sees.
+ */
+export type YamlMode = 'yaml-1.2' | 'pyyaml';
+
 export interface ParsedYaml {
   value: unknown;
   doc: Document.Parsed;
@@ -32,10 +38,14 @@ export interface ParsedYaml {
  * Parses one YAML document and converts it to plain JS data, or throws an InputError whose
  * diagnostics point at the offending place. `expected` completes the "file is empty" message.
  */
-export function parseYaml(text: string, file: string, expected = 'YAML'): ParsedYaml {
+export function parseYaml(text: string, file: string, expected = 'YAML', mode: YamlMode = 'yaml-1.2'): ParsedYaml {
   const { isScalar, LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
-  const doc = guardDepth(file, () => parseDocument(text, { prettyErrors: true, lineCounter, uniqueKeys: true }));
+  // LiteLLM's config is read by PyYAML: YAML 1.1 scalars and `<<` merge keys, which 1.2 drops.
+  const pyyaml = mode === 'pyyaml' ? ({ version: '1.1', merge: true, customTags: pyyamlBooleans } as const) : {};
+  const doc = guardDepth(file, () =>
+    parseDocument(text, { prettyErrors: true, lineCounter, uniqueKeys: true, ...pyyaml }),
+  );
   const at = (offset: number): { line: number; column: number } => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
@@ -95,6 +105,21 @@ export function parseYaml(text: string, file: string, expected = 'YAML'): Parsed
     ]);
   }
   return { value, doc, lineCounter };
+}
+
+/**
+ * yaml's 1.1 schema also reads `y`/`n` as booleans; PyYAML's resolver does not (a model group
+ * named `n` stays a string to the proxy), so its boolean words are used instead.
+ */
+function pyyamlBooleans(tags: Tags): Tags {
+  return tags.map((t) => {
+    if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:bool' || !t.test) return t;
+    const truthy = t.test.test('true');
+    return {
+      ...t,
+      test: truthy ? /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/ : /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/,
+    };
+  });
 }
 
 const TOO_DEEP = 'the document is nested too deeply to read';

@@ -1,6 +1,7 @@
 // Fallbacks and guardrail reroutes of a LiteLLM config: every name they use must resolve to a
 // model group, an id or a wildcard match.
 import { didYouMean, type Problem } from '../../diagnostics/problems.js';
+import { glob, type Glob } from '../glob.js';
 import { hintFrom, isObj, type Obj, type Path } from './values.js';
 
 const FALLBACK_KINDS = ['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks'] as const;
@@ -9,7 +10,7 @@ export const FALLBACK_SECTIONS = ['router_settings', 'litellm_settings'] as cons
 export interface Groups {
   names: Set<string>;
   ids: Set<string>;
-  wildcards: RegExp[];
+  wildcards: Glob[];
 }
 
 export function fallbacks(
@@ -144,11 +145,4 @@ function resolves(t: string, groups: Groups): boolean {
 }
 
 /** A wildcard model_name (`azure/*`) as LiteLLM's pattern router reads it: `*` is any text. */
-export function wildcard(name: string): RegExp {
-  return new RegExp(
-    `^${name
-      .split('*')
-      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
-}
+export const wildcard = (name: string): Glob => glob(name);

@@ -1,5 +1,6 @@
 // The conditional strategy of a Portkey config: its conditions, queries and operators, as
 // gateway 1.15.2's conditionalRouter evaluates them.
+import { regexHazard } from '../regex-safety.js';
 import { didYouMean } from '../../diagnostics/problems.js';
 import { typeError, unknownKeys, type Ctx } from './portkey-common.js';
 import { isObj, shown, type Obj, type Path } from './values.js';
@@ -282,6 +283,14 @@ function operators(ops: Obj, at: Path, metadata: boolean, ctx: Ctx): void {
             severity: 'error',
             path: oAt,
             message: `${shown(v)} is not a valid regular expression: the gateway treats the condition as false`,
+          });
+        } else if (regexHazard(v) !== null) {
+          ctx.add({
+            code: 'unsafe-regex',
+            severity: 'error',
+            path: oAt,
+            message: `cannot evaluate this $regex safely: ${regexHazard(v)}; verify does not run it and judges every branch after it as possibly taken, and the gateway runs it on every request`,
+            hint: 'anchor the pattern and avoid repeating groups that themselves repeat or alternate, e.g. "^(eu|us)-[a-z]+$"',
           });
         }
         if (k < entries.length - 1) {
