@@ -1,5 +1,6 @@
 import { daysBetween } from '../plan/dates.js';
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
+import { checkInventoryReferences } from './check-endpoints.js';
 import type { Inventory, Policy } from './types.js';
 
 /** Semantic rules the schema cannot express; each returns problems, none throws. */
@@ -102,6 +103,7 @@ export function checkInventory(inv: Inventory, policy: Policy, asOf: string): Pr
       });
     }
   });
+  problems.push(...checkInventoryReferences(inv));
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import type { InputCode } from '../diagnostics/catalog.js';
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
+import { checkEndpoints } from './check-endpoints.js';
 import type { Policy, TriggerKind, TriggerRule } from './types.js';
 
 type Path = (string | number)[];
@@ -109,6 +110,7 @@ export function checkPolicy(p: Policy): Problem[] {
   for (const key of Object.keys(p.reference_split ?? {})) level(key, tierIds, 'tier', ['reference_split', key]);
   checkTriggers(p, tierIds, level, err, problems);
   checkProviderNames(p, problems);
+  problems.push(...checkEndpoints(p));
   return problems;
 }
 
