@@ -19,7 +19,9 @@ const nasty = [
 const policy: Policy = structuredClone(DEFAULT_POLICY);
 policy.name = 'policy\n# with: "quotes" and ${VAR}';
 const onprem = policy.tiers.find((t) => t.id === 'on-prem')!;
-onprem.deployments[0]!.model = `org/model "${nasty[2]}" ${nasty[3]}`;
+// No `${…}` or `{{…}}` in a deployment: validate refuses them (envsubst would expand them in the
+// Portkey files), and the serialisers refuse them too (test/gateway/references.test.ts).
+onprem.deployments[0]!.model = `org/model "${nasty[0]}" # not a comment } ] ${nasty[3]}`;
 onprem.deployments[0]!.endpoint = 'http://vllm.example:8000/v1?a="b"&c=#d';
 
 const inventory: Inventory = {

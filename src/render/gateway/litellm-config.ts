@@ -74,12 +74,15 @@ export function renderLitellmConfig(model: RoutingModel, policy: Policy, header:
   return `${comment}\n\n${body}`;
 }
 
-/** The `os.environ/NAME` strings tierplan writes: the policy's credential names, and Vertex's project. */
+/** The `os.environ/NAME` strings tierplan writes, as `field=reference`: the policy's credential names, and Vertex's project. */
 function credentialReferences(policy: Policy): Set<string> {
-  const names = ['VERTEXAI_PROJECT'];
+  const refs = new Set(['vertex_project=os.environ/VERTEXAI_PROJECT']);
   for (const t of policy.tiers)
-    for (const d of t.deployments) names.push(...Object.values(d.credentials ?? {}).filter((n) => n !== undefined));
-  return new Set(names.map((n) => `os.environ/${n}`));
+    for (const d of t.deployments) {
+      if (d.credentials?.api_key_env) refs.add(`api_key=os.environ/${d.credentials.api_key_env}`);
+      if (d.credentials?.api_base_env) refs.add(`api_base=os.environ/${d.credentials.api_base_env}`);
+    }
+  return refs;
 }
 
 function headerComment(model: RoutingModel, header: GatewayHeader): string {
