@@ -19,7 +19,9 @@ const nasty = [
 const policy: Policy = structuredClone(DEFAULT_POLICY);
 policy.name = 'policy\n# with: "quotes" and ${VAR}';
 const onprem = policy.tiers.find((t) => t.id === 'on-prem')!;
-onprem.deployments[0]!.model = `org/model "${nasty[2]}" ${nasty[3]}`;
+// No `${…}` or `{{…}}` in a deployment: validate refuses them (envsubst would expand them in the
+// Portkey files), and the serialisers refuse them too (test/gateway/references.test.ts).
+onprem.deployments[0]!.model = `org/model "${nasty[0]}" # not a comment } ] ${nasty[3]}`;
 onprem.deployments[0]!.endpoint = 'http://vllm.example:8000/v1?a="b"&c=#d';
 
 const inventory: Inventory = {
@@ -48,7 +50,9 @@ describe('generated configs are data, not pasted strings', () => {
     };
     expect(Object.keys(config)).toEqual(['model_list', 'router_settings', 'general_settings']);
     const primaries = config.model_list.filter((m) => m.model_info.tierplan_role === 'primary');
-    expect(primaries.map((m) => m.model_info.tierplan_name)).toEqual(nasty);
+    // Names are free text: LiteLLM serves model_info to any caller, so only ids go there.
+    expect(primaries.map((m) => m.model_info.tierplan_use_case)).toEqual(nasty.map((_, i) => `nasty-${i}`));
+    for (const m of config.model_list) for (const v of Object.values(m.model_info)) expect(nasty).not.toContain(v);
     expect(config.model_list.every((m) => /^nasty-\d(--.+)?$/.test(m.model_name))).toBe(true);
     const first = config.model_list.find((m) => m.model_info.id === 'nasty-0.vllm-llama-8b')!;
     expect(first.litellm_params.model).toBe(`hosted_vllm/${onprem.deployments[0]!.model}`);

@@ -61,6 +61,18 @@ export const INVENTORY_RULES = {
       'An input (a policy, an inventory, a mapping, an imported row) holds what looks like a literal secret: an API key, a token.',
     help: 'Remove the value from the file (and from Git history) and rotate the credential; reference an environment variable name instead.',
   },
+  'gateway-reference': {
+    severity: 'error',
+    description:
+      'A value that tierplan copies into gateway configs (or any use case value) is written like something a gateway expands: `os.environ/…` (LiteLLM replaces it by the environment variable, even in `model_info`, which `/model/info` serves to any caller), or `$NAME` or `$` with braces, `{{…}}` in a deployment (expanded by `envsubst` or a template engine).',
+    help: 'Write the value as plain text. Credentials are given as variable names in `credentials.api_key_env` / `api_base_env`; tierplan writes the `os.environ/NAME` reference itself.',
+  },
+  'endpoint-credentials': {
+    severity: 'error',
+    description:
+      'A deployment endpoint URL carries credentials: a user name or password (`https://user:pass@host`) or a secret-looking query parameter (`api-key=`, `key=`, `token=`, `sig=`, `code=`…). It would be copied into `api_base` / `custom_host`.',
+    help: 'Remove the credentials from the URL (and rotate them); give the variable holding the key in `credentials.api_key_env`.',
+  },
   'missing-levels': {
     severity: 'error',
     description: 'The policy lists no sensitivity or no capability levels.',

@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
+import { terminalText as esc } from './terminal-text.js';
 
 /** Where a diagnostic is, as editors and terminals link it: `file:line:column`, or `file` alone. */
 function where(d: Diagnostic): string | undefined {
@@ -14,11 +15,13 @@ function where(d: Diagnostic): string | undefined {
 export function formatDiagnostic(d: Diagnostic): string {
   const place = [where(d), d.path]
     .filter((x) => x !== undefined)
-    .map((x) => `${x}: `)
+    .map((x) => `${esc(x)}: `)
     .join('');
-  const lines = [`${place}${d.severity} ${d.code}: ${d.message}`];
-  if (d.hint !== undefined && d.hint !== '') lines.push(...d.hint.split('\n').map((l) => `  ${l}`));
+  // Messages and hints quote input values: escaped, so a file name or a use case name cannot
+  // write escape sequences or fake lines. A hint's own line breaks are kept.
+  const lines = [`${place}${d.severity} ${d.code}: ${esc(d.message)}`];
+  if (d.hint !== undefined && d.hint !== '') lines.push(...d.hint.split('\n').map((l) => `  ${esc(l)}`));
   const hops = d.evidence?.path ?? [];
-  if (hops.length > 0) lines.push(`    ${hops.join(' → ')}`);
+  if (hops.length > 0) lines.push(`    ${hops.map(esc).join(' → ')}`);
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import { daysBetween } from '../plan/dates.js';
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
 import { checkReservedIds } from './check-reserved-ids.js';
+import { checkInventoryReferences } from './check-endpoints.js';
 import type { Inventory, Policy } from './types.js';
 
 /** Semantic rules the schema cannot express; each returns problems, none throws. */
@@ -106,6 +107,7 @@ export function checkInventory(inv: Inventory, policy: Policy, asOf: string): Pr
   problems.push(
     ...checkReservedIds(inv.use_cases.map((uc, i) => ({ id: uc.id, what: 'use case', path: ['use_cases', i, 'id'] }))),
   );
+  problems.push(...checkInventoryReferences(inv));
   return problems;
 }
 

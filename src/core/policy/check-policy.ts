@@ -2,6 +2,7 @@ import type { InputCode } from '../diagnostics/catalog.js';
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
 import { checkPublicEndpoints } from './check-public-endpoints.js';
 import { checkReservedIds, type IdKind } from './check-reserved-ids.js';
+import { checkEndpoints } from './check-endpoints.js';
 import type { Policy, TriggerKind, TriggerRule } from './types.js';
 
 type Path = (string | number)[];
@@ -111,7 +112,7 @@ export function checkPolicy(p: Policy): Problem[] {
   for (const key of Object.keys(p.reference_split ?? {})) level(key, tierIds, 'tier', ['reference_split', key]);
   checkTriggers(p, tierIds, level, err, problems);
   checkProviderNames(p, problems);
-  problems.push(...checkPublicEndpoints(p), ...checkReservedIds(policyIds(p)));
+  problems.push(...checkPublicEndpoints(p), ...checkReservedIds(policyIds(p)), ...checkEndpoints(p));
   return problems;
 }
 

@@ -3,6 +3,7 @@ import { ROUTE_KEY, routeClasses } from '../../core/gateway/route-classes.js';
 import type { RouteTarget, RoutingModel } from '../../core/gateway/routing-types.js';
 import type { Policy } from '../../core/policy/types.js';
 import { portkeyLeaf } from '../../core/gateway/leaves.js';
+import { assertOnlyPortkeyReferences } from './references.js';
 // Route classes live in core, where `verify` derives each use case's metadata; re-exported for existing importers.
 export { ROUTE_KEY } from '../../core/gateway/route-classes.js';
 
@@ -34,6 +35,7 @@ export function renderPortkeyConditional(model: RoutingModel, policy: Policy): {
     },
     targets,
   };
+  assertOnlyPortkeyReferences(config);
   const routes: Record<string, Record<string, string>> = {};
   for (const c of classes) for (const a of c.aliases) routes[a] = { [ROUTE_KEY]: c.name };
   const sorted = Object.fromEntries(Object.entries(routes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -2,6 +2,7 @@ import { deploymentIndex } from '../../core/gateway/routing.js';
 import type { RouteTarget, RoutingModel, UseCaseRoute } from '../../core/gateway/routing-types.js';
 import type { Policy } from '../../core/policy/types.js';
 import { portkeyLeaf } from '../../core/gateway/leaves.js';
+import { assertOnlyPortkeyReferences } from './references.js';
 
 /** The config for one use case: fallback over its primary group, then its cleared fallbacks. */
 export function portkeyRouteConfig(r: UseCaseRoute, model: RoutingModel, policy: Policy): Record<string, unknown> {
@@ -26,7 +27,10 @@ export function portkeyRouteConfig(r: UseCaseRoute, model: RoutingModel, policy:
 /** One file per use case, keyed by file name: `<alias>.json`. */
 export function renderPortkeyConfigs(model: RoutingModel, policy: Policy): Map<string, string> {
   const files = new Map<string, string>();
-  for (const r of model.routes)
-    files.set(`${r.alias}.json`, `${JSON.stringify(portkeyRouteConfig(r, model, policy), null, 2)}\n`);
+  for (const r of model.routes) {
+    const config = portkeyRouteConfig(r, model, policy);
+    assertOnlyPortkeyReferences(config);
+    files.set(`${r.alias}.json`, `${JSON.stringify(config, null, 2)}\n`);
+  }
   return files;
 }

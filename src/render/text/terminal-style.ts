@@ -26,17 +26,8 @@ export function terminalStyle(ctx: RenderContext): TerminalStyle {
   return { c, tier: (text, cls) => (palette[cls] ?? ((s: string) => s))(text) };
 }
 
-const CONTROL_PICTURES: Record<string, string> = { '\u001b': '␛', '\u007f': '␡' };
-
-/**
- * Input strings reach the terminal only through here: an escape sequence in a use case name
- * must not move the cursor, recolour or clear the screen, and a newline must not fake a row.
- */
-export function sanitizeTerminal(s: string): string {
-  return s
-    .replace(/\r\n|[\r\n\t\u2028\u2029\u0085]/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => CONTROL_PICTURES[ch] ?? '�');
-}
+// One escaping function for every terminal path, diagnostics included: it lives in core.
+export { terminalText as sanitizeTerminal } from '../../core/diagnostics/terminal-text.js';
 
 /** Word-wraps plain (uncoloured) prose to the terminal width; table cells are wrapped by cli-table3. */
 export function wrapPlain(text: string, width: number): string[] {
