@@ -1,6 +1,10 @@
 // The CI gate of `gateway --check`: the files the inputs generate against those on disk. Only
 // what differs comes back, one file at a time as it is read; the cli decides how to show it.
+// With a manifest (written by every `--out` run) only the files tierplan owns are compared: a
+// file it never wrote (a README beside the configs) is not drift. Without one (a tree written
+// before manifests) every file under the targets' folders is. Temporaries are never drift.
 import { join } from 'node:path';
+import { isTemp, readManifest } from '../io/output/manifest.js';
 import { listFiles, readIfExists } from '../io/source/read-tree.js';
 import { TARGET_DIRS, type GatewayFile, type GatewayTarget } from '../render/gateway/gateway-files.js';
 
@@ -20,11 +24,13 @@ export async function* gatewayDrift(
   files: readonly GatewayFile[],
 ): AsyncGenerator<Drifted> {
   const expected = new Map(files.map((f) => [f.path, f.text]));
-  const onDisk = (
+  const owned = (await readManifest(out))?.files;
+  const listed = (
     await Promise.all(
       targets.map(async (t) => (await listFiles(join(out, TARGET_DIRS[t]))).map((p) => `${TARGET_DIRS[t]}/${p}`)),
     )
   ).flat();
+  const onDisk = listed.filter((p) => !isTemp(p.split('/').pop() ?? '') && (owned === undefined || p in owned));
   for (const path of [...new Set([...expected.keys(), ...onDisk])].sort()) {
     const want = expected.get(path) ?? null;
     const have = await readIfExists(join(out, path));

@@ -1,13 +1,19 @@
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
-import { writeOutputs } from '../../io/output/write-output.js';
+import { writeTree } from '../../io/output/write-tree.js';
 import { gatewayDrift } from '../../pipeline/gateway-drift.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
-import { GATEWAY_TARGETS, type GatewayFile, type GatewayTarget } from '../../render/gateway/gateway-files.js';
+import {
+  GATEWAY_TARGETS,
+  TARGET_DIRS,
+  type GatewayFile,
+  type GatewayTarget,
+} from '../../render/gateway/gateway-files.js';
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
+import { removedNote } from './plan.js';
 
 export interface GatewayOptions extends InputOptions {
   target: GatewayTarget | 'all';
@@ -21,8 +27,12 @@ export async function gateway(ctx: CliContext, opts: GatewayOptions): Promise<nu
   const targets = opts.target === 'all' ? GATEWAY_TARGETS : [opts.target];
   const files = await pipelineFromInputs(inputs, { generator: generator() }).gatewayFiles(targets);
   if (opts.check) return checkDrift(ctx, opts.out, targets, files);
-  await writeOutputs(files.map((f) => ({ path: join(opts.out, f.path), text: f.text })));
-  ctx.err(`wrote ${files.length} file${files.length === 1 ? '' : 's'} under ${opts.out} (${targets.join(', ')})\n`);
+  const note = (line: string): void => ctx.err(`note: ${line}\n`);
+  const scope = targets.map((t) => TARGET_DIRS[t]);
+  const stale = await writeTree(opts.out, files, { generator: generator(), scope, note });
+  ctx.err(
+    `wrote ${files.length} file${files.length === 1 ? '' : 's'} under ${opts.out} (${targets.join(', ')})${removedNote(stale)}\n`,
+  );
   return 0;
 }
 

@@ -1,7 +1,8 @@
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import type { Plan } from '../../core/plan/plan-types.js';
-import { writeOutputs } from '../../io/output/write-output.js';
+import { writeTree } from '../../io/output/write-tree.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
+import { GATEWAY_TARGETS, TARGET_DIRS } from '../../render/gateway/gateway-files.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
@@ -25,9 +26,14 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
   }
   const run = pipelineFromInputs(inputs, { generator: generator() });
   if (opts.out !== undefined) {
-    const files = await run.outFiles(opts.out);
-    await writeOutputs(files);
-    ctx.err(`wrote ${files.length} files under ${opts.out}: matrix.md, matrix.html, plan.json, litellm/, portkey/\n`);
+    const matrix = await run.matrixFiles();
+    const files = [...matrix, ...(await run.gatewayFiles(GATEWAY_TARGETS))];
+    const scope = [...matrix.map((f) => f.path), ...GATEWAY_TARGETS.map((t) => TARGET_DIRS[t])];
+    const note = (line: string): void => ctx.err(`note: ${line}\n`);
+    const stale = await writeTree(opts.out, files, { generator: generator(), scope, note });
+    ctx.err(
+      `wrote ${files.length} files under ${opts.out}: matrix.md, matrix.html, plan.json, litellm/, portkey/${removedNote(stale)}\n`,
+    );
   }
   // With --out the files are the output; stdout repeats one only when asked with --format.
   const format = opts.format ?? (opts.out === undefined ? 'table' : undefined);
@@ -50,4 +56,11 @@ function findingsExit(p: Plan, failOn: PlanOptions['failOn'], ctx: CliContext): 
   }[failOn];
   if (found > 0) ctx.err(`${found} finding(s) at --fail-on ${failOn}\n`);
   return found > 0 ? 1 : 0;
+}
+
+/** The stale files a write removed, named when few: they were generated before and are not any more. */
+export function removedNote(stale: readonly string[]): string {
+  if (stale.length === 0) return '';
+  const named = stale.length <= 5 ? ` (${stale.join(', ')})` : '';
+  return `; removed ${stale.length} file${stale.length === 1 ? '' : 's'} no longer generated${named}`;
 }
