@@ -1,8 +1,8 @@
 // The CI gate of `gateway --check`: the files the inputs generate against those on disk. Only
 // what differs comes back, one file at a time as it is read; the cli decides how to show it.
-// With a manifest (written by every `--out` run) only the files tierplan owns are compared: a
-// file it never wrote (a README beside the configs) is not drift. Without one (a tree written
-// before manifests) every file under the targets' folders is. Temporaries are never drift.
+// Every file under the targets' folders counts (a gateway may load any of them); the manifest of
+// the last `--out` run tells a stale file tierplan wrote, which the next write removes, from one
+// it never wrote, which it leaves alone. Temporaries of a write are never drift.
 import { join } from 'node:path';
 import { isTemp, readManifest } from '../io/output/manifest.js';
 import { listFiles, readIfExists } from '../io/source/read-tree.js';
@@ -15,6 +15,8 @@ interface Drifted {
   want: string | null;
   /** The text on disk; null when the file is missing. */
   have: string | null;
+  /** Whether tierplan wrote it (listed by the manifest), so a write removes it when stale. */
+  owned: boolean;
 }
 
 /** Every generated or present file under the targets' folders of `out` whose text differs, by path. */
@@ -30,10 +32,10 @@ export async function* gatewayDrift(
       targets.map(async (t) => (await listFiles(join(out, TARGET_DIRS[t]))).map((p) => `${TARGET_DIRS[t]}/${p}`)),
     )
   ).flat();
-  const onDisk = listed.filter((p) => !isTemp(p.split('/').pop() ?? '') && (owned === undefined || p in owned));
+  const onDisk = listed.filter((p) => !isTemp(p.split('/').pop() ?? ''));
   for (const path of [...new Set([...expected.keys(), ...onDisk])].sort()) {
     const want = expected.get(path) ?? null;
     const have = await readIfExists(join(out, path));
-    if (want !== have) yield { path, want, have };
+    if (want !== have) yield { path, want, have, owned: owned !== undefined && path in owned };
   }
 }

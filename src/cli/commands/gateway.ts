@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
-import { writeTree } from '../../io/output/write-tree.js';
 import { gatewayDrift } from '../../pipeline/gateway-drift.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
 import {
@@ -13,7 +12,7 @@ import {
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
-import { removedNote } from './plan.js';
+import { writeOutTree } from '../out-tree.js';
 
 export interface GatewayOptions extends InputOptions {
   target: GatewayTarget | 'all';
@@ -27,11 +26,14 @@ export async function gateway(ctx: CliContext, opts: GatewayOptions): Promise<nu
   const targets = opts.target === 'all' ? GATEWAY_TARGETS : [opts.target];
   const files = await pipelineFromInputs(inputs, { generator: generator() }).gatewayFiles(targets);
   if (opts.check) return checkDrift(ctx, opts.out, targets, files);
-  const note = (line: string): void => ctx.err(`note: ${line}\n`);
-  const scope = targets.map((t) => TARGET_DIRS[t]);
-  const stale = await writeTree(opts.out, files, { generator: generator(), scope, note });
+  const removed = await writeOutTree(
+    ctx,
+    opts.out,
+    files,
+    targets.map((t) => TARGET_DIRS[t]),
+  );
   ctx.err(
-    `wrote ${files.length} file${files.length === 1 ? '' : 's'} under ${opts.out} (${targets.join(', ')})${removedNote(stale)}\n`,
+    `wrote ${files.length} file${files.length === 1 ? '' : 's'} under ${opts.out} (${targets.join(', ')})${removed}\n`,
   );
   return 0;
 }
@@ -44,11 +46,12 @@ async function checkDrift(
   files: GatewayFile[],
 ): Promise<number> {
   let drifted = 0;
-  for await (const { path, want, have } of gatewayDrift(out, targets, files)) {
+  for await (const { path, want, have, owned } of gatewayDrift(out, targets, files)) {
     drifted++;
     const shown = join(out, path);
     if (have === null) ctx.out(`missing: ${shown} (would be generated)\n`);
-    else if (want === null) ctx.out(`stale: ${shown} (no longer generated; delete it)\n`);
+    else if (want === null && owned) ctx.out(`stale: ${shown} (no longer generated; \`gateway --out\` removes it)\n`);
+    else if (want === null) ctx.out(`stale: ${shown} (not generated, and not written by tierplan; delete it)\n`);
     else
       ctx.out(
         createTwoFilesPatch(`${shown} (on disk)`, `${shown} (generated)`, have, want, undefined, undefined, {

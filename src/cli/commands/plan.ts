@@ -1,11 +1,11 @@
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import type { Plan } from '../../core/plan/plan-types.js';
-import { writeTree } from '../../io/output/write-tree.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
 import { GATEWAY_TARGETS, TARGET_DIRS } from '../../render/gateway/gateway-files.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
+import { writeOutTree } from '../out-tree.js';
 
 export interface PlanOptions extends InputOptions {
   /** Undefined: the table on stdout, or nothing when --out writes the files. */
@@ -29,10 +29,9 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
     const matrix = await run.matrixFiles();
     const files = [...matrix, ...(await run.gatewayFiles(GATEWAY_TARGETS))];
     const scope = [...matrix.map((f) => f.path), ...GATEWAY_TARGETS.map((t) => TARGET_DIRS[t])];
-    const note = (line: string): void => ctx.err(`note: ${line}\n`);
-    const stale = await writeTree(opts.out, files, { generator: generator(), scope, note });
+    const removed = await writeOutTree(ctx, opts.out, files, scope);
     ctx.err(
-      `wrote ${files.length} files under ${opts.out}: matrix.md, matrix.html, plan.json, litellm/, portkey/${removedNote(stale)}\n`,
+      `wrote ${files.length} files under ${opts.out}: matrix.md, matrix.html, plan.json, litellm/, portkey/${removed}\n`,
     );
   }
   // With --out the files are the output; stdout repeats one only when asked with --format.
@@ -56,11 +55,4 @@ function findingsExit(p: Plan, failOn: PlanOptions['failOn'], ctx: CliContext): 
   }[failOn];
   if (found > 0) ctx.err(`${found} finding(s) at --fail-on ${failOn}\n`);
   return found > 0 ? 1 : 0;
-}
-
-/** The stale files a write removed, named when few: they were generated before and are not any more. */
-export function removedNote(stale: readonly string[]): string {
-  if (stale.length === 0) return '';
-  const named = stale.length <= 5 ? ` (${stale.join(', ')})` : '';
-  return `; removed ${stale.length} file${stale.length === 1 ? '' : 's'} no longer generated${named}`;
 }
