@@ -82,6 +82,12 @@ beforeAll(() => {
   expect(tierplan(args(invB, b)).code).toBe(0);
   runMs = performance.now() - t0;
   treeB = snapshot(b);
+  // Written over the old tree, the new one is what a write into an empty folder gives: the stale
+  // files of retired use cases are gone, and `gateway --check` finds no drift.
+  const fromScratch = join(work, 'tree-b-fresh');
+  expect(tierplan(args(invB, fromScratch)).code).toBe(0);
+  expect(same(snapshot(fromScratch), treeB)).toBe(true);
+  expect(tierplan(['gateway', '--inventory', invB, '--as-of', '2026-11-24', '--out', b, '--check']).code).toBe(0);
   expect(treeA.size).toBeGreaterThan(1000);
   expect([...treeA.keys()].some((p) => !treeB.has(p))).toBe(true);
 }, 120_000);
