@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL, MANIFEST, TEMP_PREFIX } from '../../src/io/output/manifest.js';
@@ -103,6 +103,29 @@ describe('writeTree', () => {
     await expect(attempt).rejects.toThrow(`${join(out, 'portkey')} is a symbolic link inside --out`);
     expect(readFileSync(join(elsewhere, 'a.json'), 'utf8')).toBe('theirs\n');
     expect(readdirSync(out)).toEqual(['portkey']);
+  });
+
+  it('does not remove a stale file through a folder that has become a link', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    await writeTree(out, [{ path: 'portkey/use-cases/a.json', text: 'a\n' }], opts);
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'a.json'), 'theirs\n');
+    rmSync(join(out, 'portkey', 'use-cases'), { recursive: true });
+    symlinkSync(elsewhere, join(out, 'portkey', 'use-cases'));
+    await expect(writeTree(out, [{ path: 'portkey/routes.json', text: '{}\n' }], opts)).rejects.toThrow(
+      `${join(out, 'portkey', 'use-cases')} is a symbolic link inside --out`,
+    );
+    expect(readFileSync(join(elsewhere, 'a.json'), 'utf8')).toBe('theirs\n');
+  });
+
+  it('reports an --out under a regular file as an output error', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), '');
+    await expect(writeTree(join(dir, 'file', 'out'), [{ path: 'plan.json', text: '{}\n' }], opts)).rejects.toThrow(
+      `cannot write ${join(dir, 'file', 'out')}: a parent of this path is a file, not a folder`,
+    );
   });
 
   it('deletes the temporaries of a write killed before its journal, and says so', async () => {

@@ -67,7 +67,9 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
     root,
     files.map((f) => f.path),
   );
-  const created = await makeParents(root);
+  const created = await makeParents(root).catch((e: unknown) => {
+    throw new OutputError(`cannot write ${out}: ${reason(e)}`, { cause: e });
+  });
   const recovered = await recoverTree(root, dirsOf(files.map((f) => f.path)));
   const old = await readManifest(root);
   if (old) await recoverTree(root, dirsOf(Object.keys(old.files)));
@@ -82,6 +84,8 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
   const inScope = (p: string): boolean => opts.scope.some((s) => p === s || p.startsWith(`${s}/`));
   const kept = Object.entries(old?.files ?? {}).filter(([p]) => !inScope(p) && !wanted.has(p));
   const stale = Object.keys(old?.files ?? {}).filter((p) => inScope(p) && !wanted.has(p));
+  // A stale file is removed where it is: never through a folder that has become a link since.
+  await refuseLinks(root, stale);
   const manifest: Manifest = {
     generator: opts.generator,
     files: Object.fromEntries([...kept, ...files.map((f) => [f.path, sha256(f.text)] as const)]),
