@@ -1,5 +1,6 @@
 import { InputError, UsageError } from '../io/source/errors.js';
 import { formatDiagnostic } from '../core/diagnostics/format.js';
+import { OutputInterrupted } from '../io/output/write-tree.js';
 import type { CliContext } from './context.js';
 
 /** The one place errors become messages and exit codes: 2 for usage, input and internal errors. */
@@ -9,6 +10,11 @@ export function reportError(e: unknown, ctx: CliContext): number {
     const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
     ctx.err(`\n${errors} error${errors === 1 ? '' : 's'}: nothing was written. Fix the input and run again.\n`);
     return 2;
+  }
+  // SIGINT/SIGTERM while an --out tree was written: one line saying what state it is in, 130/143.
+  if (e instanceof OutputInterrupted) {
+    ctx.err(`${e.message}\n`);
+    return e.exitCode;
   }
   if (e instanceof UsageError) {
     ctx.err(`error: ${e.message}\n`);

@@ -56,7 +56,9 @@ describe('tierplan gateway', () => {
     expect(drift.code).toBe(1);
     expect(drift.stdout).toMatch(/^-\s+enforce_fallback_model_access: false$/m);
     expect(drift.stdout).toMatch(/^\+\s+enforce_fallback_model_access: true$/m);
-    expect(drift.stdout).toMatch(/stale: .*retired-bot\.json/);
+    expect(drift.stdout).toMatch(
+      /stale: .*retired-bot\.json \(not generated, and not written by tierplan; delete it\)/,
+    );
     expect(drift.stderr).toMatch(/drift: 2 files/);
   });
 

@@ -50,7 +50,14 @@ describe('tierplan binary', () => {
     const out = tmp();
     const r = tierplan(['plan', ...example, '--out', out]);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['litellm', 'matrix.html', 'matrix.md', 'plan.json', 'portkey']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.tierplan-manifest.json',
+      'litellm',
+      'matrix.html',
+      'matrix.md',
+      'plan.json',
+      'portkey',
+    ]);
     const ajv = new Ajv.default({ allErrors: true });
     addFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(join(repo, 'schemas/plan.schema.json'), 'utf8')) as object);

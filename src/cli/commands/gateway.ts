@@ -1,13 +1,18 @@
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
-import { writeOutputs } from '../../io/output/write-output.js';
 import { gatewayDrift } from '../../pipeline/gateway-drift.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
-import { GATEWAY_TARGETS, type GatewayFile, type GatewayTarget } from '../../render/gateway/gateway-files.js';
+import {
+  GATEWAY_TARGETS,
+  TARGET_DIRS,
+  type GatewayFile,
+  type GatewayTarget,
+} from '../../render/gateway/gateway-files.js';
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
+import { writeOutTree } from '../out-tree.js';
 
 export interface GatewayOptions extends InputOptions {
   target: GatewayTarget | 'all';
@@ -21,8 +26,15 @@ export async function gateway(ctx: CliContext, opts: GatewayOptions): Promise<nu
   const targets = opts.target === 'all' ? GATEWAY_TARGETS : [opts.target];
   const files = await pipelineFromInputs(inputs, { generator: generator() }).gatewayFiles(targets);
   if (opts.check) return checkDrift(ctx, opts.out, targets, files);
-  await writeOutputs(files.map((f) => ({ path: join(opts.out, f.path), text: f.text })));
-  ctx.err(`wrote ${files.length} file${files.length === 1 ? '' : 's'} under ${opts.out} (${targets.join(', ')})\n`);
+  const removed = await writeOutTree(
+    ctx,
+    opts.out,
+    files,
+    targets.map((t) => TARGET_DIRS[t]),
+  );
+  ctx.err(
+    `wrote ${files.length} file${files.length === 1 ? '' : 's'} under ${opts.out} (${targets.join(', ')})${removed}\n`,
+  );
   return 0;
 }
 
@@ -34,11 +46,12 @@ async function checkDrift(
   files: GatewayFile[],
 ): Promise<number> {
   let drifted = 0;
-  for await (const { path, want, have } of gatewayDrift(out, targets, files)) {
+  for await (const { path, want, have, owned } of gatewayDrift(out, targets, files)) {
     drifted++;
     const shown = join(out, path);
     if (have === null) ctx.out(`missing: ${shown} (would be generated)\n`);
-    else if (want === null) ctx.out(`stale: ${shown} (no longer generated; delete it)\n`);
+    else if (want === null && owned) ctx.out(`stale: ${shown} (no longer generated; \`gateway --out\` removes it)\n`);
+    else if (want === null) ctx.out(`stale: ${shown} (not generated, and not written by tierplan; delete it)\n`);
     else
       ctx.out(
         createTwoFilesPatch(`${shown} (on disk)`, `${shown} (generated)`, have, want, undefined, undefined, {

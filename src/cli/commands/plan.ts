@@ -1,10 +1,11 @@
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import type { Plan } from '../../core/plan/plan-types.js';
-import { writeOutputs } from '../../io/output/write-output.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
+import { GATEWAY_TARGETS, TARGET_DIRS } from '../../render/gateway/gateway-files.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
+import { writeOutTree } from '../out-tree.js';
 
 export interface PlanOptions extends InputOptions {
   /** Undefined: the table on stdout, or nothing when --out writes the files. */
@@ -25,9 +26,13 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
   }
   const run = pipelineFromInputs(inputs, { generator: generator() });
   if (opts.out !== undefined) {
-    const files = await run.outFiles(opts.out);
-    await writeOutputs(files);
-    ctx.err(`wrote ${files.length} files under ${opts.out}: matrix.md, matrix.html, plan.json, litellm/, portkey/\n`);
+    const matrix = await run.matrixFiles();
+    const files = [...matrix, ...(await run.gatewayFiles(GATEWAY_TARGETS))];
+    const scope = [...matrix.map((f) => f.path), ...GATEWAY_TARGETS.map((t) => TARGET_DIRS[t])];
+    const removed = await writeOutTree(ctx, opts.out, files, scope);
+    ctx.err(
+      `wrote ${files.length} files under ${opts.out}: matrix.md, matrix.html, plan.json, litellm/, portkey/${removed}\n`,
+    );
   }
   // With --out the files are the output; stdout repeats one only when asked with --format.
   const format = opts.format ?? (opts.out === undefined ? 'table' : undefined);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../source/errors.js';
+import { TEMP_PREFIX, writeDurably } from './manifest.js';
 
 const WRITE_BATCH = 64;
 
@@ -37,7 +38,10 @@ export async function writeOutputs(files: OutputFile[]): Promise<void> {
     // each waits on its own fsync, and the waits overlap.
     for (let i = 0; i < files.length; i += WRITE_BATCH) {
       const batch = files.slice(i, i + WRITE_BATCH).map((f) => {
-        const temp = join(dirname(resolve(f.path)), `.${basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`);
+        const temp = join(
+          dirname(resolve(f.path)),
+          `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${basename(f.path)}`,
+        );
         temps.push(temp);
         return { f, temp };
       });
@@ -63,7 +67,7 @@ export async function writeOutputs(files: OutputFile[]): Promise<void> {
   }
 }
 
-async function isFolder(path: string): Promise<boolean> {
+export async function isFolder(path: string): Promise<boolean> {
   return stat(path).then(
     (s) => s.isDirectory(),
     () => false,
@@ -71,7 +75,7 @@ async function isFolder(path: string): Promise<boolean> {
 }
 
 /** Creates the missing folders above a target; returns them, deepest last. */
-async function makeParents(dir: string): Promise<string[]> {
+export async function makeParents(dir: string): Promise<string[]> {
   const first = await mkdir(dir, { recursive: true });
   if (first === undefined) return [];
   const created = [first];
@@ -80,18 +84,7 @@ async function makeParents(dir: string): Promise<string[]> {
   return created;
 }
 
-// Flushed before the rename: after a crash the target holds either the old or the new text.
-async function writeDurably(path: string, text: string): Promise<void> {
-  const handle = await open(path, 'wx', 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-function reason(e: unknown): string {
+export function reason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
     case 'ENOTDIR':

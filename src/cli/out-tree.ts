@@ -1,0 +1,21 @@
+// What `plan --out` and `gateway --out` share: the tree written all or nothing, notes on stderr.
+import { type TreeFile, writeTree } from '../io/output/write-tree.js';
+import type { CliContext } from './context.js';
+import { generator } from './generator.js';
+
+/**
+ * Writes `files` (relative to `out`) as one tree owning `scope`; returns what to add to the
+ * "wrote …" line: the stale files removed, named when few (they were generated before, not now).
+ */
+export async function writeOutTree(
+  ctx: CliContext,
+  out: string,
+  files: readonly TreeFile[],
+  scope: readonly string[],
+): Promise<string> {
+  const note = (line: string): void => ctx.err(`note: ${line}\n`);
+  const stale = await writeTree(out, files, { generator: generator(), scope, note });
+  if (stale.length === 0) return '';
+  const named = stale.length <= 5 ? ` (${stale.join(', ')})` : '';
+  return `; removed ${stale.length} file${stale.length === 1 ? '' : 's'} no longer generated${named}`;
+}

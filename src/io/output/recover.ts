@@ -1,0 +1,101 @@
+// What a run finds in --out before it writes: links it must not follow, and what an earlier run
+// killed part-way (SIGKILL, power loss) left behind. Recovery is deterministic: a journal means
+// the earlier run had passed its commit point, so its switch is finished (the new tree); no
+// journal means it had not, so its temporaries are deleted (the old tree).
+import { lstat, readdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { OutputError } from '../source/errors.js';
+import { type Journal, JOURNAL, isTemp, readJournal, syncDir } from './manifest.js';
+
+const BATCH = 64;
+
+/**
+ * Refuses a symbolic link at any of the `paths` (relative to `out`) or at a folder above one of
+ * them, up to `out` itself: renaming into a linked folder would write outside --out, and removing
+ * a stale file through one would delete someone else's file. `out` itself may be a link.
+ */
+export async function refuseLinks(out: string, paths: readonly string[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const parts = p.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const rel = parts.slice(0, i).join('/');
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      const st = await lstat(join(out, rel)).catch(() => null);
+      if (st === null) break;
+      if (st.isSymbolicLink())
+        throw new OutputError(
+          `${join(out, rel)} is a symbolic link inside --out; tierplan does not write through links: replace it with a real ${i < parts.length ? 'folder' : 'file'} or choose another --out (nothing was written)`,
+        );
+    }
+  }
+}
+
+export interface Recovered {
+  /** Files an interrupted switch had still to move into place, now moved (0: no journal). */
+  finished: number;
+  /** Temporaries of an interrupted write, deleted. */
+  temps: number;
+}
+
+/** Finishes an interrupted switch, then deletes stray temporaries in `dirs` (relative, '' = out). */
+export async function recoverTree(out: string, dirs: Iterable<string>): Promise<Recovered> {
+  const journal = await readJournal(out);
+  let finished = 0;
+  if (journal) {
+    await refuseLinks(out, [...journal.renames.map(([, target]) => target), ...journal.remove]);
+    finished = await applyJournal(out, journal);
+  }
+  let temps = 0;
+  for (const dir of new Set(['', ...dirs])) {
+    const entries = await readdir(join(out, dir), { withFileTypes: true }).catch(() => []);
+    for (const e of entries)
+      if (e.isFile() && isTemp(e.name)) {
+        await unlink(join(out, dir, e.name));
+        temps++;
+      }
+  }
+  return { finished, temps };
+}
+
+/**
+ * Moves every temporary still present into place and removes the stale files, then deletes the
+ * journal. Safe to repeat: a rename already done has no temporary left, a removal already done
+ * has no file left. Returns how many renames it did.
+ */
+export async function applyJournal(out: string, journal: Journal): Promise<number> {
+  let done = 0;
+  for (let i = 0; i < journal.renames.length; i += BATCH) {
+    const moved = await Promise.all(
+      journal.renames.slice(i, i + BATCH).map(([temp, target]) =>
+        rename(join(out, temp), join(out, target)).then(
+          () => 1,
+          (e: NodeJS.ErrnoException) => {
+            if (e.code === 'ENOENT') return 0;
+            throw e;
+          },
+        ),
+      ),
+    );
+    done += moved.reduce((a, b) => a + b, 0);
+  }
+  for (const path of journal.remove) {
+    await unlink(join(out, path)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    // A folder left empty by the last of its stale files goes too; one with anything in it stays.
+    for (let d = dirname(path); d !== '.' && d !== ''; d = dirname(d))
+      if (
+        !(await rmdir(join(out, d)).then(
+          () => true,
+          () => false,
+        ))
+      )
+        break;
+  }
+  for (const dir of new Set(journal.renames.map(([, target]) => dirname(target)))) await syncDir(join(out, dir));
+  await unlink(join(out, JOURNAL));
+  await syncDir(out);
+  return done;
+}

@@ -1,0 +1,181 @@
+// Writes the files of one --out run all or nothing (see README: the journal and its commit point).
+import { randomBytes } from 'node:crypto';
+import { rmdir, unlink } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { OutputError } from '../source/errors.js';
+import { isFolder, makeParents, reason } from './write-output.js';
+import {
+  type Journal,
+  JOURNAL,
+  MANIFEST,
+  type Manifest,
+  TEMP_PREFIX,
+  isTemp,
+  manifestText,
+  readManifest,
+  sha256,
+  writeDurably,
+  writeJournal,
+} from './manifest.js';
+import { applyJournal, recoverTree, refuseLinks } from './recover.js';
+
+const WRITE_BATCH = 64;
+
+export interface TreeFile {
+  /** Relative to the output folder, with `/` separators. */
+  path: string;
+  text: string;
+}
+
+export interface TreeOptions {
+  /** Written into the manifest, e.g. `tierplan 0.1.0`. */
+  generator: string;
+  /**
+   * The files and folders (relative) this run is responsible for: a file an earlier manifest
+   * lists under one of them and this run no longer writes is stale and removed. Owned files
+   * outside the scope (another `--target`) are left as they are.
+   */
+  scope: readonly string[];
+  /** One line to stderr, e.g. that an interrupted earlier run was cleaned up. */
+  note?: (line: string) => void;
+}
+
+/** SIGINT or SIGTERM arrived while writing; the message says what state --out is in. */
+export class OutputInterrupted extends Error {
+  override name = 'OutputInterrupted';
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+type Signal = keyof typeof SIGNALS;
+
+/**
+ * Replaces the files tierplan owns under `out` by `files`, all or nothing: after any interruption,
+ * including SIGKILL, the owned files are the old set or (once the next run has recovered) the new
+ * one, byte for byte. Files the manifest does not list are never touched, except at a path this
+ * run writes. Returns the stale files removed.
+ */
+export async function writeTree(out: string, files: readonly TreeFile[], opts: TreeOptions): Promise<string[]> {
+  const root = resolve(out);
+  checkPaths(root, files);
+  await refuseLinks(
+    root,
+    files.map((f) => f.path),
+  );
+  const created = await makeParents(root).catch((e: unknown) => {
+    throw new OutputError(`cannot write ${out}: ${reason(e)}`, { cause: e });
+  });
+  const recovered = await recoverTree(root, dirsOf(files.map((f) => f.path)));
+  const old = await readManifest(root);
+  if (old) await recoverTree(root, dirsOf(Object.keys(old.files)));
+  if (recovered.finished > 0)
+    opts.note?.(
+      `an earlier write to ${out} was interrupted after its switch began; finished it (${recovered.finished} files)`,
+    );
+  if (recovered.temps > 0)
+    opts.note?.(`removed ${recovered.temps} temporary file(s) left in ${out} by an interrupted earlier write`);
+
+  const wanted = new Set(files.map((f) => f.path));
+  const inScope = (p: string): boolean => opts.scope.some((s) => p === s || p.startsWith(`${s}/`));
+  const kept = Object.entries(old?.files ?? {}).filter(([p]) => !inScope(p) && !wanted.has(p));
+  const stale = Object.keys(old?.files ?? {}).filter((p) => inScope(p) && !wanted.has(p));
+  // A stale file is removed where it is: never through a folder that has become a link since.
+  await refuseLinks(root, stale);
+  const manifest: Manifest = {
+    generator: opts.generator,
+    files: Object.fromEntries([...kept, ...files.map((f) => [f.path, sha256(f.text)] as const)]),
+  };
+  const all = [...files, { path: MANIFEST, text: manifestText(manifest) }];
+
+  const signal = catchSignals();
+  const run = randomBytes(6).toString('hex');
+  const temps: string[] = [];
+  let current = files[0]?.path ?? MANIFEST;
+  try {
+    for (const f of all) {
+      current = f.path;
+      created.push(...(await makeParents(join(root, dirname(f.path)))));
+      if (await isFolder(join(root, f.path))) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    }
+    // Thousands of small files (one Portkey config per use case) are written a batch at a time:
+    // each waits on its own fsync, and the waits overlap. A signal is looked at between batches.
+    for (let i = 0; i < all.length && signal.got === null; i += WRITE_BATCH) {
+      const batch = all.slice(i, i + WRITE_BATCH).map((f, j) => {
+        const temp = join(dirname(f.path), `${TEMP_PREFIX}${run}-${i + j}`)
+          .split(sep)
+          .join('/');
+        temps.push(temp);
+        return { f, temp };
+      });
+      current = batch[0]?.f.path ?? current;
+      await Promise.all(
+        batch.map(({ f, temp }) =>
+          writeDurably(join(root, temp), f.text).catch((e: unknown) => {
+            current = f.path;
+            throw e;
+          }),
+        ),
+      );
+    }
+    if (signal.got !== null)
+      throw new OutputInterrupted(`interrupted (${signal.got}): nothing under ${out} was changed`, SIGNALS[signal.got]);
+    const journal: Journal = { renames: all.map((f, i) => [temps[i]!, f.path]), remove: stale };
+    // The commit point: once the journal is in place this run, or the next one, finishes the switch.
+    await writeJournal(root, journal, join(root, `${TEMP_PREFIX}${run}-journal`));
+    temps.length = 0;
+    await applyJournal(root, journal);
+  } catch (e) {
+    await Promise.all(temps.map((t) => unlink(join(root, t)).catch(() => undefined)));
+    for (const d of created.reverse()) await rmdir(d).catch(() => undefined);
+    signal.dispose();
+    if (e instanceof OutputInterrupted) throw e;
+    throw new OutputError(`cannot write ${join(out, current)}: ${reason(e)}`, { cause: e });
+  }
+  signal.dispose();
+  if (signal.got !== null)
+    throw new OutputInterrupted(
+      `interrupted (${signal.got}) after the switch: ${out} holds the new outputs`,
+      SIGNALS[signal.got],
+    );
+  return stale;
+}
+
+/** While installed, SIGINT and SIGTERM are recorded instead of ending the process at once. */
+function catchSignals(): { got: Signal | null; dispose(): void } {
+  const handlers: [Signal, () => void][] = [];
+  const state = {
+    got: null as Signal | null,
+    dispose(): void {
+      for (const [s, h] of handlers) process.off(s, h);
+    },
+  };
+  for (const s of Object.keys(SIGNALS) as Signal[]) {
+    const h = (): void => {
+      state.got ??= s;
+    };
+    process.on(s, h);
+    handlers.push([s, h]);
+  }
+  return state;
+}
+
+function checkPaths(root: string, files: readonly TreeFile[]): void {
+  const seen = new Set<string>();
+  for (const f of files) {
+    const rel = relative(root, resolve(root, f.path)).split(sep).join('/');
+    const base = f.path.split('/').pop() ?? '';
+    if (rel !== f.path || rel.startsWith('..') || base === MANIFEST || base === JOURNAL || isTemp(base))
+      throw new OutputError(`not a path tierplan may write under --out: ${f.path}`);
+    if (seen.has(rel)) throw new OutputError(`two outputs would be written to the same file: ${join(root, rel)}`);
+    seen.add(rel);
+  }
+}
+
+function dirsOf(paths: readonly string[]): Set<string> {
+  return new Set(paths.map((p) => (dirname(p) === '.' ? '' : dirname(p))));
+}
