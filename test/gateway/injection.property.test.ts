@@ -81,13 +81,17 @@ function expected(model: RoutingModel, policy: Policy) {
     };
     for (const t of r.primary) entries.push(entry(r.alias, t, 'primary'));
     // One group per extra deployment, in first-seen order; a deployment that is both a fallback
-    // and a context-window fallback is labelled by its last listing, as the renderer does.
+    // and a context-window fallback is a regular fallback.
     const extra = new Map<string, (typeof r.fallbacks)[number]>();
     for (const t of [...r.fallbacks, ...r.context_window_fallbacks])
       if (!r.primary.some((p) => p.deployment === t.deployment)) extra.set(t.deployment, t);
     for (const t of extra.values())
       entries.push(
-        entry(`${r.alias}--${t.deployment}`, t, r.fallbacks.includes(t) ? 'fallback' : 'context-window-fallback'),
+        entry(
+          `${r.alias}--${t.deployment}`,
+          t,
+          r.fallbacks.some((f) => f.deployment === t.deployment) ? 'fallback' : 'context-window-fallback',
+        ),
       );
     if (r.fallbacks.length > 0) fallbacks.push({ [r.alias]: r.fallbacks.map((t) => `${r.alias}--${t.deployment}`) });
   }

@@ -47,7 +47,8 @@ export function renderLitellmConfig(model: RoutingModel, policy: Policy, header:
           r,
           t,
           fallbackGroup(r.alias, t.deployment),
-          r.fallbacks.includes(t) ? 'fallback' : 'context-window-fallback',
+          // By deployment, not by object: a deployment in both lists is a regular fallback first.
+          r.fallbacks.some((f) => f.deployment === t.deployment) ? 'fallback' : 'context-window-fallback',
         ),
       );
     if (r.fallbacks.length > 0)
