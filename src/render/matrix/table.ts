@@ -15,6 +15,7 @@ const Table = (): typeof CliTable3 => (tableClass ??= createRequire(import.meta.
 
 const DEFAULT_WIDTH = 120;
 const MIN_WIDTH = 80;
+const CELL_ITEMS = 12;
 
 /**
  * Column widths (including padding) that add up, with borders, to `width`. The fixed columns
@@ -49,10 +50,15 @@ function matrix(v: MatrixView, s: TerminalStyle, width: number): string {
   const rows = v.rows.map((r) => [
     s.c.bold(clean(r.sensitivity)),
     ...r.cells.map((cell) => {
-      const items = cell.items.map((i) => {
+      // A cell lists its first use cases and counts the rest: a terminal page stays readable, and
+      // cli-table3's per-cell measuring (quadratic in a cell's length) stays small at any size.
+      const shown = cell.items.slice(0, CELL_ITEMS);
+      const more = cell.items.length - shown.length;
+      const items = shown.map((i) => {
         const mark = i.mark === null ? '' : ` → ${s.tier(clean(i.mark), i.markCls)}`;
         return `${clean(i.id)}${i.unclassified ? '?' : ''}${mark}`;
       });
+      if (more > 0) items.push(s.c.dim(`+${more} more`));
       return [s.c.bold(s.tier(clean(cell.tier), cell.cls)), ...items].join('\n');
     }),
   ]);
