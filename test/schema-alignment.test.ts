@@ -155,6 +155,7 @@ describe('inventory schema ↔ types', () => {
       data_classes: o,
       task: o,
       because: o,
+      dismissed: o,
     } satisfies Kinds<Suggested>);
     expectAligned(at(inventory, 'use_cases', '[]', 'data'), {
       classes: o,
@@ -246,9 +247,13 @@ describe('policy schema ↔ types', () => {
       fallback_status_codes: o,
     } satisfies Kinds<GatewaySettings>);
     expectAligned(at(policy, 'review'), { provider_names: o } satisfies Kinds<ReviewSettings>);
-    expectAligned(at(policy, 'sensitivity'), { levels: o, fail_closed: o, data_classes: o, regimes: o } satisfies Kinds<
-      NonNullable<PolicyFile['sensitivity']>
-    >);
+    expectAligned(at(policy, 'sensitivity'), {
+      levels: o,
+      fail_closed: o,
+      no_class_level: o,
+      data_classes: o,
+      regimes: o,
+    } satisfies Kinds<NonNullable<PolicyFile['sensitivity']>>);
     expectAligned(at(policy, 'capability'), { levels: o, unclassified: o, rules: o } satisfies Kinds<
       NonNullable<PolicyFile['capability']>
     >);
@@ -324,6 +329,7 @@ describe('plan schema ↔ types', () => {
       overrides: r,
       expiring: r,
       unclassified: r,
+      pending: r,
     } satisfies Kinds<Plan>);
     expectAligned(at(plan, 'tiers', '[]'), {
       id: r,
@@ -360,6 +366,7 @@ describe('plan schema ↔ types', () => {
       residency: r,
       regime_backed: r,
       unclassified: r,
+      pending_suggestion: r,
       tier: r,
       deployment: r,
       decided_by: r,

@@ -138,8 +138,11 @@ export function buildProgram(exit: (code: number) => void): Command {
       'write matrix.md, matrix.html, plan.json and the gateway configs (litellm/, portkey/) into DIR',
     )
     .addOption(
-      new Option('--fail-on <what>', 'exit 1 when the plan has these findings')
-        .choices(['none', 'gap', 'unclassified', 'any'])
+      new Option(
+        '--fail-on <what>',
+        'exit 1 when the plan has these findings (suggestion: a use case placed by an unconfirmed import suggestion)',
+      )
+        .choices(['none', 'gap', 'unclassified', 'suggestion', 'any'])
         .default('none'),
     )
     .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')

@@ -11,7 +11,7 @@ export interface PlanOptions extends InputOptions {
   /** Undefined: the table on stdout, or nothing when --out writes the files. */
   format?: 'table' | 'markdown' | 'html' | 'json';
   out?: string;
-  failOn: 'none' | 'gap' | 'unclassified' | 'any';
+  failOn: 'none' | 'gap' | 'unclassified' | 'suggestion' | 'any';
   interactive: boolean;
 }
 
@@ -50,7 +50,8 @@ function findingsExit(p: Plan, failOn: PlanOptions['failOn'], ctx: CliContext): 
   const found = {
     gap: p.gaps.length,
     unclassified: p.unclassified.length,
-    any: p.gaps.length + p.unclassified.length + refused.length,
+    suggestion: p.pending.length,
+    any: p.gaps.length + p.unclassified.length + p.pending.length + refused.length,
     none: 0,
   }[failOn];
   if (found > 0) ctx.err(`${found} finding(s) at --fail-on ${failOn}\n`);

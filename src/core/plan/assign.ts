@@ -1,4 +1,4 @@
-import { classifyCapability, classifySensitivity, rank } from './classify.js';
+import { classifyCapability, classifySensitivity, rank, sensitivityKey } from './classify.js';
 import {
   clearTier,
   describeFailure,
@@ -49,7 +49,7 @@ function cached<V>(map: Map<string, V>, key: string, make: () => V): V {
 
 /** The decision for one use case: classification, clearance, choice, with every step explained. */
 export function assign(uc: UseCase, policy: Policy, asOf: string, memo: DecisionMemo = newMemo()): PlannedUseCase {
-  const dataKey = JSON.stringify(uc.data ?? null);
+  const dataKey = sensitivityKey(uc);
   const s = cached(memo.sensitivity, dataKey, () => classifySensitivity(uc, policy));
   const k = cached(memo.capability, JSON.stringify(uc.needs ?? null), () => classifyCapability(uc.needs, policy));
   const c = {
@@ -80,6 +80,7 @@ export function assign(uc: UseCase, policy: Policy, asOf: string, memo: Decision
     residency,
     regime_backed: c.regimeBacked,
     unclassified: c.unclassified,
+    pending_suggestion: s.pending,
     tier: o.tier,
     deployment: o.deployment,
     decided_by: o.decided_by,

@@ -14,6 +14,8 @@ export interface Classification {
   regimeBacked: boolean;
   /** What classification lacked: `data`, `needs`. */
   unclassified: string[];
+  /** Suggested data classes applied fail-closed because they raise the level or add a regime. */
+  pending: string[];
   reasons: Reason[];
 }
 
@@ -37,6 +39,7 @@ export function classify(uc: UseCase, policy: Policy): Classification {
     regimeBacked: s.regimeBacked,
     capability: c.capability,
     unclassified: [...s.unclassified, ...c.unclassified],
+    pending: s.pending,
     reasons: [...s.reasons, ...c.reasons],
   };
 }
@@ -46,7 +49,20 @@ export interface SensitivityResult {
   regimes: string[];
   regimeBacked: boolean;
   unclassified: string[];
+  pending: string[];
   reasons: Reason[];
+}
+
+/** Suggested data classes still awaiting a decision (neither confirmed nor dismissed). */
+function pendingSuggestion(uc: Pick<UseCase, 'suggested'>): string[] {
+  const s = uc.suggested;
+  return s === undefined || s.dismissed !== undefined ? [] : (s.data_classes ?? []);
+}
+
+/** What sensitivity depends on, as a memo key. */
+export function sensitivityKey(uc: Pick<UseCase, 'data' | 'suggested'>): string {
+  const pending = pendingSuggestion(uc);
+  return pending.length === 0 ? JSON.stringify(uc.data ?? null) : JSON.stringify([uc.data ?? null, pending]);
 }
 
 export interface CapabilityResult {
@@ -55,15 +71,23 @@ export interface CapabilityResult {
   reasons: Reason[];
 }
 
-/** Depends on `uc.data` only (so callers may memoise it on that). */
-export function classifySensitivity(uc: Pick<UseCase, 'data'>, policy: Policy): SensitivityResult {
+interface Contribution {
+  level: string;
+  reason: Reason;
+  regime: boolean;
+}
+
+/**
+ * Depends on `uc.data` and the pending suggestion only (so callers may memoise on
+ * `sensitivityKey`). Each contribution is (level, reason); the highest level wins, and every
+ * contribution is kept in the rationale so a reviewer sees all the reasons, not only the deciding one.
+ */
+export function classifySensitivity(uc: Pick<UseCase, 'data' | 'suggested'>, policy: Policy): SensitivityResult {
   const reasons: Reason[] = [];
   const unclassified: string[] = [];
-  const { levels, data_classes, regimes: regimeCatalog, fail_closed } = policy.sensitivity;
+  const { levels, fail_closed } = policy.sensitivity;
   const regimes = new Set<string>(uc.data?.regimes ?? []);
-  // Each contribution is (level, reason); the highest level wins, and every contribution is kept
-  // in the rationale so a reviewer sees all the reasons, not only the deciding one.
-  const found: { level: string; reason: Reason; regime: boolean }[] = [];
+  const found: Contribution[] = [];
   if (isDataUnclassified(uc)) {
     unclassified.push('data');
     found.push({
@@ -72,35 +96,84 @@ export function classifySensitivity(uc: Pick<UseCase, 'data'>, policy: Policy): 
       reason: { rule: 'sens.unclassified', text: `data classes unknown: placed fail-closed at ${fail_closed}` },
     });
   }
-  for (const cls of uc.data?.classes ?? []) {
-    const def = data_classes[cls];
-    if (!def) {
-      // Validation refuses unknown classes; a caller that skips it still never gets a guess.
-      found.push({
-        level: fail_closed,
-        regime: false,
-        reason: {
-          rule: 'sens.unknown-class',
-          text: `unknown data class ${cls}: treated fail-closed as ${fail_closed}`,
-        },
+  for (const cls of uc.data?.classes ?? []) found.push(classContribution(cls, policy, regimes, reasons, false));
+  addRegimes(found, regimes, policy);
+  const declared = found.length > 0 ? top(found, levels) : undefined;
+  const pending = applySuggestion(uc, policy, found, regimes, reasons, declared);
+  let sensitivity: string;
+  if (found.length === 0) {
+    sensitivity = policy.sensitivity.no_class_level ?? levels[0] ?? 'public';
+    reasons.push(
+      sensitivity === levels[0]
+        ? { rule: 'sens.default', text: `no data class raises it: sensitivity ${sensitivity}` }
+        : {
+            rule: 'sens.no-class',
+            text: `no data class declared: sensitivity ${sensitivity} (the policy's no_class_level; declare a public class to place it lower)`,
+          },
+    );
+  } else sensitivity = top(found, levels);
+  for (const f of found) reasons.push(f.reason);
+  if (found.length > 0) {
+    const deciding = found.filter((f) => f.level === sensitivity).map((f) => f.reason.rule);
+    reasons.push({ rule: 'sens.result', text: `sensitivity ${sensitivity} (from ${deciding.join(', ')})` });
+  }
+  const atTop = found.filter((f) => f.level === sensitivity);
+  const regimeBacked = sensitivity === levels[levels.length - 1] && atTop.length > 0 && atTop.every((f) => f.regime);
+  return { sensitivity, regimes: [...regimes].sort(), regimeBacked, unclassified, pending, reasons };
+}
+
+function top(found: readonly Contribution[], levels: readonly string[]): string {
+  let level = levels[0] ?? 'public';
+  for (const f of found) if (rank(levels, f.level) > rank(levels, level)) level = f.level;
+  return level;
+}
+
+function classContribution(
+  cls: string,
+  policy: Policy,
+  regimes: Set<string>,
+  reasons: Reason[],
+  suggested: boolean,
+): Contribution {
+  const { data_classes, fail_closed } = policy.sensitivity;
+  const def = data_classes[cls];
+  if (!def) {
+    // Validation refuses unknown classes; a caller that skips it still never gets a guess.
+    return {
+      level: fail_closed,
+      regime: false,
+      reason: {
+        rule: suggested ? `sens.suggested.${cls}` : 'sens.unknown-class',
+        text: `${suggested ? 'suggested ' : ''}unknown data class ${cls}: treated fail-closed as ${fail_closed}`,
+      },
+    };
+  }
+  const regime = (def.implies_regimes ?? []).length > 0;
+  for (const implied of def.implies_regimes ?? []) {
+    if (!regimes.has(implied)) {
+      regimes.add(implied);
+      reasons.push({
+        rule: `regime.implied.${cls}`,
+        text: `${suggested ? 'suggested ' : ''}data class ${cls} implies regime ${implied}`,
       });
-      continue;
-    }
-    const regime = (def.implies_regimes ?? []).length > 0;
-    found.push({
-      level: def.level,
-      regime,
-      reason: { rule: `sens.class.${cls}`, text: `data class ${cls} is ${def.level}` },
-    });
-    for (const implied of def.implies_regimes ?? []) {
-      if (!regimes.has(implied)) {
-        regimes.add(implied);
-        reasons.push({ rule: `regime.implied.${cls}`, text: `data class ${cls} implies regime ${implied}` });
-      }
     }
   }
+  return suggested
+    ? {
+        level: def.level,
+        regime,
+        reason: {
+          rule: `sens.suggested.${cls}`,
+          text: `suggested data class ${cls} is ${def.level}: applied fail-closed until confirmed or dismissed`,
+        },
+      }
+    : { level: def.level, regime, reason: { rule: `sens.class.${cls}`, text: `data class ${cls} is ${def.level}` } };
+}
+
+function addRegimes(found: Contribution[], regimes: ReadonlySet<string>, policy: Policy, only?: ReadonlySet<string>) {
   for (const regime of [...regimes].sort()) {
-    const def = regimeCatalog[regime];
+    if (only !== undefined && !only.has(regime)) continue;
+    const def = policy.sensitivity.regimes[regime];
     if (!def) continue;
     found.push({
       level: def.level,
@@ -108,19 +181,37 @@ export function classifySensitivity(uc: Pick<UseCase, 'data'>, policy: Policy): 
       reason: { rule: `sens.regime.${regime}`, text: `regime ${regime} is ${def.level}` },
     });
   }
-  let sensitivity = levels[0] ?? 'public';
-  for (const f of found) if (rank(levels, f.level) > rank(levels, sensitivity)) sensitivity = f.level;
-  if (found.length === 0) {
-    reasons.push({ rule: 'sens.default', text: `no data class raises it: sensitivity ${sensitivity}` });
+}
+
+/**
+ * A pending suggestion counts when it would raise the level the declared data gives (the floor
+ * when nothing is declared) or add a regime: a guess may make a placement stricter, never looser.
+ */
+function applySuggestion(
+  uc: Pick<UseCase, 'data' | 'suggested'>,
+  policy: Policy,
+  found: Contribution[],
+  regimes: Set<string>,
+  reasons: Reason[],
+  declared: string | undefined,
+): string[] {
+  const { levels } = policy.sensitivity;
+  const base = declared ?? policy.sensitivity.no_class_level ?? levels[0] ?? 'public';
+  const applied: string[] = [];
+  for (const cls of pendingSuggestion(uc)) {
+    if ((uc.data?.classes ?? []).includes(cls)) continue;
+    const before = new Set(regimes);
+    const scratch: Reason[] = [];
+    const c = classContribution(cls, policy, before, scratch, true);
+    const added = [...before].filter((r) => !regimes.has(r));
+    if (rank(levels, c.level) <= rank(levels, base) && added.length === 0) continue;
+    applied.push(cls);
+    found.push(c);
+    reasons.push(...scratch);
+    for (const r of added) regimes.add(r);
+    addRegimes(found, regimes, policy, new Set(added));
   }
-  for (const f of found) reasons.push(f.reason);
-  if (found.length > 0) {
-    const deciding = found.filter((f) => f.level === sensitivity).map((f) => f.reason.rule);
-    reasons.push({ rule: 'sens.result', text: `sensitivity ${sensitivity} (from ${deciding.join(', ')})` });
-  }
-  const top = found.filter((f) => f.level === sensitivity);
-  const regimeBacked = sensitivity === levels[levels.length - 1] && top.length > 0 && top.every((f) => f.regime);
-  return { sensitivity, regimes: [...regimes].sort(), regimeBacked, unclassified, reasons };
+  return applied;
 }
 
 function conditionHolds(when: CapabilityCondition, needs: Needs): boolean {

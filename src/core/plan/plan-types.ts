@@ -1,7 +1,7 @@
 // The versioned plan: the interchange format every renderer starts from.
 // Mirrors schemas/plan.schema.json (checked by test/schema-alignment.test.ts).
 
-export const PLAN_SCHEMA_VERSION = 1;
+export const PLAN_SCHEMA_VERSION = 2;
 
 export interface Reason {
   /** Stable id of the rule that produced this step, e.g. `sens.class.phi`. */
@@ -48,6 +48,8 @@ export interface PlannedUseCase {
   /** The top sensitivity comes only from regimes, so certification for them admits the data. */
   regime_backed: boolean;
   unclassified: string[];
+  /** Suggested data classes applied fail-closed until confirmed or dismissed. */
+  pending_suggestion: string[];
   tier: string | null;
   deployment: string | null;
   decided_by: DecidedBy;
@@ -103,4 +105,6 @@ export interface Plan {
   overrides: string[];
   expiring: string[];
   unclassified: string[];
+  /** Use cases placed by a pending suggestion (applied fail-closed). */
+  pending: string[];
 }

@@ -43,6 +43,7 @@ export function computePlan(inventory: Inventory, policy: Policy, opts: PlanOpti
         u.override.days_left <= EXPIRING_WITHIN_DAYS,
     ),
     unclassified: ids((u) => u.unclassified.length > 0 && u.decided_by !== 'retired'),
+    pending: ids((u) => u.pending_suggestion.length > 0 && u.decided_by !== 'retired'),
   };
 }
 

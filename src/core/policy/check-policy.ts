@@ -35,6 +35,8 @@ export function checkPolicy(p: Policy): Problem[] {
   if (caps.length === 0)
     err('missing-levels', 'capability.levels is empty', ['capability'], 'list the levels, lowest first');
   level(p.sensitivity.fail_closed, sens, 'sensitivity-level', ['sensitivity', 'fail_closed']);
+  if (p.sensitivity.no_class_level !== undefined)
+    level(p.sensitivity.no_class_level, sens, 'sensitivity-level', ['sensitivity', 'no_class_level']);
   level(p.capability.unclassified, caps, 'capability-level', ['capability', 'unclassified']);
   for (const [name, dc] of Object.entries(p.sensitivity.data_classes)) {
     level(dc.level, sens, 'sensitivity-level', ['sensitivity', 'data_classes', name, 'level']);

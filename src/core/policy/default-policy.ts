@@ -13,6 +13,7 @@ export const DEFAULT_POLICY: Policy = {
   sensitivity: {
     levels: ['public', 'internal', 'confidential', 'regulated'],
     fail_closed: 'regulated',
+    no_class_level: 'internal',
     data_classes: {
       public: { level: 'public', description: 'Published or publishable material: marketing, public docs.' },
       internal_docs: {

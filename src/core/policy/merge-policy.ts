@@ -17,6 +17,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
       sensitivity: {
         levels: file.sensitivity?.levels ?? [],
         fail_closed: file.sensitivity?.fail_closed ?? '',
+        ...(file.sensitivity?.no_class_level !== undefined ? { no_class_level: file.sensitivity.no_class_level } : {}),
         data_classes: file.sensitivity?.data_classes ?? {},
         regimes: file.sensitivity?.regimes ?? {},
       },
@@ -36,6 +37,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
     };
   }
   const s = file.sensitivity ?? {};
+  const noClass = s.no_class_level ?? base.sensitivity.no_class_level;
   const c = file.capability ?? {};
   const matrix = file.matrix ?? base.matrix;
   const referenceSplit = file.reference_split ?? base.reference_split;
@@ -50,6 +52,7 @@ export function mergePolicy(file: PolicyFile, base: Policy): Policy {
     sensitivity: {
       levels: s.levels ?? base.sensitivity.levels,
       fail_closed: s.fail_closed ?? base.sensitivity.fail_closed,
+      ...(noClass !== undefined ? { no_class_level: noClass } : {}),
       data_classes: { ...base.sensitivity.data_classes, ...s.data_classes },
       regimes: { ...base.sensitivity.regimes, ...s.regimes },
     },

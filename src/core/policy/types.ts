@@ -53,16 +53,21 @@ export interface UseCase {
   data?: DataSpec;
   needs?: Needs;
   volume?: Volume;
-  /** Guesses awaiting confirmation; the plan never reads them. */
+  /** Guesses awaiting confirmation; suggested data classes count fail-closed until then. */
   suggested?: Suggested;
   override?: Override;
 }
 
-/** What an import's keyword rules guessed, kept apart from the facts until an architect confirms it. */
+/**
+ * What an import's keyword rules guessed, kept apart from the facts until an architect confirms
+ * it. Until then the suggested data classes are applied fail-closed (docs/design.md), unless
+ * `dismissed` says why they do not apply.
+ */
 export interface Suggested {
   data_classes?: string[];
   task?: Task;
   because?: string[];
+  dismissed?: string;
 }
 
 export interface Inventory {
@@ -84,6 +89,11 @@ export interface Regime {
 interface SensitivityPolicy {
   levels: string[];
   fail_closed: string;
+  /**
+   * Level of a use case whose data declares no class and no regime. Absent: the lowest level (a
+   * policy written with `extends: none` before this setting existed keeps its meaning).
+   */
+  no_class_level?: string;
   data_classes: Record<string, DataClass>;
   regimes: Record<string, Regime>;
 }

@@ -23,8 +23,8 @@ export function renderImportedInventory(inventory: Inventory, h: InventoryHeader
   ];
   if (h.suggested > 0) {
     lines.push(
-      " A `suggested:` block holds guesses from the mapping's keyword rules, which the plan never uses:",
-      ' `tierplan plan` on a terminal asks you to confirm them into data and needs.',
+      " A `suggested:` block holds guesses from the mapping's keyword rules. Until confirmed or dismissed,",
+      ' suggested data classes are applied fail-closed: `tierplan plan` on a terminal asks you to confirm them.',
     );
   }
   doc.commentBefore = lines.join('\n');

@@ -106,7 +106,7 @@ export function renderImportSummary(s: ImportSummary): string {
     );
     if (s.suggested > 0)
       lines.push(
-        `${s.suggested} carry suggestions from keyword rules: run \`tierplan plan\` on a terminal to confirm them.`,
+        `${s.suggested} carry suggestions from keyword rules, applied fail-closed until confirmed: run \`tierplan plan\` on a terminal to confirm them.`,
       );
     lines.push(`next: tierplan validate --inventory ${s.output}`);
   }

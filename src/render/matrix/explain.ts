@@ -41,6 +41,16 @@ export function renderExplain(u: PlannedUseCase, plan: Plan, ctx: RenderContext)
   if (u.unclassified.length > 0) {
     lines.push(field('unclassified', s.c.yellow(`lacks ${list(u.unclassified)}: placed fail-closed, not guessed`)));
   }
+  if (u.pending_suggestion.length > 0) {
+    lines.push(
+      field(
+        'pending',
+        s.c.yellow(
+          `suggested ${list(u.pending_suggestion)} applied fail-closed until confirmed (tierplan plan on a terminal, tierplan classify) or dismissed`,
+        ),
+      ),
+    );
+  }
   if (u.override) {
     const o = u.override;
     lines.push(

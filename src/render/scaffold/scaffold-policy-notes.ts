@@ -34,6 +34,11 @@ export const NOTES = {
     'A use case whose data classes are not written down yet is placed as if its data were at',
     'this level, and reported as unclassified: unknown data is never assumed harmless.',
   ],
+  no_class_level: [
+    'A use case whose data.classes list is empty (declared, but naming no class) gets this',
+    'level: a blank "contains personal data?" answer is not proof that the data is public. Only',
+    'a use case that declares a public class is placed as public.',
+  ],
   data_classes: [
     'The kinds of data a use case touches; the inventory lists them under data.classes.',
     'Each sets a sensitivity level, and implies_regimes brings regimes with it (health data',

@@ -25,6 +25,8 @@ export function renderScaffoldPolicy(input: ScaffoldPolicyInput): string {
   above(doc, ['sensitivity'], NOTES.sensitivity, true);
   beside(doc, ['sensitivity', 'levels'], NOTES.levels);
   above(doc, ['sensitivity', 'fail_closed'], NOTES.fail_closed);
+  if (policy.sensitivity.no_class_level !== undefined)
+    above(doc, ['sensitivity', 'no_class_level'], NOTES.no_class_level);
   above(doc, ['sensitivity', 'data_classes'], NOTES.data_classes);
   above(doc, ['sensitivity', 'regimes'], NOTES.regimes);
   above(doc, ['capability'], NOTES.capability, true);
@@ -83,6 +85,7 @@ function policyData(p: Policy): Record<string, unknown> {
     sensitivity: {
       levels: p.sensitivity.levels,
       fail_closed: p.sensitivity.fail_closed,
+      ...(p.sensitivity.no_class_level !== undefined ? { no_class_level: p.sensitivity.no_class_level } : {}),
       data_classes: p.sensitivity.data_classes,
       regimes: p.sensitivity.regimes,
     },
