@@ -1,10 +1,12 @@
 // Nothing sensitive becomes public by default: the policy's no_class_level for data that declares
 // no class, and pending suggestions applied fail-closed until confirmed or dismissed.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/plan/classify.js';
 import { computePlan } from '../../src/core/plan/plan.js';
 import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import type { Policy } from '../../src/core/policy/types.js';
+import { CLASSES, policyArb, useCaseArb } from './arbitraries.js';
 import { AS_OF, uc } from './helpers.js';
 
 const P = DEFAULT_POLICY;
@@ -94,5 +96,40 @@ describe('pending suggestions', () => {
       { asOf: AS_OF, generator: 'test' },
     );
     expect(plan.use_cases.map((u) => u.sensitivity)).toEqual(['regulated', 'internal']);
+  });
+});
+
+describe('a suggestion never lowers (property)', () => {
+  it('sensitivity never drops, regimes only grow, and applied classes count as if declared', () => {
+    const world = policyArb().chain((policy) =>
+      fc.record({
+        policy: fc.constant(policy),
+        uc: useCaseArb('u'),
+        suggested: fc.subarray(CLASSES),
+        dismissed: fc.boolean(),
+      }),
+    );
+    fc.assert(
+      fc.property(world, ({ policy, uc: base, suggested, dismissed }) => {
+        const levels = policy.sensitivity.levels;
+        const plain = classify({ ...base, suggested: undefined }, policy);
+        const s = classify(
+          { ...base, suggested: { data_classes: suggested, ...(dismissed ? { dismissed: 'no' } : {}) } },
+          policy,
+        );
+        expect(levels.indexOf(s.sensitivity)).toBeGreaterThanOrEqual(levels.indexOf(plain.sensitivity));
+        for (const r of plain.regimes) expect(s.regimes).toContain(r);
+        if (dismissed || s.pending.length === 0) expect(s.sensitivity).toBe(plain.sensitivity);
+        if (s.pending.length > 0 && base.data?.classes !== undefined) {
+          const declared = classify(
+            { ...base, suggested: undefined, data: { ...base.data, classes: [...base.data.classes, ...s.pending] } },
+            policy,
+          );
+          expect(s.sensitivity).toBe(declared.sensitivity);
+          expect(s.regimes).toEqual(declared.regimes);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
