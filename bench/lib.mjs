@@ -18,8 +18,10 @@ export function rng(seed) {
 
 export const pick = (r, list) => list[Math.floor(r() * list.length)];
 
-/** Runs a command `runs` times and returns the wall times in ms; fails loudly on a non-zero exit. */
-export function time(cmd, args, runs, opts = {}) {
+/** Runs a command `runs` times and returns the wall times in ms; fails loudly on an unexpected exit code. */
+export function time(cmd, args, runs, options = {}) {
+  // `status`: the exit code expected (1 for a `--check` that finds drift).
+  const { status = 0, ...opts } = options;
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
@@ -29,7 +31,7 @@ export function time(cmd, args, runs, opts = {}) {
       ...opts,
     });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
+    if (res.status !== status) throw new Error(`${cmd} ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
     times.push(ms);
   }
   return times;

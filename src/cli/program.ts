@@ -11,6 +11,7 @@ import {
   verifyHelp,
 } from './help/epilogues.js';
 import { reportError } from './report-error.js';
+import { setOutputNotes } from '../io/output/write-output.js';
 import { version } from './version.js';
 
 const inputOptions = (cmd: Command): Command =>
@@ -50,6 +51,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     async (...a: unknown[]): Promise<void> => {
       const cmd = a[a.length - 1] as Command;
       const ctx = context(cmd);
+      setOutputNotes((line) => ctx.err(`note: ${line}\n`));
       try {
         const run = await load();
         exit(await run(ctx, ...(a.slice(0, -1) as T)));

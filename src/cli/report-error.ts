@@ -1,6 +1,6 @@
 import { InputError, UsageError } from '../io/source/errors.js';
 import { formatDiagnostic } from '../core/diagnostics/format.js';
-import { OutputInterrupted } from '../io/output/write-tree.js';
+import { OutputInterrupted } from '../io/output/signals.js';
 import type { CliContext } from './context.js';
 
 /** The one place errors become messages and exit codes: 2 for usage, input and internal errors. */
@@ -11,7 +11,7 @@ export function reportError(e: unknown, ctx: CliContext): number {
     ctx.err(`\n${errors} error${errors === 1 ? '' : 's'}: nothing was written. Fix the input and run again.\n`);
     return 2;
   }
-  // SIGINT/SIGTERM while an --out tree was written: one line saying what state it is in, 130/143.
+  // SIGINT/SIGTERM while outputs (an --out tree, or single files) were written: one line saying what state it is in, 130/143.
   if (e instanceof OutputInterrupted) {
     ctx.err(`${e.message}\n`);
     return e.exitCode;

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { gatewayDrift } from '../../pipeline/gateway-drift.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
@@ -13,6 +12,7 @@ import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
 import { writeOutTree } from '../out-tree.js';
+import { driftDiff } from '../drift-diff.js';
 
 export interface GatewayOptions extends InputOptions {
   target: GatewayTarget | 'all';
@@ -52,12 +52,7 @@ async function checkDrift(
     if (have === null) ctx.out(`missing: ${shown} (would be generated)\n`);
     else if (want === null && owned) ctx.out(`stale: ${shown} (no longer generated; \`gateway --out\` removes it)\n`);
     else if (want === null) ctx.out(`stale: ${shown} (not generated, and not written by tierplan; delete it)\n`);
-    else
-      ctx.out(
-        createTwoFilesPatch(`${shown} (on disk)`, `${shown} (generated)`, have, want, undefined, undefined, {
-          context: 3,
-        }),
-      );
+    else ctx.out(driftDiff(shown, have, want, `tierplan gateway --out ${out}`));
   }
   if (drifted === 0) {
     ctx.err(`no drift: ${files.length} file${files.length === 1 ? '' : 's'} under ${out} match the inputs\n`);

@@ -2,6 +2,7 @@
 // findings. A code must be here to be emitted (DiagnosticCode types every place that creates
 // one), and docs/rules.md is generated from this object (scripts/rules-doc.mjs).
 import type { Category, CatalogEntry, RuleText } from './catalog-types.js';
+import { CONFIG_REFERENCE_RULES } from './catalog-config-references.js';
 import { INPUT_RULES } from './catalog-input.js';
 import { INVENTORY_RULES } from './catalog-inventory.js';
 import { LITELLM_RULES } from './catalog-litellm.js';
@@ -20,13 +21,22 @@ export const AREAS = [
   { category: 'verify', title: 'Verify findings', rules: VERIFY_RULES },
   { category: 'verify', title: 'LiteLLM config problems (reported as config-problem)', rules: LITELLM_RULES },
   { category: 'verify', title: 'Portkey config problems (reported as config-problem)', rules: PORTKEY_RULES },
+  {
+    category: 'verify',
+    title: 'Credentials and expanded text in gateway configs (reported as config-problem)',
+    rules: CONFIG_REFERENCE_RULES,
+  },
   { category: 'review', title: 'Review findings', rules: REVIEW_RULES },
 ] as const satisfies readonly { category: Category; title: string; rules: Record<string, RuleText> }[];
 
 /** Codes of problems in inputs (files, schemas, policy and inventory rules, usage exports). */
 export type InputCode = keyof typeof INPUT_RULES | keyof typeof INVENTORY_RULES;
 /** Codes a Problem can carry: input problems, and what is wrong inside a gateway config (verify wraps each in a `config-problem` finding). */
-export type ProblemCode = keyof typeof LITELLM_RULES | keyof typeof PORTKEY_RULES | InputCode;
+export type ProblemCode =
+  | keyof typeof LITELLM_RULES
+  | keyof typeof PORTKEY_RULES
+  | keyof typeof CONFIG_REFERENCE_RULES
+  | InputCode;
 export type DiagnosticCode = ProblemCode | keyof typeof VERIFY_RULES | keyof typeof REVIEW_RULES;
 
 const anchorOf = (code: string): string => `docs/rules.md#${code}`;

@@ -2,7 +2,11 @@
 // to say anything, so they are never trusted: an entry is recognised only by the fields that
 // decide where a request goes, compared with what tierplan would write for each deployment.
 import type { Deployment, Tier } from '../policy/types.js';
+import { maskEndpoint } from '../policy/check-endpoints.js';
 import { normaliseConfigValue } from './endpoint.js';
+
+/** A value as a message shows it: a URL's credentials masked, so a finding never repeats them. */
+const showValue = (v: unknown): string => JSON.stringify(typeof v === 'string' ? maskEndpoint(v) : v);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -63,7 +67,7 @@ export function portkeyKey(leaf: Record<string, unknown>): string | null {
 /** A short description of an entry's identifying fields, for "matches no deployment" messages. */
 export function describeLitellmEntry(entry: Record<string, unknown>): string {
   const p = isRecord(entry.litellm_params) ? entry.litellm_params : {};
-  const parts = LITELLM_KEYS.filter((k) => p[k] !== undefined).map((k) => `${k} ${JSON.stringify(p[k])}`);
+  const parts = LITELLM_KEYS.filter((k) => p[k] !== undefined).map((k) => `${k} ${showValue(p[k])}`);
   return parts.length > 0 ? parts.join(', ') : 'no litellm_params.model';
 }
 
@@ -75,9 +79,9 @@ export function describePortkeyLeaf(leaf: Record<string, unknown>): string {
       : {};
   const parts = PORTKEY_KEYS.flatMap(([s, c]) =>
     leaf[s] !== undefined
-      ? [`${s} ${JSON.stringify(leaf[s])}`]
+      ? [`${s} ${showValue(leaf[s])}`]
       : leaf[c] !== undefined
-        ? [`${c} ${JSON.stringify(leaf[c])}`]
+        ? [`${c} ${showValue(leaf[c])}`]
         : [],
   );
   parts.push(

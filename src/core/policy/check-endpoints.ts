@@ -11,6 +11,9 @@ type Path = (string | number)[];
 const RESOLVED = /os\.environ\//i;
 /** What envsubst or a template engine would expand in a deployment's model or endpoint. */
 const EXPANDED = /os\.environ\/|\$[A-Za-z_{]|\{\{/i;
+
+/** Whether a gateway (LiteLLM's os.environ/, envsubst's $NAME and ${…}, a {{…}} template) would expand text. */
+export const gatewayWouldExpand = (v: string): boolean => EXPANDED.test(v);
 /** `scheme://user[:pass]@host`: userinfo before the host. */
 const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
 /** Query parameter names that carry credentials (Azure SAS `sig`, OAuth `code`, `api-key`…). */
@@ -61,6 +64,28 @@ export function endpointHasCredentials(endpoint: string): boolean {
       .replace(/-/g, '_');
     return SECRET_PARAM.test(name);
   });
+}
+
+/**
+ * The URL with its credentials replaced by `***` (user info, and the values of secret-looking
+ * query parameters), so a message can say which endpoint it means without repeating the secret.
+ */
+export function maskEndpoint(endpoint: string): string {
+  let out = USERINFO.test(endpoint) ? endpoint.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@') : endpoint;
+  const q = out.indexOf('?');
+  if (q < 0) return out;
+  const [query = '', ...fragment] = out.slice(q + 1).split('#');
+  const masked = query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      const key = decodeSafe(name).toLowerCase().replace(/-/g, '_');
+      return SECRET_PARAM.test(key) && eq >= 0 ? `${name}=***` : pair;
+    })
+    .join('&');
+  out = `${out.slice(0, q + 1)}${masked}${fragment.length > 0 ? `#${fragment.join('#')}` : ''}`;
+  return out;
 }
 
 function decodeSafe(s: string): string {

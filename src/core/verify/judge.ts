@@ -7,6 +7,7 @@ import { dataProfile } from '../gateway/routing.js';
 import type { Policy, Tier } from '../policy/types.js';
 import type { DeploymentCatalog, DeploymentRef } from '../identify/catalog.js';
 import { describeLitellmEntry, describePortkeyLeaf } from '../identify/config-entry.js';
+import { environmentEndpoint } from './env-endpoint.js';
 import type { VerifyCode } from '../diagnostics/catalog.js';
 import { jsonPath, type Dialect, type VerifyFinding, type Path, type ReachPath } from './verify-types.js';
 
@@ -55,7 +56,7 @@ export function judgeReach(u: PlannedUseCase, paths: ReachPath[], ctx: JudgeCont
           'unknown-deployment',
           u.id,
           p.via,
-          `"${u.id}" can reach ${jsonPath(p.leaf)}, which matches no deployment of the policy (${what}): it cannot be proven cleared${tail}`,
+          `"${u.id}" can reach ${jsonPath(p.leaf)}, which matches no deployment of the policy (${what})${environmentEndpoint(ctx.dialect, p.value)}: it cannot be proven cleared${tail}`,
           p.chain,
         ),
       );

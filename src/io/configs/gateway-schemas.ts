@@ -37,11 +37,12 @@ export function validateLitellmSchema(config: unknown): PlacedProblem[] {
 /**
  * Everything tierplan finds in a LiteLLM config: schema problems and semantic ones. Where both
  * speak about the same place, the semantic problem (the more specific explanation) is kept;
- * no schema message is kept at or under a literal secret, since it could quote the secret.
+ * no schema message is kept at or under a literal secret or a URL with credentials, since it could
+ * quote the secret.
  */
 export function checkLitellmConfig(config: unknown): PlacedProblem[] {
   const semantic = lintLitellm(config);
-  const secrets = semantic.filter((p) => p.code === 'literal-secret');
+  const secrets = semantic.filter((p) => p.code === 'literal-secret' || p.code === 'url-credentials');
   const covered = (p: Problem): boolean =>
     semantic.some((s) => samePath(s.path, p.path)) || secrets.some((s) => isPrefix(s.path, p.path));
   return [...validateLitellmSchema(config).filter((p) => !covered(p)), ...semantic];

@@ -25,7 +25,9 @@ export async function saveUseCase(file: string, id: string, changes: readonly Ch
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = bytes.toString('utf8').slice(bom ? 1 : 0);
   const edited = editUseCase(text, file, id, changes);
-  if (edited !== text) await writeOutputs([{ path: file, text: (bom ? '\uFEFF' : '') + edited }]);
+  // The interactive session catches SIGINT during a save and stops once it is written.
+  if (edited !== text)
+    await writeOutputs([{ path: file, text: (bom ? '\uFEFF' : '') + edited }], { callerHandlesSignals: true });
 }
 
 /** The text of an inventory file (or a one-use-case file) with `changes` made to the use case `id`. */

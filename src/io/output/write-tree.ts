@@ -18,6 +18,7 @@ import {
   writeJournal,
 } from './manifest.js';
 import { applyJournal, recoverTree, refuseLinks } from './recover.js';
+import { catchSignals, OutputInterrupted, SIGNALS } from './signals.js';
 
 const WRITE_BATCH = 64;
 
@@ -39,20 +40,6 @@ export interface TreeOptions {
   /** One line to stderr, e.g. that an interrupted earlier run was cleaned up. */
   note?: (line: string) => void;
 }
-
-/** SIGINT or SIGTERM arrived while writing; the message says what state --out is in. */
-export class OutputInterrupted extends Error {
-  override name = 'OutputInterrupted';
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
-
-const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
-type Signal = keyof typeof SIGNALS;
 
 /**
  * Replaces the files tierplan owns under `out` by `files`, all or nothing: after any interruption,
@@ -143,25 +130,6 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
       SIGNALS[signal.got],
     );
   return stale;
-}
-
-/** While installed, SIGINT and SIGTERM are recorded instead of ending the process at once. */
-function catchSignals(): { got: Signal | null; dispose(): void } {
-  const handlers: [Signal, () => void][] = [];
-  const state = {
-    got: null as Signal | null,
-    dispose(): void {
-      for (const [s, h] of handlers) process.off(s, h);
-    },
-  };
-  for (const s of Object.keys(SIGNALS) as Signal[]) {
-    const h = (): void => {
-      state.got ??= s;
-    };
-    process.on(s, h);
-    handlers.push([s, h]);
-  }
-  return state;
 }
 
 function checkPaths(root: string, files: readonly TreeFile[]): void {

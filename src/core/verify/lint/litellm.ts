@@ -5,6 +5,8 @@
 import { didYouMean, type Problem } from '../../diagnostics/problems.js';
 import { FALLBACK_SECTIONS, fallbacks, guardrails, wildcard, type Groups } from './litellm-fallbacks.js';
 import { credentialSecrets, envReferences, secret, SECRET_PARAMS } from './litellm-secrets.js';
+import { misplacedReferences } from './litellm-references.js';
+import { urlCredentials } from './config-urls.js';
 import { hintFrom, isObj, shown, type Obj, type Path } from './values.js';
 
 interface ProviderNeeds {
@@ -72,6 +74,8 @@ export function lintLitellm(config: unknown): Problem[] {
   if (isObj(general) && 'master_key' in general)
     secret(general.master_key, ['general_settings', 'master_key'], 'master_key', add);
   envReferences(config, add);
+  misplacedReferences(config, add);
+  urlCredentials(config, 'LiteLLM', add);
   return problems;
 }
 

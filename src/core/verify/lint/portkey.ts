@@ -7,6 +7,8 @@ import { typeError, unknownKeys, type Ctx, type PortkeyLintOptions } from './por
 import { isObj, shown, type Obj, type Path } from './values.js';
 import { conditional } from './portkey-query.js';
 import { cache, customHost, retry, statusCodes } from './portkey-settings.js';
+import { expandedText } from './portkey-references.js';
+import { urlCredentials } from './config-urls.js';
 
 export type { PortkeyLintOptions } from './portkey-common.js';
 export { DEFAULT_TRUSTED_CUSTOM_HOSTS } from './portkey-settings.js';
@@ -132,6 +134,8 @@ export function lintPortkey(config: unknown, options: PortkeyLintOptions = {}): 
   }
   node(config, [], undefined, ctx);
   size(config, ctx);
+  expandedText(config, ctx.add);
+  urlCredentials(config, 'Portkey', ctx.add);
   return problems;
 }
 
