@@ -8,6 +8,7 @@ import {
   planHelp,
   reviewHelp,
   validateHelp,
+  classifyHelp,
   verifyHelp,
 } from './help/epilogues.js';
 import { reportError } from './report-error.js';
@@ -124,6 +125,17 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--json', 'print the diagnostics as JSON')
     .addHelpText('after', validateHelp)
     .action(action(async () => (await import('./commands/validate.js')).validate));
+
+  inputOptions(program.command('classify'))
+    .description('Decide pending import suggestions in bulk: list them grouped, accept or dismiss them.')
+    .option('--accept-suggestions', 'confirm the suggestions of the selected use cases into data.classes')
+    .option('--dismiss-suggestions <why>', 'record that the suggestions do not apply, and why (who decided)')
+    .option('--where <field=value...>', 'only use cases matching: id, owner, status, suggested (trailing * = prefix)')
+    .addOption(new Option('--by <grouping>', 'group the listing by').choices(['owner', 'suggestion']).default('owner'))
+    .option('--dry-run', 'say what would change; write nothing')
+    .addOption(new Option('-f, --format <format>', 'output on stdout').choices(['table', 'json']).default('table'))
+    .addHelpText('after', classifyHelp)
+    .action(action(async () => (await import('./commands/classify.js')).classify));
 
   inputOptions(program.command('plan'))
     .description('Classify every use case, assign its tier and print the one-page tier matrix.')

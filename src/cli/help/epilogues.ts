@@ -58,6 +58,35 @@ export const validateHelp = text(
   '  2  any error',
 );
 
+export const classifyHelp = text(
+  '',
+  'Pending suggestions (from `tierplan import` keyword rules) are applied',
+  'fail-closed until decided. Without --accept-suggestions or',
+  '--dismiss-suggestions this lists them, grouped.',
+  '',
+  'Examples:',
+  '  tierplan classify                      # pending suggestions by owner',
+  '  tierplan classify --by suggestion      # … by what is suggested',
+  '  tierplan classify --accept-suggestions --where owner=claims@x.example',
+  '  tierplan classify --accept-suggestions --where suggested=phi --dry-run',
+  '  tierplan classify --dismiss-suggestions "DPO 2026-12-01: test data" \\',
+  '    --where id=demo-*',
+  '',
+  '--where FIELD=VALUE, repeatable: id, owner, status, suggested (a suggested',
+  'data class). A trailing * matches a prefix; the same field twice matches',
+  'either value.',
+  '',
+  'Accepting moves suggested classes into data.classes (declared ones kept)',
+  'and a suggested task into needs.task when none is written, then removes',
+  '`suggested`. Dismissing keeps the suggestion with `dismissed: <why>` as the',
+  'record. Files are edited in place (comments kept), each checked before any',
+  'is written.',
+  '',
+  'Exit codes:',
+  '  0  listed, or decided',
+  '  2  usage or input error (nothing written)',
+);
+
 export const planHelp = text(
   '',
   'Examples:',

@@ -24,6 +24,7 @@ export const KEY_ORDER: Record<string, readonly string[]> = {
   data: ['classes', 'regimes', 'residency'],
   needs: ['task', 'reasoning', 'context_tokens', 'tools', 'modalities'],
   volume: ['requests', 'input_tokens_per_request', 'output_tokens_per_request'],
+  suggested: ['data_classes', 'task', 'because', 'dismissed'],
 };
 
 /** What the prompts start from: the facts already written, then the suggestions awaiting confirmation. */

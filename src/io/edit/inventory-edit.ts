@@ -37,9 +37,25 @@ interface Edits {
 
 /** `text` with `changes` made to the use case mapping `entry` (a node of `text`'s document). */
 export function editInPlace(text: string, entry: YAMLMap, changes: readonly Change[]): string {
+  return editManyInPlace(text, [{ entry, changes }]);
+}
+
+/** `text` with the changes of several use cases made at once (their edits never overlap). */
+export function editManyInPlace(
+  text: string,
+  entries: readonly { entry: YAMLMap; changes: readonly Change[] }[],
+): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return apply(
+    text,
+    entries.flatMap((e) => entryEdits(text, e.entry, e.changes, eol)),
+  );
+}
+
+function entryEdits(text: string, entry: YAMLMap, changes: readonly Change[], eol: string): Edit[] {
   if (entry.flow) throw new LayoutNotHandled('the use case is written in flow style ({ … })');
   const { isMap } = yamlLib();
-  const out: Edits = { edits: [], inserts: [], eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  const out: Edits = { edits: [], inserts: [], eol };
   const groups = new Map<string, Change[]>();
   for (const c of changes) groups.set(c.path[0], [...(groups.get(c.path[0]) ?? []), c]);
   for (const [group, list] of groups) {
@@ -79,7 +95,7 @@ export function editInPlace(text: string, entry: YAMLMap, changes: readonly Chan
     const lead = offset === text.length && text.length > 0 && !text.endsWith('\n') ? out.eol : '';
     out.edits.push({ start: offset, end: offset, text: lead + (lead ? joined.slice(0, -out.eol.length) : joined) });
   }
-  return apply(text, out.edits);
+  return out.edits;
 }
 
 /** Sorts insertions that meet at one line: a group before the next, a key's own lines before the next key. */

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { applyChanges, KEY_ORDER, sameValue, type Change } from '../../core/interactive/answers.js';
 import type { UseCase } from '../../core/policy/types.js';
-import { editInPlace, LayoutNotHandled, newDocument } from './inventory-edit.js';
+import { editInPlace, editManyInPlace, LayoutNotHandled, newDocument } from './inventory-edit.js';
 import type { LoadedInventory } from '../inputs/load-inventory.js';
 import { parseYaml } from '../source/parse-yaml.js';
 import { checkDocument } from '../schema/schemas.js';
@@ -60,6 +60,80 @@ export function editUseCase(text: string, file: string, id: string, changes: rea
   }
   throw new Error(
     `cannot write the answers for ${id} into ${file} safely (${failures.join('; ')}); nothing was written to it. Add them by hand: ${describe(changes)}`,
+  );
+}
+
+/**
+ * Writes the changes of many use cases, across the files that hold them, in one step: each file is
+ * parsed once, all its edits applied in one pass against the original offsets and checked once —
+ * linear in the inventory, where one `saveUseCase` per use case would re-read a file each time. No
+ * file is written unless every file's edit checks out. Returns the files that changed.
+ */
+export async function saveUseCases(
+  byFile: ReadonlyMap<string, ReadonlyMap<string, readonly Change[]>>,
+): Promise<string[]> {
+  const outputs: { path: string; text: string }[] = [];
+  for (const [file, changes] of byFile) {
+    const bytes = await readFile(file);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const text = bytes.toString('utf8').slice(bom ? 1 : 0);
+    const edited = editUseCases(text, file, changes);
+    if (edited !== text) outputs.push({ path: file, text: (bom ? '\uFEFF' : '') + edited });
+  }
+  if (outputs.length > 0) await writeOutputs(outputs);
+  return outputs.map((o) => o.path);
+}
+
+export function editUseCases(text: string, file: string, changes: ReadonlyMap<string, readonly Change[]>): string {
+  const wanted = [...changes].filter(([, c]) => c.length > 0);
+  if (wanted.length === 0) return text;
+  if (wanted.length === 1) return editUseCase(text, file, wanted[0]![0], wanted[0]![1]);
+  const { value, doc } = parseYaml(text, file);
+  const { isMap, isSeq } = yamlLib();
+  const list = isMap(doc.contents) ? doc.contents.get('use_cases', true) : undefined;
+  if (!isSeq(list)) throw new Error(`${file} holds no use_cases list; nothing was written to it.`);
+  const values = (value as { use_cases: UseCase[] }).use_cases;
+  const index = new Map(values.map((u, i) => [u?.id, i]));
+  const entries = wanted.map(([id, c]) => {
+    const i = index.get(id);
+    const node = i === undefined ? undefined : list.items[i];
+    if (i === undefined || !isMap(node))
+      throw new Error(
+        `${file} no longer holds a use case with id ${id}: was it renamed while tierplan ran? Nothing was written to it.`,
+      );
+    return { i, node, changes: c };
+  });
+  const next = values.map((u) => u);
+  for (const e of entries) next[e.i] = applyChanges(values[e.i]!, e.changes);
+  const expected = { ...(value as object), use_cases: next };
+  const attempts: (() => string)[] = [
+    () =>
+      editManyInPlace(
+        text,
+        entries.map((e) => ({ entry: e.node, changes: e.changes })),
+      ),
+    () => {
+      let out = text;
+      for (const e of entries) out = editWithDocument(doc, e.node, e.changes);
+      return out;
+    },
+  ];
+  const failures: string[] = [];
+  for (const attempt of attempts) {
+    let result: string;
+    try {
+      result = attempt();
+    } catch (e) {
+      if (!(e instanceof LayoutNotHandled)) throw e;
+      failures.push(e.message);
+      continue;
+    }
+    const problem = check(result, file, expected);
+    if (problem === undefined) return result;
+    failures.push(problem);
+  }
+  throw new Error(
+    `cannot write the decisions for ${entries.length} use cases into ${file} safely (${failures.join('; ')}); nothing was written to it.`,
   );
 }
 
