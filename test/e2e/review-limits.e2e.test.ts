@@ -1,12 +1,13 @@
 // Hostile and broken usage exports through the built binary: a gzip bomb, a field of gigabytes
 // and a flood of distinct aliases end in a clear exit 2 naming the limit and its flag (or, for
 // the aliases, a counted finding), never in a crash. Inputs are generated here, small on disk.
+import { createRequire } from 'node:module';
 import { closeSync, mkdtempSync, openSync, readFileSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { tierplan } from './run-cli.js';
+import { repo, tierplan } from './run-cli.js';
 
 const HEADER =
   'request_id,call_type,spend,total_tokens,prompt_tokens,completion_tokens,startTime,endTime,model,model_id,model_group,custom_llm_provider,api_base,metadata,request_tags,status\n';
@@ -21,6 +22,17 @@ const base = [
   '2026-11-24',
 ];
 const dir = mkdtempSync(join(tmpdir(), 'tierplan-limits-'));
+
+function validateReview(json: unknown): unknown[] {
+  const require = createRequire(import.meta.url);
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const schema = JSON.parse(readFileSync(join(repo, 'schemas', 'review.schema.json'), 'utf8')) as object;
+  const validate = ajv.compile(schema);
+  return validate(json) ? [] : (validate.errors ?? []);
+}
 
 // 256 MiB of one repeated row compress to a few hundred KiB (ratio ~1000:1).
 function bomb(): string {
@@ -96,6 +108,7 @@ describe('review within its limits', () => {
     // Not a crash: the overflow ran on a tier not cleared for fail-closed data, a breach at --fail-on breach.
     expect(r.code).toBe(1);
     const review = JSON.parse(readFileSync(join(out, 'review.json'), 'utf8'));
+    expect(validateReview(review)).toEqual([]);
     expect(review.schema_version).toBe(5);
     expect(review.counts.read).toBe(20_040);
     expect(review.counts.aggregated).toBe(20_040);

@@ -37,7 +37,7 @@ export type { Route, RoutedRequest, RowIdentity } from './accumulator-route.js';
  * the tier they ran on, so their traffic still counts and is judged (fail closed).
  */
 export const OVERFLOW_USE_CASE = '*overflow*';
-export const DEFAULT_MAX_IDENTITIES = 10_000;
+const DEFAULT_MAX_IDENTITIES = 10_000;
 /** Counters of the overflow's heavy-hitters sketch; the report lists the first few. */
 const SKETCH_CAPACITY = 1024;
 

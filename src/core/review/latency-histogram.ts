@@ -9,7 +9,7 @@ const bucketValue = (b: number): number => Math.round(RATIO ** b);
 const TABLED = 1 << 16;
 const BUCKET_OF_MS = Uint16Array.from({ length: TABLED }, (_, ms) => bucketOf(ms));
 // Buckets below this are counted in an array per cell (1.05^512 ms is two years); the rest in a map.
-export const ARRAY_BUCKETS = 512;
+const ARRAY_BUCKETS = 512;
 
 /**
  * A cell starts with no array (its few samples go in the map: a cell per rarely seen alias stays

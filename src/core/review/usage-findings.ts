@@ -170,7 +170,7 @@ function retiredMessage(g: Group): string {
 }
 
 /** How many of the heaviest overflowed names a finding lists. */
-export const TOP_SHOWN = 10;
+const TOP_SHOWN = 10;
 
 function overflowMessage(tier: string, o: IdentityOverflow | null, failClosed: string | null): string {
   const limit = o === null ? 'the limit' : fmt(o.limit);

@@ -51,6 +51,8 @@ export class CsvScanner implements CsvRecord {
   stoppedAt = -1;
   private readonly maxRecord: number;
   private readonly maxField: number;
+  /** A complete record longer than this is looked at more closely (`checkRecord`). */
+  private readonly maxEither: number;
   /** Where the unfinished record's open field starts in the work buffer (after the last scan). */
   private openField = 0;
   /** An unfinished record is scanned again only once `have` reaches this (see `write`). */
@@ -72,6 +74,7 @@ export class CsvScanner implements CsvRecord {
     this.line = this.nextLine = options.firstLine ?? 1;
     this.maxRecord = options.maxRecordBytes ?? Number.POSITIVE_INFINITY;
     this.maxField = options.maxFieldBytes ?? Number.POSITIVE_INFINITY;
+    this.maxEither = Math.min(this.maxRecord, this.maxField);
     if (options.runs !== undefined && options.runs.length > 0 && options.runs.length <= 4) {
       this.memo = new RunMemo(options.runs);
       this.runIds = new Int32Array(options.runs.length);
@@ -409,7 +412,7 @@ export class CsvScanner implements CsvRecord {
       // A blank line is not a record.
       if (count === 1 && this.starts[0] === this.ends[0] && this.flags[0] === PLAIN && buf[recStart] !== QUOTE)
         continue;
-      if (i - recStart > this.maxField) this.checkRecord(recStart, i);
+      if (i - recStart > this.maxEither) this.checkRecord(recStart, i);
       this.onRecord(this);
     }
     return n;

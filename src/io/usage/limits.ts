@@ -32,7 +32,7 @@ export const RATIO_FLOOR = 16 * MiB;
 export type LimitName = keyof ReadLimits;
 
 /** The flag of `tierplan review` that raises each limit. */
-export const LIMIT_FLAGS: Record<LimitName, string> = {
+const LIMIT_FLAGS: Record<LimitName, string> = {
   decompressedBytes: '--max-decompressed-bytes',
   ratio: '--max-ratio',
   recordBytes: '--max-record-bytes',
