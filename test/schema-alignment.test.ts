@@ -561,6 +561,7 @@ describe('review schema ↔ types', () => {
       breach: true,
       'unverified-deployment': true,
       'unregistered-breach': true,
+      'too-many-identities': true,
       'label-mismatch': true,
       'use-case-mismatch': true,
       drift: true,

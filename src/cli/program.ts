@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { parseBytes, parseCount } from './sizes.js';
 import { makeContext, type CliContext } from './context.js';
 import {
   explainHelp,
@@ -232,6 +233,31 @@ export function buildProgram(exit: (code: number) => void): Command {
       new Option('--fail-on <what>', 'exit 1 on findings at this level')
         .choices(['none', 'breach', 'drift', 'trigger', 'any'])
         .default('breach'),
+    )
+    .option(
+      '--max-decompressed-bytes <size>',
+      'refuse a .gz usage export that expands past this (default 64GiB; e.g. 200GiB)',
+      parseBytes('--max-decompressed-bytes'),
+    )
+    .option(
+      '--max-ratio <n>',
+      'refuse a .gz usage export that expands more than n times its compressed size (default 200)',
+      parseCount('--max-ratio'),
+    )
+    .option(
+      '--max-record-bytes <size>',
+      'refuse a usage record (CSV record, JSONL line, JSON object) longer than this (default 64MiB)',
+      parseBytes('--max-record-bytes'),
+    )
+    .option(
+      '--max-field-bytes <size>',
+      'refuse a CSV field or JSON string longer than this (default 32MiB)',
+      parseBytes('--max-field-bytes'),
+    )
+    .option(
+      '--max-identities <n>',
+      'distinct names outside the inventory held one by one; the rest are folded into a counted, judged overflow (default 10000)',
+      parseCount('--max-identities'),
     )
     .addHelpText('after', reviewHelp)
     .action(action(async () => (await import('./commands/review.js')).review));

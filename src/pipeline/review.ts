@@ -13,7 +13,13 @@ import { toDiagnostics } from '../io/source/locate.js';
 import { readJson } from '../io/source/read-json.js';
 import { readText } from '../io/source/read-text.js';
 import type { Mapping } from '../io/usage/mapping.js';
-import { readUsage, type CostColumn, type ReadUsageResult, type UsageFormat } from '../io/usage/read-usage.js';
+import {
+  readUsage,
+  type CostColumn,
+  type ReadLimits,
+  type ReadUsageResult,
+  type UsageFormat,
+} from '../io/usage/read-usage.js';
 import type { Pipeline } from './pipeline.js';
 
 interface UsageRequest {
@@ -23,6 +29,10 @@ interface UsageRequest {
   format?: UsageFormat;
   mapping?: Mapping;
   costColumn: CostColumn;
+  /** The limits files are read within (io/usage/limits.ts); the defaults when absent. */
+  limits?: ReadLimits;
+  /** Distinct names outside the inventory held one by one (core/review/aggregate.ts). */
+  maxIdentities?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -33,16 +43,18 @@ export interface UsageTotals {
 }
 
 export async function readUsageTotals(policy: Policy, req: UsageRequest): Promise<UsageTotals> {
-  const acc = new UsageAccumulator(policy, 10, { useCases: req.useCases });
+  const limits = req.maxIdentities !== undefined ? { identities: req.maxIdentities } : {};
+  const acc = new UsageAccumulator(policy, 10, { useCases: req.useCases }, limits);
   const read = await readUsage(req.files, {
     ...(req.format ? { format: req.format } : {}),
     ...(req.mapping ? { mapping: req.mapping } : {}),
     costColumn: req.costColumn,
+    ...(req.limits ? { limits: req.limits } : {}),
     // Cloud bills name providers their own way (`AWS`); rows carry the policy's ids (`bedrock`).
     providerNames: providerNameTable(policy),
     onRow: (row) => acc.add(row),
     // Rows of files that can be split go straight into `acc` from two threads, not through onRow.
-    fold: { accumulator: acc, policy, useCases: req.useCases },
+    fold: { accumulator: acc, policy, useCases: req.useCases, limits },
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
   return { read, aggregate: acc.result() };

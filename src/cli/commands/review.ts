@@ -3,6 +3,7 @@ import type { Review } from '../../core/review/review-types.js';
 import { InputError, UsageError } from '../../io/source/errors.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
+import { DEFAULT_READ_LIMITS } from '../../io/usage/limits.js';
 import { loadMapping } from '../../io/usage/mapping.js';
 import type { CostColumn, UsageFormat } from '../../io/usage/read-usage.js';
 import { writeOutputs } from '../../io/output/write-output.js';
@@ -28,6 +29,11 @@ export interface ReviewOptions extends InputOptions {
   propose?: string;
   apply?: string;
   failOn: 'breach' | 'drift' | 'trigger' | 'any' | 'none';
+  maxDecompressedBytes?: number;
+  maxRatio?: number;
+  maxRecordBytes?: number;
+  maxFieldBytes?: number;
+  maxIdentities?: number;
 }
 
 export async function review(ctx: CliContext, opts: ReviewOptions): Promise<number> {
@@ -62,6 +68,13 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
     ...(opts.usageFormat ? { format: opts.usageFormat } : {}),
     ...(mapping ? { mapping } : {}),
     costColumn: opts.costColumn,
+    limits: {
+      decompressedBytes: opts.maxDecompressedBytes ?? DEFAULT_READ_LIMITS.decompressedBytes,
+      ratio: opts.maxRatio ?? DEFAULT_READ_LIMITS.ratio,
+      recordBytes: opts.maxRecordBytes ?? DEFAULT_READ_LIMITS.recordBytes,
+      fieldBytes: opts.maxFieldBytes ?? DEFAULT_READ_LIMITS.fieldBytes,
+    },
+    ...(opts.maxIdentities !== undefined ? { maxIdentities: opts.maxIdentities } : {}),
     ...(bar ? { onProgress: (d: number, t: number) => bar.update(d, t) } : {}),
   }).finally(() => {
     bar?.done();

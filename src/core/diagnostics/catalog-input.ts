@@ -58,6 +58,12 @@ export const INPUT_RULES = {
     description: 'A usage export named .gz is not gzip data, or cannot be decompressed.',
     help: 'Decompress the file yourself, or rename it if it is not compressed.',
   },
+  'usage-limit': {
+    severity: 'error',
+    description:
+      'A usage export crossed one of the limits `review` reads within (decompressed size, compression ratio, record or field length): reading stopped there.',
+    help: 'Check the file is the export you meant (a record or a ratio this large is usually a damaged or hostile file); if it is genuine, raise the limit with the flag the message names.',
+  },
   'yaml-syntax': {
     severity: 'error',
     description: 'The file is not valid YAML.',

@@ -26,6 +26,12 @@ export const REVIEW_RULES = {
       'Rows name several use cases of the inventory (a tierplan-uc tag, the alias, the model_id prefix); they are judged for each of them.',
     help: "Find the client or key that sends another use case's tag, or the alias it calls: each application should call its own use case's alias.",
   },
+  'too-many-identities': {
+    severity: 'error',
+    description:
+      "The exports carry more distinct names that are no use case of the inventory than `review` holds (`--max-identities`): the rest were folded into one overflow on the tier they ran on, counted and judged as the policy's fail-closed sensitivity (an error when that tier is not cleared for it, else a warning), with the heaviest names listed.",
+    help: 'Look at the names listed: thousands of aliases usually mean a generated or hostile alias column, or a mapping that reads the wrong column. If they are genuine, raise `--max-identities` (memory grows by about 1 KiB per name and month) and register the use cases.',
+  },
   drift: {
     severity: 'warning',
     description:

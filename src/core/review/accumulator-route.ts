@@ -16,6 +16,8 @@ export interface Target {
   month: DeploymentMonth | undefined;
   /** The evidence groups the rows also count in (none for a row identified without contradiction). */
   evidence: { group: EvidenceGroup; month: EvidenceMonth; seen: string }[];
+  /** True for a target of the overflow (a name beyond the distinct ones held): its rows feed the heavy-hitters sketch. */
+  overflow: boolean;
 }
 
 /**

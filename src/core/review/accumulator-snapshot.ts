@@ -3,6 +3,7 @@
 // are integers, costs exact sums, histograms bucket counts, so the fold is exact.
 import type { DeploymentMonth, UsageCell } from './aggregate-types.js';
 import type { EvidenceGroup } from './evidence.js';
+import type { HeavyHitter } from './heavy-hitters.js';
 import { addBuckets, buckets, p95 } from './latency-histogram.js';
 import type { Cell } from './usage-cells.js';
 import type { RejectedRow } from './usage-types.js';
@@ -23,6 +24,8 @@ export interface AccumulatorSnapshot {
   evidence: EvidenceGroup[];
   cells: CellSnapshot[];
   byDeployment: DeploymentMonth[];
+  /** Requests folded into the overflow, and its sketch's counters. */
+  overflow: { requests: number; top: HeavyHitter[] };
 }
 
 export const cellSnapshot = ({ latencyRest, ...c }: Cell): CellSnapshot => ({

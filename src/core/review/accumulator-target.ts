@@ -43,6 +43,7 @@ export function newTarget(a: Attribution, month: string, places: TargetPlaces): 
     deployment: d,
     month: placed && deployment !== null ? places.byDeployment.get(deployment, month, tier, d) : undefined,
     evidence,
+    overflow: false,
   };
   // A target's deployment never changes: the cell learns it with the target's first row.
   if (deployment !== null) target.cell?.deployments.add(deployment);

@@ -1,6 +1,7 @@
 // What the usage accumulator hands to the review: totals per use case × month × tier, and per
 // self-hosted deployment × month.
 import type { EvidenceGroup } from './evidence.js';
+import type { HeavyHitter } from './heavy-hitters.js';
 import type { RejectedRow } from './usage-types.js';
 
 export interface UsageCell {
@@ -55,4 +56,15 @@ export interface UsageAggregate {
   unplaced: number;
   /** Unknown and inferred placements, contradicting labels, rows naming several use cases. */
   evidence: EvidenceGroup[];
+  /** Traffic of names beyond the distinct ones the accumulator holds (see aggregate.ts), or null when none overflowed. */
+  overflow: IdentityOverflow | null;
+}
+
+/** Names that are no use case of the inventory, beyond `limit` distinct ones: their cells are under OVERFLOW_USE_CASE. */
+export interface IdentityOverflow {
+  limit: number;
+  /** Requests folded into the overflow cells. */
+  requests: number;
+  /** The heaviest overflowed names by requests (upper bounds, with how much of each may belong to others). */
+  top: HeavyHitter[];
 }

@@ -20,15 +20,31 @@ import { makeAttributor, type Attribution, type AttributeResult, type Attributor
 import { AttributionMemo, type Remembered } from './attribution-memo.js';
 import { allocatedOf, billedOf } from './cost-rules.js';
 import { EvidenceBook } from './evidence.js';
-import { record } from './latency-histogram.js';
+import { HeavyHitters } from './heavy-hitters.js';
+import { PROMOTE_AT, promoted, record } from './latency-histogram.js';
 import { monthOf } from './month-of.js';
 import { CellIndex, DeploymentMonthIndex, withUtilisation } from './usage-cells.js';
 import { countsRequests, type RejectedRow, type UsageRow } from './usage-types.js';
 
 export { monthOf };
-export type { DeploymentMonth, UsageAggregate, UsageCell } from './aggregate-types.js';
+export type { DeploymentMonth, IdentityOverflow, UsageAggregate, UsageCell } from './aggregate-types.js';
 export type { AccumulatorSnapshot } from './accumulator-snapshot.js';
 export type { Route, RoutedRequest, RowIdentity } from './accumulator-route.js';
+
+/**
+ * The use case name overflow cells are counted under: no inventory id can take this form.
+ * Names beyond the distinct ones held (`AccumulatorLimits.identities`) are folded into it on
+ * the tier they ran on, so their traffic still counts and is judged (fail closed).
+ */
+export const OVERFLOW_USE_CASE = '*overflow*';
+const DEFAULT_MAX_IDENTITIES = 10_000;
+/** Counters of the overflow's heavy-hitters sketch; the report lists the first few. */
+const SKETCH_CAPACITY = 1024;
+
+export interface AccumulatorLimits {
+  /** Distinct names that are no use case of the inventory held with cells of their own. */
+  identities?: number;
+}
 
 export class UsageAccumulator {
   private readonly attribute: (row: UsageRow) => AttributeResult;
@@ -45,11 +61,23 @@ export class UsageAccumulator {
 
   private readonly memo: AttributionMemo<Target>;
 
+  // Memory grows with the distinct names rows carry: names of the inventory are always held,
+  // others up to `maxIdentities`; beyond it their rows go to shared overflow targets.
+  private readonly known: ReadonlySet<string>;
+  private readonly held = new Set<string>();
+  private readonly maxIdentities: number;
+  private readonly overflowTargets = new Map<string, Target>();
+  private readonly sketch = new HeavyHitters(SKETCH_CAPACITY);
+  private overflowRequests = 0;
+
   constructor(
     policy: Policy,
     private readonly keepRejected = 10,
     who: AttributorOptions = {},
+    limits: AccumulatorLimits = {},
   ) {
+    this.known = new Set(who.useCases ?? []);
+    this.maxIdentities = limits.identities ?? DEFAULT_MAX_IDENTITIES;
     this.attribute = makeAttributor(policy, who);
     this.evidence = new EvidenceBook(keepRejected);
     this.memo = new AttributionMemo(this.attribute);
@@ -75,6 +103,7 @@ export class UsageAccumulator {
     if (target === undefined) target = this.target(a.attribution, month, memo);
     if (target.evidence.length > 0)
       this.note(target, row.file, row.line, row.requests, row.input_tokens + row.output_tokens);
+    if (target.overflow) this.overflowed(a.attribution.use_case, row.requests);
     const d = target.deployment;
     this.into(
       target,
@@ -115,15 +144,42 @@ export class UsageAccumulator {
     route.ym = ym;
     route.target = target;
     if (target.evidence.length > 0) this.note(target, file, line, 1, r.input + r.output);
+    if (target.overflow) this.overflowed(a.attribution.use_case, 1);
     const d = target.deployment;
     // `r` itself, not a copy: the fast paths reuse one record for every row, so nothing is allocated per row.
     this.into(target, 1, billedOf(r.input, r.output, r.cost, d), r, false);
   }
 
   private target(a: Attribution, month: string, memo: Remembered<Target> | undefined): Target {
-    const target = newTarget(a, month, this.places);
+    const target = this.holds(a.use_case) ? newTarget(a, month, this.places) : this.overflowTarget(a, month);
     memo?.months.set(month, target);
     return target;
+  }
+
+  /** Whether `name` has cells of its own: a use case of the inventory, or a name while there is room. */
+  private holds(name: string): boolean {
+    if (name === OVERFLOW_USE_CASE || this.held.has(name) || this.known.has(name)) return true;
+    if (this.held.size >= this.maxIdentities) return false;
+    this.held.add(name);
+    return true;
+  }
+
+  // Shared by every overflowed name with the same month, tier and placement, so overflow cells
+  // stay few whatever the number of names.
+  private overflowTarget(a: Attribution, month: string): Target {
+    const key = `${month}\u0000${a.tier}\u0000${a.deployment ?? ''}\u0000${a.placement}\u0000${a.candidates.join(',')}`;
+    let t = this.overflowTargets.get(key);
+    if (t === undefined) {
+      t = newTarget({ ...a, use_case: OVERFLOW_USE_CASE, names: [], mismatch: null }, month, this.places);
+      t.overflow = true;
+      this.overflowTargets.set(key, t);
+    }
+    return t;
+  }
+
+  private overflowed(name: string, requests: number): void {
+    this.overflowRequests += requests;
+    this.sketch.add(name, requests);
   }
 
   /** Rows that are evidence of a placement finding: counted per group and month, the first few kept. */
@@ -157,6 +213,7 @@ export class UsageAccumulator {
     if (latency !== null && latency >= 0 && latency < Infinity) {
       record(c.latency, c.latencyRest, latency);
       c.latency_samples++;
+      if (c.latency.length === 0 && c.latency_samples >= PROMOTE_AT) c.latency = promoted(c.latencyRest);
     }
     const m = target.month;
     if (m !== undefined) {
@@ -175,6 +232,7 @@ export class UsageAccumulator {
       evidence: this.evidence.list(),
       cells: this.cells.list.map(cellSnapshot),
       byDeployment: this.byDeployment.list.map(withUtilisation),
+      overflow: { requests: this.overflowRequests, top: this.sketch.list() },
     };
   }
 
@@ -187,10 +245,20 @@ export class UsageAccumulator {
     this.unattributed += other.unattributed;
     this.unplaced += other.unplaced;
     for (const r of other.first) if (this.first.length < this.keepRejected) this.first.push({ ...r });
-    this.evidence.merge(other.evidence);
+    // The other part's names are held here in the order it met them, while there is room; the
+    // rest join this accumulator's overflow (whose sketch takes their requests).
+    this.overflowRequests += other.overflow.requests;
+    this.sketch.merge(other.overflow.top);
     for (const o of other.cells) {
-      mergeCell(this.cells.get(o.use_case, o.month, o.tier), o);
+      if (this.holds(o.use_case)) mergeCell(this.cells.get(o.use_case, o.month, o.tier), o);
+      else {
+        mergeCell(this.cells.get(OVERFLOW_USE_CASE, o.month, o.tier), o);
+        this.overflowed(o.use_case, o.requests);
+      }
     }
+    this.evidence.merge(
+      other.evidence.map((g) => (this.holds(g.use_case) ? g : { ...g, use_case: OVERFLOW_USE_CASE, names: [] })),
+    );
     for (const o of other.byDeployment) {
       const m = this.byDeployment.get(o.deployment, o.month, o.tier, this.deps.get(o.deployment));
       m.requests += o.requests;
@@ -211,6 +279,10 @@ export class UsageAccumulator {
       unattributed_first: [...this.first],
       unplaced: this.unplaced,
       evidence: this.evidence.list(),
+      overflow:
+        this.overflowRequests === 0 && this.overflowTargets.size === 0 && !this.cells.has(OVERFLOW_USE_CASE)
+          ? null
+          : { limit: this.maxIdentities, requests: this.overflowRequests, top: this.sketch.list() },
     };
   }
 }
@@ -219,8 +291,13 @@ export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Convenience for tests and small inputs: every row through one accumulator. */
-export function aggregate(rows: Iterable<UsageRow>, policy: Policy, who: AttributorOptions = {}): UsageAggregate {
-  const acc = new UsageAccumulator(policy, 10, who);
+export function aggregate(
+  rows: Iterable<UsageRow>,
+  policy: Policy,
+  who: AttributorOptions = {},
+  limits: AccumulatorLimits = {},
+): UsageAggregate {
+  const acc = new UsageAccumulator(policy, 10, who, limits);
   for (const r of rows) acc.add(r);
   return acc.result();
 }

@@ -9,6 +9,7 @@ export const KIND: ReviewFindingKind[] = [
   'label-mismatch',
   'use-case-mismatch',
   'unregistered-breach',
+  'too-many-identities',
   'unregistered',
   'retired-traffic',
   'drift',

@@ -6,7 +6,7 @@ import type { EvidenceGroup } from './evidence.js';
 import { placementFindings } from './placement-findings.js';
 import type { Plan } from '../plan/plan-types.js';
 import type { Policy } from '../policy/types.js';
-import { cmp, round2, type UsageCell } from './aggregate.js';
+import { cmp, round2, type IdentityOverflow, type UsageCell } from './aggregate.js';
 import { KIND, SEVERITY } from './finding-order.js';
 import { inventoryFindings, rowsFinding } from './inventory-findings.js';
 import type { ReviewFinding } from './review-types.js';
@@ -23,6 +23,8 @@ export interface FindingsInput {
   unattributed: { count: number; first: RejectedRow[] };
   /** Placement evidence inside the period (unknown and inferred deployments, contradicting labels). */
   evidence: EvidenceGroup[];
+  /** Names beyond the distinct ones the accumulator held, folded into the overflow; null when none. */
+  overflow?: IdentityOverflow | null;
   /** How many of the first rows to list. */
   keep?: number;
 }
@@ -30,7 +32,7 @@ export interface FindingsInput {
 export function computeFindings(input: FindingsInput): ReviewFinding[] {
   const { plan, policy, cells } = input;
   const keep = input.keep ?? 10;
-  const out: ReviewFinding[] = usageFindings(plan, policy, cells, input.evidence, keep);
+  const out: ReviewFinding[] = usageFindings(plan, policy, cells, input.evidence, keep, input.overflow ?? null);
   out.push(...placementFindings(input.evidence, plan, policy, keep));
   out.push(...inventoryFindings(plan, input.months, cells, input.evidence));
   out.push(...rowsFinding('unreadable', input.unreadable, 'could not be read', keep));

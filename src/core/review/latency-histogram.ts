@@ -9,19 +9,37 @@ const bucketValue = (b: number): number => Math.round(RATIO ** b);
 const TABLED = 1 << 16;
 const BUCKET_OF_MS = Uint16Array.from({ length: TABLED }, (_, ms) => bucketOf(ms));
 // Buckets below this are counted in an array per cell (1.05^512 ms is two years); the rest in a map.
-export const ARRAY_BUCKETS = 512;
+const ARRAY_BUCKETS = 512;
+
+/**
+ * A cell starts with no array (its few samples go in the map: a cell per rarely seen alias stays
+ * small) and gets one after PROMOTE_AT samples (`promoted`).
+ */
+export const NO_BUCKETS = new Float64Array(0);
+export const PROMOTE_AT = 32;
+
+/** `rest`'s buckets moved into a new array: the histogram of a cell that turned out busy. */
+export function promoted(rest: Map<number, number>): Float64Array {
+  const low = new Float64Array(ARRAY_BUCKETS);
+  for (const [b, n] of rest)
+    if (b < ARRAY_BUCKETS) {
+      low[b] = n;
+      rest.delete(b);
+    }
+  return low;
+}
 
 /** Counts one latency (milliseconds, finite, ≥ 0). */
 export function record(low: Float64Array, rest: Map<number, number>, ms: number): void {
   const b = ms < TABLED && ms === Math.floor(ms) ? BUCKET_OF_MS[ms]! : bucketOf(ms);
-  if (b < ARRAY_BUCKETS) low[b]!++;
+  if (b < low.length) low[b]!++;
   else rest.set(b, (rest.get(b) ?? 0) + 1);
 }
 
 /** Adds [bucket, count] pairs (another histogram's `buckets`). */
 export function addBuckets(low: Float64Array, rest: Map<number, number>, pairs: Iterable<[number, number]>): void {
   for (const [b, n] of pairs) {
-    if (b < ARRAY_BUCKETS) low[b]! += n;
+    if (b < low.length) low[b]! += n;
     else rest.set(b, (rest.get(b) ?? 0) + n);
   }
 }

@@ -9,7 +9,7 @@ import type { RejectedRow } from './usage-types.js';
 // 3: a usage cell's `cost` is billed spend only, the self-hosted fixed cost is `allocated_cost`;
 //    exact `totals` and the `currency`; every self-hosted deployment each month, idle ones at 0.
 // 4: counts.unplaced (no longer in `aggregated`), counts.breaches and the placement findings.
-export const REVIEW_SCHEMA_VERSION = 4;
+export const REVIEW_SCHEMA_VERSION = 5;
 
 export interface ReviewPeriod {
   /** First and last month, YYYY-MM, inclusive. */

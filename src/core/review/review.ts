@@ -14,7 +14,7 @@ import { computeSplit } from './split.js';
 import { REVIEW_SCHEMA_VERSION, type Review, type Streak } from './review-types.js';
 import { evaluateTriggers } from './triggers.js';
 import { markUnjudged, unplacedRows } from './unjudged.js';
-import { BREACH_KINDS } from './unregistered.js';
+import { isBreach } from './unregistered.js';
 import type { ReadCounts, RejectedRow } from './usage-types.js';
 
 export interface ReviewInput {
@@ -72,8 +72,9 @@ export function computeReview(input: ReviewInput): Review {
     unreadable: { count: input.counts.rejected, first: input.rejected },
     unattributed: { count: aggregate.unattributed, first: aggregate.unattributed_first },
     evidence,
+    overflow: aggregate.overflow ?? null,
   });
-  const breaches = findings.filter((f) => BREACH_KINDS.has(f.kind));
+  const breaches = findings.filter(isBreach);
   return {
     schema_version: REVIEW_SCHEMA_VERSION,
     as_of: plan.as_of,

@@ -8,6 +8,10 @@ import type { ReviewFindingKind, Severity } from './review-types.js';
 /** The finding kinds that count as breaches: the headline, and `--fail-on breach`. */
 export const BREACH_KINDS: ReadonlySet<string> = new Set(['breach', 'unverified-deployment', 'unregistered-breach']);
 
+/** A breach, or traffic folded into the overflow on a tier not cleared for fail-closed data (it may hold one). */
+export const isBreach = (f: { kind: string; severity: string }): boolean =>
+  BREACH_KINDS.has(f.kind) || (f.kind === 'too-many-identities' && f.severity === 'error');
+
 export interface UnregisteredVerdict {
   kind: ReviewFindingKind;
   severity: Severity;

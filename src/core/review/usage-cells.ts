@@ -5,7 +5,7 @@
 import type { Deployment } from '../policy/types.js';
 import type { DeploymentMonth, UsageCell } from './aggregate-types.js';
 import { ExactSum } from './exact-sum.js';
-import { ARRAY_BUCKETS } from './latency-histogram.js';
+import { NO_BUCKETS } from './latency-histogram.js';
 
 /** A cell as it is filled: exact sums, a latency histogram and the deployments seen. */
 export interface Cell extends Omit<UsageCell, 'p95_latency_ms' | 'deployments' | 'cost' | 'allocated_cost'> {
@@ -20,6 +20,10 @@ export interface Cell extends Omit<UsageCell, 'p95_latency_ms' | 'deployments' |
 export class CellIndex {
   readonly list: Cell[] = [];
   private readonly index = new Map<string, Map<string, Map<string, Cell>>>();
+
+  has(use_case: string): boolean {
+    return this.index.has(use_case);
+  }
 
   get(use_case: string, month: string, tier: string): Cell {
     let byMonth = this.index.get(use_case);
@@ -46,7 +50,7 @@ export class CellIndex {
         allocated: new ExactSum(),
         failures: 0,
         latency_samples: 0,
-        latency: new Float64Array(ARRAY_BUCKETS),
+        latency: NO_BUCKETS,
         latencyRest: new Map(),
         deployments: new Set(),
       };

@@ -6,7 +6,7 @@ import { clearTier, describeFailure } from '../plan/clearance.js';
 import type { Plan, PlannedUseCase } from '../plan/plan-types.js';
 import { allowedTiers, dataProfile } from '../gateway/routing.js';
 import type { Policy } from '../policy/types.js';
-import { cmp, round2, type UsageCell } from './aggregate.js';
+import { cmp, OVERFLOW_USE_CASE, round2, type IdentityOverflow, type UsageCell } from './aggregate.js';
 import type { EvidenceGroup } from './evidence.js';
 import { SEVERITY } from './finding-order.js';
 import { evidenceRows, inferenceNote } from './placement-findings.js';
@@ -33,6 +33,7 @@ export function usageFindings(
   cells: UsageCell[],
   evidence: EvidenceGroup[],
   keep: number,
+  overflow: IdentityOverflow | null = null,
 ): ReviewFinding[] {
   const planned = new Map(plan.use_cases.map((u) => [u.id, u]));
   const tiers = new Map(policy.tiers.map((t) => [t.id, t]));
@@ -88,7 +89,14 @@ export function usageFindings(
   for (const c of cells) {
     const u = planned.get(c.use_case);
     let v: { kind: ReviewFindingKind; severity: Severity; message: string } | null;
-    if (!u) {
+    if (c.use_case === OVERFLOW_USE_CASE) {
+      const j = judgeUnregistered(c.tier, policy);
+      v = {
+        kind: 'too-many-identities',
+        severity: j.severity,
+        message: overflowMessage(c.tier, overflow, j.why === null ? null : failClosedNote(policy, j.why)),
+      };
+    } else if (!u) {
       const j = judgeUnregistered(c.tier, policy);
       v = {
         kind: j.kind,
@@ -158,5 +166,24 @@ function retiredMessage(g: Group): string {
   return (
     `${g.use_case} is retired but ran ${fmt(g.requests)} request${g.requests === 1 ? '' : 's'} (${fmt(g.tokens)} tokens, cost ${fmt(round2(g.cost))}) on ${g.tier} (${evidence}); ` +
     'regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use'
+  );
+}
+
+/** How many of the heaviest overflowed names a finding lists. */
+const TOP_SHOWN = 10;
+
+function overflowMessage(tier: string, o: IdentityOverflow | null, failClosed: string | null): string {
+  const limit = o === null ? 'the limit' : fmt(o.limit);
+  const top =
+    o === null || o.top.length === 0
+      ? ''
+      : `; the heaviest by requests (estimates, at least–at most): ${o.top
+          .slice(0, TOP_SHOWN)
+          .map((h) => `${h.key} (${fmt(h.count - h.error)}–${fmt(h.count)})`)
+          .join(', ')}${o.top.length > TOP_SHOWN ? ', …' : ''}`;
+  return (
+    `the exports carry more than ${limit} distinct names that are no use case of the inventory; the rest were folded into one overflow, which ran on ${tier}` +
+    (failClosed === null ? ' (cleared even for fail-closed data)' : `; it is ${failClosed}`) +
+    `${top}; raise --max-identities to review them one by one`
   );
 }

@@ -23,6 +23,9 @@ export interface CsvScannerOptions {
    * and `runIds` tells which.
    */
   runs?: readonly (readonly [number, number])[];
+  /** Longest record and field, in bytes: beyond them `write` throws a LimitExceeded (limits.ts). Unbounded by default. */
+  maxRecordBytes?: number;
+  maxFieldBytes?: number;
 }
 
 /**

@@ -9,6 +9,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { CsvEncoding, CsvRecord, CsvRecordProblem, CsvScannerOptions } from './csv-record.js';
 import { RunMemo } from './csv-runs.js';
+import { LimitExceeded } from './limits.js';
 import { completeUtf8Prefix, decodeCp1252, detectDelimiter, endOfFirstLine, hasBom, utf8 } from './csv-text.js';
 
 const QUOTE = 0x22;
@@ -48,6 +49,14 @@ export class CsvScanner implements CsvRecord {
   private readonly stopAt: number;
   /** File offset of the first record left alone because of `stopAt`, else -1. */
   stoppedAt = -1;
+  private readonly maxRecord: number;
+  private readonly maxField: number;
+  /** A complete record longer than this is looked at more closely (`checkRecord`). */
+  private readonly maxEither: number;
+  /** Where the unfinished record's open field starts in the work buffer (after the last scan). */
+  private openField = 0;
+  /** An unfinished record is scanned again only once `have` reaches this (see `write`). */
+  private rescanAt = 0;
 
   constructor(onRecord: (record: CsvRecord) => void, options: CsvScannerOptions = {}) {
     this.onRecord = onRecord;
@@ -63,6 +72,9 @@ export class CsvScanner implements CsvRecord {
     this.offset = this.base = options.offset ?? 0;
     this.stopAt = options.stopAt ?? Number.POSITIVE_INFINITY;
     this.line = this.nextLine = options.firstLine ?? 1;
+    this.maxRecord = options.maxRecordBytes ?? Number.POSITIVE_INFINITY;
+    this.maxField = options.maxFieldBytes ?? Number.POSITIVE_INFINITY;
+    this.maxEither = Math.min(this.maxRecord, this.maxField);
     if (options.runs !== undefined && options.runs.length > 0 && options.runs.length <= 4) {
       this.memo = new RunMemo(options.runs);
       this.runIds = new Int32Array(options.runs.length);
@@ -92,10 +104,37 @@ export class CsvScanner implements CsvRecord {
     if (chunk.length === 0 || this.stoppedAt >= 0) return;
     this.append(chunk);
     if (!this.started) {
-      if (!this.start(this.work.subarray(0, this.have), false)) return;
+      if (!this.start(this.work.subarray(0, this.have), false)) {
+        if (this.have > this.maxRecord) this.refuse('recordBytes', 'the header line');
+        return;
+      }
       this.skipBom();
     }
+    // A long unfinished record is scanned again from its start only once the bytes have doubled
+    // (or a limit may be crossed), so a record of n bytes costs O(n) scanning, not O(n²).
+    const have = this.have;
+    if (have < this.rescanAt && have <= this.maxRecord && have - this.openField <= this.maxField) return;
     this.consume(false);
+    this.rescanAt = this.have >= 1 << 20 ? this.have * 2 : 0;
+    if (this.have === 0) return;
+    if (this.have > this.maxRecord) this.refuse('recordBytes', `a record starting at line ${this.line}`);
+    if (this.have - this.openField > this.maxField)
+      this.refuse('fieldBytes', `a field of the record starting at line ${this.line}`);
+  }
+
+  private refuse(limit: 'recordBytes' | 'fieldBytes', what: string): never {
+    throw new LimitExceeded(limit, what, this.line);
+  }
+
+  // A complete record over a limit (only when a chunk is larger than the limit): its length is
+  // checked once, its fields only when the record itself is longer than a field may be.
+  private checkRecord(recStart: number, end: number): void {
+    const len = end - recStart;
+    if (len > this.maxRecord) this.refuse('recordBytes', `a record starting at line ${this.line}`);
+    if (len > this.maxField)
+      for (let f = 0; f < this.count; f++)
+        if (this.ends[f]! - this.starts[f]! > this.maxField)
+          this.refuse('fieldBytes', `field ${f + 1} of the record at line ${this.line}`);
   }
 
   /** No more input: the last record, even unterminated, is delivered. */
@@ -363,13 +402,17 @@ export class CsvScanner implements CsvRecord {
         // A quote inside an unquoted field is taken literally (lenient, like most spreadsheets).
         i++;
       }
-      if (incomplete) return recStart;
+      if (incomplete) {
+        this.openField = fieldStart - recStart;
+        return recStart;
+      }
       this.nextLine = this.line + lines + (ended ? 1 : 0);
       this.count = count;
       this.problem = problem;
       // A blank line is not a record.
       if (count === 1 && this.starts[0] === this.ends[0] && this.flags[0] === PLAIN && buf[recStart] !== QUOTE)
         continue;
+      if (i - recStart > this.maxEither) this.checkRecord(recStart, i);
       this.onRecord(this);
     }
     return n;

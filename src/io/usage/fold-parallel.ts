@@ -9,10 +9,11 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { UsageAccumulator } from '../../core/review/aggregate.js';
+import type { AccumulatorLimits, UsageAccumulator } from '../../core/review/aggregate.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import type { Policy } from '../../core/policy/types.js';
 import { foldPart, type PartJob, type PartResult } from './fold-part.js';
+import { DEFAULT_READ_LIMITS } from './limits.js';
 import type { FilePlan, PlanOptions } from './plan-file.js';
 import { failureDiagnostic, lineStartFrom, readPart, type PartRead } from './read-part.js';
 import { MAX_REJECTED_SHOWN, type Tally } from './record-sink.js';
@@ -30,6 +31,8 @@ export interface Fold {
   policy: Policy;
   /** The inventory's use case ids `accumulator` was built with, likewise. */
   useCases?: readonly string[];
+  /** The accumulator limits `accumulator` was built with, likewise. */
+  limits?: AccumulatorLimits;
   /** Files smaller than this are read in one thread (a worker takes ~50 ms to start). Default 32 MiB. */
   minBytes?: number;
   /** Where to split (default: the middle of the file); tests put it next to a quoted newline. */
@@ -56,7 +59,7 @@ export async function foldSplit(
 ): Promise<PlacedDiagnostic | undefined> {
   const acc = fold.accumulator;
   const split = fold.splitAt ?? Math.floor(plan.size / 2);
-  const guess = await lineStartFrom(plan.file, split, plan.size);
+  const guess = await lineStartFrom(plan.file, split, plan.size, (opts.limits ?? DEFAULT_READ_LIMITS).recordBytes);
   let firstBytes = 0;
   let secondBytes = 0;
   let shown = 0;
@@ -66,7 +69,7 @@ export async function foldSplit(
     onBytes?.(shown);
   };
   const second = (fold.runPart ?? inWorker)(
-    { plan, opts, policy: fold.policy, useCases: fold.useCases, part: { offset: guess } },
+    { plan, opts, policy: fold.policy, useCases: fold.useCases, limits: fold.limits, part: { offset: guess } },
     (b) => {
       secondBytes = b;
       report();

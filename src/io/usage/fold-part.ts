@@ -2,7 +2,7 @@
 // callable in any thread. The result is plain data (structured-clonable) for the main thread
 // to merge.
 
-import { UsageAccumulator, type AccumulatorSnapshot } from '../../core/review/aggregate.js';
+import { UsageAccumulator, type AccumulatorLimits, type AccumulatorSnapshot } from '../../core/review/aggregate.js';
 import type { Policy } from '../../core/policy/types.js';
 import type { FilePlan, PlanOptions } from './plan-file.js';
 import { readPart, type PartRead } from './read-part.js';
@@ -14,6 +14,7 @@ export interface PartJob {
   policy: Policy;
   /** The inventory's use case ids, for attribution (who.ts). */
   useCases?: readonly string[] | undefined;
+  limits?: AccumulatorLimits | undefined;
   part: Part;
 }
 
@@ -24,7 +25,7 @@ export interface PartResult {
 }
 
 export async function foldPart(job: PartJob, onBytes?: (bytes: number) => void): Promise<PartResult> {
-  const acc = new UsageAccumulator(job.policy, 10, { useCases: job.useCases });
+  const acc = new UsageAccumulator(job.policy, 10, { useCases: job.useCases }, job.limits ?? {});
   const tally: Tally = { counts: { read: 0, accepted: 0, rejected: 0 }, rejected: [] };
   const read = await readPart({ plan: job.plan, opts: job.opts, tally, into: acc, part: job.part, onBytes });
   return { read, tally, snapshot: acc.snapshot() };

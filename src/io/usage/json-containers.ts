@@ -1,6 +1,8 @@
 // JSON containers streamed a chunk at a time: JSONL (one object per line) and a top-level array
 // of objects (tracked by strings and nesting), each object handed on as text with its line.
 
+import { LimitExceeded } from './limits.js';
+
 const LF = 0x0a;
 
 /** A line's bytes [s, e) in `buf`; `escaped` when they hold a backslash (a JSON escape). */
@@ -14,6 +16,9 @@ export type OnLine = (buf: Buffer, s: number, e: number, escaped: boolean, line:
  */
 export class JsonLines {
   private pending: Buffer | null = null;
+  /** Chunks of an unfinished line beyond `pending`, joined once its end arrives (not per chunk). */
+  private more: Buffer[] = [];
+  private pendingBytes = 0;
   /** Line of the next line to emit (`firstLine` at `offset`). */
   line: number;
   stoppedAt = -1;
@@ -24,6 +29,8 @@ export class JsonLines {
     private readonly offset = 0,
     stopAt?: number,
     firstLine = 1,
+    /** Longest line, in bytes: beyond it `write` throws a LimitExceeded. */
+    private readonly maxLine = Number.POSITIVE_INFINITY,
   ) {
     this.base = offset;
     this.line = firstLine;
@@ -36,11 +43,15 @@ export class JsonLines {
       // Only the line that spans the chunks is joined; the rest of the chunk is read in place.
       const nl = chunk.indexOf(LF);
       if (nl < 0) {
-        this.pending = Buffer.concat([this.pending, chunk]);
+        this.more.push(Buffer.from(chunk));
+        this.pendingBytes += chunk.length;
+        this.checkLine(this.pendingBytes);
         return;
       }
-      const joined = Buffer.concat([this.pending, chunk.subarray(0, nl + 1)]);
+      this.checkLine(this.pendingBytes + nl);
+      const joined = Buffer.concat([this.pending, ...this.more, chunk.subarray(0, nl + 1)]);
       this.pending = null;
+      this.more = [];
       this.write(joined);
       if (this.stoppedAt >= 0) return;
       buf = chunk.subarray(nl + 1);
@@ -54,16 +65,25 @@ export class JsonLines {
       }
       const nl = buf.indexOf(LF, start);
       if (nl < 0) break;
+      if (nl - start > this.maxLine) this.checkLine(nl - start);
       if (backslash === -2 || (backslash >= 0 && backslash < start)) backslash = buf.indexOf(0x5c, start);
       this.emit(buf, start, nl, backslash >= 0 && backslash < nl);
       start = nl + 1;
     }
-    if (start < buf.length) this.pending = Buffer.from(buf.subarray(start));
+    if (start < buf.length) {
+      this.pending = Buffer.from(buf.subarray(start));
+      this.pendingBytes = this.pending.length;
+      this.checkLine(this.pendingBytes);
+    }
     this.base += start;
   }
+  private checkLine(bytes: number): void {
+    if (bytes > this.maxLine) throw new LimitExceeded('recordBytes', `line ${this.line}`, this.line);
+  }
   end(): void {
-    const rest = this.pending;
+    const rest = this.pending === null ? null : Buffer.concat([this.pending, ...this.more]);
     this.pending = null;
+    this.more = [];
     if (rest === null || this.stoppedAt >= 0) return;
     if (this.base >= this.stopAt) {
       this.stoppedAt = this.base;
@@ -74,7 +94,7 @@ export class JsonLines {
   }
   /** Where the lines read end: `stoppedAt`, or the end of the input. */
   get endOffset(): number {
-    return this.stoppedAt >= 0 ? this.stoppedAt : this.base + (this.pending?.length ?? 0);
+    return this.stoppedAt >= 0 ? this.stoppedAt : this.base + (this.pending === null ? 0 : this.pendingBytes);
   }
   private emit(buf: Buffer, s: number, e: number, escaped: boolean, newline = true): void {
     const line = this.line;
@@ -84,7 +104,28 @@ export class JsonLines {
   }
 }
 
-/** Top-level objects of a JSON array, found by tracking strings and nesting, one at a time. */
+/** Bytes of the longest string in the JSON text buf[s, e) (quotes excluded). */
+export function longestJsonString(buf: Buffer, s: number, e: number): number {
+  let longest = 0;
+  let at = -1;
+  for (let i = s; i < e; i++) {
+    const b = buf[i]!;
+    if (at < 0) {
+      if (b === 0x22) at = i + 1;
+    } else if (b === 0x5c) i++;
+    else if (b === 0x22) {
+      longest = Math.max(longest, i - at);
+      at = -1;
+    }
+  }
+  return at < 0 ? longest : Math.max(longest, e - at);
+}
+
+/**
+ * Top-level objects of a JSON array, found by tracking strings and nesting, one at a time. An
+ * unfinished object is kept with the state at its end, so each byte is looked at once; objects
+ * and strings longer than the limits throw a LimitExceeded.
+ */
 export class JsonArrayObjects {
   private pending: Buffer | null = null;
   private line = 1;
@@ -92,34 +133,45 @@ export class JsonArrayObjects {
   private inString = false;
   private escape = false;
   private objectLine = 1;
+  /** Where the open string started, relative to the pending object (-1: none). */
+  private stringAt = -1;
   constructor(
     private readonly onObject: (text: string, line: number) => void,
     private readonly onBad: (line: number, message: string) => void,
+    private readonly maxObject = Number.POSITIVE_INFINITY,
+    private readonly maxString = Number.POSITIVE_INFINITY,
   ) {}
   write(chunk: Buffer): void {
     let buf = chunk;
+    let from = 0;
+    let objStart = -1;
+    let stringAt = -1;
     if (this.pending) {
-      // Rescan the unfinished object from its start, with the state as it was there.
+      // Go on from where the unfinished object was left, with the state as it was there.
+      from = this.pending.length;
       buf = Buffer.concat([this.pending, chunk]);
       this.pending = null;
-      this.depth = 1;
-      this.inString = false;
-      this.escape = false;
-      this.line = this.objectLine;
+      objStart = 0;
+      stringAt = this.stringAt;
     }
     // `depth` counts brackets including the outer array; an element object starts at depth 1.
-    let objStart = -1;
-    for (let i = 0; i < buf.length; i++) {
+    for (let i = from; i < buf.length; i++) {
       const b = buf[i]!;
       if (b === LF) this.line++;
       if (this.inString) {
         if (this.escape) this.escape = false;
         else if (b === 0x5c) this.escape = true;
-        else if (b === 0x22) this.inString = false;
+        else if (b === 0x22) {
+          this.inString = false;
+          if (i - stringAt > this.maxString)
+            this.tooLong('fieldBytes', `a string of the object at line ${this.objectLine}`);
+        }
         continue;
       }
-      if (b === 0x22) this.inString = true;
-      else if (b === 0x7b || b === 0x5b) {
+      if (b === 0x22) {
+        this.inString = true;
+        stringAt = i;
+      } else if (b === 0x7b || b === 0x5b) {
         if (this.depth === 1 && b === 0x7b) {
           objStart = i;
           this.objectLine = this.line;
@@ -128,12 +180,22 @@ export class JsonArrayObjects {
       } else if (b === 0x7d || b === 0x5d) {
         this.depth--;
         if (this.depth === 1 && b === 0x7d && objStart >= 0) {
+          if (i + 1 - objStart > this.maxObject) this.tooLong('recordBytes', `the object at line ${this.objectLine}`);
           this.onObject(buf.toString('utf8', objStart, i + 1), this.objectLine);
           objStart = -1;
         }
       }
     }
-    if (objStart >= 0) this.pending = Buffer.from(buf.subarray(objStart));
+    if (objStart >= 0) {
+      this.pending = Buffer.from(buf.subarray(objStart));
+      this.stringAt = this.inString ? stringAt - objStart : -1;
+      if (this.pending.length > this.maxObject) this.tooLong('recordBytes', `the object at line ${this.objectLine}`);
+      if (this.inString && this.pending.length - this.stringAt > this.maxString)
+        this.tooLong('fieldBytes', `a string of the object at line ${this.objectLine}`);
+    }
+  }
+  private tooLong(limit: 'recordBytes' | 'fieldBytes', what: string): never {
+    throw new LimitExceeded(limit, what, this.objectLine);
   }
   end(): void {
     if (this.pending) this.onBad(this.objectLine, 'the JSON array ends inside this object (truncated export?)');

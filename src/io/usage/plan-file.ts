@@ -23,6 +23,7 @@ import {
   type UsageFormat,
 } from './formats.js';
 import { firstArrayObject, firstLineObject } from './json-containers.js';
+import type { ReadLimits } from './limits.js';
 import type { Mapping } from './mapping.js';
 
 export const CHUNK = 1 << 20;
@@ -50,6 +51,8 @@ export interface PlanOptions {
   costColumn?: CostColumn;
   /** FOCUS only: billed provider names → the policy's provider ids (core/review/provider-names.ts); the built-in table when absent. */
   providerNames?: Readonly<Record<string, string>>;
+  /** The limits files are read within (limits.ts); DEFAULT_READ_LIMITS when absent. */
+  limits?: ReadLimits;
 }
 
 export function describePlan(p: FilePlan): string {
@@ -280,7 +283,8 @@ export async function planFile(
 }
 
 export function openBytes(file: string, gzip: boolean, onRaw?: (bytes: number) => void): Readable {
-  const raw = createReadStream(file, { highWaterMark: CHUNK });
+  // Compressed data is read in small chunks: the ratio limit is checked per chunk (read-part.ts).
+  const raw = createReadStream(file, { highWaterMark: gzip ? 64 * 1024 : CHUNK });
   if (onRaw) {
     let n = 0;
     raw.on('data', (c: Buffer | string) => {

@@ -4,6 +4,8 @@
 
 import { open } from 'node:fs/promises';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
+import { InputError } from '../source/errors.js';
+import { DEFAULT_READ_LIMITS, LimitExceeded, limitDiagnostic, RATIO_FLOOR, type ReadLimits } from './limits.js';
 import { CHUNK, diag, openBytes, type FilePlan, type PlanOptions } from './plan-file.js';
 import { recordSink, type Part, type RecordSink, type RowsInto, type Tally } from './record-sink.js';
 
@@ -52,13 +54,13 @@ export async function readPart({
   onBytes,
 }: ReadPartJob): Promise<PartRead> {
   const sink = recordSink(plan, opts, tally, into, part);
+  const limits = opts.limits ?? DEFAULT_READ_LIMITS;
   try {
-    if (plan.gzip) {
-      for await (const chunk of openBytes(plan.file, true, onBytes)) sink.feed(chunk as Buffer);
-    } else {
-      await pump(plan.file, part.offset, sink, onBytes);
-    }
+    if (plan.gzip) await inflate(plan.file, sink, limits, onBytes);
+    else await pump(plan.file, part.offset, sink, onBytes);
   } catch (e) {
+    // A crossed limit stops the whole run: the report would be of a file tierplan refused to read.
+    if (e instanceof LimitExceeded) throw new InputError([limitDiagnostic(plan.file, e, limits)]);
     sink.finish();
     return {
       endOffset: sink.endOffset,
@@ -68,6 +70,34 @@ export async function readPart({
   }
   sink.finish();
   return { endOffset: sink.endOffset, endLine: sink.endLine };
+}
+
+// Decompressed bytes are counted as they come out of zlib, so a gzip bomb is stopped as soon as
+// it crosses the size or ratio limit, never inflated whole first.
+async function inflate(
+  file: string,
+  sink: RecordSink,
+  limits: ReadLimits,
+  onBytes?: (bytes: number) => void,
+): Promise<void> {
+  let raw = 0;
+  let out = 0;
+  const stream = openBytes(file, true, (bytes) => {
+    raw = bytes;
+    onBytes?.(bytes);
+  });
+  for await (const chunk of stream) {
+    out += (chunk as Buffer).length;
+    if (out > limits.decompressedBytes)
+      throw new LimitExceeded('decompressedBytes', `the decompressed data (past line ${sink.lastLine})`, sink.lastLine);
+    if (out > RATIO_FLOOR && out > limits.ratio * raw)
+      throw new LimitExceeded(
+        'ratio',
+        `the compression ratio (${Math.floor(out / raw)}:1 after ${raw} compressed bytes, past line ${sink.lastLine})`,
+        sink.lastLine,
+      );
+    sink.feed(chunk as Buffer);
+  }
 }
 
 async function pump(file: string, from: number, sink: RecordSink, onBytes?: (bytes: number) => void): Promise<void> {
@@ -89,14 +119,23 @@ async function pump(file: string, from: number, sink: RecordSink, onBytes?: (byt
   }
 }
 
-/** File offset of the first line start at or after `at` (just past a LF), or the file size. */
-export async function lineStartFrom(file: string, at: number, size: number): Promise<number> {
+/**
+ * File offset of the first line start at or after `at` (just past a LF), or the file size: also
+ * when none is within `within` bytes (that record is over the record limit, which the reader of
+ * the part before will find: no need to read on to the end of the file).
+ */
+export async function lineStartFrom(
+  file: string,
+  at: number,
+  size: number,
+  within = Number.POSITIVE_INFINITY,
+): Promise<number> {
   if (at <= 0) return 0;
   const handle = await open(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(64 * 1024);
     let position = at - 1;
-    while (position < size) {
+    while (position < size && position - at <= within) {
       const { bytesRead } = await handle.read(buf, 0, buf.length, position);
       if (bytesRead === 0) break;
       const nl = buf.subarray(0, bytesRead).indexOf(0x0a);

@@ -11,11 +11,13 @@ import type { ReadCounts, RejectedRow, UsageRow } from '../../core/review/usage-
 import { InputError, sortDiagnostics } from '../source/errors.js';
 import { foldSplit, splittable, type Fold } from './fold-parallel.js';
 import type { CostColumn, UsageFormat } from './formats.js';
+import type { ReadLimits } from './limits.js';
 import type { Mapping } from './mapping.js';
 import { describePlan, planFile, type FilePlan } from './plan-file.js';
 import { failureDiagnostic, readPart } from './read-part.js';
 
 export type { CostColumn, UsageFormat } from './formats.js';
+export type { ReadLimits } from './limits.js';
 
 export interface ReadUsageOptions {
   /** Skip detection: read every file as this format. `mapped` needs `mapping`. */
@@ -26,6 +28,8 @@ export interface ReadUsageOptions {
   costColumn?: CostColumn;
   /** FOCUS only: billed provider names → the policy's provider ids (`providerNameTable(policy)`); the built-in table when absent. */
   providerNames?: Readonly<Record<string, string>>;
+  /** The limits every file is read within (limits.ts); DEFAULT_READ_LIMITS when absent. */
+  limits?: ReadLimits;
   /** Bytes read from disk so far (compressed bytes for .gz) and the total size of all files. */
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
   onRow: (row: UsageRow) => void;
@@ -71,6 +75,7 @@ export async function readUsage(files: string[], opts: ReadUsageOptions): Promis
     ...(opts.mapping ? { mapping: opts.mapping } : {}),
     ...(opts.costColumn ? { costColumn: opts.costColumn } : {}),
     ...(opts.providerNames ? { providerNames: opts.providerNames } : {}),
+    ...(opts.limits ? { limits: opts.limits } : {}),
   };
   const total = plans.reduce((sum, p) => sum + p.size, 0);
   let done = 0;

@@ -7,7 +7,8 @@ import type { ReadCounts, RejectedRow, UsageRow } from '../../core/review/usage-
 import { CsvCells, JsonCells, Rejection, type Cells } from './cells.js';
 import { CsvScanner } from './csv-scanner.js';
 import { litellmColumns } from './formats.js';
-import { JsonArrayObjects, JsonLines } from './json-containers.js';
+import { JsonArrayObjects, JsonLines, longestJsonString } from './json-containers.js';
+import { DEFAULT_READ_LIMITS, LimitExceeded } from './limits.js';
 import { litellmCsvReader } from './litellm-csv.js';
 import { litellmJsonlReader } from './litellm-jsonl.js';
 import { mapperFor } from './mappers.js';
@@ -59,6 +60,7 @@ export function recordSink(
   const acc = typeof into === 'function' ? undefined : into;
   const onRow = typeof into === 'function' ? into : (row: UsageRow): void => into.add(row);
   const mapper = mapperFor(plan, opts);
+  const limits = opts.limits ?? DEFAULT_READ_LIMITS;
   const counts = tally.counts;
   const reject = (line: number, reason: string): void => {
     counts.read++;
@@ -132,6 +134,8 @@ export function recordSink(
         firstLine: part.line ?? 1,
         ...(part.stopAt !== undefined ? { stopAt: part.stopAt } : {}),
         ...(fast !== undefined ? { runs: fast.runs } : {}),
+        maxRecordBytes: limits.recordBytes,
+        maxFieldBytes: limits.fieldBytes,
       },
     );
     return {
@@ -174,6 +178,9 @@ export function recordSink(
     const fast = plan.format === 'litellm' ? litellmJsonlReader(plan.names, file, acc) : undefined;
     const lines = new JsonLines(
       (buf, s, e, escaped, line) => {
+        // Only a line longer than a field may be has its strings measured.
+        if (e - s > limits.fieldBytes && longestJsonString(buf, s, e) > limits.fieldBytes)
+          throw new LimitExceeded('fieldBytes', `a string on line ${line}`, line);
         if (fast !== undefined) {
           if (acc !== undefined) {
             if (fast.fold(buf, s, e, escaped, line)) {
@@ -199,6 +206,7 @@ export function recordSink(
       part.offset,
       part.stopAt,
       part.line ?? 1,
+      limits.recordBytes,
     );
     return {
       feed: (chunk) => lines.write(chunk),
@@ -218,7 +226,12 @@ export function recordSink(
     };
   }
   if (part.offset !== 0 || part.stopAt !== undefined) throw new Error('recordSink: a JSON array is read whole');
-  const objects = new JsonArrayObjects(onObject, (line, msg) => reject(line, msg));
+  const objects = new JsonArrayObjects(
+    onObject,
+    (line, msg) => reject(line, msg),
+    limits.recordBytes,
+    limits.fieldBytes,
+  );
   return {
     feed: (chunk) => objects.write(chunk),
     finish: () => objects.end(),

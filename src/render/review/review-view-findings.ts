@@ -1,5 +1,5 @@
 import { formatInt, formatMoney, formatTokens } from '../text/format.js';
-import { BREACH_KINDS } from '../../core/review/unregistered.js';
+import { isBreach } from '../../core/review/unregistered.js';
 import type { Review, ReviewFinding } from '../../core/review/review-types.js';
 
 // The review's findings as the report's sections: breaches, aliases nobody registered, retired
@@ -56,11 +56,11 @@ export function findingSections(
 ): { breaches: FindingView[]; unregistered: FindingView[]; retired: FindingView[]; otherFindings: FindingView[] } {
   const findings = review.findings.map((f) => findingView(f, cls, review.currency));
   return {
-    breaches: findings.filter((f) => BREACH_KINDS.has(f.kind)),
+    breaches: findings.filter(isBreach),
     // Every alias the inventory lacks, those judged a breach included: the meeting registers them all.
     unregistered: findings.filter((f) => f.kind === 'unregistered' || f.kind === 'unregistered-breach'),
     retired: findings.filter((f) => f.kind === 'retired-traffic'),
-    otherFindings: findings.filter((f) => !OWN_SECTION.has(f.kind)),
+    otherFindings: findings.filter((f) => !OWN_SECTION.has(f.kind) && !isBreach(f)),
   };
 }
 
