@@ -245,6 +245,8 @@ describe('policy schema ↔ types', () => {
     expectAligned(at(policy, 'gateway'), {
       context_window_fallbacks: o,
       fallback_status_codes: o,
+      num_retries: o,
+      timeout_seconds: o,
     } satisfies Kinds<GatewaySettings>);
     expectAligned(at(policy, 'review'), { provider_names: o } satisfies Kinds<ReviewSettings>);
     expectAligned(at(policy, 'sensitivity'), {

@@ -171,7 +171,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addOption(
       new Option('-t, --target <target>', 'gateway dialect').choices(['litellm', 'portkey', 'all']).default('all'),
     )
-    .option('-o, --out <dir>', 'folder for litellm/config.yaml and portkey/*.json', 'gateway')
+    .option('-o, --out <dir>', 'folder for litellm/config.yaml, litellm/keys.json and portkey/*.json', 'gateway')
     .option('--check', 'write nothing: compare with the files in --out, print a diff and exit 1 on drift (the CI gate)')
     .addHelpText('after', gatewayHelp)
     .action(action(async () => (await import('./commands/gateway.js')).gateway));

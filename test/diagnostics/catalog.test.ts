@@ -46,6 +46,9 @@ describe('diagnostic catalog', () => {
       'unresolved-target',
       'query-error',
       'no-metadata',
+      // Added later, at the end, so earlier ruleIndex values stay as they were.
+      'access-group-uncleared',
+      'access-group-missing',
     ]);
     expect(VERIFY_CODES.every((c) => CATALOG[c].category === 'verify')).toBe(true);
   });

@@ -20,7 +20,7 @@ function folder(fileName: string): string {
 function gateway(inventory: string): { out: string; config: string } {
   const out = join(tmp(), 'gateway');
   const r = tierplan(['gateway', '--inventory', inventory, ...policy, '--out', out, '--target', 'litellm']);
-  expect(r.stderr).toMatch(/^wrote 1 file under .* \(litellm\)\n$/);
+  expect(r.stderr).toMatch(/^wrote 2 files under .* \(litellm\)\n$/);
   expect(r.code).toBe(0);
   return { out, config: readFileSync(join(out, 'litellm/config.yaml'), 'utf8') };
 }

@@ -56,6 +56,32 @@ describe('tierplan verify', () => {
     expect(r.stdout).toMatch(/verify: 1 error, 0 warnings \(uncleared-tier 1\) in 1 config file/);
   });
 
+  it('gateway --out writes the key-scoping file; a widened access group exits 1 at the item that widens it', () => {
+    const out = generated();
+    const keys = JSON.parse(readFileSync(join(out, 'litellm/keys.json'), 'utf8')) as {
+      keys: { use_case: string; access_group: string; generate: { models: string[] } }[];
+    };
+    const claims = keys.keys.find((k) => k.use_case === 'claims-triage')!;
+    expect(claims.generate.models).toEqual(['tierplan-uc:claims-triage']);
+    // Give claims-triage's access group to a public-API entry of another use case.
+    const config = join(out, 'litellm/config.yaml');
+    const text = readFileSync(config, 'utf8');
+    const entry = text.indexOf('  - model_name: code-assistant--anthropic-claude-opus\n');
+    const item = '      access_groups:\n        - tierplan-uc:code-assistant\n';
+    const at = text.indexOf(item, entry) + item.length;
+    expect(entry).toBeGreaterThan(0);
+    writeFileSync(config, `${text.slice(0, at)}        - tierplan-uc:claims-triage\n${text.slice(at)}`);
+    const line = text.slice(0, at).split('\n').length;
+    const r = tierplan(['verify', config, ...inputs]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      new RegExp(
+        `^${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:11: \\$\\.model_list\\[\\d+\\]\\.model_info\\.access_groups\\[1\\]: error access-group-uncleared: with a key scoped to access group "tierplan-uc:claims-triage", "claims-triage" \\(regulated; regimes hipaa; residency us\\) can reach deployment "anthropic-claude-opus" on tier api, which is not cleared for it`,
+      ),
+    );
+    expect(r.stdout).toMatch(/verify: 1 error, 0 warnings \(access-group-uncleared 1\) in 1 config file/);
+  });
+
   it('reports what the gateways accept silently: a misspelt top-level key and the reserved model_info.tier', () => {
     const out = generated();
     const config = join(out, 'litellm/config.yaml');

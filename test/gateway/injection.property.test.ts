@@ -10,6 +10,7 @@ import { compileRoutes } from '../../src/core/gateway/routing.js';
 import type { RoutingModel } from '../../src/core/gateway/routing-types.js';
 import type { Inventory, Policy } from '../../src/core/policy/types.js';
 import { formatDiagnostic } from '../../src/core/diagnostics/format.js';
+import { renderLitellmKeys } from '../../src/render/gateway/litellm-keys.js';
 import { renderLitellmConfig } from '../../src/render/gateway/litellm-config.js';
 import { renderTable } from '../../src/render/matrix/table.js';
 import { renderExplain } from '../../src/render/matrix/explain.js';
@@ -76,6 +77,9 @@ function expected(model: RoutingModel, policy: Policy) {
           tierplan_tier: t.tier,
           tierplan_sensitivity: r.sensitivity,
           tierplan_role: role,
+          access_groups: [`tierplan-uc:${r.alias}`],
+          ...(d.context_tokens !== undefined ? { max_input_tokens: d.context_tokens } : {}),
+          ...(d.modalities?.join() === 'audio' ? { mode: 'audio_transcription' } : {}),
         },
       };
     };
@@ -95,7 +99,8 @@ function expected(model: RoutingModel, policy: Policy) {
       );
     if (r.fallbacks.length > 0) fallbacks.push({ [r.alias]: r.fallbacks.map((t) => `${r.alias}--${t.deployment}`) });
   }
-  return { entries, fallbacks };
+  const longest = Math.max(1, ...model.routes.flatMap((r) => [r.fallbacks.length, r.context_window_fallbacks.length]));
+  return { entries, fallbacks, limits: { num_retries: 1, max_fallbacks: longest, timeout: 120 } };
 }
 
 /** Every `os.environ/` string with the key it sits under. */
@@ -170,6 +175,19 @@ describe('hostile strings in the inputs (property)', () => {
           })),
         ).toEqual(want.entries);
         expect(config.router_settings.fallbacks ?? []).toEqual(want.fallbacks);
+        expect(config.router_settings).toMatchObject(want.limits);
+        // The key-scoping file names the same groups, whatever the ids hold.
+        const keys = JSON.parse(renderLitellmKeys(model)) as { keys: { use_case: string; generate: unknown }[] };
+        expect(keys.keys.map((k) => [k.use_case, k.generate])).toEqual(
+          model.routes.map((r) => [
+            r.alias,
+            {
+              key_alias: `tierplan-${r.alias}`,
+              models: [`tierplan-uc:${r.alias}`],
+              metadata: { tierplan_use_case: r.alias, tierplan_tier: r.tier, tierplan_sensitivity: r.sensitivity },
+            },
+          ]),
+        );
         for (const [key, ref] of references(config, '', [])) {
           expect(['api_key', 'api_base', 'vertex_project']).toContain(key);
           expect(ref).toMatch(/^os\.environ\/[A-Z_][A-Z0-9_]*$/);

@@ -126,7 +126,13 @@ describe('gateway invariants over random policies', () => {
   });
 
   it('one added cross-tier fallback, load-balance member or conditional branch always fails verify', () => {
-    const mutation = fc.constantFrom('litellm-fallback', 'litellm-member', 'portkey-fallback', 'conditional-branch');
+    const mutation = fc.constantFrom(
+      'litellm-fallback',
+      'litellm-member',
+      'litellm-access-group',
+      'portkey-fallback',
+      'conditional-branch',
+    );
     fc.assert(
       fc.property(world, mutation, fc.nat(), (w, kind, pick) => {
         const all = victims(w);
@@ -143,6 +149,13 @@ describe('gateway invariants over random policies', () => {
             ...(w2.litellm.router_settings.fallbacks ?? []),
             { [u.id]: [`${u.id}--sneaky`] },
           ];
+        } else if (kind === 'litellm-access-group') {
+          // A group of its own, no route to it: only the use case's key can reach it.
+          w2.litellm.model_list.push({
+            model_name: 'elsewhere',
+            litellm_params: litellmParams(deployment, []),
+            model_info: { access_groups: [`tierplan-uc:${u.id}`] },
+          });
         } else if (kind === 'litellm-member') {
           w2.litellm.model_list.push({ model_name: u.id, litellm_params: litellmParams(deployment, []) });
         } else if (kind === 'portkey-fallback') {
@@ -158,10 +171,48 @@ describe('gateway invariants over random policies', () => {
         }
         const found = errors(w2, configsOf(w2)).filter((f) => f.use_case === u.id);
         expect(found.map((f) => f.code)).toEqual(
-          expect.arrayContaining([expect.stringMatching(/^(uncleared-tier|more-open-fallback|outside-residency)$/)]),
+          expect.arrayContaining([
+            expect.stringMatching(
+              kind === 'litellm-access-group'
+                ? /^access-group-uncleared$/
+                : /^(uncleared-tier|more-open-fallback|outside-residency)$/,
+            ),
+          ]),
         );
       }),
       { ...RUNS, numRuns: 600 },
+    );
+  });
+
+  it("each use case's access group covers exactly its primary and fallback entries, all on cleared tiers", () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const index = deploymentIndex(w.policy);
+        const planned = new Map(w.plan.use_cases.map((u) => [u.id, u]));
+        const entries = w.litellm.model_list as Record<string, any>[];
+        for (const r of w.routes.routes) {
+          const u = planned.get(r.alias)!;
+          const group = `tierplan-uc:${r.alias}`;
+          const inGroup = entries.filter((m) => (m.model_info.access_groups as string[]).includes(group));
+          const primary = new Set(r.primary.map((t) => t.deployment));
+          const expected = new Set([
+            r.alias,
+            ...[...r.fallbacks, ...r.context_window_fallbacks]
+              .filter((t) => !primary.has(t.deployment))
+              .map((t) => `${r.alias}--${t.deployment}`),
+          ]);
+          expect(new Set(inGroup.map((m) => m.model_name as string))).toEqual(expected);
+          // No entry outside the use case's groups carries its access group, and every entry one group.
+          expect(inGroup.every((m) => m.model_info.tierplan_use_case === r.alias)).toBe(true);
+          for (const m of inGroup) {
+            expect(m.model_info.access_groups).toEqual([group]);
+            const tier = index.get((m.model_info.id as string).slice(r.alias.length + 1))!.tier;
+            expect(r.allowed_tiers).toContain(tier.id);
+            expect(clearTier(tier, dataProfile(u), w.policy).cleared || u.decided_by === 'exception').toBe(true);
+          }
+        }
+      }),
+      RUNS,
     );
   });
 

@@ -57,15 +57,16 @@ describe('the pipeline', () => {
     expect(compileRoutes).toHaveBeenCalledTimes(1);
     expect(gatewayFiles).toHaveBeenCalledTimes(2);
     const paths = files.map((f) => f.path);
-    expect(paths.slice(0, 6)).toEqual([
+    expect(paths.slice(0, 7)).toEqual([
       join('out', 'matrix.md'),
       join('out', 'matrix.html'),
       join('out', 'plan.json'),
       join('out', 'litellm/config.yaml'),
+      join('out', 'litellm/keys.json'),
       join('out', 'portkey/conditional.json'),
       join('out', 'portkey/routes.json'),
     ]);
-    expect(paths.slice(6).every((p) => p.startsWith(join('out', 'portkey/use-cases/')))).toBe(true);
+    expect(paths.slice(7).every((p) => p.startsWith(join('out', 'portkey/use-cases/')))).toBe(true);
   });
 
   it('plan.json is the hub: a run started from it renders the same bytes without computing a plan', async () => {

@@ -63,6 +63,16 @@ export const VERIFY_RULES = {
     description: 'Use case metadata unknown for a conditional config',
     help: 'Keep routes.json beside the conditional config, or pass --inventory so verify can derive the metadata each use case sends.',
   },
+  'access-group-uncleared': {
+    severity: 'error',
+    description: "A use case's access group lets its key reach a deployment its routing may not reach",
+    help: "LiteLLM lets a key scoped to an access group call every model group with an entry in that group, and send any of them as a request-body fallback. Keep `tierplan-uc:<id>` in `model_info.access_groups` of that use case's own entries only (its alias and its `<id>--*` fallback groups), or regenerate the config with `tierplan gateway`.",
+  },
+  'access-group-missing': {
+    severity: 'warning',
+    description: "A use case's entries carry no access group to scope its key to",
+    help: "Without `tierplan-uc:<id>` in `model_info.access_groups`, an application key cannot be limited to the use case's cleared entries, and a request-body `fallbacks` list can send its data to any model group the key may call. Regenerate the config with `tierplan gateway` and scope each key as litellm/keys.json says.",
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type VerifyCode = keyof typeof VERIFY_RULES;

@@ -32,6 +32,29 @@ export const TIER_TAG_PREFIX = 'tierplan-tier:';
 export const tierTag = (tier: string): string => `${TIER_TAG_PREFIX}${tier}`;
 export const useCaseTag = (alias: string): string => `tierplan-uc:${alias}`;
 
+/**
+ * The LiteLLM access group (`model_info.access_groups`) of one use case: every entry its alias can
+ * reach carries it, and the application's key is scoped to it (`models: [group]`). LiteLLM checks
+ * a key's `models` against the requested model and against every fallback sent in the request
+ * body, so a key scoped to this group cannot leave the entries cleared for the use case. A `:`
+ * occurs in no use case or deployment id, so the name cannot collide with a model group.
+ */
+/** LiteLLM's name for a fallback group: `--` never occurs in a use case id, so it cannot collide. */
+export const fallbackGroup = (alias: string, deployment: string): string => `${alias}--${deployment}`;
+
+const ACCESS_GROUP_PREFIX = 'tierplan-uc:';
+export const accessGroup = (alias: string): string => `${ACCESS_GROUP_PREFIX}${alias}`;
+
+/**
+ * LiteLLM's `model_info.mode`, only where the policy makes it certain: a deployment that takes
+ * audio and nothing else is a transcription model (its health check and routing need the mode,
+ * which LiteLLM cannot look up for a self-hosted model). Embedding and image generation cannot be
+ * told from a deployment's input modalities, so no mode is written for them.
+ */
+export function litellmMode(d: Deployment): string | undefined {
+  return d.modalities?.length === 1 && d.modalities[0] === 'audio' ? 'audio_transcription' : undefined;
+}
+
 export function litellmParams(d: Deployment, tags: string[]): Record<string, unknown> {
   const p: Record<string, unknown> = { model: `${d.provider}/${d.model}` };
   if (d.credentials?.api_key_env) p.api_key = env(d.credentials.api_key_env);

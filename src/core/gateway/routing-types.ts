@@ -38,3 +38,11 @@ export interface RoutingModel {
 }
 
 export const DEFAULT_FALLBACK_STATUS_CODES = [429, 500, 502, 503, 504];
+
+/**
+ * LiteLLM retries a model group this many times before its fallbacks (per group, fallbacks
+ * included). 1, not 0: LiteLLM reads an unset or 0 count as "use its default" (2) in places.
+ */
+export const DEFAULT_NUM_RETRIES = 1;
+/** Seconds LiteLLM waits for one upstream call (its own default is 600). */
+export const DEFAULT_TIMEOUT_SECONDS = 120;

@@ -172,6 +172,10 @@ export interface GatewaySettings {
   context_window_fallbacks?: boolean;
   /** Upstream statuses that make the gateway try the next target. */
   fallback_status_codes?: number[];
+  /** LiteLLM `router_settings.num_retries`: retries of each model group before its fallbacks. */
+  num_retries?: number;
+  /** LiteLLM `router_settings.timeout`: seconds one upstream call may take. */
+  timeout_seconds?: number;
 }
 
 /** How `tierplan review` reads usage exports. */

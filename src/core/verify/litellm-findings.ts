@@ -12,6 +12,7 @@ import {
   type LitellmGraph,
 } from './litellm.js';
 import { finding, judgeReach, unknownAliasReason, type JudgeContext } from './judge.js';
+import { accessGroups, checkAccessGroup, looksGenerated } from './litellm-access.js';
 import { isRecord, type VerifyFinding } from './verify-types.js';
 
 export interface PlanView {
@@ -24,6 +25,8 @@ export interface PlanView {
 export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView): VerifyFinding[] {
   const g = litellmGraph(value);
   const out: VerifyFinding[] = [];
+  const groups = accessGroups(g);
+  const generated = looksGenerated(g);
   for (const u of plan.routed.values()) {
     if (!hasOwnGroup(g, u.id)) {
       out.push(
@@ -37,7 +40,8 @@ export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView):
         ),
       );
     }
-    out.push(...judgeReach(u, litellmReach(g, u.id), ctx));
+    const reach = litellmReach(g, u.id);
+    out.push(...judgeReach(u, reach, ctx), ...checkAccessGroup(u, g, reach, groups, generated, ctx));
   }
   out.push(...unknownAliases(g, ctx, plan), ...mislabels(g, ctx), ...unresolved(g, ctx));
   return out;

@@ -1,6 +1,7 @@
 import type { RoutingModel } from '../../core/gateway/routing-types.js';
 import type { Policy } from '../../core/policy/types.js';
 import { renderLitellmConfig, type GatewayHeader } from './litellm-config.js';
+import { renderLitellmKeys } from './litellm-keys.js';
 import { renderPortkeyConditional } from './portkey-conditional.js';
 import { renderPortkeyConfigs } from './portkey-config.js';
 
@@ -25,7 +26,10 @@ export function gatewayFiles(
 ): GatewayFile[] {
   const files: GatewayFile[] = [];
   if (targets.includes('litellm'))
-    files.push({ path: 'litellm/config.yaml', text: renderLitellmConfig(model, policy, header) });
+    files.push(
+      { path: 'litellm/config.yaml', text: renderLitellmConfig(model, policy, header) },
+      { path: 'litellm/keys.json', text: renderLitellmKeys(model) },
+    );
   if (targets.includes('portkey')) {
     const { config, routes } = renderPortkeyConditional(model, policy);
     files.push({ path: 'portkey/conditional.json', text: config }, { path: 'portkey/routes.json', text: routes });

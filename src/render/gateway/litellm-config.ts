@@ -1,7 +1,20 @@
 import jsyaml from 'js-yaml';
-import { litellmParams, tierTag, useCaseTag } from '../../core/gateway/leaves.js';
+import {
+  accessGroup,
+  fallbackGroup,
+  litellmMode,
+  litellmParams,
+  tierTag,
+  useCaseTag,
+} from '../../core/gateway/leaves.js';
 import { deploymentIndex } from '../../core/gateway/routing.js';
-import type { RouteTarget, RoutingModel, UseCaseRoute } from '../../core/gateway/routing-types.js';
+import {
+  DEFAULT_NUM_RETRIES,
+  DEFAULT_TIMEOUT_SECONDS,
+  type RouteTarget,
+  type RoutingModel,
+  type UseCaseRoute,
+} from '../../core/gateway/routing-types.js';
 import type { Policy } from '../../core/policy/types.js';
 import { assertOnlyCredentialReferences } from './references.js';
 
@@ -9,9 +22,6 @@ export interface GatewayHeader {
   /** What the config was generated from, named in its header comment. */
   inputs: string[];
 }
-
-/** LiteLLM's name for a fallback group: `--` never occurs in a use case id, so it cannot collide. */
-const fallbackGroup = (alias: string, deployment: string): string => `${alias}--${deployment}`;
 
 /** LiteLLM proxy `config.yaml`: one model group per use case alias, fallbacks only to cleared deployments. */
 export function renderLitellmConfig(model: RoutingModel, policy: Policy, header: GatewayHeader): string {
@@ -30,6 +40,11 @@ export function renderLitellmConfig(model: RoutingModel, policy: Policy, header:
         tierplan_tier: t.tier,
         tierplan_sensitivity: r.sensitivity,
         tierplan_role: role,
+        // Every entry belongs to one alias, so the group covers exactly that alias's entries.
+        access_groups: [accessGroup(r.alias)],
+        // Pre-call checks know nothing of a model LiteLLM has no price entry for: say its window.
+        ...(d.context_tokens !== undefined ? { max_input_tokens: d.context_tokens } : {}),
+        ...(litellmMode(d) !== undefined ? { mode: litellmMode(d) } : {}),
       },
     };
   };
@@ -56,7 +71,10 @@ export function renderLitellmConfig(model: RoutingModel, policy: Policy, header:
     const ctx = r.context_window_fallbacks.filter((t) => !r.primary.some((p) => p.deployment === t.deployment));
     if (ctx.length > 0) contextFallbacks.push({ [r.alias]: ctx.map((t) => fallbackGroup(r.alias, t.deployment)) });
   }
-  const routerSettings: Record<string, unknown> = { routing_strategy: 'simple-shuffle' };
+  const routerSettings: Record<string, unknown> = {
+    routing_strategy: 'simple-shuffle',
+    ...routerLimits(model, policy),
+  };
   if (contextFallbacks.length > 0) routerSettings.enable_pre_call_checks = true;
   if (fallbacks.length > 0) routerSettings.fallbacks = fallbacks;
   if (contextFallbacks.length > 0) routerSettings.context_window_fallbacks = contextFallbacks;
@@ -73,6 +91,21 @@ export function renderLitellmConfig(model: RoutingModel, policy: Policy, header:
     .map((l) => `#${l}`)
     .join('\n');
   return `${comment}\n\n${body}`;
+}
+
+/**
+ * Bounded retries and waits: a request makes at most (1 + num_retries) attempts per model group,
+ * on its group and on each fallback group in turn. `max_fallbacks` is the longest generated list,
+ * so no LiteLLM release cuts a generated chain short (docs/gateway.md#limits-on-retries-and-fallbacks).
+ */
+function routerLimits(model: RoutingModel, policy: Policy): Record<string, number> {
+  let longest = 1;
+  for (const r of model.routes) longest = Math.max(longest, r.fallbacks.length, r.context_window_fallbacks.length);
+  return {
+    num_retries: policy.gateway?.num_retries ?? DEFAULT_NUM_RETRIES,
+    max_fallbacks: longest,
+    timeout: policy.gateway?.timeout_seconds ?? DEFAULT_TIMEOUT_SECONDS,
+  };
 }
 
 /** The `os.environ/NAME` strings tierplan writes, as `field=reference`: the policy's credential names, and Vertex's project. */
