@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { makeContext, type CliContext } from './context.js';
 import {
   explainHelp,
@@ -32,6 +32,14 @@ function commaList(value: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   return items.length === 1 && items[0] === 'none' ? [] : items;
+}
+
+/** `--width`: whole columns, at least 40 (the table renderer lays out narrower values at its minimum). */
+function columns(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 40 || n > 1000)
+    throw new InvalidArgumentError('Give a whole number of columns from 40 to 1000.');
+  return n;
 }
 
 export function buildProgram(exit: (code: number) => void): Command {
@@ -141,6 +149,11 @@ export function buildProgram(exit: (code: number) => void): Command {
       new Option('--fail-on <what>', 'exit 1 when the plan has these findings')
         .choices(['none', 'gap', 'unclassified', 'any'])
         .default('none'),
+    )
+    .option(
+      '--width <columns>',
+      'width of the terminal table (default: $COLUMNS, else the terminal width, else 80)',
+      columns,
     )
     .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
     .addHelpText('after', planHelp)
