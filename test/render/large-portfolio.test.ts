@@ -40,4 +40,12 @@ describe(`renderers on ${N} use cases`, () => {
     const section = md.slice(md.indexOf('## Use cases'));
     expect(section.split('\n').filter((l) => l.startsWith('| **'))).toHaveLength(N);
   });
+
+  it('HTML: page one names the first use cases of each cell, the following pages list all', () => {
+    const html = planRenderers.html(plan, { color: false });
+    const first = html.slice(0, html.indexOf('id="use-cases"'));
+    expect(first).toContain(more);
+    expect(first.match(/class="uc"/g)?.length ?? 0).toBeLessThanOrEqual(plan.cells.length * CELL_SHOWN);
+    expect(html.slice(html.indexOf('id="use-cases"')).match(/<tr class="uc-row">/g)).toHaveLength(N);
+  });
 });

@@ -12,6 +12,8 @@ export const GAP = 'gap';
  * invariant 7), and the same in every format.
  */
 export const CELL_SHOWN = 8;
+/** Gaps, overrides and unclassified use cases named on the one page; all of them follow it. */
+export const SUMMARY_SHOWN = 5;
 
 interface TierView {
   id: string;
