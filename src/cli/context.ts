@@ -9,6 +9,8 @@ export interface CliContext {
   /** Progress bars on stderr: only when it is a terminal and not CI. */
   progress: boolean;
   debug: boolean;
+  /** Columns for terminal tables: $COLUMNS, else stdout's width when it is a terminal; else unknown. */
+  columns?: number;
   out(text: string): void;
   err(text: string): void;
 }
@@ -27,9 +29,17 @@ export function makeContext(opts: { interactive?: boolean; debug?: boolean }): C
     interactive: opts.interactive !== false && !ci && process.stdin.isTTY === true && process.stdout.isTTY === true,
     progress: !ci && process.stderr.isTTY === true,
     debug: opts.debug === true,
+    columns: terminalColumns(env.COLUMNS, process.stdout.isTTY === true ? process.stdout.columns : undefined),
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
   };
+}
+
+/** A positive whole `COLUMNS` wins (users set it to fix a width); then the terminal's own width. */
+export function terminalColumns(env: string | undefined, tty: number | undefined): number | undefined {
+  const fromEnv = env !== undefined && /^\d+$/.test(env.trim()) ? Number(env) : 0;
+  if (fromEnv > 0) return fromEnv;
+  return tty !== undefined && tty > 0 ? tty : undefined;
 }
 
 /** Today in UTC as YYYY-MM-DD: the only place tierplan reads the clock. */

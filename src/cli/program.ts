@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseBytes, parseCount } from './sizes.js';
 import { makeContext, type CliContext } from './context.js';
 import {
@@ -35,6 +35,14 @@ function commaList(value: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   return items.length === 1 && items[0] === 'none' ? [] : items;
+}
+
+/** `--width`: whole columns, at least 40 (the table renderer lays out narrower values at its minimum). */
+function columns(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 40 || n > 1000)
+    throw new InvalidArgumentError('Give a whole number of columns from 40 to 1000.');
+  return n;
 }
 
 export function buildProgram(exit: (code: number) => void): Command {
@@ -159,6 +167,11 @@ export function buildProgram(exit: (code: number) => void): Command {
       )
         .choices(['none', 'gap', 'unclassified', 'suggestion', 'any'])
         .default('none'),
+    )
+    .option(
+      '--width <columns>',
+      'width of the terminal table (default: $COLUMNS, else the terminal width, else 80)',
+      columns,
     )
     .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
     .addHelpText('after', planHelp)

@@ -13,6 +13,8 @@ export interface PlanOptions extends InputOptions {
   out?: string;
   failOn: 'none' | 'gap' | 'unclassified' | 'suggestion' | 'any';
   interactive: boolean;
+  /** Columns of the terminal table; over $COLUMNS and the terminal's width. */
+  width?: number;
 }
 
 export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> {
@@ -38,7 +40,9 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
   const format = opts.format ?? (opts.out === undefined ? 'table' : undefined);
   if (format) {
     const { planRenderers } = await import('../../render/matrix/registry.js');
-    ctx.out(planRenderers[format](run.plan(), { color: format === 'table' && ctx.color }));
+    // Without --width, COLUMNS or a terminal (a pipe, a CI log) the renderer's default: 80 columns.
+    const width = opts.width ?? ctx.columns;
+    ctx.out(planRenderers[format](run.plan(), { color: format === 'table' && ctx.color, width }));
   }
   return findingsExit(run.plan(), opts.failOn, ctx);
 }

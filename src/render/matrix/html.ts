@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { buildMatrixView, type MatrixView } from './matrix-view.js';
+import { buildMatrixView, CELL_SHOWN, SUMMARY_SHOWN, type MatrixView } from './matrix-view.js';
 import type { RenderContext } from './registry.js';
 import type { Plan } from '../../core/plan/plan-types.js';
 
-// One self-contained page (inline CSS, no scripts, no external assets) that prints on one
-// landscape sheet. Every input string goes through `{{ }}`; the templates never triple-stash.
+// A self-contained page (inline CSS, no scripts, no external assets). Its first sheet is the
+// one-page matrix, the same size for 40 use cases or 40,000: each cell names its largest use
+// cases and counts the rest, the findings show their first few; every use case, gap, override and
+// unclassified entry follows from the second sheet on (`page-break-before`), linked from the first.
+// Every input string goes through `{{ }}`; the templates never triple-stash.
 
 // src/render/matrix/html.ts and dist/render/matrix/html.js both sit two levels below the package root.
 const TEMPLATES_DIR = new URL('../../../templates/', import.meta.url);
@@ -71,7 +74,25 @@ function withoutControls<T>(value: T): T {
   return value;
 }
 
+/** The first entries of each list page one shows, and how many it leaves to the following pages. */
+function firstOf(v: MatrixView): { first: Record<string, unknown[]>; more: Record<string, number> } {
+  const lists = { gaps: v.gaps, overrides: v.overrides, expiring: v.expiring, unclassified: v.unclassified };
+  const first: Record<string, unknown[]> = {};
+  const more: Record<string, number> = {};
+  for (const [k, list] of Object.entries(lists)) {
+    first[k] = list.slice(0, SUMMARY_SHOWN);
+    more[k] = Math.max(0, list.length - SUMMARY_SHOWN);
+  }
+  return { first, more };
+}
+
 export function renderHtml(plan: Plan, _ctx: RenderContext): string {
   const v = withoutControls(buildMatrixView(plan));
-  return matrixTemplate()({ ...v, bars: bars(v), schemaVersion: plan.schema_version });
+  return matrixTemplate()({
+    ...v,
+    ...firstOf(v),
+    bars: bars(v),
+    cellShown: CELL_SHOWN,
+    schemaVersion: plan.schema_version,
+  });
 }

@@ -1,5 +1,5 @@
 import { countOf } from '../text/format.js';
-import { buildMatrixView, type MatrixView } from './matrix-view.js';
+import { buildMatrixView, CELL_SHOWN, type MatrixView } from './matrix-view.js';
 import { escapeMarkdownCell as esc, joinMarkdown } from '../text/markdown-escape.js';
 import type { RenderContext } from './registry.js';
 import type { Plan } from '../../core/plan/plan-types.js';
@@ -24,7 +24,8 @@ function matrixSection(v: MatrixView): string[] {
       const items = c.items.map(
         (i) => `${esc(i.id)}${i.unclassified ? '?' : ''}${i.mark === null ? '' : ` → ${esc(i.mark)}`}`,
       );
-      return [`**${esc(c.tier)}**`, ...items].join('<br>');
+      if (c.more > 0) items.push(`_+${c.more} more_`);
+      return [`**${esc(c.tier)}** · ${c.count} (${c.share})`, ...items].join('<br>');
     }),
   ]);
   return [
@@ -32,8 +33,10 @@ function matrixSection(v: MatrixView): string[] {
     '',
     ...table(['sensitivity ╲ capability', ...v.capabilities.map(esc)], rows),
     '',
-    'Each cell: the tier a use case with only that sensitivity and capability gets, then its use cases. ' +
-      '`→ tier`: placed elsewhere (regimes, residency, override); `?`: unclassified, placed fail-closed.',
+    'Each cell: the tier a use case with only that sensitivity and capability gets, how many use cases the cell ' +
+      `holds and their share of the matrix, then its largest use cases by volume (at most ${CELL_SHOWN}; every use case ` +
+      'is in the use-case table below). `→ tier`: placed elsewhere (regimes, residency, override); `?`: unclassified, ' +
+      'placed fail-closed.',
   ];
 }
 

@@ -6,6 +6,15 @@ import type { Plan, PlannedUseCase } from '../../core/plan/plan-types.js';
 
 export const GAP = 'gap';
 
+/**
+ * Use cases a matrix cell names, the largest by volume first; the rest are counted (`+N more`).
+ * Fixed, so the one-page matrix has the same height for 40 use cases or 40,000 (docs/design.md,
+ * invariant 7), and the same in every format.
+ */
+export const CELL_SHOWN = 8;
+/** Gaps, overrides and unclassified use cases named on the one page; all of them follow it. */
+export const SUMMARY_SHOWN = 5;
+
 interface TierView {
   id: string;
   name: string;
@@ -22,7 +31,13 @@ interface CellView {
   capability: string;
   tier: string;
   cls: string;
+  /** Use cases in the cell, and their share of all use cases in the matrix (retired ones are not). */
+  count: number;
+  share: string;
+  /** The first `CELL_SHOWN` by estimated tokens per month, ties by id. */
   items: CellItem[];
+  /** How many more the cell holds. */
+  more: number;
 }
 interface MatrixRow {
   sensitivity: string;
@@ -120,6 +135,7 @@ export function buildMatrixView(plan: Plan): MatrixView {
   const cls = (tier: string | null): string => tierClass(plan, tier);
   const label = (tier: string | null): string => tier ?? GAP;
 
+  const inMatrix = plan.cells.reduce((n, c) => n + c.use_cases.length, 0);
   const rows: MatrixRow[] = [];
   for (const cell of plan.cells) {
     let row = rows.find((r) => r.sensitivity === cell.sensitivity);
@@ -127,7 +143,7 @@ export function buildMatrixView(plan: Plan): MatrixView {
       row = { sensitivity: cell.sensitivity, cells: [] };
       rows.push(row);
     }
-    const items = cell.use_cases.map((id): CellItem => {
+    const items = topByVolume(cell.use_cases, get).map((id): CellItem => {
       const u = get(id);
       const own = u ? u.tier : null;
       const differs = own === null || own !== cell.tier;
@@ -138,7 +154,15 @@ export function buildMatrixView(plan: Plan): MatrixView {
         unclassified: (u?.unclassified.length ?? 0) > 0,
       };
     });
-    row.cells.push({ capability: cell.capability, tier: label(cell.tier), cls: cls(cell.tier), items });
+    row.cells.push({
+      capability: cell.capability,
+      tier: label(cell.tier),
+      cls: cls(cell.tier),
+      count: cell.use_cases.length,
+      share: formatCellShare(cell.use_cases.length, inMatrix),
+      items,
+      more: cell.use_cases.length - items.length,
+    });
   }
 
   const pct = (s: number): number => Math.round(s * 100);
@@ -161,6 +185,7 @@ export function buildMatrixView(plan: Plan): MatrixView {
     },
   }));
 
+  const expiringIds = new Set(plan.expiring);
   const overrideView = (u: PlannedUseCase): OverrideView[] => {
     const o = u.override;
     if (!o) return [];
@@ -172,7 +197,7 @@ export function buildMatrixView(plan: Plan): MatrixView {
         state: o.state,
         expires: o.expires,
         daysLeft: formatDaysLeft(o.days_left),
-        expiring: plan.expiring.includes(u.id),
+        expiring: expiringIds.has(u.id),
         reason: o.reason,
         approvedBy: o.approved_by ?? '—',
         note: o.note,
@@ -233,4 +258,20 @@ export function buildMatrixView(plan: Plan): MatrixView {
       summary: u.summary,
     })),
   };
+}
+
+/** The cell's largest use cases by estimated monthly tokens (the inventory's volume), ties by id. */
+function topByVolume(ids: string[], get: (id: string) => PlannedUseCase | undefined): string[] {
+  const volume = (id: string): number => get(id)?.estimate.tokens_per_month ?? 0;
+  return ids
+    .map((id) => ({ id, v: volume(id) }))
+    .sort((a, b) => b.v - a.v || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, CELL_SHOWN)
+    .map((x) => x.id);
+}
+
+/** A whole percentage; a non-empty cell below half a percent reads `<1%`, not `0%`. */
+function formatCellShare(count: number, total: number): string {
+  if (count > 0 && count * 200 < total) return '<1%';
+  return formatPct(total > 0 ? count / total : 0);
 }

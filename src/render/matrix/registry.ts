@@ -5,12 +5,12 @@ import { renderTable } from './table.js';
 import type { Plan } from '../../core/plan/plan-types.js';
 
 // The one registry of plan renderers. The CLI imports it lazily, once it has a plan to render;
-// handlebars and cli-table3 are then loaded only by the first HTML or table render.
+// handlebars is then loaded only by the first HTML render.
 
 export interface RenderContext {
   /** ANSI colour in terminal output; false under NO_COLOR, off a TTY and in golden tests. */
   color: boolean;
-  /** Terminal columns available; the table renderer assumes 120 when absent. */
+  /** Terminal columns for the table (the CLI decides: --width, COLUMNS, the terminal); 80 when absent. */
   width?: number;
 }
 

@@ -1,48 +1,23 @@
-import { createRequire } from 'node:module';
-import type CliTable3 from 'cli-table3';
 import { countOf } from '../text/format.js';
+import { displayWidth } from '../text/display-width.js';
+import { evenly, fitColumns, widest } from '../text/columns.js';
+import { drawTable } from '../text/text-table.js';
 import { buildMatrixView, type MatrixView } from './matrix-view.js';
 import type { RenderContext } from './registry.js';
 import { sanitizeTerminal as clean, terminalStyle, wrapPlain, type TerminalStyle } from '../text/terminal-style.js';
 import type { Plan } from '../../core/plan/plan-types.js';
 
 // The terminal page. It must read well without colour (pipes, NO_COLOR, CI logs), so colour
-// only repeats what the text already says; widths are fixed from `ctx.width` for stable output.
+// only repeats what the text already says. The width is the caller's (`--width`, COLUMNS, the
+// terminal's; 80 in a pipe), every table fits it, and layout is linear in the use cases.
 
-let tableClass: typeof CliTable3 | undefined;
-/** Loaded on first use so importing the renderer registry stays cheap. */
-const Table = (): typeof CliTable3 => (tableClass ??= createRequire(import.meta.url)('cli-table3') as typeof CliTable3);
+/** Without a width from the caller: what a pipe, a CI log or a pager shows unwrapped. */
+const DEFAULT_WIDTH = 80;
+/** Narrower than this the matrix's four columns cannot hold a tier name. */
+const MIN_WIDTH = 60;
 
-const DEFAULT_WIDTH = 120;
-const MIN_WIDTH = 80;
-const CELL_ITEMS = 12;
-
-/**
- * Column widths (including padding) that add up, with borders, to `width`. The fixed columns
- * are sized for 120 columns and shrink proportionally on narrower terminals.
- */
-function widths(width: number, fixedAt120: number[], flexible: number): number[] {
-  const fixed = fixedAt120.map((f) =>
-    width >= DEFAULT_WIDTH ? f : Math.max(8, Math.floor((f * width) / DEFAULT_WIDTH)),
-  );
-  const borders = fixed.length + flexible + 1;
-  const rest = Math.max(flexible * 12, width - borders - fixed.reduce((a, b) => a + b, 0));
-  const each = Math.floor(rest / flexible);
-  const flex = Array.from({ length: flexible }, (_, i) => (i === flexible - 1 ? rest - each * (flexible - 1) : each));
-  return [...fixed, ...flex];
-}
-
-function grid(s: TerminalStyle, head: string[], colWidths: number[], rows: string[][], compact = false): string {
-  const t = new (Table())({
-    head: head.map((h) => s.c.bold(h)),
-    colWidths,
-    wordWrap: true,
-    // cli-table3 colours headers and borders itself unless told not to; colour is ours to decide.
-    style: { head: [], border: [], compact },
-  });
-  t.push(...rows);
-  return t.toString();
-}
+/** An id column takes at most 30 % of the width; longer ids wrap after their hyphens. */
+const idCap = (width: number): number => Math.floor(width * 0.3);
 
 const heading = (s: TerminalStyle, text: string): string => s.c.bold.underline(text);
 
@@ -50,24 +25,29 @@ function matrix(v: MatrixView, s: TerminalStyle, width: number): string {
   const rows = v.rows.map((r) => [
     s.c.bold(clean(r.sensitivity)),
     ...r.cells.map((cell) => {
-      // A cell lists its first use cases and counts the rest: a terminal page stays readable, and
-      // cli-table3's per-cell measuring (quadratic in a cell's length) stays small at any size.
-      const shown = cell.items.slice(0, CELL_ITEMS);
-      const more = cell.items.length - shown.length;
-      const items = shown.map((i) => {
-        const mark = i.mark === null ? '' : ` → ${s.tier(clean(i.mark), i.markCls)}`;
+      const items = cell.items.map((i) => {
+        const mark = i.mark === null ? '' : ` →\u00a0${s.tier(clean(i.mark), i.markCls)}`;
         return `${clean(i.id)}${i.unclassified ? '?' : ''}${mark}`;
       });
-      if (more > 0) items.push(s.c.dim(`+${more} more`));
-      return [s.c.bold(s.tier(clean(cell.tier), cell.cls)), ...items].join('\n');
+      if (cell.more > 0) items.push(s.c.dim(`+${cell.more} more`));
+      const head = s.c.bold(s.tier(clean(cell.tier), cell.cls));
+      return [head, s.c.dim(`${cell.count} (${cell.share})`), ...items].join('\n');
     }),
   ]);
-  const head = ['sensitivity', ...v.capabilities.map(clean)];
+  const first = widest(
+    v.rows.map((r) => clean(r.sensitivity)),
+    'sensitivity'.length,
+  );
+  const colWidths = [first, ...evenly(width - first - 1, v.capabilities.length)];
   const legend = wrapPlain(
-    '→ tier: placed elsewhere (regimes, residency, override) · ?: unclassified, placed fail-closed',
+    'Each cell: its tier, its use cases and their share of the matrix, the largest by volume first. ' +
+      '→ tier: placed elsewhere (regimes, residency, override) · ?: unclassified, placed fail-closed',
     width,
   );
-  return [grid(s, head, widths(width, [15], v.capabilities.length), rows), ...legend.map((l) => s.c.dim(l))].join('\n');
+  return [
+    drawTable({ head: ['sensitivity', ...v.capabilities.map(clean)].map((h) => s.c.bold(h)), rows, widths: colWidths }),
+    ...legend.map((l) => s.c.dim(l)),
+  ].join('\n');
 }
 
 function split(v: MatrixView, s: TerminalStyle, width: number): string {
@@ -78,17 +58,37 @@ function split(v: MatrixView, s: TerminalStyle, width: number): string {
     `${x.cost} (${x.shareCost})`,
     x.reference,
   ]);
-  const t = new (Table())({
-    head: ['tier', 'use cases', 'tokens / month', 'est. cost / month', 'reference'].map((h) => s.c.bold(h)),
-    colAligns: ['left', 'right', 'right', 'right', 'right'],
-    style: { head: [], border: [], compact: true },
-  });
-  t.push(...rows);
+  const head = ['tier', 'use cases', 'tokens / month', 'est. cost / month', 'reference'].map((h) => s.c.bold(h));
+  const natural = drawTable({ head, rows, align: ['left', 'right', 'right', 'right', 'right'], compact: true });
   const order = v.split.map((x) => clean(x.tier)).join(' / ');
   const sum = v.splitSummary;
   const summary = `Split ${order}: count ${sum.count} · tokens ${sum.tokens} · cost ${sum.cost} · reference ${sum.reference}`;
+  // Natural widths fit 80 columns with the default tiers; a policy's long tier names get wrapped.
+  const fitted =
+    displayWidth(natural.slice(0, natural.indexOf('\n'))) <= width
+      ? natural
+      : drawTable({
+          head,
+          rows,
+          align: ['left', 'right', 'right', 'right', 'right'],
+          compact: true,
+          widths: fitColumns(
+            width,
+            [
+              {
+                natural: widest(
+                  v.split.map((x) => clean(x.tier)),
+                  4,
+                ),
+                min: 10,
+              },
+            ],
+            4,
+            8,
+          ),
+        });
   return [
-    t.toString(),
+    fitted,
     ...wrapPlain(summary, width),
     s.c.dim('Gaps and retired use cases are not placed and not counted.'),
   ].join('\n');
@@ -102,7 +102,31 @@ function gaps(v: MatrixView, s: TerminalStyle, width: number): string {
     `${s.tier(clean(g.cause), 'gap')}: ${clean(g.detail)}`,
     g.remedies.map((r) => `- ${clean(r)}`).join('\n'),
   ]);
-  return grid(s, ['use case', 'cell', 'cause', 'remedies'], widths(width, [24, 15], 2), rows);
+  const head = ['use case', 'cell', 'cause', 'remedies'].map((h) => s.c.bold(h));
+  const cols = [
+    {
+      natural: Math.min(
+        widest(
+          v.gaps.map((g) => clean(g.id)),
+          8,
+        ),
+        idCap(width),
+      ),
+      min: 12,
+    },
+    // `regulated ×` / `frontier`: a cell on two lines leaves the room to the cause and remedies.
+    {
+      natural: Math.min(
+        widest(
+          v.gaps.map((g) => clean(g.cell)),
+          4,
+        ),
+        14,
+      ),
+      min: 14,
+    },
+  ];
+  return drawTable({ head, rows, widths: fitColumns(width, cols, 2) });
 }
 
 function overrides(v: MatrixView, s: TerminalStyle, width: number): string {
@@ -119,10 +143,39 @@ function overrides(v: MatrixView, s: TerminalStyle, width: number): string {
     s.c.bold(clean(o.id)),
     s.tier(clean(o.tier), o.cls),
     state(clean(o.state)),
-    `${clean(o.expires)} ${o.expiring ? s.c.yellow(`(${o.daysLeft})`) : `(${o.daysLeft})`}`,
+    `${clean(o.expires)}\n${o.expiring ? s.c.yellow(`(${o.daysLeft})`) : `(${o.daysLeft})`}`,
     `${clean(o.reason)} (${clean(o.approvedBy)})`,
   ]);
-  return `${grid(s, ['use case', 'pinned', 'state', 'expires', 'reason (approved by)'], widths(width, [24, 15, 11, 23], 1), rows)}\n${expiring}`;
+  const head = ['use case', 'pinned', 'state', 'expires', 'reason (approved by)'].map((h) => s.c.bold(h));
+  const cols = [
+    {
+      natural: Math.min(
+        widest(
+          v.overrides.map((o) => clean(o.id)),
+          8,
+        ),
+        idCap(width),
+      ),
+      min: 12,
+    },
+    {
+      natural: widest(
+        v.overrides.map((o) => clean(o.tier)),
+        6,
+      ),
+      min: 10,
+    },
+    {
+      natural: widest(
+        v.overrides.map((o) => clean(o.state)),
+        5,
+      ),
+      min: 11,
+    },
+    // The date, and how far off it is on a second line.
+    { natural: 12, min: 12 },
+  ];
+  return `${drawTable({ head, rows, widths: fitColumns(width, cols, 1, 18) })}\n${expiring}`;
 }
 
 function unclassified(v: MatrixView, s: TerminalStyle, width: number): string {
@@ -133,21 +186,46 @@ function unclassified(v: MatrixView, s: TerminalStyle, width: number): string {
     clean(u.lacks),
     `${clean(u.placed)} → ${s.tier(clean(u.tier), u.cls)}`,
   ]);
-  return grid(s, ['use case', 'name', 'lacks', 'placed fail-closed'], widths(width, [24], 3), rows);
+  const head = ['use case', 'name', 'lacks', 'placed fail-closed'].map((h) => s.c.bold(h));
+  const cols = [
+    {
+      natural: Math.min(
+        widest(
+          v.unclassified.map((u) => clean(u.id)),
+          8,
+        ),
+        idCap(width),
+      ),
+      min: 12,
+    },
+  ];
+  return drawTable({ head, rows, widths: fitColumns(width, cols, 3) });
 }
 
+/** One row per use case. Below 100 columns the name is left out: id, tier and rationale need the room. */
 function rationale(v: MatrixView, s: TerminalStyle, width: number): string {
+  const withName = width >= 100;
+  const id = Math.min(
+    widest(
+      v.rationale.map((r) => clean(r.id)),
+      'use case'.length,
+    ),
+    idCap(width),
+  );
+  const tier = widest(
+    v.rationale.map((r) => clean(r.tier)),
+    'tier'.length,
+  );
+  const room = width - id - tier - 4;
+  const [name, why] = withName ? [Math.floor((room - 1) * 0.35), room - 1 - Math.floor((room - 1) * 0.35)] : [0, room];
   const rows = v.rationale.map((r) => [
     s.c.bold(clean(r.id)),
-    clean(r.name),
+    ...(withName ? [clean(r.name)] : []),
     s.tier(clean(r.tier), r.cls),
     clean(r.summary),
   ]);
-  const w = widths(width, [24, 15], 2);
-  // The rationale gets the larger share of the flexible width.
-  const [id = 24, tier = 15, name = 20, why = 40] = [w[0], w[1], w[2], w[3]];
-  const nameW = Math.max(14, Math.floor((name + why) * 0.35));
-  return grid(s, ['use case', 'name', 'tier', 'rationale'], [id, nameW, tier, name + why - nameW], rows, true);
+  const head = ['use case', ...(withName ? ['name'] : []), 'tier', 'rationale'].map((h) => s.c.bold(h));
+  return drawTable({ head, rows, widths: [id, ...(withName ? [name] : []), tier, why], compact: true });
 }
 
 export function renderTable(plan: Plan, ctx: RenderContext): string {
@@ -158,7 +236,7 @@ export function renderTable(plan: Plan, ctx: RenderContext): string {
   const title = `${s.c.bold(`${v.title}: ${clean(v.policy)}`)}, as of ${clean(v.asOf)}`;
   const summary = `${countOf(c.total, 'use case', 'use cases')}: ${c.placed} placed, ${countOf(c.gaps, 'gap', 'gaps')}, ${c.retired} retired`;
   const parts = [
-    `${title}\n${summary}`,
+    [title, ...wrapPlain(summary, width)].join('\n'),
     matrix(v, s, width),
     `${heading(s, 'Portfolio split')}\n${split(v, s, width)}`,
     `${heading(s, `Gaps (${v.gaps.length})`)}\n${gaps(v, s, width)}`,

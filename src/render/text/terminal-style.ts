@@ -29,7 +29,7 @@ export function terminalStyle(ctx: RenderContext): TerminalStyle {
 // One escaping function for every terminal path, diagnostics included: it lives in core.
 export { terminalText as sanitizeTerminal } from '../../core/diagnostics/terminal-text.js';
 
-/** Word-wraps plain (uncoloured) prose to the terminal width; table cells are wrapped by cli-table3. */
+/** Word-wraps plain (uncoloured) prose to the terminal width; table cells are wrapped by `wrap.ts`. */
 export function wrapPlain(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
