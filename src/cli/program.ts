@@ -10,7 +10,9 @@ import {
   validateHelp,
   verifyHelp,
 } from './help/epilogues.js';
+import { importLimitOptions, parseSize } from './limits.js';
 import { reportError } from './report-error.js';
+import { setMaxYamlBytes } from '../io/source/read-text.js';
 import { version } from './version.js';
 
 const inputOptions = (cmd: Command): Command =>
@@ -41,6 +43,12 @@ export function buildProgram(exit: (code: number) => void): Command {
     )
     .version(version(), '-V, --version')
     .option('--debug', 'print stack traces of internal errors')
+    .addOption(
+      new Option(
+        '--max-yaml-size <size>',
+        'largest YAML or JSON input read: policy, inventory (each file of a folder), mapping, plan.json, review.json, gateway configs (default: 10MiB)',
+      ).argParser(parseSize),
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   const context = (cmd: Command): CliContext =>
@@ -50,6 +58,8 @@ export function buildProgram(exit: (code: number) => void): Command {
     async (...a: unknown[]): Promise<void> => {
       const cmd = a[a.length - 1] as Command;
       const ctx = context(cmd);
+      const maxYaml = cmd.optsWithGlobals().maxYamlSize as unknown;
+      if (typeof maxYaml === 'number') setMaxYamlBytes(maxYaml);
       try {
         const run = await load();
         exit(await run(ctx, ...(a.slice(0, -1) as T)));
@@ -84,7 +94,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addHelpText('after', initHelp)
     .action(action(async () => (await import('./commands/init.js')).init));
 
-  program
+  const importCommand = program
     .command('import')
     .argument('<file>', 'spreadsheet export: CSV (UTF-8 with or without BOM, or Windows-1252) or XLSX')
     .description(
@@ -113,7 +123,9 @@ export function buildProgram(exit: (code: number) => void): Command {
       '-p, --policy <file>',
       'policy whose data classes, regimes and tiers values are checked against (default: ./tierplan.policy.yaml if present)',
     )
-    .option('--as-of <date>', 'overrides that expired before this date (default: today) are not imported')
+    .option('--as-of <date>', 'overrides that expired before this date (default: today) are not imported');
+  for (const o of importLimitOptions()) importCommand.addOption(new Option(o.flags, o.description).argParser(o.parse));
+  importCommand
     .addHelpText('after', importHelp)
     .action(action(async () => (await import('./commands/import.js')).importCommand));
 
