@@ -49,6 +49,7 @@ export function importLimitOptions(): { flags: string; description: string; pars
     ratio: 'XLSX: highest unpacked/packed ratio of an entry over 1MiB',
     entries: 'XLSX: most zip entries',
     sharedStringsBytes: 'XLSX: largest size the shared strings may unpack to (they are held in memory)',
+    sharedStrings: 'XLSX: most shared strings and rich-text runs (each held in memory)',
   };
 
   return (Object.keys(LIMIT_FLAGS) as (keyof ImportLimits)[]).map((name) => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tierplan } from './run-cli.js';
-import { sharedStringsBomb, smallWorkbook } from './support/xlsx-bomb.js';
+import { richTextStrings, sharedStringsBomb, smallWorkbook } from './support/xlsx-bomb.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierplan-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,6 +54,16 @@ describe('XLSX bombs', () => {
     expectCleanRefusal(r);
     expect(r.stderr).toContain(
       'the entry "xl/sharedStrings.xml" unpacks to more than 64 MiB: over the limit of 64 MiB (--max-shared-strings-size)',
+    );
+  });
+
+  it('millions of tiny rich-text strings, under the size limit, are refused by their count', () => {
+    const file = join(dir, 'rich-text.xlsx');
+    writeFileSync(file, richTextStrings());
+    const r = importFile(file, ['--max-xlsx-ratio', '100000']);
+    expectCleanRefusal(r);
+    expect(r.stderr).toContain(
+      'the entry "xl/sharedStrings.xml" holds more than 1000000 shared strings and rich-text runs: over the limit of 1000000 (--max-shared-strings)',
     );
   });
 

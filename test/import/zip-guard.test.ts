@@ -78,6 +78,20 @@ describe('zip guard', () => {
     expect(e.limit).toBe('sharedStringsBytes');
   });
 
+  it('counts shared strings and rich-text runs, also across chunk boundaries', async () => {
+    const strings = `<sst>${'<si><t>a</t></si><si><r><t>b</t></r><r><t>c</t></r></si>'.repeat(100_000)}</sst>`;
+    const zip = buildZip([entry('xl/sharedStrings.xml', strings)]);
+    // 100,000 × (two strings and two runs) = 400,000 values.
+    expect(await guard(zip, { ...limits, sharedStrings: 400_000, ratio: 1_000_000 })).toBe(strings.length);
+    const e = await refusal(zip, { ...limits, sharedStrings: 399_999, ratio: 1_000_000 });
+    expect(e.limit).toBe('sharedStrings');
+    expect(e.message).toBe('the entry "xl/sharedStrings.xml" holds more than 399999 shared strings and rich-text runs');
+    // Other entries are not counted.
+    expect(
+      await guard(buildZip([entry('xl/other.xml', strings)]), { ...limits, sharedStrings: 1, ratio: 1_000_000 }),
+    ).toBe(strings.length);
+  });
+
   it('refuses a high compression ratio, declared or found while inflating', async () => {
     const packed = bomb(8);
     const declared = await refusal(buildZip([{ name: 's.xml', packed, declared: 8 * MiB + 7 }]));

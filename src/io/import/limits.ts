@@ -26,6 +26,7 @@ export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = {
   ratio: 200,
   entries: 10_000,
   sharedStringsBytes: 64 * MiB,
+  sharedStrings: 1_000_000,
 };
 
 /** The `import` flag that raises each limit, and whether its value is a size or a count. */
@@ -38,6 +39,7 @@ export const LIMIT_FLAGS: Readonly<Record<keyof ImportLimits, { flag: string; si
   ratio: { flag: '--max-xlsx-ratio', size: false },
   entries: { flag: '--max-xlsx-entries', size: false },
   sharedStringsBytes: { flag: '--max-shared-strings-size', size: true },
+  sharedStrings: { flag: '--max-shared-strings', size: false },
 };
 
 /** `value` as the user would write it back to the flag: 64MiB, 1GiB, 100000. */

@@ -18,6 +18,8 @@ export interface XlsxLimits {
   entries: number;
   /** Bytes xl/sharedStrings.xml may unpack to: exceljs holds all shared strings in memory. */
   sharedStringsBytes: number;
+  /** Shared strings and rich-text runs (`<si>`, `<r>`): exceljs holds each as a string or an object. */
+  sharedStrings: number;
 }
 
 /** Small entries may compress well without harm (a blank theme, a run of empty cells). */
@@ -175,10 +177,16 @@ export async function checkInflated(zip: Buffer, entries: ZipEntry[], limits: Xl
       total += e.dataEnd - e.dataStart;
       continue;
     }
-    const bytes = await inflatedSize(zip.subarray(e.dataStart, e.dataEnd), (n) => {
+    const strings = e.name === SHARED_STRINGS ? new StringCounter() : undefined;
+    const bytes = await inflatedSize(zip.subarray(e.dataStart, e.dataEnd), (n, chunk) => {
       checkEntry(e, n, limits, 'unpacks to');
       if (total + n > limits.totalBytes)
         throw new ZipRefused(`its entries unpack to more than ${formatSize(limits.totalBytes)} in total`, 'totalBytes');
+      if (strings && strings.add(chunk) > limits.sharedStrings)
+        throw new ZipRefused(
+          `the entry "${e.name}" holds more than ${limits.sharedStrings} shared strings and rich-text runs`,
+          'sharedStrings',
+        );
     });
     if (bytes === undefined) throw new ZipRefused(`the entry "${e.name}" is not valid deflate data`);
     total += bytes;
@@ -186,8 +194,34 @@ export async function checkInflated(zip: Buffer, entries: ZipEntry[], limits: Xl
   return total;
 }
 
+/**
+ * Counts the elements exceljs keeps one value for: `<si>` (a shared string) and `<r>` (a run of
+ * rich text), unprefixed as exceljs matches them, across chunk boundaries.
+ */
+class StringCounter {
+  private count = 0;
+  private tail = Buffer.alloc(0);
+
+  add(chunk: Buffer): number {
+    const b = this.tail.length > 0 ? Buffer.concat([this.tail, chunk]) : chunk;
+    let i = b.indexOf(0x3c);
+    while (i >= 0 && i + 3 < b.length) {
+      const c1 = b[i + 1];
+      const c2 = b[i + 2]!;
+      const c3 = b[i + 3]!;
+      const end = (c: number): boolean =>
+        c === 0x3e || c === 0x20 || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+      if ((c1 === 0x73 && c2 === 0x69 && end(c3)) || (c1 === 0x72 && end(c2))) this.count++;
+      i = b.indexOf(0x3c, i + 1);
+    }
+    // A tag cut by the chunk's end is counted with the next chunk.
+    this.tail = Buffer.from(i >= 0 ? b.subarray(i) : b.subarray(0, 0));
+    return this.count;
+  }
+}
+
 /** Bytes `packed` inflates to, `check`ed as they grow; undefined when the data is corrupt. */
-function inflatedSize(packed: Buffer, check: (bytesSoFar: number) => void): Promise<number | undefined> {
+function inflatedSize(packed: Buffer, check: (bytesSoFar: number, chunk: Buffer) => void): Promise<number | undefined> {
   return new Promise((resolve, reject) => {
     const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
     let count = 0;
@@ -201,7 +235,7 @@ function inflatedSize(packed: Buffer, check: (bytesSoFar: number) => void): Prom
     inflate.on('data', (chunk: Buffer) => {
       count += chunk.length;
       try {
-        check(count);
+        check(count, chunk);
       } catch (e) {
         settle(() => reject(e));
       }

@@ -35,6 +35,22 @@ export function smallWorkbook(): Buffer {
 }
 
 /**
+ * The same workbook with 60 MiB of shared strings (under the size limit) made of one-letter
+ * rich-text strings: 2.6 million strings and as many runs, each an object in the reader's memory.
+ */
+export function richTextStrings(): Buffer {
+  const one = '<si><r><t>a</t></r></si>';
+  const block = one.repeat(Math.floor((1024 * 1024) / one.length));
+  const tail = `${STRINGS.map(si).join('')}</sst>`;
+  const packed = deflateBomb(SST_HEAD, block, 60, tail);
+  return workbook({
+    name: 'xl/sharedStrings.xml',
+    packed,
+    declared: SST_HEAD.length + block.length * 60 + tail.length,
+  });
+}
+
+/**
  * The same workbook with shared strings that inflate to `gib` GiB (1 MiB blocks of one long
  * string each): about 1 KiB on disk per MiB unpacked. `honest` declares the true size in the
  * zip's headers; otherwise they claim the size of the small workbook's shared strings.
