@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tierplan } from './run-cli.js';
 import { richTextStrings, sharedStringsBomb, smallWorkbook } from './support/xlsx-bomb.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tierplan-limits-'));
+const dir = mkdtempSync(join(tmpdir(), 'tierplan-input-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SMALL_HEAP = { NODE_OPTIONS: '--max-old-space-size=256' };
