@@ -12,8 +12,10 @@ import {
   classifyHelp,
   verifyHelp,
 } from './help/epilogues.js';
+import { importLimitOptions, parseSize } from './limits.js';
 import { reportError } from './report-error.js';
 import { setOutputNotes } from '../io/output/write-output.js';
+import { setMaxYamlBytes } from '../io/source/read-text.js';
 import { version } from './version.js';
 
 const inputOptions = (cmd: Command): Command =>
@@ -52,6 +54,12 @@ export function buildProgram(exit: (code: number) => void): Command {
     )
     .version(version(), '-V, --version')
     .option('--debug', 'print stack traces of internal errors')
+    .addOption(
+      new Option(
+        '--max-yaml-size <size>',
+        'largest YAML or JSON input read: policy, inventory (each file of a folder), mapping, plan.json, review.json, gateway configs (default: 10MiB)',
+      ).argParser(parseSize),
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   const context = (cmd: Command): CliContext =>
@@ -62,6 +70,8 @@ export function buildProgram(exit: (code: number) => void): Command {
       const cmd = a[a.length - 1] as Command;
       const ctx = context(cmd);
       setOutputNotes((line) => ctx.err(`note: ${line}\n`));
+      const maxYaml = cmd.optsWithGlobals().maxYamlSize as unknown;
+      if (typeof maxYaml === 'number') setMaxYamlBytes(maxYaml);
       try {
         const run = await load();
         exit(await run(ctx, ...(a.slice(0, -1) as T)));
@@ -96,7 +106,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addHelpText('after', initHelp)
     .action(action(async () => (await import('./commands/init.js')).init));
 
-  program
+  const importCommand = program
     .command('import')
     .argument('<file>', 'spreadsheet export: CSV (UTF-8 with or without BOM, or Windows-1252) or XLSX')
     .description(
@@ -125,7 +135,9 @@ export function buildProgram(exit: (code: number) => void): Command {
       '-p, --policy <file>',
       'policy whose data classes, regimes and tiers values are checked against (default: ./tierplan.policy.yaml if present)',
     )
-    .option('--as-of <date>', 'overrides that expired before this date (default: today) are not imported')
+    .option('--as-of <date>', 'overrides that expired before this date (default: today) are not imported');
+  for (const o of importLimitOptions()) importCommand.addOption(new Option(o.flags, o.description).argParser(o.parse));
+  importCommand
     .addHelpText('after', importHelp)
     .action(action(async () => (await import('./commands/import.js')).importCommand));
 

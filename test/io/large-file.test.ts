@@ -36,8 +36,8 @@ it('refuses a 50 MB file by its size, without reading it', async () => {
       1,
       1,
       'file-too-large',
-      'file is too large: 50 MiB, the limit for YAML inputs is 10 MiB',
-      'split the inventory into a folder of one file per use case',
+      'file is too large: 50 MiB, the limit for YAML and JSON inputs is 10 MiB (--max-yaml-size)',
+      'split an inventory into a folder of one file per use case; if the file is genuine, raise the limit with --max-yaml-size 50MiB',
     ),
   ]);
   expect(bytesRead).toEqual([]);

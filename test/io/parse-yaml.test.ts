@@ -133,8 +133,25 @@ describe('parsing YAML', () => {
     expect(first).toMatchObject({
       file,
       line: 1,
+      column: 101,
       code: 'yaml-too-deep',
-      message: 'the document is nested too deeply to read',
+      message: 'the document nests lists and mappings more than 100 levels deep here; no tierplan input needs that',
     });
+  });
+
+  it('refuses nesting past 100 levels where it happens, also when the parser copes', async () => {
+    const file = join(tempDir(), 'deep.yaml');
+    writeFileSync(
+      file,
+      `version: 1
+use_cases:
+  - id: a
+    x: ${'['.repeat(120)}${']'.repeat(120)}
+`,
+    );
+    const [first, ...rest] = await diagnosticsOf(loadInventory(file));
+    expect(rest).toEqual([]);
+    // Levels: the root, use_cases, the item, then brackets: the 98th bracket is level 101.
+    expect(first).toMatchObject({ file, line: 4, column: 8 + 97, code: 'yaml-too-deep' });
   });
 });

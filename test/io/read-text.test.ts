@@ -99,8 +99,8 @@ describe('reading an input file', () => {
         1,
         1,
         'file-too-large',
-        'file is too large: 5 bytes, the limit for YAML inputs is 4 bytes',
-        'split the inventory into a folder of one file per use case',
+        'file is too large: 5 bytes, the limit for YAML and JSON inputs is 4 bytes (--max-yaml-size)',
+        'split an inventory into a folder of one file per use case; if the file is genuine, raise the limit with --max-yaml-size 1MiB',
       ),
     ]);
   });

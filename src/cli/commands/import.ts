@@ -13,7 +13,8 @@ import { mergeInto, readMergeTarget } from '../../io/import/merge-inventory.js';
 import { checkOutput, schemaRefFor } from '../../io/import/outputs.js';
 import type { EncodingOption } from '../../io/import/read-csv.js';
 import { readTable, type TableOptions } from '../../io/import/read-table.js';
-import { formatSize, MAX_YAML_BYTES } from '../../io/source/read-text.js';
+import { formatSize, maxYamlBytes } from '../../io/source/read-text.js';
+import { importLimits } from '../limits.js';
 import { StopReading } from '../../io/import/table.js';
 import { checkDocument } from '../../io/schema/schemas.js';
 import { writeOutputs } from '../../io/output/write-output.js';
@@ -45,6 +46,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   if (opts.delimiter !== undefined && delimiter === undefined)
     throw new UsageError(`--delimiter must be , ; tab or |, not ${JSON.stringify(opts.delimiter)}`);
   const table: TableOptions = {
+    limits: importLimits(opts as unknown as Record<string, unknown>),
     encoding: opts.encoding,
     ...(delimiter ? { delimiter } : {}),
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
@@ -97,9 +99,9 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
         });
     // An inventory tierplan would refuse to read is not written (the limit is on YAML inputs).
     const size = Buffer.byteLength(text);
-    if (size > MAX_YAML_BYTES) {
+    if (size > maxYamlBytes()) {
       throw new UsageError(
-        `the inventory would be ${formatSize(size)} (${inventory.use_cases.length} use cases), over the ${formatSize(MAX_YAML_BYTES)} tierplan reads from one YAML file: nothing was written; import the spreadsheet in parts`,
+        `the inventory would be ${formatSize(size)} (${inventory.use_cases.length} use cases), over the ${formatSize(maxYamlBytes())} tierplan reads from one YAML file (--max-yaml-size): nothing was written; import the spreadsheet in parts`,
       );
     }
     await writeOutputs([{ path: out, text }]);

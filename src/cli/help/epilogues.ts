@@ -41,11 +41,17 @@ export const importHelp = text(
   'imported are listed with their line and reason; blank rows are counted and',
   'ignored.',
   '',
+  'Limits: a file past one of the --max-* limits above is refused with exit 2',
+  'and a message naming the limit, before it can exhaust memory (a zip bomb, a',
+  'gigabyte-long cell). The defaults fit a 30,000-row export many times over; if',
+  'a genuine file crosses one, raise that flag, e.g. --max-xlsx-entry-size 1GiB.',
+  'Sizes take KiB, MiB or GiB. See docs/import.md#limits.',
+  '',
   'Exit codes:',
   '  0  every row imported',
   '  1  some rows skipped',
   '  2  usage or input error (unreadable file, invalid mapping, a mapped column',
-  '     missing from the header)',
+  '     missing from the header, a limit crossed)',
 );
 
 export const validateHelp = text(

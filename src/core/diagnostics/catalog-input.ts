@@ -23,6 +23,12 @@ export const INPUT_RULES = {
     description: 'The file is larger than tierplan reads for its kind.',
     help: 'Split a large inventory into a folder of one file per use case.',
   },
+  'input-limit': {
+    severity: 'error',
+    description:
+      'A spreadsheet crosses a reading limit: an XLSX entry, its compression ratio, the unpacked total, the number of zip entries or the shared strings; or the rows, a row or a cell of a CSV or sheet.',
+    help: 'The limits keep a hostile file (a zip bomb, a gigabyte-long cell) from exhausting memory. If the file is genuine, raise the limit with the flag the message names (`tierplan import --help` lists them; docs/import.md#limits explains the defaults).',
+  },
   'binary-file': {
     severity: 'error',
     description: 'The file holds binary data (a NUL byte) where text was expected.',

@@ -5,6 +5,8 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { CsvScanner, type CsvRecord } from '../usage/csv-scanner.js';
 import { InputError } from '../source/errors.js';
+import { formatSize } from '../source/read-text.js';
+import { type ImportLimits, limitError } from './limits.js';
 import type { StartRows, TableInfo } from './table.js';
 
 export type EncodingOption = 'utf8' | 'windows-1252' | 'auto';
@@ -12,7 +14,10 @@ export type EncodingOption = 'utf8' | 'windows-1252' | 'auto';
 export interface CsvOptions {
   encoding: EncodingOption;
   delimiter?: string;
+  limits: ImportLimits;
 }
+
+const CHUNK_BYTES = 1 << 20;
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
@@ -22,6 +27,7 @@ export async function readCsvTable(file: string, opts: CsvOptions, start: StartR
     opts.encoding === 'windows-1252' ? 'cp1252' : opts.encoding === 'utf8' ? 'utf8' : undefined,
     opts.delimiter,
     start,
+    opts.limits,
   );
   if (first.invalidAt === undefined || first.encoding === 'cp1252')
     return info(first, opts.encoding === 'auto' && first.encoding === 'cp1252');
@@ -39,7 +45,7 @@ export async function readCsvTable(file: string, opts: CsvOptions, start: StartR
     ]);
   }
   // Auto, and the invalid byte came after the sample the scanner decided on: read it again as Windows-1252.
-  return info(await pass(file, 'cp1252', opts.delimiter, start), true);
+  return info(await pass(file, 'cp1252', opts.delimiter, start, opts.limits), true);
 }
 
 function info(p: Pass, detected: boolean): TableInfo {
@@ -61,10 +67,13 @@ async function pass(
   encoding: 'utf8' | 'cp1252' | undefined,
   delimiter: string | undefined,
   start: StartRows,
+  limits: ImportLimits,
 ): Promise<Pass> {
   let sink: ReturnType<StartRows> | undefined;
   let headerSeen = false;
+  let delivered = false;
   const onRecord = (r: CsvRecord): void => {
+    delivered = true;
     const cells = Array.from({ length: r.count }, (_, i) => r.field(i));
     if (!headerSeen) {
       headerSeen = true;
@@ -89,12 +98,28 @@ async function pass(
   const scanner = new CsvScanner(onRecord, { ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) });
   const check = new Utf8Check();
   let bom: boolean | undefined;
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  // The scanner keeps an unfinished record whole: `pending` bounds its size from above (all of
+  // this chunk when a record ended in it), so a record is refused within a chunk past the limit,
+  // never after the scanner has buffered a gigabyte of it. Finished records are measured exactly.
+  let pending = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bom ??= chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
       if (encoding !== 'cp1252') check.write(chunk);
+      delivered = false;
       scanner.write(chunk);
+      pending = delivered ? chunk.length : pending + chunk.length;
+      if (pending > limits.rowBytes + CHUNK_BYTES) {
+        const line = scanner.nextLineNumber;
+        throw limitError(
+          file,
+          'rowBytes',
+          limits,
+          `the row starting on this line has not ended after ${formatSize(pending - CHUNK_BYTES)} (a quoted cell that is never closed also reads the rest of the file into one row)`,
+          { line, column: 1 },
+        );
+      }
       // Auto detection decided on UTF-8 but the bytes disagree: stop, the caller re-reads.
       if (check.invalidAt && scanner.encoding === 'utf8' && encoding === undefined) break;
     }

@@ -1,16 +1,49 @@
 // Streams the rows of one sheet of an .xlsx workbook (exceljs's streaming reader: the
-// workbook is never loaded whole). Cells become text the way a person reads them: dates as
+// workbook is never unpacked whole). Cells become text the way a person reads them: dates as
 // YYYY-MM-DD (or an ISO time when they have one), numbers as written, formulas as their result.
+// The file is read once into memory and checked (zip-guard.ts) before exceljs sees the same bytes.
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
 import type { CellValue, stream } from 'exceljs';
 import { InputError } from '../source/errors.js';
+import { formatSize } from '../source/read-text.js';
+import { type ImportLimits, limitError } from './limits.js';
 import { StopReading, type StartRows, type TableInfo } from './table.js';
+import { checkDeclared, checkInflated, walkLocalEntries, ZipRefused } from './zip-guard.js';
 
 const require = createRequire(import.meta.url);
 
-export async function readXlsxTable(file: string, sheet: string | undefined, start: StartRows): Promise<TableInfo> {
+/** The workbook's bytes once every limit on unpacking holds; an InputError naming the limit otherwise. */
+async function guardedBytes(file: string, size: number, limits: ImportLimits): Promise<Buffer> {
+  try {
+    if (size > limits.totalBytes) throw new ZipRefused(`the workbook file itself is ${formatSize(size)}`, 'totalBytes');
+    const zip = await readFile(file);
+    const entries = walkLocalEntries(zip, limits.entries);
+    checkDeclared(zip, entries, limits);
+    await checkInflated(zip, entries, limits);
+    return zip;
+  } catch (e) {
+    if (!(e instanceof ZipRefused)) throw e;
+    if (e.limit) throw limitError(file, e.limit, limits, `the workbook is refused: ${e.message}`);
+    throw fail(
+      file,
+      `cannot read this workbook: ${e.message}`,
+      'open it in a spreadsheet program and save it again as .xlsx',
+    );
+  }
+}
+
+export async function readXlsxTable(
+  file: string,
+  size: number,
+  sheet: string | undefined,
+  start: StartRows,
+  limits: ImportLimits,
+): Promise<TableInfo> {
+  const zip = await guardedBytes(file, size, limits);
   const ExcelJS = require('exceljs') as typeof import('exceljs');
-  const reader: stream.xlsx.WorkbookReader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const reader: stream.xlsx.WorkbookReader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -17,6 +17,12 @@ const MAX_ALIAS_EXPANSION = 10_000;
  * large file may expand in proportion to its length (one node per 8 bytes), never more.
  */
 const aliasBudget = (text: string): number => Math.max(MAX_ALIAS_EXPANSION, Math.floor(text.length / 8));
+/**
+ * How deep lists and mappings may nest in a YAML input. No tierplan input needs more than about
+ * ten levels; gateway configs are refused past 64 (config-depth.ts) with their own message, so
+ * this bound sits above that. It keeps every walker far from the call-stack limit.
+ */
+export const MAX_YAML_DEPTH = 100;
 /** yaml reports every nesting level of a stack overflow; after this many errors the rest is noise. */
 const MAX_SYNTAX_ERRORS = 10;
 /** Keys that could reach Object.prototype in code that copies or merges parsed objects. */
@@ -43,7 +49,7 @@ export function parseYaml(text: string, file: string, expected = 'YAML', mode: Y
   const lineCounter = new LineCounter();
   // LiteLLM's config is read by PyYAML: YAML 1.1 scalars and `<<` merge keys, which 1.2 drops.
   const pyyaml = mode === 'pyyaml' ? ({ version: '1.1', merge: true, customTags: pyyamlBooleans } as const) : {};
-  const doc = guardDepth(file, () =>
+  const doc = guardDepth(file, text, () =>
     parseDocument(text, { prettyErrors: true, lineCounter, uniqueKeys: true, ...pyyaml }),
   );
   const at = (offset: number): { line: number; column: number } => {
@@ -57,12 +63,11 @@ export function parseYaml(text: string, file: string, expected = 'YAML', mode: Y
     severity: 'error',
     message: e === overflow ? TOO_DEEP : yamlMessage(e.code, e.message, text.slice(e.pos[0])),
     file,
-    line: e.linePos?.[0].line ?? 1,
-    column: e.linePos?.[0].col ?? 1,
+    ...(e === overflow ? deepestPosition(text) : { line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1 }),
     ...(e.code === 'TAB_AS_INDENT' ? { hint: 'indent YAML with spaces' } : {}),
   }));
   if (problems.length === 0) {
-    const bad = guardDepth(file, () => checkNodes(doc, aliasBudget(text)));
+    const bad = guardDepth(file, text, () => checkNodes(doc, aliasBudget(text)));
     if (bad)
       problems.push({
         severity: 'error',
@@ -88,7 +93,7 @@ export function parseYaml(text: string, file: string, expected = 'YAML', mode: Y
   }
   let value: unknown;
   try {
-    value = guardDepth(file, () => doc.toJS({ maxAliasCount: aliasBudget(text) }) as unknown);
+    value = guardDepth(file, text, () => doc.toJS({ maxAliasCount: aliasBudget(text) }) as unknown);
   } catch (e) {
     if (e instanceof InputError) throw e;
     // Only reachable if the checks above missed something: still an input error, not a crash.
@@ -122,18 +127,56 @@ function pyyamlBooleans(tags: Tags): Tags {
   });
 }
 
-const TOO_DEEP = 'the document is nested too deeply to read';
+const TOO_DEEP = `the document nests lists and mappings more than ${MAX_YAML_DEPTH} levels deep here; no tierplan input needs that`;
 const aliasBomb = (budget: number): string =>
   `aliases expand this document by more than ${budget} nodes (an "alias bomb"); it is refused`;
 
-// Walking a pathologically deep document overflows the stack; that is bad input, not a crash.
-function guardDepth<T>(file: string, run: () => T): T {
+// Parsing a pathologically deep document overflows the stack; that is bad input, not a crash.
+function guardDepth<T>(file: string, text: string, run: () => T): T {
   try {
     return run();
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    throw new InputError([{ code: 'yaml-too-deep', severity: 'error', file, line: 1, column: 1, message: TOO_DEEP }]);
+    throw new InputError([
+      { code: 'yaml-too-deep', severity: 'error', file, ...deepestPosition(text), message: TOO_DEEP },
+    ]);
   }
+}
+
+/**
+ * Where a document too deep for the parser first passes MAX_YAML_DEPTH, found in its text:
+ * flow brackets (quoted strings and comments skipped) plus the `- ` items opening a line. Only
+ * used when the parser itself gave up; 1:1 when the text shows no such place.
+ */
+function deepestPosition(text: string): { line: number; column: number } {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let dashes = 0;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+      dashes = 0;
+      atLineStart = true;
+      continue;
+    }
+    if (atLineStart && c === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
+      if (depth + ++dashes > MAX_YAML_DEPTH) return { line, column: i - lineStart + 1 };
+      continue;
+    }
+    if (c !== ' ') atLineStart = false;
+    if (c === '"' || c === "'") {
+      for (i++; i < text.length && text[i] !== c && text[i] !== '\n'; i++) if (c === '"' && text[i] === '\\') i++;
+    } else if (c === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth + dashes > MAX_YAML_DEPTH) return { line, column: i - lineStart + 1 };
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return { line: 1, column: 1 };
 }
 
 function yamlMessage(code: string, message: string, rest: string): string {
@@ -181,7 +224,7 @@ function checkNodes(doc: Document.Parsed, budget: number): NodeProblem | undefin
     return n;
   };
 
-  const walk = (node: unknown): NodeProblem | undefined => {
+  const walk = (node: unknown, depth: number): NodeProblem | undefined => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       const offset = node.range?.[0] ?? 0;
@@ -208,18 +251,25 @@ function checkNodes(doc: Document.Parsed, budget: number): NodeProblem | undefin
     if (!isScalar(node) && !isCollection(node)) return undefined;
     if (node.anchor) anchors.set(node.anchor, node);
     if (!isCollection(node)) return undefined;
+    if (depth > MAX_YAML_DEPTH)
+      return {
+        offset: node.range?.[0] ?? 0,
+        code: 'yaml-too-deep',
+        message: TOO_DEEP,
+        hint: 'flatten the document; no tierplan input nests more than about ten levels',
+      };
     open.add(node);
     for (const item of node.items) {
       const found = isPair(item)
-        ? (checkPair(item.key, isMap(node)) ?? walk(item.key) ?? walk(item.value))
-        : walk(item);
+        ? (checkPair(item.key, isMap(node)) ?? walk(item.key, depth + 1) ?? walk(item.value, depth + 1))
+        : walk(item, depth + 1);
       if (found) return found;
     }
     open.delete(node);
     return undefined;
   };
 
-  return walk(doc.contents);
+  return walk(doc.contents, 1);
 }
 
 function checkPair(key: unknown, inMap: boolean): NodeProblem | undefined {

@@ -4,7 +4,24 @@ import type { InputCode } from '../../core/diagnostics/catalog.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { InputError } from './errors.js';
 
-export const MAX_YAML_BYTES = 10 * 1024 * 1024;
+const MAX_YAML_BYTES = 10 * 1024 * 1024;
+let maxYaml = MAX_YAML_BYTES;
+
+/** The largest YAML or JSON input read (`--max-yaml-size`, set once by the cli before reading). */
+export function maxYamlBytes(): number {
+  return maxYaml;
+}
+
+export function setMaxYamlBytes(bytes: number): void {
+  maxYaml = bytes;
+}
+
+/** The hint of every "too large" YAML or JSON input: the flag that raises the limit, with a value that would do. */
+export function raiseYamlLimit(bytes: number, limit = maxYaml): string {
+  const MiB = 1024 * 1024;
+  const enough = Math.max(limit * 2, Math.ceil(bytes / MiB) * MiB);
+  return `if the file is genuine, raise the limit with --max-yaml-size ${formatSize(enough).replace(' ', '')}`;
+}
 const BINARY_SNIFF_BYTES = 8 * 1024;
 
 export interface ReadTextOptions {
@@ -19,7 +36,7 @@ export interface ReadTextOptions {
  * The handle is stat-ed after opening, so the size and type checked are those of the file read.
  */
 export async function readText(path: string, options: ReadTextOptions = {}): Promise<string> {
-  const maxBytes = options.maxBytes ?? MAX_YAML_BYTES;
+  const maxBytes = options.maxBytes ?? maxYaml;
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -36,8 +53,8 @@ export async function readText(path: string, options: ReadTextOptions = {}): Pro
       throw fail(
         path,
         'file-too-large',
-        `file is too large: ${formatSize(stats.size)}, the limit for YAML inputs is ${formatSize(maxBytes)}`,
-        'split the inventory into a folder of one file per use case',
+        `file is too large: ${formatSize(stats.size)}, the limit for YAML and JSON inputs is ${formatSize(maxBytes)} (--max-yaml-size)`,
+        `split an inventory into a folder of one file per use case; ${raiseYamlLimit(stats.size, maxBytes)}`,
       );
     }
     // Read at most one byte past the limit: a file that grows after the stat is still refused.
@@ -47,7 +64,8 @@ export async function readText(path: string, options: ReadTextOptions = {}): Pro
       throw fail(
         path,
         'file-too-large',
-        `file is too large: more than ${formatSize(maxBytes)}, the limit for YAML inputs`,
+        `file is too large: more than ${formatSize(maxBytes)}, the limit for YAML and JSON inputs (--max-yaml-size)`,
+        raiseYamlLimit(maxBytes + 1, maxBytes),
       );
     }
     return decode(path, buffer.subarray(0, bytesRead), options.expected ?? 'YAML');
@@ -117,7 +135,8 @@ function fail(file: string, code: InputCode, message: string, hint?: string): In
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${trim(bytes / 1024)} KiB`;
-  return `${trim(bytes / (1024 * 1024))} MiB`;
+  if (bytes < 1024 * 1024 * 1024) return `${trim(bytes / (1024 * 1024))} MiB`;
+  return `${trim(bytes / (1024 * 1024 * 1024))} GiB`;
 }
 
 function trim(n: number): string {

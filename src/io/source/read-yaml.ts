@@ -1,6 +1,6 @@
 import jsyaml from 'js-yaml';
 import { documentLocator, type SourceLocator } from './locate.js';
-import { FORBIDDEN_KEYS, parseYaml } from './parse-yaml.js';
+import { FORBIDDEN_KEYS, MAX_YAML_DEPTH, parseYaml } from './parse-yaml.js';
 
 export interface ReadYaml {
   value: unknown;
@@ -42,22 +42,24 @@ function tryFast(text: string): { value: unknown } | undefined {
   } catch {
     return undefined;
   }
-  if (value === null || value === undefined || typeof value !== 'object' || hasForbiddenKey(value)) return undefined;
+  if (value === null || value === undefined || typeof value !== 'object' || needsCareful(value)) return undefined;
   return { value };
 }
 
-function hasForbiddenKey(value: object): boolean {
-  const stack: unknown[] = [value];
+/** A forbidden key, or nesting past MAX_YAML_DEPTH: the careful parser says where. Iterative on purpose. */
+function needsCareful(value: object): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {
-    const v = stack.pop();
+    const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
+    if (depth > MAX_YAML_DEPTH) return true;
     if (Array.isArray(v)) {
-      stack.push(...v);
+      for (const item of v) stack.push([item, depth + 1]);
       continue;
     }
     for (const k of Object.keys(v)) {
       if (FORBIDDEN_KEYS.has(k)) return true;
-      stack.push((v as Record<string, unknown>)[k]);
+      stack.push([(v as Record<string, unknown>)[k], depth + 1]);
     }
   }
   return false;
