@@ -1,28 +1,7 @@
-// The reading-limit flags: their values parsed (sizes as 64MiB, 1GiB, 512KiB or plain bytes;
-// counts as integers) and turned into the limits the readers take.
-import { InvalidArgumentError } from 'commander';
+// `tierplan import`'s reading-limit flags (values parsed by sizes.ts), turned into the limits the
+// readers take.
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits, LIMIT_FLAGS, flagValue } from '../io/import/limits.js';
-
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kib: 1024, kb: 1024, m: 1024 ** 2, mib: 1024 ** 2 };
-UNITS.mb = UNITS.mib!;
-UNITS.g = UNITS.gib = UNITS.gb = 1024 ** 3;
-
-/** `64MiB` → 67108864. Units are binary (KiB, MiB, GiB; K/KB/M/MB/G/GB mean the same). */
-export function parseSize(value: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
-  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
-  if (!m || unit === undefined)
-    throw new InvalidArgumentError(`expected a size such as 64MiB, 1GiB or 500000 (bytes), got "${value}"`);
-  const bytes = Math.floor(Number(m[1]) * unit);
-  if (bytes < 1 || !Number.isSafeInteger(bytes)) throw new InvalidArgumentError(`"${value}" is not a usable size`);
-  return bytes;
-}
-
-function parseCount(value: string): number {
-  if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
-    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
-  return Number(value);
-}
+import { parseBytes, parseCount } from './sizes.js';
 
 /** The import flags' option names as commander spells them in `opts()`, e.g. maxXlsxEntrySize. */
 const optionKey = (flag: string): string =>
@@ -57,7 +36,7 @@ export function importLimitOptions(): { flags: string; description: string; pars
     return {
       flags: `${flag} <${size ? 'size' : 'n'}>`,
       description: `${text[name]} (default: ${flagValue(name, DEFAULT_IMPORT_LIMITS[name])})`,
-      parse: size ? parseSize : parseCount,
+      parse: size ? parseBytes(flag) : parseCount(flag),
     };
   });
 }

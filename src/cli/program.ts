@@ -12,7 +12,7 @@ import {
   classifyHelp,
   verifyHelp,
 } from './help/epilogues.js';
-import { importLimitOptions, parseSize } from './limits.js';
+import { importLimitOptions } from './limits.js';
 import { reportError } from './report-error.js';
 import { setOutputNotes } from '../io/output/write-output.js';
 import { setMaxYamlBytes } from '../io/source/read-text.js';
@@ -58,7 +58,7 @@ export function buildProgram(exit: (code: number) => void): Command {
       new Option(
         '--max-yaml-size <size>',
         'largest YAML or JSON input read: policy, inventory (each file of a folder), mapping, plan.json, review.json, gateway configs (default: 10MiB)',
-      ).argParser(parseSize),
+      ).argParser(parseBytes('--max-yaml-size')),
     )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();

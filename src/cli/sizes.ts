@@ -1,4 +1,4 @@
-// Values of the limit flags of `tierplan review`: byte sizes as people write them (8GiB, 512MB,
+// Values of the limit flags (review's, import's, --max-yaml-size): byte sizes as people write them (8GiB, 512MB,
 // 1048576) and plain positive numbers. A bad value is commander's InvalidArgumentError: the flag is named, exit 2.
 import { InvalidArgumentError } from 'commander';
 
