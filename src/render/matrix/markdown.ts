@@ -22,7 +22,8 @@ function matrixSection(v: MatrixView): string[] {
     `**${esc(r.sensitivity)}**`,
     ...r.cells.map((c) => {
       const items = c.items.map(
-        (i) => `${esc(i.id)}${i.unclassified ? '?' : ''}${i.mark === null ? '' : ` → ${esc(i.mark)}`}`,
+        (i) =>
+          `${esc(i.id)}${i.unclassified ? '?' : ''}${i.pending ? '!' : ''}${i.mark === null ? '' : ` → ${esc(i.mark)}`}`,
       );
       if (c.more > 0) items.push(`_+${c.more} more_`);
       return [`**${esc(c.tier)}** · ${c.count} (${c.share})`, ...items].join('<br>');
@@ -36,7 +37,7 @@ function matrixSection(v: MatrixView): string[] {
     'Each cell: the tier a use case with only that sensitivity and capability gets, how many use cases the cell ' +
       `holds and their share of the matrix, then its largest use cases by volume (at most ${CELL_SHOWN}; every use case ` +
       'is in the use-case table below). `→ tier`: placed elsewhere (regimes, residency, override); `?`: unclassified, ' +
-      'placed fail-closed.',
+      'placed fail-closed; `!`: a pending suggestion applied until confirmed.',
   ];
 }
 
@@ -106,7 +107,7 @@ function overridesSection(v: MatrixView): string[] {
 function unclassifiedSection(v: MatrixView): string[] {
   const rows = v.unclassified.map((u) => [`**${esc(u.id)}** ${esc(u.name)}`, esc(u.lacks), esc(u.placed), esc(u.tier)]);
   return [
-    `## Unclassified (${v.unclassified.length})`,
+    `## Unclassified or pending (${v.unclassified.length})`,
     '',
     ...(rows.length
       ? table(['use case', 'lacks', 'placed fail-closed at', 'tier'], rows)

@@ -26,6 +26,8 @@ interface CellItem {
   mark: string | null;
   markCls: string;
   unclassified: boolean;
+  /** Placed by a pending suggestion, applied fail-closed until confirmed or dismissed. */
+  pending: boolean;
 }
 interface CellView {
   capability: string;
@@ -152,6 +154,7 @@ export function buildMatrixView(plan: Plan): MatrixView {
         mark: differs ? label(own) : null,
         markCls: cls(own),
         unclassified: (u?.unclassified.length ?? 0) > 0,
+        pending: (u?.pending_suggestion.length ?? 0) > 0,
       };
     });
     row.cells.push({
@@ -241,10 +244,14 @@ export function buildMatrixView(plan: Plan): MatrixView {
     })),
     overrides: pick(plan.overrides).flatMap(overrideView),
     expiring: pick(plan.expiring).flatMap(overrideView),
-    unclassified: pick(plan.unclassified).map((u) => ({
+    // Pending suggestions are listed with the unclassified: both are placed on what is not yet known.
+    unclassified: pick([...new Set([...plan.unclassified, ...plan.pending])].sort()).map((u) => ({
       id: u.id,
       name: u.name,
-      lacks: u.unclassified.join(', '),
+      lacks: [
+        ...u.unclassified,
+        ...(u.pending_suggestion.length > 0 ? [`confirmation of suggested ${u.pending_suggestion.join(', ')}`] : []),
+      ].join(', '),
       placed: `${u.sensitivity} × ${u.capability}`,
       tier: label(u.tier),
       cls: cls(u.tier),

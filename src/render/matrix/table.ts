@@ -27,7 +27,7 @@ function matrix(v: MatrixView, s: TerminalStyle, width: number): string {
     ...r.cells.map((cell) => {
       const items = cell.items.map((i) => {
         const mark = i.mark === null ? '' : ` →\u00a0${s.tier(clean(i.mark), i.markCls)}`;
-        return `${clean(i.id)}${i.unclassified ? '?' : ''}${mark}`;
+        return `${clean(i.id)}${i.unclassified ? '?' : ''}${i.pending ? '!' : ''}${mark}`;
       });
       if (cell.more > 0) items.push(s.c.dim(`+${cell.more} more`));
       const head = s.c.bold(s.tier(clean(cell.tier), cell.cls));
@@ -41,7 +41,7 @@ function matrix(v: MatrixView, s: TerminalStyle, width: number): string {
   const colWidths = [first, ...evenly(width - first - 1, v.capabilities.length)];
   const legend = wrapPlain(
     'Each cell: its tier, its use cases and their share of the matrix, the largest by volume first. ' +
-      '→ tier: placed elsewhere (regimes, residency, override) · ?: unclassified, placed fail-closed',
+      '→ tier: placed elsewhere (regimes, residency, override) · ?: unclassified, placed fail-closed · !: pending suggestion applied',
     width,
   );
   return [
@@ -241,7 +241,7 @@ export function renderTable(plan: Plan, ctx: RenderContext): string {
     `${heading(s, 'Portfolio split')}\n${split(v, s, width)}`,
     `${heading(s, `Gaps (${v.gaps.length})`)}\n${gaps(v, s, width)}`,
     `${heading(s, `Overrides (${v.overrides.length})`)}\n${overrides(v, s, width)}`,
-    `${heading(s, `Unclassified (${v.unclassified.length})`)}\n${unclassified(v, s, width)}`,
+    `${heading(s, `Unclassified or pending (${v.unclassified.length})`)}\n${unclassified(v, s, width)}`,
     `${heading(s, 'Use cases')}\n${rationale(v, s, width)}`,
   ];
   return `${parts.join('\n\n')}\n`;
