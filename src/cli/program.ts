@@ -10,6 +10,7 @@ import {
   reviewHelp,
   validateHelp,
   classifyHelp,
+  diffHelp,
   verifyHelp,
 } from './help/epilogues.js';
 import { importLimitOptions } from './limits.js';
@@ -146,6 +147,28 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--json', 'print the diagnostics as JSON')
     .addHelpText('after', validateHelp)
     .action(action(async () => (await import('./commands/validate.js')).validate));
+
+  inputOptions(program.command('diff'))
+    .description('What a change does to the plan: tier moves, widenings first, gaps, overrides, the split.')
+    .argument('[plans...]', 'two plan.json files: BASE HEAD')
+    .option(
+      '--base <rev>',
+      'git revision to compare with, e.g. origin/main (the inventory and policy as it holds them)',
+    )
+    .option('--head <rev>', 'git revision to compare (default: the working tree)')
+    .addOption(
+      new Option('-f, --format <format>', 'output on stdout').choices(['table', 'markdown', 'json']).default('table'),
+    )
+    .addOption(
+      new Option(
+        '--fail-on <what>',
+        'exit 1 when: widen (a use case may reach a more open tier), any (anything changed)',
+      )
+        .choices(['none', 'widen', 'any'])
+        .default('none'),
+    )
+    .addHelpText('after', diffHelp)
+    .action(action(async () => (await import('./commands/diff.js')).diff));
 
   inputOptions(program.command('classify'))
     .description('Decide pending import suggestions in bulk: list them grouped, accept or dismiss them.')

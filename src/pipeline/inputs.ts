@@ -18,7 +18,8 @@ const DEFAULT_POLICY_FILE = 'tierplan.policy.yaml';
 
 interface InputPaths {
   inventory?: string;
-  policy?: string;
+  /** null: the built-in default, even when ./tierplan.policy.yaml exists. */
+  policy?: string | null;
   /** YYYY-MM-DD, already checked. */
   asOf: string;
 }
@@ -34,9 +35,9 @@ export interface Inputs {
 }
 
 export async function loadPolicy(
-  path: string | undefined,
+  path: string | null | undefined,
 ): Promise<{ policy: Policy; policyPath: string | null; diagnostics: PlacedDiagnostic[] }> {
-  const policyPath = path ?? (existsSync(DEFAULT_POLICY_FILE) ? DEFAULT_POLICY_FILE : null);
+  const policyPath = path === undefined ? (existsSync(DEFAULT_POLICY_FILE) ? DEFAULT_POLICY_FILE : null) : path;
   if (policyPath === null) return { policy: DEFAULT_POLICY, policyPath, diagnostics: [] };
   const loaded = await loadPolicyFile(policyPath);
   const policy = mergePolicy(loaded.file, DEFAULT_POLICY);

@@ -64,6 +64,29 @@ export const validateHelp = text(
   '  2  any error',
 );
 
+export const diffHelp = text(
+  '',
+  'The change a pull request makes to the plan. The first line says whether any',
+  'use case may now reach a more open tier (a tier of lower clearance, by its',
+  'assigned tier or by the tiers cleared for its data); then moves with the',
+  'rules that changed, added and removed use cases, gaps, overrides, the split.',
+  '',
+  'Examples:',
+  '  tierplan diff base/plan.json head/plan.json',
+  '  tierplan diff --base origin/main --format markdown --fail-on widen',
+  '  tierplan diff --base v1.2 --head HEAD -i inventory.d/ -p policy.yaml',
+  '',
+  'With --base, the inventory and policy paths (-i, -p, or the defaults) are',
+  'read as the revision holds them (git show), and both plans are made as of',
+  'the same --as-of, so the date alone never shows as a change.',
+  '',
+  'Exit codes:',
+  '  0  compared (and nothing at --fail-on)',
+  '  1  --fail-on widen: a use case may now reach a more open tier;',
+  '     --fail-on any: anything changed',
+  '  2  usage or input error',
+);
+
 export const classifyHelp = text(
   '',
   'Pending suggestions (from `tierplan import` keyword rules) are applied',
