@@ -339,7 +339,11 @@ export async function run(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
-      const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
+      // `commander.help` with a non-zero exit code is the usage printed because no command was given.
+      const ok =
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        (e.code === 'commander.help' && e.exitCode === 0);
       exit(ok ? 0 : 2);
       return;
     }
