@@ -16,7 +16,6 @@ function modelGroups(r: UseCaseRoute): string[] {
 export function renderLitellmKeys(model: RoutingModel): string {
   const doc = {
     generator: model.generator,
-    as_of: model.as_of,
     policy: model.policy,
     usage:
       'POST each "generate" body to the proxy\'s /key/generate with the master key, and give the key it returns to that use case\'s application only (docs/gateway.md#scoping-application-keys)',
