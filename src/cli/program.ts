@@ -145,6 +145,11 @@ export function buildProgram(exit: (code: number) => void): Command {
   inputOptions(program.command('validate'))
     .description('Check the policy and inventory: schema, then references, duplicates and expired overrides.')
     .option('--json', 'print the diagnostics as JSON')
+    .addOption(
+      new Option('--fail-on <what>', 'exit 1 on findings at this level (warning: e.g. an expired override)')
+        .choices(['none', 'warning'])
+        .default('none'),
+    )
     .addHelpText('after', validateHelp)
     .action(action(async () => (await import('./commands/validate.js')).validate));
 

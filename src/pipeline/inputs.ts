@@ -73,9 +73,7 @@ export async function loadCheckedInputs(o: InputPaths, mode: 'validate' | 'plan'
     );
   }
   const loaded = await loadInventory(inventoryPath);
-  const problems = checkInventory(loaded.inventory, policy, asOf).map((p) =>
-    mode === 'plan' && p.code === 'override-expired' ? { ...p, severity: 'warning' as const } : p,
-  );
+  const problems = checkInventory(loaded.inventory, policy, asOf);
   const diagnostics = [...policyDiagnostics, ...toDiagnostics(problems, loaded.locator)];
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
   return { inventory: loaded.inventory, loaded, policy, policyPath, asOf, warnings: diagnostics };

@@ -34,16 +34,19 @@ describe('tierplan binary', () => {
     expect(tierplan(['plan', ...example.slice(0, 4), '--as-of', '24/11/2026'])).toMatchObject({ code: 2 });
   });
 
-  it('validates the example, and refuses its expired override once it has expired', () => {
+  it('validates the example; once its override has expired that is a warning, exit 1 only at --fail-on warning', () => {
     const before = tierplan(['validate', ...example.slice(0, 4), '--as-of', '2026-09-01']);
     expect(before.stderr).toBe('');
     expect(before.code).toBe(0);
     expect(before.stdout).toMatch(/^valid: \d+ use cases in 1 file, policy "/);
     const after = tierplan(['validate', ...example]);
-    expect(after.code).toBe(2);
+    expect(after.code).toBe(0);
     expect(after.stderr).toMatch(
-      /^examples\/inventory\.yaml:\d+:\d+: error override-expired: override to \S+ expired on/m,
+      /^examples\/inventory\.yaml:\d+:\d+: warning override-expired: override to \S+ expired on/m,
     );
+    const strict = tierplan(['validate', ...example, '--fail-on', 'warning']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('warning(s) at --fail-on warning');
   });
 
   it('writes matrix.md, matrix.html, plan.json and the gateway configs, and plan.json follows its schema', () => {

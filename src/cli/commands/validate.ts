@@ -3,22 +3,27 @@ import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import type { CliContext } from '../context.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
 
-export async function validate(ctx: CliContext, opts: InputOptions & { json?: boolean }): Promise<number> {
+export async function validate(
+  ctx: CliContext,
+  opts: InputOptions & { json?: boolean; failOn?: 'none' | 'warning' },
+): Promise<number> {
   try {
     const inputs = await loadInputs(opts, 'validate');
     const n = inputs.inventory.use_cases.length;
+    const findings = opts.failOn === 'warning' ? inputs.warnings.length : 0;
     if (opts.json) {
       ctx.out(
         `${JSON.stringify({ valid: true, use_cases: n, policy: inputs.policy.name, diagnostics: inputs.warnings }, null, 2)}\n`,
       );
-      return 0;
+      return findings > 0 ? 1 : 0;
     }
     for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
     const files = inputs.loaded.files.length;
     ctx.out(
       `valid: ${n} use case${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}, policy "${inputs.policy.name}"${inputs.warnings.length ? `, ${inputs.warnings.length} warning(s)` : ''}\n`,
     );
-    return 0;
+    if (findings > 0) ctx.err(`${findings} warning(s) at --fail-on warning\n`);
+    return findings > 0 ? 1 : 0;
   } catch (e) {
     if (opts.json && e instanceof InputError) {
       ctx.out(`${JSON.stringify({ valid: false, diagnostics: e.diagnostics }, null, 2)}\n`);

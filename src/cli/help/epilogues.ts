@@ -60,8 +60,9 @@ export const validateHelp = text(
   '  tierplan validate --inventory inventory.yaml --policy tierplan.policy.yaml',
   '',
   'Exit codes:',
-  '  0  valid (warnings may be printed)',
-  '  2  any error',
+  '  0  valid (warnings, such as an expired override, may be printed)',
+  '  1  warnings at --fail-on warning',
+  '  2  unusable input: any error',
 );
 
 export const diffHelp = text(

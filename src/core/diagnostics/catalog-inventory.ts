@@ -50,9 +50,9 @@ export const INVENTORY_RULES = {
     help: 'Add approved_by (who accepted the risk), or remove exception: true.',
   },
   'override-expired': {
-    severity: 'error',
+    severity: 'warning',
     description:
-      "An override's expiry date has passed: tierplan ignores it and places the use case by the policy (review reports it as a warning).",
+      "An override's expiry date has passed: tierplan ignores it and places the use case by the policy. A finding, not an input error: `validate --fail-on warning` and `plan --fail-on any` exit 1 on it.",
     help: 'Renew it with a new expires date and approval, or remove it.',
   },
   'secret-literal': {

@@ -97,7 +97,8 @@ export function checkInventory(inv: Inventory, policy: Policy, asOf: string): Pr
     if (daysBetween(asOf, o.expires) < 0) {
       problems.push({
         code: 'override-expired',
-        severity: 'error',
+        // A finding, not unusable input: the plan still places the use case (by the policy).
+        severity: 'warning',
         message: `override to ${o.tier} expired on ${o.expires} (as of ${asOf}); it is ignored and the use case is placed by the policy`,
         hint: 'renew it with a new expires date and approval, or remove it',
         path: at('override', 'expires'),
