@@ -20,10 +20,10 @@ export function resolveAsOf(asOf: string | undefined): string {
 }
 
 /** Policy and inventory of the flags, checked (see src/pipeline/inputs.ts). */
-export async function loadInputs(o: InputOptions, mode: 'validate' | 'plan'): Promise<Inputs> {
+export async function loadInputs(o: InputOptions): Promise<Inputs> {
   const paths = {
     ...(o.inventory !== undefined ? { inventory: o.inventory } : {}),
     ...(o.policy !== undefined ? { policy: o.policy } : {}),
   };
-  return loadCheckedInputs({ ...paths, asOf: resolveAsOf(o.asOf) }, mode);
+  return loadCheckedInputs({ ...paths, asOf: resolveAsOf(o.asOf) });
 }

@@ -58,11 +58,8 @@ export async function loadPolicy(
   return { policy, policyPath, diagnostics };
 }
 
-/**
- * Loads and checks policy and inventory. `validate` treats an expired override as an error;
- * `plan` only warns, because the plan ignores the override and says so.
- */
-export async function loadCheckedInputs(o: InputPaths, mode: 'validate' | 'plan'): Promise<Inputs> {
+/** Loads and checks policy and inventory: errors throw, warnings (an expired override…) are returned. */
+export async function loadCheckedInputs(o: InputPaths): Promise<Inputs> {
   const asOf = o.asOf;
   const { policy, policyPath, diagnostics: policyDiagnostics } = await loadPolicy(o.policy);
   if (policyDiagnostics.some((d) => d.severity === 'error')) throw new InputError(policyDiagnostics);

@@ -27,10 +27,11 @@ vi.mock('../../src/render/gateway/gateway-files.js', async (real) => {
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const inputs = () =>
-  loadCheckedInputs(
-    { inventory: `${EXAMPLES}inventory.yaml`, policy: `${EXAMPLES}tierplan.policy.yaml`, asOf: '2026-11-24' },
-    'plan',
-  );
+  loadCheckedInputs({
+    inventory: `${EXAMPLES}inventory.yaml`,
+    policy: `${EXAMPLES}tierplan.policy.yaml`,
+    asOf: '2026-11-24',
+  });
 const GENERATOR = { generator: 'tierplan 0.0.0-test' };
 
 beforeEach(() => {

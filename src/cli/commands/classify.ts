@@ -27,7 +27,7 @@ export async function classify(ctx: CliContext, opts: ClassifyOptions): Promise<
     if (typeof parsed === 'string') throw new UsageError(parsed);
     return parsed;
   });
-  const inputs = await loadInputs(opts, 'plan');
+  const inputs = await loadInputs(opts);
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   const useCases = inputs.inventory.use_cases;
   const chosen = useCases.filter((uc) => hasPendingSuggestion(uc) && selected(uc, where));

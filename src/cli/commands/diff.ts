@@ -75,14 +75,11 @@ async function planOf(
   paths: { inventory?: string | undefined; policy?: string | null | undefined },
   asOf: string,
 ): Promise<Plan> {
-  const inputs = await loadCheckedInputs(
-    {
-      ...(paths.inventory !== undefined ? { inventory: paths.inventory } : {}),
-      ...(paths.policy !== undefined ? { policy: paths.policy } : {}),
-      asOf,
-    },
-    'plan',
-  );
+  const inputs = await loadCheckedInputs({
+    ...(paths.inventory !== undefined ? { inventory: paths.inventory } : {}),
+    ...(paths.policy !== undefined ? { policy: paths.policy } : {}),
+    asOf,
+  });
   for (const d of inputs.warnings) ctx?.err(`${formatDiagnostic(d)}\n`);
   return computePlan(inputs.inventory, inputs.policy, { asOf, generator: generator() });
 }

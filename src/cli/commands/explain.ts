@@ -6,7 +6,7 @@ import { loadInputs, type InputOptions } from '../inputs.js';
 import { generator } from '../generator.js';
 
 export async function explain(ctx: CliContext, id: string, opts: InputOptions & { json?: boolean }): Promise<number> {
-  const inputs = await loadInputs(opts, 'plan');
+  const inputs = await loadInputs(opts);
   const uc = inputs.inventory.use_cases.find((u) => u.id === id);
   if (!uc) {
     const hint =

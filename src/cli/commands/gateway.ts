@@ -21,7 +21,7 @@ export interface GatewayOptions extends InputOptions {
 }
 
 export async function gateway(ctx: CliContext, opts: GatewayOptions): Promise<number> {
-  const inputs = await loadInputs(opts, 'plan');
+  const inputs = await loadInputs(opts);
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   const targets = opts.target === 'all' ? GATEWAY_TARGETS : [opts.target];
   const files = await pipelineFromInputs(inputs, { generator: generator() }).gatewayFiles(targets);

@@ -18,13 +18,13 @@ export interface PlanOptions extends InputOptions {
 }
 
 export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> {
-  let inputs = await loadInputs(opts, 'plan');
+  let inputs = await loadInputs(opts);
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   if (ctx.interactive) {
     const { askAndSave } = await import('../interactive/plan-questions.js');
     const asked = await askAndSave(ctx, inputs, opts);
     if (asked === 'interrupted') return INTERRUPTED;
-    if (asked === 'saved') inputs = await loadInputs(opts, 'plan');
+    if (asked === 'saved') inputs = await loadInputs(opts);
   }
   const run = pipelineFromInputs(inputs, { generator: generator() });
   if (opts.out !== undefined) {

@@ -44,7 +44,7 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
     );
   // The reading thread starts while the inventory and the plan load.
   await startWorkerAhead(opts.usage);
-  const inputs = await loadInputs(opts, 'plan');
+  const inputs = await loadInputs(opts);
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   const period = reviewPeriod(opts, inputs.asOf);
   const mapping = opts.mapping !== undefined ? await loadMapping(opts.mapping) : undefined;

@@ -8,7 +8,7 @@ export async function validate(
   opts: InputOptions & { json?: boolean; failOn?: 'none' | 'warning' },
 ): Promise<number> {
   try {
-    const inputs = await loadInputs(opts, 'validate');
+    const inputs = await loadInputs(opts);
     const n = inputs.inventory.use_cases.length;
     const findings = opts.failOn === 'warning' ? inputs.warnings.length : 0;
     if (opts.json) {

@@ -49,7 +49,7 @@ async function start(ctx: CliContext, opts: VerifyCommandOptions): Promise<Pipel
       warn,
     );
   }
-  const inputs = await loadInputs(opts, 'plan');
+  const inputs = await loadInputs(opts);
   inputs.warnings.forEach(warn);
   return pipelineFromInputs(inputs, { generator: generator() });
 }
