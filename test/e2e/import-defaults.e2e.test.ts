@@ -64,4 +64,20 @@ describe('tierplan import with constants and defaults', () => {
     expect(r.stderr).toContain('did you mean "phi"?');
     expect(existsSync(out)).toBe(false);
   });
+
+  it('the example in docs/import.md is a valid mapping part and reads the fixture', () => {
+    const doc = readFileSync(join(repo, 'docs', 'import.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Constants and defaults'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const dir = temp();
+    const map = join(dir, 'map.yaml');
+    writeFileSync(map, `version: 1\ncolumns:\n  id: ID\n  name: Use case\n  task: Task\n${yaml}`);
+    const out = join(dir, 'inv.yaml');
+    const r = tierplan(['import', `${FIX}/agencies.csv`, '--mapping', map, '--out', out, ...AS_OF]);
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('owner: DoD CDAO');
+    expect(text).toContain('default for \\"Agency\\" = \\"VA\\"');
+  });
 });
