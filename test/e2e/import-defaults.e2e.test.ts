@@ -80,4 +80,12 @@ describe('tierplan import with constants and defaults', () => {
     expect(text).toContain('owner: DoD CDAO');
     expect(text).toContain('default for \\"Agency\\" = \\"VA\\"');
   });
+
+  it('--init-mapping ends the starter with commented-out constants and defaults', () => {
+    const map = join(temp(), 'map.yaml');
+    expect(tierplan(['import', '--init-mapping', `${FIX}/agencies.csv`, '--out', map]).code).toBe(0);
+    const text = readFileSync(map, 'utf8');
+    expect(text).toContain('\n# constants:\n#   regimes: [gdpr]\n# defaults:\n');
+    expect(text).toContain('#   - set: { task: unknown }\n');
+  });
 });
