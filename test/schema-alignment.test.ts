@@ -68,6 +68,9 @@ import type {
 import type { RejectedRow } from '../src/core/review/usage-types.js';
 import type {
   DateFormat,
+  DefaultCondition,
+  DefaultRule,
+  FieldValues,
   ImportMapping,
   KeywordRule,
   LetterColumn,
@@ -605,6 +608,8 @@ describe('import mapping schema ↔ types', () => {
       regimes: o,
       residency: o,
       suggest: o,
+      constants: o,
+      defaults: o,
     } satisfies Kinds<ImportMapping>);
     expectAligned(at(importMapping, 'columns'), {
       id: o,
@@ -630,6 +635,29 @@ describe('import mapping schema ↔ types', () => {
     expectAligned(defs.letterColumn!, { letter: r } satisfies Kinds<LetterColumn>);
     expectAligned(defs.listSource!, { column: r, values: o, split: o } satisfies Kinds<ListSource>);
     expectAligned(defs.keywordRule!, { columns: o, words: r, data_class: o, task: o } satisfies Kinds<KeywordRule>);
+    expectAligned(defs.defaultRule!, { when: o, set: r } satisfies Kinds<DefaultRule>);
+    expectAligned(defs.defaultCondition!, {
+      column: r,
+      equals: o,
+      in: o,
+      matches: o,
+    } satisfies Kinds<DefaultCondition>);
+    expectAligned(defs.fieldValues!, {
+      owner: o,
+      status: o,
+      description: o,
+      task: o,
+      reasoning: o,
+      context_tokens: o,
+      tools: o,
+      modalities: o,
+      requests: o,
+      input_tokens_per_request: o,
+      output_tokens_per_request: o,
+      data_classes: o,
+      regimes: o,
+      residency: o,
+    } satisfies Kinds<FieldValues>);
     for (const field of ['statusField', 'taskField', 'reasoningField', 'toolsField', 'modalitiesField']) {
       expectAligned(defs[field]!.anyOf![1]!, { column: r, values: o } satisfies Kinds<ValuedColumn<unknown>>);
     }
@@ -645,9 +673,13 @@ describe('import mapping schema ↔ types', () => {
     expect(defs.statusField!.anyOf[1]!.properties.values.additionalProperties.enum).toEqual(
       at(inventory, 'use_cases', '[]', 'status').enum,
     );
-    expect(defs.taskField!.anyOf[1]!.properties.values.additionalProperties.enum).toEqual(
-      at(inventory, 'use_cases', '[]', 'needs', 'task').enum,
-    );
+    // 'unknown': the task is known to be unknown (no needs.task).
+    const tasks = [...(at(inventory, 'use_cases', '[]', 'needs', 'task').enum ?? []), 'unknown'];
+    expect(defs.taskField!.anyOf[1]!.properties.values.additionalProperties.enum).toEqual(tasks);
+    const fields = (importMapping as { definitions: Record<string, Schema> }).definitions.fieldValues!;
+    expect(fields.properties!.task!.enum).toEqual(tasks);
+    expect(fields.properties!.status!.enum).toEqual(at(inventory, 'use_cases', '[]', 'status').enum);
+    expect(fields.properties!.reasoning!.enum).toEqual(at(inventory, 'use_cases', '[]', 'needs', 'reasoning').enum);
     expect(defs.reasoningField!.anyOf[1]!.properties.values.additionalProperties.enum).toEqual(
       at(inventory, 'use_cases', '[]', 'needs', 'reasoning').enum,
     );

@@ -162,6 +162,12 @@ export const INVENTORY_RULES = {
     description: 'Several columns have the name a mapping uses: the first is read.',
     help: 'To read another, write { name: "…", occurrence: 2 } or the column\'s letter.',
   },
+  'mapping-conflict': {
+    severity: 'error',
+    description:
+      'An import mapping gives a field both a constant and a column: a row cannot take both (list fields — data_classes, regimes, residency — add the constant to the column instead).',
+    help: 'Remove the constant or the column; to use a value only where the cell is blank, write it under defaults.',
+  },
   'unknown-usage-format': {
     severity: 'error',
     description: 'A usage export is neither a LiteLLM spend log nor a FOCUS export, as far as its header tells.',

@@ -4,6 +4,7 @@
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
 import type { Modality, Policy, Reasoning, Status, Task } from '../policy/types.js';
 import { HeaderIndex, isProblem, type Column } from './columns.js';
+import { compileFills, type CompiledFills } from './fills.js';
 import {
   columnOf,
   isValued,
@@ -70,7 +71,7 @@ type Plain =
 export interface CompiledMapping {
   plain: Partial<Record<Plain, Column>>;
   status?: CompiledField<Status>;
-  task?: CompiledField<Task>;
+  task?: CompiledField<Task | 'unknown'>;
   reasoning?: CompiledField<Reasoning>;
   tools?: CompiledField<boolean>;
   modalities?: CompiledField<Modality[]>;
@@ -78,6 +79,8 @@ export interface CompiledMapping {
   regimes: CompiledSource[];
   residency: CompiledSource[];
   rules: CompiledRule[];
+  /** constants: and defaults:, applied after a row's own cells. */
+  fills?: CompiledFills;
   dateFormat?: DateFormat;
   vocabulary: Vocabulary;
   header: HeaderIndex;
@@ -201,6 +204,8 @@ export function compileMapping(mapping: ImportMapping, header: string[], vocabul
       ...(rule.task !== undefined ? { task: rule.task } : {}),
     });
   });
+  const fills = compileFills(mapping, resolve, vocabulary, problems);
+  if (fills) compiled.fills = fills;
   return problems.some((p) => p.severity === 'error') ? { problems } : { mapping: compiled, problems };
 }
 

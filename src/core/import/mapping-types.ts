@@ -29,7 +29,8 @@ export interface MappingColumns {
   owner?: ColumnRef;
   status?: Field<Status>;
   description?: ColumnRef;
-  task?: Field<Task>;
+  /** 'unknown' in values: known to be unknown, no needs.task and no warning. */
+  task?: Field<Task | 'unknown'>;
   reasoning?: Field<Reasoning>;
   context_tokens?: ColumnRef;
   tools?: Field<boolean>;
@@ -59,6 +60,42 @@ export interface KeywordRule {
   task?: Task;
 }
 
+/**
+ * Inventory fields a constant or a default sets, written as tierplan values (not cell text).
+ * `task: unknown` leaves needs.task out on purpose; `data_classes` never replaces an unknown
+ * answer (it becomes a suggestion then, see docs/import.md#constants-and-defaults).
+ */
+export interface FieldValues {
+  owner?: string;
+  status?: Status;
+  description?: string;
+  task?: Task | 'unknown';
+  reasoning?: Reasoning;
+  context_tokens?: number;
+  tools?: boolean;
+  modalities?: Modality[];
+  requests?: number;
+  input_tokens_per_request?: number;
+  output_tokens_per_request?: number;
+  data_classes?: string[];
+  regimes?: string[];
+  residency?: string[];
+}
+
+/** A cell test: exactly one of equals, in, matches. */
+export interface DefaultCondition {
+  column: ColumnRef;
+  equals?: string;
+  in?: string[];
+  matches?: string;
+}
+
+/** Fields to use when the row leaves them blank; without `when` the rule applies to every row. */
+export interface DefaultRule {
+  when?: DefaultCondition;
+  set: FieldValues;
+}
+
 export type DateFormat = 'DD/MM/YYYY' | 'MM/DD/YYYY';
 
 export interface ImportMapping {
@@ -69,6 +106,8 @@ export interface ImportMapping {
   regimes?: ListSource[];
   residency?: ListSource[];
   suggest?: KeywordRule[];
+  constants?: FieldValues;
+  defaults?: DefaultRule[];
 }
 
 export const isValued = <V>(f: Field<V>): f is ValuedColumn<V> => typeof f === 'object' && 'column' in f;

@@ -5,6 +5,7 @@ import { findSecrets } from '../policy/secrets.js';
 import type { Needs, Override, UseCase, Volume } from '../policy/types.js';
 import type { CompiledField, CompiledMapping } from './compile.js';
 import type { Column } from './columns.js';
+import { applyFills } from './apply-fills.js';
 import { readData } from './data-sources.js';
 import { parseFreeDate } from './dates.js';
 import { suggest } from './suggest.js';
@@ -59,9 +60,12 @@ export function readRow(m: CompiledMapping, cells: readonly string[]): RowRead {
   warnings.push(...data.warnings);
   if (data.data) useCase.data = data.data;
   const needs = readNeeds(m, cell, get, warnings);
-  if (Object.keys(needs).length > 0) useCase.needs = needs;
+  const taskUnknown = needs.task === 'unknown';
+  if (taskUnknown) delete needs.task;
+  if (Object.keys(needs).length > 0) useCase.needs = needs as Needs;
   const volume = readVolume(m, get, warnings);
   if (Object.keys(volume).length > 0) useCase.volume = volume;
+  if (m.fills) applyFills(m.fills, cell, useCase, taskUnknown, data.suggested);
   const suggested = suggest(m, cell, useCase, data.suggested);
   if (Object.keys(suggested).length > 0) useCase.suggested = suggested;
   if (override) useCase.override = override;
@@ -96,8 +100,8 @@ function readNeeds(
   cell: (i: number) => string,
   get: (c: Column | undefined) => string,
   warnings: string[],
-): Needs {
-  const needs: Needs = {};
+): Omit<Needs, 'task'> & { task?: Needs['task'] | 'unknown' } {
+  const needs: Omit<Needs, 'task'> & { task?: Needs['task'] | 'unknown' } = {};
   const task = valued(m.task, cell, taskOf, 'a task tierplan knows', warnings);
   if (task !== undefined) needs.task = task;
   const reasoning = valued(m.reasoning, cell, reasoningOf, 'a reasoning depth (low, medium, high)', warnings);

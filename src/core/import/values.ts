@@ -147,7 +147,9 @@ function lookup<V>(cell: string, own: Map<string, V> | undefined, defaults?: Map
 }
 
 export const statusOf = (cell: string, own?: Map<string, Status>): Status | undefined => lookup(cell, own, STATUS);
-export const taskOf = (cell: string, own?: Map<string, Task>): Task | undefined => lookup(cell, own, TASKS);
+/** 'unknown' (a cell saying so, or a mapping's values): the task is known to be unknown. */
+export const taskOf = (cell: string, own?: Map<string, Task | 'unknown'>): Task | 'unknown' | undefined =>
+  lookup(cell, own, TASKS) ?? (normalizeKey(cell) === 'unknown' ? 'unknown' : undefined);
 export const reasoningOf = (cell: string, own?: Map<string, Reasoning>): Reasoning | undefined =>
   lookup(cell, own, REASONING);
 

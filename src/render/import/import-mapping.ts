@@ -48,7 +48,19 @@ export function renderStarterMapping(g: GuessedMapping, schemaRef: string, sourc
               `   ${u.letter.padEnd(3)} ${u.label}${typeof u.ref === 'object' && 'name' in u.ref ? `  (a repeated header: { name: ${JSON.stringify(u.ref.name)}, occurrence: ${u.ref.occurrence ?? 1} })` : ''}`,
           ),
         ].join('\n');
-  doc.comment = `\n${unmapped}`;
+  doc.comment = `\n${unmapped}\n\n${FILLS_EXAMPLE}`;
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return text.endsWith('\n') ? text : `${text}\n`;
 }
+
+/** Commented out: fields the sheet lacks (docs/import.md#constants-and-defaults). */
+const FILLS_EXAMPLE = [
+  " Fields the sheet lacks: constants set them on every row; defaults fill a row's blanks, the",
+  ' first matching rule winning per field (a data_classes default is only a suggestion):',
+  ' constants:',
+  '   regimes: [gdpr]',
+  ' defaults:',
+  '   - when: { column: Department, equals: HR }   # or in: [...], or matches: "regex"',
+  '     set: { owner: HR systems, data_classes: [employee_data] }',
+  '   - set: { task: unknown }',
+].join('\n');
