@@ -116,6 +116,22 @@ describe('defaults', () => {
       ['unknown-column', ['defaults', 2, 'when', 'column']],
     ]);
   });
+
+  it('a pattern that could backtrack without bound is refused; a cell over 256 characters never matches', () => {
+    const bad = run(
+      { ...BASE, defaults: [{ when: { column: 'Agency', matches: '^(a+)+$' }, set: { owner: 'x' } }] },
+      `${H}a,A,,,,\n`,
+    );
+    expect(bad.problems).toEqual([
+      expect.objectContaining({ code: 'invalid-value', message: expect.stringMatching(/bounded time/) }),
+    ]);
+    const long = `${'dept '.repeat(60)}`;
+    const r = imported(
+      { ...BASE, defaults: [{ when: { column: 'Agency', matches: '^dept' }, set: { owner: 'D' } }] },
+      `${H}a,A,${long},,no,\nb,B,dept x,,no,\n`,
+    );
+    expect(r.useCases.map((u) => u.owner)).toEqual([undefined, 'D']);
+  });
 });
 
 describe('task: unknown', () => {

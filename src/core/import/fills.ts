@@ -1,6 +1,7 @@
 // A mapping's `constants:` and `defaults:` checked against the header and the policy: the
 // `when` columns resolved, the names checked (did-you-mean), a constant for a field a column
 // also maps refused. Applying them to a row is apply-fills.ts.
+import { MAX_REGEX_INPUT, regexHazard } from '../verify/regex-safety.js';
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
 import type { Column } from './columns.js';
 import type { Vocabulary } from './compile.js';
@@ -89,6 +90,18 @@ function condition(
   if (!column) return undefined;
   const head = `"${column.label}"`;
   if (w.matches !== undefined) {
+    // Run on every row: a pattern that can backtrack without bound is refused, never run.
+    const hazard = regexHazard(w.matches);
+    if (hazard !== null) {
+      problems.push({
+        code: 'invalid-value',
+        severity: 'error',
+        path: [...path, 'matches'],
+        message: `"${w.matches}" cannot be matched in bounded time: ${hazard}`,
+        hint: 'simplify it (no nested or repeated groups, no backreferences), or write equals: or in:',
+      });
+      return undefined;
+    }
     let re: RegExp;
     try {
       re = new RegExp(w.matches, 'iu');
@@ -102,7 +115,12 @@ function condition(
       });
       return undefined;
     }
-    return { ...column, says: `${head} matches /${w.matches}/`, test: (cell) => re.test(cell) };
+    // Longer cells do not match: the bound on the work regexHazard relies on.
+    return {
+      ...column,
+      says: `${head} matches /${w.matches}/`,
+      test: (cell) => cell.length <= MAX_REGEX_INPUT && re.test(cell),
+    };
   }
   const wanted = w.equals !== undefined ? [w.equals] : (w.in ?? []);
   const keys = new Set(wanted.map(normalizeKey));
