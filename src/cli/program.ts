@@ -208,6 +208,12 @@ export function buildProgram(exit: (code: number) => void): Command {
         .choices(['none', 'gap', 'unclassified', 'suggestion', 'any'])
         .default('none'),
     )
+    .addOption(
+      new Option(
+        '--annotations <kind>',
+        'also print each finding as a CI annotation at the use case in the inventory (github: ::error file=…)',
+      ).choices(['github']),
+    )
     .option(
       '--width <columns>',
       'width of the terminal table (default: $COLUMNS, else the terminal width, else 80)',

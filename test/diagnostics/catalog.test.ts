@@ -19,7 +19,7 @@ describe('diagnostic catalog', () => {
       expect(e.description, code).not.toMatch(/\n/);
       expect(e.help.trim().length, code).toBeGreaterThan(10);
       expect(['error', 'warning', 'info'], code).toContain(e.severity);
-      expect(['input', 'verify', 'review'], code).toContain(e.category);
+      expect(['input', 'plan', 'verify', 'review'], code).toContain(e.category);
     }
   });
 

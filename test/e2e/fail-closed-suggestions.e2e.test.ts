@@ -59,7 +59,7 @@ describe('fail-closed by default', () => {
     const { inventory } = imported();
     const fail = tierplan(['plan', '--inventory', inventory, '--fail-on', 'suggestion', '--no-interactive', ...AS_OF]);
     expect(fail.code).toBe(1);
-    expect(fail.stderr).toContain('1 finding(s) at --fail-on suggestion');
+    expect(fail.stderr).toContain('1 finding at --fail-on suggestion: suggestion: derm placed on');
     const explain = tierplan(['explain', 'derm', '--inventory', inventory, ...AS_OF]);
     expect(explain.stdout).toMatch(/pending\s+suggested phi applied fail-closed until confirmed/);
     expect(explain.stdout).toContain('[sens.suggested.phi]');

@@ -1,23 +1,31 @@
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
+import { countedFindings, type FailOn, findingsSummary, planFindings } from '../../core/plan/plan-findings.js';
 import type { Plan } from '../../core/plan/plan-types.js';
+import { renderAnnotations } from '../../render/diagnostics/github.js';
+import { UsageError } from '../../io/source/errors.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
 import { GATEWAY_TARGETS, TARGET_DIRS } from '../../render/gateway/gateway-files.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
-import { loadInputs, type InputOptions } from '../inputs.js';
+import { loadInputs, type InputOptions, type Inputs } from '../inputs.js';
 import { writeOutTree } from '../out-tree.js';
 
 export interface PlanOptions extends InputOptions {
   /** Undefined: the table on stdout, or nothing when --out writes the files. */
   format?: 'table' | 'markdown' | 'html' | 'json';
   out?: string;
-  failOn: 'none' | 'gap' | 'unclassified' | 'suggestion' | 'any';
+  failOn: FailOn;
+  annotations?: 'github';
   interactive: boolean;
   /** Columns of the terminal table; over $COLUMNS and the terminal's width. */
   width?: number;
 }
 
 export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> {
+  if (opts.annotations !== undefined && opts.format !== undefined && opts.format !== 'table')
+    throw new UsageError(
+      `--annotations prints to stdout, which --format ${opts.format} needs for itself: write the ${opts.format} with --out instead`,
+    );
   let inputs = await loadInputs(opts);
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   if (ctx.interactive) {
@@ -44,20 +52,20 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
     const width = opts.width ?? ctx.columns;
     ctx.out(planRenderers[format](run.plan(), { color: format === 'table' && ctx.color, width }));
   }
-  return findingsExit(run.plan(), opts.failOn, ctx);
+  return findingsExit(inputs, run.plan(), opts, ctx);
 }
 
-function findingsExit(p: Plan, failOn: PlanOptions['failOn'], ctx: CliContext): number {
-  const refused = p.use_cases.filter(
-    (u) => u.override && (u.override.state === 'refused' || u.override.state === 'expired'),
-  );
-  const found = {
-    gap: p.gaps.length,
-    unclassified: p.unclassified.length,
-    suggestion: p.pending.length,
-    any: p.gaps.length + p.unclassified.length + p.pending.length + refused.length,
-    none: 0,
-  }[failOn];
-  if (found > 0) ctx.err(`${found} finding(s) at --fail-on ${failOn}\n`);
-  return found > 0 ? 1 : 0;
+function findingsExit(inputs: Inputs, p: Plan, opts: PlanOptions, ctx: CliContext): number {
+  const findings = planFindings(p);
+  if (opts.annotations === 'github') {
+    const index = new Map(inputs.inventory.use_cases.map((u, i) => [u.id, i]));
+    const placed = findings.map((f) => {
+      const pos = inputs.loaded.locator.locate(['use_cases', index.get(f.use_case) ?? 0, 'id']);
+      return { ...f, file: pos.file, line: pos.line, column: pos.column };
+    });
+    ctx.out(renderAnnotations(placed));
+  }
+  const counted = countedFindings(findings, opts.failOn);
+  if (counted.length > 0) ctx.err(`${findingsSummary(counted, opts.failOn)}\n`);
+  return counted.length > 0 ? 1 : 0;
 }

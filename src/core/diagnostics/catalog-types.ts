@@ -2,7 +2,7 @@
 // `satisfies Record<string, RuleText>` without importing the whole catalog.
 
 /** Where a code comes from: reading inputs, checking gateway configs, or reviewing usage. */
-export type Category = 'input' | 'verify' | 'review';
+export type Category = 'input' | 'plan' | 'verify' | 'review';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -6,6 +6,7 @@ import { CONFIG_REFERENCE_RULES } from './catalog-config-references.js';
 import { INPUT_RULES } from './catalog-input.js';
 import { INVENTORY_RULES } from './catalog-inventory.js';
 import { LITELLM_RULES } from './catalog-litellm.js';
+import { PLAN_RULES } from './catalog-plan.js';
 import { PORTKEY_RULES } from './catalog-portkey.js';
 import { REVIEW_RULES } from './catalog-review.js';
 import { VERIFY_RULES } from './catalog-verify.js';
@@ -18,6 +19,7 @@ export type { ReviewCode } from './catalog-review.js';
 export const AREAS = [
   { category: 'input', title: 'Reading files, and their shape', rules: INPUT_RULES },
   { category: 'input', title: 'Policy, inventory and usage contents', rules: INVENTORY_RULES },
+  { category: 'plan', title: 'Plan findings (counted by plan --fail-on)', rules: PLAN_RULES },
   { category: 'verify', title: 'Verify findings', rules: VERIFY_RULES },
   { category: 'verify', title: 'LiteLLM config problems (reported as config-problem)', rules: LITELLM_RULES },
   { category: 'verify', title: 'Portkey config problems (reported as config-problem)', rules: PORTKEY_RULES },
@@ -37,7 +39,12 @@ export type ProblemCode =
   | keyof typeof PORTKEY_RULES
   | keyof typeof CONFIG_REFERENCE_RULES
   | InputCode;
-export type DiagnosticCode = ProblemCode | keyof typeof VERIFY_RULES | keyof typeof REVIEW_RULES;
+export type DiagnosticCode =
+  | ProblemCode
+  | keyof typeof PLAN_RULES
+  | keyof typeof VERIFY_RULES
+  | keyof typeof REVIEW_RULES;
+export type PlanCode = keyof typeof PLAN_RULES;
 
 const anchorOf = (code: string): string => `docs/rules.md#${code}`;
 

@@ -5,6 +5,7 @@ import { AREAS, CATALOG, type Category, type DiagnosticCode } from '../../core/d
 
 const CATEGORY_TITLE: Record<Category, string> = {
   input: 'Input problems',
+  plan: 'Plan findings (tierplan plan)',
   verify: 'Gateway config checks (tierplan verify)',
   review: 'Usage review (tierplan review)',
 };
@@ -12,6 +13,7 @@ const CATEGORY_TITLE: Record<Category, string> = {
 const CATEGORY_INTRO: Record<Category, string> = {
   input:
     'Reported with file:line:column when an input cannot be read or says something tierplan cannot accept. Any error stops the command with exit code 2 before anything is written.',
+  plan: 'Reported by `tierplan plan` at the use case in the inventory, as diagnostics (`--annotations github` prints them as workflow commands; plan.json lists the same use cases under `gaps`, `unclassified`, `pending` and `overrides`). They make it exit 1 only at the `--fail-on` level that counts them: gap (`plan-gap`), unclassified, suggestion, any.',
   verify:
     'Reported by `tierplan verify` for a LiteLLM or Portkey config. An error finding makes it exit 1. Problems inside the config itself are reported as `config-problem`, their own code first in the message.',
   review:
