@@ -129,6 +129,11 @@ describe('the fast read of a plain config.yaml gives what the careful PyYAML-mod
     'prose that looks like an anchor or alias': 'a: R&D team\nb: "*bold* text"\nc: x & y\n',
     'explicit and collection keys': '? [a, b]\n: c\n',
     'escaped slash': 'a: "x\\/y"\n',
+    'a key over 1,024 characters': `${'k'.repeat(1100)}: 1\n`,
+    'a byte order mark, a long comment, CRLF': `\uFEFF# ${'c'.repeat(2000)}\r\na: 1\r\nb: x\r\n`,
+    'a directive': '%YAML 1.1\n---\na: 1\n',
+    'two documents, bad indentation': 'a: 1\n---\nb: 2\n  c: 3\n d: 4\n',
+    'a plain scalar over two lines': 'a: b\n  c\n',
   };
   for (const [name, text] of Object.entries(cases))
     it(name, () => {

@@ -47,6 +47,9 @@ export function readConfigYaml(
 // Anchors, aliases, tags, merge keys, explicit or collection keys (`? k`, `[a]: b`), tabs and
 // escaped slashes take the careful path; so does prose that merely looks like them.
 const NEEDS_CAREFUL_PARSE = /(^|[\s,[{:-])[&*!]\S|<<|\t|\\\/|^[\s-]*\?(\s|$)|[\]}]\s*:(\s|$)/m;
+// A key may be at most 1,024 characters long, which the careful parse enforces and js-yaml does
+// not: a line longer than that (comments apart) takes the careful path.
+const LONG_LINE = /^(?![ ]*#).{1025}/m;
 /** Plain scalars PyYAML reads as a string, and so does the careful parse: they start with a letter… */
 const PLAIN_STRING = /^[A-Za-z]/;
 /** …and are not one of YAML 1.1's booleans or nulls (nor 1.2's, nor yaml's y/n). */
@@ -99,7 +102,7 @@ const PLAIN_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
  * give. Undefined whenever the file needs the careful parse, which then gives the diagnostics.
  */
 function readPlainConfig(text: string): object | undefined {
-  if (NEEDS_CAREFUL_PARSE.test(text)) return undefined;
+  if (NEEDS_CAREFUL_PARSE.test(text) || LONG_LINE.test(text)) return undefined;
   let value: unknown;
   try {
     value = jsyaml.load(text, { schema: PLAIN_SCHEMA, json: false });
