@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { readConfigYaml } from '../../src/io/configs/read-config-yaml.js';
 import { readGatewayConfigs } from '../../src/io/configs/read-gateway-configs.js';
+import { parseYaml } from '../../src/io/source/parse-yaml.js';
 import { InputError } from '../../src/io/source/errors.js';
 import { brief, check, generate, index } from './fixture.js';
 
@@ -102,5 +104,49 @@ describe('verify reads config.yaml as PyYAML does', () => {
     const nested = `{"strategy": {"mode": "fallback"}, "targets": [\n  ${'{"targets": ['.repeat(10_000)}${']}'.repeat(10_000)}]}`;
     // Levels 1-2 on line 1; on line 2 each 13-character `{"targets": [` adds two: level 65 is the 32nd `{`.
     expect(await refused(write('deep.json', nested))).toEqual([`config-too-deep 2:${3 + 31 * 13}`]);
+  });
+});
+
+describe('the fast read of a plain config.yaml gives what the careful PyYAML-mode parse gives', () => {
+  const outcome = (read: () => unknown): unknown => {
+    try {
+      return { value: read() };
+    } catch (e) {
+      return { error: String(e) };
+    }
+  };
+  const careful = (text: string): unknown => outcome(() => parseYaml(text, 'config.yaml', 'a config', 'pyyaml').value);
+  const cases: Record<string, string> = {
+    generated: stringify(g.litellm, { lineWidth: 0 }),
+    numbers: 'a: 1\nb: -12\nc: 0.5\nd: 3.e-7\ne: 7.5e-7\nf: 1.\ng: 0\nh: 123456789012345\n',
+    'numbers PyYAML reads differently from YAML 1.2': 'a: 1e3\nb: 0777\nc: 1_000\nd: 0x1F\ne: 0o17\nf: .inf\ng: 1:30\n',
+    'booleans and nulls': 'a: yes\nb: No\nc: on\nd: OFF\ne: true\nf: False\ng: y\nh: n\ni: ~\nj: null\nk:\nl: "yes"\n',
+    'dates and big numbers': 'a: 2026-11-24\nb: 2026-11-24T10:00:00Z\nc: 12345678901234567890\nd: -0\n',
+    'quoted and block scalars':
+      'a: "1"\nb: \'true\'\nc: |\n  line one\n  line two\nd: >\n  folded\n  text\ne: "tab\\there \\u00e9"\n',
+    'keys that are numbers or words': '1: one\nyes: two\nnull: three\n~: five\n"on": four\nNULL: [null, ~]\n',
+    'flow collections': 'a: [1, two, 3.5, true]\nb: {c: d, e: 2}\n',
+    'prose that looks like an anchor or alias': 'a: R&D team\nb: "*bold* text"\nc: x & y\n',
+    'explicit and collection keys': '? [a, b]\n: c\n',
+    'escaped slash': 'a: "x\\/y"\n',
+    'a key over 1,024 characters': `${'k'.repeat(1100)}: 1\n`,
+    'a byte order mark, a long comment, CRLF': `\uFEFF# ${'c'.repeat(2000)}\r\na: 1\r\nb: x\r\n`,
+    'a directive': '%YAML 1.1\n---\na: 1\n',
+    'two documents, bad indentation': 'a: 1\n---\nb: 2\n  c: 3\n d: 4\n',
+    'a plain scalar over two lines': 'a: b\n  c\n',
+  };
+  for (const [name, text] of Object.entries(cases))
+    it(name, () => {
+      expect(outcome(() => readConfigYaml(text, 'config.yaml', 'a config').value)).toStrictEqual(careful(text));
+    });
+
+  it('findings still have positions: the careful parse runs when one is asked for', () => {
+    const { locator } = readConfigYaml('model_list:\n  - model_name: a\n    litellm_params: { model: x }\n', 'c', 'x');
+    expect(locator.locate(['model_list', 0, 'litellm_params', 'model'])).toMatchObject({ line: 3 });
+  });
+
+  it('a duplicate key or a forbidden key still takes the careful path and its diagnostic', () => {
+    expect(() => readConfigYaml('a: 1\na: 2\n', 'c', 'x')).toThrow(InputError);
+    expect(() => readConfigYaml('__proto__: 1\n', 'c', 'x')).toThrow(InputError);
   });
 });

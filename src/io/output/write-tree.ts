@@ -84,10 +84,24 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
   const temps: string[] = [];
   let current = files[0]?.path ?? MANIFEST;
   try {
+    // Each folder is made once (in the files' order, so a failure names the first file under it);
+    // then the files' own paths are checked for folders, a batch at a time, first failure in order.
+    const made = new Set<string>();
     for (const f of all) {
+      const dir = dirname(f.path);
+      if (made.has(dir)) continue;
       current = f.path;
-      created.push(...(await makeParents(join(root, dirname(f.path)))));
-      if (await isFolder(join(root, f.path))) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      created.push(...(await makeParents(join(root, dir))));
+      made.add(dir);
+    }
+    for (let i = 0; i < all.length; i += WRITE_BATCH) {
+      const batch = all.slice(i, i + WRITE_BATCH);
+      const folders = await Promise.all(batch.map((f) => isFolder(join(root, f.path))));
+      const at = folders.indexOf(true);
+      if (at >= 0) {
+        current = batch[at]!.path;
+        throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      }
     }
     // Thousands of small files (one Portkey config per use case) are written a batch at a time:
     // each waits on its own fsync, and the waits overlap. A signal is looked at between batches.
