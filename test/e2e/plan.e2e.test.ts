@@ -81,7 +81,7 @@ describe('tierplan binary', () => {
     const plan = JSON.parse(r.stdout) as { gaps: string[] };
     expect(plan.gaps.length).toBeGreaterThan(0);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/finding\(s\) at --fail-on gap/);
+    expect(r.stderr).toMatch(/^1 finding at --fail-on gap: gap: sanctions-intel-analysis /m);
   });
 
   it('explains one use case with rule ids, and suggests an id on a typo', () => {
