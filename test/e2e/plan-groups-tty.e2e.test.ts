@@ -1,6 +1,6 @@
 // `tierplan plan` on a real pseudo-terminal with more than a handful of use cases to decide: working
 // through them by group — accept, dismiss, answer once for all, stop and resume, Ctrl-C.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
@@ -241,6 +241,67 @@ describe('tierplan plan on a terminal, by group', () => {
         });
       expect(readFileSync(file, 'utf8')).toContain('  - id: letters-07 # mail merge');
       expectValid(file);
+    },
+    SLOW,
+  );
+});
+
+describe('tierplan plan on a terminal, by group, folder inventory', () => {
+  it(
+    'accepting a group edits each member in its own file, comments kept; the others untouched',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tierplan-groups-dir-'));
+      const text = (id: string, owner: string, cls: string): string =>
+        [
+          `# ${id}: owned by ${owner} (CODEOWNERS)`,
+          `id: ${id}`,
+          `name: Assistant ${id}`,
+          `owner: ${owner}`,
+          'data:',
+          '  classes: []   # to be decided',
+          'needs:',
+          '  task: search',
+          'volume: {requests: 10}',
+          'suggested:',
+          `  data_classes: [${cls}]`,
+          '',
+        ].join('\n');
+      const files = new Map<string, string>();
+      for (const [team, owner, cls, n] of [
+        ['claims', 'claims@example.com', 'pii', 7],
+        ['hr', 'hr@example.com', 'employee_data', 5],
+      ] as const) {
+        mkdirSync(join(dir, team));
+        for (let i = 1; i <= n; i++) {
+          const id = `${team}-${i}`;
+          const path = join(dir, team, `${id}.yaml`);
+          writeFileSync(path, text(id, owner, cls));
+          files.set(id, path);
+        }
+      }
+      const s = start(dir);
+      const d = driver(s);
+      await d.at('How do you want to work through them?', keys.enter);
+      await d.at('Group them how?', keys.enter);
+      await d.sees('[group 1/2] claims@example.com — 7 use cases');
+      await d.at('What to do with this group of 7 use cases?', ...ACCEPT);
+      await d.sees(/saved 7 use cases to \S+claims-1\.yaml, \S+claims-2\.yaml, \S+claims-3\.yaml and 4 more files/);
+      await d.at('What to do with this group of 5 use cases?', ...STOP);
+      await d.sees('Tier matrix');
+      expect(await s.exited, s.screen().slice(-2000)).toBe(0);
+      expect(s.screen()).toContain('Stopped: 7 use cases saved to');
+      expect(s.screen()).toContain('5 still to answer');
+      for (const [id, path] of files) {
+        const after = readFileSync(path, 'utf8');
+        if (id.startsWith('claims'))
+          expect(after).toBe(
+            text(id, 'claims@example.com', 'pii')
+              .replace('classes: []   # to be decided', 'classes: [pii]   # to be decided')
+              .replace('suggested:\n  data_classes: [pii]\n', ''),
+          );
+        else expect(after).toBe(text(id, 'hr@example.com', 'employee_data'));
+      }
+      expectValid(dir);
     },
     SLOW,
   );
