@@ -46,6 +46,15 @@ export async function workByGroup(s: GroupSession, queue: readonly UseCase[]): P
     s.result.left = [...open].filter((id) => !skipped.has(id));
   };
   refresh();
+  // Sets beside the result's lists, so recording thousands of decisions stays linear.
+  const savedIds = new Set(s.result.saved);
+  const savedFiles = new Set(s.result.files);
+  const record = (id: string, file: string): void => {
+    if (!savedIds.has(id)) s.result.saved.push(id);
+    if (!savedFiles.has(file)) s.result.files.push(file);
+    savedIds.add(id);
+    savedFiles.add(file);
+  };
   const count = (by: SessionGroupBy): string => plural(attentionGroups(queue, by).length, 'group');
   const by = await select<SessionGroupBy>(
     {
@@ -73,12 +82,11 @@ export async function workByGroup(s: GroupSession, queue: readonly UseCase[]): P
       const file = s.fileOf.get(id)!;
       byFile.set(file, (byFile.get(file) ?? new Map<string, Change[]>()).set(id, c));
     }
-    const files = await s.guard.whileSaving(() => saveUseCases(byFile, { callerHandlesSignals: true }));
-    for (const f of files) if (!s.result.files.includes(f)) s.result.files.push(f);
+    await s.guard.whileSaving(() => saveUseCases(byFile, { callerHandlesSignals: true }));
     for (const [id, c] of changes) {
       const next = applyChanges(current.get(id)!, c);
       current.set(id, next);
-      if (!s.result.saved.includes(id)) s.result.saved.push(id);
+      record(id, s.fileOf.get(id)!);
       if (!needsAttention(next)) open.delete(id);
     }
     refresh();
@@ -91,7 +99,7 @@ export async function workByGroup(s: GroupSession, queue: readonly UseCase[]): P
       s,
       group,
       { n: g + 1, of: groups.length },
-      { current, open, skipped, save, refresh },
+      { current, open, skipped, save, refresh, record },
     );
     if (outcome === 'stop') return 'stopped';
   }
@@ -104,6 +112,8 @@ interface GroupState {
   skipped: Set<string>;
   save: (changes: Map<string, Change[]>) => Promise<void>;
   refresh: () => void;
+  /** Counts a use case as saved, to the file that holds it. */
+  record: (id: string, file: string) => void;
 }
 
 async function oneGroup(
@@ -192,8 +202,7 @@ async function answerEach(s: GroupSession, members: readonly UseCase[], st: Grou
     const decision = await oneUseCase(s.ctx, s.inputs, { uc, file, generator: s.generator, guard: s.guard });
     if (decision === 'save') {
       st.open.delete(uc.id);
-      if (!s.result.saved.includes(uc.id)) s.result.saved.push(uc.id);
-      if (!s.result.files.includes(file)) s.result.files.push(file);
+      st.record(uc.id, file);
       s.ctx.out(`saved ${uc.id} to ${clean(file)}\n`);
     } else if (decision === 'skip') st.skipped.add(uc.id);
     st.refresh();
