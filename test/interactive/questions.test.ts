@@ -40,6 +40,21 @@ describe('questionPlan', () => {
     );
     expect(q).toMatchObject({ data: 'classes', needs: 'task' });
   });
+
+  it('does not ask again about a dismissed suggestion: it was decided', () => {
+    const dismissed = uc({
+      data: { classes: [] },
+      needs: { task: 'search' },
+      suggested: { data_classes: ['phi'], task: 'extraction', dismissed: 'privacy officer: no patient data' },
+    });
+    expect(questionPlan(dismissed)).toMatchObject({ data: 'none', needs: 'none' });
+    expect(needsAttention(dismissed)).toBe(false);
+    // Unknown facts are still asked, dismissed or not.
+    expect(questionPlan(uc({ suggested: { data_classes: ['phi'], dismissed: 'no' } }))).toMatchObject({
+      data: 'all',
+      needs: 'all',
+    });
+  });
 });
 
 describe('needsAttention', () => {

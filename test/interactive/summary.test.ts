@@ -32,4 +32,11 @@ describe('the line after the questions', () => {
       '\n2 use cases saved to inventory.yaml.',
     );
   });
+
+  it('names at most three files, then counts the others (a folder inventory decided by group)', () => {
+    const files = ['inv/a.yaml', 'inv/b.yaml', 'inv/c.yaml', 'inv/d.yaml', 'inv/e.yaml'];
+    expect(summarise(result({ saved: ['a', 'b', 'c', 'd', 'e'], left: ['f'], outcome: 'stopped', files }), {})).toBe(
+      '\nStopped: 5 use cases saved to inv/a.yaml, inv/b.yaml, inv/c.yaml and 2 more files; 1 still to answer: run `tierplan plan` again to continue.',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import type { InputOptions, Inputs } from '../inputs.js';
+import { filesSaved } from './files-saved.js';
 import { classifyInteractively, type SessionResult } from './session.js';
 
 /**
@@ -24,7 +25,7 @@ export function summarise(r: SessionResult, opts: InputOptions): string | undefi
   const saved =
     r.saved.length === 0
       ? 'nothing saved'
-      : `${r.saved.length} use case${r.saved.length === 1 ? '' : 's'} saved to ${r.files.join(', ')}`;
+      : `${r.saved.length} use case${r.saved.length === 1 ? '' : 's'} saved to ${filesSaved(r.files)}`;
   const open = r.skipped.length + r.left.length;
   const resume = open > 0 ? `; ${open} still to answer: run \`${resumeCommand(opts)}\` again to continue` : '';
   const head = r.outcome === 'interrupted' ? '\nInterrupted: ' : r.outcome === 'stopped' ? '\nStopped: ' : '\n';

@@ -15,7 +15,7 @@ export interface SuggestionGroup {
   classes: { name: string; count: number }[];
 }
 
-function suggestionKey(uc: UseCase): string {
+export function suggestionKey(uc: UseCase): string {
   const s = uc.suggested;
   const classes = [...(s?.data_classes ?? [])].sort().join(', ') || 'no class';
   return s?.task === undefined ? classes : `${classes} · task ${s.task}`;
@@ -43,7 +43,7 @@ export function groupSuggestions(useCases: readonly UseCase[], by: GroupBy): Sug
     .sort((a, b) => b.use_cases.length - a.use_cases.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function counted(xs: readonly string[]): [string, number][] {
+export function counted(xs: readonly string[]): [string, number][] {
   const n = new Map<string, number>();
   for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
   return [...n].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

@@ -15,8 +15,10 @@ export interface QuestionPlan {
 }
 
 export function questionPlan(uc: UseCase): QuestionPlan {
-  const data = isDataUnclassified(uc) ? 'all' : uc.suggested?.data_classes !== undefined ? 'classes' : 'none';
-  const needs = isNeedsUnclassified(uc) ? 'all' : uc.suggested?.task !== undefined ? 'task' : 'none';
+  // A dismissed suggestion is a decision already taken: it is not put to the architect again.
+  const open = uc.suggested?.dismissed === undefined ? uc.suggested : undefined;
+  const data = isDataUnclassified(uc) ? 'all' : open?.data_classes !== undefined ? 'classes' : 'none';
+  const needs = isNeedsUnclassified(uc) ? 'all' : open?.task !== undefined ? 'task' : 'none';
   return { data, needs, volume: uc.volume?.requests === undefined };
 }
 

@@ -71,6 +71,7 @@ export function editUseCase(text: string, file: string, id: string, changes: rea
  */
 export async function saveUseCases(
   byFile: ReadonlyMap<string, ReadonlyMap<string, readonly Change[]>>,
+  opts: { callerHandlesSignals?: boolean } = {},
 ): Promise<string[]> {
   const outputs: { path: string; text: string }[] = [];
   for (const [file, changes] of byFile) {
@@ -80,7 +81,8 @@ export async function saveUseCases(
     const edited = editUseCases(text, file, changes);
     if (edited !== text) outputs.push({ path: file, text: (bom ? '\uFEFF' : '') + edited });
   }
-  if (outputs.length > 0) await writeOutputs(outputs);
+  // The terminal session passes callerHandlesSignals: it lets a save finish on Ctrl-C and stops after.
+  if (outputs.length > 0) await writeOutputs(outputs, opts);
   return outputs.map((o) => o.path);
 }
 
