@@ -44,6 +44,22 @@ export function editUseCase(text: string, file: string, id: string, changes: rea
     () => editInPlace(text, found.node, changes),
     () => editWithDocument(doc, found.node, changes),
   ];
+  return firstChecked(
+    attempts,
+    file,
+    expected,
+    (why) =>
+      `cannot write the answers for ${id} into ${file} safely (${why}); nothing was written to it. Add them by hand: ${describe(changes)}`,
+  );
+}
+
+/** The first attempt whose text parses back to exactly `expected` and is valid; else an Error saying why each failed. */
+function firstChecked(
+  attempts: readonly (() => string)[],
+  file: string,
+  expected: unknown,
+  refusal: (why: string) => string,
+): string {
   const failures: string[] = [];
   for (const attempt of attempts) {
     let result: string;
@@ -58,9 +74,7 @@ export function editUseCase(text: string, file: string, id: string, changes: rea
     if (problem === undefined) return result;
     failures.push(problem);
   }
-  throw new Error(
-    `cannot write the answers for ${id} into ${file} safely (${failures.join('; ')}); nothing was written to it. Add them by hand: ${describe(changes)}`,
-  );
+  throw new Error(refusal(failures.join('; ')));
 }
 
 /**
@@ -120,22 +134,12 @@ export function editUseCases(text: string, file: string, changes: ReadonlyMap<st
       return out;
     },
   ];
-  const failures: string[] = [];
-  for (const attempt of attempts) {
-    let result: string;
-    try {
-      result = attempt();
-    } catch (e) {
-      if (!(e instanceof LayoutNotHandled)) throw e;
-      failures.push(e.message);
-      continue;
-    }
-    const problem = check(result, file, expected);
-    if (problem === undefined) return result;
-    failures.push(problem);
-  }
-  throw new Error(
-    `cannot write the decisions for ${entries.length} use cases into ${file} safely (${failures.join('; ')}); nothing was written to it.`,
+  return firstChecked(
+    attempts,
+    file,
+    expected,
+    (why) =>
+      `cannot write the decisions for ${entries.length} use cases into ${file} safely (${why}); nothing was written to it.`,
   );
 }
 
