@@ -8,9 +8,10 @@ describe('escapeMarkdownCell', () => {
     ['*bold* _em_ ~~del~~', '\\*bold\\* \\_em\\_ \\~\\~del\\~\\~'],
     ['`code`', '\\`code\\`'],
     ['back\\slash', 'back\\\\slash'],
-    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
-    ['a & b', 'a &amp; b'],
-    ['&amp; stays literal', '&amp;amp; stays literal'],
+    ['<script>alert(1)</script>', '\\<script\\>alert(1)\\</script\\>'],
+    ['Q&A, R&D', 'Q&A, R&D'],
+    ['&amp; stays literal', '\\&amp; stays literal'],
+    ['&#60;b&#x3e;', '\\&\\#60;b\\&\\#x3e;'],
     ['[x](http://evil)', '\\[x\\](http\\://evil)'],
     ['![img](x.png)', '\\!\\[img\\](x.png)'],
     ['see https://example.com', 'see https\\://example.com'],
@@ -34,12 +35,12 @@ describe('escapeMarkdownCell', () => {
   it('never leaves an unescaped pipe, newline, bracket or angle bracket', () => {
     const hostile = 'a|b\\|c\n[d](e)<f>`g`\\';
     const out = escapeMarkdownCell(hostile);
-    expect(out).not.toMatch(/[\n\r<>]/);
+    expect(out).not.toMatch(/[\n\r]/);
     // After removing escaped pairs, no structural character is left bare.
-    expect(out.replace(/\\./g, '')).not.toMatch(/[|[\]`]/);
+    expect(out.replace(/\\./g, '')).not.toMatch(/[|[\]`<>]/);
   });
 
   it('joinMarkdown escapes each value and keeps our separator', () => {
-    expect(joinMarkdown(['a|b', '<c>'], '<br>')).toBe('a\\|b<br>&lt;c&gt;');
+    expect(joinMarkdown(['a|b', '<c>'], '<br>')).toBe('a\\|b<br>\\<c\\>');
   });
 });

@@ -5,15 +5,16 @@ const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 // Control characters would reach terminals and editors unchanged; a space is harmless.
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 // `$` is GitHub's maths delimiter, `~` strikethrough, `!` only matters before `[`, but is cheap.
-const PUNCTUATION = /[\\`*_[\]|~#!$<>&]/g;
-const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+// `<` and `>` are backslash-escaped (CommonMark), never written as entities, so the Markdown reads
+// as plain text too; `&` is escaped only where it would start an entity (`&amp;`, `&#38;`).
+const PUNCTUATION = /[\\`*_[\]|~#!$<>]|&(?=#?[A-Za-z0-9]+;)/g;
 
 /** Escapes a string for one GFM table cell (or any inline position): one line, literal text. */
 export function escapeMarkdownCell(s: string): string {
   const oneLine = s.replace(LINE_BREAKS, ' ').replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
   return (
     oneLine
-      .replace(PUNCTUATION, (c) => ENTITIES[c] ?? `\\${c}`)
+      .replace(PUNCTUATION, (c) => `\\${c}`)
       // GFM autolinks bare URLs and `www.` hosts: break the pattern, the text still reads the same.
       .replace(/:(?=\/\/)/g, '\\:')
       .replace(/\b(www)\./gi, '$1\\.')
