@@ -14,14 +14,16 @@ import type { Inventory, PolicyFile } from '../../src/core/policy/types.js';
 import { renderHtml } from '../../src/render/matrix/html.js';
 import { largeInventory } from './fixtures/large-inventory.js';
 import { planOf } from './fixtures/plan.js';
+import { browser } from '../support/browser.js';
 
 // The promise of the HTML matrix: its first page is the whole one-page matrix (matrix, split,
 // findings) at any portfolio size, and the full lists follow from page 2 on. A real headless
-// Chromium prints it to PDF; poppler's pdftotext reads each page back. CI installs both, so a
-// missing browser fails the test. Only TIERPLAN_SKIP_BROWSER opts out (e.g. on a laptop without one).
+// Chromium prints it to PDF; poppler's pdftotext reads each page back. Without them the tests are
+// skipped with one line; CI installs both and requires them (test/support/browser.ts).
 
 const run = promisify(execFile);
-const CHROMIUM = process.env.CHROMIUM ?? 'chromium';
+const found = browser();
+const CHROMIUM = found?.chromium ?? 'chromium';
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -97,7 +99,7 @@ async function expectOnePageMatrix(plan: Plan): Promise<Printed> {
   return printed;
 }
 
-describe.skipIf(!!process.env.TIERPLAN_SKIP_BROWSER)('HTML matrix printed by Chromium', () => {
+describe.skipIf(found === null)('HTML matrix printed by Chromium', () => {
   it('counts pages the way the assertions below rely on', () => {
     expect(pageCount('<< /Type /Pages /Count 1 >> << /Type /Page >> << /Type/Page/Parent 1 0 R >>')).toBe(2);
   });
