@@ -19,6 +19,12 @@ import { setOutputNotes } from '../io/output/write-output.js';
 import { setMaxYamlBytes } from '../io/source/read-text.js';
 import { version } from './version.js';
 
+/** `-f, --format` with the choices a command has, and `--json` kept as its shorthand. */
+const formatOptions = (cmd: Command, choices: string[], fallback: string): Command =>
+  cmd
+    .addOption(new Option('-f, --format <format>', 'output on stdout').choices(choices).default(fallback))
+    .addOption(new Option('--json', 'the same as --format json').implies({ format: 'json' }));
+
 const inputOptions = (cmd: Command): Command =>
   cmd
     .option('-i, --inventory <path>', 'inventory file, or a folder of YAML files (one use case each)', undefined)
@@ -121,7 +127,6 @@ export function buildProgram(exit: (code: number) => void): Command {
       '--merge',
       'add the new use cases to the --out inventory, keeping its comments and use cases (rows whose id it has are left alone)',
     )
-    .option('--json', 'print the summary as JSON on stdout')
     .addOption(
       new Option(
         '--encoding <encoding>',
@@ -137,14 +142,19 @@ export function buildProgram(exit: (code: number) => void): Command {
       'policy whose data classes, regimes and tiers values are checked against (default: ./tierplan.policy.yaml if present)',
     )
     .option('--as-of <date>', 'overrides that expired before this date (default: today) are not imported');
+  formatOptions(importCommand, ['table', 'json'], 'table');
   for (const o of importLimitOptions()) importCommand.addOption(new Option(o.flags, o.description).argParser(o.parse));
   importCommand
     .addHelpText('after', importHelp)
     .action(action(async () => (await import('./commands/import.js')).importCommand));
 
-  inputOptions(program.command('validate'))
-    .description('Check the policy and inventory: schema, then references, duplicates and expired overrides.')
-    .option('--json', 'print the diagnostics as JSON')
+  formatOptions(
+    inputOptions(program.command('validate')).description(
+      'Check the policy and inventory: schema, then references, duplicates and expired overrides.',
+    ),
+    ['table', 'json'],
+    'table',
+  )
     .addOption(
       new Option('--fail-on <what>', 'exit 1 on findings at this level (warning: e.g. an expired override)')
         .choices(['none', 'warning'])
@@ -248,7 +258,9 @@ export function buildProgram(exit: (code: number) => void): Command {
       'plan.json to check against, with --policy for the deployments (default: plan --inventory with --policy)',
     )
     .addOption(
-      new Option('-f, --format <format>', 'output on stdout').choices(['text', 'json', 'sarif']).default('text'),
+      new Option('-f, --format <format>', 'output on stdout (text: the same as table)')
+        .choices(['table', 'text', 'json', 'sarif'])
+        .default('table'),
     )
     .addHelpText('after', verifyHelp)
     .action(action(async () => (await import('./commands/verify.js')).verify));
@@ -321,23 +333,28 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addHelpText('after', reviewHelp)
     .action(action(async () => (await import('./commands/review.js')).review));
 
-  inputOptions(program.command('explain'))
-    .argument('<id>', 'use case id')
-    .description("Print the whole chain of reasons behind one use case's tier.")
-    .option('--json', 'print the planned use case as JSON')
+  formatOptions(
+    inputOptions(program.command('explain'))
+      .argument('<id>', 'use case id')
+      .description("Print the whole chain of reasons behind one use case's tier."),
+    ['table', 'json'],
+    'table',
+  )
     .addHelpText('after', explainHelp)
     .action(action(async () => (await import('./commands/explain.js')).explain));
 
   const policy = program.command('policy').description('Inspect the policy.');
-  policy
-    .command('show')
-    .description('Print the effective policy: the built-in default merged with your policy file.')
-    .option(
-      '-p, --policy <file>',
-      'policy file (default: ./tierplan.policy.yaml if present, else the built-in default)',
-    )
-    .option('--json', 'print JSON instead of YAML')
-    .action(action(async () => (await import('./commands/policy-show.js')).policyShow));
+  formatOptions(
+    policy
+      .command('show')
+      .description('Print the effective policy: the built-in default merged with your policy file.')
+      .option(
+        '-p, --policy <file>',
+        'policy file (default: ./tierplan.policy.yaml if present, else the built-in default)',
+      ),
+    ['yaml', 'json'],
+    'yaml',
+  ).action(action(async () => (await import('./commands/policy-show.js')).policyShow));
   return program;
 }
 

@@ -5,7 +5,11 @@ import type { CliContext } from '../context.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
 import { generator } from '../generator.js';
 
-export async function explain(ctx: CliContext, id: string, opts: InputOptions & { json?: boolean }): Promise<number> {
+export async function explain(
+  ctx: CliContext,
+  id: string,
+  opts: InputOptions & { format?: 'table' | 'json' },
+): Promise<number> {
   const inputs = await loadInputs(opts);
   const uc = inputs.inventory.use_cases.find((u) => u.id === id);
   if (!uc) {
@@ -22,6 +26,6 @@ export async function explain(ctx: CliContext, id: string, opts: InputOptions & 
   });
   const planned = plan.use_cases[0]!;
   const { renderExplain, explainJson } = await import('../../render/matrix/explain.js');
-  ctx.out(opts.json ? explainJson(planned, plan) : renderExplain(planned, plan, { color: ctx.color }));
+  ctx.out(opts.format === 'json' ? explainJson(planned, plan) : renderExplain(planned, plan, { color: ctx.color }));
   return 0;
 }

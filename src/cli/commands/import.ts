@@ -30,7 +30,7 @@ export interface ImportOptions {
   out?: string;
   force?: boolean;
   merge?: boolean;
-  json?: boolean;
+  format?: 'table' | 'json';
   encoding: EncodingOption;
   delimiter?: string;
   sheet?: string;
@@ -106,7 +106,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
     }
     await writeOutputs([{ path: out, text }]);
   }
-  if (opts.json) ctx.out(`${JSON.stringify(summary, null, 2)}\n`);
+  if (opts.format === 'json') ctx.out(`${JSON.stringify(summary, null, 2)}\n`);
   else ctx.err(renderImportSummary(summary));
   return result.skipped.length > 0 || result.imported === 0 ? 1 : 0;
 }
@@ -142,7 +142,7 @@ async function initMapping(ctx: CliContext, file: string, opts: ImportOptions, t
     },
   ]);
   const mapped = header.length - guessed.unmapped.length;
-  if (opts.json)
+  if (opts.format === 'json')
     ctx.out(
       `${JSON.stringify({ file, output: out, columns: header.length, mapped, unmapped: guessed.unmapped }, null, 2)}\n`,
     );

@@ -3,10 +3,13 @@ import type { CliContext } from '../context.js';
 import { loadPolicy } from '../inputs.js';
 import { InputError } from '../../io/source/errors.js';
 
-export async function policyShow(ctx: CliContext, opts: { policy?: string; json?: boolean }): Promise<number> {
+export async function policyShow(
+  ctx: CliContext,
+  opts: { policy?: string; format?: 'yaml' | 'json' },
+): Promise<number> {
   const { policy, policyPath, diagnostics } = await loadPolicy(opts.policy);
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
-  if (opts.json) {
+  if (opts.format === 'json') {
     ctx.out(`${JSON.stringify(policy, null, 2)}\n`);
     return 0;
   }

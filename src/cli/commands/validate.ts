@@ -5,13 +5,13 @@ import { loadInputs, type InputOptions } from '../inputs.js';
 
 export async function validate(
   ctx: CliContext,
-  opts: InputOptions & { json?: boolean; failOn?: 'none' | 'warning' },
+  opts: InputOptions & { format?: 'table' | 'json'; failOn?: 'none' | 'warning' },
 ): Promise<number> {
   try {
     const inputs = await loadInputs(opts);
     const n = inputs.inventory.use_cases.length;
     const findings = opts.failOn === 'warning' ? inputs.warnings.length : 0;
-    if (opts.json) {
+    if (opts.format === 'json') {
       ctx.out(
         `${JSON.stringify({ valid: true, use_cases: n, policy: inputs.policy.name, diagnostics: inputs.warnings }, null, 2)}\n`,
       );
@@ -25,7 +25,7 @@ export async function validate(
     if (findings > 0) ctx.err(`${findings} warning(s) at --fail-on warning\n`);
     return findings > 0 ? 1 : 0;
   } catch (e) {
-    if (opts.json && e instanceof InputError) {
+    if (opts.format === 'json' && e instanceof InputError) {
       ctx.out(`${JSON.stringify({ valid: false, diagnostics: e.diagnostics }, null, 2)}\n`);
       return 2;
     }

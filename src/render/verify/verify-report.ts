@@ -6,7 +6,7 @@ import { verifyDiagnostic, type PlacedVerifyFinding, type VerifyResult } from '.
 import { renderSarif } from '../diagnostics/sarif.js';
 import { renderDiagnosticsText } from '../diagnostics/text.js';
 
-export type VerifyFormat = 'text' | 'json' | 'sarif';
+export type VerifyFormat = 'table' | 'text' | 'json' | 'sarif';
 
 export function renderVerify(
   result: VerifyResult,
