@@ -31,7 +31,10 @@ export function browser(): Browser | null {
   if (found !== undefined) return found;
   const chromium = findChromium();
   const ok = chromium !== undefined && onPath('pdftotext', ['-v']);
-  if (ok) return (found = { chromium });
+  if (ok) {
+    found = { chromium };
+    return found;
+  }
   const missing =
     chromium === undefined ? 'no Chromium (chromium, chromium-browser, google-chrome or $CHROMIUM)' : 'no pdftotext';
   if (process.env.TIERPLAN_REQUIRE_BROWSER)
@@ -39,5 +42,6 @@ export function browser(): Browser | null {
   process.stderr.write(
     `browser tests skipped: ${missing} found. Install them (apt-get install chromium poppler-utils) or set CHROMIUM=/path/to/chrome to run them.\n`,
   );
-  return (found = null);
+  found = null;
+  return found;
 }
