@@ -5,8 +5,8 @@
 // and the characters no quoting protects are written as escapes.
 import { Scalar, visit, type Document } from 'yaml';
 
-// TAB, C0 and C1 controls, DEL, NEL, LS, PS and the BOM: never left to a reader's interpretation.
-const RISKY = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+// TAB, C0 controls but LF (a block scalar holds it), C1 controls, DEL, NEL, LS, PS and the BOM: never left to a reader's interpretation.
+const RISKY = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 // What YAML 1.1 may read as a bool, null, merge key or value key (y and n included, as the spec has them).
 const WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~|<<|=|[-+]?\.inf|\.nan)$/i;
 // What YAML 1.1 may read as a number or a date: a sign or a digit or a dot first, then only
