@@ -199,6 +199,24 @@ describe('tierplan import', () => {
     expect(again.stderr).toContain('nothing written: no use case to add to');
     expect(again.stderr).toMatch(/added {7}0\n {2}unchanged {3}1\n {2}changed {5}1 /);
     expect(readFileSync(out, 'utf8')).toBe(text);
+    const json = tierplan([
+      'import',
+      `${FIX}/crlf.csv`,
+      '--mapping',
+      `${FIX}/mapping.yaml`,
+      '--out',
+      out,
+      '--merge',
+      '--json',
+      ...AS_OF,
+    ]);
+    expect(JSON.parse(json.stdout).merge).toEqual({
+      counts: { added: 0, unchanged: 1, changed: 1, conflicting: 0 },
+      added: [],
+      unchanged: [{ line: 3, id: 'b-two' }],
+      changed: [{ line: 2, id: 'a-one', fields: ['name', 'owner', 'status', 'description', 'data'] }],
+      conflicting: [],
+    });
     expect(tierplan(['validate', '--inventory', out, ...AS_OF]).code).toBe(0);
     expect(
       tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', '--force'])

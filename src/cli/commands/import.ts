@@ -20,7 +20,7 @@ import { checkDocument } from '../../io/schema/schemas.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { renderImportedInventory, renderUseCaseItems } from '../../render/import/import-inventory.js';
 import { renderStarterMapping } from '../../render/import/import-mapping.js';
-import { importSummary, renderImportSummary } from '../../render/import/import-summary.js';
+import { importSummary, mergeSummary, renderImportSummary } from '../../render/import/import-summary.js';
 import type { CliContext } from '../context.js';
 import { loadPolicy, resolveAsOf } from '../inputs.js';
 
@@ -81,7 +81,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
     output: written ? out : null,
     unit: info.unit,
     merged_into: target ? out : null,
-    merge: target ? report : null,
+    merge: target ? mergeSummary(report) : null,
     added: added.length,
   });
   if (written) {

@@ -25,7 +25,7 @@ export interface ImportSummary {
   /** With --merge: the inventory merged into (null when it did not exist yet, or without --merge). */
   merged_into: string | null;
   /** With an existing --merge inventory: each imported row added, unchanged, changed or conflicting. */
-  merge: MergeReport | null;
+  merge: MergeSummary | null;
   /** Use cases written: all imported ones, or with --merge the new ones. */
   added: number;
   unit: 'line' | 'row';
@@ -52,6 +52,23 @@ export function groupWarnings(warnings: readonly { line: number; message: string
     }
   }
   return [...groups.values()].sort((a, b) => b.rows - a.rows || a.first_lines[0]! - b.first_lines[0]!);
+}
+
+/** The merge outcome with its counts first, for readers of --json. */
+export interface MergeSummary extends MergeReport {
+  counts: { added: number; unchanged: number; changed: number; conflicting: number };
+}
+
+export function mergeSummary(r: MergeReport): MergeSummary {
+  return {
+    counts: {
+      added: r.added.length,
+      unchanged: r.unchanged.length,
+      changed: r.changed.length,
+      conflicting: r.conflicting.length,
+    },
+    ...r,
+  };
 }
 
 type Counted =
