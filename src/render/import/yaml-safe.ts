@@ -14,7 +14,7 @@ const WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~|<<|=|[-+]?\.inf|\.nan)$/i
 // Broader than the resolvers: quoting a string that needed none is harmless.
 const NUMBER_LIKE = /^[-+]?[0-9.][-+0-9a-zA-Z_:. ]*$/;
 
-export function needsQuotes(text: string): boolean {
+function needsQuotes(text: string): boolean {
   return text === '' || RISKY.test(text) || WORDS.test(text) || NUMBER_LIKE.test(text);
 }
 
