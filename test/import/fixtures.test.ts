@@ -119,7 +119,7 @@ describe('messy CSV fixtures', () => {
     ]);
     expect(result.warnings.map((w) => w.line)).toEqual([2, 3, 4]);
     expect(result.warnings[0]!.message).toBe(
-      'the id "triage", as 2 other rows do: this row gets "triage-9d036144" (map a composite id, e.g. columns: { id: [Agency, ID] }, to keep them apart)',
+      '3 rows want the id "triage": each gets a fingerprint of its id, name, owner and description (or map a composite id, e.g. columns: { id: [Agency, ID] })',
     );
   });
 

@@ -88,8 +88,8 @@ describe('rows', () => {
     );
     expect(r.useCases.map((u) => u.id)).toEqual(['cafe-bot-b45fcba7', 'cafe-bot-37bd4dfa', 'cafe-bot']);
     expect(r.warnings.map((w) => [w.line, w.message])).toEqual([
-      [2, 'the name "Café Bot" makes the id "cafe-bot", as 2 other rows do: this row gets "cafe-bot-b45fcba7"'],
-      [3, 'the name "Café bot!" makes the id "cafe-bot", as 2 other rows do: this row gets "cafe-bot-37bd4dfa"'],
+      [2, '3 rows want the id "cafe-bot": each gets a fingerprint of its id, name, owner and description'],
+      [3, '3 rows want the id "cafe-bot": each gets a fingerprint of its id, name, owner and description'],
     ]);
     expect(r.skipped).toEqual([{ line: 5, reason: 'no id and no name ("ID" and "Name" blank)' }]);
     expect([r.read, r.imported, r.skipped.length, r.blank, r.derivedIds]).toEqual([5, 3, 1, 1, 2]);
@@ -105,6 +105,8 @@ describe('rows', () => {
     const mapping: ImportMapping = { ...BASE, columns: { ...BASE.columns, id: ['Owner', 'ID'] } };
     const r = imported(mapping, `${H}35,A,Agency One,,,no\n35,B,Agency Two,,,no\n,C,Agency Two,,,no\n`);
     expect(r.useCases.map((u) => u.id)).toEqual(['agency-one-35', 'agency-two-35', 'c']);
+    // Joining parts into a slug is what a composite id does: no "not a slug" warning.
+    expect(r.warnings).toEqual([]);
   });
 
   it('long names are cut at a word and fingerprinted, so names alike for 63 characters stay apart', () => {

@@ -12,10 +12,15 @@ import type { UseCase } from '../policy/types.js';
 import type { CompiledMapping } from './compile.js';
 import { cut, fingerprint, normalizeKey, SLUG_MAX, SLUG_PATTERN, slugify } from './text.js';
 
-/** The id cells of a row, joined with hyphens; '' when any part is blank (the id is then derived). */
+/**
+ * The id cell of a row; a composite id's cells each made a slug and joined with hyphens ("Agency
+ * A", "35" → agency-a-35). '' when any part is blank: the id is then derived.
+ */
 export function givenIdOf(m: CompiledMapping, cell: (i: number) => string): string {
   const parts = m.idParts.map((c) => cell(c.index));
-  return parts.some((p) => p === '') ? '' : parts.join('-');
+  if (parts.some((p) => p === '')) return '';
+  if (parts.length === 1) return parts[0]!;
+  return parts.map((p) => slugify(p, Number.MAX_SAFE_INTEGER) || fingerprint(p)).join('-');
 }
 
 /** What identifies a row, for the fingerprint that separates rows wanting the same id. */
@@ -56,11 +61,10 @@ export function allocateIds(rows: readonly IdRequest[]): Allocated[] {
     for (const i of movers) {
       const r = rows[i]!;
       out[i]!.id = `${cut(base, HASHED)}-${identityOf(r.givenId, r.useCase)}`;
-      const why = out[i]!.derived ? `the name "${r.useCase.name}" makes the id` : 'the id';
-      const others = `${members.length - 1} other row${members.length === 2 ? '' : 's'}`;
+      // The same text for every row of the group, so that the summary shows it once with its count.
       out[i]!.notes.push(
-        `${why} "${base}", as ${others} ${members.length === 2 ? 'does' : 'do'}: this row gets "${out[i]!.id}"${
-          out[i]!.derived ? '' : ' (map a composite id, e.g. columns: { id: [Agency, ID] }, to keep them apart)'
+        `${members.length} rows want the id "${base}": each gets a fingerprint of its id, name, owner and description${
+          given.length > 1 ? ' (or map a composite id, e.g. columns: { id: [Agency, ID] })' : ''
         }`,
       );
     }
