@@ -125,7 +125,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--force', 'replace --out if it exists')
     .option(
       '--merge',
-      'add the new use cases to the --out inventory, keeping its comments and use cases (rows whose id it has are left alone)',
+      'add the new use cases to the --out inventory, keeping its comments and use cases; rows it has are reported unchanged, changed or conflicting, never written twice',
     )
     .addOption(
       new Option(

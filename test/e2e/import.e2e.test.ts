@@ -174,7 +174,10 @@ describe('tierplan import', () => {
       ...AS_OF,
     ]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('already in');
+    expect(r.stderr).toMatch(
+      /merge into .*inventory\.yaml:\n {2}added {7}1 {2}b-two\n {2}unchanged {3}0\n {2}changed {5}1 /,
+    );
+    expect(r.stderr).toContain('    a-one: name, owner, status, description, data\n');
     expect(r.stderr).toContain(`added 1 use case to ${out} (its comments and use cases kept).`);
     const text = readFileSync(out, 'utf8');
     expect(
@@ -193,8 +196,27 @@ describe('tierplan import', () => {
       ...AS_OF,
     ]);
     expect(again.code).toBe(0);
-    expect(again.stderr).toContain('nothing written: every use case is already in');
+    expect(again.stderr).toContain('nothing written: no use case to add to');
+    expect(again.stderr).toMatch(/added {7}0\n {2}unchanged {3}1\n {2}changed {5}1 /);
     expect(readFileSync(out, 'utf8')).toBe(text);
+    const json = tierplan([
+      'import',
+      `${FIX}/crlf.csv`,
+      '--mapping',
+      `${FIX}/mapping.yaml`,
+      '--out',
+      out,
+      '--merge',
+      '--json',
+      ...AS_OF,
+    ]);
+    expect(JSON.parse(json.stdout).merge).toEqual({
+      counts: { added: 0, unchanged: 1, changed: 1, conflicting: 0 },
+      added: [],
+      unchanged: [{ line: 3, id: 'b-two' }],
+      changed: [{ line: 2, id: 'a-one', fields: ['name', 'owner', 'status', 'description', 'data'] }],
+      conflicting: [],
+    });
     expect(tierplan(['validate', '--inventory', out, ...AS_OF]).code).toBe(0);
     expect(
       tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', '--force'])
@@ -290,7 +312,9 @@ describe('docs/import.md: from a spreadsheet to a plan', () => {
     expect(plan.code).toBe(0);
     const p = JSON.parse(plan.stdout) as { use_cases: { id: string; tier: string | null; unclassified: string[] }[] };
     const tier = Object.fromEntries(p.use_cases.map((u) => [u.id, u.tier]));
-    expect(tier).toMatchObject({ 'uc-006': 'on-prem', 'uc-001': 'private-cloud', 'marketing-copy-generator': 'api' });
+    expect(tier).toMatchObject({ 'uc-006': 'on-prem', 'marketing-copy-generator': 'api' });
+    // UC-001 is the id of two rows: each gets a fingerprint of its content, whatever the row order.
+    expect(Object.keys(tier).filter((id) => /^uc-001-[0-9a-f]{8}$/.test(id))).toHaveLength(2);
     // A blank or unexpected answer stays unknown: placed fail-closed, never guessed.
     expect(
       p.use_cases

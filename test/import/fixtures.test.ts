@@ -109,10 +109,18 @@ describe('messy CSV fixtures', () => {
     expect(result.skipped).toEqual([{ line: 3, reason: 'no id and no name ("ID" and "Use case" blank)' }]);
   });
 
-  it('duplicate ids: -2, -3 in row order, never colliding with a later given id', async () => {
+  it('duplicate ids: each row wanting "triage" gets a fingerprint of its own content, never -2 by row order', async () => {
     const { result } = await load('duplicate-ids.csv');
-    expect(result.useCases.map((u) => u.id)).toEqual(['triage', 'triage-2', 'triage-3', 'triage-2-2']);
-    expect(result.warnings.map((w) => w.line)).toEqual([3, 4, 5]);
+    expect(result.useCases.map((u) => u.id)).toEqual([
+      'triage-9d036144',
+      'triage-dae4b5a7',
+      'triage-ffa74f39',
+      'triage-2',
+    ]);
+    expect(result.warnings.map((w) => w.line)).toEqual([2, 3, 4]);
+    expect(result.warnings[0]!.message).toBe(
+      '3 rows want the id "triage": each gets a fingerprint of its id, name, owner and description (or map a composite id, e.g. columns: { id: [Agency, ID] })',
+    );
   });
 
   it('free-text dates: ISO, DD/MM/YYYY with date_format, month names, timestamps; clear reasons for the rest', async () => {

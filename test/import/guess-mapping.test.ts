@@ -22,7 +22,14 @@ describe('guessing a mapping from a header', () => {
       'Notes',
       '',
     ];
-    const g = guessMapping(header, [['1', 'x', '', 'Live', '', 'Yes', 'Maybe']], VOCABULARY.dataClasses);
+    const g = guessMapping(
+      header,
+      [
+        ['1', 'Alpha', '', 'Live', '', 'Yes', 'Maybe'],
+        ['2', 'Beta', '', 'Live', '', 'No', 'No'],
+      ],
+      VOCABULARY.dataClasses,
+    );
     expect(g.mapping.columns).toEqual({
       id: 'ID',
       name: 'Title',
@@ -77,5 +84,81 @@ describe('guessing a mapping from a header', () => {
     expect(text).toContain('#   tierplan import register.csv --mapping map.yaml --out inventory.yaml');
     expect(text).toContain('#   D   Notes  (a repeated header: { name: "Notes", occurrence: 2 })');
     expect(text.endsWith('\n')).toBe(true);
+  });
+
+  describe('values decide with the header (the guesses a real register got wrong)', () => {
+    const rows = (n: number, f: (k: number) => string[]) => Array.from({ length: n }, (_, k) => f(k));
+
+    it('a "Justification" column without an override tier column is not an override reason', () => {
+      const header = ['ID', 'Name', 'Justification', 'Approved by'];
+      const g = guessMapping(
+        header,
+        rows(20, (k) => [`${k}`, `Case ${k}`, 'Saves time for the team', 'CIO']),
+        VOCABULARY.dataClasses,
+      );
+      expect(g.mapping.columns.override_reason).toBeUndefined();
+      expect(g.mapping.columns.override_approved_by).toBeUndefined();
+      expect(g.unmapped.map((u) => u.label)).toEqual(expect.arrayContaining(['Justification', 'Approved by']));
+    });
+
+    it('an override reason is guessed when the sheet has an override tier column', () => {
+      const header = ['ID', 'Name', 'Pinned tier', 'Override reason', 'Exception expires'];
+      const g = guessMapping(
+        header,
+        rows(3, (k) => [`${k}`, `Case ${k}`, '', '', '']),
+        VOCABULARY.dataClasses,
+      );
+      expect(g.mapping.columns).toMatchObject({
+        override_tier: 'Pinned tier',
+        override_reason: 'Override reason',
+        override_expires: 'Exception expires',
+      });
+    });
+
+    it('data classes only from a column whose values name data classes', () => {
+      const header = ['ID', 'Name', 'Data classification', 'Data categories'];
+      const g = guessMapping(
+        header,
+        rows(10, (k) => [
+          `${k}`,
+          `Case ${k}`,
+          k % 2 ? 'Supervised learning' : 'Deep learning',
+          k % 2 ? 'PII' : 'pii; phi',
+        ]),
+        VOCABULARY.dataClasses,
+      );
+      expect(g.mapping.data_classes).toEqual([{ column: 'Data categories' }]);
+    });
+
+    it('a yes/no flag for a data class only when its values are yes/no', () => {
+      const header = ['ID', 'Name', 'Health impact', 'PII'];
+      const g = guessMapping(
+        header,
+        rows(10, (k) => [`${k}`, `Case ${k}`, 'Improves patient wait times across the region', k % 2 ? 'Yes' : '']),
+        VOCABULARY.dataClasses,
+      );
+      expect(g.mapping.data_classes!.map((s) => s.column)).toEqual(['PII']);
+    });
+
+    it('a column of long free text is the description when no header says so', () => {
+      const header = ['ID', 'Name', 'What the system does'];
+      const g = guessMapping(
+        header,
+        rows(5, (k) => [`${k}`, `Case ${k}`, `Reads incoming letters and drafts a first answer for case officer ${k}`]),
+        VOCABULARY.dataClasses,
+      );
+      expect(g.mapping.columns.description).toBe('What the system does');
+    });
+
+    it('a yes/no column is not taken for tools unless its values are yes/no, nor for a name', () => {
+      const header = ['ID', 'Title', 'Tools', 'Use case name'];
+      const g = guessMapping(
+        header,
+        rows(5, (k) => [`${k}`, k % 2 ? 'Yes' : 'No', 'Copilot, ChatGPT', `Case ${k}`]),
+        VOCABULARY.dataClasses,
+      );
+      expect(g.mapping.columns.name).toBe('Use case name');
+      expect(g.mapping.columns.tools).toBeUndefined();
+    });
   });
 });

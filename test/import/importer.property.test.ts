@@ -130,4 +130,34 @@ describe('importer invariants', () => {
       { numRuns: 100 },
     );
   });
+
+  it('shuffling the rows gives each row the same id', () => {
+    // Names and ids from a small pool, so that rows often want the same id.
+    const pool = fc.constantFrom('', 'Claims triage', 'claims-triage', 'CLAIMS TRIAGE!', 'Café', '35', 'a'.repeat(80));
+    const stage = fc.constantFrom('', 'Live', 'PoC');
+    const idRow = fc.tuple(pool, pool, stage).map(([id, name, st]) => [id, name, st]);
+    fc.assert(
+      fc.property(
+        fc.array(idRow, { maxLength: 30 }).chain((cells) =>
+          fc.tuple(
+            fc.constant(cells),
+            fc.shuffledSubarray(
+              cells.map((_, i) => i),
+              { minLength: cells.length },
+            ),
+          ),
+        ),
+        ([cells, order]) => {
+          // Each use case (its content without the id) with its id: the same pairs in any order.
+          const pairs = (rs: string[][]) =>
+            runRows(rs)
+              .result!.useCases.map((u) => `${JSON.stringify({ ...u, id: '' })} → ${u.id}`)
+              .sort();
+          const straight = pairs(cells);
+          expect(pairs(order.map((i) => cells[i]!))).toEqual(straight);
+        },
+      ),
+      { numRuns: 1000, seed: 20261206 },
+    );
+  });
 });

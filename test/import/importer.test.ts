@@ -81,18 +81,43 @@ describe('rows', () => {
     ]);
   });
 
-  it('blank ids from names, duplicates get -2 and -3 in row order with a warning each; no id and no name is skipped', () => {
+  it('blank ids from names; a given id keeps its slug, names wanting it get a fingerprint; no id and no name is skipped', () => {
     const r = imported(
       BASE,
       `${H},Café Bot,,,,no\n,Café bot!,,,,no\ncafe-bot,Another,,,,no\n,,o@example.com,,,no\n,,,,,\n`,
     );
-    expect(r.useCases.map((u) => u.id)).toEqual(['cafe-bot', 'cafe-bot-2', 'cafe-bot-3']);
+    expect(r.useCases.map((u) => u.id)).toEqual(['cafe-bot-b45fcba7', 'cafe-bot-37bd4dfa', 'cafe-bot']);
     expect(r.warnings.map((w) => [w.line, w.message])).toEqual([
-      [3, 'id "cafe-bot" is already used by an earlier row: this row gets "cafe-bot-2"'],
-      [4, 'id "cafe-bot" is already used by an earlier row: this row gets "cafe-bot-3"'],
+      [2, '3 rows want the id "cafe-bot": each gets a fingerprint of its id, name, owner and description'],
+      [3, '3 rows want the id "cafe-bot": each gets a fingerprint of its id, name, owner and description'],
     ]);
     expect(r.skipped).toEqual([{ line: 5, reason: 'no id and no name ("ID" and "Name" blank)' }]);
     expect([r.read, r.imported, r.skipped.length, r.blank, r.derivedIds]).toEqual([5, 3, 1, 1, 2]);
+  });
+
+  it('the same rows reversed get the same ids', () => {
+    const rows = [',Café Bot,,,,no', ',Café bot!,,,,no', 'cafe-bot,Another,,,,no', '35,A,,,,no', '35,B,,,,no'];
+    const ids = (rs: string[]) => new Map(imported(BASE, `${H}${rs.join('\n')}\n`).useCases.map((u) => [u.name, u.id]));
+    expect(ids([...rows].reverse())).toEqual(ids(rows));
+  });
+
+  it('a composite id joins its columns; a blank part derives the id from the name', () => {
+    const mapping: ImportMapping = { ...BASE, columns: { ...BASE.columns, id: ['Owner', 'ID'] } };
+    const r = imported(mapping, `${H}35,A,Agency One,,,no\n35,B,Agency Two,,,no\n,C,Agency Two,,,no\n`);
+    expect(r.useCases.map((u) => u.id)).toEqual(['agency-one-35', 'agency-two-35', 'c']);
+    // Joining parts into a slug is what a composite id does: no "not a slug" warning.
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('long names are cut at a word and fingerprinted, so names alike for 63 characters stay apart', () => {
+    const long = 'Automated triage of incoming correspondence for the benefits programme office';
+    const r = imported(BASE, `${H},${long} north,,,,no\n,${long} south,,,,no\n`);
+    const [a, b] = r.useCases.map((u) => u.id);
+    expect(a).not.toBe(b);
+    for (const id of [a!, b!]) {
+      expect(id.length).toBeLessThanOrEqual(63);
+      expect(id).toMatch(/^automated-triage-of-incoming-correspondence-for-the-[0-9a-f]{8}$/);
+    }
   });
 
   it('a name with no ASCII letters gets a stable fingerprint id', () => {

@@ -20,7 +20,7 @@ import { checkDocument } from '../../io/schema/schemas.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { renderImportedInventory, renderUseCaseItems } from '../../render/import/import-inventory.js';
 import { renderStarterMapping } from '../../render/import/import-mapping.js';
-import { importSummary, renderImportSummary } from '../../render/import/import-summary.js';
+import { importSummary, mergeSummary, renderImportSummary } from '../../render/import/import-summary.js';
 import type { CliContext } from '../context.js';
 import { loadPolicy, resolveAsOf } from '../inputs.js';
 
@@ -70,11 +70,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   const target = opts.merge ? await readMergeTarget(out) : undefined;
 
   const { result, info, mappingWarnings } = await importSpreadsheet(file, loaded, vocabularyOf(policy, asOf), table);
-  const { inventory, added, alreadyPresent } = mergeImported(
-    target?.inventory.use_cases ?? [],
-    result.useCases,
-    result.lines,
-  );
+  const { inventory, added, report } = mergeImported(target?.inventory.use_cases ?? [], result);
   assertValid(inventory, policy, asOf, target?.inventory.use_cases.length ?? 0);
   const written = added.length > 0;
   const summary = importSummary(result, {
@@ -85,7 +81,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
     output: written ? out : null,
     unit: info.unit,
     merged_into: target ? out : null,
-    already_present: alreadyPresent,
+    merge: target ? mergeSummary(report) : null,
     added: added.length,
   });
   if (written) {
@@ -108,7 +104,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   }
   if (opts.format === 'json') ctx.out(`${JSON.stringify(summary, null, 2)}\n`);
   else ctx.err(renderImportSummary(summary));
-  return result.skipped.length > 0 || result.imported === 0 ? 1 : 0;
+  return result.skipped.length > 0 || result.imported === 0 || report.conflicting.length > 0 ? 1 : 0;
 }
 
 async function initMapping(ctx: CliContext, file: string, opts: ImportOptions, table: TableOptions): Promise<number> {

@@ -69,7 +69,10 @@ type Plain =
   | 'override_expires';
 
 export interface CompiledMapping {
+  /** `id` is the first of `idParts` when the id is composite. */
   plain: Partial<Record<Plain, Column>>;
+  /** The id's columns, joined with hyphens (ids.ts). */
+  idParts: Column[];
   status?: CompiledField<Status>;
   task?: CompiledField<Task | 'unknown'>;
   reasoning?: CompiledField<Reasoning>;
@@ -144,8 +147,15 @@ export function compileMapping(mapping: ImportMapping, header: string[], vocabul
     });
   }
   const plain: CompiledMapping['plain'] = {};
+  const idRef = mapping.columns.id;
+  const idParts = (Array.isArray(idRef) ? idRef : idRef === undefined ? [] : [idRef]).flatMap((ref, i) => {
+    const column = resolve(ref, Array.isArray(idRef) ? ['columns', 'id', i] : ['columns', 'id']);
+    return column ? [column] : [];
+  });
+  if (idParts[0]) plain.id = idParts[0];
   for (const key of PLAIN) {
-    const ref = mapping.columns[key];
+    if (key === 'id') continue;
+    const ref = mapping.columns[key] as ColumnRef | undefined;
     if (ref === undefined) continue;
     const column = resolve(ref, ['columns', key]);
     if (column) plain[key] = column;
@@ -161,6 +171,7 @@ export function compileMapping(mapping: ImportMapping, header: string[], vocabul
 
   const compiled: CompiledMapping = {
     plain,
+    idParts,
     dataClasses: sources('data_classes', vocabulary.dataClasses),
     regimes: sources('regimes', vocabulary.regimes),
     residency: sources('residency', undefined),

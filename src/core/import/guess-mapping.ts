@@ -1,9 +1,11 @@
 // A starter mapping from a header row (and a sample of rows): which column is which, guessed
-// from header names, each guess with the reason shown beside it, and the columns left for the
-// architect to map. Pure: the render layer turns it into commented YAML.
+// from header names checked against the column's values (column-values.ts), each guess with the
+// reason shown beside it, and the columns left for the architect to map. Pure: the render layer
+// turns it into commented YAML.
 import type { Task } from '../policy/types.js';
 import { letterOf } from './columns.js';
 import type { ColumnRef, ImportMapping, KeywordRule, ListSource, MappingColumns } from './mapping-types.js';
+import { describeValues, fitsField, looksLikeClassNames, type ColumnValues } from './column-values.js';
 import { normalizeKey } from './text.js';
 import { booleanOf, statusOf } from './values.js';
 
@@ -37,7 +39,7 @@ const FIELD_PATTERNS: [FieldKey, RegExp][] = [
   ['output_tokens_per_request', /output tokens|completion tokens/],
   ['requests', /requests|volume|calls per|queries per|transactions per/],
   ['override_tier', /(override|exception|pinned).*tier|tier.*(override|exception)/],
-  ['override_reason', /(override|exception).*(reason|justification)|justification/],
+  ['override_reason', /(override|exception|pinned).*(reason|justification|why)/],
   ['override_approved_by', /approv/],
   ['override_expires', /expir|valid until|exception end/],
 ];
@@ -102,16 +104,21 @@ export function guessMapping(header: string[], sample: string[][], dataClasses: 
   };
   const where = (i: number): string => `column ${letterOf(i + 1)}${header[i] ? ` "${header[i]}"` : ''}`;
   const seen = (i: number): string[] => [...new Set(sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== ''))];
-  const take = (re: RegExp): number | undefined => {
-    const i = keys.findIndex((k, j) => !used.has(j) && k !== '' && re.test(k));
+  const values: ColumnValues[] = header.map((_, i) => describeValues(sample.map((r) => (r[i] ?? '').trim())));
+  const take = (re: RegExp, fits: (v: ColumnValues) => boolean = () => true): number | undefined => {
+    const i = keys.findIndex((k, j) => !used.has(j) && k !== '' && re.test(k) && fits(values[j]!));
     if (i < 0) return undefined;
     used.add(i);
     return i;
   };
 
   const columns: MappingColumns = {};
+  // An override needs its tier: without a tier column, reason or expiry columns would only skip
+  // the rows that fill them in.
+  const hasOverrideTier = keys.some((k) => k !== '' && FIELD_PATTERNS.find(([f]) => f === 'override_tier')![1].test(k));
   for (const [field, re] of FIELD_PATTERNS) {
-    const i = take(re);
+    if (field.startsWith('override_') && !hasOverrideTier) continue;
+    const i = take(re, (v) => fitsField(field, v));
     if (i === undefined) continue;
     columns[field] = ref(i) as never;
     let text = `guessed from the header of ${where(i)}`;
@@ -125,12 +132,21 @@ export function guessMapping(header: string[], sample: string[][], dataClasses: 
     }
     notes.push({ path: ['columns', field], text });
   }
+  // No description by its header: the column holding mostly long free text.
+  if (columns.description === undefined) {
+    const i = values.findIndex((v, j) => !used.has(j) && v.longText);
+    if (i >= 0) {
+      used.add(i);
+      columns.description = ref(i);
+      notes.push({ path: ['columns', 'description'], text: `${where(i)} holds mostly free text over 40 characters` });
+    }
+  }
   const mapping: ImportMapping = { version: 1, columns };
 
   const flags: ListSource[] = [];
   for (const [cls, re] of CLASS_FLAGS) {
     if (!dataClasses.includes(cls)) continue;
-    const i = take(re);
+    const i = take(re, (v) => v.yesNo);
     if (i === undefined) continue;
     const values: Record<string, string[] | 'unknown'> = {};
     const words = seen(i);
@@ -152,7 +168,7 @@ export function guessMapping(header: string[], sample: string[][], dataClasses: 
   }
   const lists: Partial<Record<'data_classes' | 'regimes' | 'residency', ListSource[]>> = { data_classes: flags };
   for (const [kind, re] of LISTS) {
-    const i = take(re);
+    const i = take(re, (v) => kind !== 'data_classes' || looksLikeClassNames(v, dataClasses));
     if (i === undefined) continue;
     const list = lists[kind] ?? [];
     lists[kind] = list;

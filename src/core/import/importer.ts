@@ -1,11 +1,12 @@
 // Rows × mapping → use cases and per-row outcomes. Rows are fed one at a time (a reader
-// streams them), so a large spreadsheet is never held twice; ids are made unique in row order.
+// streams them), so a large spreadsheet is never held twice; ids are given once every row is
+// read, so that they do not depend on row order (ids.ts).
 import { compileMapping, type CompiledMapping, type Vocabulary } from './compile.js';
 import type { ImportMapping } from './mapping-types.js';
 import type { Problem } from '../diagnostics/problems.js';
 import type { UseCase } from '../policy/types.js';
 import { readRow } from './read-row.js';
-import { IdAllocator } from './ids.js';
+import { allocateIds, type Allocated } from './ids.js';
 
 interface SkippedRow {
   /** Line in the CSV file (where the record starts) or row in the sheet. */
@@ -31,6 +32,8 @@ export interface ImportResult {
   warnings: RowWarning[];
   /** Ids made from names because the id cell was blank. */
   derivedIds: number;
+  /** How each use case's id was made, in the same order (what --merge matches by). */
+  ids: Allocated[];
 }
 
 export class Importer {
@@ -43,12 +46,12 @@ export class Importer {
     skipped: [],
     warnings: [],
     derivedIds: 0,
+    ids: [],
   };
-  private readonly ids: IdAllocator;
+  /** Per imported row: its id cells and what the row itself warned about. */
+  private readonly pending: { givenId: string; warnings: string[] }[] = [];
 
-  constructor(private readonly mapping: CompiledMapping) {
-    this.ids = new IdAllocator();
-  }
+  constructor(private readonly mapping: CompiledMapping) {}
 
   /** `warning`: something the reader noticed about the record (e.g. a stray quote). */
   add(cells: readonly string[], line: number, warning?: string): void {
@@ -62,14 +65,10 @@ export class Importer {
       this.result.skipped.push({ line, reason: row.reason });
       return;
     }
-    const { id, derived, notes } = this.ids.allocate(row.givenId, row.useCase.name);
-    row.useCase.id = id;
-    if (derived) this.result.derivedIds++;
     this.result.useCases.push(row.useCase);
     this.result.lines.push(line);
     this.result.imported++;
-    for (const message of [...notes, ...row.warnings, ...(warning ? [warning] : [])])
-      this.result.warnings.push({ line, id, message });
+    this.pending.push({ givenId: row.givenId, warnings: [...row.warnings, ...(warning ? [warning] : [])] });
   }
 
   /** A record the reader could not turn into cells; it counts as read and skipped. */
@@ -79,7 +78,16 @@ export class Importer {
   }
 
   finish(): ImportResult {
-    return this.result;
+    const r = this.result;
+    r.ids = allocateIds(r.useCases.map((useCase, i) => ({ givenId: this.pending[i]!.givenId, useCase })));
+    r.ids.forEach((a, i) => {
+      r.useCases[i]!.id = a.id;
+      if (a.derived) r.derivedIds++;
+      for (const message of [...a.notes, ...this.pending[i]!.warnings])
+        r.warnings.push({ line: r.lines[i]!, id: a.id, message });
+    });
+    this.pending.length = 0;
+    return r;
   }
 }
 

@@ -24,7 +24,8 @@ export interface ValuedColumn<V> {
 export type Field<V> = ColumnRef | ValuedColumn<V>;
 
 export interface MappingColumns {
-  id?: ColumnRef;
+  /** One column, or several joined with hyphens (a composite id: [Agency, ID]). */
+  id?: ColumnRef | ColumnRef[];
   name?: ColumnRef;
   owner?: ColumnRef;
   status?: Field<Status>;

@@ -8,6 +8,7 @@ import type { Column } from './columns.js';
 import { applyFills } from './apply-fills.js';
 import { readData } from './data-sources.js';
 import { parseFreeDate } from './dates.js';
+import { givenIdOf } from './ids.js';
 import { suggest } from './suggest.js';
 import { normalizeKey, splitList, toName } from './text.js';
 import { amountOf, booleanOf, reasoningOf, statusOf, taskOf } from './values.js';
@@ -26,7 +27,7 @@ export function readRow(m: CompiledMapping, cells: readonly string[]): RowRead {
   const get = (c: Column | undefined): string => (c ? cell(c.index) : '');
   const warnings: string[] = [];
   const p = m.plain;
-  const givenId = get(p.id);
+  const givenId = givenIdOf(m, cell);
   let name = get(p.name);
   if (givenId === '' && name === '') {
     const where = [p.id, p.name]

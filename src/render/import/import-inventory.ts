@@ -1,7 +1,9 @@
 // The inventory `tierplan import` writes: built as data and serialised by the yaml library
 // (a cell's text can never change the file's structure), with the schema line editors use.
+// Strings a YAML 1.1 reader would read otherwise are double-quoted (yaml-safe.ts).
 import { Document, isScalar, visit } from 'yaml';
 import type { Inventory, UseCase } from '../../core/policy/types.js';
+import { commentSafe, escapeRawBreaks, quoteRiskyStrings } from './yaml-safe.js';
 
 export interface InventoryHeader {
   schemaRef: string;
@@ -27,7 +29,7 @@ export function renderImportedInventory(inventory: Inventory, h: InventoryHeader
       ' suggested data classes are applied fail-closed: `tierplan plan` on a terminal asks you to confirm them.',
     );
   }
-  doc.commentBefore = lines.join('\n');
+  doc.commentBefore = lines.map(commentSafe).join('\n');
   return finish(doc);
 }
 
@@ -49,6 +51,7 @@ function finish(doc: Document): string {
         seq.flow = true;
     },
   });
-  const text = doc.toString(OPTIONS);
+  quoteRiskyStrings(doc);
+  const text = escapeRawBreaks(doc.toString(OPTIONS));
   return text.endsWith('\n') ? text : `${text}\n`;
 }
