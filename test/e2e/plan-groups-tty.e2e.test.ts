@@ -8,9 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Inventory, UseCase } from '../../src/core/policy/types.js';
 import { tierplan } from './run-cli.js';
 import { GROUP_IDS, groupedInventory } from './support/grouped-inventory.js';
-import { keys, spawnOnPty, type PtySession } from './support/pty.js';
+import { driver, keys, spawnOnPty, type PtySession } from './support/pty.js';
 
-const WAIT = { timeoutMs: 30_000 };
 const SLOW = 120_000;
 const ORIGINAL = groupedInventory();
 const COMMENTS = ORIGINAL.split('\n').filter((l) => l.includes('#'));
@@ -23,28 +22,6 @@ function inventoryFile(text = ORIGINAL): string {
 
 const start = (file: string): PtySession =>
   spawnOnPty(['plan', '--inventory', file, '--as-of', '2026-11-24'], { cols: 140, rows: 50 });
-
-/** Drives one session: each step waits for its prompt (after the previous step's output) before typing. */
-function driver(s: PtySession) {
-  let mark = 0;
-  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-  return {
-    async at(prompt: string, ...typed: string[]): Promise<void> {
-      await s.waitFor(prompt, { ...WAIT, since: mark });
-      mark = s.screen().indexOf(prompt, mark) + prompt.length;
-      // The prompt is drawn before it listens: give it a moment, then type one key at a time.
-      await sleep(80);
-      for (const k of typed) {
-        s.write(k);
-        await sleep(40);
-      }
-    },
-    async sees(text: string | RegExp): Promise<void> {
-      await s.waitFor(text, { ...WAIT, since: mark });
-    },
-    since: (): string => s.screen().slice(mark),
-  };
-}
 
 const down = (n: number): string[] => Array<string>(n).fill(keys.down);
 const useCases = (file: string): Map<string, UseCase> =>

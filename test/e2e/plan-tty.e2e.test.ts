@@ -7,7 +7,7 @@ import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { Inventory, UseCase } from '../../src/core/policy/types.js';
 import { tierplan } from './run-cli.js';
-import { keys, spawnOnPty, type PtySession } from './support/pty.js';
+import { driver, keys, spawnOnPty, type PtySession } from './support/pty.js';
 
 const fixture = fileURLToPath(new URL('../interactive/fixtures/commented.yaml', import.meta.url));
 const original = readFileSync(fixture, 'utf8');
@@ -24,29 +24,6 @@ function inventoryCopy(): { dir: string; file: string } {
 
 const start = (file: string, extra: string[] = []): PtySession =>
   spawnOnPty(['plan', '--inventory', file, '--as-of', '2026-11-24', ...extra], { cols: 120, rows: 50 });
-
-/** Drives one session: each step waits for its prompt (after the previous step's output) before typing. */
-function driver(s: PtySession) {
-  let mark = 0;
-  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-  return {
-    /** Waits for `prompt` after the previous one, then types; the next step looks only past this prompt. */
-    async at(prompt: string, ...typed: string[]): Promise<void> {
-      await s.waitFor(prompt, { ...WAIT, since: mark });
-      mark = s.screen().indexOf(prompt, mark) + prompt.length;
-      // The prompt is drawn before it listens: give it a moment, then type one key at a time.
-      await sleep(80);
-      for (const k of typed) {
-        s.write(k);
-        await sleep(40);
-      }
-    },
-    async sees(text: string | RegExp): Promise<void> {
-      await s.waitFor(text, { ...WAIT, since: mark });
-    },
-    since: (): string => s.screen().slice(mark),
-  };
-}
 
 function expectValid(path: string): void {
   const r = tierplan(['validate', '--inventory', path]);

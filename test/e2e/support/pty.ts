@@ -98,3 +98,28 @@ export function spawnOnPty(
     kill: () => child.kill(),
   };
 }
+
+/**
+ * Drives one session: each step waits for its prompt (after the previous step's output) before
+ * typing, and the next step looks only past that prompt.
+ */
+export function driver(s: PtySession, wait = { timeoutMs: 30_000 }) {
+  let mark = 0;
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  return {
+    async at(prompt: string, ...typed: string[]): Promise<void> {
+      await s.waitFor(prompt, { ...wait, since: mark });
+      mark = s.screen().indexOf(prompt, mark) + prompt.length;
+      // The prompt is drawn before it listens: give it a moment, then type one key at a time.
+      await sleep(80);
+      for (const k of typed) {
+        s.write(k);
+        await sleep(40);
+      }
+    },
+    async sees(text: string | RegExp): Promise<void> {
+      await s.waitFor(text, { ...wait, since: mark });
+    },
+    since: (): string => s.screen().slice(mark),
+  };
+}
