@@ -25,6 +25,13 @@ const formatOptions = (cmd: Command, choices: string[], fallback: string): Comma
     .addOption(new Option('-f, --format <format>', 'output on stdout').choices(choices).default(fallback))
     .addOption(new Option('--json', 'the same as --format json').implies({ format: 'json' }));
 
+/** `--annotations github`, the same on every command whose findings have a place in a file. */
+const annotationsOption = (): Option =>
+  new Option(
+    '--annotations <kind>',
+    'also print each finding as a CI annotation at its place in the file (github: ::error file=…)',
+  ).choices(['github']);
+
 const inputOptions = (cmd: Command): Command =>
   cmd
     .option('-i, --inventory <path>', 'inventory file, or a folder of YAML files (one use case each)', undefined)
@@ -160,6 +167,7 @@ export function buildProgram(exit: (code: number) => void): Command {
         .choices(['none', 'warning'])
         .default('none'),
     )
+    .addOption(annotationsOption())
     .addHelpText('after', validateHelp)
     .action(action(async () => (await import('./commands/validate.js')).validate));
 
@@ -218,17 +226,13 @@ export function buildProgram(exit: (code: number) => void): Command {
         .choices(['none', 'gap', 'unclassified', 'suggestion', 'any'])
         .default('none'),
     )
-    .addOption(
-      new Option(
-        '--annotations <kind>',
-        'also print each finding as a CI annotation at the use case in the inventory (github: ::error file=…)',
-      ).choices(['github']),
-    )
+
     .option(
       '--width <columns>',
       'width of the terminal table (default: $COLUMNS, else the terminal width, else 80)',
       columns,
     )
+    .addOption(annotationsOption())
     .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
     .addHelpText('after', planHelp)
     .action(action(async () => (await import('./commands/plan.js')).plan));
@@ -262,6 +266,7 @@ export function buildProgram(exit: (code: number) => void): Command {
         .choices(['table', 'text', 'json', 'sarif'])
         .default('table'),
     )
+    .addOption(annotationsOption())
     .addHelpText('after', verifyHelp)
     .action(action(async () => (await import('./commands/verify.js')).verify));
 

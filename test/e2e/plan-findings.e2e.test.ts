@@ -1,6 +1,6 @@
 // plan's findings in CI: the summary names the first ones, and --annotations github prints each as
 // a workflow command at the use case in the inventory (GitHub's documented syntax).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,9 +38,29 @@ describe('plan findings for CI', () => {
     expect(lines[0]).toMatch(/^::error .*title=plan-gap::gap: sanctions-intel-analysis /);
   });
 
+  it('validate and verify print their findings as annotations too, at the place in the file', () => {
+    const v = tierplan(['validate', ...EXAMPLE, '--as-of', '2026-12-06', '--annotations', 'github']);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^::warning file=examples\/inventory\.yaml,line=\d+,col=\d+,title=override-expired::/m);
+    const out = mkdtempSync(join(tmpdir(), 'tierplan-annotations-verify-'));
+    expect(tierplan(['gateway', ...EXAMPLE, ...AS_OF.slice(0, 2), '--out', out]).code).toBe(0);
+    const config = join(out, 'litellm', 'config.yaml');
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(
+        'http://vllm-large.dc1.internal',
+        'http://admin:s3cret@vllm-large.dc1.internal',
+      ),
+    );
+    const r = tierplan(['verify', config, ...EXAMPLE, ...AS_OF.slice(0, 2), '--annotations', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=.*config\.yaml,line=\d+,col=\d+,title=config-problem::url-credentials: /m);
+    expect(r.stdout).not.toContain('s3cret');
+  });
+
   it('--annotations with a format that needs stdout is refused (exit 2), saying what to do', () => {
     const r = tierplan(['plan', ...EXAMPLE, ...AS_OF, '--annotations', 'github', '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('write the json with --out instead');
+    expect(r.stderr).toContain('--annotations prints to stdout, which --format json needs for itself');
   });
 });

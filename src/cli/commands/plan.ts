@@ -1,10 +1,9 @@
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { countedFindings, type FailOn, findingsSummary, planFindings } from '../../core/plan/plan-findings.js';
 import type { Plan } from '../../core/plan/plan-types.js';
-import { renderAnnotations } from '../../render/diagnostics/github.js';
-import { UsageError } from '../../io/source/errors.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
 import { GATEWAY_TARGETS, TARGET_DIRS } from '../../render/gateway/gateway-files.js';
+import { type Annotations, printAnnotations, refuseWithMachineFormat } from '../annotations.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions, type Inputs } from '../inputs.js';
@@ -15,17 +14,14 @@ export interface PlanOptions extends InputOptions {
   format?: 'table' | 'markdown' | 'html' | 'json';
   out?: string;
   failOn: FailOn;
-  annotations?: 'github';
+  annotations?: Annotations;
   interactive: boolean;
   /** Columns of the terminal table; over $COLUMNS and the terminal's width. */
   width?: number;
 }
 
 export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> {
-  if (opts.annotations !== undefined && opts.format !== undefined && opts.format !== 'table')
-    throw new UsageError(
-      `--annotations prints to stdout, which --format ${opts.format} needs for itself: write the ${opts.format} with --out instead`,
-    );
+  refuseWithMachineFormat(opts.annotations, opts.format);
   let inputs = await loadInputs(opts);
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   if (ctx.interactive) {
@@ -57,13 +53,13 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
 
 function findingsExit(inputs: Inputs, p: Plan, opts: PlanOptions, ctx: CliContext): number {
   const findings = planFindings(p);
-  if (opts.annotations === 'github') {
+  if (opts.annotations !== undefined) {
     const index = new Map(inputs.inventory.use_cases.map((u, i) => [u.id, i]));
     const placed = findings.map((f) => {
       const pos = inputs.loaded.locator.locate(['use_cases', index.get(f.use_case) ?? 0, 'id']);
       return { ...f, file: pos.file, line: pos.line, column: pos.column };
     });
-    ctx.out(renderAnnotations(placed));
+    printAnnotations(ctx, opts.annotations, placed);
   }
   const counted = countedFindings(findings, opts.failOn);
   if (counted.length > 0) ctx.err(`${findingsSummary(counted, opts.failOn)}\n`);

@@ -4,8 +4,9 @@ import { verifyConfigs } from '../../core/verify/verify.js';
 import { readGatewayConfigs } from '../../io/configs/read-gateway-configs.js';
 import { pipelineFromInputs, type Pipeline } from '../../pipeline/pipeline.js';
 import { pipelineFromPlanJson } from '../../pipeline/plan-json.js';
-import type { PlacedVerifyFinding } from '../../core/verify/verify-types.js';
+import { type PlacedVerifyFinding, verifyDiagnostic } from '../../core/verify/verify-types.js';
 import { renderVerify, type VerifyFormat } from '../../render/verify/verify-report.js';
+import { type Annotations, printAnnotations, refuseWithMachineFormat } from '../annotations.js';
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, type InputOptions } from '../inputs.js';
@@ -14,10 +15,12 @@ import { version } from '../version.js';
 export interface VerifyCommandOptions extends InputOptions {
   plan?: string;
   format: VerifyFormat;
+  annotations?: Annotations;
 }
 
 /** Exit 1 on any error finding (violation or drift), 0 when only warnings or nothing. */
 export async function verify(ctx: CliContext, paths: string[], opts: VerifyCommandOptions): Promise<number> {
+  refuseWithMachineFormat(opts.annotations, opts.format);
   const run = await start(ctx, opts);
   const plan = run.plan();
   const routes = await run.routes();
@@ -33,6 +36,7 @@ export async function verify(ctx: CliContext, paths: string[], opts: VerifyComma
     return { ...f, line: pos.line, column: pos.column };
   });
   ctx.out(renderVerify(result, placed, opts.format, version()));
+  printAnnotations(ctx, opts.annotations, placed.map(verifyDiagnostic));
   return result.summary.errors > 0 ? 1 : 0;
 }
 
