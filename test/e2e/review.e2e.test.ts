@@ -46,7 +46,7 @@ describe('tierplan review', async () => {
         expect.objectContaining({ kind: 'unregistered-breach', use_case: 'shadow-ai-notetaker' }),
       ]),
     );
-    expect(r.stderr).toMatch(/finding\(s\) at --fail-on breach/);
+    expect(r.stderr).toMatch(/^\d+ findings at --fail-on breach: breach: clinical-notes-coding on api \(/m);
   });
 
   it('reads the same export gzipped, and writes the report files and the proposals patch', () => {

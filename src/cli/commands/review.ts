@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Review } from '../../core/review/review-types.js';
 import { InputError, UsageError } from '../../io/source/errors.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
+import { terminalText } from '../../core/diagnostics/terminal-text.js';
 import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { DEFAULT_READ_LIMITS } from '../../io/usage/limits.js';
 import { loadMapping } from '../../io/usage/mapping.js';
@@ -159,6 +160,21 @@ function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): num
     trigger: breaches + drift + r.triggers.length,
     any: r.findings.filter((f) => f.severity !== 'info').length + r.triggers.length,
   }[level];
-  if (found > 0) ctx.err(`${found} finding(s) at --fail-on ${level}\n`);
+  if (found > 0) ctx.err(`${found} finding${found === 1 ? '' : 's'} at --fail-on ${level}: ${firstFindings(r)}\n`);
   return found > 0 ? 1 : 0;
+}
+
+/** The first findings (most severe first, breaches leading), named so a CI log says what failed. */
+function firstFindings(r: Review, shown = 3): string {
+  const named = r.findings.filter((f) => f.severity !== 'info');
+  const text = named
+    .slice(0, shown)
+    .map((f) => {
+      const who = f.use_case === null ? '' : ` ${terminalText(f.use_case)}`;
+      const where = f.tier === null ? '' : ` on ${f.tier}`;
+      const when = f.months.length > 0 ? ` (${f.months.join(', ')})` : '';
+      return `${f.kind}:${who}${where}${when}`;
+    })
+    .concat(r.triggers.length > 0 && named.length < shown ? [`${r.triggers.length} trigger(s) fired`] : []);
+  return `${text.join('; ')}${named.length > shown ? `; +${named.length - shown} more` : ''}`;
 }
