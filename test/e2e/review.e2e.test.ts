@@ -73,6 +73,40 @@ describe('tierplan review', async () => {
     expect(readFileSync(join(dir, 'proposals.yaml'), 'utf8')).toMatch(/^#/);
   });
 
+  it('--apply with no --inventory applies to the inventory the patch records, and lists each change', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierplan-apply-'));
+    const inventory = join(dir, 'inventory.yaml');
+    writeFileSync(inventory, readFileSync('examples/inventory.yaml', 'utf8'));
+    writeFileSync(join(dir, 'spend.csv'), csv);
+    const inputs = ['--inventory', inventory, '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24'];
+    const patch = join(dir, 'proposals.yaml');
+    const propose = tierplan([
+      'review',
+      '--usage',
+      join(dir, 'spend.csv'),
+      ...inputs,
+      '--quarter',
+      '2026-Q3',
+      '--propose',
+      patch,
+      '--fail-on',
+      'none',
+    ]);
+    expect(propose.code, propose.stderr).toBe(0);
+    const r = tierplan([
+      'review',
+      '--apply',
+      patch,
+      '--policy',
+      'examples/tierplan.policy.yaml',
+      '--as-of',
+      '2026-11-24',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}\S+: (move|retire) — \S+ .+ → .+$/m);
+    expect(r.stdout).toContain(`to ${inventory}`);
+  });
+
   it('bad usage input: exit 2 with the file named, nothing written', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierplan-review-'));
     writeFileSync(join(dir, 'empty.csv'), '');

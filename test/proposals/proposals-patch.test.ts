@@ -114,7 +114,7 @@ describe('renderProposalsPatch', () => {
   it('an empty list is still a valid patch that changes nothing', async () => {
     const path = await inventoryCopy();
     const before = await readFile(path, 'utf8');
-    expect(await applyProposalsPatch(path, renderProposalsPatch([], META))).toEqual({
+    expect(await applyProposalsPatch(path, renderProposalsPatch([], META))).toMatchObject({
       applied: 0,
       skipped: [],
       files: [],
@@ -128,7 +128,8 @@ describe('applyProposalsPatch', () => {
     const path = await inventoryCopy();
     const before = await readFile(path, 'utf8');
     const result = await applyProposalsPatch(path, renderProposalsPatch(PROPOSALS, META));
-    expect(result).toEqual({ applied: 3, skipped: [], files: [path] });
+    expect(result).toMatchObject({ applied: 3, skipped: [], files: [path], inventory: path });
+    expect(result.changes.map((c) => c.use_case)).toEqual(PROPOSALS.map((p) => p.use_case));
     const after = await readFile(path, 'utf8');
     expect(after).toBe(await readFile(join(FIXTURES, 'expected.yaml'), 'utf8'));
     expect(changedLines(before, after)).toEqual({
@@ -190,7 +191,12 @@ describe('applyProposalsPatch', () => {
     await writeFile(path, stale);
     const only = PROPOSALS.filter((p) => p.use_case === 'quiet');
     const result = await applyProposalsPatch(path, renderProposalsPatch(only, META));
-    expect(result).toEqual({ applied: 0, skipped: [{ use_case: 'quiet', reason: SKIP_CHANGED }], files: [] });
+    expect(result).toMatchObject({
+      applied: 0,
+      changes: [],
+      skipped: [{ use_case: 'quiet', reason: SKIP_CHANGED }],
+      files: [],
+    });
     expect(await readFile(path, 'utf8')).toBe(stale);
   });
 
@@ -318,7 +324,7 @@ describe('applyProposalsPatch', () => {
       META,
     );
     const result = await applyProposalsPatch(join(dir, 'inv'), patch);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       applied: 2,
       skipped: [],
       files: [join(dir, 'inv', 'a.yaml'), join(dir, 'inv', 'b.yaml')],

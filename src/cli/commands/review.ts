@@ -12,7 +12,7 @@ import { pipelineFromInputs } from '../../pipeline/pipeline.js';
 import { readPreviousReview, readUsageTotals, reviewOf } from '../../pipeline/review.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
-import { DEFAULT_INVENTORY, loadInputs, loadPolicy, resolveAsOf, type InputOptions } from '../inputs.js';
+import { loadInputs, loadPolicy, resolveAsOf, type InputOptions } from '../inputs.js';
 import { reviewPeriod } from '../period.js';
 import { progressBar } from '../progress.js';
 
@@ -38,7 +38,7 @@ export interface ReviewOptions extends InputOptions {
 }
 
 export async function review(ctx: CliContext, opts: ReviewOptions): Promise<number> {
-  if (opts.apply !== undefined) return apply(ctx, opts, opts.apply, opts.inventory ?? DEFAULT_INVENTORY);
+  if (opts.apply !== undefined) return apply(ctx, opts, opts.apply, opts.inventory);
   if (!opts.usage || opts.usage.length === 0)
     throw new UsageError(
       'give the usage exports to review with --usage FILE..., or a patch to apply with --apply FILE',
@@ -127,15 +127,24 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   return findings;
 }
 
-async function apply(ctx: CliContext, opts: ReviewOptions, patch: string, inventory: string): Promise<number> {
+async function apply(
+  ctx: CliContext,
+  opts: ReviewOptions,
+  patch: string,
+  inventory: string | undefined,
+): Promise<number> {
   const { applyProposalsPatchFile } = await import('../../io/edit/proposals-patch.js');
   // The patched inventory must pass validate's checks, which need the policy the review used.
   const { policy, diagnostics } = await loadPolicy(opts.policy);
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
   const result = await applyProposalsPatchFile(inventory, patch, { policy, asOf: resolveAsOf(opts.asOf) });
   for (const s of result.skipped) ctx.err(`skipped ${s.use_case}: ${s.reason}\n`);
+  for (const c of result.changes)
+    ctx.out(
+      `  ${terminalText(c.use_case)}: ${c.action} — ${c.change.path.join('.')} ${show(c.change.from)} → ${show(c.change.to)}\n`,
+    );
   ctx.out(
-    `applied ${result.applied} proposal${result.applied === 1 ? '' : 's'} to ${result.files.join(', ') || inventory}; run \`tierplan plan\` and \`tierplan gateway\` to regenerate\n`,
+    `applied ${result.applied} proposal${result.applied === 1 ? '' : 's'} to ${result.files.join(', ') || result.inventory}; run \`tierplan plan\` and \`tierplan gateway\` to regenerate\n`,
   );
   return 0;
 }
@@ -163,6 +172,10 @@ function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): num
   if (found > 0) ctx.err(`${found} finding${found === 1 ? '' : 's'} at --fail-on ${level}: ${firstFindings(r)}\n`);
   return found > 0 ? 1 : 0;
 }
+
+/** A proposal's value on one line: strings bare, anything else as JSON, removal as "(none)". */
+const show = (v: unknown): string =>
+  v === null || v === undefined ? '(none)' : terminalText(typeof v === 'string' ? v : JSON.stringify(v));
 
 /** The first findings (most severe first, breaches leading), named so a CI log says what failed. */
 function firstFindings(r: Review, shown = 3): string {

@@ -37,6 +37,10 @@ export interface ProposalsMeta {
 
 export interface ApplyResult {
   applied: number;
+  /** What was applied, entry by entry, for the summary. */
+  changes: Proposal[];
+  /** The inventory the patch was applied to (the patch's own when none was given). */
+  inventory: string;
   skipped: { use_case: string; reason: string }[];
   /** The inventory files rewritten (none when nothing applied). */
   files: string[];
@@ -86,7 +90,7 @@ export function renderProposalsPatch(proposals: Proposal[], meta: ProposalsMeta)
 
 /** Reads a patch file and applies it: see applyProposalsPatch. */
 export async function applyProposalsPatchFile(
-  inventoryPath: string,
+  inventoryPath: string | undefined,
   patchPath: string,
   context?: InventoryContext,
 ): Promise<ApplyResult> {
@@ -103,12 +107,14 @@ export async function applyProposalsPatchFile(
  * the review's policy when `context` gives it); the files are then written atomically.
  */
 export async function applyProposalsPatch(
-  inventoryPath: string,
+  inventoryGiven: string | undefined,
   patchText: string,
   options: { patchFile?: string; context?: InventoryContext } = {},
 ): Promise<ApplyResult> {
   const patchFile = options.patchFile ?? '<patch>';
-  const { proposals, locator: patchLocator } = readPatch(patchText, patchFile);
+  const { proposals, inventory: recorded, locator: patchLocator } = readPatch(patchText, patchFile);
+  // The patch records the inventory it was made for; --inventory overrides it.
+  const inventoryPath = inventoryGiven ?? recorded;
   const refused = proposals.flatMap((p, i) => {
     const problem = actionProblem(p);
     return problem === undefined
@@ -138,9 +144,11 @@ export async function applyProposalsPatch(
     found.source.edits.push({ ...edit, proposal: i });
     return undefined;
   };
+  const applied: Proposal[] = [];
   for (const [i, p] of proposals.entries()) {
     const reason = skipReason(p, i);
     if (reason !== undefined) skipped.push({ use_case: p.use_case, reason });
+    else applied.push(p);
   }
 
   const changed = sources.filter((s) => s.edits.length > 0);
@@ -150,7 +158,13 @@ export async function applyProposalsPatch(
   const invariants = checkInvariants(sources, outputs, proposals, patchLocator, options.context);
   if (invariants.length > 0) throw new InputError(invariants);
   if (outputs.length > 0) await writeOutputs(outputs);
-  return { applied: changed.reduce((n, s) => n + s.edits.length, 0), skipped, files: outputs.map((o) => o.path) };
+  return {
+    applied: changed.reduce((n, s) => n + s.edits.length, 0),
+    changes: applied,
+    inventory: inventoryPath,
+    skipped,
+    files: outputs.map((o) => o.path),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,7 +183,7 @@ function proposalsValidator(): ValidateFunction {
   return validator;
 }
 
-function readPatch(text: string, file: string): { proposals: Proposal[]; locator: SourceLocator } {
+function readPatch(text: string, file: string): { proposals: Proposal[]; inventory: string; locator: SourceLocator } {
   const { value, doc, lineCounter } = parseYaml(text, file, 'a proposals patch written by `tierplan review --propose`');
   const locator = documentLocator(file, doc, lineCounter);
   const validate = proposalsValidator();
@@ -179,7 +193,8 @@ function readPatch(text: string, file: string): { proposals: Proposal[]; locator
     );
     throw new InputError(toDiagnostics(dedupe(dropSuggestedMissing(problems)), locator));
   }
-  return { proposals: (value as { proposals: Proposal[] }).proposals, locator };
+  const patch = value as { proposals: Proposal[]; inventory: string };
+  return { proposals: patch.proposals, inventory: patch.inventory, locator };
 }
 
 /**
