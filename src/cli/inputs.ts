@@ -5,7 +5,7 @@ import { UsageError } from '../io/source/errors.js';
 import { loadCheckedInputs, type Inputs } from '../pipeline/inputs.js';
 import { today } from './context.js';
 
-export { DEFAULT_INVENTORY, loadPolicy, type Inputs } from '../pipeline/inputs.js';
+export { loadPolicy, type Inputs } from '../pipeline/inputs.js';
 
 export interface InputOptions {
   inventory?: string;
