@@ -19,6 +19,18 @@ const MIN_WIDTH = 60;
 /** An id column takes at most 30 % of the width; longer ids wrap after their hyphens. */
 const idCap = (width: number): number => Math.floor(width * 0.3);
 
+/** The use-case column of a findings table: as wide as its longest id, at most 30 % of the width. */
+const idColumn = (ids: readonly string[], width: number): { natural: number; min: number } => ({
+  natural: Math.min(
+    widest(
+      ids.map((id) => clean(id)),
+      8,
+    ),
+    idCap(width),
+  ),
+  min: 12,
+});
+
 const heading = (s: TerminalStyle, text: string): string => s.c.bold.underline(text);
 
 function matrix(v: MatrixView, s: TerminalStyle, width: number): string {
@@ -104,16 +116,10 @@ function gaps(v: MatrixView, s: TerminalStyle, width: number): string {
   ]);
   const head = ['use case', 'cell', 'cause', 'remedies'].map((h) => s.c.bold(h));
   const cols = [
-    {
-      natural: Math.min(
-        widest(
-          v.gaps.map((g) => clean(g.id)),
-          8,
-        ),
-        idCap(width),
-      ),
-      min: 12,
-    },
+    idColumn(
+      v.gaps.map((g) => g.id),
+      width,
+    ),
     // `regulated ×` / `frontier`: a cell on two lines leaves the room to the cause and remedies.
     {
       natural: Math.min(
@@ -148,16 +154,10 @@ function overrides(v: MatrixView, s: TerminalStyle, width: number): string {
   ]);
   const head = ['use case', 'pinned', 'state', 'expires', 'reason (approved by)'].map((h) => s.c.bold(h));
   const cols = [
-    {
-      natural: Math.min(
-        widest(
-          v.overrides.map((o) => clean(o.id)),
-          8,
-        ),
-        idCap(width),
-      ),
-      min: 12,
-    },
+    idColumn(
+      v.overrides.map((o) => o.id),
+      width,
+    ),
     {
       natural: widest(
         v.overrides.map((o) => clean(o.tier)),
@@ -188,16 +188,10 @@ function unclassified(v: MatrixView, s: TerminalStyle, width: number): string {
   ]);
   const head = ['use case', 'name', 'lacks', 'placed fail-closed'].map((h) => s.c.bold(h));
   const cols = [
-    {
-      natural: Math.min(
-        widest(
-          v.unclassified.map((u) => clean(u.id)),
-          8,
-        ),
-        idCap(width),
-      ),
-      min: 12,
-    },
+    idColumn(
+      v.unclassified.map((u) => u.id),
+      width,
+    ),
   ];
   return drawTable({ head, rows, widths: fitColumns(width, cols, 3) });
 }
