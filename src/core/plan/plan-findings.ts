@@ -1,7 +1,7 @@
 // What `plan --fail-on` counts, one diagnostic-shaped record per use case and kind, in the order a
 // reader fixes them: gaps first. Positions are the caller's: the core knows ids, not files.
 import type { PlanCode } from '../diagnostics/catalog.js';
-import type { Plan } from './plan-types.js';
+import type { Plan, PlannedUseCase } from './plan-types.js';
 
 export type FailOn = 'none' | 'gap' | 'unclassified' | 'suggestion' | 'any';
 
@@ -20,42 +20,49 @@ const COUNTED: Record<FailOn, readonly PlanCode[]> = {
   any: ['plan-gap', 'plan-unclassified', 'plan-pending-suggestion', 'plan-override-not-honoured'],
 };
 
+interface Kind {
+  code: PlanCode;
+  severity: PlanFinding['severity'];
+  holds: (u: PlannedUseCase) => boolean;
+  message: (u: PlannedUseCase) => string;
+}
+
+const tierOf = (u: PlannedUseCase): string => u.tier ?? 'no tier';
+
+/** In the order a reader fixes them: gaps first. */
+const KINDS: readonly Kind[] = [
+  {
+    code: 'plan-gap',
+    severity: 'error',
+    holds: (u) => u.gap !== null,
+    message: (u) => `gap: ${u.id} (${u.sensitivity} × ${u.capability}): ${u.gap?.cause}`,
+  },
+  {
+    code: 'plan-unclassified',
+    severity: 'warning',
+    holds: (u) => u.unclassified.length > 0,
+    message: (u) => `unclassified: ${u.id} lacks ${u.unclassified.join(', ')}, placed fail-closed on ${tierOf(u)}`,
+  },
+  {
+    code: 'plan-pending-suggestion',
+    severity: 'warning',
+    holds: (u) => u.pending_suggestion.length > 0,
+    message: (u) =>
+      `suggestion: ${u.id} placed on ${tierOf(u)} by suggested ${u.pending_suggestion.join(', ')}, pending confirmation`,
+  },
+  {
+    code: 'plan-override-not-honoured',
+    severity: 'warning',
+    holds: (u) => u.override?.state === 'refused' || u.override?.state === 'expired',
+    message: (u) => `override: ${u.id}'s override to ${u.override?.tier} is ${u.override?.state}`,
+  },
+];
+
 export function planFindings(plan: Plan): PlanFinding[] {
-  const out: PlanFinding[] = [];
   const live = plan.use_cases.filter((u) => u.decided_by !== 'retired');
-  for (const u of live)
-    if (u.gap)
-      out.push({
-        code: 'plan-gap',
-        severity: 'error',
-        use_case: u.id,
-        message: `gap: ${u.id} (${u.sensitivity} × ${u.capability}): ${u.gap.cause}`,
-      });
-  for (const u of live)
-    if (u.unclassified.length > 0)
-      out.push({
-        code: 'plan-unclassified',
-        severity: 'warning',
-        use_case: u.id,
-        message: `unclassified: ${u.id} lacks ${u.unclassified.join(', ')}, placed fail-closed on ${u.tier ?? 'no tier'}`,
-      });
-  for (const u of live)
-    if (u.pending_suggestion.length > 0)
-      out.push({
-        code: 'plan-pending-suggestion',
-        severity: 'warning',
-        use_case: u.id,
-        message: `suggestion: ${u.id} placed on ${u.tier ?? 'no tier'} by suggested ${u.pending_suggestion.join(', ')}, pending confirmation`,
-      });
-  for (const u of live)
-    if (u.override && (u.override.state === 'refused' || u.override.state === 'expired'))
-      out.push({
-        code: 'plan-override-not-honoured',
-        severity: 'warning',
-        use_case: u.id,
-        message: `override: ${u.id}'s override to ${u.override.tier} is ${u.override.state}`,
-      });
-  return out;
+  return KINDS.flatMap((k) =>
+    live.filter(k.holds).map((u) => ({ code: k.code, severity: k.severity, use_case: u.id, message: k.message(u) })),
+  );
 }
 
 /** The findings `--fail-on` counts. */
