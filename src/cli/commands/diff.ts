@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffPlans, isEmptyDiff } from '../../core/diff/plan-diff.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
-import { computePlan } from '../../core/plan/plan.js';
 import type { Plan } from '../../core/plan/plan-types.js';
 import { copyAtRevision } from '../../io/git/revision-files.js';
 import { loadPlanFile } from '../../io/inputs/load-plan.js';
 import { UsageError } from '../../io/source/errors.js';
 import { DEFAULT_INVENTORY, loadCheckedInputs } from '../../pipeline/inputs.js';
+import { pipelineFromInputs } from '../../pipeline/pipeline.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../render/diff/diff-report.js';
 import type { CliContext } from '../context.js';
 import { generator } from '../generator.js';
@@ -81,5 +81,5 @@ async function planOf(
     asOf,
   });
   for (const d of inputs.warnings) ctx?.err(`${formatDiagnostic(d)}\n`);
-  return computePlan(inputs.inventory, inputs.policy, { asOf, generator: generator() });
+  return pipelineFromInputs(inputs, { generator: generator() }).plan();
 }
