@@ -1,4 +1,9 @@
-import { acceptChanges, dismissChanges, hasPendingSuggestion } from '../../core/classify/decide.js';
+import {
+  acceptChanges,
+  dismissChanges,
+  hasPendingSuggestion,
+  unknownSuggestedClasses,
+} from '../../core/classify/decide.js';
 import { groupSuggestions, type GroupBy } from '../../core/classify/groups.js';
 import { parseWhere, selected, type Where } from '../../core/classify/select.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
@@ -32,11 +37,7 @@ export async function classify(ctx: CliContext, opts: ClassifyOptions): Promise<
   const useCases = inputs.inventory.use_cases;
   const chosen = useCases.filter((uc) => hasPendingSuggestion(uc) && selected(uc, where));
   const action = opts.acceptSuggestions ? 'accept' : opts.dismissSuggestions !== undefined ? 'dismiss' : 'list';
-  if (action === 'accept')
-    refuseUnknownClasses(
-      chosen.flatMap((u) => u.suggested?.data_classes ?? []),
-      inputs,
-    );
+  if (action === 'accept') refuseUnknownClasses(unknownSuggestedClasses(chosen, inputs.policy));
   const byFile = new Map<string, Map<string, Change[]>>();
   if (action !== 'list') {
     const index = new Map(useCases.map((u, i) => [u, i]));
@@ -62,8 +63,7 @@ export async function classify(ctx: CliContext, opts: ClassifyOptions): Promise<
 }
 
 /** Accepting a class the policy does not know would make the inventory invalid: refuse first. */
-function refuseUnknownClasses(classes: string[], inputs: { policy: { sensitivity: { data_classes: object } } }): void {
-  const unknown = [...new Set(classes)].filter((c) => !(c in inputs.policy.sensitivity.data_classes)).sort();
+function refuseUnknownClasses(unknown: string[]): void {
   if (unknown.length > 0)
     throw new UsageError(
       `cannot accept suggested data class${unknown.length === 1 ? '' : 'es'} ${unknown.join(', ')}: not in the policy's data_classes. Add ${unknown.length === 1 ? 'it' : 'them'} to the policy, or narrow with --where and dismiss ${unknown.length === 1 ? 'it' : 'them'}; nothing was written.`,

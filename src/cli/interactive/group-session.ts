@@ -5,7 +5,12 @@
 // or stop keeps what was decided, and the next `plan` offers only what is still open.
 import { input, select } from '@inquirer/prompts';
 import { attentionGroups, type AttentionGroup, type SessionGroupBy } from '../../core/classify/attention.js';
-import { acceptChanges, dismissChanges, hasPendingSuggestion } from '../../core/classify/decide.js';
+import {
+  acceptChanges,
+  dismissChanges,
+  hasPendingSuggestion,
+  unknownSuggestedClasses,
+} from '../../core/classify/decide.js';
 import { groupEffect } from '../../core/classify/effect.js';
 import { applyChanges, type Change } from '../../core/interactive/answers.js';
 import { needsAttention } from '../../core/interactive/questions.js';
@@ -124,7 +129,6 @@ async function oneGroup(
 ): Promise<'next' | 'stop'> {
   const io = { signal: s.guard.signal };
   const opts = { asOf: s.inputs.asOf, generator: s.generator };
-  const known = s.inputs.policy.sensitivity.data_classes;
   for (;;) {
     s.guard.check();
     const members = group.use_cases.filter((u) => st.open.has(u.id)).map((u) => st.current.get(u.id)!);
@@ -132,7 +136,7 @@ async function oneGroup(
     const deciding = members.filter(hasPendingSuggestion);
     const effect = groupEffect(members, s.inputs.policy, opts);
     s.ctx.out(`\n${renderGroupCard(group, members, effect, position)}`);
-    const unknown = [...new Set(deciding.flatMap((u) => u.suggested?.data_classes ?? []))].filter((c) => !(c in known));
+    const unknown = unknownSuggestedClasses(deciding, s.inputs.policy);
     const none = deciding.length === 0 ? 'no suggestion to decide' : undefined;
     const decision = await select<GroupDecision>(
       {

@@ -1,7 +1,7 @@
 // Accepting or dismissing the pending suggestions of many use cases: the same changes the
 // interactive questions make when an architect confirms a suggestion as it stands.
 import type { Change } from '../interactive/answers.js';
-import type { UseCase } from '../policy/types.js';
+import type { Policy, UseCase } from '../policy/types.js';
 
 /** A suggestion still awaiting a decision: it has classes or a task and was not dismissed. */
 export function hasPendingSuggestion(uc: UseCase): boolean {
@@ -30,4 +30,10 @@ export function acceptChanges(uc: UseCase): Change[] {
 export function dismissChanges(uc: UseCase, why: string): Change[] {
   if (uc.suggested === undefined) return [];
   return [{ path: ['suggested', 'dismissed'], value: why }];
+}
+
+/** Suggested classes the policy does not define, sorted: accepting them would make the inventory invalid. */
+export function unknownSuggestedClasses(useCases: readonly UseCase[], policy: Policy): string[] {
+  const known = policy.sensitivity.data_classes;
+  return [...new Set(useCases.flatMap((u) => u.suggested?.data_classes ?? []))].filter((c) => !(c in known)).sort();
 }
