@@ -3,6 +3,7 @@ import type { Review } from '../../core/review/review-types.js';
 import { InputError, UsageError } from '../../io/source/errors.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { terminalText } from '../../core/diagnostics/terminal-text.js';
+import { firstFindings } from '../../core/review/first-findings.js';
 import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { DEFAULT_READ_LIMITS } from '../../io/usage/limits.js';
 import { loadMapping } from '../../io/usage/mapping.js';
@@ -176,18 +177,3 @@ function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): num
 /** A proposal's value on one line: strings bare, anything else as JSON, removal as "(none)". */
 const show = (v: unknown): string =>
   v === null || v === undefined ? '(none)' : terminalText(typeof v === 'string' ? v : JSON.stringify(v));
-
-/** The first findings (most severe first, breaches leading), named so a CI log says what failed. */
-function firstFindings(r: Review, shown = 3): string {
-  const named = r.findings.filter((f) => f.severity !== 'info');
-  const text = named
-    .slice(0, shown)
-    .map((f) => {
-      const who = f.use_case === null ? '' : ` ${terminalText(f.use_case)}`;
-      const where = f.tier === null ? '' : ` on ${f.tier}`;
-      const when = f.months.length > 0 ? ` (${f.months.join(', ')})` : '';
-      return `${f.kind}:${who}${where}${when}`;
-    })
-    .concat(r.triggers.length > 0 && named.length < shown ? [`${r.triggers.length} trigger(s) fired`] : []);
-  return `${text.join('; ')}${named.length > shown ? `; +${named.length - shown} more` : ''}`;
-}
