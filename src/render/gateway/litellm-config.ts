@@ -1,4 +1,3 @@
-import jsyaml from 'js-yaml';
 import {
   accessGroup,
   fallbackGroup,
@@ -16,6 +15,7 @@ import {
   type UseCaseRoute,
 } from '../../core/gateway/routing-types.js';
 import type { Policy } from '../../core/policy/types.js';
+import { dumpBlockYaml } from './block-yaml.js';
 import { assertOnlyCredentialReferences } from './references.js';
 
 export interface GatewayHeader {
@@ -84,8 +84,7 @@ export function renderLitellmConfig(model: RoutingModel, policy: Policy, header:
     general_settings: { enforce_fallback_model_access: true },
   };
   assertOnlyCredentialReferences(config, credentialReferences(policy));
-  // js-yaml serialises a 10,000-use-case config three times faster than the yaml Document API.
-  const body = jsyaml.dump(config, { lineWidth: -1, noRefs: true, quotingType: '"' });
+  const body = dumpBlockYaml(config);
   const comment = headerComment(model, header)
     .split('\n')
     .map((l) => `#${l}`)
