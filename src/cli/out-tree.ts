@@ -5,7 +5,8 @@ import { generator } from './generator.js';
 
 /**
  * Writes `files` (relative to `out`) as one tree owning `scope`; returns what to add to the
- * "wrote …" line: the stale files removed, named when few (they were generated before, not now).
+ * "wrote …" line: the files already up to date, and the stale files removed, named when few
+ * (they were generated before, not now).
  */
 export async function writeOutTree(
   ctx: CliContext,
@@ -14,8 +15,9 @@ export async function writeOutTree(
   scope: readonly string[],
 ): Promise<string> {
   const note = (line: string): void => ctx.err(`note: ${line}\n`);
-  const stale = await writeTree(out, files, { generator: generator(), scope, note });
-  if (stale.length === 0) return '';
+  const { stale, unchanged } = await writeTree(out, files, { generator: generator(), scope, note });
+  const kept = unchanged > 0 ? `; ${unchanged} of them already up to date, left as they were` : '';
+  if (stale.length === 0) return kept;
   const named = stale.length <= 5 ? ` (${stale.join(', ')})` : '';
-  return `; removed ${stale.length} file${stale.length === 1 ? '' : 's'} no longer generated${named}`;
+  return `${kept}; removed ${stale.length} file${stale.length === 1 ? '' : 's'} no longer generated${named}`;
 }

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL, MANIFEST, TEMP_PREFIX } from '../../src/io/output/manifest.js';
@@ -44,6 +53,32 @@ describe('writeTree', () => {
     });
   });
 
+  it('leaves a file that already holds its bytes as it is, and writes one that changed or was edited by hand', async () => {
+    const out = tempDir();
+    const first = [
+      { path: 'plan.json', text: '{"a":1}\n' },
+      { path: 'portkey/same.json', text: 'same\n' },
+      { path: 'portkey/edited.json', text: 'generated\n' },
+    ];
+    await writeTree(out, first, opts);
+    writeFileSync(join(out, 'portkey/edited.json'), 'edited by hand\n');
+    const inode = (p: string): bigint => statSync(join(out, p), { bigint: true }).ino;
+    const inodes = Object.fromEntries([MANIFEST, ...first.map((f) => f.path)].map((p) => [p, inode(p)]));
+    await writeTree(out, [{ path: 'plan.json', text: '{"a":2}\n' }, first[1]!, first[2]!], opts);
+    // Written files arrive by rename, so a new inode; a file left alone keeps its own.
+    expect(inode('portkey/same.json')).toBe(inodes['portkey/same.json']);
+    expect(inode('plan.json')).not.toBe(inodes['plan.json']);
+    expect(inode('portkey/edited.json')).not.toBe(inodes['portkey/edited.json']);
+    expect(inode(MANIFEST)).not.toBe(inodes[MANIFEST]);
+    expect(tree(out)['portkey/edited.json']).toBe('generated\n');
+    expect(tree(out)['plan.json']).toBe('{"a":2}\n');
+
+    const again = Object.fromEntries(Object.keys(tree(out)).map((p) => [p, inode(p)]));
+    const written = await writeTree(out, [{ path: 'plan.json', text: '{"a":2}\n' }, first[1]!, first[2]!], opts);
+    expect(written).toEqual({ stale: [], unchanged: 3 });
+    expect(Object.fromEntries(Object.keys(tree(out)).map((p) => [p, inode(p)]))).toEqual(again);
+  });
+
   it('removes the files it wrote before and writes no more, and never a file it did not write', async () => {
     const out = tempDir();
     writeFileSync(join(out, 'README.md'), 'mine\n');
@@ -56,7 +91,7 @@ describe('writeTree', () => {
       opts,
     );
     writeFileSync(join(out, 'portkey', 'notes.txt'), 'also mine\n');
-    const stale = await writeTree(out, [{ path: 'portkey/a.json', text: 'a2\n' }], opts);
+    const { stale } = await writeTree(out, [{ path: 'portkey/a.json', text: 'a2\n' }], opts);
     expect(stale).toEqual(['portkey/old/b.json']);
     expect(tree(out)).toEqual({
       [MANIFEST]: expect.any(String),

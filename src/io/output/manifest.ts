@@ -26,7 +26,7 @@ export interface Journal {
 
 export const isTemp = (name: string): boolean => name.startsWith(TEMP_PREFIX);
 
-export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+export const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The manifest of `out`, or null when there is none (a tree written before manifests, or never). */
 export async function readManifest(out: string): Promise<Manifest | null> {
@@ -66,10 +66,10 @@ export function manifestText(m: Manifest): string {
 }
 
 // Flushed before any rename: after a crash the target holds either the old or the new text.
-export async function writeDurably(path: string, text: string): Promise<void> {
+export async function writeDurably(path: string, text: string | Uint8Array): Promise<void> {
   const handle = await open(path, 'wx', 0o644);
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(text);
     await handle.sync();
   } finally {
     await handle.close();

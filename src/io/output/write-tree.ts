@@ -1,6 +1,6 @@
 // Writes the files of one --out run all or nothing (see README: the journal and its commit point).
 import { randomBytes } from 'node:crypto';
-import { rmdir, unlink } from 'node:fs/promises';
+import { readFile, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../source/errors.js';
 import { isFolder, makeParents, reason } from './write-output.js';
@@ -28,6 +28,13 @@ export interface TreeFile {
   text: string;
 }
 
+export interface TreeWritten {
+  /** The owned files removed: generated before, not now. */
+  stale: string[];
+  /** How many of the files already held exactly their bytes and were left as they were. */
+  unchanged: number;
+}
+
 export interface TreeOptions {
   /** Written into the manifest, e.g. `tierplan 0.1.0`. */
   generator: string;
@@ -45,9 +52,9 @@ export interface TreeOptions {
  * Replaces the files tierplan owns under `out` by `files`, all or nothing: after any interruption,
  * including SIGKILL, the owned files are the old set or (once the next run has recovered) the new
  * one, byte for byte. Files the manifest does not list are never touched, except at a path this
- * run writes. Returns the stale files removed.
+ * run writes.
  */
-export async function writeTree(out: string, files: readonly TreeFile[], opts: TreeOptions): Promise<string[]> {
+export async function writeTree(out: string, files: readonly TreeFile[], opts: TreeOptions): Promise<TreeWritten> {
   const root = resolve(out);
   checkPaths(root, files);
   await refuseLinks(
@@ -73,16 +80,21 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
   const stale = Object.keys(old?.files ?? {}).filter((p) => inScope(p) && !wanted.has(p));
   // A stale file is removed where it is: never through a folder that has become a link since.
   await refuseLinks(root, stale);
+  // Encoded once: the same bytes are hashed, compared with what is on disk and written.
+  const encoded = files.map((f) => ({ path: f.path, bytes: Buffer.from(f.text, 'utf8') }));
+  const hashes = encoded.map((f) => sha256(f.bytes));
   const manifest: Manifest = {
     generator: opts.generator,
-    files: Object.fromEntries([...kept, ...files.map((f) => [f.path, sha256(f.text)] as const)]),
+    files: Object.fromEntries([...kept, ...encoded.map((f, i) => [f.path, hashes[i]!] as const)]),
   };
-  const all = [...files, { path: MANIFEST, text: manifestText(manifest) }];
+  const listed = [...encoded, { path: MANIFEST, bytes: Buffer.from(manifestText(manifest), 'utf8') }];
+  const same = await unchanged(root, listed, (i) => i < hashes.length && old?.files[listed[i]!.path] === hashes[i]);
+  const all = listed.filter((_, i) => !same[i]);
 
   const signal = catchSignals();
   const run = randomBytes(6).toString('hex');
   const temps: string[] = [];
-  let current = files[0]?.path ?? MANIFEST;
+  let current = all[0]?.path ?? MANIFEST;
   try {
     // Each folder is made once (in the files' order, so a failure names the first file under it);
     // then the files' own paths are checked for folders, a batch at a time, first failure in order.
@@ -116,7 +128,7 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
       current = batch[0]?.f.path ?? current;
       await Promise.all(
         batch.map(({ f, temp }) =>
-          writeDurably(join(root, temp), f.text).catch((e: unknown) => {
+          writeDurably(join(root, temp), f.bytes).catch((e: unknown) => {
             current = f.path;
             throw e;
           }),
@@ -143,7 +155,38 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
       `interrupted (${signal.got}) after the switch: ${out} holds the new outputs`,
       SIGNALS[signal.got],
     );
-  return stale;
+  return { stale, unchanged: same.slice(0, files.length).filter(Boolean).length };
+}
+
+/**
+ * Which of `files` already hold exactly their bytes on disk: a file the earlier manifest lists with
+ * the same hash (`candidate`, or the manifest itself) is read and compared. Those are neither
+ * written nor renamed, so a run on unchanged inputs fsyncs nothing but its journal and leaves the
+ * files' times alone; a file edited by hand since does not match and is written again.
+ */
+async function unchanged(
+  root: string,
+  files: readonly { path: string; bytes: Buffer }[],
+  candidate: (i: number) => boolean,
+): Promise<boolean[]> {
+  const same = files.map(() => false);
+  for (let i = 0; i < files.length; i += WRITE_BATCH) {
+    const batch = files.slice(i, i + WRITE_BATCH);
+    const found = await Promise.all(
+      batch.map((f, j) =>
+        candidate(i + j) || f.path === MANIFEST
+          ? readFile(join(root, f.path)).then(
+              (disk) => disk.equals(f.bytes),
+              () => false,
+            )
+          : false,
+      ),
+    );
+    found.forEach((s, j) => {
+      same[i + j] = s;
+    });
+  }
+  return same;
 }
 
 function checkPaths(root: string, files: readonly TreeFile[]): void {
