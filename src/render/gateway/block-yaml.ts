@@ -58,36 +58,46 @@ export function layoutBlockYaml(value: unknown): string | undefined {
     return text;
   };
 
-  // Mirrors js-yaml's writeNode in block context: `compact` leaves out the first line break.
-  const node = (v: unknown, level: number, compact: boolean, inSequence: boolean): string => {
-    if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return scalar(v);
+  const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+  // Whether js-yaml writes `v` on lines of its own below its key (a non-empty block collection).
+  const isBlock = (v: unknown): boolean =>
+    Array.isArray(v) ? v.length > 0 : isPlainObject(v) && Object.keys(v).length > 0;
+
+  // Mirrors js-yaml's writeNode in block context, appending to one string (V8 joins the pieces
+  // once, at the end); `compact` leaves out the first line break.
+  let out = '';
+  const node = (v: unknown, level: number, compact: boolean, inSequence: boolean): void => {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') {
+      out += scalar(v);
+      return;
+    }
     if (Array.isArray(v)) {
-      if (v.length === 0) return '[]';
-      if (inSequence) throw new Unsupported();
-      const parts: string[] = [];
+      if (v.length === 0) out += '[]';
+      else if (inSequence) throw new Unsupported();
       for (let i = 0; i < v.length; i++) {
         if (!(i in v)) throw new Unsupported();
-        parts.push(i === 0 && compact ? '- ' : `${nextLine(level)}- `, node(v[i], level + 1, true, true));
+        out += i === 0 && compact ? '- ' : `${nextLine(level)}- `;
+        node(v[i], level + 1, true, true);
       }
-      return parts.join('');
+      return;
     }
-    if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      const entries = Object.keys(v);
-      if (entries.length === 0) return '{}';
-      const parts: string[] = [];
-      for (let i = 0; i < entries.length; i++) {
-        const k = entries[i]!;
-        const child = (v as Record<string, unknown>)[k];
-        const text = node(child, level + 1, false, false);
-        parts.push(i === 0 && compact ? '' : nextLine(level), key(k), text.startsWith('\n') ? ':' : ': ', text);
-      }
-      return parts.join('');
+    if (!isPlainObject(v)) throw new Unsupported();
+    const entries = Object.keys(v);
+    if (entries.length === 0) out += '{}';
+    for (let i = 0; i < entries.length; i++) {
+      const k = entries[i]!;
+      const child = v[k];
+      if (!(i === 0 && compact)) out += nextLine(level);
+      out += key(k);
+      out += isBlock(child) ? ':' : ': ';
+      node(child, level + 1, false, false);
     }
-    throw new Unsupported();
   };
 
   try {
-    return `${node(value, 0, true, false)}\n`;
+    node(value, 0, true, false);
+    return `${out}\n`;
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
     return undefined;
