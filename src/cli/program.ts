@@ -132,7 +132,11 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--force', 'replace --out if it exists')
     .option(
       '--merge',
-      'add the new use cases to the --out inventory, keeping its comments and use cases; rows it has are reported unchanged, changed or conflicting, never written twice',
+      'add the new use cases to the --out inventory, keeping its comments and use cases; rows it has are reported updated, unchanged, changed or conflicting, never written twice; data classes and regimes a row adds are always written',
+    )
+    .option(
+      '--update',
+      "with --merge: also write every other field a row fills over the inventory's value (data classes and regimes are only ever added to)",
     )
     .addOption(
       new Option(

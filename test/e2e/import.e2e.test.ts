@@ -175,9 +175,9 @@ describe('tierplan import', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
-      /merge into .*inventory\.yaml:\n {2}added {7}1 {2}b-two\n {2}unchanged {3}0\n {2}changed {5}1 /,
+      /merge into .*inventory\.yaml:\n {2}added {7}1 {2}b-two\n {2}updated {5}0\n {2}unchanged {3}0\n {2}changed {5}1 /,
     );
-    expect(r.stderr).toContain('    a-one: name, owner, status, description, data\n');
+    expect(r.stderr).toContain('    a-one: name, owner, status, description, data.classes\n');
     expect(r.stderr).toContain(`added 1 use case to ${out} (its comments and use cases kept).`);
     const text = readFileSync(out, 'utf8');
     expect(
@@ -197,7 +197,7 @@ describe('tierplan import', () => {
     ]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('nothing written: no use case to add to');
-    expect(again.stderr).toMatch(/added {7}0\n {2}unchanged {3}1\n {2}changed {5}1 /);
+    expect(again.stderr).toMatch(/added {7}0\n {2}updated {5}0\n {2}unchanged {3}1\n {2}changed {5}1 /);
     expect(readFileSync(out, 'utf8')).toBe(text);
     const json = tierplan([
       'import',
@@ -211,10 +211,11 @@ describe('tierplan import', () => {
       ...AS_OF,
     ]);
     expect(JSON.parse(json.stdout).merge).toEqual({
-      counts: { added: 0, unchanged: 1, changed: 1, conflicting: 0 },
+      counts: { added: 0, updated: 0, unchanged: 1, changed: 1, conflicting: 0 },
       added: [],
+      updated: [],
       unchanged: [{ line: 3, id: 'b-two' }],
-      changed: [{ line: 2, id: 'a-one', fields: ['name', 'owner', 'status', 'description', 'data'] }],
+      changed: [{ line: 2, id: 'a-one', fields: ['name', 'owner', 'status', 'description', 'data.classes'] }],
       conflicting: [],
     });
     expect(tierplan(['validate', '--inventory', out, ...AS_OF]).code).toBe(0);
@@ -222,6 +223,33 @@ describe('tierplan import', () => {
       tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', '--force'])
         .code,
     ).toBe(2);
+  });
+
+  it('--merge writes a data class a row adds, in place; --update carries the other fields over', () => {
+    const dir = temp();
+    const out = join(dir, 'inventory.yaml');
+    const sheet = join(dir, 'sheet.csv');
+    writeFileSync(
+      out,
+      '# ours\nversion: 1\nuse_cases:\n  - id: a-one   # hand-written\n    name: First\n    owner: o@example.com\n    status: production\n    description: One\n    data:\n      classes: []\n',
+    );
+    writeFileSync(
+      sheet,
+      'ID,Use case,Owner,Stage,Description,Contains PII\na-one,First,new@example.com,In prod,One,Yes\n',
+    );
+    const args = ['import', sheet, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', ...AS_OF];
+    const r = tierplan(args);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('    a-one: wrote data.classes; kept owner\n');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('  - id: a-one   # hand-written\n');
+    expect(text).toContain('    owner: o@example.com\n');
+    expect(text).toMatch(/classes:\s*\[pii\]|classes:\n\s+- pii/);
+    const updated = tierplan([...args, '--update']);
+    expect(updated.code).toBe(0);
+    expect(updated.stderr).toContain('    a-one: wrote owner\n');
+    expect(readFileSync(out, 'utf8')).toContain('    owner: new@example.com\n');
+    expect(tierplan(['import', sheet, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--update']).code).toBe(2);
   });
 
   it('--init-mapping writes a commented starter that imports the file as it is', () => {

@@ -83,12 +83,42 @@ describe('merge outcomes', () => {
     expect(m.added[0]!.data?.classes).toEqual(['pii']);
   });
 
-  it('changed fields are listed; the inventory keeps its values', () => {
+  it('changed fields are listed and kept; a data class the row adds is written, fail-closed', () => {
     const before = csv(['35,Claims,Agency A,one,no']);
     const after = csv(['35,Claims,Agency B,one,yes']);
     const m = mergeImported(before.useCases, after);
-    expect(m.report.changed).toEqual([{ line: 2, id: '35', fields: ['owner', 'data.classes'] }]);
-    expect(m.inventory.use_cases).toEqual(before.useCases);
+    expect(m.report.changed).toEqual([]);
+    expect(m.report.updated).toEqual([{ line: 2, id: '35', fields: ['data.classes'], kept: ['owner'] }]);
+    expect(m.updates.get('35')).toEqual([{ path: ['data', 'classes'], value: ['pii'] }]);
+    expect(m.inventory.use_cases).toEqual([{ ...before.useCases[0]!, data: { classes: ['pii'] } }]);
+  });
+
+  it('only the other fields, and nothing lowering, when the row lowers sensitivity', () => {
+    const before = csv(['35,Claims,Agency A,one,yes']);
+    const after = csv(['35,Claims,Agency B,one,no']);
+    expect(mergeImported(before.useCases, after).report.changed).toEqual([
+      { line: 2, id: '35', fields: ['owner', 'data.classes'] },
+    ]);
+    const m = mergeImported(before.useCases, after, { update: true });
+    expect(m.report.updated).toEqual([{ line: 2, id: '35', fields: ['owner'], kept: ['data.classes'] }]);
+    expect(m.inventory.use_cases[0]!.owner).toBe('Agency B');
+    expect(m.inventory.use_cases[0]!.data?.classes).toEqual(['pii']);
+  });
+
+  it('a class suggested anew reopens a dismissed suggestion', () => {
+    const held: UseCase = {
+      id: 'notes',
+      name: 'Notes',
+      suggested: { data_classes: ['pii'], because: ['a'], dismissed: 'not personal' },
+    };
+    const row: UseCase = { id: 'notes', name: 'Notes', suggested: { data_classes: ['pii', 'phi'], because: ['a'] } };
+    const m = mergeImported([held], {
+      useCases: [row],
+      lines: [2],
+      ids: [{ id: 'notes', base: 'notes', derived: false, notes: [] }],
+    });
+    expect(m.report.updated[0]!.fields).toEqual(['suggested.data_classes', 'suggested.dismissed']);
+    expect(m.inventory.use_cases[0]!.suggested).toEqual({ data_classes: ['pii', 'phi'], because: ['a'] });
   });
 
   it('a derived id meeting a use case of another name conflicts; nothing is written for it', () => {

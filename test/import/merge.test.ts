@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Change } from '../../src/core/interactive/answers.js';
 import type { UseCase } from '../../src/core/policy/types.js';
 import { mergeInto as mergeItems, readMergeTarget, type MergeTarget } from '../../src/io/import/merge-inventory.js';
 import { renderUseCaseItems } from '../../src/render/import/import-inventory.js';
@@ -35,7 +36,8 @@ const ADDED: UseCase[] = [
 ];
 
 // The items serialised as the import command does before handing them to io.
-const mergeInto = (t: MergeTarget, added: UseCase[]): string => mergeItems(t, added, renderUseCaseItems(added));
+const mergeInto = (t: MergeTarget, added: UseCase[], updates = new Map<string, Change[]>()): string =>
+  mergeItems(t, updates, added, renderUseCaseItems(added));
 
 async function target(text: string, bom = false) {
   const dir = mkdtempSync(join(tmpdir(), 'tierplan-merge-'));
@@ -62,6 +64,28 @@ describe('merging into an inventory', () => {
     const merged = mergeInto(t, ADDED);
     expect(merged.startsWith('\uFEFF# mine\n')).toBe(true);
     expect((parseYaml(merged.slice(1), 'x').value as { use_cases: UseCase[] }).use_cases).toEqual(ADDED);
+  });
+
+  it('updates existing use cases in place, their comments kept, then appends', async () => {
+    const t = await target(EXISTING);
+    const updates = new Map<string, Change[]>([
+      ['claims-triage', [{ path: ['data', 'classes'], value: ['pii', 'phi'] }]],
+      ['legacy', [{ path: ['owner'], value: 'ops@example.com' }]],
+    ]);
+    const merged = mergeInto(t, ADDED, updates);
+    // The flow-style `data:` makes the editor lay the file out again: every comment stays.
+    for (const c of [
+      '# Hand-kept: these comments must survive.',
+      '# indented by four',
+      '# aligned comment',
+      '# the end',
+    ])
+      expect(merged).toContain(c);
+    const value = parseYaml(merged, 'x').value as { use_cases: UseCase[] };
+    expect(value.use_cases[0]!.data?.classes).toEqual(['pii', 'phi']);
+    expect(value.use_cases[1]!.owner).toBe('ops@example.com');
+    expect(value.use_cases.slice(2)).toEqual(ADDED);
+    expect(mergeInto(t, [], updates)).not.toContain('new-one');
   });
 
   it('nothing to add: the text as it was', async () => {

@@ -30,6 +30,7 @@ export interface ImportOptions {
   out?: string;
   force?: boolean;
   merge?: boolean;
+  update?: boolean;
   format?: 'table' | 'json';
   encoding: EncodingOption;
   delimiter?: string;
@@ -62,6 +63,8 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   }
   const out = opts.out ?? 'inventory.yaml';
   if (opts.merge && opts.force) throw new UsageError('--merge adds to --out and --force replaces it: choose one');
+  if (opts.update && !opts.merge)
+    throw new UsageError('--update writes rows over an existing inventory: use it with --merge');
   checkOutput(out, file, opts.force === true || opts.merge === true, 'inventory');
   const asOf = resolveAsOf(opts.asOf);
   const { policy, diagnostics: policyProblems } = await loadPolicy(opts.policy);
@@ -70,9 +73,11 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   const target = opts.merge ? await readMergeTarget(out) : undefined;
 
   const { result, info, mappingWarnings } = await importSpreadsheet(file, loaded, vocabularyOf(policy, asOf), table);
-  const { inventory, added, report } = mergeImported(target?.inventory.use_cases ?? [], result);
+  const { inventory, added, updates, report } = mergeImported(target?.inventory.use_cases ?? [], result, {
+    update: opts.update === true,
+  });
   assertValid(inventory, policy, asOf, target?.inventory.use_cases.length ?? 0);
-  const written = added.length > 0;
+  const written = added.length > 0 || updates.size > 0;
   const summary = importSummary(result, {
     file,
     read_as: info.source,
@@ -86,7 +91,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
   });
   if (written) {
     const text = target
-      ? mergeInto(target, added, renderUseCaseItems(added))
+      ? mergeInto(target, updates, added, renderUseCaseItems(added))
       : renderImportedInventory(inventory, {
           schemaRef: schemaRefFor(out, 'inventory.schema.json'),
           source: basename(file),

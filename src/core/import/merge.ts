@@ -6,10 +6,14 @@
 //    description are the same — or, when exactly one row could be it, when only the name is the
 //    same (the rest edited by hand).
 // A row the same in name, owner and description wins over one that only shares the id.
-// Then each row is added (a new use case), unchanged, changed (fields that differ, listed; the
-// inventory is kept as it is: it is where architects classify) or conflicting (two rows claim
-// one use case, or a derived id meets a use case of another name): nothing is written for it
-// and it is reported. No row is ever dropped silently or written twice.
+// Then each row is added (a new use case), unchanged, updated, changed or conflicting (two rows
+// claim one use case, or a derived id meets a use case of another name: nothing is written for it
+// and it is reported). A matched row that differs updates the use case only where that cannot make
+// it less sensitive: data classes and regimes the row adds are always added (a sheet that now says
+// "PII" must not be ignored), and with `update` every other field takes the row's value; classes
+// and regimes are never removed by a merge. The rest is listed, the inventory's values kept: it is
+// where architects classify. No row is ever dropped silently or written twice.
+import { applyChanges, type Change } from '../interactive/answers.js';
 import type { Inventory, UseCase } from '../policy/types.js';
 import { identityOf, type Allocated } from './ids.js';
 import { normalizeKey } from './text.js';
@@ -21,6 +25,8 @@ interface MergeRow {
 
 export interface MergeReport {
   added: MergeRow[];
+  /** Rows that changed the use case: `fields` written, `kept` differing fields left as they were. */
+  updated: (MergeRow & { fields: string[]; kept: string[] })[];
   /** Fields whose values differ from the inventory's; the inventory's are kept. */
   changed: (MergeRow & { fields: string[] })[];
   unchanged: MergeRow[];
@@ -31,7 +37,14 @@ export interface MergedImport {
   inventory: Inventory;
   /** The imported use cases the inventory did not have, in row order. */
   added: UseCase[];
+  /** The changes to write into existing use cases, by id. */
+  updates: Map<string, Change[]>;
   report: MergeReport;
+}
+
+export interface MergeOptions {
+  /** Write every field the row fills and the inventory holds otherwise (classes and regimes: only additions). */
+  update?: boolean;
 }
 
 interface Imported {
@@ -40,7 +53,7 @@ interface Imported {
   ids: Allocated[];
 }
 
-export function mergeImported(existing: UseCase[], imported: Imported): MergedImport {
+export function mergeImported(existing: UseCase[], imported: Imported, opts: MergeOptions = {}): MergedImport {
   const byId = new Map(existing.map((u) => [u.id, u]));
   const { useCases, lines, ids } = imported;
   const claims = new Map<string, number[]>();
@@ -78,7 +91,8 @@ export function mergeImported(existing: UseCase[], imported: Imported): MergedIm
       else loose.set(plain.id, [i]);
     }
   }
-  const report: MergeReport = { added: [], changed: [], unchanged: [], conflicting: [] };
+  const report: MergeReport = { added: [], updated: [], changed: [], unchanged: [], conflicting: [] };
+  const updates = new Map<string, Change[]>();
   const outcome: ('added' | 'matched' | 'conflicting')[] = useCases.map(() => 'added');
   const conflict = (i: number, reason: string): void => {
     outcome[i] = 'conflicting';
@@ -110,18 +124,57 @@ export function mergeImported(existing: UseCase[], imported: Imported): MergedIm
     }
     outcome[i] = 'matched';
     const fields = changedFields(held, u);
+    const changes = fields.flatMap((f) => changeFor(held, u, f, opts.update === true));
+    const written = changes.map((c) => c.path.join('.'));
+    const kept = fields.filter((f) => !written.includes(f));
     if (fields.length === 0) report.unchanged.push({ line: lines[i]!, id });
-    else report.changed.push({ line: lines[i]!, id, fields });
+    else if (changes.length === 0) report.changed.push({ line: lines[i]!, id, fields });
+    else {
+      report.updated.push({ line: lines[i]!, id, fields: written, kept });
+      updates.set(id, changes);
+    }
   }
   const added = useCases.filter((_, i) => outcome[i] === 'added');
   useCases.forEach((u, i) => {
     if (outcome[i] === 'added') report.added.push({ line: lines[i]!, id: u.id });
   });
   const byLine = (a: MergeRow, b: MergeRow): number => a.line - b.line;
+  report.updated.sort(byLine);
   report.changed.sort(byLine);
   report.unchanged.sort(byLine);
   report.conflicting.sort(byLine);
-  return { inventory: { version: 1, use_cases: [...existing, ...added] }, added, report };
+  const kept = existing.map((u) => {
+    const c = updates.get(u.id);
+    return c ? applyChanges(u, c) : u;
+  });
+  return { inventory: { version: 1, use_cases: [...kept, ...added] }, added, updates, report };
+}
+
+// Lists whose every value counts toward sensitivity: a merge adds to them and never removes.
+const RAISING = new Set(['data.classes', 'data.regimes', 'suggested.data_classes']);
+
+/** The change a differing `field` makes to `held`, if any (see the header). */
+function changeFor(held: UseCase, row: UseCase, field: string, update: boolean): Change[] {
+  const path = field.split('.') as [string] | [string, string];
+  const mine = valueAt(held, path);
+  const theirs = valueAt(row, path);
+  if (RAISING.has(field)) {
+    const have = Array.isArray(mine) ? (mine as unknown[]) : [];
+    const more = Array.isArray(theirs) ? (theirs as unknown[]).filter((v) => !have.includes(v)) : [];
+    if (more.length === 0) return [];
+    const changes: Change[] = [{ path, value: [...have, ...more] }];
+    // A dismissal answered the classes suggested then, not these: they count until answered again.
+    if (field === 'suggested.data_classes' && held.suggested?.dismissed !== undefined)
+      changes.push({ path: ['suggested', 'dismissed'], value: undefined });
+    return changes;
+  }
+  return update ? [{ path, value: theirs }] : [];
+}
+
+function valueAt(u: UseCase, path: readonly string[]): unknown {
+  let v: unknown = u;
+  for (const k of path) v = isRecord(v) ? v[k] : undefined;
+  return v;
 }
 
 /** Fields the row has whose values differ from the inventory's (data.classes, status…). */
@@ -133,8 +186,11 @@ function changedFields(held: UseCase, row: UseCase): string[] {
     if (key === 'id') continue;
     const x = a[key];
     const y = b[key];
-    if (isRecord(x) && isRecord(y) && key !== 'override') {
-      for (const sub of Object.keys(y)) if (!same(x[sub], y[sub])) fields.push(`${key}.${sub}`);
+    // Field by field even where the inventory has no such group yet (`data` absent): a class the
+    // row brings must be seen as `data.classes`, the field a merge always writes.
+    if ((isRecord(x) || x === undefined) && isRecord(y) && key !== 'override') {
+      const held = x ?? {};
+      for (const sub of Object.keys(y)) if (!same(held[sub], y[sub])) fields.push(`${key}.${sub}`);
     } else if (!same(x, y)) fields.push(key);
   }
   return fields;

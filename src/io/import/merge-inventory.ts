@@ -5,7 +5,9 @@
 // them instead. Either way the result is parsed back and must hold exactly the old use cases
 // followed by the new ones.
 import { readFile, stat } from 'node:fs/promises';
+import type { Change } from '../../core/interactive/answers.js';
 import type { Inventory, UseCase } from '../../core/policy/types.js';
+import { editUseCases } from '../edit/write-back.js';
 import { UsageError } from '../source/errors.js';
 import { loadInventory } from '../inputs/load-inventory.js';
 import { parseYaml } from '../source/parse-yaml.js';
@@ -33,10 +35,22 @@ export async function readMergeTarget(file: string): Promise<MergeTarget | undef
 }
 
 /**
- * The target's text with `added` appended to its use cases; `items` is `added` as a top-level
- * YAML list (`- id: …`), as `renderUseCaseItems` writes it.
+ * The target's text with `updates` made in place (as `plan`'s answers are written back) and `added`
+ * appended to its use cases; `items` is `added` as a top-level YAML list (`- id: …`), as
+ * `renderUseCaseItems` writes it.
  */
-export function mergeInto(target: MergeTarget, added: UseCase[], items: string): string {
+export function mergeInto(
+  target: MergeTarget,
+  updates: ReadonlyMap<string, readonly Change[]>,
+  added: UseCase[],
+  items: string,
+): string {
+  if (updates.size > 0) {
+    // editUseCases checks its result; the edited text, read back, is what the append must keep.
+    const text = editUseCases(target.text, target.file, updates);
+    const inventory = parseYaml(text, target.file).value as Inventory;
+    return mergeInto({ ...target, text, inventory }, new Map(), added, items);
+  }
   if (added.length === 0) return (target.bom ? '\uFEFF' : '') + target.text;
   const expected = JSON.stringify({ ...target.inventory, use_cases: [...target.inventory.use_cases, ...added] });
   for (const attempt of [appendText, appendWithDocument]) {

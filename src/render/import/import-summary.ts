@@ -56,13 +56,14 @@ export function groupWarnings(warnings: readonly { line: number; message: string
 
 /** The merge outcome with its counts first, for readers of --json. */
 export interface MergeSummary extends MergeReport {
-  counts: { added: number; unchanged: number; changed: number; conflicting: number };
+  counts: { added: number; updated: number; unchanged: number; changed: number; conflicting: number };
 }
 
 export function mergeSummary(r: MergeReport): MergeSummary {
   return {
     counts: {
       added: r.added.length,
+      updated: r.updated.length,
       unchanged: r.unchanged.length,
       changed: r.changed.length,
       conflicting: r.conflicting.length,
@@ -170,16 +171,26 @@ function mergeLines(m: MergeReport, into: string, unit: string): string[] {
           .slice(0, 10)
           .map((r) => r.id)
           .join(', ')}${rows.length > 10 ? ', …' : ''}`;
-  const width = String(Math.max(m.added.length, m.unchanged.length, m.changed.length, m.conflicting.length)).length;
+  const width = String(
+    Math.max(m.added.length, m.updated.length, m.unchanged.length, m.changed.length, m.conflicting.length),
+  ).length;
   const row = (label: string, n: number, rest: string): string =>
     `  ${label.padEnd(11)} ${String(n).padStart(width)}${rest}`;
   const lines = [
     `merge into ${into}:`,
     row('added', m.added.length, ids(m.added)),
+    row('updated', m.updated.length, ''),
     row('unchanged', m.unchanged.length, ''),
-    row('changed', m.changed.length, m.changed.length > 0 ? '  (the inventory keeps its values; edit them there)' : ''),
+    row(
+      'changed',
+      m.changed.length,
+      m.changed.length > 0 ? '  (the inventory keeps its values; edit them there, or merge with --update)' : '',
+    ),
     row('conflicting', m.conflicting.length, m.conflicting.length > 0 ? '  (not written)' : ''),
   ];
+  for (const c of m.updated.slice(0, SHOWN))
+    lines.push(`    ${c.id}: wrote ${c.fields.join(', ')}${c.kept.length > 0 ? `; kept ${c.kept.join(', ')}` : ''}`);
+  if (m.updated.length > SHOWN) lines.push(`    … and ${m.updated.length - SHOWN} more (--json lists them all)`);
   for (const c of m.changed.slice(0, SHOWN)) lines.push(`    ${c.id}: ${c.fields.join(', ')}`);
   if (m.changed.length > SHOWN) lines.push(`    … and ${m.changed.length - SHOWN} more (--json lists them all)`);
   for (const c of m.conflicting.slice(0, SHOWN)) lines.push(`    ${unit} ${c.line} (${c.id}): ${c.reason}`);
