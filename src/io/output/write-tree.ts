@@ -14,9 +14,9 @@ import {
   manifestText,
   readManifest,
   sha256,
-  writeDurably,
   writeJournal,
 } from './manifest.js';
+import { flushFiles, writeNew } from './flush.js';
 import { applyJournal, recoverTree, refuseLinks } from './recover.js';
 import { catchSignals, OutputInterrupted, SIGNALS } from './signals.js';
 
@@ -115,8 +115,8 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
         throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       }
     }
-    // Thousands of small files (one Portkey config per use case) are written a batch at a time:
-    // each waits on its own fsync, and the waits overlap. A signal is looked at between batches.
+    // Thousands of small files (one Portkey config per use case) are written a batch at a time,
+    // then flushed together (flush.ts). A signal is looked at between batches.
     for (let i = 0; i < all.length && signal.got === null; i += WRITE_BATCH) {
       const batch = all.slice(i, i + WRITE_BATCH).map((f, j) => {
         const temp = join(dirname(f.path), `${TEMP_PREFIX}${run}-${i + j}`)
@@ -128,13 +128,18 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
       current = batch[0]?.f.path ?? current;
       await Promise.all(
         batch.map(({ f, temp }) =>
-          writeDurably(join(root, temp), f.bytes).catch((e: unknown) => {
+          writeNew(join(root, temp), f.bytes).catch((e: unknown) => {
             current = f.path;
             throw e;
           }),
         ),
       );
     }
+    if (signal.got !== null)
+      throw new OutputInterrupted(`interrupted (${signal.got}): nothing under ${out} was changed`, SIGNALS[signal.got]);
+    // Every temporary on stable storage before the journal: after a power loss past the commit
+    // point, the switch the next run finishes must find whole files.
+    await flushFiles(temps.map((t) => join(root, t)));
     if (signal.got !== null)
       throw new OutputInterrupted(`interrupted (${signal.got}): nothing under ${out} was changed`, SIGNALS[signal.got]);
     const journal: Journal = { renames: all.map((f, i) => [temps[i]!, f.path]), remove: stale };
