@@ -12,7 +12,7 @@
 //   - collections-assistant runs on-prem, under an override that expired on 30 September;
 //   - it-ticket-routing sends nothing (the service desk's own product replaced it): idle;
 //   - the on-prem GPUs serve a small fraction of their capacity: the under-use trigger.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadInventory } from '../dist/io/inputs/load-inventory.js';
 import { loadPolicyFile } from '../dist/io/inputs/load-policy.js';
@@ -185,7 +185,7 @@ async function main() {
   const plan = computePlan(inventory, policy, { asOf: '2026-09-30', generator: 'generate-example-usage' });
   const csv = exampleUsage(inventory, plan, policy);
   if (process.argv.includes('--check')) {
-    const committed = gunzipSync(readFileSync(OUT)).toString('utf8');
+    const committed = existsSync(OUT) ? gunzipSync(readFileSync(OUT)).toString('utf8') : undefined;
     if (committed !== csv) {
       process.stderr.write(
         `${OUT.pathname} differs from what scripts/generate-example-usage.mjs writes: run npm run example:usage\n`,

@@ -136,6 +136,10 @@ describe('tierplan review', async () => {
     expect(r.stderr).toMatch(
       /^proposals\.yaml:5:\d+: error file-not-found: .*moved\/inventory\.yaml.*--inventory FILE/m,
     );
+    // The list of changes is text or JSON; a report format is a usage error.
+    const md = tierplan(['review', '--apply', 'proposals.yaml', '--format', 'markdown'], { cwd: dir });
+    expect(md.code).toBe(2);
+    expect(md.stderr).toMatch(/--apply lists the changes it made as table or json, not markdown/);
   });
 
   it('bad usage input: exit 2 with the file named, nothing written', () => {

@@ -185,7 +185,7 @@ describe('removal: the property', () => {
           if (!text.includes('\n\n\n')) expect(after).not.toContain('\n\n\n');
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 });
