@@ -4,7 +4,7 @@ import { InputError, UsageError } from '../../io/source/errors.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { terminalText } from '../../core/diagnostics/terminal-text.js';
 import { changeInWords } from '../../core/review/change-words.js';
-import { firstFindings } from '../../core/review/first-findings.js';
+import { failOnSummary } from '../../core/review/first-findings.js';
 import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { DEFAULT_READ_LIMITS } from '../../io/usage/limits.js';
 import { loadMapping } from '../../io/usage/mapping.js';
@@ -184,25 +184,7 @@ function appliedJson(result: ApplyResult): unknown {
 }
 
 function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): number {
-  // Rows on a deployment nobody can identify are judged as the most open tier: a breach when it is not cleared.
-  const breaches = r.counts.breaches;
-  // Traffic to a retired use case is traffic where the plan puts none: the drift level, with unregistered
-  // aliases and labels that contradict where the rows ran.
-  const drift = r.findings.filter(
-    (f) =>
-      f.kind === 'drift' ||
-      f.kind === 'unregistered' ||
-      f.kind === 'retired-traffic' ||
-      f.kind === 'label-mismatch' ||
-      f.kind === 'use-case-mismatch',
-  ).length;
-  const found = {
-    none: 0,
-    breach: breaches,
-    drift: breaches + drift,
-    trigger: breaches + drift + r.triggers.length,
-    any: r.findings.filter((f) => f.severity !== 'info').length + r.triggers.length,
-  }[level];
-  if (found > 0) ctx.err(`${found} finding${found === 1 ? '' : 's'} at --fail-on ${level}: ${firstFindings(r)}\n`);
-  return found > 0 ? 1 : 0;
+  const summary = failOnSummary(r, level);
+  if (summary !== null) ctx.err(`${summary}\n`);
+  return summary === null ? 0 : 1;
 }
