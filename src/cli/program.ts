@@ -128,11 +128,20 @@ export function buildProgram(exit: (code: number) => void): Command {
     )
     .option('-m, --mapping <file>', 'column mapping (schemas/import-mapping.schema.json)')
     .option('--init-mapping', 'write a starter mapping guessed from the header row instead of importing')
-    .option('-o, --out <file>', 'file to write (default: inventory.yaml, or import-mapping.yaml with --init-mapping)')
-    .option('--force', 'replace --out if it exists')
+    .option(
+      '--output-file <file>',
+      'file to write (default: inventory.yaml, or import-mapping.yaml with --init-mapping)',
+    )
+    .addOption(
+      new Option(
+        '-o, --out <file>',
+        'deprecated name of --output-file (--out is a folder in every other command)',
+      ).hideHelp(),
+    )
+    .option('--force', 'replace --output-file if it exists')
     .option(
       '--merge',
-      'add the new use cases to the --out inventory, keeping its comments and use cases; rows it has are reported unchanged, changed or conflicting, never written twice',
+      'add the new use cases to the --output-file inventory, keeping its comments and use cases; rows it has are reported unchanged, changed or conflicting, never written twice',
     )
     .addOption(
       new Option(

@@ -34,7 +34,7 @@ const npmEnv = {
   npm_config_update_notifier: 'false',
 };
 // Generous: an install unpacks thousands of files, on a machine that may be busy. Not a timed assertion.
-const SLOW = 300_000;
+const SLOW = 480_000;
 
 interface Run {
   code: number | null;

@@ -163,7 +163,7 @@ function nextSteps(dir: string): string {
     '',
     'Have a spreadsheet of use cases? Import it instead of the worked example:',
     '  tierplan import use-cases.csv --init-mapping       # import-mapping.yaml, guessed from the header: check it',
-    '  tierplan import use-cases.csv --mapping import-mapping.yaml --out inventory.yaml --force',
+    '  tierplan import use-cases.csv --mapping import-mapping.yaml --output-file inventory.yaml --force',
     '',
   ].join('\n');
 }

@@ -12,8 +12,10 @@ export function schemaRefFor(out: string, schema: string): string {
 /** Refuses, before anything is read, to overwrite a file without --force or to write over the input. */
 export function checkOutput(out: string, input: string, force: boolean, what: string): void {
   if (resolve(out) === resolve(input))
-    throw new UsageError(`--out ${out} is the file being imported: choose another path`);
+    throw new UsageError(`--output-file ${out} is the file being imported: choose another path`);
   if (existsSync(out) && !force) {
-    throw new UsageError(`${out} already exists: pass --force to replace it, or --out another path for the ${what}`);
+    throw new UsageError(
+      `${out} already exists: pass --force to replace it, or --output-file another path for the ${what}`,
+    );
   }
 }
