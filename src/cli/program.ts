@@ -305,9 +305,10 @@ export function buildProgram(exit: (code: number) => void): Command {
     )
     .addOption(
       new Option('-f, --format <format>', 'output on stdout (default: table, or nothing with --out/--propose)').choices(
-        ['table', 'markdown', 'html', 'json'],
+        ['table', 'markdown', 'html', 'json', 'sarif'],
       ),
     )
+    .addOption(annotationsOption())
     .option('-o, --out <dir>', 'write review.md, review.html and review.json into DIR')
     .option('--propose <file>', 'write the proposed inventory changes as a YAML patch to review and apply')
     .option(
