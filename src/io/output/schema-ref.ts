@@ -13,7 +13,7 @@ export const PACKAGE_SCHEMAS = join(PACKAGE_ROOT, 'schemas/');
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-export const isUrl = (base: string): boolean => URL_LIKE.test(base);
+const isUrl = (base: string): boolean => URL_LIKE.test(base);
 
 /**
  * The reference from a file written into `dir` to the schema `name` under `base`:
