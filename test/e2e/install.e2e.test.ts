@@ -181,6 +181,36 @@ describe('npm install -g ./tierplan-*.tgz, offline, into a temporary prefix', ()
       expect(html.code).toBe(0);
       expect(html.stdout).toMatch(/^<!doctype html>/i);
 
+      // review reads usage in a worker thread and renders HTML from the templates: both from the installed package.
+      const usageDir = join(repo, 'examples', 'usage');
+      const usage = readdirSync(usageDir).filter((f) => f.endsWith('.csv'));
+      const example = [
+        '--inventory',
+        join(repo, 'examples/inventory.yaml'),
+        '--policy',
+        join(repo, 'examples/tierplan.policy.yaml'),
+      ];
+      const reviewOut = join(root, 'review');
+      const review = await installed(
+        bin,
+        [
+          'review',
+          '--usage',
+          ...usage.map((f) => join(usageDir, f)),
+          ...example,
+          '--as-of',
+          '2026-11-27',
+          '--out',
+          reviewOut,
+          '--fail-on',
+          'none',
+        ],
+        project,
+      );
+      expect(review.stderr).toMatch(/wrote .*review\.md, .*review\.html, .*review\.json\n$/);
+      expect(review.code).toBe(0);
+      expect(readFileSync(join(reviewOut, 'review.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+
       const hosted = join(root, 'hosted-schemas');
       mkdirSync(hosted);
       const url = await installed(
