@@ -57,7 +57,7 @@ export function run() {
       csv,
       '--mapping',
       join(root, 'examples', 'import', 'import-mapping.yaml'),
-      '--out',
+      '--output-file',
       join(out, 'inventory.yaml'),
       '--force',
       '--as-of',

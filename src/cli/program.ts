@@ -128,11 +128,20 @@ export function buildProgram(exit: (code: number) => void): Command {
     )
     .option('-m, --mapping <file>', 'column mapping (schemas/import-mapping.schema.json)')
     .option('--init-mapping', 'write a starter mapping guessed from the header row instead of importing')
-    .option('-o, --out <file>', 'file to write (default: inventory.yaml, or import-mapping.yaml with --init-mapping)')
-    .option('--force', 'replace --out if it exists')
+    .option(
+      '--output-file <file>',
+      'file to write (default: inventory.yaml, or import-mapping.yaml with --init-mapping)',
+    )
+    .addOption(
+      new Option(
+        '-o, --out <file>',
+        'deprecated name of --output-file (--out is a folder in every other command)',
+      ).hideHelp(),
+    )
+    .option('--force', 'replace --output-file if it exists')
     .option(
       '--merge',
-      'add the new use cases to the --out inventory, keeping its comments and use cases; rows it has are reported updated, unchanged, changed or conflicting, never written twice; data classes and regimes a row adds are always written',
+      'add the new use cases to the --output-file inventory, keeping its comments and use cases; rows it has are reported updated, unchanged, changed or conflicting, never written twice; data classes and regimes a row adds are always written',
     )
     .option(
       '--update',
@@ -300,9 +309,10 @@ export function buildProgram(exit: (code: number) => void): Command {
     )
     .addOption(
       new Option('-f, --format <format>', 'output on stdout (default: table, or nothing with --out/--propose)').choices(
-        ['table', 'markdown', 'html', 'json'],
+        ['table', 'markdown', 'html', 'json', 'sarif'],
       ),
     )
+    .addOption(annotationsOption())
     .option('-o, --out <dir>', 'write review.md, review.html and review.json into DIR')
     .option('--propose <file>', 'write the proposed inventory changes as a YAML patch to review and apply')
     .option(

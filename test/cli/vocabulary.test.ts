@@ -31,9 +31,13 @@ describe('shared options', () => {
     }
   });
 
-  it('--out is -o, --out <dir> (a folder) everywhere but import, which writes one file', () => {
-    for (const [c, o] of optionsNamed('--out'))
-      expect(o.flags, c).toBe(c === 'import' ? '-o, --out <file>' : '-o, --out <dir>');
+  it('--out (and -o) is always a folder; import, which writes one file, names it with --output-file <file>', () => {
+    for (const [c, o] of optionsNamed('--out')) {
+      // import's old --out <file> is kept, hidden, for one release; it says so when used.
+      if (c === 'import' && o.hidden) expect(o.description, c).toMatch(/^deprecated name of --output-file/);
+      else expect(o.flags, c).toBe('-o, --out <dir>');
+    }
+    expect(optionsNamed('--output-file').map(([c, o]) => `${c} ${o.flags}`)).toEqual(['import --output-file <file>']);
   });
 
   it('the input options read the same on every command that takes them', () => {

@@ -33,7 +33,14 @@ function imported(): { dir: string; inventory: string } {
     ].join('\n'),
   );
   const inventory = join(dir, 'inventory.yaml');
-  const r = tierplan(['import', join(dir, 'register.csv'), '--mapping', join(dir, 'mapping.yaml'), '--out', inventory]);
+  const r = tierplan([
+    'import',
+    join(dir, 'register.csv'),
+    '--mapping',
+    join(dir, 'mapping.yaml'),
+    '--output-file',
+    inventory,
+  ]);
   expect(r.code, r.stderr).toBe(0);
   return { dir, inventory };
 }

@@ -19,7 +19,7 @@ describe('tierplan import with constants and defaults', () => {
       `${FIX}/agencies.csv`,
       '--mapping',
       `${FIX}/agencies-mapping.yaml`,
-      '--out',
+      '--output-file',
       out,
       ...AS_OF,
     ]);
@@ -55,7 +55,7 @@ describe('tierplan import with constants and defaults', () => {
       'version: 1\ncolumns:\n  id: ID\n  name: Use case\n  owner: Owner\nconstants:\n  owner: AI office\n  data_classes: [phiz]\n',
     );
     const out = join(dir, 'inv.yaml');
-    const r = tierplan(['import', `${FIX}/agencies.csv`, '--mapping', map, '--out', out, ...AS_OF]);
+    const r = tierplan(['import', `${FIX}/agencies.csv`, '--mapping', map, '--output-file', out, ...AS_OF]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `${map}:7:10: error mapping-conflict: owner is both a constant and a column (columns.owner): a row cannot take both`,
@@ -73,7 +73,7 @@ describe('tierplan import with constants and defaults', () => {
     const map = join(dir, 'map.yaml');
     writeFileSync(map, `version: 1\ncolumns:\n  id: ID\n  name: Use case\n  task: Task\n${yaml}`);
     const out = join(dir, 'inv.yaml');
-    const r = tierplan(['import', `${FIX}/agencies.csv`, '--mapping', map, '--out', out, ...AS_OF]);
+    const r = tierplan(['import', `${FIX}/agencies.csv`, '--mapping', map, '--output-file', out, ...AS_OF]);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');
@@ -83,7 +83,7 @@ describe('tierplan import with constants and defaults', () => {
 
   it('--init-mapping ends the starter with commented-out constants and defaults', () => {
     const map = join(temp(), 'map.yaml');
-    expect(tierplan(['import', '--init-mapping', `${FIX}/agencies.csv`, '--out', map]).code).toBe(0);
+    expect(tierplan(['import', '--init-mapping', `${FIX}/agencies.csv`, '--output-file', map]).code).toBe(0);
     const text = readFileSync(map, 'utf8');
     expect(text).toContain('\n# constants:\n#   regimes: [gdpr]\n# defaults:\n');
     expect(text).toContain('#   - set: { task: unknown }\n');

@@ -46,7 +46,7 @@ describe('import, then plan on a terminal', () => {
       join(dir, 'register.csv'),
       '--mapping',
       join(dir, 'map.yaml'),
-      '--out',
+      '--output-file',
       inventory,
       '--as-of',
       '2026-11-24',

@@ -12,10 +12,43 @@ const temp = (): string => mkdtempSync(join(tmpdir(), 'tierplan-import-e2e-'));
 const AS_OF = ['--as-of', '2026-11-24'];
 
 describe('tierplan import', () => {
+  it('the old --out (and -o) still writes the file, with a one-line deprecation note; with --output-file it is refused', () => {
+    const dir = temp();
+    for (const flag of ['--out', '-o']) {
+      const out = join(dir, `inventory${flag}.yaml`);
+      const r = tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, flag, out, ...AS_OF]);
+      expect(r.code).toBe(0);
+      expect(r.stderr.split('\n')[0]).toBe(
+        `note: import --out is deprecated (--out names a folder in every other command) and will be removed in the next release: use --output-file ${out}`,
+      );
+      expect(existsSync(out)).toBe(true);
+    }
+    const both = tierplan([
+      'import',
+      `${FIX}/crlf.csv`,
+      '--mapping',
+      `${FIX}/mapping.yaml`,
+      '--out',
+      'a.yaml',
+      '--output-file',
+      'b.yaml',
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('error: --out is the old name of --output-file: give the file once, with --output-file\n');
+  });
+
   it('a clean file: exit 0, the summary on stderr, an inventory that validates', () => {
     const dir = temp();
     const out = join(dir, 'inventory.yaml');
-    const r = tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, ...AS_OF]);
+    const r = tierplan([
+      'import',
+      `${FIX}/crlf.csv`,
+      '--mapping',
+      `${FIX}/mapping.yaml`,
+      '--output-file',
+      out,
+      ...AS_OF,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/rows read\s+2\n\s+imported\s+2\n\s+skipped\s+0\n\s+blank\s+0/);
     expect(r.stderr).toContain(`wrote ${out}: 2 use cases.`);
@@ -32,7 +65,7 @@ describe('tierplan import', () => {
       `${FIX}/messy.csv`,
       '--mapping',
       `${FIX}/messy-mapping.yaml`,
-      '--out',
+      '--output-file',
       out,
       ...AS_OF,
     ]);
@@ -61,7 +94,7 @@ describe('tierplan import', () => {
       `${FIX}/dates.csv`,
       '--mapping',
       `${FIX}/dates-mapping.yaml`,
-      '--out',
+      '--output-file',
       join(dir, 'inv.yaml'),
       '--json',
       ...AS_OF,
@@ -87,7 +120,7 @@ describe('tierplan import', () => {
       `${FIX}/windows-1252.csv`,
       '--mapping',
       `${FIX}/mapping.yaml`,
-      '--out',
+      '--output-file',
       join(temp(), 'inv.yaml'),
     ]);
     expect(r.code).toBe(0);
@@ -98,7 +131,7 @@ describe('tierplan import', () => {
     const dir = temp();
     writeFileSync(join(dir, 'map.yaml'), 'version: 1\ncolumns:\n  id: ID\n  name: Use case\n  status: Stgae\n');
     const out = join(dir, 'inv.yaml');
-    const r = tierplan(['import', `${FIX}/bom.csv`, '--mapping', join(dir, 'map.yaml'), '--out', out]);
+    const r = tierplan(['import', `${FIX}/bom.csv`, '--mapping', join(dir, 'map.yaml'), '--output-file', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'map.yaml')}:5:11: error unknown-column: no column "Stgae" in the header`);
     expect(r.stderr).toContain('did you mean "Stage"?');
@@ -114,7 +147,7 @@ describe('tierplan import', () => {
       `${FIX}/bom.csv`,
       '--mapping',
       join(dir, 'map.yaml'),
-      '--out',
+      '--output-file',
       join(dir, 'inv.yaml'),
     ]);
     expect(bad.code).toBe(2);
@@ -124,7 +157,7 @@ describe('tierplan import', () => {
       join(dir, 'nope.csv'),
       '--mapping',
       `${FIX}/mapping.yaml`,
-      '--out',
+      '--output-file',
       join(dir, 'inv.yaml'),
     ]);
     expect(missing.code).toBe(2);
@@ -135,7 +168,7 @@ describe('tierplan import', () => {
       `${FIX}/bom.csv`,
       '--mapping',
       `${FIX}/mapping.yaml`,
-      '--out',
+      '--output-file',
       join(dir, 'inv.yaml'),
     ]);
     expect(exists.code).toBe(2);
@@ -146,7 +179,7 @@ describe('tierplan import', () => {
       `${FIX}/bom.csv`,
       '--mapping',
       `${FIX}/mapping.yaml`,
-      '--out',
+      '--output-file',
       join(dir, 'inv.yaml'),
       '--force',
     ]);
@@ -168,7 +201,7 @@ describe('tierplan import', () => {
       `${FIX}/crlf.csv`,
       '--mapping',
       `${FIX}/mapping.yaml`,
-      '--out',
+      '--output-file',
       out,
       '--merge',
       ...AS_OF,
@@ -190,7 +223,7 @@ describe('tierplan import', () => {
       `${FIX}/crlf.csv`,
       '--mapping',
       `${FIX}/mapping.yaml`,
-      '--out',
+      '--output-file',
       out,
       '--merge',
       ...AS_OF,
@@ -204,7 +237,7 @@ describe('tierplan import', () => {
       `${FIX}/crlf.csv`,
       '--mapping',
       `${FIX}/mapping.yaml`,
-      '--out',
+      '--output-file',
       out,
       '--merge',
       '--json',
@@ -220,8 +253,16 @@ describe('tierplan import', () => {
     });
     expect(tierplan(['validate', '--inventory', out, ...AS_OF]).code).toBe(0);
     expect(
-      tierplan(['import', `${FIX}/crlf.csv`, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', '--force'])
-        .code,
+      tierplan([
+        'import',
+        `${FIX}/crlf.csv`,
+        '--mapping',
+        `${FIX}/mapping.yaml`,
+        '--output-file',
+        out,
+        '--merge',
+        '--force',
+      ]).code,
     ).toBe(2);
   });
 
@@ -237,7 +278,7 @@ describe('tierplan import', () => {
       sheet,
       'ID,Use case,Owner,Stage,Description,Contains PII\na-one,First,new@example.com,In prod,One,Yes\n',
     );
-    const args = ['import', sheet, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--merge', ...AS_OF];
+    const args = ['import', sheet, '--mapping', `${FIX}/mapping.yaml`, '--output-file', out, '--merge', ...AS_OF];
     const r = tierplan(args);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('    a-one: wrote data.classes; kept owner\n');
@@ -249,13 +290,15 @@ describe('tierplan import', () => {
     expect(updated.code).toBe(0);
     expect(updated.stderr).toContain('    a-one: wrote owner\n');
     expect(readFileSync(out, 'utf8')).toContain('    owner: new@example.com\n');
-    expect(tierplan(['import', sheet, '--mapping', `${FIX}/mapping.yaml`, '--out', out, '--update']).code).toBe(2);
+    expect(tierplan(['import', sheet, '--mapping', `${FIX}/mapping.yaml`, '--output-file', out, '--update']).code).toBe(
+      2,
+    );
   });
 
   it('--init-mapping writes a commented starter that imports the file as it is', () => {
     const dir = temp();
     const map = join(dir, 'map.yaml');
-    const r = tierplan(['import', '--init-mapping', `${FIX}/messy.csv`, '--out', map]);
+    const r = tierplan(['import', '--init-mapping', `${FIX}/messy.csv`, '--output-file', map]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/wrote .*map\.yaml: 14 of 17 columns mapped/);
     const text = readFileSync(map, 'utf8');
@@ -267,7 +310,7 @@ describe('tierplan import', () => {
       `${FIX}/messy.csv`,
       '--mapping',
       map,
-      '--out',
+      '--output-file',
       join(dir, 'inv.yaml'),
       ...AS_OF,
     ]);
@@ -286,7 +329,7 @@ describe('tierplan import', () => {
       join(dir, 'register.csv'),
       '--mapping',
       join(dir, 'map.yaml'),
-      '--out',
+      '--output-file',
       out,
       '--json',
       ...AS_OF,
@@ -324,10 +367,18 @@ describe('docs/import.md: from a spreadsheet to a plan', () => {
 
   it('the steps in order, on the bundled example: init-mapping, import with the finished mapping, validate, plan', () => {
     const dir = temp();
-    const starter = tierplan(['import', EXAMPLE, '--init-mapping', '--out', join(dir, 'import-mapping.yaml')]);
+    const starter = tierplan(['import', EXAMPLE, '--init-mapping', '--output-file', join(dir, 'import-mapping.yaml')]);
     expect(starter.code).toBe(0);
     const out = join(dir, 'inventory.yaml');
-    const r = tierplan(['import', EXAMPLE, '--mapping', 'examples/import/import-mapping.yaml', '--out', out, ...AS_OF]);
+    const r = tierplan([
+      'import',
+      EXAMPLE,
+      '--mapping',
+      'examples/import/import-mapping.yaml',
+      '--output-file',
+      out,
+      ...AS_OF,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
       /rows read\s+10\n\s+imported\s+9 {2}\(2 ids made from names\)\n\s+skipped\s+0\n\s+blank\s+1/,
@@ -364,7 +415,7 @@ describe('docs/import.md: from a spreadsheet to a plan', () => {
       EXAMPLE,
       '--mapping',
       join(dir, 'map.yaml'),
-      '--out',
+      '--output-file',
       join(dir, 'inv.yaml'),
       ...AS_OF,
     ]);

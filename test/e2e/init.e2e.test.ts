@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repo, tierplan } from './run-cli.js';
@@ -10,6 +11,11 @@ const read = (dir: string, name: string): string => readFileSync(join(dir, name)
 const golden = (name: string): string => readFileSync(join(repo, 'test/init/golden', name), 'utf8');
 const afterFirstLine = (text: string): string => text.slice(text.indexOf('\n') + 1);
 const schemaLine = (text: string): string => /^# yaml-language-server: \$schema=(.+)\n/.exec(text)?.[1] ?? '';
+/** The file a schema line names, as the editor resolves it: a file URL, or a path relative to the file's folder. */
+const schemaFile = (dir: string, ref: string): string =>
+  ref.startsWith('file:') ? fileURLToPath(ref) : resolve(dir, ref);
+// Run from a clone into a folder outside it, init names the clone's schemas by file URL, and says so.
+const machineNote = `note: the files' $schema lines name this machine's tierplan (${pathToFileURL(join(repo, 'schemas')).href}/); for a repository others clone, pass --schema-base a folder in it or a URL\n`;
 
 /** validate and plan, as the next steps printed by init say, from the folder init wrote into. */
 function expectUsable(dir: string): { tier: string | null }[] {
@@ -26,7 +32,7 @@ describe('tierplan init (no terminal)', () => {
   it('--yes writes the golden files, whose schema lines reach the package schemas, and they validate and plan', () => {
     const dir = tmp();
     const r = tierplan(['init', '--yes', '--dir', dir]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(machineNote);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       `wrote ${join(dir, 'tierplan.policy.yaml')}: tiers api, private-cloud, on-prem; 15 deployments;`,
@@ -41,7 +47,7 @@ describe('tierplan init (no terminal)', () => {
     for (const name of ['tierplan.policy.yaml', 'inventory.yaml']) {
       const text = read(dir, name);
       expect(afterFirstLine(text)).toBe(afterFirstLine(golden(`yes/${name}`)));
-      const schema = resolve(dir, schemaLine(text));
+      const schema = schemaFile(dir, schemaLine(text));
       expect(schema).toBe(
         join(repo, 'schemas', name === 'inventory.yaml' ? 'inventory.schema.json' : 'policy.schema.json'),
       );
@@ -55,7 +61,7 @@ describe('tierplan init (no terminal)', () => {
     const r = tierplan(['init', '--dir', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      'not asking (no terminal, or CI is set): the defaults for tiers, regions, providers, regimes, as with --yes. Choose with --tiers, --regions, --providers, --regimes.\n',
+      `not asking (no terminal, or CI is set): the defaults for tiers, regions, providers, regimes, as with --yes. Choose with --tiers, --regions, --providers, --regimes.\n${machineNote}`,
     );
     expect(afterFirstLine(read(dir, 'tierplan.policy.yaml'))).toBe(afterFirstLine(golden('yes/tierplan.policy.yaml')));
   });
@@ -107,7 +113,7 @@ describe('tierplan init (no terminal)', () => {
       'gdpr',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(machineNote);
     expect(afterFirstLine(read(dir, 'tierplan.policy.yaml'))).toBe(
       afterFirstLine(golden('eu-cloud/tierplan.policy.yaml')),
     );

@@ -18,7 +18,7 @@ writeFileSync(MAPPING, 'version: 1\ncolumns:\n  id: id\n  name: name\n  owner: o
 
 function importFile(file: string, extra: string[] = []): ReturnType<typeof tierplan> {
   const out = join(dir, `out-${Math.random().toString(36).slice(2)}.yaml`);
-  const r = tierplan(['import', file, '--mapping', MAPPING, '--out', out, ...extra], { env: SMALL_HEAP });
+  const r = tierplan(['import', file, '--mapping', MAPPING, '--output-file', out, ...extra], { env: SMALL_HEAP });
   if (r.code !== 0) expect(existsSync(out)).toBe(false);
   return r;
 }

@@ -70,7 +70,15 @@ describe('a 3,000-row messy spreadsheet to a validated plan and verified gateway
     writeFileSync(at('mapping.yaml'), MAPPING);
 
     // import: the nameless rows are skipped (exit 1), the rest written; the encoding is detected.
-    const imp = run(['import', 'register.csv', '--mapping', 'mapping.yaml', '--out', 'inventory.yaml', '--json']);
+    const imp = run([
+      'import',
+      'register.csv',
+      '--mapping',
+      'mapping.yaml',
+      '--output-file',
+      'inventory.yaml',
+      '--json',
+    ]);
     expect(imp.code, imp.stderr).toBe(1);
     const summary = JSON.parse(imp.stdout) as { imported: number; skipped: number; blank: number; encoding: string };
     expect(summary.encoding).toMatch(/1252/);

@@ -81,7 +81,7 @@ describe('guessing a mapping from a header', () => {
     const text = renderStarterMapping(g, '../schemas/import-mapping.schema.json', 'register.csv', 'map.yaml');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/import-mapping.schema.json');
     expect(parseYaml(text, 'map.yaml').value).toEqual(g.mapping);
-    expect(text).toContain('#   tierplan import register.csv --mapping map.yaml --out inventory.yaml');
+    expect(text).toContain('#   tierplan import register.csv --mapping map.yaml --output-file inventory.yaml');
     expect(text).toContain('#   D   Notes  (a repeated header: { name: "Notes", occurrence: 2 })');
     expect(text.endsWith('\n')).toBe(true);
   });

@@ -27,6 +27,8 @@ import { loadPolicy, resolveAsOf } from '../inputs.js';
 export interface ImportOptions {
   mapping?: string;
   initMapping?: boolean;
+  outputFile?: string;
+  /** The old name of --output-file, kept for one release. */
   out?: string;
   force?: boolean;
   merge?: boolean;
@@ -37,6 +39,17 @@ export interface ImportOptions {
   sheet?: string;
   policy?: string;
   asOf?: string;
+}
+
+/** `--output-file`, or its old name `--out` with a one-line note: everywhere else `--out` is a folder. */
+function outputFile(ctx: CliContext, opts: ImportOptions): string | undefined {
+  if (opts.out === undefined) return opts.outputFile;
+  if (opts.outputFile !== undefined)
+    throw new UsageError('--out is the old name of --output-file: give the file once, with --output-file');
+  ctx.err(
+    `note: import --out is deprecated (--out names a folder in every other command) and will be removed in the next release: use --output-file ${opts.out}\n`,
+  );
+  return opts.out;
 }
 
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '\\t': '\t', '|': '|' };
@@ -61,8 +74,9 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
       `which column is which? pass --mapping MAP.yaml, or write a starter with: tierplan import --init-mapping ${file}`,
     );
   }
-  const out = opts.out ?? 'inventory.yaml';
-  if (opts.merge && opts.force) throw new UsageError('--merge adds to --out and --force replaces it: choose one');
+  const out = outputFile(ctx, opts) ?? 'inventory.yaml';
+  if (opts.merge && opts.force)
+    throw new UsageError('--merge adds to --output-file and --force replaces it: choose one');
   if (opts.update && !opts.merge)
     throw new UsageError('--update writes rows over an existing inventory: use it with --merge');
   checkOutput(out, file, opts.force === true || opts.merge === true, 'inventory');
@@ -113,7 +127,7 @@ export async function importCommand(ctx: CliContext, file: string, opts: ImportO
 }
 
 async function initMapping(ctx: CliContext, file: string, opts: ImportOptions, table: TableOptions): Promise<number> {
-  const out = opts.out ?? 'import-mapping.yaml';
+  const out = outputFile(ctx, opts) ?? 'import-mapping.yaml';
   checkOutput(out, file, opts.force === true, 'mapping');
   const { policy } = await loadPolicy(opts.policy);
   let header: string[] = [];

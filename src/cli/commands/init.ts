@@ -15,6 +15,7 @@ import { workedExample } from '../../core/init/example-use-case.js';
 import { scaffoldPolicy } from '../../core/init/scaffold-policy.js';
 import { UsageError } from '../../io/source/errors.js';
 import { PACKAGE_SCHEMAS, scaffoldTargets, schemaRefs, schemasFound } from '../../io/output/scaffold-files.js';
+import { machineSpecific } from '../../io/output/schema-ref.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { renderScaffoldInventory } from '../../render/scaffold/scaffold-inventory.js';
 import { renderScaffoldPolicy } from '../../render/scaffold/scaffold-policy.js';
@@ -84,6 +85,10 @@ export async function init(ctx: CliContext, opts: InitOptions): Promise<number> 
   if (!schemasFound(schemaBase))
     ctx.err(
       `note: no policy.schema.json and inventory.schema.json in ${schemaBase}: editors will not find the schemas the files name\n`,
+    );
+  else if (opts.schemaBase === undefined && machineSpecific(refs.policy))
+    ctx.err(
+      `note: the files' $schema lines name this machine's tierplan (${refs.policy.replace(/policy\.schema\.json$/, '')}); for a repository others clone, pass --schema-base a folder in it or a URL\n`,
     );
   ctx.out(nextSteps(dir));
   return 0;
@@ -158,7 +163,7 @@ function nextSteps(dir: string): string {
     '',
     'Have a spreadsheet of use cases? Import it instead of the worked example:',
     '  tierplan import use-cases.csv --init-mapping       # import-mapping.yaml, guessed from the header: check it',
-    '  tierplan import use-cases.csv --mapping import-mapping.yaml --out inventory.yaml --force',
+    '  tierplan import use-cases.csv --mapping import-mapping.yaml --output-file inventory.yaml --force',
     '',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Review } from '../../core/review/review-types.js';
 import { InputError, UsageError } from '../../io/source/errors.js';
+import { REVIEW_CODES } from '../../core/diagnostics/catalog.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { terminalText } from '../../core/diagnostics/terminal-text.js';
 import { changeInWords } from '../../core/review/change-words.js';
@@ -18,6 +19,9 @@ import { generator } from '../generator.js';
 import { loadInputs, loadPolicy, resolveAsOf, type InputOptions } from '../inputs.js';
 import { reviewPeriod } from '../period.js';
 import { progressBar } from '../progress.js';
+import { type Annotations, printAnnotations, refuseWithMachineFormat } from '../annotations.js';
+import { placedReviewDiagnostics } from '../review-findings.js';
+import { version } from '../version.js';
 
 export interface ReviewOptions extends InputOptions {
   usage?: string[];
@@ -28,7 +32,8 @@ export interface ReviewOptions extends InputOptions {
   from?: string;
   to?: string;
   previous?: string;
-  format?: 'table' | 'markdown' | 'html' | 'json';
+  format?: 'table' | 'markdown' | 'html' | 'json' | 'sarif';
+  annotations?: Annotations;
   out?: string;
   propose?: string;
   apply?: string;
@@ -42,6 +47,7 @@ export interface ReviewOptions extends InputOptions {
 
 export async function review(ctx: CliContext, opts: ReviewOptions): Promise<number> {
   if (opts.apply !== undefined) return apply(ctx, opts, opts.apply, opts.inventory);
+  refuseWithMachineFormat(opts.annotations, opts.format);
   if (!opts.usage || opts.usage.length === 0)
     throw new UsageError(
       'give the usage exports to review with --usage FILE..., or a patch to apply with --apply FILE',
@@ -118,7 +124,13 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
     ctx.err(`wrote ${files.map((f) => f.path).join(', ')}\n`);
   }
   const format = opts.format ?? (files.length === 0 ? 'table' : undefined);
-  if (format) ctx.out(reviewRenderers[format](result, { color: format === 'table' && ctx.color }));
+  const placed =
+    format === 'sarif' || opts.annotations !== undefined ? await placedReviewDiagnostics(result, inputs) : [];
+  if (format === 'sarif') {
+    const { renderSarif } = await import('../../render/diagnostics/sarif.js');
+    ctx.out(renderSarif(placed, { version: version(), rules: REVIEW_CODES }));
+  } else if (format) ctx.out(reviewRenderers[format](result, { color: format === 'table' && ctx.color }));
+  printAnnotations(ctx, opts.annotations, placed);
   const findings = failOn(result, opts.failOn, ctx);
   // A file damaged midway still gets its report (the rows before the damage count), but CI must
   // not take a partial quarter for a clean one: bad input wins over findings.

@@ -80,3 +80,20 @@ export const REVIEW_RULES = {
 } as const satisfies Record<string, RuleText>;
 
 export type ReviewCode = keyof typeof REVIEW_RULES | 'override-expired';
+
+/** A consolidation trigger that fired, as `review --annotations` and `--format sarif` report it (review.json lists it under `triggers`). */
+export const REVIEW_TRIGGER_RULES = {
+  'trigger-fired': {
+    severity: 'info',
+    description:
+      'A consolidation trigger of the policy held for as many consecutive months as it requires: the move it proposes is up for the review (counted by review --fail-on trigger and any).',
+    help: 'Read the figures per month in the review report and decide: apply the proposed move (`review --propose`, then `review --apply`), or change the trigger in the policy if its threshold no longer fits.',
+  },
+} as const satisfies Record<string, RuleText>;
+
+/** Every code `review` reports, in a fixed order: a SARIF run lists them all, so a rule's index is the same in every run. */
+export const REVIEW_CODES = [
+  ...Object.keys(REVIEW_RULES),
+  'override-expired',
+  ...Object.keys(REVIEW_TRIGGER_RULES),
+] as (ReviewCode | keyof typeof REVIEW_TRIGGER_RULES)[];

@@ -8,12 +8,12 @@ import { INVENTORY_RULES } from './catalog-inventory.js';
 import { LITELLM_RULES } from './catalog-litellm.js';
 import { PLAN_RULES } from './catalog-plan.js';
 import { PORTKEY_RULES } from './catalog-portkey.js';
-import { REVIEW_RULES } from './catalog-review.js';
+import { REVIEW_RULES, REVIEW_TRIGGER_RULES } from './catalog-review.js';
 import { VERIFY_RULES } from './catalog-verify.js';
 
 export type { Category, CatalogEntry, RuleText, Severity } from './catalog-types.js';
 export { VERIFY_CODES, type VerifyCode } from './catalog-verify.js';
-export type { ReviewCode } from './catalog-review.js';
+export { REVIEW_CODES, type ReviewCode } from './catalog-review.js';
 
 /** The areas in the order the rules page lists them; a code belongs to exactly one. */
 export const AREAS = [
@@ -29,6 +29,11 @@ export const AREAS = [
     rules: CONFIG_REFERENCE_RULES,
   },
   { category: 'review', title: 'Review findings', rules: REVIEW_RULES },
+  {
+    category: 'review',
+    title: 'Review triggers (reported by --annotations and --format sarif)',
+    rules: REVIEW_TRIGGER_RULES,
+  },
 ] as const satisfies readonly { category: Category; title: string; rules: Record<string, RuleText> }[];
 
 /** Codes of problems in inputs (files, schemas, policy and inventory rules, usage exports). */
@@ -43,7 +48,8 @@ export type DiagnosticCode =
   | ProblemCode
   | keyof typeof PLAN_RULES
   | keyof typeof VERIFY_RULES
-  | keyof typeof REVIEW_RULES;
+  | keyof typeof REVIEW_RULES
+  | keyof typeof REVIEW_TRIGGER_RULES;
 export type PlanCode = keyof typeof PLAN_RULES;
 
 const anchorOf = (code: string): string => `docs/rules.md#${code}`;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ReviewFinding } from './review-types.js';
+import type { ReviewFinding, TriggerFiring } from './review-types.js';
 
 /**
  * The finding as a Diagnostic, for the shared formatters. Nothing is lost: a null use case is
@@ -14,6 +14,29 @@ export function reviewDiagnostic(f: ReviewFinding): Diagnostic {
     evidence: {
       figures: { tier: f.tier, months: f.months, requests: f.requests, tokens: f.tokens, cost: f.cost, rows: f.rows },
       ...(f.first_rows.length > 0 ? { rows: f.first_rows } : {}),
+    },
+  };
+}
+
+/** A fired trigger as a Diagnostic: its summary is the message, its figures the evidence. */
+export function triggerDiagnostic(t: TriggerFiring): Diagnostic {
+  return {
+    code: 'trigger-fired',
+    severity: 'info',
+    message: `${t.trigger}: ${t.summary}; proposed: ${t.move.note}`,
+    ...(t.use_case !== null ? { use_case: t.use_case } : {}),
+    evidence: {
+      figures: {
+        trigger: t.trigger,
+        kind: t.kind,
+        tier: t.tier,
+        deployment: t.deployment,
+        metric: t.metric,
+        months: t.months,
+        consecutive: t.consecutive,
+        required: t.required,
+        move: t.move.action,
+      },
     },
   };
 }

@@ -26,7 +26,7 @@ export async function readMergeTarget(file: string): Promise<MergeTarget | undef
   if (!stats) return undefined;
   if (stats.isDirectory())
     throw new UsageError(
-      `--merge into a folder inventory is not supported: --out ${file} is a folder; merge into one file, or import to a new file and move the use cases`,
+      `--merge into a folder inventory is not supported: --output-file ${file} is a folder; merge into one file, or import to a new file and move the use cases`,
     );
   const { inventory } = await loadInventory(file);
   const bytes = await readFile(file);

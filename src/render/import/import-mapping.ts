@@ -10,7 +10,7 @@ export function renderStarterMapping(g: GuessedMapping, schemaRef: string, sourc
     '',
     ` Import mapping for ${source}, guessed from its header by \`tierplan import --init-mapping\`.`,
     ' Check every guess, map the columns listed at the end, then run:',
-    `   tierplan import ${source} --mapping ${self} --out inventory.yaml`,
+    `   tierplan import ${source} --mapping ${self} --output-file inventory.yaml`,
     '',
     ' A column is a header name ("Title"), { name: "Notes", occurrence: 2 } for a repeated',
     ' header, a 1-based position (3) or { letter: C }. Value keys ignore case and spaces.',

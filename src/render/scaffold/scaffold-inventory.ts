@@ -15,7 +15,7 @@ const HEADER = [
   '',
   'Have a spreadsheet of use cases? Turn it into entries like the one below, replacing it:',
   '  tierplan import use-cases.csv --init-mapping     writes import-mapping.yaml from the header',
-  '  tierplan import use-cases.csv --mapping import-mapping.yaml --out inventory.yaml --force',
+  '  tierplan import use-cases.csv --mapping import-mapping.yaml --output-file inventory.yaml --force',
   '(see `tierplan import --help`).',
 ];
 
