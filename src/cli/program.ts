@@ -303,7 +303,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--propose <file>', 'write the proposed inventory changes as a YAML patch to review and apply')
     .option(
       '--apply <file>',
-      'apply a reviewed proposals patch to the inventory it records, or --inventory (comments kept); lists each change; needs no --usage',
+      'apply a reviewed proposals patch to the inventory it records (relative to the patch), or --inventory; comments kept; lists each change; needs no --usage',
     )
     .addOption(
       new Option('--fail-on <what>', 'exit 1 on findings at this level')

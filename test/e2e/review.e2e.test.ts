@@ -2,11 +2,11 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { expectGoldenIn } from '../render/golden.js';
 import { loadExample } from '../gateway/example.js';
-import { tierplan } from './run-cli.js';
+import { repo, tierplan } from './run-cli.js';
 import { spendLogs } from './support/spend-logs.js';
 
 const example = [
@@ -17,7 +17,7 @@ const example = [
   '--as-of',
   '2026-11-24',
 ];
-const EXAMPLE_USAGE = 'examples/usage/litellm-spend-logs-2026-q3.csv';
+const EXAMPLE_USAGE = 'examples/usage/litellm-spend-logs-2026-q3.csv.gz';
 
 describe('tierplan review', async () => {
   const ex = await loadExample();
@@ -25,8 +25,10 @@ describe('tierplan review', async () => {
     breach: { alias: 'clinical-notes-coding', deployment: 'openai-gpt-5-mini' },
   });
 
-  it('the bundled example usage is what the generator writes (UPDATE_GOLDEN=1 regenerates it)', () => {
-    expectGoldenIn('.', EXAMPLE_USAGE, csv);
+  it('the bundled example usage is what its seeded script writes (npm run example:usage regenerates it)', () => {
+    const r = spawnSync(process.execPath, ['scripts/generate-example-usage.mjs', '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('finds the breach, the unregistered alias and the triggers; exit 1 at the default --fail-on breach', () => {
@@ -37,7 +39,8 @@ describe('tierplan review', async () => {
       findings: { kind: string; use_case: string | null }[];
       triggers: unknown[];
     };
-    expect(review.counts.read).toBe(csv.trim().split('\n').length - 1);
+    const exampleRows = gunzipSync(readFileSync(EXAMPLE_USAGE)).toString('utf8').trim().split('\n').length - 1;
+    expect(review.counts.read).toBe(exampleRows);
     expect(review.counts.read).toBe(review.counts.unreadable + review.counts.aggregated);
     expect(review.triggers.length).toBeGreaterThan(0);
     expect(review.findings).toEqual(
@@ -73,38 +76,66 @@ describe('tierplan review', async () => {
     expect(readFileSync(join(dir, 'proposals.yaml'), 'utf8')).toMatch(/^#/);
   });
 
-  it('--apply with no --inventory applies to the inventory the patch records, and lists each change', () => {
+  it('--apply with no --inventory applies to the inventory the patch records, from any folder, and lists each change', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierplan-apply-'));
     const inventory = join(dir, 'inventory.yaml');
     writeFileSync(inventory, readFileSync('examples/inventory.yaml', 'utf8'));
     writeFileSync(join(dir, 'spend.csv'), csv);
-    const inputs = ['--inventory', inventory, '--policy', 'examples/tierplan.policy.yaml', '--as-of', '2026-11-24'];
-    const patch = join(dir, 'proposals.yaml');
-    const propose = tierplan([
-      'review',
-      '--usage',
-      join(dir, 'spend.csv'),
-      ...inputs,
-      '--quarter',
-      '2026-Q3',
-      '--propose',
-      patch,
-      '--fail-on',
-      'none',
-    ]);
-    expect(propose.code, propose.stderr).toBe(0);
-    const r = tierplan([
-      'review',
-      '--apply',
-      patch,
-      '--policy',
-      'examples/tierplan.policy.yaml',
-      '--as-of',
-      '2026-11-24',
-    ]);
+    const policy = join(repo, 'examples/tierplan.policy.yaml');
+    const inputs = ['--inventory', 'inventory.yaml', '--policy', policy, '--as-of', '2026-11-24'];
+    const propose = tierplan(
+      ['review', '--usage', 'spend.csv', ...inputs, '--quarter', '2026-Q3', '--propose', 'review/proposals.yaml'],
+      { cwd: dir },
+    );
+    expect(propose.code, propose.stderr).toBe(1);
+    const patch = readFileSync(join(dir, 'review', 'proposals.yaml'), 'utf8');
+    // Recorded relative to the patch's folder, so it applies from wherever it is run.
+    expect(patch).toContain('\ninventory: ../inventory.yaml\n');
+    const proposed = (patch.match(/^ {2}- use_case: /gm) ?? []).length;
+    expect(proposed).toBeGreaterThan(0);
+    const r = tierplan(['review', '--apply', 'proposals.yaml', '--policy', policy, '--as-of', '2026-11-24'], {
+      cwd: join(dir, 'review'),
+    });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^ {2}\S+: (move|retire) — \S+ .+ → .+$/m);
-    expect(r.stdout).toContain(`to ${inventory}`);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`applied ${proposed} proposals to ../inventory.yaml:`);
+    // Two lines a change: the use case, where and what; then the change in words.
+    const listed = lines.slice(1, -1);
+    expect(listed).toHaveLength(2 * proposed);
+    for (let i = 0; i < listed.length; i += 2) {
+      expect(listed[i]).toMatch(/^ {2}[a-z0-9-]+ \(line \d+\), (move|retire):$/);
+      expect(listed[i + 1]).toMatch(/^ {4}(status \S+ → retired|override .+)$/);
+    }
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(80);
+    expect(lines.at(-1)).toMatch(/^run `tierplan plan`/);
+    // The line named is the changed key's, in the inventory as it was.
+    const before = readFileSync('examples/inventory.yaml', 'utf8').split('\n');
+    const first = /^ {2}(\S+) \(line (\d+)\), retire:$/m.exec(r.stdout);
+    if (first) expect(before[Number(first[2]) - 1]).toMatch(/^ {4}status: /);
+    // Applied again: nothing changes, each entry says why, and --format json says the same as data.
+    const again = tierplan(
+      ['review', '--apply', 'review/proposals.yaml', '--policy', policy, '--as-of', '2026-11-24', '--format', 'json'],
+      { cwd: dir },
+    );
+    expect(again.code, again.stderr).toBe(0);
+    const json = JSON.parse(again.stdout) as { inventory: string; applied: unknown[]; skipped: { reason: string }[] };
+    expect(json.inventory).toBe('inventory.yaml');
+    expect(json.applied).toEqual([]);
+    expect(json.skipped).toHaveLength(proposed);
+    expect(new Set(json.skipped.map((s) => s.reason))).toEqual(new Set(['already applied']));
+  });
+
+  it('--apply names the patch line when the inventory it records is gone: exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierplan-apply-'));
+    writeFileSync(
+      join(dir, 'proposals.yaml'),
+      'kind: tierplan-proposals\nversion: 1\ngenerator: tierplan\nperiod: 2026-07..2026-09\ninventory: moved/inventory.yaml\nproposals: []\n',
+    );
+    const r = tierplan(['review', '--apply', 'proposals.yaml', '--as-of', '2026-11-24'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^proposals\.yaml:5:\d+: error file-not-found: .*moved\/inventory\.yaml.*--inventory FILE/m,
+    );
   });
 
   it('bad usage input: exit 2 with the file named, nothing written', () => {

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { repo, tierplan } from './run-cli.js';
 
@@ -27,10 +28,10 @@ function validateReview(json: unknown): unknown[] {
 }
 
 describe('hostile numbers in usage exports', () => {
-  // The example's transcription use case, one row per hostile value in prompt_tokens and spend.
-  const [header, template] = readFileSync(join(repo, 'examples/usage/litellm-spend-logs-2026-q3.csv'), 'utf8').split(
-    '\n',
-  );
+  // The example's first request, one row per hostile value in prompt_tokens and spend.
+  const [header, template] = gunzipSync(readFileSync(join(repo, 'examples/usage/litellm-spend-logs-2026-q3.csv.gz')))
+    .toString('utf8')
+    .split('\n');
   const cells = template!.split(',');
   const columns = header!.split(',');
   const at = (name: string): number => columns.indexOf(name);

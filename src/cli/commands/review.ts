@@ -3,11 +3,13 @@ import type { Review } from '../../core/review/review-types.js';
 import { InputError, UsageError } from '../../io/source/errors.js';
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
 import { terminalText } from '../../core/diagnostics/terminal-text.js';
+import { changeInWords } from '../../core/review/change-words.js';
 import { firstFindings } from '../../core/review/first-findings.js';
 import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { DEFAULT_READ_LIMITS } from '../../io/usage/limits.js';
 import { loadMapping } from '../../io/usage/mapping.js';
 import type { CostColumn, UsageFormat } from '../../io/usage/read-usage.js';
+import type { AppliedChange, ApplyResult } from '../../io/edit/proposals-patch.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
 import { readPreviousReview, readUsageTotals, reviewOf } from '../../pipeline/review.js';
@@ -99,8 +101,9 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
     );
   }
   if (opts.propose !== undefined) {
-    const { renderProposalsPatch } = await import('../../io/edit/proposals-patch.js');
-    const inventory = inputs.loaded.files.length === 1 ? inputs.loaded.files[0]! : (opts.inventory ?? 'inventory');
+    const { inventoryForPatch, renderProposalsPatch } = await import('../../io/edit/proposals-patch.js');
+    const given = inputs.loaded.files.length === 1 ? inputs.loaded.files[0]! : (opts.inventory ?? 'inventory');
+    const inventory = inventoryForPatch(given, opts.propose);
     files.push({
       path: opts.propose,
       text: renderProposalsPatch(result.proposals, {
@@ -134,20 +137,50 @@ async function apply(
   patch: string,
   inventory: string | undefined,
 ): Promise<number> {
+  if (opts.format !== undefined && opts.format !== 'table' && opts.format !== 'json')
+    throw new UsageError(`--apply lists the changes it made as table or json, not ${opts.format}`);
   const { applyProposalsPatchFile } = await import('../../io/edit/proposals-patch.js');
   // The patched inventory must pass validate's checks, which need the policy the review used.
   const { policy, diagnostics } = await loadPolicy(opts.policy);
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
   const result = await applyProposalsPatchFile(inventory, patch, { policy, asOf: resolveAsOf(opts.asOf) });
-  for (const s of result.skipped) ctx.err(`skipped ${s.use_case}: ${s.reason}\n`);
+  if (opts.format === 'json') {
+    ctx.out(`${JSON.stringify(appliedJson(result), null, 2)}\n`);
+    return 0;
+  }
+  for (const s of result.skipped) ctx.err(`skipped ${terminalText(s.use_case)}: ${s.reason}\n`);
+  const where = result.files.join(', ') || result.inventory;
+  const n = `${result.applied} proposal${result.applied === 1 ? '' : 's'}`;
+  if (result.changes.length === 0) {
+    ctx.out(`applied no proposal to ${terminalText(where)}: the inventory is unchanged\n`);
+    return 0;
+  }
+  ctx.out(`applied ${n} to ${terminalText(where)}:\n`);
+  // Two lines a change, so a list of long ids and overrides still reads at 80 columns.
+  const at = (c: AppliedChange): string =>
+    result.files.length > 1 ? `${terminalText(c.file)}:${c.line}` : `line ${c.line}`;
   for (const c of result.changes)
-    ctx.out(
-      `  ${terminalText(c.use_case)}: ${c.action} — ${c.change.path.join('.')} ${show(c.change.from)} → ${show(c.change.to)}\n`,
-    );
-  ctx.out(
-    `applied ${result.applied} proposal${result.applied === 1 ? '' : 's'} to ${result.files.join(', ') || result.inventory}; run \`tierplan plan\` and \`tierplan gateway\` to regenerate\n`,
-  );
+    ctx.out(`  ${terminalText(c.use_case)} (${at(c)}), ${c.action}:\n    ${terminalText(changeInWords(c.change))}\n`);
+  ctx.out('run `tierplan plan` and `tierplan gateway` to regenerate the matrix and routing\n');
   return 0;
+}
+
+/** `review --apply --format json`: what changed, where, in words and as data; what was skipped and why. */
+function appliedJson(result: ApplyResult): unknown {
+  return {
+    inventory: result.inventory,
+    files: result.files,
+    applied: result.changes.map((c) => ({
+      use_case: c.use_case,
+      action: c.action,
+      file: c.file,
+      line: c.line,
+      change: { path: c.change.path, from: c.change.from ?? null, to: c.change.to ?? null },
+      summary: changeInWords(c.change),
+      trigger: c.trigger,
+    })),
+    skipped: result.skipped,
+  };
 }
 
 function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): number {
@@ -173,7 +206,3 @@ function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): num
   if (found > 0) ctx.err(`${found} finding${found === 1 ? '' : 's'} at --fail-on ${level}: ${firstFindings(r)}\n`);
   return found > 0 ? 1 : 0;
 }
-
-/** A proposal's value on one line: strings bare, anything else as JSON, removal as "(none)". */
-const show = (v: unknown): string =>
-  v === null || v === undefined ? '(none)' : terminalText(typeof v === 'string' ? v : JSON.stringify(v));

@@ -192,7 +192,7 @@ export const reviewHelp = text(
   '    --format markdown',
   '  tierplan review --usage export.jsonl --mapping usage-mapping.yaml \\',
   '    --propose proposals.yaml',
-  '  tierplan review --apply proposals.yaml --inventory inventory.yaml',
+  '  tierplan review --apply proposals.yaml    # to the inventory it records',
   '',
   'Who (the use case), first signal that names an inventory use case:',
   '  1. a tierplan-uc:<id> tag or metadata key',

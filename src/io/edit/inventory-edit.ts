@@ -8,7 +8,6 @@ import {
   afterLine,
   apply,
   column,
-  commentsAbove,
   findPair,
   keyName,
   lastContent,
@@ -18,6 +17,7 @@ import {
   start,
   type Edit,
 } from './yaml-text-edit.js';
+import { removeKeyLines } from './key-removal.js';
 import { yamlLib } from '../source/yaml-lib.js';
 
 export { LayoutNotHandled, newDocument } from './yaml-text-edit.js';
@@ -220,15 +220,11 @@ function insertKey(text: string, map: YAMLMap, { group, key, value }: NewKey, ou
   out.inserts.push({ at: lineStart, order, text: line });
 }
 
-/** The lines of a key and its value, with the comment lines right above it at its indentation. */
+/** The lines of a key and its value, with the comments that speak of it (key-removal.ts). */
 function removal(text: string, pair: Pair): Edit {
   const keyStart = start(pair.key);
   const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
   if (text.slice(lineStart, keyStart).trim() !== '')
     throw new LayoutNotHandled(`${keyName(pair)} shares its line with the item's dash`);
-  return {
-    start: commentsAbove(text, lineStart, keyStart - lineStart),
-    end: afterLine(text, lastContent(text, pair)),
-    text: '',
-  };
+  return removeKeyLines(text, pair, lineStart, keyStart - lineStart);
 }

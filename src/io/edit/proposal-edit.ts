@@ -1,9 +1,8 @@
 // The one change a proposal makes to a use case, as an edit of the inventory's text (see
 // yaml-text-edit.ts), or the reason it cannot be made safely and must be made by hand.
 import type { YAMLMap } from 'yaml';
+import { removeDashKey, removeKeyLines } from './key-removal.js';
 import {
-  afterLine,
-  commentsAbove,
   findPair,
   keyColumn,
   lastContent,
@@ -61,17 +60,16 @@ export function planEdit(text: string, entry: YAMLMap, path: string[], to: unkno
     };
   }
   if (pair) {
-    // Remove the key and its value's lines; comments on other lines stay.
+    // Remove the key and its value's lines with the comments that speak of it (key-removal.ts).
     const keyStart = rangeStart(pair.key);
     if (keyStart === undefined) return `the entry's layout is not understood; ${BY_HAND}`;
     const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
-    if (text.slice(lineStart, keyStart).trim() === '')
-      return { start: commentsAbove(text, lineStart, indent), end: afterLine(text, lastContent(text, pair)), text: '' };
+    if (text.slice(lineStart, keyStart).trim() === '') return removeKeyLines(text, pair, lineStart, indent);
     // The key shares its line with the list item's dash: the next key moves up to take its place.
     const next = map.items[map.items.indexOf(pair) + 1];
     const nextStart = next ? rangeStart(next.key) : undefined;
     if (nextStart === undefined) return `the key ${key} is the only one of its mapping; ${BY_HAND}`;
-    return { start: keyStart, end: nextStart, text: '' };
+    return removeDashKey(text, pair, nextStart, lineStart);
   }
   if (to === null || to === undefined) return 'nothing to change';
   const last = map.items[map.items.length - 1];

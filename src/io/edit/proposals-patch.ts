@@ -3,7 +3,8 @@
 // applies with `tierplan review --apply FILE`. Applying edits the inventory's text in place,
 // at the source ranges of the nodes concerned: every comment, key order, quoting style and
 // blank line of everything not changed stays byte for byte as it was.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
@@ -31,14 +32,20 @@ export interface ProposalsMeta {
   generator: string;
   /** The review period, e.g. "2025-01 to 2025-03". */
   period: string;
-  /** The inventory the proposals are about, as given on the command line. */
+  /** The inventory the proposals are about, relative to the patch's folder (see inventoryForPatch). */
   inventory: string;
+}
+
+/** A proposal applied, with where: the line of the changed key (or of its use case when the key is new). */
+export interface AppliedChange extends Proposal {
+  file: string;
+  line: number;
 }
 
 export interface ApplyResult {
   applied: number;
   /** What was applied, entry by entry, for the summary. */
-  changes: Proposal[];
+  changes: AppliedChange[];
   /** The inventory the patch was applied to (the patch's own when none was given). */
   inventory: string;
   skipped: { use_case: string; reason: string }[];
@@ -113,8 +120,8 @@ export async function applyProposalsPatch(
 ): Promise<ApplyResult> {
   const patchFile = options.patchFile ?? '<patch>';
   const { proposals, inventory: recorded, locator: patchLocator } = readPatch(patchText, patchFile);
-  // The patch records the inventory it was made for; --inventory overrides it.
-  const inventoryPath = inventoryGiven ?? recorded;
+  // The patch records the inventory it was made for, relative to its own folder; --inventory overrides it.
+  const inventoryPath = inventoryGiven ?? recordedInventory(recorded, options.patchFile, patchLocator);
   const refused = proposals.flatMap((p, i) => {
     const problem = actionProblem(p);
     return problem === undefined
@@ -144,11 +151,14 @@ export async function applyProposalsPatch(
     found.source.edits.push({ ...edit, proposal: i });
     return undefined;
   };
-  const applied: Proposal[] = [];
+  const applied: AppliedChange[] = [];
   for (const [i, p] of proposals.entries()) {
     const reason = skipReason(p, i);
     if (reason !== undefined) skipped.push({ use_case: p.use_case, reason });
-    else applied.push(p);
+    else {
+      const { source, entry } = index.get(p.use_case)!;
+      applied.push({ ...p, file: source.file, line: lineOf(source, changedOffset(entry, p.change.path)) });
+    }
   }
 
   const changed = sources.filter((s) => s.edits.length > 0);
@@ -166,6 +176,64 @@ export async function applyProposalsPatch(
     files: outputs.map((o) => o.path),
   };
 }
+
+/**
+ * The inventory path to record in a patch written at `patchPath`: relative to the patch's folder
+ * (with `/`), so the patch applies from any working directory and after both move together.
+ */
+export function inventoryForPatch(inventoryPath: string, patchPath: string): string {
+  const rel = relative(dirname(resolve(patchPath)), resolve(inventoryPath));
+  return rel.split(sep).join('/') || '.';
+}
+
+/** The recorded inventory resolved against the patch's folder; refused, at the patch's line, when it is not there. */
+function recordedInventory(recorded: string, patchFile: string | undefined, patch: SourceLocator): string {
+  const path = patchFile === undefined || isAbsolute(recorded) ? recorded : join(dirname(patchFile), recorded);
+  if (existsSync(path)) return path;
+  throw new InputError([
+    {
+      code: 'file-not-found',
+      severity: 'error',
+      ...patch.locate(['inventory']),
+      message: `the patch was made for the inventory ${recorded} (${path}, relative to the patch's folder), which does not exist; name the inventory to apply it to with --inventory FILE`,
+    },
+  ]);
+}
+
+/** Where a change lands: its key in the entry when it exists, else the entry itself. */
+function changedOffset(entry: Entry, path: string[]): number {
+  const { isMap } = yamlLib();
+  let map: unknown = entry.node;
+  let at = entry.node.range?.[0] ?? 0;
+  for (const step of path) {
+    if (!isMap(map)) break;
+    const pair = map.items.find((p) => String((p.key as { value?: unknown } | null)?.value) === step);
+    const start = (pair?.key as { range?: [number, number] } | undefined)?.range?.[0];
+    if (!pair || start === undefined) break;
+    at = start;
+    map = pair.value;
+  }
+  return at;
+}
+
+/** The 1-based line of `offset` in a source's text, by binary search over its line starts (kept per source). */
+function lineOf(source: Source, offset: number): number {
+  let starts = lineStarts.get(source);
+  if (!starts) {
+    starts = [0];
+    for (let i = source.text.indexOf('\n'); i >= 0; i = source.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(source, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+const lineStarts = new WeakMap<Source, number[]>();
 
 // ---------------------------------------------------------------------------------------------
 // The patch
