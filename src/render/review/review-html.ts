@@ -7,7 +7,7 @@ import { splitCompareSvg, stackedColumnsSvg, triggerSparkSvg, type ComparePanel 
 import { utilisationBarSvg } from './review-svg-utilisation.js';
 import { buildReviewView, type ReviewView, type ReviewViewOptions } from './review-view.js';
 import { countsSentence, outsideSentence } from './review-view-counts.js';
-import { DEPLOYMENTS_LEGEND, type DeploymentMonthView, type DeploymentView } from './review-view-deployments.js';
+import { DEPLOYMENTS_LEGEND, type DeploymentView } from './review-view-deployments.js';
 import { MONTHLY_LEGEND, useCaseLegend, type MonthView } from './review-view-money.js';
 import type { FiringView } from './review-view-triggers.js';
 import type { Review } from '../../core/review/review-types.js';
@@ -41,12 +41,12 @@ function monthlyChart(months: MonthView[], metric: Metric, currency: string): st
         title: `${m.month} · ${t.tier}: ${label(t)}`,
       })),
     })),
-    118,
+    100,
   );
 }
 
-function utilisationBar(d: DeploymentView, m: DeploymentMonthView): string {
-  return utilisationBarSvg(`${d.deployment}, ${m.month}: ${m.utilisation} of capacity`, m.share, d.cls);
+function utilisationBar(d: DeploymentView): string {
+  return utilisationBarSvg(`${d.deployment}, ${d.period}: ${d.utilisation} of capacity`, d.share, d.cls);
 }
 
 function splitChart(v: ReviewView): string {
@@ -117,7 +117,7 @@ function reviewTemplate(): Handlebars.TemplateDelegate {
   const charts = {
     volumeChart: (v: ReviewView) => svg(monthlyChart(v.monthly, 'tokens', v.currency)),
     costChart: (v: ReviewView) => svg(monthlyChart(v.monthly, 'cost', v.currency)),
-    utilisationBar: (d: DeploymentView, m: DeploymentMonthView) => svg(utilisationBar(d, m)),
+    utilisationBar: (d: DeploymentView) => svg(utilisationBar(d)),
     splitChart: (v: ReviewView) => svg(splitChart(v)),
     triggerChart: (f: FiringView) => svg(triggerChart(f)),
     // An id or alias, escaped, with a break opportunity after each hyphen: a long id wraps at

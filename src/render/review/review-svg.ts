@@ -24,8 +24,9 @@ function svgOpen(width: number, height: number, title: string, cls: string): str
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${cls}" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`;
 }
 
+/** A text element; `attrs` may set its own font-size (an attribute is never written twice). */
 const text = (x: number, y: number, s: string, attrs = ''): string =>
-  `<text x="${n(x)}" y="${n(y)}" ${FONT}${attrs ? ` ${attrs}` : ''}>${escapeXml(s)}</text>`;
+  `<text x="${n(x)}" y="${n(y)}"${attrs.includes('font-size=') ? '' : ` ${FONT}`}${attrs ? ` ${attrs}` : ''}>${escapeXml(s)}</text>`;
 interface Box {
   x: number;
   y: number;
@@ -101,9 +102,10 @@ export function splitCompareSvg(
   legend: { tiers: { tier: string; cls: string }[]; now: string; before: string | null },
   width = 680,
 ): string {
+  // Two labels a row, one beside each bar: 8 px text on 9 px bars 1 px apart never touch.
   const labelW = 96,
     top = 16,
-    bar = 8,
+    bar = 9,
     legendH = 18;
   const paired = panels.some((p) => p.rows.some((r) => r.before !== null));
   const rowH = paired ? 2 * bar + 8 : bar + 8;
@@ -128,7 +130,12 @@ export function splitCompareSvg(
         const w = Math.min(1, Math.max(0, b.share)) * plotW;
         if (n(w) !== '0') parts.push(rect({ x: x0, y: yy, w, h: bar }, cls, b.title));
         parts.push(
-          text(x0 + plotW + 4, yy + bar - 0.5, b.label, cls.endsWith('prev') ? 'class="prev-value"' : 'class="value"'),
+          text(
+            x0 + plotW + 4,
+            yy + bar - 1,
+            b.label,
+            `font-size="8" ${cls.endsWith('prev') ? 'class="prev-value"' : 'class="value"'}`,
+          ),
         );
       };
       draw(r.now, y, `f-${r.cls}`);
@@ -186,8 +193,9 @@ export function triggerSparkSvg(
     height = 26,
     top = 3,
     bottom = 2;
-  // About 5 px a character at 8 px: room for the threshold's label beside the bars.
-  const gutter = thresholdLabel === '' ? 0 : 4 + Math.ceil(([...thresholdLabel].length + 2) * 5);
+  // At most 6 px a character at 8 px (`▲` and `%` are the widest): room for the threshold's
+  // label, with its marker, beside the bars; a real browser checks it fits (review-print.test.ts).
+  const gutter = thresholdLabel === '' ? 0 : 8 + ([...thresholdLabel].length + 2) * 6;
   const plotW = figures.length * (barW + gap);
   const width = plotW + gutter;
   const plot = height - top - bottom;

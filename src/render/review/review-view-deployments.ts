@@ -24,8 +24,11 @@ export interface DeploymentView {
   tier: string;
   cls: string;
   months: DeploymentMonthView[];
-  /** The period's tokens over the period's capacity. */
+  /** The period's tokens over the period's capacity, formatted, and as a share (0..). */
   utilisation: string;
+  share: number;
+  /** `2026-07..2026-09`: the months the period figure covers. */
+  period: string;
   /** The fixed monthly cost (`$28,000`), or each month's when they differ. */
   fixed: string;
   /** The use cases that ran on it in the period, sorted. */
@@ -51,6 +54,8 @@ export function deploymentViews(review: Review, cls: (tier: string | null) => st
         cls: cls(d.tier),
         months: [],
         utilisation: '',
+        share: 0,
+        period: '',
         fixed: '',
         useCases: [],
         tokens: 0,
@@ -80,6 +85,8 @@ export function deploymentViews(review: Review, cls: (tier: string | null) => st
         ...v,
         months,
         utilisation: formatUtilisation(capacity > 0 ? tokens / capacity : 0),
+        share: capacity > 0 ? tokens / capacity : 0,
+        period: months.length ? `${months[0]!.month}..${months[months.length - 1]!.month}` : '',
         fixed: [...new Set(months.map((m) => m.fixed))].join(' / '),
         useCases: [...ran].sort(cmp),
       };
@@ -88,4 +95,4 @@ export function deploymentViews(review: Review, cls: (tier: string | null) => st
 
 /** Under the self-hosted utilisation table. */
 export const DEPLOYMENTS_LEGEND =
-  "Tokens served against each self-hosted deployment's capacity_tokens_per_month; the fixed cost per month is paid whatever the traffic. Deployments nothing ran on show at 0%.";
+  "Tokens served against each self-hosted deployment's capacity_tokens_per_month; the fixed cost is paid whatever the traffic, so an idle one shows at 0%.";

@@ -197,8 +197,8 @@ export function tierMonthText(
 
 /** What the monthly table's cells hold. */
 export const MONTHLY_LEGEND =
-  'Each cell: tokens · billed; + the self-hosted fixed cost allocated over the tokens served (alloc.), never added to what was billed. Totals are exact sums, not sums of the rounded cells.';
+  'Each cell: tokens · billed, + the self-hosted fixed cost allocated over the tokens served (alloc.), never added to the bill. Totals are exact sums of the rows.';
 
 /** Under the use-case table: what its cost is, and why it ranks by it. */
 export const useCaseLegend = (v: ReviewView, bar: boolean): string =>
-  `Ranked by cost to run: billed + the self-hosted fixed cost allocated over the tokens served${bar ? ' (the bar, coloured by tier)' : ''}. ${v.useCases.length} use ${v.useCases.length === 1 ? 'case' : 'cases'} with traffic in ${v.from}..${v.to}; ties ranked by tokens, then id.`;
+  `Ranked by cost to run: billed + self-hosted fixed cost allocated over the tokens served${bar ? ' (the bar, by tier)' : ''}; ties by tokens, then id. Every use case with traffic in ${v.from}..${v.to}.`;
