@@ -28,7 +28,7 @@ export interface Layout {
   pageWidth: number;
 }
 
-export const LAYOUT_MARKER = 'tierplan-layout';
+const LAYOUT_MARKER = 'tierplan-layout';
 
 // Plain JavaScript run by the page (the tests' TypeScript has no DOM types): every visible text
 // node's boxes (an SVG text's element box), the cell and chart around it, and the tables, charts

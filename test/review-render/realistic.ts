@@ -33,7 +33,7 @@ export function examplePolicy() {
   return mergePolicy(file, DEFAULT_POLICY);
 }
 
-export function exampleInventory(): Inventory {
+function exampleInventory(): Inventory {
   return parse(readFileSync(new URL('../../examples/inventory.yaml', import.meta.url), 'utf8')) as Inventory;
 }
 

@@ -8,7 +8,7 @@ import { cmp } from '../../core/review/aggregate.js';
 // review lists every self-hosted deployment of the policy each month, idle ones at 0 %: a paid-for
 // GPU nothing ran on is the first thing a capacity review wants to see.
 
-export interface DeploymentMonthView {
+interface DeploymentMonthView {
   month: string;
   tokens: string;
   capacity: string;

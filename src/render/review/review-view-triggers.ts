@@ -8,7 +8,7 @@ import { cmp } from '../../core/review/aggregate.js';
 // month's figure in the rule's own measure), and the inventory changes the review proposes, as
 // sentences a meeting reads with the YAML change beside.
 
-export interface FigureView {
+interface FigureView {
   month: string;
   value: number;
   threshold: number;
