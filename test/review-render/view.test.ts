@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Proposal, Review, TriggerFiring } from '../../src/core/review/review-types.js';
 import { makeReviewRenderers, reviewRenderers } from '../../src/render/review/review-registry.js';
 import { buildReviewView } from '../../src/render/review/review-view.js';
-import { proposalView } from '../../src/render/review/review-view-triggers.js';
+import { firingIndex, proposalView } from '../../src/render/review/review-view-triggers.js';
 import { fixtureReview } from './fixture.js';
 import { realisticReview } from './realistic.js';
 
@@ -105,7 +105,7 @@ describe('proposals', () => {
   };
 
   it('a move reads as a sentence naming both tiers, with the override it adds as YAML', () => {
-    const p = proposalView(move, [firing({})]);
+    const p = proposalView(move, firingIndex([firing({})]));
     expect(`${p.sentence}: ${p.reason}`).toBe(
       'Move claims-triage from api to private-cloud: more than $20,000/month spent on api for 2 consecutive months (needs 2) (2026-08, 2026-09)',
     );
@@ -119,9 +119,10 @@ describe('proposals', () => {
 
   it('removing an override says where the use case goes, and shows the lines removed', () => {
     const pinned = { tier: 'on-prem', reason: 'Payer agreement.', expires: '2026-04-20' };
-    const p = proposalView({ ...move, change: { path: ['override'], from: pinned, to: null } }, [
-      firing({ tier: 'on-prem' }),
-    ]);
+    const p = proposalView(
+      { ...move, change: { path: ['override'], from: pinned, to: null } },
+      firingIndex([firing({ tier: 'on-prem' })]),
+    );
     expect(p.sentence).toBe(
       'Move claims-triage from on-prem to private-cloud: remove its override, so the policy places it',
     );

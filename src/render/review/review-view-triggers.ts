@@ -194,8 +194,15 @@ function sentence(p: Proposal, firing: TriggerFiring | undefined): string {
   return `Move ${id}${where}${from === null ? '' : ', replacing its override'}`;
 }
 
-export function proposalView(p: Proposal, firings: TriggerFiring[]): ProposalView {
-  const firing = firings.find((f) => f.trigger === p.trigger && f.use_case === p.use_case);
+/** The firings by trigger and use case, so each proposal finds its own in constant time. */
+export function firingIndex(firings: TriggerFiring[]): Map<string, TriggerFiring> {
+  const index = new Map<string, TriggerFiring>();
+  for (const f of firings) if (f.use_case !== null) index.set(`${f.trigger}\u0000${f.use_case}`, f);
+  return index;
+}
+
+export function proposalView(p: Proposal, firings: ReadonlyMap<string, TriggerFiring>): ProposalView {
+  const firing = firings.get(`${p.trigger}\u0000${p.use_case}`);
   const path = p.change.path;
   const patch = [
     ...(p.change.from === null || p.change.from === undefined

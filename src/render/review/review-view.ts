@@ -13,6 +13,7 @@ import {
 } from './review-view-money.js';
 import { splitViews, type SplitChangeView, type SplitView } from './review-view-split.js';
 import {
+  firingIndex,
   firingView,
   proposalView,
   triggerGroups,
@@ -110,6 +111,7 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
   const sections = findingSections(review, cls);
   const c = review.counts;
   const firings = review.triggers.map((f) => firingView(f, cls, currency));
+  const byFiring = firingIndex(review.triggers);
   return {
     title: 'Usage review',
     policy: review.policy,
@@ -138,7 +140,7 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     otherFindings: sections.otherFindings,
     firings,
     triggerGroups: triggerGroups(review.triggers, firings),
-    proposals: review.proposals.map((p) => proposalView(p, review.triggers)),
+    proposals: review.proposals.map((p) => proposalView(p, byFiring)),
     counts: rowCounts(c),
     rejected: rejectedRows(review),
   };
