@@ -70,6 +70,10 @@ describe('terminal', () => {
     expect(text).not.toMatch(/\$[\d,]*,? *│\s*\n[^\n]*│ *\d{3}/);
     expect(text).toContain('│ customer-email-');
     expect(text).not.toContain('…');
+    // Each move's amount is whole: below 110 columns the moves are said under their table.
+    const amounts = realisticReview().triggers.flatMap((t) => t.move.note.match(/\$[\d,.]+\/month/g) ?? []);
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const a of amounts) expect(text).toContain(a);
   });
   it('colours only when asked', () => {
     expect(reviewRenderers.table(review, { color: true })).toContain('\u001b[');

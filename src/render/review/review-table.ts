@@ -142,7 +142,11 @@ function useCases(v: ReviewView, s: TerminalStyle, width: number): string {
 
 function triggers(v: ReviewView, s: TerminalStyle, width: number): string {
   if (v.triggerGroups.length === 0) return 'None.';
+  // Below 110 columns a move column would be a narrow strip of broken words: each row's move is
+  // then said under the table, at the full width.
+  const below = width < 110;
   const group = (g: TriggerGroupView): string => {
+    const moveColumn = g.move === '' && !below;
     const rows = g.firings.map((f) => [
       [
         s.c.bold(clean(f.subject)),
@@ -152,11 +156,19 @@ function triggers(v: ReviewView, s: TerminalStyle, width: number): string {
       ].join('\n'),
       ...f.figures.map((x) => (x.held ? s.c.bold(clean(x.text)) : clean(x.text))),
       f.run,
-      ...(g.move ? [] : [clean(f.move)]),
+      ...(moveColumn ? [clean(f.move)] : []),
     ]);
-    const head = ['subject', ...v.months, 'held', ...(g.move ? [] : ['proposed move'])];
+    const head = ['subject', ...v.months, 'held', ...(moveColumn ? ['proposed move'] : [])];
     const title = `${clean(g.trigger)}: ${clean(g.rule)} (${countOf(g.firings.length, 'subject', 'subjects')})`;
     const [first = '', ...rest] = wrapPlain(title, width);
+    const moves =
+      g.move === '' && below
+        ? g.firings.flatMap((f) =>
+            wrapPlain(`${clean(f.subject)}: ${clean(f.move)}`, width - 2).map((l, i) =>
+              i === 0 ? `- ${l}` : `  ${l}`,
+            ),
+          )
+        : [];
     return [
       s.c.bold(first),
       ...rest,
@@ -165,6 +177,7 @@ function triggers(v: ReviewView, s: TerminalStyle, width: number): string {
         align: head.map((_, i) => (i > 0 && i <= v.months.length + 1 ? 'right' : 'left')),
         prose: head.map((_, i) => i === 0 || i > v.months.length + 1),
       }),
+      ...(moves.length ? ['Proposed:', ...moves] : []),
     ].join('\n');
   };
   return [
