@@ -3,7 +3,6 @@ import {
   formatCost,
   formatDaysLeft,
   formatInt,
-  formatMoney,
   formatPct,
   formatSplit,
   formatTokens,
@@ -28,23 +27,6 @@ describe('number formatting (locale-independent)', () => {
   });
   it('formatCost shows whole units and marks tiny amounts', () => {
     expect([0, 0.4, 1, 11701.4].map(formatCost)).toEqual(['0', '<1', '1', '11,701']);
-  });
-  it('formatMoney keeps the cents, and two significant digits under a cent rather than 0', () => {
-    expect(
-      [0, 0.0042, 0.004, 0.005, 0.01, 1, 20.52, 11701.4, 1234567.891, -3.456, 0.00000123].map(formatMoney),
-    ).toEqual([
-      '0.00',
-      '0.0042',
-      '0.004',
-      '0.01',
-      '0.01',
-      '1.00',
-      '20.52',
-      '11,701.40',
-      '1,234,567.89',
-      '-3.46',
-      '0.0000012',
-    ]);
   });
   it('formatUtilisation: an almost idle deployment does not read as 0 %', () => {
     expect([0, 0.0004, 0.000004, 0.0075, 0.0123, 0.1, 0.8, 1.2].map(formatUtilisation)).toEqual([

@@ -23,9 +23,11 @@ const r = review(
 describe.each(['table', 'markdown', 'html'] as const)('%s', (format) => {
   const out = reviewRenderers[format](r, { color: false, width: 160 });
   it('prints the currency with the amounts, and a sub-cent charge as such, never 0 or <1', () => {
-    expect(out).toContain('billed EUR 0.0042');
-    expect(out).toMatch(/billed \(?EUR\)?/);
+    expect(out).toMatch(/billed \\?€0\.0042/);
+    expect(out).toMatch(/€14,000/); // vllm-qwen-eu's fixed monthly cost, in whole euros
     expect(out).not.toContain('<1');
+    expect(out).not.toContain('$');
+    expect(out).not.toMatch(/\bUSD\b/);
   });
   it('says the idle firing was judged on tokens because the export reports no requests', () => {
     expect(r.triggers.find((f) => f.use_case === 'wiki')?.note).toBeTruthy();

@@ -42,11 +42,18 @@ const flags = (dir: string): string[] => [
 ];
 
 /**
- * The fixture's charts: volume, cost, top use cases, split against last period, one per trigger
- * fired, and a utilisation bar per self-hosted deployment and month.
+ * The fixture's charts: volume, cost, split against last period, a sparkline per firing of a
+ * trigger whose figures are not all 0 (the idle use case has none), and a utilisation bar per
+ * self-hosted deployment over the period.
  */
 const EXPECTED_SVGS =
-  4 + fixtureReview().triggers.length + fixtureReview().deployments.filter((d) => d.utilisation !== null).length;
+  3 +
+  fixtureReview().triggers.filter((t) => t.kind !== 'no_traffic').length +
+  new Set(
+    fixtureReview()
+      .deployments.filter((d) => d.utilisation !== null)
+      .map((d) => d.deployment),
+  ).size;
 
 async function consoleErrors(dir: string, html: string): Promise<{ dom: string; errors: string[] }> {
   const { stdout, stderr } = await run(
@@ -76,12 +83,15 @@ describe.skipIf(found === null)('HTML review in headless Chromium', () => {
     expect(stdout).toMatch(/<svg[^>]*class="chart compare"/);
     expect(stdout.match(/<rect class="f-t\d prev"/g)?.length ?? 0).toBeGreaterThan(3);
     expect(stdout).toContain('Portfolio split against last period (2025-10..2025-12)');
-    expect(stdout).toMatch(/<table class="split-table">[\s\S]*?pp<\/td>/);
-    // Utilisation per self-hosted deployment and month, idle ones included, with a bar each.
+    expect(stdout).toMatch(/class="value">5% \(-37\.5 pp\)<\/text>/);
+    // Utilisation per self-hosted deployment and month, idle ones included, a bar each for the period.
     expect(stdout).toMatch(/<table class="utilisation">[\s\S]*?vllm-llama-8b[\s\S]*?0\.76%[\s\S]*?vllm-whisper/);
-    expect(stdout.match(/<svg[^>]*class="chart ubar"/g)?.length).toBe(12);
+    expect(stdout.match(/<svg[^>]*class="chart ubar"/g)?.length).toBe(4);
     // Billed and allocated apart, with the currency.
-    expect(stdout).toContain('billed USD 28,879.00; self-hosted fixed cost allocated over tokens USD 163.20');
+    expect(stdout).toMatch(/<b>\$28,879<\/b><span>billed<\/span>/);
+    expect(stdout).toMatch(/<b>\$163<\/b><span>fixed cost allocated<\/span>/);
+    // Triggers grouped by rule: one table per trigger, not one block per firing.
+    expect(stdout.match(/<table class="firings">/g)?.length).toBe(2);
     // The parsed document has no element the alias could have injected.
     expect(stdout).not.toMatch(/<script/i);
     expect(stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

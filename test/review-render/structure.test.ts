@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewRenderers } from '../../src/render/review/review-registry.js';
 import { displayWidth } from '../render/text-width.js';
 import { fixtureReview, NASTY } from './fixture.js';
+import { realisticReview } from './realistic.js';
 
 // docs/design.md invariant 5 for the review: the hostile alias changes no structure.
 
@@ -57,9 +58,22 @@ describe('terminal', () => {
     for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(120);
     expect(text).not.toContain('\u001b');
   });
-  it('fits a narrower terminal too', () => {
-    const text = reviewRenderers.table(review, { color: false, width: 100 });
-    for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
+  it.each([100, 80])('fits a %i-column terminal too, the hostile alias included', (width) => {
+    const text = reviewRenderers.table(review, { color: false, width });
+    for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+  });
+  it('at 80 columns, a realistic quarter: months and amounts never break, ids only at hyphens', () => {
+    const text = reviewRenderers.table(realisticReview(), { color: false, width: 80 });
+    for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    // A cell's line never ends inside a month or an amount.
+    expect(text).not.toMatch(/\b20\d\d- *│/);
+    expect(text).not.toMatch(/\$[\d,]*,? *│\s*\n[^\n]*│ *\d{3}/);
+    expect(text).toContain('│ customer-email-');
+    expect(text).not.toContain('…');
+    // Each move's amount is whole: below 110 columns the moves are said under their table.
+    const amounts = realisticReview().triggers.flatMap((t) => t.move.note.match(/\$[\d,.]+\/month/g) ?? []);
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const a of amounts) expect(text).toContain(a);
   });
   it('colours only when asked', () => {
     expect(reviewRenderers.table(review, { color: true })).toContain('\u001b[');

@@ -38,7 +38,7 @@ describe('capacity_below: a deployment’s real traffic', () => {
     expect(f.summary).toBe(
       'vllm-llama-8b: below 10 % of capacity for 3 consecutive months (needs 2); use cases on it: vault',
     );
-    expect(f.move.note).toContain('USD 6,000/month');
+    expect(f.move.note).toContain('$6,000/month');
     // No use case is moved or retired for it: capacity planning needs a person.
     expect(r.proposals).toEqual([]);
   });

@@ -361,7 +361,7 @@ describe('findings', () => {
         rows: 0,
         first_rows: [],
         message:
-          'legacy is retired but ran 1,201 requests (1,000 tokens, cost 3) on api (2026-01: 1 request, 2026-03: 1,200 requests); ' +
+          'legacy is retired but ran 1,201 requests (1,000 tokens, billed $3.00) on api (2026-01: 1 request, 2026-03: 1,200 requests); ' +
           'regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use',
       },
     ]);

@@ -6,6 +6,7 @@ import { cmp } from './aggregate.js';
 import { selfHostedOptions } from './moves.js';
 import type { ProposedMove } from './review-types.js';
 import { fmt, perMonth, ucSubject, type Subject, type TriggerContext } from './trigger-context.js';
+import { formatAmount } from './money.js';
 
 /** A share of capacity to 4 significant digits: 0.00008 % stays 8e-7 rather than rounding to 0 or 1e-6. */
 const roundShare = (v: number): number => (v === 0 ? 0 : Number(v.toPrecision(4)));
@@ -42,8 +43,8 @@ export function capacity(ctx: TriggerContext, rule: TriggerRule): Subject[] {
               tier,
               note:
                 ran.length === 0
-                  ? `nothing ran on ${d.id}: release it (${cur} ${fmt(fixed.monthly)}/month) or route planned work to it`
-                  : `consolidate ${d.id}'s work onto other self-hosted capacity, or release it (${cur} ${fmt(fixed.monthly)}/month)`,
+                  ? `nothing ran on ${d.id}: release it (${formatAmount(fixed.monthly, cur)}/month) or route planned work to it`
+                  : `consolidate ${d.id}'s work onto other self-hosted capacity, or release it (${formatAmount(fixed.monthly, cur)}/month)`,
             },
       };
     });
@@ -61,7 +62,7 @@ export function breakEven(ctx: TriggerContext, rule: TriggerRule): Subject[] {
     const move: ProposedMove = {
       action: 'evaluate',
       tier: option.tier.id,
-      note: `${option.deployment.id} costs ${ctx.cur} ${fmt(fixed.monthly)}/month for up to ${fmt(fixed.capacity_tokens_per_month)} tokens`,
+      note: `${option.deployment.id} costs ${formatAmount(fixed.monthly, ctx.cur)}/month for up to ${fmt(fixed.capacity_tokens_per_month)} tokens`,
     };
     const s = ucSubject(ctx, tier, u, {
       values: cost,

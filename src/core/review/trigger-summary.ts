@@ -2,6 +2,7 @@
 import type { TriggerRule } from '../policy/types.js';
 import type { TriggerFiring } from './review-types.js';
 import { fmt, type Subject } from './trigger-context.js';
+import { formatAmount } from './money.js';
 
 export function metricOf(rule: TriggerRule): TriggerFiring['metric'] {
   switch (rule.kind) {
@@ -29,7 +30,7 @@ export function summary(rule: TriggerRule, s: Subject, run: number, cur: string)
     case 'tokens_above':
       return `${who}: more than ${fmt(threshold)} tokens/month on ${s.tier} for ${span}`;
     case 'spend_above':
-      return `${who}: more than ${cur} ${fmt(threshold)}/month spent on ${s.tier} for ${span}`;
+      return `${who}: more than ${formatAmount(threshold, cur)}/month spent on ${s.tier} for ${span}`;
     case 'no_traffic':
       return `${who}: no traffic for ${span}${s.note ? ` (${s.note})` : ''}`;
     case 'capacity_above':
@@ -40,6 +41,6 @@ export function summary(rule: TriggerRule, s: Subject, run: number, cur: string)
       return `${who}: below ${fmt(threshold * 100)} % of capacity for ${span}; ${on}`;
     }
     case 'break_even':
-      return `${who}: spend on ${s.tier} above the ${cur} ${fmt(threshold)}/month of ${s.deployment} (past its break-even) for ${span}`;
+      return `${who}: spend on ${s.tier} above the ${formatAmount(threshold, cur)}/month of ${s.deployment} (past its break-even) for ${span}`;
   }
 }

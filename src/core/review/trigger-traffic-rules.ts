@@ -6,8 +6,9 @@ import type { TriggerRule } from '../policy/types.js';
 import type { UsageCell } from './aggregate.js';
 import { isCleared, nextOpenTier, selfHostedOptions, servingTiers, whyNotCleared } from './moves.js';
 import type { ProposedMove } from './review-types.js';
-import { fmt, perMonth, ucSubject, usesTier, type Subject, type TriggerContext } from './trigger-context.js';
+import { perMonth, ucSubject, usesTier, type Subject, type TriggerContext } from './trigger-context.js';
 import { trafficMeasure } from './traffic-basis.js';
+import { formatAmount } from './money.js';
 
 export function volumeBelow(ctx: TriggerContext, rule: TriggerRule): Subject[] {
   const tier = rule.tier ?? null;
@@ -96,7 +97,7 @@ function evaluateMove(ctx: TriggerContext, u: PlannedUseCase, rule: TriggerRule)
     ? {
         action: 'evaluate',
         tier: option.tier.id,
-        note: `evaluate ${option.deployment.id} (${cur} ${fmt(option.deployment.fixed_cost!.monthly)}/month)`,
+        note: `evaluate ${option.deployment.id} (${formatAmount(option.deployment.fixed_cost!.monthly, cur)}/month)`,
       }
     : {
         action: 'evaluate',

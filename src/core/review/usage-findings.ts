@@ -12,6 +12,7 @@ import { SEVERITY } from './finding-order.js';
 import { evidenceRows, inferenceNote } from './placement-findings.js';
 import type { ReviewFinding, ReviewFindingKind, Severity } from './review-types.js';
 import { failClosedNote, judgeUnregistered } from './unregistered.js';
+import { formatAmount } from './money.js';
 
 interface Group {
   kind: ReviewFindingKind;
@@ -153,18 +154,19 @@ export function usageFindings(
       rows: guess ? guess.months.reduce((s, m) => s + m.rows, 0) : 0,
       first_rows: guess ? evidenceRows(guess, keep) : [],
       message:
-        (g.kind === 'retired-traffic' ? retiredMessage(g) : g.message) + (guess ? inferenceNote(guess, keep) : ''),
+        (g.kind === 'retired-traffic' ? retiredMessage(g, policy.currency ?? 'USD') : g.message) +
+        (guess ? inferenceNote(guess, keep) : ''),
     };
   });
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-function retiredMessage(g: Group): string {
+function retiredMessage(g: Group, currency: string): string {
   const months = [...g.perMonth.entries()].sort((a, b) => cmp(a[0], b[0]));
   const evidence = months.map(([m, r]) => `${m}: ${fmt(r)} request${r === 1 ? '' : 's'}`).join(', ');
   return (
-    `${g.use_case} is retired but ran ${fmt(g.requests)} request${g.requests === 1 ? '' : 's'} (${fmt(g.tokens)} tokens, cost ${fmt(round2(g.cost))}) on ${g.tier} (${evidence}); ` +
+    `${g.use_case} is retired but ran ${fmt(g.requests)} request${g.requests === 1 ? '' : 's'} (${fmt(g.tokens)} tokens, billed ${formatAmount(g.cost, currency)}) on ${g.tier} (${evidence}); ` +
     'regenerate the gateway config so its alias is no longer routed, or set its status back if it is still in use'
   );
 }

@@ -1,20 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { formatInt, formatMoney, formatPct, formatTokens } from '../text/format.js';
+import { countOf, formatInt, formatPct, formatTokens } from '../text/format.js';
+import { formatAmount } from '../../core/review/money.js';
 import type { RenderContext } from '../matrix/registry.js';
-import { barChartSvg, splitCompareSvg, stackedColumnsSvg, triggerSparkSvg, type ComparePanel } from './review-svg.js';
+import { splitCompareSvg, stackedColumnsSvg, triggerSparkSvg, type ComparePanel } from './review-svg.js';
 import { utilisationBarSvg } from './review-svg-utilisation.js';
 import { buildReviewView, type ReviewView, type ReviewViewOptions } from './review-view.js';
 import { countsSentence, outsideSentence } from './review-view-counts.js';
-import { deploymentsLegend, type DeploymentMonthView, type DeploymentView } from './review-view-deployments.js';
-import { moneySentence, monthlyLegend, type MonthView, type UseCaseTotal } from './review-view-money.js';
+import { DEPLOYMENTS_LEGEND, type DeploymentView } from './review-view-deployments.js';
+import { MONTHLY_LEGEND, useCaseLegend, type MonthView } from './review-view-money.js';
 import type { FiringView } from './review-view-triggers.js';
 import type { Review } from '../../core/review/review-types.js';
 
 // The review as one self-contained page: inline CSS and inline SVG, no scripts, no external
-// assets, printable. Every input string reaches the page through `{{ }}` or, inside a chart,
-// through escapeXml; the chart helpers take view data, never markup, so a template cannot
-// smuggle an input string past escaping.
+// assets, printable on two A4 pages for a quarter of a realistic portfolio. Every input string
+// reaches the page through `{{ }}`, through the `id` helper (escaped, then a break opportunity
+// after each hyphen), or, inside a chart, through escapeXml; the chart helpers take view data,
+// never markup, so a template cannot smuggle an input string past escaping.
 
 // src/render/ and dist/render/ both sit two levels below the package root.
 const TEMPLATES_DIR = new URL('../../../templates/', import.meta.url);
@@ -25,42 +27,26 @@ const value = (metric: Metric, m: { tokens: number; billed: number; allocated: n
   metric === 'cost' ? m.billed + m.allocated : m.tokens;
 
 function monthlyChart(months: MonthView[], metric: Metric, currency: string): string {
+  const money = (n: number): string => formatAmount(n, currency);
   const label = (m: { tokens: number; billed: number; allocated: number }): string =>
-    metric === 'cost'
-      ? `billed ${currency} ${formatMoney(m.billed)} + allocated ${formatMoney(m.allocated)}`
-      : formatTokens(m.tokens);
+    metric === 'cost' ? `billed ${money(m.billed)} + allocated ${money(m.allocated)}` : formatTokens(m.tokens);
   return stackedColumnsSvg(
-    metric === 'cost' ? `Cost (${currency}) per month and tier: billed + allocated` : 'Tokens per month and tier',
+    metric === 'cost' ? 'Cost per month and tier: billed + allocated' : 'Tokens per month and tier',
     months.map((m) => ({
       label: m.month,
-      total: metric === 'cost' ? formatMoney(value(metric, m)) : formatTokens(m.tokens),
+      total: metric === 'cost' ? money(value(metric, m)) : formatTokens(m.tokens),
       segments: m.tiers.map((t) => ({
         cls: t.cls,
         value: value(metric, t),
         title: `${m.month} · ${t.tier}: ${label(t)}`,
       })),
     })),
+    100,
   );
 }
 
-function topChart(top: UseCaseTotal[], currency: string): string {
-  return barChartSvg(
-    `Top use cases by cost (${currency}): billed + allocated`,
-    top.map((u) => ({
-      label: u.useCase,
-      value: u.cost,
-      valueLabel: `${formatMoney(u.cost)} · ${formatTokens(u.tokens)} tok`,
-      segments: u.tiers.map((t) => ({
-        cls: t.cls,
-        value: t.cost,
-        title: `${u.useCase} on ${t.tier}: ${currency} ${formatMoney(t.cost)} (billed + allocated), ${formatTokens(t.tokens)} tokens`,
-      })),
-    })),
-  );
-}
-
-function utilisationBar(d: DeploymentView, m: DeploymentMonthView): string {
-  return utilisationBarSvg(`${d.deployment}, ${m.month}: ${m.utilisation} of capacity`, m.share, d.cls);
+function utilisationBar(d: DeploymentView): string {
+  return utilisationBarSvg(`${d.deployment}, ${d.period}: ${d.utilisation} of capacity`, d.share, d.cls);
 }
 
 function splitChart(v: ReviewView): string {
@@ -99,12 +85,22 @@ function splitChart(v: ReviewView): string {
       panel('cost', 'shareCost', 'cost'),
       panel('requests', 'shareRequests', 'requests'),
     ],
-    { now: `this period (${now})`, before: v.previousSplit ? `last period (${v.previousPeriod})` : null },
+    {
+      tiers: v.split.map((s) => ({ tier: s.tier, cls: s.cls })),
+      now: `solid: ${now}`,
+      before: v.previousSplit ? `pale: ${v.previousPeriod}` : null,
+    },
   );
 }
 
 function triggerChart(f: FiringView): string {
-  return triggerSparkSvg(`${f.trigger}: ${f.subject}`, f.figures, f.months.split(', '), f.cls);
+  return triggerSparkSvg(
+    `${f.trigger}: ${f.subject}; ${f.figures.map((x) => x.label).join('; ')}`,
+    f.figures,
+    f.figures.filter((x) => x.held).map((x) => x.month),
+    f.cls,
+    f.threshold,
+  );
 }
 
 const HELPERS = {
@@ -121,10 +117,12 @@ function reviewTemplate(): Handlebars.TemplateDelegate {
   const charts = {
     volumeChart: (v: ReviewView) => svg(monthlyChart(v.monthly, 'tokens', v.currency)),
     costChart: (v: ReviewView) => svg(monthlyChart(v.monthly, 'cost', v.currency)),
-    topChart: (v: ReviewView) => svg(topChart(v.top, v.currency)),
-    utilisationBar: (d: DeploymentView, m: DeploymentMonthView) => svg(utilisationBar(d, m)),
+    utilisationBar: (d: DeploymentView) => svg(utilisationBar(d)),
     splitChart: (v: ReviewView) => svg(splitChart(v)),
     triggerChart: (f: FiringView) => svg(triggerChart(f)),
+    // An id or alias, escaped, with a break opportunity after each hyphen: a long id wraps at
+    // its hyphens, never mid-word, and is never cut.
+    id: (s: unknown) => svg(hb.escapeExpression(String(s)).replace(/-/g, '-<wbr>')),
   };
   const helpers = { ...HELPERS, ...charts };
   hb.registerHelper(helpers);
@@ -147,46 +145,91 @@ function withoutControls<T>(value: T): T {
   return value;
 }
 
+/** The sections with nothing in them, said in one line instead of a heading each. */
+function quietSections(v: ReviewView): string[] {
+  return [
+    ...(v.unregistered.length ? [] : ['All traffic came from aliases in the inventory.']),
+    ...(v.retired.length ? [] : ['No traffic to retired use cases.']),
+    ...(v.otherFindings.length ? [] : ['No other findings.']),
+  ];
+}
+
 export function renderReviewHtml(review: Review, _ctx: RenderContext, opts: ReviewViewOptions = {}): string {
   const v = withoutControls(buildReviewView(review, opts));
+  const money = (n: number): string => formatAmount(n, v.currency);
+  const dash = (n: number): string => (n === 0 ? '–' : money(n));
   return reviewTemplate()({
     v,
     countsText: `${countsSentence(v.counts)}${v.counts.outsidePeriodCells ? ` ${outsideSentence(v.counts)}` : ''}`,
-    splitRows: v.split.map((s, i) => {
-      const before = v.previousSplit?.[i];
-      const change = v.splitChange?.[i];
-      const cell = (key: 'shareTokens' | 'shareCost' | 'shareRequests', c: 'tokens' | 'cost' | 'requests') => ({
-        now: formatPct(s[key]),
-        before: before ? formatPct(before[key]) : '',
-        change: change?.[c] ?? '',
-      });
-      return {
-        tier: s.tier,
-        cls: s.cls,
-        tokens: cell('shareTokens', 'tokens'),
-        cost: cell('shareCost', 'cost'),
-        requests: cell('shareRequests', 'requests'),
-      };
-    }),
+    kpis: [
+      { label: 'requests', value: formatInt(v.totals.requests), alert: false },
+      { label: 'tokens', value: formatTokens(v.totals.tokens), alert: false },
+      { label: 'billed', value: money(v.totals.billed), alert: false },
+      { label: 'fixed cost allocated', value: money(v.totals.allocated), alert: false },
+      {
+        label: v.breaches.length === 1 ? 'breach' : 'breaches',
+        value: String(v.breaches.length),
+        alert: v.breaches.length > 0,
+      },
+      {
+        label: v.firings.length === 1 ? 'trigger fired' : 'triggers fired',
+        value: String(v.firings.length),
+        alert: false,
+      },
+      {
+        label: v.proposals.length === 1 ? 'proposed change' : 'proposed changes',
+        value: String(v.proposals.length),
+        alert: false,
+      },
+      {
+        label: v.unregistered.length === 1 ? 'unregistered alias' : 'unregistered aliases',
+        value: String(v.unregistered.length),
+        alert: v.unregistered.length > 0,
+      },
+    ],
     totals: {
-      requests: formatInt(v.totals.requests),
       tokens: formatTokens(v.totals.tokens),
-      money: moneySentence(v),
-      billed: formatMoney(v.totals.billed),
-      allocated: formatMoney(v.totals.allocated),
+      billed: money(v.totals.billed),
+      allocated: dash(v.totals.allocated),
     },
     monthlyRows: v.monthly.map((m) => ({
       month: m.month,
       tiers: m.tiers.map((t) => ({
         tokens: t.tokens > 0 || t.billed > 0 ? formatTokens(t.tokens) : '–',
-        billed: t.tokens > 0 || t.billed > 0 ? formatMoney(t.billed) : '',
-        allocated: t.allocated > 0 ? formatMoney(t.allocated) : '',
+        billed: t.tokens > 0 || t.billed > 0 ? money(t.billed) : '',
+        allocated: t.allocated > 0 ? money(t.allocated) : '',
       })),
       tokens: formatTokens(m.tokens),
-      billed: formatMoney(m.billed),
-      allocated: formatMoney(m.allocated),
+      billed: money(m.billed),
+      allocated: dash(m.allocated),
     })),
-    monthlyLegend: monthlyLegend(v),
-    deploymentsLegend: deploymentsLegend(v),
+    monthlyLegend: MONTHLY_LEGEND,
+    deploymentsLegend: DEPLOYMENTS_LEGEND,
+    useCaseRows: v.useCases.map((u, i) => ({
+      rank: i + 1,
+      useCase: u.useCase,
+      // Bar segments as percentages of the column, one per tier it ran on.
+      bars: u.tiers
+        .filter((t) => t.share > 0)
+        .map((t) => ({
+          cls: t.cls,
+          width: (Math.round(u.scale * t.share * 1000) / 10).toFixed(1),
+          title: `${t.tier}: ${money(t.cost)}`,
+        })),
+      cost: money(u.cost),
+      billed: money(u.billed),
+      allocated: dash(u.allocated),
+      tokens: formatTokens(u.tokens),
+      requests: formatInt(u.requests),
+      p95: u.p95 === null ? '–' : `${formatInt(u.p95)} ms`,
+      tiers: u.tiers,
+    })),
+    useCaseLegend: useCaseLegend(v, true),
+    triggerGroups: v.triggerGroups.map((g) => ({
+      ...g,
+      count: countOf(g.firings.length, 'subject', 'subjects'),
+      months: v.months,
+    })),
+    quiet: quietSections(v),
   });
 }

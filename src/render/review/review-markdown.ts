@@ -1,11 +1,13 @@
-import { countOf, formatMoney, formatPct, formatTokens } from '../text/format.js';
+import { countOf, formatInt, formatPct, formatTokens } from '../text/format.js';
+import { formatAmount } from '../../core/review/money.js';
 import { escapeMarkdownCell as esc } from '../text/markdown-escape.js';
 import type { RenderContext } from '../matrix/registry.js';
 import { buildReviewView, type ReviewView, type ReviewViewOptions } from './review-view.js';
 import { countsSentence, outsideSentence } from './review-view-counts.js';
-import { deploymentsLegend } from './review-view-deployments.js';
+import { DEPLOYMENTS_LEGEND } from './review-view-deployments.js';
 import type { FindingView } from './review-view-findings.js';
-import { moneySentence, monthlyLegend, tierMonthText } from './review-view-money.js';
+import { MONTHLY_LEGEND, moneySentence, tierMonthText, useCaseLegend } from './review-view-money.js';
+import type { ProposalView, TriggerGroupView } from './review-view-triggers.js';
 import type { Review } from '../../core/review/review-types.js';
 
 // The review as GitHub-flavoured Markdown (a PR comment, a wiki page). Every cell is our own
@@ -25,23 +27,30 @@ const section = (title: string, rows: string[][], headers: string[], empty: stri
   ...(rows.length ? table(headers, rows, align) : [`_${empty}_`]),
 ];
 
+/** A table folded away (GitHub renders `<details>`): the full detail, out of the meeting's way. */
+function details(summary: string, rows: string[][], headers: string[], empty: string, align: Align[] = []): string[] {
+  if (rows.length === 0) return [`_${empty}_`];
+  return [`<details><summary>${esc(summary)}</summary>`, '', ...table(headers, rows, align), '', '</details>'];
+}
+
 const findingRows = (fs: FindingView[]): string[][] =>
   fs.map((f) => [`**${esc(f.subject)}**`, esc(f.tier), esc(f.months), esc(f.traffic), esc(f.message)]);
 
 function monthlySection(v: ReviewView): string[] {
-  const money = (m: { tokens: number; billed: number; allocated: number }): string[] => [
+  // Amounts are escaped like any cell: two `$` in one line would open GitHub's inline maths.
+  const money = (n: number): string => esc(formatAmount(n, v.currency));
+  const sums = (m: { tokens: number; billed: number; allocated: number }): string[] => [
     formatTokens(m.tokens),
-    formatMoney(m.billed),
-    formatMoney(m.allocated),
+    money(m.billed),
+    m.allocated === 0 ? '–' : money(m.allocated),
   ];
   const rows = [
-    ...v.monthly.map((m) => [esc(m.month), ...m.tiers.map(tierMonthText), ...money(m)]),
-    ['**total**', ...v.tiers.map(() => ''), ...money(v.totals).map((x) => `**${x}**`)],
+    ...v.monthly.map((m) => [esc(m.month), ...m.tiers.map((t) => esc(tierMonthText(t, v.currency))), ...sums(m)]),
+    ['**total**', ...v.tiers.map(() => ''), ...sums(v.totals).map((x) => `**${x}**`)],
   ];
-  const c = esc(v.currency);
-  const headers = ['month', ...v.tiers.map((t) => esc(t.tier)), 'tokens', `billed (${c})`, `allocated (${c})`];
+  const headers = ['month', ...v.tiers.map((t) => esc(t.tier)), 'tokens', 'billed', 'allocated'];
   return [
-    '## Monthly volume and cost per tier',
+    '## Monthly tokens and cost per tier',
     '',
     ...table(
       headers,
@@ -49,42 +58,129 @@ function monthlySection(v: ReviewView): string[] {
       headers.map((_, i) => (i === 0 ? 'left' : 'right')),
     ),
     '',
-    esc(monthlyLegend(v)),
+    esc(MONTHLY_LEGEND),
   ];
 }
 
 function deploymentsSection(v: ReviewView): string[] {
-  const rows = v.deployments.flatMap((d) =>
-    d.months.map((m) => [
-      `**${esc(d.deployment)}**`,
-      esc(d.tier),
-      esc(m.month),
-      m.tokens,
-      m.capacity,
-      m.utilisation,
-      m.fixed,
-      esc(m.useCases),
-    ]),
-  );
-  const headers = [
-    'deployment',
-    'tier',
-    'month',
-    'tokens',
-    'capacity',
-    'utilisation',
-    `fixed (${esc(v.currency)}/month)`,
-    'use cases',
-  ];
+  const rows = v.deployments.map((d) => [
+    `**${esc(d.deployment)}**`,
+    esc(d.tier),
+    esc(d.fixed),
+    ...v.months.map((month) => {
+      const m = d.months.find((x) => x.month === month);
+      return m ? `${m.utilisation} (${m.tokens})` : '–';
+    }),
+    `**${d.utilisation}**`,
+    d.useCases.length ? d.useCases.map(esc).join(', ') : '_none_',
+  ]);
+  const headers = ['deployment', 'tier', 'fixed / month', ...v.months.map(esc), 'period', 'use cases on it'];
   return [
     ...section(
       `Self-hosted utilisation (${v.deployments.length})`,
       rows,
       headers,
       'The policy has no self-hosted deployment (fixed_cost and capacity).',
-      ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
+      headers.map((_, i) => (i >= 2 && i < headers.length - 1 ? 'right' : 'left')),
     ),
-    ...(rows.length ? ['', esc(deploymentsLegend(v))] : []),
+    ...(rows.length ? ['', esc(DEPLOYMENTS_LEGEND)] : []),
+  ];
+}
+
+function useCasesSection(v: ReviewView): string[] {
+  const money = (n: number): string => esc(formatAmount(n, v.currency));
+  const rows = v.useCases.map((u, i) => [
+    String(i + 1),
+    `**${esc(u.useCase)}**`,
+    u.tiers.map((t) => esc(t.tier)).join(', '),
+    `**${money(u.cost)}**`,
+    money(u.billed),
+    u.allocated === 0 ? '–' : money(u.allocated),
+    formatTokens(u.tokens),
+    formatInt(u.requests),
+    u.p95 === null ? '–' : `${formatInt(u.p95)} ms`,
+  ]);
+  return [
+    ...section(
+      `Use cases by cost (${v.useCases.length})`,
+      rows,
+      ['#', 'use case', 'ran on', 'cost', 'billed', 'allocated', 'tokens', 'requests', 'p95'],
+      'No traffic in the period.',
+      ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    ...(rows.length ? ['', esc(useCaseLegend(v, false))] : []),
+  ];
+}
+
+function triggersSection(v: ReviewView): string[] {
+  const group = (g: TriggerGroupView): string[] => {
+    const headers = ['subject', 'tier', ...v.months.map(esc), 'months held', ...(g.move ? [] : ['proposed move'])];
+    const rows = g.firings.map((f) => [
+      [
+        `**${esc(f.subject)}**`,
+        ...(f.useCases ? [`on it: ${esc(f.useCases)}`] : []),
+        ...(f.note ? [`_${esc(f.note)}_`] : []),
+      ].join('<br>'),
+      esc(f.tier),
+      ...f.figures.map((x) => (x.held ? `**${figure(x.text)}**` : figure(x.text))),
+      f.run,
+      ...(g.move ? [] : [esc(f.move)]),
+    ]);
+    return [
+      `### ${esc(g.trigger)}: ${esc(g.rule)} (${countOf(g.firings.length, 'subject', 'subjects')})`,
+      '',
+      ...(g.move ? [`Proposed: ${esc(g.move)}`, ''] : []),
+      ...table(
+        headers,
+        rows,
+        headers.map((_, i) => (i >= 2 && i < 3 + v.months.length ? 'right' : 'left')),
+      ),
+    ];
+  };
+  return [
+    `## Triggers fired (${v.firings.length})`,
+    '',
+    ...(v.triggerGroups.length
+      ? [
+          'Figures in bold: the months the condition held; months held counts consecutive months, with those carried over from last quarter.',
+          ...v.triggerGroups.flatMap((g) => ['', ...group(g)]),
+        ]
+      : ['_No trigger fired._']),
+  ];
+}
+
+/**
+ * A figure of our own (`0.22%`, `$6,000`, `1.2M`): only `$` needs a backslash (two would open
+ * GitHub's inline maths); the full escaping would print `0\\.22%` in the raw text.
+ */
+const figure = (text: string): string => text.replace(/\$/g, '\\$');
+
+/** A fence longer than any run of backticks inside, so no input line can close it. */
+function fenced(lang: string, lines: string[]): string[] {
+  const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...[...l.matchAll(/`+/g)].map((m) => m[0].length))));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}${lang}`, ...lines, fence];
+}
+
+function proposalsSection(v: ReviewView): string[] {
+  const item = (p: ProposalView): string[] => [
+    `- **${esc(p.sentence)}**: ${esc(p.reason)} (trigger ${esc(p.trigger)})`,
+    '',
+    ...fenced(
+      'diff',
+      p.patch.map((l) => `${l.sign} ${l.text.replace(/[\r\n\u2028\u2029\u0085]/g, ' ')}`),
+    ).map((l) => `  ${l}`),
+  ];
+  return [
+    `## Proposed inventory changes (${v.proposals.length})`,
+    '',
+    ...(v.proposals.length
+      ? [
+          "Each change to the use case's inventory entry: `-` what it holds now, `+` what it will hold. `--propose FILE` writes them as a patch to review; `--apply FILE` applies it, keeping every comment.",
+          '',
+          ...v.proposals.flatMap((p, i) => [...(i ? [''] : []), ...item(p)]),
+        ]
+      : ['_No changes proposed._']),
   ];
 }
 
@@ -158,50 +254,12 @@ export function renderReviewMarkdown(review: Review, _ctx: RenderContext, opts: 
       ['use case', 'ran on', 'months', 'traffic', 'why'],
       'No traffic ran on a tier not cleared for its data.',
     ),
-    monthlySection(v),
-    deploymentsSection(v),
-    section(
-      'Top use cases by cost',
-      v.top.map((u) => [
-        `**${esc(u.useCase)}**`,
-        formatTokens(u.tokens),
-        formatMoney(u.billed),
-        formatMoney(u.allocated),
-        u.tiers.map((t) => esc(t.tier)).join(', '),
-      ]),
-      ['use case', 'tokens', `billed (${esc(v.currency)})`, `allocated (${esc(v.currency)})`, 'ran on'],
-      'No traffic in the period.',
-      ['left', 'right', 'right', 'right', 'left'],
-    ),
+    triggersSection(v),
+    proposalsSection(v),
+    useCasesSection(v),
     splitSection(v),
-    section(
-      `Triggers fired (${v.firings.length})`,
-      v.firings.map((f) => [
-        `**${esc(f.trigger)}**`,
-        esc(f.subject),
-        esc(f.tier),
-        f.run,
-        [
-          ...f.figures.map((x) => esc(x.label)),
-          ...(f.note ? [`_${esc(f.note)}_`] : []),
-          ...(f.useCases ? [`use cases: ${esc(f.useCases)}`] : []),
-        ].join('<br>'),
-        esc(f.move),
-      ]),
-      ['trigger', 'subject', 'tier', 'run', 'evidence', 'proposed move'],
-      'No trigger fired.',
-    ),
-    section(
-      `Proposed inventory changes (${v.proposals.length})`,
-      v.proposals.map((p) => [
-        `**${esc(p.useCase)}**`,
-        esc(p.action),
-        `${esc(p.path)}: ${esc(p.from)} → ${esc(p.to)}`,
-        esc(p.reason),
-      ]),
-      ['use case', 'action', 'change', 'reason'],
-      'No changes proposed.',
-    ),
+    deploymentsSection(v),
+    monthlySection(v),
     section(
       `Aliases not in the inventory (${v.unregistered.length})`,
       findingRows(v.unregistered),
@@ -220,35 +278,28 @@ export function renderReviewMarkdown(review: Review, _ctx: RenderContext, opts: 
       ['severity', 'kind', 'subject', 'message'],
       'No other findings.',
     ),
-    section(
-      'Usage per use case and month',
-      v.usage.map((u) => [
-        `**${esc(u.useCase)}**`,
-        esc(u.month),
-        esc(u.tier),
-        u.requests,
-        u.tokens,
-        u.billed,
-        u.allocated,
-        u.failures,
-        u.p95,
-        esc(u.deployments),
-      ]),
-      [
-        'use case',
-        'month',
-        'ran on',
-        'requests',
-        'tokens',
-        `billed (${esc(v.currency)})`,
-        `allocated (${esc(v.currency)})`,
-        'failures',
-        'p95',
-        'deployments',
-      ],
-      'No attributed traffic in the period.',
-      ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-    ),
+    [
+      '## Usage per use case, month and tier',
+      '',
+      ...details(
+        `${v.usage.length} ${v.usage.length === 1 ? 'cell' : 'cells'}: requests, tokens, cost, failures, p95 latency and deployments`,
+        v.usage.map((u) => [
+          `**${esc(u.useCase)}**`,
+          esc(u.month),
+          esc(u.tier),
+          u.requests,
+          u.tokens,
+          esc(u.billed),
+          esc(u.allocated),
+          u.failures,
+          u.p95,
+          esc(u.deployments),
+        ]),
+        ['use case', 'month', 'ran on', 'requests', 'tokens', 'billed', 'allocated', 'failures', 'p95', 'deployments'],
+        'No attributed traffic in the period.',
+        ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+      ),
+    ],
     [
       '## Rows',
       '',

@@ -4,8 +4,8 @@ import { escapeXml } from './review-svg.js';
 // share used. Any traffic at all gets at least a sliver, so 0.04 % does not look like nothing;
 // over capacity the bar is full and marked. Colours come from the stylesheet like the other charts.
 
-const WIDTH = 120;
-const HEIGHT = 10;
+const WIDTH = 44;
+const HEIGHT = 8;
 const n = (x: number): string => String(Math.round(x * 10) / 10);
 
 export function utilisationBarSvg(title: string, share: number, cls: string): string {

@@ -24,8 +24,9 @@ function svgOpen(width: number, height: number, title: string, cls: string): str
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${cls}" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`;
 }
 
+/** A text element; `attrs` may set its own font-size (an attribute is never written twice). */
 const text = (x: number, y: number, s: string, attrs = ''): string =>
-  `<text x="${n(x)}" y="${n(y)}" ${FONT}${attrs ? ` ${attrs}` : ''}>${escapeXml(s)}</text>`;
+  `<text x="${n(x)}" y="${n(y)}"${attrs.includes('font-size=') ? '' : ` ${FONT}`}${attrs ? ` ${attrs}` : ''}>${escapeXml(s)}</text>`;
 interface Box {
   x: number;
   y: number;
@@ -48,8 +49,8 @@ export interface StackedColumn {
 
 /** Vertical stacked columns, one per month, segments per tier. */
 export function stackedColumnsSvg(title: string, columns: StackedColumn[], height = 170): string {
-  const colW = 46,
-    gap = 18,
+  const colW = 64,
+    gap = 28,
     left = 8,
     top = 16,
     bottom = 18;
@@ -71,42 +72,6 @@ export function stackedColumnsSvg(title: string, columns: StackedColumn[], heigh
     }
     parts.push(text(x + colW / 2, y - 3, c.total, 'text-anchor="middle" class="value"'));
     parts.push(text(x + colW / 2, height - 5, c.label, 'text-anchor="middle"'));
-  });
-  return `${parts.join('')}</svg>`;
-}
-
-export interface Bar {
-  label: string;
-  value: number;
-  valueLabel: string;
-  segments: Segment[];
-}
-
-/** Horizontal bars (e.g. the top use cases by cost), each split into tier segments. */
-export function barChartSvg(title: string, bars: Bar[], width = 340): string {
-  const rowH = 18,
-    labelW = 110,
-    valueW = 90,
-    top = 4;
-  const height = Math.max(rowH, top * 2 + bars.length * rowH);
-  const plotW = width - labelW - valueW;
-  const max = Math.max(0, ...bars.map((b) => b.value));
-  const parts = [svgOpen(width, height, title, 'bars')];
-  bars.forEach((b, i) => {
-    const y = top + i * rowH;
-    parts.push(
-      `<text x="${n(labelW - 6)}" y="${n(y + 12)}" ${FONT} text-anchor="end" class="label">${escapeXml(clip(b.label, 18))}<title>${escapeXml(b.label)}</title></text>`,
-    );
-    let x = labelW;
-    const total = b.segments.reduce((a, s) => a + s.value, 0);
-    const len = max > 0 ? (b.value / max) * plotW : 0;
-    for (const s of b.segments) {
-      const w = total > 0 ? (s.value / total) * len : 0;
-      if (n(w) === '0') continue;
-      parts.push(rect({ x, y: y + 3, w, h: rowH - 6 }, `f-${s.cls}`, s.title));
-      x += w;
-    }
-    parts.push(text(x + 4, y + 12, b.valueLabel, 'class="value"'));
   });
   return `${parts.join('')}</svg>`;
 }
@@ -134,12 +99,13 @@ export interface ComparePanel {
 export function splitCompareSvg(
   title: string,
   panels: ComparePanel[],
-  legend: { now: string; before: string | null },
+  legend: { tiers: { tier: string; cls: string }[]; now: string; before: string | null },
   width = 680,
 ): string {
+  // Two labels a row, one beside each bar: 8 px text on 9 px bars 1 px apart never touch.
   const labelW = 96,
     top = 16,
-    bar = 8,
+    bar = 9,
     legendH = 18;
   const paired = panels.some((p) => p.rows.some((r) => r.before !== null));
   const rowH = paired ? 2 * bar + 8 : bar + 8;
@@ -164,24 +130,35 @@ export function splitCompareSvg(
         const w = Math.min(1, Math.max(0, b.share)) * plotW;
         if (n(w) !== '0') parts.push(rect({ x: x0, y: yy, w, h: bar }, cls, b.title));
         parts.push(
-          text(x0 + plotW + 4, yy + bar - 0.5, b.label, cls.endsWith('prev') ? 'class="prev-value"' : 'class="value"'),
+          text(
+            x0 + plotW + 4,
+            yy + bar - 1,
+            b.label,
+            `font-size="8" ${cls.endsWith('prev') ? 'class="prev-value"' : 'class="value"'}`,
+          ),
         );
       };
       draw(r.now, y, `f-${r.cls}`);
       if (r.before) draw(r.before, y + bar + 1, `f-${r.cls} prev`);
     });
   });
+  // The legend is the tiers, in their colours (as the bars are), and which bar is which period.
   const ly = height - 6;
-  parts.push(
-    `<rect class="f-legend" x="${n(labelW)}" y="${n(ly - 7)}" width="10" height="${n(bar)}"/>`,
-    text(labelW + 14, ly, legend.now),
-  );
+  let x = labelW;
+  for (const t of legend.tiers) {
+    parts.push(rect({ x, y: ly - 7, w: 10, h: bar }, `f-${t.cls}`, t.tier), text(x + 13, ly, t.tier));
+    x += 13 + [...t.tier].length * 6 + 12;
+  }
   if (legend.before !== null) {
-    // About 6 px per character at this size: the second entry starts after the first.
-    const x = labelW + 34 + [...legend.now].length * 6;
+    // A sample of each period's bar in neutral ink: the tier colours are above.
+    parts.push(
+      `<rect class="f-legend" x="${n(x)}" y="${n(ly - 7)}" width="10" height="${n(bar)}"/>`,
+      text(x + 13, ly, legend.now),
+    );
+    x += 13 + [...legend.now].length * 6 + 12;
     parts.push(
       `<rect class="f-legend prev" x="${n(x)}" y="${n(ly - 7)}" width="10" height="${n(bar)}"/>`,
-      text(x + 14, ly, legend.before),
+      text(x + 13, ly, legend.before),
     );
   }
   return `${parts.join('')}</svg>`;
@@ -194,33 +171,74 @@ export interface Figure {
   label: string;
 }
 
-/** A trigger's evidence: the monthly figure against its threshold (dashed line); `held` months are marked. */
-export function triggerSparkSvg(title: string, figures: Figure[], held: readonly string[], cls: string): string {
-  const barW = 30,
-    gap = 10,
-    height = 64,
-    top = 6,
-    bottom = 14;
-  const width = Math.max(90, figures.length * (barW + gap) + gap);
+/** How far above the data a threshold may sit and still be drawn to scale. */
+const ON_SCALE = 1.5;
+
+/**
+ * A trigger's evidence: a bar per month scaled to the data, the months the condition held in the
+ * trigger's colour. The threshold is a line with its value beside it when it is on the data's
+ * scale; when it dwarfs the data (a 10 % floor over a deployment at 0.01 %) it is not drawn off
+ * the chart but noted at the top right (`▲ 10%`) and in the title. Month names are the table's
+ * column heads, so nothing is written under the bars and nothing can cross them.
+ */
+export function triggerSparkSvg(
+  title: string,
+  figures: Figure[],
+  held: readonly string[],
+  cls: string,
+  thresholdLabel = '',
+): string {
+  const barW = 14,
+    gap = 4,
+    height = 26,
+    top = 3,
+    bottom = 2;
+  // At most 6 px a character at 8 px (`▲` and `%` are the widest): room for the threshold's
+  // label, with its marker, beside the bars; a real browser checks it fits (review-print.test.ts).
+  const gutter = thresholdLabel === '' ? 0 : 8 + ([...thresholdLabel].length + 2) * 6;
+  const plotW = figures.length * (barW + gap);
+  const width = plotW + gutter;
   const plot = height - top - bottom;
-  const max = Math.max(0, ...figures.map((f) => Math.max(f.value, f.threshold)));
-  const y = (v: number): number => top + plot - (max > 0 ? (v / max) * plot : 0);
-  const parts = [svgOpen(width, height, title, 'spark')];
-  figures.forEach((f, i) => {
-    const x = gap + i * (barW + gap);
-    const h = top + plot - y(f.value);
-    parts.push(
-      rect(
-        { x, y: y(f.value), w: barW, h: Math.max(h, 0.5) },
-        held.includes(f.month) ? `f-${cls} held` : 'f-muted',
-        f.label,
-      ),
-    );
-    parts.push(text(x + barW / 2, height - 3, f.month.slice(2), 'text-anchor="middle" font-size="8"'));
-  });
+  const dataMax = Math.max(0, ...figures.map((f) => f.value));
   const threshold = figures[0]?.threshold;
-  if (threshold !== undefined && figures.every((f) => f.threshold === threshold)) {
-    parts.push(`<line class="threshold" x1="0" y1="${n(y(threshold))}" x2="${n(width)}" y2="${n(y(threshold))}"/>`);
+  const single = threshold !== undefined && figures.every((f) => f.threshold === threshold);
+  const onScale = single && threshold <= Math.max(dataMax * ON_SCALE, 0) && threshold > 0;
+  const max = onScale ? Math.max(dataMax, threshold) : dataMax;
+  const y = (v: number): number => top + plot - (max > 0 ? (Math.min(v, max) / max) * plot : 0);
+  const parts = [
+    svgOpen(width, height, title, 'spark'),
+    `<line class="axis" x1="0" y1="${n(top + plot)}" x2="${n(plotW)}" y2="${n(top + plot)}"/>`,
+  ];
+  figures.forEach((f, i) => {
+    const x = i * (barW + gap);
+    const h = Math.max(top + plot - y(f.value), f.value > 0 ? 1 : 0.5);
+    parts.push(
+      rect({ x, y: top + plot - h, w: barW, h }, held.includes(f.month) ? `f-${cls} held` : 'f-muted', f.label),
+    );
+  });
+  if (single && thresholdLabel !== '') {
+    if (onScale) {
+      const ty = y(threshold);
+      parts.push(
+        `<line class="threshold" x1="0" y1="${n(ty)}" x2="${n(plotW - gap / 2)}" y2="${n(ty)}"/>`,
+        text(
+          plotW + 1,
+          Math.min(height - 1, Math.max(8, ty + 3)),
+          thresholdLabel,
+          'font-size="8" class="threshold-label"',
+        ),
+      );
+    } else {
+      const where = threshold > dataMax ? '▲' : '▼';
+      parts.push(
+        text(
+          plotW + 1,
+          where === '▲' ? 9 : height - 1,
+          `${where} ${thresholdLabel}`,
+          'font-size="8" class="threshold-label"',
+        ),
+      );
+    }
   }
   return `${parts.join('')}</svg>`;
 }

@@ -1,71 +1,69 @@
-import { createRequire } from 'node:module';
-import type CliTable3 from 'cli-table3';
-import { countOf, formatMoney, formatPct, formatTokens } from '../text/format.js';
+import { countOf, formatPct, formatTokens } from '../text/format.js';
+import { formatAmount } from '../../core/review/money.js';
 import type { RenderContext } from '../matrix/registry.js';
 import { buildReviewView, type ReviewView, type ReviewViewOptions } from './review-view.js';
 import { countsSentence, outsideSentence } from './review-view-counts.js';
-import { deploymentsLegend } from './review-view-deployments.js';
+import { DEPLOYMENTS_LEGEND } from './review-view-deployments.js';
 import type { FindingView } from './review-view-findings.js';
-import { moneySentence, monthlyLegend, tierMonthText } from './review-view-money.js';
+import { MONTHLY_LEGEND, moneySentence, tierMonthText, useCaseLegend } from './review-view-money.js';
+import type { TriggerGroupView } from './review-view-triggers.js';
+import { fitToContent } from '../text/columns.js';
+import { drawTable } from '../text/text-table.js';
 import { sanitizeTerminal as clean, terminalStyle, wrapPlain, type TerminalStyle } from '../text/terminal-style.js';
 import type { Review } from '../../core/review/review-types.js';
 
 // The review summary for a terminal. Readable without colour (colour only repeats the text);
-// column widths are fixed from ctx.width (default 120) so the output is stable and fits.
-
-let tableClass: typeof CliTable3 | undefined;
-const Table = (): typeof CliTable3 => (tableClass ??= createRequire(import.meta.url)('cli-table3') as typeof CliTable3);
+// column widths follow the content and fit ctx.width (default 120, at least 80), so the output
+// is stable and no line runs past the terminal.
 
 const DEFAULT_WIDTH = 120;
 const MIN_WIDTH = 80;
 
-/**
- * Widths including padding; the last column takes what is left so borders land on `width`.
- * Fixed columns are sized for 120 columns and shrink proportionally on narrower terminals.
- */
-function fit(width: number, fixedAt120: number[]): number[] {
-  const fixed = fixedAt120.map((f) =>
-    width >= DEFAULT_WIDTH ? f : Math.max(6, Math.floor((f * width) / DEFAULT_WIDTH)),
-  );
-  const used = fixed.reduce((a, b) => a + b, 0) + fixed.length + 2;
-  return [...fixed, Math.max(12, width - used)];
-}
+type Align = 'left' | 'right';
 
+/**
+ * A table sized to its content and to `width`: the `prose` columns wrap (at spaces, ids at their
+ * hyphens), the others keep their width. A word longer than its column is broken onto lines of
+ * its own rather than cut.
+ */
 function grid(
   s: TerminalStyle,
+  width: number,
   head: string[],
-  colWidths: number[],
   rows: string[][],
-  align?: ('left' | 'right')[],
+  opts: { align?: Align[]; prose: boolean[] },
 ): string {
-  const t = new (Table())({
+  const widths = fitToContent(width, head, rows, opts.prose);
+  return drawTable({
     head: head.map((h) => s.c.bold(h)),
-    colWidths,
-    wordWrap: true,
-    ...(align ? { colAligns: align } : {}),
-    style: { head: [], border: [], compact: true },
+    rows: rows.map((r) => r.map((c, i) => breakLongWords(c, (widths[i] ?? 12) - 2))),
+    widths,
+    ...(opts.align ? { align: opts.align } : {}),
+    compact: true,
   });
-  // cli-table3 truncates a word longer than its column with `…`: a long alias or a JSON value
-  // would lose text. Such words are hard-broken onto lines of their own instead.
-  t.push(...rows.map((r) => r.map((c, i) => breakLongWords(c, (colWidths[i] ?? 12) - 2))));
-  return t.toString();
 }
 
-/** Splits runs without whitespace longer than `max` characters; coloured cells are left to cli-table3. */
+/** Splits a hyphen-free run longer than `max` characters; coloured cells are left to drawTable. */
 function breakLongWords(cell: string, max: number): string {
   if (cell.includes('\u001b') || max < 1) return cell;
+  const chunk = (part: string): string => {
+    const chars = [...part];
+    if (chars.length <= max) return part;
+    const parts: string[] = [];
+    for (let i = 0; i < chars.length; i += max) parts.push(chars.slice(i, i + max).join(''));
+    return parts.join('\n');
+  };
   return cell
     .split('\n')
     .map((line) =>
       line
         .split(' ')
-        .map((word) => {
-          const chars = [...word];
-          if (chars.length <= max) return word;
-          const parts: string[] = [];
-          for (let i = 0; i < chars.length; i += max) parts.push(chars.slice(i, i + max).join(''));
-          return parts.join('\n');
-        })
+        .map((word) =>
+          word
+            .split(/(?<=-)/)
+            .map(chunk)
+            .join(''),
+        )
         .join(' '),
     )
     .join('\n');
@@ -77,60 +75,137 @@ function findings(s: TerminalStyle, fs: FindingView[], width: number, red: boole
   const rows = fs.map((f) => [
     s.c.bold(clean(f.subject)),
     s.tier(clean(f.tier), f.cls),
-    clean(f.months),
+    // One month a line: a month (2026-07) must not wrap at its hyphen.
+    clean(f.months).split(', ').join('\n'),
     clean(f.traffic),
     red ? s.c.red(clean(f.message)) : clean(f.message),
   ]);
-  return grid(s, ['subject', 'ran on', 'months', 'traffic', 'finding'], fit(width, [22, 15, 18, 30]), rows);
+  return grid(s, width, ['subject', 'ran on', 'months', 'traffic', 'finding'], rows, {
+    prose: [true, false, false, true, true],
+  });
 }
 
 function monthly(v: ReviewView, s: TerminalStyle, width: number): string {
-  const money = (m: { tokens: number; billed: number; allocated: number }): string[] => [
+  const money = (n: number): string => formatAmount(n, v.currency);
+  const sums = (m: { tokens: number; billed: number; allocated: number }): string[] => [
     formatTokens(m.tokens),
-    formatMoney(m.billed),
-    formatMoney(m.allocated),
+    money(m.billed),
+    m.allocated === 0 ? '–' : money(m.allocated),
   ];
   const rows = [
-    ...v.monthly.map((m) => [m.month, ...m.tiers.map(tierMonthText), ...money(m)]),
-    [s.c.bold('total'), ...v.tiers.map(() => ''), ...money(v.totals).map((x) => s.c.bold(x))],
+    ...v.monthly.map((m) => [m.month, ...m.tiers.map((t) => tierMonthText(t, v.currency)), ...sums(m)]),
+    [s.c.bold('total'), ...v.tiers.map(() => ''), ...sums(v.totals).map((x) => s.c.bold(x))],
   ];
-  const c = clean(v.currency);
-  const head = ['month', ...v.tiers.map((t) => s.tier(clean(t.tier), t.cls)), 'tokens', `billed ${c}`, `alloc. ${c}`];
-  const col = Math.max(8, Math.min(24, Math.floor((width - 10 - 3 * 12 - head.length - 1) / v.tiers.length)));
-  const table = grid(
-    s,
-    head,
-    head.map((_, i) => (i === 0 ? 9 : i > v.tiers.length ? 12 : col)),
-    rows,
-    head.map((_, i) => (i === 0 ? 'left' : 'right')),
-  );
-  return [table, ...wrapPlain(monthlyLegend(v), width).map((l) => s.c.dim(l))].join('\n');
+  const head = ['month', ...v.tiers.map((t) => s.tier(clean(t.tier), t.cls)), 'tokens', 'billed', 'alloc.'];
+  const table = grid(s, width, head, rows, {
+    align: head.map((_, i) => (i === 0 ? 'left' : 'right')),
+    prose: head.map((_, i) => i > 0 && i <= v.tiers.length),
+  });
+  return [table, ...wrapPlain(MONTHLY_LEGEND, width).map((l) => s.c.dim(l))].join('\n');
 }
 
 function deployments(v: ReviewView, s: TerminalStyle, width: number): string {
   if (v.deployments.length === 0) return 'The policy has no self-hosted deployment (fixed_cost and capacity).';
-  const rows = v.deployments.flatMap((d) =>
-    d.months.map((m, i) => [
-      i === 0 ? `${s.c.bold(clean(d.deployment))}\n${s.tier(clean(d.tier), d.cls)}` : '',
-      m.month,
-      m.tokens,
-      m.capacity,
-      m.utilisation,
-      m.fixed,
-      clean(m.useCases),
-    ]),
-  );
-  const head = ['deployment', 'month', 'tokens', 'capacity', 'used', `fixed ${clean(v.currency)}/mo`, 'use cases'];
-  const table = grid(s, head, fit(width, [20, 9, 8, 10, 11, 15]), rows, [
-    'left',
-    'left',
-    'right',
-    'right',
-    'right',
-    'right',
-    'left',
+  const rows = v.deployments.map((d) => [
+    `${s.c.bold(clean(d.deployment))}\n${s.tier(clean(d.tier), d.cls)}`,
+    clean(d.fixed),
+    ...v.months.map((month) => d.months.find((m) => m.month === month)?.utilisation ?? '–'),
+    s.c.bold(d.utilisation),
+    d.useCases.length ? clean(d.useCases.join(', ')) : 'none',
   ]);
-  return [table, ...wrapPlain(deploymentsLegend(v), width).map((l) => s.c.dim(l))].join('\n');
+  const head = ['deployment', 'fixed/mo', ...v.months, 'period', 'use cases on it'];
+  const table = grid(s, width, head, rows, {
+    align: head.map((_, i) => (i === 0 || i === head.length - 1 ? 'left' : 'right')),
+    prose: head.map((_, i) => i === 0 || i === head.length - 1),
+  });
+  return [table, ...wrapPlain(DEPLOYMENTS_LEGEND, width).map((l) => s.c.dim(l))].join('\n');
+}
+
+function useCases(v: ReviewView, s: TerminalStyle, width: number): string {
+  if (v.useCases.length === 0) return 'No traffic in the period.';
+  const money = (n: number): string => formatAmount(n, v.currency);
+  const rows = v.useCases.map((u, i) => [
+    String(i + 1),
+    s.c.bold(clean(u.useCase)),
+    s.c.bold(money(u.cost)),
+    money(u.billed),
+    u.allocated === 0 ? '–' : money(u.allocated),
+    formatTokens(u.tokens),
+    u.tiers.map((t) => s.tier(clean(t.tier), t.cls)).join('\n'),
+  ]);
+  const table = grid(s, width, ['#', 'use case', 'cost', 'billed', 'alloc.', 'tokens', 'ran on'], rows, {
+    align: ['right', 'left', 'right', 'right', 'right', 'right', 'left'],
+    prose: [false, true, false, false, false, false, false],
+  });
+  return [table, ...wrapPlain(useCaseLegend(v, false), width).map((l) => s.c.dim(l))].join('\n');
+}
+
+function triggers(v: ReviewView, s: TerminalStyle, width: number): string {
+  if (v.triggerGroups.length === 0) return 'None.';
+  // Below 110 columns a move column would be a narrow strip of broken words: each row's move is
+  // then said under the table, at the full width.
+  const below = width < 110;
+  const group = (g: TriggerGroupView): string => {
+    const moveColumn = g.move === '' && !below;
+    const rows = g.firings.map((f) => [
+      [
+        s.c.bold(clean(f.subject)),
+        s.tier(clean(f.tier), f.cls),
+        ...(f.useCases ? [`on it: ${clean(f.useCases)}`] : []),
+        ...(f.note ? [s.c.dim(clean(f.note))] : []),
+      ].join('\n'),
+      ...f.figures.map((x) => (x.held ? s.c.bold(clean(x.text)) : clean(x.text))),
+      f.run,
+      ...(moveColumn ? [clean(f.move)] : []),
+    ]);
+    const head = ['subject', ...v.months, 'held', ...(moveColumn ? ['proposed move'] : [])];
+    const title = `${clean(g.trigger)}: ${clean(g.rule)} (${countOf(g.firings.length, 'subject', 'subjects')})`;
+    const [first = '', ...rest] = wrapPlain(title, width);
+    const moves =
+      g.move === '' && below
+        ? g.firings.flatMap((f) =>
+            wrapPlain(`${clean(f.subject)}: ${clean(f.move)}`, width - 2).map((l, i) =>
+              i === 0 ? `- ${l}` : `  ${l}`,
+            ),
+          )
+        : [];
+    return [
+      s.c.bold(first),
+      ...rest,
+      ...(g.move ? wrapPlain(`Proposed: ${clean(g.move)}`, width) : []),
+      grid(s, width, head, rows, {
+        align: head.map((_, i) => (i > 0 && i <= v.months.length + 1 ? 'right' : 'left')),
+        prose: head.map((_, i) => i === 0 || i > v.months.length + 1),
+      }),
+      ...(moves.length ? ['Proposed:', ...moves] : []),
+    ].join('\n');
+  };
+  return [
+    ...wrapPlain(
+      'Bold figures: the months the condition held; held: consecutive months, with those carried over from last quarter.',
+      width,
+    ).map((l) => s.c.dim(l)),
+    ...v.triggerGroups.map(group),
+  ].join('\n');
+}
+
+function proposals(v: ReviewView, s: TerminalStyle, width: number): string {
+  if (v.proposals.length === 0) return 'None.';
+  return v.proposals
+    .map((p) =>
+      [
+        ...wrapPlain(`${clean(p.sentence)}: ${clean(p.reason)} (trigger ${clean(p.trigger)})`, width).map((l, i) =>
+          i === 0 ? s.c.bold(l) : l,
+        ),
+        // The YAML keeps its indentation; only a line too long for the terminal is wrapped.
+        ...p.patch.flatMap((l) => {
+          const line = `${l.sign} ${clean(l.text)}`;
+          const lines = [...line].length <= width - 4 ? [line] : wrapPlain(line, width - 4);
+          return lines.map((x) => `    ${l.sign === '-' ? s.c.red(x) : s.c.green(x)}`);
+        }),
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 /** Each tier's share now; with a previous period, `now ← last (change)` per measure. */
@@ -152,46 +227,15 @@ function split(v: ReviewView, s: TerminalStyle, width: number): string {
   ]);
   const note = wrapPlain(v.splitNote, width).map((l) => s.c.dim(l));
   if (rows.length === 0) return ['No traffic in either period.', ...note].join('\n');
-  const w = fit(width, before ? [18, 28, 28] : [18, 12, 12]);
   const legend = before ? [`now ← last period ${clean(v.previousPeriod)} (change in percentage points)`] : [];
   return [
-    grid(s, ['tier', 'tokens', 'cost', 'requests'], before ? w : [20, 12, 12, 12], rows, [
-      'left',
-      'right',
-      'right',
-      'right',
-    ]),
+    grid(s, width, ['tier', 'tokens', 'cost', 'requests'], rows, {
+      align: ['left', 'right', 'right', 'right'],
+      prose: [true, true, true, true],
+    }),
     ...legend,
     ...note,
   ].join('\n');
-}
-
-function usage(v: ReviewView, s: TerminalStyle, width: number): string {
-  const rows = v.usage.map((u) => [
-    s.c.bold(clean(u.useCase)),
-    u.month,
-    s.tier(clean(u.tier), u.cls),
-    u.requests,
-    u.tokens,
-    u.billed,
-    u.allocated,
-    u.p95,
-    clean(u.deployments),
-  ]);
-  const w = fit(width, [20, 9, 15, 10, 8, 11, 10, 9]);
-  const c = clean(v.currency);
-  const head = [
-    'use case',
-    'month',
-    'ran on',
-    'requests',
-    'tokens',
-    `billed ${c}`,
-    `alloc. ${c}`,
-    'p95',
-    'deployments',
-  ];
-  return grid(s, head, w, rows, ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left']);
 }
 
 const before = (v: ReviewView): string =>
@@ -206,23 +250,6 @@ export function renderReviewTable(review: Review, ctx: RenderContext, opts: Revi
     `${clean(v.breachCount)}, ${countOf(v.firings.length, 'trigger fired', 'triggers fired')}, ` +
     `${countOf(v.proposals.length, 'proposed change', 'proposed changes')}, ${countOf(v.unregistered.length, 'unregistered alias', 'unregistered aliases')}; ` +
     `${formatTokens(v.totals.tokens)} tokens; ${clean(moneySentence(v))}`;
-  const firings = v.firings.map((f) => [
-    s.c.bold(clean(f.trigger)),
-    `${clean(f.subject)}\n${s.tier(clean(f.tier), f.cls)}`,
-    f.run,
-    [
-      ...f.figures.map((x) => clean(x.label)),
-      ...(f.note ? [s.c.dim(clean(f.note))] : []),
-      ...(f.useCases ? [`use cases: ${clean(f.useCases)}`] : []),
-    ].join('\n'),
-    clean(f.move),
-  ]);
-  const proposals = v.proposals.map((p) => [
-    s.c.bold(clean(p.useCase)),
-    clean(p.action),
-    `${clean(p.path)}: ${clean(p.from)} → ${clean(p.to)}`,
-    clean(p.reason),
-  ]);
   const others = v.otherFindings.map((f) => [
     f.severity === 'error' ? s.c.red(f.severity) : f.severity === 'warning' ? s.c.yellow(f.severity) : f.severity,
     clean(f.kind),
@@ -233,28 +260,16 @@ export function renderReviewTable(review: Review, ctx: RenderContext, opts: Revi
   const parts = [
     `${title}\n${wrapPlain(summary, width).join('\n')}\n${wrapPlain(v.notPlaced, width).join('\n')}`,
     `${heading(s, `Breaches: traffic on a tier not cleared for its data (${v.breaches.length})`)}\n${v.breaches.length ? findings(s, v.breaches, width, true) : 'None.'}`,
-    `${heading(s, 'Monthly tokens · billed per tier')}\n${monthly(v, s, width)}`,
-    `${heading(s, `Self-hosted utilisation (${v.deployments.length})`)}\n${deployments(v, s, width)}`,
+    `${heading(s, `Triggers fired (${v.firings.length})`)}\n${triggers(v, s, width)}`,
+    `${heading(s, `Proposed inventory changes (${v.proposals.length})`)}\n${proposals(v, s, width)}`,
+    `${heading(s, `Use cases by cost (${v.useCases.length})`)}\n${useCases(v, s, width)}`,
     `${heading(s, before(v))}\n${split(v, s, width)}`,
-    `${heading(s, 'Top use cases by cost')}\n${grid(
-      s,
-      ['use case', 'tokens', `billed ${clean(v.currency)}`, `alloc. ${clean(v.currency)}`, 'ran on'],
-      fit(width, [30, 10, 14, 14]),
-      v.top.map((u) => [
-        s.c.bold(clean(u.useCase)),
-        formatTokens(u.tokens),
-        formatMoney(u.billed),
-        formatMoney(u.allocated),
-        u.tiers.map((t) => s.tier(clean(t.tier), t.cls)).join(', '),
-      ]),
-    )}`,
-    `${heading(s, `Triggers fired (${v.firings.length})`)}\n${firings.length ? grid(s, ['trigger', 'subject', 'run', 'evidence', 'proposed move'], fit(width, [20, 22, 7, 40]), firings) : 'None.'}`,
-    `${heading(s, `Proposed inventory changes (${v.proposals.length})`)}\n${proposals.length ? grid(s, ['use case', 'action', 'change', 'reason'], fit(width, [22, 8, 36]), proposals) : 'None.'}`,
+    `${heading(s, `Self-hosted utilisation (${v.deployments.length})`)}\n${deployments(v, s, width)}`,
+    `${heading(s, 'Monthly tokens and cost per tier')}\n${monthly(v, s, width)}`,
     `${heading(s, `Aliases not in the inventory (${v.unregistered.length})`)}\n${v.unregistered.length ? findings(s, v.unregistered, width, false) : 'None.'}`,
     `${heading(s, `Traffic to retired use cases (${v.retired.length})`)}\n${v.retired.length ? findings(s, v.retired, width, false) : 'None.'}`,
-    `${heading(s, `Other findings (${v.otherFindings.length})`)}\n${others.length ? grid(s, ['severity', 'kind', 'subject', 'message'], fit(width, [10, 20, 22]), others) : 'None.'}`,
-    `${heading(s, 'Usage per use case and month')}\n${v.usage.length ? usage(v, s, width) : 'No attributed traffic in the period.'}`,
-    `${heading(s, 'Rows')}\n${wrapPlain(`${countsSentence(v.counts)}${v.counts.outsidePeriodCells ? ` ${outsideSentence(v.counts)}` : ''}`, width).join('\n')}${rejected.length ? `\n${grid(s, ['rejected', 'where', 'reason'], fit(width, [14, 24]), rejected)}` : ''}`,
+    `${heading(s, `Other findings (${v.otherFindings.length})`)}\n${others.length ? grid(s, width, ['severity', 'kind', 'subject', 'message'], others, { prose: [false, true, true, true] }) : 'None.'}`,
+    `${heading(s, 'Rows')}\n${wrapPlain(`${countsSentence(v.counts)}${v.counts.outsidePeriodCells ? ` ${outsideSentence(v.counts)}` : ''}`, width).join('\n')}${rejected.length ? `\n${grid(s, width, ['rejected', 'where', 'reason'], rejected, { prose: [false, true, true] })}` : ''}`,
   ];
   return `${parts.join('\n\n')}\n`;
 }

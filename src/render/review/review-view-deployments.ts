@@ -1,6 +1,6 @@
-import { formatMoney, formatTokens, formatUtilisation } from '../text/format.js';
+import { formatTokens, formatUtilisation } from '../text/format.js';
+import { formatAmount } from '../../core/review/money.js';
 import type { Review } from '../../core/review/review-types.js';
-import type { ReviewView } from './review-view.js';
 import { cmp } from '../../core/review/aggregate.js';
 
 // Self-hosted deployments as the review report shows them: per deployment and month, the tokens
@@ -8,7 +8,7 @@ import { cmp } from '../../core/review/aggregate.js';
 // review lists every self-hosted deployment of the policy each month, idle ones at 0 %: a paid-for
 // GPU nothing ran on is the first thing a capacity review wants to see.
 
-export interface DeploymentMonthView {
+interface DeploymentMonthView {
   month: string;
   tokens: string;
   capacity: string;
@@ -24,8 +24,15 @@ export interface DeploymentView {
   tier: string;
   cls: string;
   months: DeploymentMonthView[];
-  /** The period's tokens over the period's capacity. */
+  /** The period's tokens over the period's capacity, formatted, and as a share (0..). */
   utilisation: string;
+  share: number;
+  /** `2026-07..2026-09`: the months the period figure covers. */
+  period: string;
+  /** The fixed monthly cost (`$28,000`), or each month's when they differ. */
+  fixed: string;
+  /** The use cases that ran on it in the period, sorted. */
+  useCases: string[];
 }
 
 export function deploymentViews(review: Review, cls: (tier: string | null) => string): DeploymentView[] {
@@ -36,7 +43,7 @@ export function deploymentViews(review: Review, cls: (tier: string | null) => st
       const key = `${d}\u0000${c.month}`;
       users.set(key, (users.get(key) ?? new Set()).add(c.use_case));
     }
-  const byDeployment = new Map<string, DeploymentView & { tokens: number; capacity: number }>();
+  const byDeployment = new Map<string, DeploymentView & { tokens: number; capacity: number; ran: Set<string> }>();
   for (const d of review.deployments) {
     if (d.capacity_tokens === null || d.utilisation === null) continue; // priced: no capacity to fill
     let v = byDeployment.get(d.deployment);
@@ -47,32 +54,45 @@ export function deploymentViews(review: Review, cls: (tier: string | null) => st
         cls: cls(d.tier),
         months: [],
         utilisation: '',
+        share: 0,
+        period: '',
+        fixed: '',
+        useCases: [],
         tokens: 0,
         capacity: 0,
+        ran: new Set(),
       };
       byDeployment.set(d.deployment, v);
     }
     v.tokens += d.tokens;
     v.capacity += d.capacity_tokens;
+    for (const u of users.get(`${d.deployment}\u0000${d.month}`) ?? []) v.ran.add(u);
     v.months.push({
       month: d.month,
       tokens: formatTokens(d.tokens),
       capacity: formatTokens(d.capacity_tokens),
       share: d.utilisation,
       utilisation: formatUtilisation(d.utilisation),
-      fixed: d.fixed_cost === null ? '–' : formatMoney(d.fixed_cost),
+      fixed: d.fixed_cost === null ? '–' : formatAmount(d.fixed_cost, review.currency),
       useCases: [...(users.get(`${d.deployment}\u0000${d.month}`) ?? [])].sort(cmp).join(', ') || 'none',
     });
   }
   return [...byDeployment.values()]
     .sort((a, b) => cmp(a.deployment, b.deployment))
-    .map(({ tokens, capacity, ...v }) => ({
-      ...v,
-      months: [...v.months].sort((a, b) => cmp(a.month, b.month)),
-      utilisation: formatUtilisation(capacity > 0 ? tokens / capacity : 0),
-    }));
+    .map(({ tokens, capacity, ran, ...v }) => {
+      const months = [...v.months].sort((a, b) => cmp(a.month, b.month));
+      return {
+        ...v,
+        months,
+        utilisation: formatUtilisation(capacity > 0 ? tokens / capacity : 0),
+        share: capacity > 0 ? tokens / capacity : 0,
+        period: months.length ? `${months[0]!.month}..${months[months.length - 1]!.month}` : '',
+        fixed: [...new Set(months.map((m) => m.fixed))].join(' / '),
+        useCases: [...ran].sort(cmp),
+      };
+    });
 }
 
 /** Under the self-hosted utilisation table. */
-export const deploymentsLegend = (v: ReviewView): string =>
-  `Tokens served against each self-hosted deployment's capacity_tokens_per_month; the fixed cost (${v.currency}/month) is paid whatever the traffic. Deployments nothing ran on show at 0%.`;
+export const DEPLOYMENTS_LEGEND =
+  "Tokens served against each self-hosted deployment's capacity_tokens_per_month; the fixed cost is paid whatever the traffic, so an idle one shows at 0%.";

@@ -1,4 +1,5 @@
-import { formatInt, formatMoney, formatTokens } from '../text/format.js';
+import { formatInt, formatTokens } from '../text/format.js';
+import { formatAmount } from '../../core/review/money.js';
 import { isBreach } from '../../core/review/unregistered.js';
 import type { Review, ReviewFinding } from '../../core/review/review-types.js';
 
@@ -36,7 +37,7 @@ export interface RejectedView {
 function findingView(f: ReviewFinding, cls: (t: string | null) => string, currency: string): FindingView {
   const traffic =
     f.requests > 0 || f.tokens > 0
-      ? `${formatInt(f.requests)} req · ${formatTokens(f.tokens)} tok · billed ${currency} ${formatMoney(f.cost)}`
+      ? `${formatInt(f.requests)} req · ${formatTokens(f.tokens)} tok · billed ${formatAmount(f.cost, currency)}`
       : '';
   return {
     kind: f.kind,

@@ -4,7 +4,7 @@ import { deploymentViews, type DeploymentView } from './review-view-deployments.
 import { findingSections, rejectedRows, type FindingView, type RejectedView } from './review-view-findings.js';
 import {
   monthlyViews,
-  topUseCases,
+  useCaseTotals,
   usageLines,
   type Money,
   type MonthView,
@@ -12,7 +12,15 @@ import {
   type UseCaseTotal,
 } from './review-view-money.js';
 import { splitViews, type SplitChangeView, type SplitView } from './review-view-split.js';
-import { firingView, proposalView, type FiringView, type ProposalView } from './review-view-triggers.js';
+import {
+  firingIndex,
+  firingView,
+  proposalView,
+  triggerGroups,
+  type FiringView,
+  type ProposalView,
+  type TriggerGroupView,
+} from './review-view-triggers.js';
 import { cmp } from '../../core/review/aggregate.js';
 
 // The review report as plain data, shared by the terminal, Markdown and HTML renderers so the
@@ -45,8 +53,10 @@ export interface ReviewView {
   totals: Money & { requests: number; tokens: number };
   /** Self-hosted deployments, each month's tokens against capacity. */
   deployments: DeploymentView[];
+  /** Every cell (use case × month × tier), by use case, for the detail tables. */
   usage: UsageLine[];
-  top: UseCaseTotal[];
+  /** Every use case with traffic, most expensive to run first. */
+  useCases: UseCaseTotal[];
   /** This period's split; tiers with traffic in this period or the previous one, in tier order. */
   split: SplitView[];
   /** Last period's split, same tiers in the same order; null when the review has no previous figures. */
@@ -66,6 +76,8 @@ export interface ReviewView {
   unregistered: FindingView[];
   otherFindings: FindingView[];
   firings: FiringView[];
+  /** The same firings, one group per trigger. */
+  triggerGroups: TriggerGroupView[];
   proposals: ProposalView[];
   counts: RowCounts;
   rejected: RejectedView[];
@@ -98,6 +110,8 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
   const prev = review.split.previous_period;
   const sections = findingSections(review, cls);
   const c = review.counts;
+  const firings = review.triggers.map((f) => firingView(f, cls, currency));
+  const byFiring = firingIndex(review.triggers);
   return {
     title: 'Usage review',
     policy: review.policy,
@@ -112,7 +126,7 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     totals: { requests: t.requests, tokens: t.tokens, billed: t.billed_cost, allocated: t.allocated_cost },
     deployments: deploymentViews(review, cls),
     usage: usageLines(review, cls),
-    top: topUseCases(review, tiers, cls),
+    useCases: useCaseTotals(review, tiers, cls),
     split,
     previousSplit,
     splitChange,
@@ -124,8 +138,9 @@ export function buildReviewView(review: Review, opts: ReviewViewOptions = {}): R
     unregistered: sections.unregistered,
     retired: sections.retired,
     otherFindings: sections.otherFindings,
-    firings: review.triggers.map((f) => firingView(f, cls, currency)),
-    proposals: review.proposals.map(proposalView),
+    firings,
+    triggerGroups: triggerGroups(review.triggers, firings),
+    proposals: review.proposals.map((p) => proposalView(p, byFiring)),
     counts: rowCounts(c),
     rejected: rejectedRows(review),
   };

@@ -38,3 +38,50 @@ export function fitColumns(width: number, fixed: Column[], flexible: number, min
   }
   return [...widths, ...evenly(width - fixed.length - sum(widths), flexible)];
 }
+
+/** The widest space-separated word, or part of one after a hyphen (where wrapCell may break). */
+function widestPart(texts: Iterable<string>): number {
+  let w = 0;
+  for (const t of texts)
+    for (const word of t.split(/\s+/)) for (const part of word.split(/(?<=-)/)) w = Math.max(w, displayWidth(part));
+  return w;
+}
+
+/**
+ * Widths, padding included, for a table whose borders must fit `width`: every column as wide as
+ * its widest line when that fits; otherwise the prose columns (`prose[i]`) start from their
+ * longest word (ids wrap at hyphens) and share the room left evenly, a short column taking only
+ * what it needs and leaving the rest to the long ones, while figures, months and amounts keep
+ * their width. Only when even that does not fit does the widest column shrink further, so the
+ * table never runs past `width`.
+ */
+export function fitToContent(width: number, head: string[], rows: string[][], prose: boolean[]): number[] {
+  const n = head.length;
+  const column = (i: number): string[] => [head[i] ?? '', ...rows.map((r) => r[i] ?? '')];
+  const natural = head.map((_, i) => widest(column(i), 1));
+  const room = width - (n + 1);
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const widths = [...natural];
+  if (sum(widths) > room) {
+    const flex = head.map((_, i) => i).filter((i) => prose[i]);
+    for (const i of flex) widths[i] = Math.min(natural[i]!, Math.max(8, widestPart(column(i)) + 2));
+    let left = room - sum(widths);
+    for (;;) {
+      const open = flex.filter((i) => widths[i]! < natural[i]!);
+      if (open.length === 0 || left <= 0) break;
+      const share = Math.max(1, Math.floor(left / open.length));
+      for (const i of open) {
+        const add = Math.min(share, natural[i]! - widths[i]!, left);
+        widths[i]! += add;
+        left -= add;
+      }
+    }
+  }
+  // Still too wide: take from the widest column, one column of text at a time.
+  for (let excess = sum(widths) - room; excess > 0; excess--) {
+    const i = widths.indexOf(Math.max(...widths));
+    if (widths[i]! <= 4) break;
+    widths[i]!--;
+  }
+  return widths;
+}

@@ -30,19 +30,6 @@ export function formatCost(n: number): string {
 }
 
 /**
- * An amount of money with its cents (`20.52`, `11,701.40`): review totals are compared with the
- * export's to the cent. A non-zero amount under a cent keeps two significant digits (`0.0042`)
- * rather than showing as 0. The currency is printed by the caller, once per column or sentence.
- */
-export function formatMoney(n: number): string {
-  const abs = Math.abs(n);
-  if (abs > 0 && abs < 0.005) return `${n < 0 ? '-' : ''}${trimZeros(abs.toPrecision(2))}`;
-  const cents = Math.round(abs * 100);
-  const whole = formatInt(Math.floor(cents / 100));
-  return `${n < 0 && cents > 0 ? '-' : ''}${whole}.${String(cents % 100).padStart(2, '0')}`;
-}
-
-/**
  * A share of capacity: whole percent from 10 %, one decimal from 1 %, two significant digits
  * below (`0.04%`), so an almost idle deployment does not read as 0 %.
  */
