@@ -26,6 +26,7 @@ import { aliasOfFile, isConditional, readRoutes } from '../core/verify/portkey-f
 import { verifyConfigs } from '../core/verify/verify.js';
 import type { ConfigInput, PlacedVerifyFinding, ReachPath } from '../core/verify/verify-types.js';
 import { bundledPrices } from '../io/adopt/bundled-prices.js';
+import { checkLitellmConfig, checkPortkeyConfig } from '../io/configs/gateway-schemas.js';
 import { editInventoryTexts, type InventoryTexts } from '../io/adopt/edit-inventory.js';
 import { editPolicyText } from '../io/adopt/edit-policy.js';
 import { readLitellmForAdopt, readPortkeyForAdopt, type AdoptInput } from '../io/adopt/read-adopt-source.js';
@@ -131,7 +132,9 @@ export function finishAdopt(
   const plan = computePlan(inventory, policy, { asOf: req.asOf, generator: req.generator });
   const routes = compileRoutes(plan, inventory, policy);
   const aliases = aliasOwners(inventory);
-  const result = verifyConfigs(start.input.configs, plan, policy, { routes, aliases });
+  const lint = (c: ConfigInput) =>
+    c.dialect === 'litellm' ? checkLitellmConfig(c.value) : checkPortkeyConfig(c.value);
+  const result = verifyConfigs(start.input.configs, plan, policy, { routes, aliases, lint });
   const findings = result.findings.map((f): PlacedVerifyFinding => {
     const pos = start.input.locators.get(f.file)?.locate(f.steps);
     return pos ? { ...f, line: pos.line, column: pos.column } : f;

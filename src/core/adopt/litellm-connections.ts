@@ -59,18 +59,13 @@ const READ_TOP = new Set([
   'general_settings',
   'environment_variables',
 ]);
-/** Settings keys adopt reads (routing); the others are named as not carried. */
+/** Settings keys adopt reads (routing); the others are named as not carried (tierplan writes its own retries, timeouts and strategy). */
 const READ_SETTINGS = new Set([
   'fallbacks',
   'context_window_fallbacks',
   'content_policy_fallbacks',
   'default_fallbacks',
   'model_group_alias',
-  'routing_strategy',
-  'num_retries',
-  'timeout',
-  'max_fallbacks',
-  'enable_pre_call_checks',
   'enforce_fallback_model_access',
 ]);
 

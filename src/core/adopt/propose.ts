@@ -18,7 +18,7 @@ export interface AdoptSource {
   files: string[];
   connections: FoundConnection[];
   /** Names applications call, with the leaves (model_list entries, Portkey targets) their primary route ends at. */
-  names: { name: string; file: string; steps: Path; aliasOf: string | null; primary: Path[] }[];
+  names: { name: string; file: string; steps: Path; aliasOf: string | null; primary: Path[]; leafFile: string }[];
   fallbackGroups: string[];
   notes: AdoptNote[];
 }
@@ -109,7 +109,8 @@ function existing(ref: DeploymentRef, refs: DeploymentRef[]): ProposedDeployment
 /** The region adopt can tell, else `unknown` (it satisfies no use case's residency until someone states it). */
 function fresh(c: FoundConnection, policy: Policy, prices: PriceLookup, taken: Set<string>): ProposedDeployment | null {
   const found = c.model === null ? undefined : priceOf(prices, c.provider, c.model, c.baseModel);
-  const provider = c.provider ?? found?.entry.provider ?? null;
+  // LiteLLM itself picks the provider of a bare model name from its model map; Portkey never does.
+  const provider = c.provider ?? (c.dialect === 'litellm' ? found?.entry.provider : undefined) ?? null;
   if (provider === null || c.model === null) return null;
   const tier = proposeTier({ ...c, provider }, policy);
   const known = policyModel(policy, provider, c.model);
@@ -199,7 +200,7 @@ function proposeAliases(
   const taken = new Set(ids);
   const out: AliasProposal[] = [];
   for (const n of source.names) {
-    const deployments = [...new Set(n.primary.flatMap((l) => at.get(leafKey(n.file, l))?.deployment.id ?? []))];
+    const deployments = [...new Set(n.primary.flatMap((l) => at.get(leafKey(n.leafFile, l))?.deployment.id ?? []))];
     const base = { name: n.name, file: n.file, steps: n.steps, deployments };
     if (n.name.includes('*')) continue; // reported with the wildcard connection
     if (ids.has(n.name))

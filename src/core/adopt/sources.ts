@@ -13,7 +13,7 @@ export function litellmSource(file: string, config: unknown): AdoptSource {
     dialect: 'litellm',
     files: [file],
     connections: read.connections,
-    names: read.names.map((n) => ({ ...n, file })),
+    names: read.names.map((n) => ({ ...n, file, leafFile: file })),
     fallbackGroups: read.fallbackGroups,
     notes: read.notes,
   };
@@ -51,12 +51,20 @@ export function portkeySource(configs: ConfigInput[]): AdoptSource {
           steps: [alias],
           aliasOf: null,
           primary: primaryOf(metadata),
+          leafFile: c.file,
         });
     } else if (conditional) {
       const names = new Set(read.connections.map((x) => x.name));
       for (const name of names) {
         const leaves = read.connections.filter((x) => x.name === name).map((x) => x.steps);
-        source.names.push({ name, file: c.file, steps: [], aliasOf: null, primary: leaves.slice(0, 1) });
+        source.names.push({
+          name,
+          file: c.file,
+          steps: [],
+          aliasOf: null,
+          primary: leaves.slice(0, 1),
+          leafFile: c.file,
+        });
       }
       source.notes.push({
         file: c.file,
@@ -67,7 +75,14 @@ export function portkeySource(configs: ConfigInput[]): AdoptSource {
           'a conditional config without a routes.json beside it: which metadata applications send is not known, so each branch is read as a name of its own',
       });
     } else {
-      source.names.push({ name: aliasOfFile(c.file), file: c.file, steps: [], aliasOf: null, primary: primaryOf({}) });
+      source.names.push({
+        name: aliasOfFile(c.file),
+        file: c.file,
+        steps: [],
+        aliasOf: null,
+        primary: primaryOf({}),
+        leafFile: c.file,
+      });
     }
   }
   return source;
