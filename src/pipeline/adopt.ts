@@ -144,9 +144,13 @@ export function finishAdopt(
   const after = verifyConfigs(generatedConfigs, plan, policy, { routes, aliases });
   const catalog = deploymentCatalog(policy);
   const reachOf = reachFunction(start.input.configs, req.dialect);
+  const notes = proposal.notes.map((n) => {
+    const pos = start.input.locators.get(n.file)?.locate(n.steps);
+    return pos ? { ...n, line: pos.line, column: pos.column } : n;
+  });
   return {
     report: {
-      proposal,
+      proposal: { ...proposal, notes },
       changes,
       written: outputs.map((o) => o.path),
       dryRun: opts.dryRun,

@@ -46,7 +46,7 @@ describe('adopting what tierplan gateway generates', async () => {
     expect(p.aliases.every((a) => a.kind === 'use-case')).toBe(true);
     expect(p.aliases.map((a) => a.name).sort()).toEqual(routes.routes.map((r) => r.alias).sort());
     expect(p.fallbackGroups.length).toBeGreaterThan(0);
-    expect(p.notes.filter((n) => n.kind !== 'not-carried')).toEqual([]);
+    expect(p.notes.filter((n) => n.code !== 'adopt-not-carried')).toEqual([]);
   });
 
   it('LiteLLM: against a policy without deployments, each is proposed again on its tier, connecting the same way', () => {

@@ -80,7 +80,7 @@ describe('adopt litellm: the documented shapes', async () => {
   });
 
   it('lists what it does not adopt: the wildcard, and keys the generated config will not carry', () => {
-    const notes = p.notes.map((n) => `${n.kind} ${n.path}`);
+    const notes = p.notes.map((n) => `${n.code.replace('adopt-', '')} ${n.path}`);
     expect(notes).toContain('wildcard $.model_list[5]');
     expect(notes).toContain('not-carried $.model_list[1].litellm_params.api_version');
     expect(notes).toContain('not-carried $.model_list[2].litellm_params.aws_profile_name');
@@ -115,7 +115,7 @@ describe('adopt portkey: targets, strategy modes, nested configs, virtual keys',
       ].sort(),
     );
     expect(byModel(p, 'gpt-4o-eu').deployment.endpoint).toBe('https://contoso-eu.openai.azure.com');
-    expect(p.notes.map((n) => `${n.kind} ${n.path}`)).toEqual(
+    expect(p.notes.map((n) => `${n.code.replace('adopt-', '')} ${n.path}`)).toEqual(
       expect.arrayContaining(['unknown-provider $.targets[1].targets[1]', 'not-carried $.targets[0].api_version']),
     );
     expect(p.aliases.map((a) => a.name).sort()).toEqual(['azure-single', 'chat-default']);

@@ -72,7 +72,9 @@ export async function adopt(ctx: CliContext, gateway: string, paths: string[], o
       ctx.err(
         'not asking (no terminal, or CI is set): the proposed tiers were taken; pin them with --tier, --alias or --answers.\n',
       );
-    return outcome.report.today.result.summary.errors > 0 ? 1 : 0;
+    // Findings: what today's config lets through, and credentials written into it.
+    const secrets = outcome.report.proposal.notes.some((n) => n.code === 'adopt-secret-literal');
+    return outcome.report.today.result.summary.errors > 0 || secrets ? 1 : 0;
   } catch (e) {
     if (isPromptExit(e)) {
       ctx.err('\ninterrupted: nothing was written.\n');

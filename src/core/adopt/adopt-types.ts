@@ -1,5 +1,6 @@
 // The vocabulary of `tierplan adopt`: what an existing gateway config connects to, and what
 // adopting it proposes for the policy (deployments on tiers) and the inventory (aliases).
+import type { AdoptCode } from '../diagnostics/catalog-adopt.js';
 import type { Deployment } from '../policy/types.js';
 import type { Dialect, Path } from '../verify/verify-types.js';
 
@@ -45,8 +46,11 @@ export interface AdoptNote {
   file: string;
   path: string;
   steps: Path;
-  kind: 'not-understood' | 'not-carried' | 'secret-literal' | 'wildcard' | 'unknown-provider';
+  code: AdoptCode;
   message: string;
+  /** Placed by the caller, which knows the file's text. */
+  line?: number;
+  column?: number;
 }
 
 export type FieldSource = 'policy' | 'price-map' | 'config' | 'answer' | 'unknown';
@@ -93,3 +97,6 @@ export interface AdoptProposal {
   fallbackGroups: string[];
   notes: AdoptNote[];
 }
+
+/** A note's code without its `adopt-` prefix, as the readers write it. */
+export type NoteKind = AdoptCode extends `adopt-${infer K}` ? K : never;

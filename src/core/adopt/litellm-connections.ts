@@ -5,7 +5,7 @@
 import { splitModel } from '../identify/providers.js';
 import { callableNames, litellmGraph, litellmReach, targetNames } from '../verify/litellm.js';
 import { isRecord, jsonPath, type Path } from '../verify/verify-types.js';
-import type { AdoptNote, FoundConnection } from './adopt-types.js';
+import type { AdoptNote, FoundConnection, NoteKind } from './adopt-types.js';
 import { envName, envNamesIn, isLiteralSecret } from './env-refs.js';
 
 /** `litellm_params` keys adopt reads; the others are listed as not carried into the generated config. */
@@ -81,8 +81,8 @@ export interface LitellmRead {
 export function readLitellmConnections(file: string, config: unknown): LitellmRead {
   const root = isRecord(config) ? config : {};
   const notes: AdoptNote[] = [];
-  const note = (steps: Path, kind: AdoptNote['kind'], message: string): void =>
-    void notes.push({ file, path: jsonPath(steps), steps, kind, message });
+  const note = (steps: Path, code: NoteKind, message: string): void =>
+    void notes.push({ file, path: jsonPath(steps), steps, code: `adopt-${code}` as AdoptNote['code'], message });
   const connections: FoundConnection[] = [];
   for (const key of Object.keys(root)) {
     if (key === 'environment_variables' && isRecord(root[key]))
@@ -141,7 +141,7 @@ export function readLitellmConnections(file: string, config: unknown): LitellmRe
   return { connections, names, fallbackGroups: fallbackGroups.sort(), notes };
 }
 
-type Note = (steps: Path, kind: AdoptNote['kind'], message: string) => void;
+type Note = (steps: Path, code: NoteKind, message: string) => void;
 
 function readEntry(
   file: string,

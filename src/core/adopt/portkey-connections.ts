@@ -3,7 +3,7 @@
 // `custom_host` is inherited), by its real fields. A leaf with only a `virtual_key` hides its
 // provider in Portkey's vault: it is listed and proposed fail-closed.
 import { isRecord, jsonPath, type Path } from '../verify/verify-types.js';
-import type { AdoptNote, FoundConnection } from './adopt-types.js';
+import type { AdoptNote, FoundConnection, NoteKind } from './adopt-types.js';
 import { envName, envNamesIn, isLiteralSecret } from './env-refs.js';
 
 /** Portkey provider names → the policy's (LiteLLM's) spelling. */
@@ -76,8 +76,8 @@ export interface PortkeyRead {
 export function readPortkeyConnections(file: string, config: unknown, name: string): PortkeyRead {
   const connections: FoundConnection[] = [];
   const notes: AdoptNote[] = [];
-  const note = (steps: Path, kind: AdoptNote['kind'], message: string): void =>
-    void notes.push({ file, path: jsonPath(steps), steps, kind, message });
+  const note = (steps: Path, code: NoteKind, message: string): void =>
+    void notes.push({ file, path: jsonPath(steps), steps, code: `adopt-${code}` as AdoptNote['code'], message });
   const conditional = isRecord(config) && isRecord(config.strategy) && config.strategy.mode === 'conditional';
   const walk = (node: unknown, steps: Path, inherited: Inherited, branch: string): void => {
     if (!isRecord(node)) {
@@ -122,7 +122,7 @@ function readLeaf(
   steps: Path,
   here: Inherited,
   name: string,
-  note: (steps: Path, kind: AdoptNote['kind'], message: string) => void,
+  note: (steps: Path, code: NoteKind, message: string) => void,
 ): FoundConnection {
   const literalSecrets: string[] = [];
   for (const [k, v] of Object.entries(node)) {

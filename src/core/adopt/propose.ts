@@ -39,7 +39,7 @@ export function proposeAdoption(
       notes.push(
         note(
           c,
-          'wildcard',
+          'adopt-wildcard',
           `"${c.name}" is a wildcard (${c.model ?? '?'}): it lets any model name through, so it is not adopted as a deployment; tierplan routes named use cases only`,
         ),
       );
@@ -54,7 +54,7 @@ export function proposeAdoption(
         notes.push(
           note(
             c,
-            'unknown-provider',
+            'adopt-unknown-provider',
             `"${c.name}" is not adopted as a deployment: ${c.model === null ? 'no model' : 'no provider'} to write; say it in the config or the policy`,
           ),
         );
@@ -79,11 +79,11 @@ export function proposeAdoption(
   };
 }
 
-const note = (c: FoundConnection, kind: AdoptNote['kind'], message: string): AdoptNote => ({
+const note = (c: FoundConnection, code: AdoptNote['code'], message: string): AdoptNote => ({
   file: c.file,
   path: jsonPath(c.steps),
   steps: c.steps,
-  kind,
+  code,
   message,
 });
 

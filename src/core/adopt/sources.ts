@@ -70,7 +70,7 @@ export function portkeySource(configs: ConfigInput[]): AdoptSource {
         file: c.file,
         path: '$.strategy.conditions',
         steps: ['strategy', 'conditions'],
-        kind: 'not-understood',
+        code: 'adopt-not-understood',
         message:
           'a conditional config without a routes.json beside it: which metadata applications send is not known, so each branch is read as a name of its own',
       });

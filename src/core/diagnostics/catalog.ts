@@ -2,6 +2,7 @@
 // findings. A code must be here to be emitted (DiagnosticCode types every place that creates
 // one), and docs/rules.md is generated from this object (scripts/rules-doc.mjs).
 import type { Category, CatalogEntry, RuleText } from './catalog-types.js';
+import { ADOPT_RULES } from './catalog-adopt.js';
 import { CONFIG_REFERENCE_RULES } from './catalog-config-references.js';
 import { INPUT_RULES } from './catalog-input.js';
 import { INVENTORY_RULES } from './catalog-inventory.js';
@@ -29,6 +30,7 @@ export const AREAS = [
     rules: CONFIG_REFERENCE_RULES,
   },
   { category: 'review', title: 'Review findings', rules: REVIEW_RULES },
+  { category: 'input', title: 'Adopting a gateway (tierplan adopt)', rules: ADOPT_RULES },
 ] as const satisfies readonly { category: Category; title: string; rules: Record<string, RuleText> }[];
 
 /** Codes of problems in inputs (files, schemas, policy and inventory rules, usage exports). */
@@ -43,7 +45,8 @@ export type DiagnosticCode =
   | ProblemCode
   | keyof typeof PLAN_RULES
   | keyof typeof VERIFY_RULES
-  | keyof typeof REVIEW_RULES;
+  | keyof typeof REVIEW_RULES
+  | keyof typeof ADOPT_RULES;
 export type PlanCode = keyof typeof PLAN_RULES;
 
 const anchorOf = (code: string): string => `docs/rules.md#${code}`;

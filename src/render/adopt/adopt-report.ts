@@ -1,7 +1,10 @@
 // `tierplan adopt` output: text for people at 80 columns, JSON for tools. Built from the report
 // data only; every value from an input goes through terminalText (no escape sequences, no fake
 // lines). No secret can be here: the report holds environment-variable names, never values.
+import type { AdoptNote } from '../../core/adopt/adopt-types.js';
 import type { AdoptReport } from '../../core/adopt/report-types.js';
+import { CATALOG } from '../../core/diagnostics/catalog.js';
+import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { terminalText as esc } from '../../core/diagnostics/terminal-text.js';
 import { verifyDiagnostic } from '../../core/verify/verify-types.js';
 import { renderDiagnosticsText } from '../diagnostics/text.js';
@@ -53,7 +56,7 @@ function text(r: AdoptReport): string {
     out.push(`  fallback groups (not names applications call): ${p.fallbackGroups.map(esc).join(', ')}`);
   if (p.notes.length > 0) {
     out.push('', `Not adopted, or not carried into tierplan's config: ${p.notes.length}`);
-    for (const n of p.notes) out.push(`  ${esc(n.file)}: ${esc(n.path)}: ${n.kind}: ${esc(n.message)}`);
+    out.push(renderDiagnosticsText(p.notes.map(noteDiagnostic)).trimEnd());
   }
   const t = r.today.result.summary;
   out.push(
@@ -93,6 +96,17 @@ function text(r: AdoptReport): string {
   return `${out.join('\n')}\n`;
 }
 
+function noteDiagnostic(n: AdoptNote): Diagnostic {
+  return {
+    code: n.code,
+    severity: CATALOG[n.code].severity,
+    message: n.message,
+    file: n.file,
+    ...(n.line !== undefined ? { line: n.line, column: n.column ?? 1 } : {}),
+    path: n.path,
+  };
+}
+
 const side = (s: { primary: string[]; fallbacks: string[] }): string =>
   `${s.primary.map(esc).join(', ') || 'nothing'}${s.fallbacks.length > 0 ? `; then ${s.fallbacks.map(esc).join(', ')}` : ''}`;
 
@@ -122,7 +136,14 @@ function json(r: AdoptReport): Record<string, unknown> {
       deployments: a.deployments,
     })),
     fallback_groups: r.proposal.fallbackGroups,
-    notes: r.proposal.notes.map((n) => ({ file: n.file, path: n.path, kind: n.kind, message: n.message })),
+    notes: r.proposal.notes.map((n) => ({
+      severity: CATALOG[n.code].severity,
+      code: n.code,
+      file: n.file,
+      ...(n.line !== undefined ? { line: n.line, column: n.column ?? 1 } : {}),
+      path: n.path,
+      message: n.message,
+    })),
     changes: r.changes,
     today: {
       summary: r.today.result.summary,
