@@ -31,7 +31,7 @@ export async function askAdoptAnswers(
     if (a.tier === undefined) {
       a.tier = await select(
         {
-          message: `(${i + 1}/${fresh.length}) ${id} — ${d.deployment.provider}/${d.deployment.model}, used by ${where}. Which tier?`,
+          message: `(${i + 1}/${fresh.length}) ${id}: which tier? (${d.deployment.provider}/${d.deployment.model}, used by ${where})`,
           choices: policy.tiers.map((t) => ({
             name: t.id === d.tier ? `${t.id} — proposed: ${d.why[0] ?? ''}` : `${t.id} — clearance ${t.clearance}`,
             short: t.id,
