@@ -271,27 +271,15 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addHelpText('after', verifyHelp)
     .action(action(async () => (await import('./commands/verify.js')).verify));
 
-  program
-    .command('adopt')
+  inputOptions(program.command('adopt'))
     .description(
       'Start from the gateway you run: read a LiteLLM or Portkey config into the policy (deployments on tiers) and the inventory (the names applications call), then report what it lets through today and what `tierplan gateway` would change.',
     )
     .addArgument(new Argument('<gateway>', 'the gateway the configs are for').choices(['litellm', 'portkey']))
     .argument(
-      '<config...>',
+      '<file...>',
       'litellm: one config.yaml or a /model/info JSON export; portkey: config JSON files or folders (routes.json beside a conditional config)',
     )
-    .option(
-      '-p, --policy <file>',
-      'policy file to write the deployments into (created when absent)',
-      'tierplan.policy.yaml',
-    )
-    .option(
-      '-i, --inventory <path>',
-      'inventory file or folder to write the names into (a file is created when absent)',
-      'inventory.yaml',
-    )
-    .option('--as-of <date>', 'date the plan behind the report is made on, YYYY-MM-DD (default: today, UTC)')
     .option('--answers <file>', 'decisions without a terminal (schemas/adopt-answers.schema.json)')
     .option(
       '--tier <deployment=tier>',
@@ -312,7 +300,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--dry-run', 'write nothing: print the proposal and the report')
     .option('-y, --yes', 'on a terminal, ask nothing: take the proposal (with --tier, --alias, --answers)')
     .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
-    .addOption(new Option('-f, --format <format>', 'output on stdout').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output on stdout').choices(['table', 'json']).default('table'))
     .addOption(new Option('--json', 'the same as --format json').implies({ format: 'json' }))
     .addHelpText('after', adoptHelp)
     .action(action(async () => (await import('./commands/adopt.js')).adopt));

@@ -121,7 +121,7 @@ function fresh(c: FoundConnection, policy: Policy, prices: PriceLookup, taken: S
   const usesRegion = provider === 'bedrock' || provider === 'vertex_ai' || provider === 'sagemaker';
   const endpoint = usesRegion ? c.cloudRegion : c.endpoint;
   const d: Deployment = {
-    id: uniqueId(slugify(`${provider}-${c.model}`, 63) || 'deployment', taken),
+    id: uniqueId(slugify(`${provider}-${c.model}`, 63) || 'deployment', taken, c.cloudRegion),
     provider,
     model: c.model,
     capability: known?.capability ?? levels[0] ?? 'basic',
@@ -179,8 +179,11 @@ function fresh(c: FoundConnection, policy: Policy, prices: PriceLookup, taken: S
 
 const perMillion = (perToken: number): number => Math.round(perToken * 1e6 * 1e6) / 1e6;
 
-function uniqueId(base: string, taken: Set<string>): string {
+/** The base id, else the base with its cloud region (`…-eu-central-1`), else numbered. */
+function uniqueId(base: string, taken: Set<string>, region: string | null = null): string {
   let id = base;
+  const regional = region === null ? '' : slugify(region, 20);
+  if (taken.has(id) && regional !== '') id = `${base.slice(0, 62 - regional.length)}-${regional}`;
   for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 60)}-${n}`;
   taken.add(id);
   return id;

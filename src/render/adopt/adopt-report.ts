@@ -9,17 +9,41 @@ import { terminalText as esc } from '../../core/diagnostics/terminal-text.js';
 import { verifyDiagnostic } from '../../core/verify/verify-types.js';
 import { renderDiagnosticsText } from '../diagnostics/text.js';
 
-export type AdoptFormat = 'text' | 'json';
+export type AdoptFormat = 'table' | 'json';
 
 export function renderAdopt(r: AdoptReport, format: AdoptFormat): string {
   return format === 'json' ? `${JSON.stringify(json(r), null, 2)}\n` : text(r);
+}
+
+const WIDTH = 80;
+
+/** A line wrapped at word boundaries to 80 columns, continuation lines indented under its text. */
+function wrap(line: string): string {
+  if (line.length <= WIDTH) return line;
+  const indent = /^\s*/.exec(line)![0];
+  const label = /^\s*(?:[a-z]+:\s+)?/i.exec(line)![0];
+  const hang = ' '.repeat(Math.min(label.length, 24));
+  const words = line.slice(indent.length).split(' ');
+  const lines: string[] = [];
+  let current = indent;
+  for (const w of words) {
+    if (current.trim() !== '' && current.length + 1 + w.length > WIDTH) {
+      lines.push(current);
+      current = hang + w;
+    } else current = current.trim() === '' ? current + w : `${current} ${w}`;
+  }
+  lines.push(current);
+  return lines.join('\n');
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : /s$/.test(word) ? 'es' : 's'}`;
 
 function text(r: AdoptReport): string {
   const p = r.proposal;
-  const out: string[] = [];
+  const lines: string[] = [];
+  // Prose is wrapped at 80 columns; diagnostics are printed as every command prints them.
+  const out = { push: (...l: string[]): number => lines.push(...l.map(wrap)) };
+  const raw = (text: string): number => lines.push(text);
   const fresh = p.deployments.filter((d) => !d.existing);
   out.push(
     `Deployments: ${plural(p.deployments.length, 'connection')} found in ${p.files.map(esc).join(', ')} — ${fresh.length} new, ${p.deployments.length - fresh.length} already in the policy`,
@@ -36,7 +60,7 @@ function text(r: AdoptReport): string {
         x.context_tokens !== undefined ? `context ${x.context_tokens}` : 'context unknown',
         x.price ? `$${x.price.input_per_1m}/$${x.price.output_per_1m} per 1M (${d.sources.price})` : 'price unknown',
       ];
-      out.push(`      ${facts.join(' · ')}`);
+      out.push(`      ${facts.slice(0, 3).join(' · ')}`, `      ${facts.slice(3).join(' · ')}`);
       if (d.unknown.length > 0) out.push(`      to confirm in the policy: ${d.unknown.join(', ')}`);
     }
     if (d.envNames.length > 0) out.push(`      reads ${d.envNames.map(esc).join(', ')} from the environment`);
@@ -56,14 +80,14 @@ function text(r: AdoptReport): string {
     out.push(`  fallback groups (not names applications call): ${p.fallbackGroups.map(esc).join(', ')}`);
   if (p.notes.length > 0) {
     out.push('', `Not adopted, or not carried into tierplan's config: ${p.notes.length}`);
-    out.push(renderDiagnosticsText(p.notes.map(noteDiagnostic)).trimEnd());
+    raw(renderDiagnosticsText(p.notes.map(noteDiagnostic)).trimEnd());
   }
   const t = r.today.result.summary;
   out.push(
     '',
     `What your gateway lets through today (verify against the adopted policy and inventory): ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}`,
   );
-  if (r.today.findings.length > 0) out.push(renderDiagnosticsText(r.today.findings.map(verifyDiagnostic)).trimEnd());
+  if (r.today.findings.length > 0) raw(renderDiagnosticsText(r.today.findings.map(verifyDiagnostic)).trimEnd());
   const changed = r.routes.filter((d) => d.changed);
   out.push(
     '',
@@ -93,7 +117,7 @@ function text(r: AdoptReport): string {
         ? `wrote ${r.written.map(esc).join(', ')}: ${summary}`
         : 'nothing to write: the policy and inventory already know this gateway',
   );
-  return `${out.join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
 }
 
 function noteDiagnostic(n: AdoptNote): Diagnostic {
