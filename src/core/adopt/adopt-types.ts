@@ -53,7 +53,7 @@ export interface AdoptNote {
   column?: number;
 }
 
-export type FieldSource = 'policy' | 'price-map' | 'config' | 'answer' | 'unknown';
+type FieldSource = 'policy' | 'price-map' | 'config' | 'answer' | 'unknown';
 
 export interface ProposedDeployment {
   /** The deployment as it will be written (or as the policy has it already). */

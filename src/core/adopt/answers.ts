@@ -4,7 +4,7 @@
 import type { Inventory, Policy, Status } from '../policy/types.js';
 import type { AdoptProposal } from './adopt-types.js';
 
-export interface DeploymentAnswer {
+interface DeploymentAnswer {
   /** Keep it out of the policy (its entries stay unknown to verify). */
   skip?: boolean;
   /** A different id for the deployment. */

@@ -5,7 +5,7 @@ import type { Deployment, Inventory, Policy, Status, UseCase } from '../policy/t
 import type { AdoptProposal } from './adopt-types.js';
 import { suggestedClasses } from './propose.js';
 
-export interface TierChange {
+interface TierChange {
   tier: string;
   add: Deployment[];
   /** Regions the tier must list for its new deployments (e.g. `unknown`). */

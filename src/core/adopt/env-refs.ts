@@ -17,7 +17,7 @@ export function envName(value: unknown): string | null {
 const CREDENTIAL_FIELD =
   /(^|_)(api_key|apikey|key|secret|token|password|credentials?|client_secret|access_key_id|secret_access_key|session_token|azure_ad_token|virtual_key)$/i;
 
-export const isCredentialField = (field: string): boolean => CREDENTIAL_FIELD.test(field);
+const isCredentialField = (field: string): boolean => CREDENTIAL_FIELD.test(field);
 
 /**
  * Whether a literal value in `field` is a secret: any literal in a credential field (a

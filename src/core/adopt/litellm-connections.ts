@@ -232,7 +232,7 @@ const numberOf = (v: unknown): number | null => (typeof v === 'number' && Number
  * model id. A bare name (`gpt-4o`) has no provider in the config itself: LiteLLM looks it up in
  * its model map, which the caller may do with the bundled copy.
  */
-export function providerAndModel(model: string): { provider: string | null; rest: string } {
+function providerAndModel(model: string): { provider: string | null; rest: string } {
   const slash = model.indexOf('/');
   if (slash > 0 && splitModel(model).prefix !== null)
     return { provider: model.slice(0, slash).toLowerCase(), rest: model.slice(slash + 1) };

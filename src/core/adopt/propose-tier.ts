@@ -22,7 +22,7 @@ export interface TierProposal {
   why: string;
 }
 
-export function tierRoles(policy: Policy): { open: Tier; private: Tier | null; onPrem: Tier } {
+function tierRoles(policy: Policy): { open: Tier; private: Tier | null; onPrem: Tier } {
   const levels = policy.sensitivity.levels;
   const byOpenness = [...policy.tiers].sort(
     (a, b) => rank(levels, a.clearance) - rank(levels, b.clearance) || a.regimes.length - b.regimes.length,
@@ -75,8 +75,9 @@ export function proposeTier(c: FoundConnection, policy: Policy): TierProposal {
   return open(`${host} is a public host adopt cannot place`);
 }
 
+/** The host of an http(s) URL; null for anything else (a URL adopt cannot read places nothing). */
 function hostOf(url: string): string | null {
-  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(url.trim());
+  const m = /^https?:\/\/(?:[^@/\s]*@)?(\[[^\]\s]+\]|[^/:?#\s]+)(?::\d+)?(?:[/?#]\S*)?$/i.exec(url.trim());
   return m ? m[1]!.toLowerCase() : null;
 }
 

@@ -7,7 +7,7 @@ import type { DeploymentCatalog } from '../identify/catalog.js';
 import type { Dialect, ReachPath } from '../verify/verify-types.js';
 import type { AliasProposal } from './adopt-types.js';
 
-export interface RouteSide {
+interface RouteSide {
   primary: string[];
   fallbacks: string[];
 }

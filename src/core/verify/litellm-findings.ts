@@ -22,14 +22,23 @@ export interface PlanView {
   planned: Map<string, PlannedUseCase>;
   /** The inventory's aliases (`aliases:`): another name → its use case's id. */
   owner: Map<string, string>;
+  /** The same, by use case: id → its aliases (built once, so lookups stay linear in the inventory). */
+  aliasesOf: Map<string, string[]>;
+}
+
+/** Builds `aliasesOf` from `owner`. */
+export function aliasesByUseCase(owner: ReadonlyMap<string, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [alias, id] of owner) {
+    const list = out.get(id);
+    if (list) list.push(alias);
+    else out.set(id, [alias]);
+  }
+  return out;
 }
 
 /** The names a use case is called by: its id, then its aliases. */
-export function namesOf(id: string, plan: PlanView): string[] {
-  const out = [id];
-  for (const [alias, owner] of plan.owner) if (owner === id) out.push(alias);
-  return out;
-}
+export const namesOf = (id: string, plan: PlanView): string[] => [id, ...(plan.aliasesOf.get(id) ?? [])];
 
 /** A name's use case: the owner of an alias, else the name itself. */
 export const useCaseOf = (name: string, plan: PlanView): string => plan.owner.get(name) ?? name;
@@ -39,9 +48,8 @@ export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView):
   const out: VerifyFinding[] = [];
   const groups = accessGroups(g);
   const generated = looksGenerated(g);
-  const names = namesByUseCase(plan);
   for (const u of plan.routed.values()) {
-    const own = names.get(u.id) ?? [u.id];
+    const own = namesOf(u.id, plan);
     const present = own.filter((n) => hasOwnGroup(g, n));
     // An application calling any of the use case's names is served: only none at all is missing.
     if (present.length === 0) {
@@ -62,12 +70,6 @@ export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView):
     }
   }
   out.push(...unknownAliases(g, ctx, plan), ...mislabels(g, ctx), ...unresolved(g, ctx));
-  return out;
-}
-
-function namesByUseCase(plan: PlanView): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [alias, id] of plan.owner) out.set(id, [...(out.get(id) ?? [id]), alias]);
   return out;
 }
 

@@ -8,7 +8,7 @@ import type { Problem } from '../diagnostics/problems.js';
 import type { Policy } from '../policy/types.js';
 import { deploymentCatalog } from '../identify/catalog.js';
 import { finding, isRouted, type JudgeContext } from './judge.js';
-import { checkLitellm, useCaseOf, type PlanView } from './litellm-findings.js';
+import { aliasesByUseCase, checkLitellm, useCaseOf, type PlanView } from './litellm-findings.js';
 import {
   aliasOfFile,
   checkPortkeyConditional,
@@ -59,6 +59,7 @@ export function verifyConfigs(
     routed: new Map(plan.use_cases.filter(isRouted).map((u) => [u.id, u])),
     planned: new Map(plan.use_cases.map((u) => [u.id, u])),
     owner: new Map(options.aliases ?? []),
+    aliasesOf: aliasesByUseCase(options.aliases ?? new Map()),
   };
   const generated = options.routes ? routeMetadata(options.routes) : null;
   const findings: VerifyFinding[] = [];

@@ -7,7 +7,7 @@ import type { AdoptChanges } from '../../core/adopt/changes.js';
 import type { UseCase } from '../../core/policy/types.js';
 import { parseYaml } from '../source/parse-yaml.js';
 import { yamlLib } from '../source/yaml-lib.js';
-import { entryWithId, plainNode, seqAt } from './yaml-doc-edit.js';
+import { plainNode, seqAt } from './yaml-doc-edit.js';
 
 /** The inventory as adopt found it: a file (null text: not there yet) or a folder of files. */
 export interface InventoryTexts {
@@ -32,13 +32,24 @@ export function editInventoryTexts(inv: InventoryTexts, changes: AdoptChanges): 
     }
     return doc;
   };
+  // Use case id → its mapping, per file, built once: adding many aliases stays linear.
+  const indexes = new Map<string, Map<string, YAMLMap>>();
   const useCaseMap = (file: string, id: string): YAMLMap | undefined => {
-    const doc = docOf(file);
-    if (!isMap(doc.contents)) return undefined;
-    const root = doc.contents as YAMLMap;
-    // A folder file may hold one use case at its root.
-    if (root.get('id') === id) return root;
-    return entryWithId(seqAt(doc, root, 'use_cases'), id);
+    let index = indexes.get(file);
+    if (index === undefined) {
+      index = new Map();
+      const doc = docOf(file);
+      if (isMap(doc.contents)) {
+        const root = doc.contents as YAMLMap;
+        // A folder file may hold one use case at its root.
+        if (typeof root.get('id') === 'string') index.set(root.get('id') as string, root);
+        else
+          for (const item of seqAt(doc, root, 'use_cases').items)
+            if (isMap(item)) index.set(String(item.get('id')), item);
+      }
+      indexes.set(file, index);
+    }
+    return index.get(id);
   };
   for (const a of changes.aliases) {
     const file = inv.fileOf.get(a.use_case);
