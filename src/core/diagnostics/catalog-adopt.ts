@@ -19,7 +19,7 @@ export const ADOPT_RULES = {
     severity: 'error',
     description:
       'A credential written as a literal value in the config. adopt never copies it: the deployment is adopted without that credential.',
-    help: 'Move the value into an environment variable (LiteLLM: os.environ/NAME; Portkey: ${NAME}), rotate it, and adopt again.',
+    help: 'Move the value into an environment variable (LiteLLM: os.environ/NAME; Portkey: $NAME in braces, substituted when the header is built), rotate it, and adopt again.',
   },
   'adopt-wildcard': {
     severity: 'warning',
