@@ -3,6 +3,7 @@
 // is reported is what is written); the current config judged against them, the config `gateway`
 // would generate made and judged too, and the routes compared.
 import { existsSync } from 'node:fs';
+import jsyaml from 'js-yaml';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { applyAnswers, type AdoptAnswers, type AnswerProblem } from '../core/adopt/answers.js';
@@ -205,7 +206,8 @@ function readBackInventory(start: AdoptStart, texts: Map<string, string>, policy
 function generatedInputs(dialect: 'litellm' | 'portkey', files: { path: string; text: string }[]): ConfigInput[] {
   if (dialect === 'litellm') {
     const f = files.find((x) => x.path === 'litellm/config.yaml')!;
-    return [{ file: f.path, dialect, value: parseYaml(f.text, f.path, undefined, 'pyyaml').value }];
+    // tierplan's own output, plain YAML: js-yaml reads it as PyYAML does, many times faster.
+    return [{ file: f.path, dialect, value: jsyaml.load(f.text) }];
   }
   const routes = files.find((x) => x.path === 'portkey/routes.json');
   const conditional = files.find((x) => x.path === 'portkey/conditional.json');
