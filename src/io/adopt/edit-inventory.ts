@@ -74,7 +74,7 @@ export function editInventoryTexts(inv: InventoryTexts, changes: AdoptChanges): 
       out.set(file, stubFile(u));
     }
   }
-  for (const [file, doc] of docs) out.set(file, doc.toString({ lineWidth: 0 }));
+  for (const [file, doc] of docs) out.set(file, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
   return out;
 }
 
@@ -85,5 +85,5 @@ function stubNode(doc: ReturnType<typeof parseYaml>['doc'], u: UseCase) {
 function stubFile(u: UseCase): string {
   const { doc } = parseYaml('{}', `${u.id}.yaml`);
   doc.contents = stubNode(doc, u) as typeof doc.contents;
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

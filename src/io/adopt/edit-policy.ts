@@ -29,13 +29,15 @@ export function editPolicyText(
   const { isMap } = yamlLib();
   if (!isMap(doc.contents)) throw new Error(`${file}: the policy is not a mapping; adopt cannot add to it`);
   const root = doc.contents as YAMLMap;
-  if (changes.tiers.length === 0) return text ?? doc.toString({ lineWidth: 0 });
+  if (changes.tiers.length === 0) return text ?? doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const tiers = seqAt(doc, root, 'tiers');
   for (const change of changes.tiers) {
     const node = (d: { id: string }) => plainNode(doc, d, comments[d.id] ? commentText(comments[d.id]!) : undefined);
     const inFile = entryWithId(tiers, change.tier);
     if (inFile !== undefined) {
       const deployments = seqAt(doc, inFile, 'deployments');
+      // `deployments: []` grows into a block list, as the rest of the file is written.
+      if (deployments.items.length === 0) deployments.flow = false;
       for (const d of change.add) deployments.add(node(d));
       if (change.regions.length > 0) {
         const regions = seqAt(doc, inFile, 'regions');
@@ -69,5 +71,5 @@ export function editPolicyText(
     }
     tiers.add(tier);
   }
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
