@@ -173,6 +173,15 @@ function readEntry(
       );
     }
   }
+  const own = Array.isArray(params.tags)
+    ? params.tags.filter((t) => typeof t !== 'string' || !t.startsWith('tierplan-'))
+    : [];
+  if (own.length > 0)
+    note(
+      [...steps, 'litellm_params', 'tags'],
+      'not-carried',
+      `"${name}": tags ${JSON.stringify(own)} are not carried: the generated config tags each entry with its tier and use case (tag routing is not generated)`,
+    );
   for (const k of Object.keys(info))
     if (!READ_INFO.has(k))
       note([...steps, 'model_info', k], 'not-carried', `"${name}": model_info.${k} is not carried`);

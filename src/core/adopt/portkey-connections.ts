@@ -65,6 +65,17 @@ const LEAF_KEYS = new Set([
   'targets',
   'on_status_codes',
 ]);
+/** Keys of a node with `targets` that adopt reads (the routing). */
+const GROUP_KEYS = new Set([
+  'name',
+  'strategy',
+  'targets',
+  'override_params',
+  'overrideParams',
+  'custom_host',
+  'customHost',
+  'weight',
+]);
 const MAX_DEPTH = 64;
 
 export interface PortkeyRead {
@@ -90,6 +101,13 @@ export function readPortkeyConnections(file: string, config: unknown, name: stri
     };
     const mode = isRecord(node.strategy) ? node.strategy.mode : undefined;
     if (Array.isArray(node.targets) && steps.length < 2 * MAX_DEPTH) {
+      for (const k of Object.keys(node))
+        if (!GROUP_KEYS.has(k))
+          note(
+            [...steps, k],
+            k === 'retry' || k === 'cache' || k === 'request_timeout' ? 'not-carried' : 'not-understood',
+            `${k} is not carried into the generated config`,
+          );
       if (typeof mode !== 'string' || !MODES.has(mode))
         note(
           [...steps, 'strategy'],
