@@ -97,6 +97,11 @@ async function readInventory(
   return { inventory: loaded.inventory, texts: { folder: info.isDirectory() ? path : null, texts, fileOf } };
 }
 
+/** What is wrong with answers given before any question (flags, an answers file): refused before asking. */
+export function answerProblems(start: AdoptStart, answers: AdoptAnswers): AnswerProblem[] {
+  return applyAnswers(start.proposal, answers, start.policy, start.inventory).problems;
+}
+
 export interface AdoptOutcome {
   report: AdoptReport;
   outputs: OutputFile[];

@@ -80,6 +80,14 @@ describe('tierplan adopt on a terminal', () => {
     ]);
   });
 
+  it('a flag naming no proposed deployment is refused before any question', async () => {
+    const dir = workspace();
+    const s = spawnOnPty(['adopt', 'litellm', 'config.yaml', '--tier', 'openai-gpt-40=api'], { cwd: dir });
+    expect(await s.exited).toBe(2);
+    expect(s.screen()).toContain('deployments.openai-gpt-40: no proposed deployment is "openai-gpt-40"');
+    expect(s.screen()).not.toContain('which tier?');
+  });
+
   it('Ctrl-C at a question writes nothing', async () => {
     const dir = workspace();
     const s = spawnOnPty(['adopt', 'litellm', 'config.yaml'], { cwd: dir, env: { NO_COLOR: '1' } });

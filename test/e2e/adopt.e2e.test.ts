@@ -1,7 +1,7 @@
 // `tierplan adopt` through the built binary, as CI runs it: a hand-written LiteLLM config with a
 // fallback that leaks PHI to a public model is adopted, the leak is reported at its line, and the
 // config `gateway` then generates verifies clean while the applications' names keep working.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -180,6 +180,29 @@ aliases:
     const schema = tierplan(['adopt', 'litellm', 'config.yaml', ...AS_OF, '--answers', 'answers.yaml'], { cwd: again });
     expect(schema.code).toBe(2);
     expect(schema.stderr).toMatch(/answers\.yaml:3:\d+/);
+  });
+});
+
+describe('tierplan adopt into an inventory folder', () => {
+  it('a new use case is a new file; an alias is added in the file that holds its use case', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'use-cases'));
+    const own = '# claims platform\nid: claims-triage\nname: Claims triage assistant\ndata:\n  classes: [phi]\n';
+    writeFileSync(join(dir, 'use-cases', 'claims-triage.yaml'), own);
+    const run = tierplan(
+      ['adopt', 'litellm', 'config.yaml', ...AS_OF, '-i', 'use-cases', '--alias', 'claims-phi=claims-triage'],
+      { cwd: dir },
+    );
+    expect(run.stderr).not.toContain('Error');
+    expect(readdirSync(join(dir, 'use-cases')).sort()).toEqual([
+      'claims-triage.yaml',
+      'gpt-4o.yaml',
+      'local-llama.yaml',
+    ]);
+    const claims = readFileSync(join(dir, 'use-cases', 'claims-triage.yaml'), 'utf8');
+    expect(claims.startsWith('# claims platform\n')).toBe(true);
+    expect((parse(claims) as { aliases: string[] }).aliases).toEqual(['claims-phi']);
+    expect(tierplan(['validate', '-i', 'use-cases'], { cwd: dir }).code).toBe(0);
   });
 });
 

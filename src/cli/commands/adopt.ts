@@ -1,12 +1,12 @@
 // `tierplan adopt litellm|portkey CONFIG…`: an existing gateway read into the policy and the
 // inventory. Nothing is written on a parse error (exit 2), on Ctrl-C (exit 130) or with
 // --dry-run; the files are written together, each whole or not at all.
-import type { AdoptAnswers } from '../../core/adopt/answers.js';
+import type { AdoptAnswers, AnswerProblem } from '../../core/adopt/answers.js';
 import type { Status } from '../../core/policy/types.js';
 import { loadAdoptAnswers } from '../../io/adopt/load-answers.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { UsageError } from '../../io/source/errors.js';
-import { finishAdopt, startAdopt } from '../../pipeline/adopt.js';
+import { answerProblems, finishAdopt, startAdopt } from '../../pipeline/adopt.js';
 import { renderAdopt, type AdoptFormat } from '../../render/adopt/adopt-report.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
@@ -40,6 +40,8 @@ export async function adopt(ctx: CliContext, gateway: string, paths: string[], o
     generator: generator(),
   });
   let answers = mergeFlags(opts.answers !== undefined ? await loadAdoptAnswers(opts.answers) : { version: 1 }, opts);
+  const given = answerProblems(start, answers);
+  if (given.length > 0) throw refusal(given);
   const asking = ctx.interactive && opts.yes !== true && opts.format !== 'json';
   const guard = asking ? new SigintGuard() : null;
   try {
@@ -51,10 +53,7 @@ export async function adopt(ctx: CliContext, gateway: string, paths: string[], o
       dryRun: opts.dryRun === true,
       ...(opts.status ? { status: opts.status } : {}),
     });
-    if ('problems' in outcome)
-      throw new UsageError(
-        `${outcome.problems.map((p) => `${p.at}: ${p.message}`).join('\nerror: ')}\nNothing was written.`,
-      );
+    if ('problems' in outcome) throw refusal(outcome.problems);
     if (guard !== null && !opts.dryRun && outcome.outputs.length > 0) {
       const { confirmWrite } = await import('../interactive/adopt-questions.js');
       if (!(await confirmWrite(outcome.report.written, guard.signal))) {
@@ -85,6 +84,10 @@ export async function adopt(ctx: CliContext, gateway: string, paths: string[], o
     guard?.release();
   }
 }
+
+/** Answers that name nothing the proposal has, or a value the policy lacks: exit 2, nothing written. */
+const refusal = (problems: AnswerProblem[]): UsageError =>
+  new UsageError(`${problems.map((p) => `${p.at}: ${p.message}`).join('\nerror: ')}\nNothing was written.`);
 
 /** `--tier ID=TIER` and `--alias NAME=USE-CASE` over the answers file (flags win). */
 function mergeFlags(answers: AdoptAnswers, opts: AdoptOptions): AdoptAnswers {
