@@ -3,8 +3,8 @@
 // falls back to the next. Usage: node bench/adopt-config.mjs N > config.yaml
 const n = Number(process.argv[2] ?? 1000);
 const kinds = [
-  (i) => ['openai/gpt-4o', 'api_key: os.environ/OPENAI_API_KEY'],
-  (i) => ['bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0', 'aws_region_name: us-east-1'],
+  () => ['openai/gpt-4o', 'api_key: os.environ/OPENAI_API_KEY'],
+  () => ['bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0', 'aws_region_name: us-east-1'],
   (i) => ['hosted_vllm/meta-llama/Llama-3.1-8B-Instruct', `api_base: http://vllm${i % 50}.internal:8000/v1`],
 ];
 const lines = ['model_list:'];
