@@ -97,6 +97,11 @@ describe('tierplan adopt litellm: the round trip', () => {
     expect(inventory.use_cases.map((u) => u.id)).toEqual(['claims-triage', 'gpt-4o', 'local-llama']);
 
     expect(tierplan(['validate'], { cwd: dir }).code).toBe(0);
+    // Adopting the same config again finds nothing new and writes nothing.
+    const again = tierplan(['adopt', 'litellm', 'config.yaml', ...AS_OF], { cwd: dir });
+    expect(again.stdout).toContain('nothing to write: the policy and inventory already know this gateway');
+    expect(readFileSync(join(dir, 'tierplan.policy.yaml'), 'utf8')).toBe(policyText);
+    expect(readFileSync(join(dir, 'inventory.yaml'), 'utf8')).toBe(inventoryText);
     const gateway = tierplan(['gateway', ...AS_OF, '--out', 'gw'], { cwd: dir });
     expect(gateway.code).toBe(0);
     const generated = readFileSync(join(dir, 'gw/litellm/config.yaml'), 'utf8');

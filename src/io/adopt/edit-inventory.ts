@@ -60,14 +60,15 @@ export function editInventoryTexts(inv: InventoryTexts, changes: AdoptChanges): 
     aliases.flow = true;
     for (const name of a.add) aliases.add(docOf(file).createNode(name));
   }
-  if (inv.folder === null) {
+  // Only files with a change are parsed and written again: an adopt with nothing new writes nothing.
+  if (inv.folder === null && changes.useCases.length > 0) {
     const file = [...inv.texts.keys()][0]!;
     const doc = docOf(file);
     if (!isMap(doc.contents)) throw new Error(`${file}: the inventory is not a mapping; adopt cannot add to it`);
     const list = seqAt(doc, doc.contents as YAMLMap, 'use_cases');
     list.flow = false;
     for (const u of changes.useCases) list.add(stubNode(doc, u));
-  } else {
+  } else if (inv.folder !== null) {
     for (const u of changes.useCases) {
       const file = join(inv.folder, `${u.id}.yaml`);
       if (inv.texts.get(file) != null) throw new Error(`${file} exists already: adopt does not overwrite it`);
