@@ -243,6 +243,8 @@ describe('tierplan adopt: no secret value reaches any output', () => {
       aws: 'AKIAIOSFODNN7EXAMPLE',
       master: 'sk-master-0123456789abcdefghijklmn',
       envVar: 'plain-looking-value-in-environment-variables',
+      urlPassword: 'UrlPassw0rdInTheEndpoint',
+      urlKey: 'QueryKeyInTheEndpoint123',
       portkey: 'pk-literal-0123456789abcdefghij',
     };
     const dir = workspace(`model_list:
@@ -260,6 +262,14 @@ describe('tierplan adopt: no secret value reaches any output', () => {
       aws_region_name: us-east-1
       aws_access_key_id: ${secrets.aws}
       aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+  - model_name: proxy-with-password
+    litellm_params:
+      model: openai/gpt-4o
+      api_base: https://svc:${secrets.urlPassword}@llm.example.com/v1
+  - model_name: vllm-with-key
+    litellm_params:
+      model: hosted_vllm/meta-llama/Llama-3.1-8B-Instruct
+      api_base: http://10.0.0.9:8000/v1?api-key=${secrets.urlKey}
 general_settings:
   master_key: ${secrets.master}
 environment_variables:
@@ -282,6 +292,7 @@ environment_variables:
       tierplan(['verify', 'config.yaml', ...AS_OF], { cwd: dir, env }),
     ];
     expect(outputs[3]!.stdout).toContain('holds a literal credential (not copied)');
+    expect(outputs[3]!.stdout).toContain('"vllm-with-key" is not adopted as a deployment: its endpoint URL carries credentials');
     const written = ['tierplan.policy.yaml', 'inventory.yaml', 'gw/litellm/config.yaml', 'gw/litellm/keys.json'].map(
       (f) => readFileSync(join(dir, f), 'utf8'),
     );

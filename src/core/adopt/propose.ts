@@ -4,6 +4,7 @@
 // terminal's questions) are applied on top by `applyAnswers`.
 import { deploymentCatalog, type DeploymentRef } from '../identify/catalog.js';
 import { slugify } from '../import/text.js';
+import { endpointHasCredentials, gatewayWouldExpand } from '../policy/check-endpoints.js';
 import type { Deployment, Inventory, Policy } from '../policy/types.js';
 import { jsonPath, type Path } from '../verify/verify-types.js';
 import type { AdoptNote, AdoptProposal, AliasProposal, FoundConnection, ProposedDeployment } from './adopt-types.js';
@@ -43,6 +44,11 @@ export function proposeAdoption(
           `"${c.name}" is a wildcard (${c.model ?? '?'}): it lets any model name through, so it is not adopted as a deployment; tierplan routes named use cases only`,
         ),
       );
+      continue;
+    }
+    const unsafe = unsafeEndpoint(c);
+    if (unsafe !== null) {
+      notes.push(note(c, unsafe.code, `"${c.name}" is not adopted as a deployment: ${unsafe.why}`));
       continue;
     }
     const refs = c.dialect === 'litellm' ? catalog.litellm(c.value) : catalog.portkey(c.value);
@@ -86,6 +92,25 @@ const note = (c: FoundConnection, code: AdoptNote['code'], message: string): Ado
   code,
   message,
 });
+
+/**
+ * An endpoint the policy must never hold: one carrying credentials (user info, a key in the query),
+ * or text a gateway would expand (`os.environ/`, `${…}`). Never copied, never shown.
+ */
+function unsafeEndpoint(c: FoundConnection): { code: AdoptNote['code']; why: string } | null {
+  if (c.endpoint === null) return null;
+  if (endpointHasCredentials(c.endpoint))
+    return {
+      code: 'adopt-secret-literal',
+      why: 'its endpoint URL carries credentials (not copied): move them to an environment variable',
+    };
+  if (gatewayWouldExpand(c.endpoint))
+    return {
+      code: 'adopt-not-understood',
+      why: 'its endpoint holds text a gateway expands (os.environ/ or a $-reference) inside a URL',
+    };
+  return null;
+}
 
 const identity = (c: FoundConnection): string =>
   JSON.stringify([c.provider, c.model, c.endpoint, c.endpointEnv, c.cloudRegion, c.apiKeyEnv]);
