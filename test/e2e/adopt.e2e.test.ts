@@ -292,7 +292,9 @@ environment_variables:
       tierplan(['verify', 'config.yaml', ...AS_OF], { cwd: dir, env }),
     ];
     expect(outputs[3]!.stdout).toContain('holds a literal credential (not copied)');
-    expect(outputs[3]!.stdout).toContain('"vllm-with-key" is not adopted as a deployment: its endpoint URL carries credentials');
+    expect(outputs[3]!.stdout).toContain(
+      '"vllm-with-key" is not adopted as a deployment: its endpoint URL carries credentials',
+    );
     const written = ['tierplan.policy.yaml', 'inventory.yaml', 'gw/litellm/config.yaml', 'gw/litellm/keys.json'].map(
       (f) => readFileSync(join(dir, f), 'utf8'),
     );
