@@ -153,6 +153,7 @@ describe('inventory schema ↔ types', () => {
       volume: o,
       suggested: o,
       override: o,
+      aliases: o,
     } satisfies Kinds<UseCase>);
     expectAligned(at(inventory, 'use_cases', '[]', 'suggested'), {
       data_classes: o,

@@ -1,7 +1,8 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseBytes, parseCount } from './sizes.js';
 import { makeContext, type CliContext } from './context.js';
 import {
+  adoptHelp,
   explainHelp,
   gatewayHelp,
   importHelp,
@@ -282,6 +283,40 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addOption(annotationsOption())
     .addHelpText('after', verifyHelp)
     .action(action(async () => (await import('./commands/verify.js')).verify));
+
+  inputOptions(program.command('adopt'))
+    .description(
+      'Start from the gateway you run: read a LiteLLM or Portkey config into the policy (deployments on tiers) and the inventory (the names applications call), then report what it lets through today and what `tierplan gateway` would change.',
+    )
+    .addArgument(new Argument('<gateway>', 'the gateway the configs are for').choices(['litellm', 'portkey']))
+    .argument(
+      '<file...>',
+      'litellm: one config.yaml or a /model/info JSON export; portkey: config JSON files or folders (routes.json beside a conditional config)',
+    )
+    .option('--answers <file>', 'decisions without a terminal (schemas/adopt-answers.schema.json)')
+    .option(
+      '--tier <deployment=tier>',
+      'put a proposed deployment on a tier (repeatable; wins over --answers)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option(
+      '--alias <name=use-case>',
+      'a name applications call belongs to this use case: an existing id (it becomes an alias), a new id, or new (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .addOption(
+      new Option(
+        '--status <status>',
+        'status of the new use case stubs (default production: applications call them today)',
+      ).choices(['idea', 'pilot', 'production', 'retired']),
+    )
+    .option('--dry-run', 'write nothing: print the proposal and the report')
+    .option('-y, --yes', 'on a terminal, ask nothing: take the proposal (with --tier, --alias, --answers)')
+    .option('--no-interactive', 'never ask questions (also when CI is set or there is no TTY)')
+    .addOption(new Option('-f, --format <format>', 'output on stdout').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--json', 'the same as --format json').implies({ format: 'json' }))
+    .addHelpText('after', adoptHelp)
+    .action(action(async () => (await import('./commands/adopt.js')).adopt));
 
   inputOptions(program.command('review'))
     .description(

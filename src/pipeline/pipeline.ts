@@ -12,6 +12,8 @@ import type { Inputs } from './inputs.js';
 
 export interface Pipeline {
   readonly policy: Policy;
+  /** The inventory the plan was made from; undefined when the run started from a plan.json without one. */
+  readonly inventory?: Inventory;
   /** The plan: computed from the inputs, or the plan.json the run started from. */
   plan(): Plan;
   /** The routing model; undefined when the run started from a plan.json without an inventory. */
@@ -77,6 +79,7 @@ function makePipeline(start: Start): Pipeline {
   });
   return {
     policy: start.policy,
+    ...(start.inventory ? { inventory: start.inventory } : {}),
     plan,
     routes,
     gatewayFiles,

@@ -26,6 +26,8 @@ interface UsageRequest {
   files: string[];
   /** The inventory's use case ids: a row's name that is none of them never hides one that is. */
   useCases: readonly string[];
+  /** The inventory's aliases (another name → its use case id): their rows count for the use case. */
+  aliases?: ReadonlyMap<string, string>;
   format?: UsageFormat;
   mapping?: Mapping;
   costColumn: CostColumn;
@@ -44,7 +46,7 @@ export interface UsageTotals {
 
 export async function readUsageTotals(policy: Policy, req: UsageRequest): Promise<UsageTotals> {
   const limits = req.maxIdentities !== undefined ? { identities: req.maxIdentities } : {};
-  const acc = new UsageAccumulator(policy, 10, { useCases: req.useCases }, limits);
+  const acc = new UsageAccumulator(policy, 10, { useCases: req.useCases, aliases: req.aliases }, limits);
   const read = await readUsage(req.files, {
     ...(req.format ? { format: req.format } : {}),
     ...(req.mapping ? { mapping: req.mapping } : {}),
@@ -54,7 +56,13 @@ export async function readUsageTotals(policy: Policy, req: UsageRequest): Promis
     providerNames: providerNameTable(policy),
     onRow: (row) => acc.add(row),
     // Rows of files that can be split go straight into `acc` from two threads, not through onRow.
-    fold: { accumulator: acc, policy, useCases: req.useCases, limits },
+    fold: {
+      accumulator: acc,
+      policy,
+      useCases: req.useCases,
+      ...(req.aliases ? { aliases: req.aliases } : {}),
+      limits,
+    },
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
   return { read, aggregate: acc.result() };

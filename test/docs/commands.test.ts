@@ -5,7 +5,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repo, tierplan } from '../e2e/run-cli.js';
 
-const COMMANDS = ['init', 'import', 'validate', 'plan', 'gateway', 'verify', 'review', 'explain', 'policy show'];
+const COMMANDS = [
+  'init',
+  'import',
+  'validate',
+  'plan',
+  'gateway',
+  'verify',
+  'adopt',
+  'review',
+  'explain',
+  'policy show',
+];
 
 /** The text of `## \`tierplan <command>\`` up to the next second-level heading. */
 function section(doc: string, command: string): string {

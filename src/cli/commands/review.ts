@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { aliasOwners } from '../../core/policy/check-aliases.js';
 import type { Review } from '../../core/review/review-types.js';
 import { InputError, UsageError } from '../../io/source/errors.js';
 import { REVIEW_CODES } from '../../core/diagnostics/catalog.js';
@@ -75,6 +76,7 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   const usage = await readUsageTotals(inputs.policy, {
     files: opts.usage,
     useCases: inputs.inventory.use_cases.map((u) => u.id),
+    aliases: aliasOwners(inputs.inventory),
     ...(opts.usageFormat ? { format: opts.usageFormat } : {}),
     ...(mapping ? { mapping } : {}),
     costColumn: opts.costColumn,

@@ -1,4 +1,5 @@
 import { formatDiagnostic } from '../../core/diagnostics/format.js';
+import { aliasOwners } from '../../core/policy/check-aliases.js';
 import type { PlacedDiagnostic } from '../../core/diagnostics/problems.js';
 import { verifyConfigs } from '../../core/verify/verify.js';
 import { readGatewayConfigs } from '../../io/configs/read-gateway-configs.js';
@@ -28,7 +29,11 @@ export async function verify(ctx: CliContext, paths: string[], opts: VerifyComma
   const { checkLitellmConfig, checkPortkeyConfig } = await import('../../io/configs/gateway-schemas.js');
   const lint = (c: { dialect: string; value: unknown }) =>
     c.dialect === 'litellm' ? checkLitellmConfig(c.value) : checkPortkeyConfig(c.value);
-  const result = verifyConfigs(configs, plan, run.policy, { lint, ...(routes ? { routes } : {}) });
+  const result = verifyConfigs(configs, plan, run.policy, {
+    lint,
+    ...(routes ? { routes } : {}),
+    ...(run.inventory ? { aliases: aliasOwners(run.inventory) } : {}),
+  });
   const placed = result.findings.map((f): PlacedVerifyFinding => {
     const locator = locators.get(f.file);
     if (!locator) return f;

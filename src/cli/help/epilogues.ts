@@ -216,3 +216,33 @@ export const reviewHelp = text(
 );
 
 export const explainHelp = text('', 'Example:', '  tierplan explain claims-triage --inventory examples/inventory.yaml');
+
+export const adoptHelp = text(
+  '',
+  'Examples:',
+  '  tierplan adopt litellm config.yaml   # on a terminal: asks, then writes',
+  '  tierplan adopt litellm config.yaml --dry-run   # the report only',
+  '  tierplan adopt litellm model-info.json --no-interactive \\',
+  '    --tier azure-gpt-4o-prod=private-cloud --alias claims-phi=claims-triage',
+  '  tierplan adopt portkey portkey/ --answers adopt-answers.yaml --json',
+  '',
+  'Each distinct connection becomes a deployment on a proposed tier: public',
+  'API providers on the most open tier; Bedrock, Azure, Vertex on the',
+  'private-cloud tier; private or loopback hosts on on-prem. Anything it cannot',
+  'place goes to the most open tier, to confirm. Credentials are read as',
+  'environment-variable names only. Each name applications call becomes an',
+  'alias of a use case or a new use case to classify; `gateway` keeps',
+  'generating it. The policy is edited in place, comments kept.',
+  '',
+  'Without a terminal (or with CI set) nothing is asked: the proposal is taken,',
+  'with --tier, --alias and --answers over it. --policy (default',
+  'tierplan.policy.yaml) and --inventory (default inventory.yaml) are the files',
+  'written; each is created when absent.',
+  '',
+  'Exit codes:',
+  "  0    written (or --dry-run); today's config lets nothing uncleared through",
+  "  1    written; today's config has verify errors (listed in the report)",
+  '  2    usage or input error (a config that does not parse: file:line:column);',
+  '       nothing written',
+  '  130  interrupted (Ctrl-C): nothing written',
+);

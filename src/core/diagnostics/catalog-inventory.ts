@@ -3,6 +3,18 @@
 import type { RuleText } from './catalog-types.js';
 
 export const INVENTORY_RULES = {
+  'alias-conflict': {
+    severity: 'error',
+    description:
+      'An alias of a use case (`aliases:`) is the id of another use case, or an alias of another use case too: a request for it would have two owners.',
+    help: 'Keep each alias on one use case, and never equal to another use case’s id.',
+  },
+  'alias-reserved': {
+    severity: 'error',
+    description:
+      'An alias contains `--`, which tierplan reserves for its generated fallback groups (`<alias>--<deployment>`).',
+    help: 'Rename the model name the applications call, or drop the alias.',
+  },
   'duplicate-id': {
     severity: 'error',
     description: 'Two use cases have the same id; ids become gateway aliases and must be unique.',

@@ -2,6 +2,7 @@
 // findings. A code must be here to be emitted (DiagnosticCode types every place that creates
 // one), and docs/rules.md is generated from this object (scripts/rules-doc.mjs).
 import type { Category, CatalogEntry, RuleText } from './catalog-types.js';
+import { ADOPT_RULES } from './catalog-adopt.js';
 import { CONFIG_REFERENCE_RULES } from './catalog-config-references.js';
 import { INPUT_RULES } from './catalog-input.js';
 import { INVENTORY_RULES } from './catalog-inventory.js';
@@ -34,6 +35,7 @@ export const AREAS = [
     title: 'Review triggers (reported by --annotations and --format sarif)',
     rules: REVIEW_TRIGGER_RULES,
   },
+  { category: 'input', title: 'Adopting a gateway (tierplan adopt)', rules: ADOPT_RULES },
 ] as const satisfies readonly { category: Category; title: string; rules: Record<string, RuleText> }[];
 
 /** Codes of problems in inputs (files, schemas, policy and inventory rules, usage exports). */
@@ -49,7 +51,8 @@ export type DiagnosticCode =
   | keyof typeof PLAN_RULES
   | keyof typeof VERIFY_RULES
   | keyof typeof REVIEW_RULES
-  | keyof typeof REVIEW_TRIGGER_RULES;
+  | keyof typeof REVIEW_TRIGGER_RULES
+  | keyof typeof ADOPT_RULES;
 export type PlanCode = keyof typeof PLAN_RULES;
 
 const anchorOf = (code: string): string => `docs/rules.md#${code}`;

@@ -45,7 +45,8 @@ export function routeClasses(model: RoutingModel): RouteClass[] {
       route,
       primary: route.primary[0]!,
       fallbacks: common.slice(0, MAX_BRANCH_FALLBACKS),
-      aliases: members.map((m) => m.alias),
+      // A use case's aliases send the same metadata as its id: applications calling them keep working.
+      aliases: members.flatMap((m) => [m.alias, ...(m.aliases ?? [])]),
     };
   });
 }

@@ -13,6 +13,8 @@ export interface RouteTarget {
 export interface UseCaseRoute {
   /** The use case id: the alias applications call. */
   alias: string;
+  /** Other names applications call for it (the inventory's `aliases:`), routed the same way. */
+  aliases?: string[];
   /** The use case's name, for readers of the generated config. */
   name: string;
   tier: string;

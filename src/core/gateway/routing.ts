@@ -37,6 +37,7 @@ export function allowedTiers(u: PlannedUseCase, policy: Policy): Tier[] {
 
 export function compileRoutes(plan: Plan, inventory: Inventory, policy: Policy): RoutingModel {
   const needsOf = new Map(inventory.use_cases.map((uc) => [uc.id, uc.needs]));
+  const aliasesOf = new Map(inventory.use_cases.map((uc) => [uc.id, uc.aliases ?? []]));
   const routes: UseCaseRoute[] = [];
   const unrouted: RoutingModel['unrouted'] = [];
   for (const u of plan.use_cases) {
@@ -47,7 +48,7 @@ export function compileRoutes(plan: Plan, inventory: Inventory, policy: Policy):
       });
       continue;
     }
-    routes.push(routeFor(u, needsOf.get(u.id), policy));
+    routes.push({ ...routeFor(u, needsOf.get(u.id), policy), aliases: [...(aliasesOf.get(u.id) ?? [])].sort() });
   }
   return {
     generator: plan.generator,
@@ -59,7 +60,7 @@ export function compileRoutes(plan: Plan, inventory: Inventory, policy: Policy):
   };
 }
 
-function routeFor(u: PlannedUseCase, needs: Needs | undefined, policy: Policy): UseCaseRoute {
+function routeFor(u: PlannedUseCase, needs: Needs | undefined, policy: Policy): Omit<UseCaseRoute, 'aliases'> {
   const levels = policy.capability.levels;
   const target = (d: Deployment, tier: Tier): RouteTarget => ({
     id: `${u.id}.${d.id}`,

@@ -1,4 +1,5 @@
 import { daysBetween } from '../plan/dates.js';
+import { checkAliases } from './check-aliases.js';
 import { didYouMean, type Problem } from '../diagnostics/problems.js';
 import { checkReservedIds } from './check-reserved-ids.js';
 import { checkInventoryReferences } from './check-endpoints.js';
@@ -108,7 +109,7 @@ export function checkInventory(inv: Inventory, policy: Policy, asOf: string): Pr
   problems.push(
     ...checkReservedIds(inv.use_cases.map((uc, i) => ({ id: uc.id, what: 'use case', path: ['use_cases', i, 'id'] }))),
   );
-  problems.push(...checkInventoryReferences(inv));
+  problems.push(...checkInventoryReferences(inv), ...checkAliases(inv));
   return problems;
 }
 

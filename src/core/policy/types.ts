@@ -56,6 +56,12 @@ export interface UseCase {
   /** Guesses awaiting confirmation; suggested data classes count fail-closed until then. */
   suggested?: Suggested;
   override?: Override;
+  /**
+   * Other names applications call for this use case (a gateway's model names before tierplan):
+   * `gateway` generates each as a model name routed like the use case, `verify` judges it as the
+   * use case, `review` attributes its traffic to it.
+   */
+  aliases?: string[];
 }
 
 /**

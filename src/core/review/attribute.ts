@@ -46,6 +46,8 @@ export type AttributedFields = Pick<
 export interface AttributorOptions {
   /** The inventory's use case ids: a name that is none of them never hides one that is. */
   useCases?: readonly string[] | undefined;
+  /** The inventory's aliases: another name → its use case id. */
+  aliases?: ReadonlyMap<string, string> | undefined;
 }
 
 /** The most open of some tiers: lowest clearance, then fewest regimes, then the policy's order. */
@@ -75,9 +77,11 @@ export function makeAttributor(
   const isUseCase = useCases === undefined ? undefined : (id: string): boolean => useCases.has(id);
   const isDeployment = (id: string): boolean => byId.has(id);
   const open = mostOpen(policy.tiers, policy);
+  const aliases = opts.aliases;
+  const ownerOf = aliases === undefined || aliases.size === 0 ? undefined : (a: string) => aliases.get(a);
 
   return (row) => {
-    const who = whoOf(row, isDeployment, isUseCase);
+    const who = whoOf(row, isDeployment, isUseCase, ownerOf);
     if (who.use_case === null)
       return {
         ok: false,

@@ -34,11 +34,14 @@ export function whoOf(
   row: WhoRow,
   isDeployment: (id: string) => boolean,
   isUseCase: ((id: string) => boolean) | undefined,
+  ownerOf?: (alias: string) => string | undefined,
 ): Who {
   const names: string[] = [];
   const claimed: string[] = [];
+  // An inventory alias (a name applications called before tierplan) stands for its use case.
   const name = (n: string | null | undefined): void => {
-    const t = n?.trim();
+    const raw = n?.trim();
+    const t = raw ? (ownerOf?.(raw) ?? raw) : raw;
     if (t && !names.includes(t)) names.push(t);
   };
   for (const t of row.tags) if (t.startsWith(UC_TAG)) name(t.slice(UC_TAG.length));

@@ -20,7 +20,28 @@ export interface PlanView {
   routed: Map<string, PlannedUseCase>;
   /** Every use case of the plan, routed or not. */
   planned: Map<string, PlannedUseCase>;
+  /** The inventory's aliases (`aliases:`): another name → its use case's id. */
+  owner: Map<string, string>;
+  /** The same, by use case: id → its aliases (built once, so lookups stay linear in the inventory). */
+  aliasesOf: Map<string, string[]>;
 }
+
+/** Builds `aliasesOf` from `owner`. */
+export function aliasesByUseCase(owner: ReadonlyMap<string, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [alias, id] of owner) {
+    const list = out.get(id);
+    if (list) list.push(alias);
+    else out.set(id, [alias]);
+  }
+  return out;
+}
+
+/** The names a use case is called by: its id, then its aliases. */
+export const namesOf = (id: string, plan: PlanView): string[] => [id, ...(plan.aliasesOf.get(id) ?? [])];
+
+/** A name's use case: the owner of an alias, else the name itself. */
+export const useCaseOf = (name: string, plan: PlanView): string => plan.owner.get(name) ?? name;
 
 export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView): VerifyFinding[] {
   const g = litellmGraph(value);
@@ -28,7 +49,10 @@ export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView):
   const groups = accessGroups(g);
   const generated = looksGenerated(g);
   for (const u of plan.routed.values()) {
-    if (!hasOwnGroup(g, u.id)) {
+    const own = namesOf(u.id, plan);
+    const present = own.filter((n) => hasOwnGroup(g, n));
+    // An application calling any of the use case's names is served: only none at all is missing.
+    if (present.length === 0) {
       out.push(
         finding(
           ctx.file,
@@ -36,12 +60,14 @@ export function checkLitellm(value: unknown, ctx: JudgeContext, plan: PlanView):
           'alias-missing',
           u.id,
           ['model_list'],
-          `"${u.id}" is routed to ${u.tier ?? '?'} in the plan, but no model group or model_group_alias is named "${u.id}"${members(g, u.id).length > 0 ? ' (only a wildcard group serves it)' : ''}`,
+          `"${u.id}" is routed to ${u.tier ?? '?'} in the plan, but no model group or model_group_alias is named "${u.id}"${own.length > 1 ? ` or any of its aliases (${own.slice(1).join(', ')})` : ''}${members(g, u.id).length > 0 ? ' (only a wildcard group serves it)' : ''}`,
         ),
       );
     }
-    const reach = litellmReach(g, u.id);
-    out.push(...judgeReach(u, reach, ctx), ...checkAccessGroup(u, g, reach, groups, generated, ctx));
+    for (const name of present.length > 0 ? present : [u.id]) {
+      const reach = litellmReach(g, name);
+      out.push(...judgeReach(u, reach, ctx), ...checkAccessGroup(u, g, reach, groups, generated, ctx));
+    }
   }
   out.push(...unknownAliases(g, ctx, plan), ...mislabels(g, ctx), ...unresolved(g, ctx));
   return out;
@@ -57,7 +83,7 @@ function unknownAliases(g: LitellmGraph, ctx: JudgeContext, plan: PlanView): Ver
   const targets = new Set(targetNames(g).map((t) => t.name));
   const out: VerifyFinding[] = [];
   for (const name of callableNames(g)) {
-    if (plan.routed.has(name)) continue;
+    if (plan.routed.has(useCaseOf(name, plan))) continue;
     const isTarget =
       targets.has(name) ||
       (name.includes('*') && [...targets].some((t) => members(g, t).some((m) => m.entry.name === name)));
@@ -74,7 +100,7 @@ function unknownAliases(g: LitellmGraph, ctx: JudgeContext, plan: PlanView): Ver
         'alias-unknown',
         plan.planned.has(name) ? name : null,
         steps,
-        `model group "${name}" is not a routed use case: ${name.includes('*') ? 'a wildcard group lets any model name through' : unknownAliasReason(name, plan.planned)}`,
+        `model group "${name}" is not a routed use case: ${name.includes('*') ? 'a wildcard group lets any model name through' : plan.owner.has(name) ? `it is an alias of "${useCaseOf(name, plan)}": ${unknownAliasReason(useCaseOf(name, plan), plan.planned)}` : unknownAliasReason(name, plan.planned)}`,
       ),
     );
   }

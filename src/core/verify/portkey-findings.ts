@@ -1,7 +1,7 @@
 // Findings for Portkey configs: a per-use-case config (`<alias>.json`) judged for its alias;
 // a conditional config judged for every routed use case with the metadata it sends.
 import type { PlannedUseCase } from '../plan/plan-types.js';
-import type { PlanView } from './litellm-findings.js';
+import { namesOf, useCaseOf, type PlanView } from './litellm-findings.js';
 import { finding, judgeReach, unknownAliasReason, type JudgeContext } from './judge.js';
 import { portkeyPaths, type PortkeyReach } from './portkey.js';
 import { isRecord, type VerifyFinding } from './verify-types.js';
@@ -19,7 +19,7 @@ export function checkPortkeyUseCase(
   metadata: Record<string, unknown> | undefined,
 ): VerifyFinding[] {
   const alias = aliasOfFile(ctx.file);
-  const u = plan.routed.get(alias);
+  const u = plan.routed.get(useCaseOf(alias, plan));
   if (!u) {
     return [
       finding(
@@ -66,7 +66,7 @@ export function checkPortkeyConditional(
     );
   } else if (metadataFile !== null) {
     for (const alias of metadata.keys()) {
-      if (plan.routed.has(alias)) continue;
+      if (plan.routed.has(useCaseOf(alias, plan))) continue;
       out.push(
         finding(
           metadataFile,
@@ -80,7 +80,10 @@ export function checkPortkeyConditional(
     }
   }
   for (const u of plan.routed.values()) {
-    const m = metadata?.get(u.id);
+    // Judged under each of its names that has metadata (an alias may send other metadata than the id).
+    const named = namesOf(u.id, plan).filter((n) => metadata?.get(n) !== undefined);
+    for (const n of named.slice(1)) out.push(...judged(u, portkeyPaths(value, metadata!.get(n)!), ctx, null));
+    const m = metadata?.get(named[0] ?? u.id);
     if (metadata !== null && m === undefined) {
       out.push(
         finding(

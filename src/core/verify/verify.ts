@@ -8,7 +8,7 @@ import type { Problem } from '../diagnostics/problems.js';
 import type { Policy } from '../policy/types.js';
 import { deploymentCatalog } from '../identify/catalog.js';
 import { finding, isRouted, type JudgeContext } from './judge.js';
-import { checkLitellm, type PlanView } from './litellm-findings.js';
+import { aliasesByUseCase, checkLitellm, useCaseOf, type PlanView } from './litellm-findings.js';
 import {
   aliasOfFile,
   checkPortkeyConditional,
@@ -31,6 +31,8 @@ export interface VerifyOptions {
   routes?: RoutingModel;
   /** Schema and lint problems of one config (the CLI passes the checks of src/io/configs/gateway-schemas.ts). */
   lint?: (c: ConfigInput) => Problem[];
+  /** The inventory's aliases: another name → its use case id (judged as that use case). */
+  aliases?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -56,6 +58,8 @@ export function verifyConfigs(
   const view: PlanView = {
     routed: new Map(plan.use_cases.filter(isRouted).map((u) => [u.id, u])),
     planned: new Map(plan.use_cases.map((u) => [u.id, u])),
+    owner: new Map(options.aliases ?? []),
+    aliasesOf: aliasesByUseCase(options.aliases ?? new Map()),
   };
   const generated = options.routes ? routeMetadata(options.routes) : null;
   const findings: VerifyFinding[] = [];
@@ -80,7 +84,8 @@ export function verifyConfigs(
       const metadata = c.metadata ? readRoutes(c.metadata.value) : generated;
       findings.push(...checkPortkeyConditional(c.value, ctx, view, metadata, c.metadata?.file ?? null));
     } else {
-      if (c.set !== undefined) sets.set(c.set, (sets.get(c.set) ?? new Set()).add(aliasOfFile(c.file)));
+      if (c.set !== undefined)
+        sets.set(c.set, (sets.get(c.set) ?? new Set()).add(useCaseOf(aliasOfFile(c.file), view)));
       findings.push(...checkPortkeyUseCase(c.value, ctx, view, generated?.get(aliasOfFile(c.file))));
     }
   }

@@ -31,6 +31,8 @@ export interface Fold {
   policy: Policy;
   /** The inventory's use case ids `accumulator` was built with, likewise. */
   useCases?: readonly string[];
+  /** The inventory's aliases `accumulator` was built with, likewise. */
+  aliases?: ReadonlyMap<string, string>;
   /** The accumulator limits `accumulator` was built with, likewise. */
   limits?: AccumulatorLimits;
   /** Files smaller than this are read in one thread (a worker takes ~50 ms to start). Default 32 MiB. */
@@ -69,7 +71,15 @@ export async function foldSplit(
     onBytes?.(shown);
   };
   const second = (fold.runPart ?? inWorker)(
-    { plan, opts, policy: fold.policy, useCases: fold.useCases, limits: fold.limits, part: { offset: guess } },
+    {
+      plan,
+      opts,
+      policy: fold.policy,
+      useCases: fold.useCases,
+      aliases: fold.aliases,
+      limits: fold.limits,
+      part: { offset: guess },
+    },
     (b) => {
       secondBytes = b;
       report();

@@ -14,6 +14,8 @@ export interface PartJob {
   policy: Policy;
   /** The inventory's use case ids, for attribution (who.ts). */
   useCases?: readonly string[] | undefined;
+  /** The inventory's aliases → use case ids, likewise. */
+  aliases?: ReadonlyMap<string, string> | undefined;
   limits?: AccumulatorLimits | undefined;
   part: Part;
 }
@@ -25,7 +27,7 @@ export interface PartResult {
 }
 
 export async function foldPart(job: PartJob, onBytes?: (bytes: number) => void): Promise<PartResult> {
-  const acc = new UsageAccumulator(job.policy, 10, { useCases: job.useCases }, job.limits ?? {});
+  const acc = new UsageAccumulator(job.policy, 10, { useCases: job.useCases, aliases: job.aliases }, job.limits ?? {});
   const tally: Tally = { counts: { read: 0, accepted: 0, rejected: 0 }, rejected: [] };
   const read = await readPart({ plan: job.plan, opts: job.opts, tally, into: acc, part: job.part, onBytes });
   return { read, tally, snapshot: acc.snapshot() };

@@ -53,6 +53,10 @@ export function renderLitellmConfig(model: RoutingModel, policy: Policy, header:
   const contextFallbacks: Record<string, string[]>[] = [];
   for (const r of model.routes) {
     for (const t of r.primary) modelList.push(entry(r, t, r.alias, 'primary'));
+    // Names applications called before tierplan: the same entries under each alias, unique ids.
+    (r.aliases ?? []).forEach((a, k) => {
+      for (const t of r.primary) modelList.push(aliasEntry(entry(r, t, a, 'alias'), k));
+    });
     const extra = new Map<string, RouteTarget>();
     for (const t of [...r.fallbacks, ...r.context_window_fallbacks])
       if (!r.primary.some((p) => p.deployment === t.deployment)) extra.set(t.deployment, t);
@@ -66,10 +70,12 @@ export function renderLitellmConfig(model: RoutingModel, policy: Policy, header:
           r.fallbacks.some((f) => f.deployment === t.deployment) ? 'fallback' : 'context-window-fallback',
         ),
       );
+    const names = [r.alias, ...(r.aliases ?? [])];
     if (r.fallbacks.length > 0)
-      fallbacks.push({ [r.alias]: r.fallbacks.map((t) => fallbackGroup(r.alias, t.deployment)) });
+      for (const n of names) fallbacks.push({ [n]: r.fallbacks.map((t) => fallbackGroup(r.alias, t.deployment)) });
     const ctx = r.context_window_fallbacks.filter((t) => !r.primary.some((p) => p.deployment === t.deployment));
-    if (ctx.length > 0) contextFallbacks.push({ [r.alias]: ctx.map((t) => fallbackGroup(r.alias, t.deployment)) });
+    if (ctx.length > 0)
+      for (const n of names) contextFallbacks.push({ [n]: ctx.map((t) => fallbackGroup(r.alias, t.deployment)) });
   }
   const routerSettings: Record<string, unknown> = {
     routing_strategy: 'simple-shuffle',
@@ -90,6 +96,12 @@ export function renderLitellmConfig(model: RoutingModel, policy: Policy, header:
     .map((l) => `#${l}`)
     .join('\n');
   return `${comment}\n\n${body}`;
+}
+
+/** An alias entry's model_info: `<use case>.<deployment>.alias<k>`, unique, still read as the use case by `review`. */
+function aliasEntry(e: Record<string, unknown>, k: number): Record<string, unknown> {
+  const info = e.model_info as Record<string, unknown>;
+  return { ...e, model_info: { ...info, id: `${String(info.id)}.alias${k + 1}` } };
 }
 
 /**

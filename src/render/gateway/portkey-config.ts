@@ -24,13 +24,18 @@ export function portkeyRouteConfig(r: UseCaseRoute, model: RoutingModel, policy:
   };
 }
 
+const SAFE_FILE = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}$/;
+
 /** One file per use case, keyed by file name: `<alias>.json`. */
 export function renderPortkeyConfigs(model: RoutingModel, policy: Policy): Map<string, string> {
   const files = new Map<string, string>();
   for (const r of model.routes) {
     const config = portkeyRouteConfig(r, model, policy);
     assertOnlyPortkeyReferences(config);
-    files.set(`${r.alias}.json`, `${JSON.stringify(config, null, 2)}\n`);
+    const text = `${JSON.stringify(config, null, 2)}\n`;
+    files.set(`${r.alias}.json`, text);
+    // An alias gets its own copy when its name is a safe file name; routes.json carries every alias.
+    for (const a of r.aliases ?? []) if (SAFE_FILE.test(a) && !files.has(`${a}.json`)) files.set(`${a}.json`, text);
   }
   return files;
 }
