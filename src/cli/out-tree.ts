@@ -16,7 +16,12 @@ export async function writeOutTree(
 ): Promise<string> {
   const note = (line: string): void => ctx.err(`note: ${line}\n`);
   const { stale, unchanged } = await writeTree(out, files, { generator: generator(), scope, note });
-  const kept = unchanged > 0 ? `; ${unchanged} of them already up to date, left as they were` : '';
+  const kept =
+    unchanged === 0
+      ? ''
+      : unchanged === files.length
+        ? '; all already up to date, none rewritten'
+        : `; ${unchanged} already up to date, not rewritten`;
   if (stale.length === 0) return kept;
   const named = stale.length <= 5 ? ` (${stale.join(', ')})` : '';
   return `${kept}; removed ${stale.length} file${stale.length === 1 ? '' : 's'} no longer generated${named}`;

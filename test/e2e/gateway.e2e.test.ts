@@ -34,6 +34,19 @@ describe('tierplan gateway', () => {
     expect(Object.keys(routes)).toContain('claims-triage');
   });
 
+  it('a second run on the same inputs rewrites nothing, and says so; a hand-edited file is written again', () => {
+    const out = fresh();
+    const again = tierplan(['gateway', ...example, '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/wrote \d+ files under .*; all already up to date, none rewritten\n$/);
+    writeFileSync(join(out, 'portkey/routes.json'), '{}\n');
+    const edited = tierplan(['gateway', ...example, '--out', out]);
+    expect(edited.stderr).toMatch(/wrote (\d+) files under .*; (\d+) already up to date, not rewritten\n$/);
+    const [, n, kept] = /wrote (\d+) files.*; (\d+) already/.exec(edited.stderr)!;
+    expect(Number(kept)).toBe(Number(n) - 1);
+    expect(readFileSync(join(out, 'portkey/routes.json'), 'utf8')).not.toBe('{}\n');
+  });
+
   it('--target litellm writes only LiteLLM', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'tierplan-gw-')), 'g');
     expect(tierplan(['gateway', ...example, '--target', 'litellm', '--out', out]).code).toBe(0);
