@@ -326,6 +326,7 @@ describe('plan schema ↔ types', () => {
       generator: r,
       as_of: r,
       policy: r,
+      currency: o,
       levels: r,
       tiers: r,
       cells: r,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatCost,
   formatDaysLeft,
   formatInt,
   formatPct,
@@ -24,9 +23,6 @@ describe('number formatting (locale-independent)', () => {
       '3.1B',
       '15T',
     ]);
-  });
-  it('formatCost shows whole units and marks tiny amounts', () => {
-    expect([0, 0.4, 1, 11701.4].map(formatCost)).toEqual(['0', '<1', '1', '11,701']);
   });
   it('formatUtilisation: an almost idle deployment does not read as 0 %', () => {
     expect([0, 0.0004, 0.000004, 0.0075, 0.0123, 0.1, 0.8, 1.2].map(formatUtilisation)).toEqual([

@@ -96,6 +96,8 @@ export interface Plan {
   generator: string;
   as_of: string;
   policy: string;
+  /** ISO 4217 code of every cost in the plan: the policy's currency. Absent in plans written before it was recorded. */
+  currency?: string;
   levels: { sensitivity: string[]; capability: string[] };
   tiers: PlanTier[];
   cells: PlanCell[];

@@ -24,6 +24,7 @@ export function computePlan(inventory: Inventory, policy: Policy, opts: PlanOpti
     generator: opts.generator,
     as_of: opts.asOf,
     policy: policy.name,
+    currency: policy.currency ?? 'USD',
     levels: { sensitivity: [...policy.sensitivity.levels], capability: [...policy.capability.levels] },
     tiers: orderedTiers(policy).map((t) => ({
       id: t.id,

@@ -1,4 +1,5 @@
-import { formatCost, formatDaysLeft, formatTokens } from '../text/format.js';
+import { formatAmount } from '../../core/review/money.js';
+import { formatDaysLeft, formatTokens } from '../text/format.js';
 import { GAP, tierClass } from './matrix-view.js';
 import type { RenderContext } from './registry.js';
 import { sanitizeTerminal as clean, terminalStyle } from '../text/terminal-style.js';
@@ -34,7 +35,7 @@ export function renderExplain(u: PlannedUseCase, plan: Plan, ctx: RenderContext)
     field('cleared', `${list(u.cleared)} · candidates ${list(u.candidates)}`),
     field(
       'estimate',
-      `${formatTokens(u.estimate.tokens_per_month)} tokens / month · est. cost ${formatCost(u.estimate.cost_per_month)} / month`,
+      `${formatTokens(u.estimate.tokens_per_month)} tokens / month · est. cost ${formatAmount(u.estimate.cost_per_month, plan.currency ?? 'USD')} / month`,
     ),
     field('summary', clean(u.summary)),
   ];

@@ -1,4 +1,5 @@
-import { formatCost, formatDaysLeft, formatPct, formatSplit, formatTokens } from '../text/format.js';
+import { formatAmount } from '../../core/review/money.js';
+import { formatDaysLeft, formatPct, formatSplit, formatTokens } from '../text/format.js';
 import type { Plan, PlannedUseCase } from '../../core/plan/plan-types.js';
 
 // The one-page matrix as plain data, shared by the table, Markdown and HTML renderers so
@@ -175,7 +176,7 @@ export function buildMatrixView(plan: Plan): MatrixView {
     cls: cls(s.tier),
     count: s.count,
     tokens: formatTokens(s.tokens_per_month),
-    cost: formatCost(s.cost_per_month),
+    cost: formatAmount(s.cost_per_month, plan.currency ?? 'USD'),
     shareCount: formatPct(s.share_count),
     shareTokens: formatPct(s.share_tokens),
     shareCost: formatPct(s.share_cost),

@@ -23,12 +23,6 @@ export function formatTokens(n: number): string {
   return String(Math.round(n));
 }
 
-/** Whole currency units; the policy names no currency, so none is printed. */
-export function formatCost(n: number): string {
-  if (n > 0 && n < 1) return '<1';
-  return formatInt(n);
-}
-
 /**
  * A share of capacity: whole percent from 10 %, one decimal from 1 %, two significant digits
  * below (`0.04%`), so an almost idle deployment does not read as 0 %.
