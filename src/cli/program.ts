@@ -283,7 +283,10 @@ export function buildProgram(exit: (code: number) => void): Command {
       'usage exports: LiteLLM spend logs (CSV, JSON, JSONL), FinOps FOCUS CSV, or any CSV/JSONL with --mapping; plain or .gz',
     )
     .addOption(
-      new Option('--usage-format <format>', 'skip detection from the header').choices(['litellm', 'focus', 'mapped']),
+      new Option(
+        '--usage-format <format>',
+        'skip detection from the header; aggregate: the result of the SQL --emit-sql prints',
+      ).choices(['litellm', 'focus', 'mapped', 'aggregate']),
     )
     .option('--mapping <file>', 'column mapping for other CSV/JSONL exports (schemas/usage-mapping.schema.json)')
     .addOption(

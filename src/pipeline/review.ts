@@ -12,6 +12,8 @@ import { InputError } from '../io/source/errors.js';
 import { toDiagnostics } from '../io/source/locate.js';
 import { readJson } from '../io/source/read-json.js';
 import { readText } from '../io/source/read-text.js';
+import { MAX_REJECTED_SHOWN } from '../io/usage/record-sink.js';
+import { isAggregateFile, readAggregateCsv } from '../io/usage/aggregate-csv.js';
 import type { Mapping } from '../io/usage/mapping.js';
 import {
   readUsage,
@@ -22,11 +24,14 @@ import {
 } from '../io/usage/read-usage.js';
 import type { Pipeline } from './pipeline.js';
 
+/** `aggregate`: files in tierplan's aggregate format (core/review/aggregate-format.ts). */
+export type UsageFormatOption = UsageFormat | 'aggregate';
+
 interface UsageRequest {
   files: string[];
   /** The inventory's use case ids: a row's name that is none of them never hides one that is. */
   useCases: readonly string[];
-  format?: UsageFormat;
+  format?: UsageFormatOption;
   mapping?: Mapping;
   costColumn: CostColumn;
   /** The limits files are read within (io/usage/limits.ts); the defaults when absent. */
@@ -45,8 +50,17 @@ export interface UsageTotals {
 export async function readUsageTotals(policy: Policy, req: UsageRequest): Promise<UsageTotals> {
   const limits = req.maxIdentities !== undefined ? { identities: req.maxIdentities } : {};
   const acc = new UsageAccumulator(policy, 10, { useCases: req.useCases }, limits);
-  const read = await readUsage(req.files, {
-    ...(req.format ? { format: req.format } : {}),
+  // Aggregates (`--usage-format aggregate`, or a header naming tierplan_aggregate) are added first,
+  // as groups; the raw exports follow through the file readers.
+  const aggregates: string[] = [];
+  const raw: string[] = [];
+  for (const f of req.files)
+    (req.format === 'aggregate' || (req.format === undefined && (await isAggregateFile(f))) ? aggregates : raw).push(f);
+  const tally = { counts: { read: 0, accepted: 0, rejected: 0 }, rejected: [] as ReadUsageResult['rejected'] };
+  await readAggregateCsv(aggregates, acc, tally);
+  const format = req.format === 'aggregate' ? undefined : req.format;
+  const read = await readUsage(raw, {
+    ...(format ? { format } : {}),
     ...(req.mapping ? { mapping: req.mapping } : {}),
     costColumn: req.costColumn,
     ...(req.limits ? { limits: req.limits } : {}),
@@ -57,6 +71,13 @@ export async function readUsageTotals(policy: Policy, req: UsageRequest): Promis
     fold: { accumulator: acc, policy, useCases: req.useCases, limits },
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
+  if (aggregates.length > 0) {
+    read.counts.read += tally.counts.read;
+    read.counts.accepted += tally.counts.accepted;
+    read.counts.rejected += tally.counts.rejected;
+    read.rejected = [...tally.rejected, ...read.rejected].slice(0, MAX_REJECTED_SHOWN);
+    for (const f of aggregates) read.formats[f] = 'aggregate (csv)';
+  }
   return { read, aggregate: acc.result() };
 }
 

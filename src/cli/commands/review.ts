@@ -7,10 +7,10 @@ import { firstFindings } from '../../core/review/first-findings.js';
 import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { DEFAULT_READ_LIMITS } from '../../io/usage/limits.js';
 import { loadMapping } from '../../io/usage/mapping.js';
-import type { CostColumn, UsageFormat } from '../../io/usage/read-usage.js';
+import type { CostColumn } from '../../io/usage/read-usage.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
-import { readPreviousReview, readUsageTotals, reviewOf } from '../../pipeline/review.js';
+import { readPreviousReview, readUsageTotals, reviewOf, type UsageFormatOption } from '../../pipeline/review.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, loadPolicy, resolveAsOf, type InputOptions } from '../inputs.js';
@@ -19,7 +19,7 @@ import { progressBar } from '../progress.js';
 
 export interface ReviewOptions extends InputOptions {
   usage?: string[];
-  usageFormat?: UsageFormat;
+  usageFormat?: UsageFormatOption;
   mapping?: string;
   costColumn: CostColumn;
   quarter?: string;

@@ -1,7 +1,9 @@
 // Latency as a fixed-resolution log histogram: buckets 5 % wide, so p95 is deterministic and
 // within 5 % of the exact value, and histograms of parts of the input add up exactly. Buckets of
 // small values are counted in an array (`low`), the rare rest in a map.
-const RATIO = 1.05;
+/** Each latency bucket is this many times as wide as the one before (the SQL of `review --emit-sql` uses it too). */
+export const LATENCY_RATIO = 1.05;
+const RATIO = LATENCY_RATIO;
 const LOG_RATIO = Math.log(RATIO);
 const bucketOf = (ms: number): number => (ms <= 1 ? 0 : Math.ceil(Math.log(ms) / LOG_RATIO));
 const bucketValue = (b: number): number => Math.round(RATIO ** b);
