@@ -13,7 +13,10 @@ import { toDiagnostics } from '../io/source/locate.js';
 import { readJson } from '../io/source/read-json.js';
 import { readText } from '../io/source/read-text.js';
 import { MAX_REJECTED_SHOWN } from '../io/usage/record-sink.js';
+import type { UsageQueryOptions } from '../core/sql/usage-query.js';
 import { isAggregateFile, readAggregateCsv } from '../io/usage/aggregate-csv.js';
+import { isPostgresUrl } from '../io/usage/postgres-url.js';
+import type { PostgresRead } from '../io/usage/postgres-usage.js';
 import type { Mapping } from '../io/usage/mapping.js';
 import {
   readUsage,
@@ -39,12 +42,16 @@ interface UsageRequest {
   /** Distinct names outside the inventory held one by one (core/review/aggregate.ts). */
   maxIdentities?: number;
   onProgress?: (done: number, total: number) => void;
+  /** For `--usage postgresql://…`: which table and columns the pushed-down query reads. */
+  query?: UsageQueryOptions;
 }
 
 export interface UsageTotals {
   /** Counts, the first rejected rows, and files that broke off midway (their rows before the damage count). */
   read: ReadUsageResult;
   aggregate: UsageAggregate;
+  /** Databases read (`--usage postgresql://…`), with the time the database took. */
+  databases: PostgresRead[];
 }
 
 export async function readUsageTotals(policy: Policy, req: UsageRequest): Promise<UsageTotals> {
@@ -54,9 +61,17 @@ export async function readUsageTotals(policy: Policy, req: UsageRequest): Promis
   // as groups; the raw exports follow through the file readers.
   const aggregates: string[] = [];
   const raw: string[] = [];
-  for (const f of req.files)
+  const urls = req.files.filter(isPostgresUrl);
+  for (const f of req.files.filter((x) => !isPostgresUrl(x)))
     (req.format === 'aggregate' || (req.format === undefined && (await isAggregateFile(f))) ? aggregates : raw).push(f);
   const tally = { counts: { read: 0, accepted: 0, rejected: 0 }, rejected: [] as ReadUsageResult['rejected'] };
+  const databases: PostgresRead[] = [];
+  if (urls.length > 0) {
+    // Loaded only when a database is read: the client is not needed for files.
+    const { readPostgresUsage } = await import('../io/usage/postgres-usage.js');
+    for (const url of urls)
+      databases.push(await readPostgresUsage(url, req.query ?? { source: 'litellm' }, acc, tally));
+  }
   await readAggregateCsv(aggregates, acc, tally);
   const format = req.format === 'aggregate' ? undefined : req.format;
   const read = await readUsage(raw, {
@@ -71,14 +86,15 @@ export async function readUsageTotals(policy: Policy, req: UsageRequest): Promis
     fold: { accumulator: acc, policy, useCases: req.useCases, limits },
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
-  if (aggregates.length > 0) {
+  if (aggregates.length > 0 || databases.length > 0) {
     read.counts.read += tally.counts.read;
     read.counts.accepted += tally.counts.accepted;
     read.counts.rejected += tally.counts.rejected;
     read.rejected = [...tally.rejected, ...read.rejected].slice(0, MAX_REJECTED_SHOWN);
     for (const f of aggregates) read.formats[f] = 'aggregate (csv)';
+    for (const d of databases) read.formats[d.shown] = 'postgresql (aggregated by the database)';
   }
-  return { read, aggregate: acc.result() };
+  return { read, aggregate: acc.result(), databases };
 }
 
 /** Last quarter's review.json: the months each trigger's condition already held, and its usage for the split. */

@@ -133,6 +133,8 @@ export const spendLogs = fc
     }),
     { minLength: 1, maxLength: 120 },
   )
+  // In time order, as LiteLLM writes and exports them (rows without a time last).
+  .map((rows) => [...rows].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity)))
   .map((rows) =>
     rows.map(
       (r, i): SpendLog => ({
@@ -150,6 +152,13 @@ export const spendLogs = fc
       }),
     ),
   );
+
+/** Several samples as one time-ordered export, request ids renumbered in that order. */
+export const merged = (samples: SpendLog[][]): SpendLog[] =>
+  samples
+    .flat()
+    .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity))
+    .map((r, i) => ({ ...r, request_id: `req-${String(i).padStart(5, '0')}` }));
 
 const csvCell = (v: string | number | null): string => {
   if (v === null) return '';

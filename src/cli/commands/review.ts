@@ -16,8 +16,10 @@ import { generator } from '../generator.js';
 import { loadInputs, loadPolicy, resolveAsOf, type InputOptions } from '../inputs.js';
 import { reviewPeriod } from '../period.js';
 import { progressBar } from '../progress.js';
+import { emitSql, queryOptions, type ReviewSqlOptions } from '../review-sql.js';
+import { isPostgresUrl } from '../../io/usage/postgres-url.js';
 
-export interface ReviewOptions extends InputOptions {
+export interface ReviewOptions extends InputOptions, ReviewSqlOptions {
   usage?: string[];
   usageFormat?: UsageFormatOption;
   mapping?: string;
@@ -40,12 +42,13 @@ export interface ReviewOptions extends InputOptions {
 
 export async function review(ctx: CliContext, opts: ReviewOptions): Promise<number> {
   if (opts.apply !== undefined) return apply(ctx, opts, opts.apply, opts.inventory);
+  if (opts.emitSql) return emitSql(ctx, opts);
   if (!opts.usage || opts.usage.length === 0)
     throw new UsageError(
       'give the usage exports to review with --usage FILE..., or a patch to apply with --apply FILE',
     );
   // The reading thread starts while the inventory and the plan load.
-  await startWorkerAhead(opts.usage);
+  await startWorkerAhead(opts.usage.filter((u) => !isPostgresUrl(u)));
   const inputs = await loadInputs(opts);
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   const period = reviewPeriod(opts, inputs.asOf);
@@ -77,12 +80,17 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
       fieldBytes: opts.maxFieldBytes ?? DEFAULT_READ_LIMITS.fieldBytes,
     },
     ...(opts.maxIdentities !== undefined ? { maxIdentities: opts.maxIdentities } : {}),
+    ...(opts.usage.some(isPostgresUrl) ? { query: queryOptions(opts) } : {}),
     ...(bar ? { onProgress: (d: number, t: number) => bar.update(d, t) } : {}),
   }).finally(() => {
     bar?.done();
     process.off('SIGINT', interrupted);
   });
   const read = usage.read;
+  for (const db of usage.databases)
+    ctx.err(
+      `read ${db.shown}: ${db.records} aggregate record${db.records === 1 ? '' : 's'}; the database took ${(db.firstRecordMs / 1000).toFixed(1)} s to its first record\n`,
+    );
   for (const d of read.diagnostics) ctx.err(`${formatDiagnostic(d)}\n`);
   const previous = opts.previous !== undefined ? await readPreviousReview(opts.previous) : undefined;
   const result = reviewOf(run, inputs.inventory, usage, period, previous);

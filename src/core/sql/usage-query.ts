@@ -190,16 +190,22 @@ function spendLogsQuery(opts: UsageQueryOptions): Select {
     ['latency_bucket', kept(bucket)],
   ];
   const unpriced = (e: Expr): Expr => sum(caseWhen([[isNull(r('spend')), e]], num(0)));
-  return outer('litellm', inner, keys, {
-    requests: count(),
-    input_tokens: sum(r('input_tokens')),
-    output_tokens: sum(r('output_tokens')),
-    cost: fn('coalesce', sum(r('spend')), num(0)),
-    unpriced_input_tokens: unpriced(r('input_tokens')),
-    unpriced_output_tokens: unpriced(r('output_tokens')),
-    failures: sum(r('failed')),
-    example: min(r('request_id')),
-  });
+  return outer(
+    'litellm',
+    inner,
+    keys,
+    {
+      requests: count(),
+      input_tokens: sum(r('input_tokens')),
+      output_tokens: sum(r('output_tokens')),
+      cost: fn('coalesce', sum(r('spend')), num(0)),
+      unpriced_input_tokens: unpriced(r('input_tokens')),
+      unpriced_output_tokens: unpriced(r('output_tokens')),
+      failures: sum(r('failed')),
+      example: min(r('request_id')),
+    },
+    [min(r('time')), min(r('request_id'))],
+  );
 }
 
 function dailyQuery(opts: UsageQueryOptions): Select {
@@ -249,16 +255,22 @@ function dailyQuery(opts: UsageQueryOptions): Select {
     ['latency_bucket', NULL],
   ];
   const unpriced = (e: Expr): Expr => sum(caseWhen([[isNull(r('spend')), e]], num(0)));
-  return outer('litellm', inner, keys, {
-    requests: sum(r('requests')),
-    input_tokens: sum(r('input_tokens')),
-    output_tokens: sum(r('output_tokens')),
-    cost: fn('coalesce', sum(r('spend')), num(0)),
-    unpriced_input_tokens: unpriced(r('input_tokens')),
-    unpriced_output_tokens: unpriced(r('output_tokens')),
-    failures: sum(r('failed')),
-    example: NULL,
-  });
+  return outer(
+    'litellm',
+    inner,
+    keys,
+    {
+      requests: sum(r('requests')),
+      input_tokens: sum(r('input_tokens')),
+      output_tokens: sum(r('output_tokens')),
+      cost: fn('coalesce', sum(r('spend')), num(0)),
+      unpriced_input_tokens: unpriced(r('input_tokens')),
+      unpriced_output_tokens: unpriced(r('output_tokens')),
+      failures: sum(r('failed')),
+      example: NULL,
+    },
+    [min(r('date'))],
+  );
 }
 
 function windowOf(e: Expr, w: { from: string; to: string }, text = false): Expr {
@@ -281,6 +293,7 @@ function outer(
     failures: Expr;
     example: Expr;
   },
+  order: Expr[],
 ): Select {
   const key = new Map(keys);
   const k = (name: string): Expr => key.get(name)!;
@@ -312,5 +325,8 @@ function outer(
     ],
     from: { k: 'query', q: inner, as: R },
     groupBy: grouped,
+    // Groups in the order of their first row, as a time-ordered export meets them: the report's
+    // "first seen" examples are then those a review of the export lists.
+    orderBy: order,
   };
 }
