@@ -9,6 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy/default-policy.js';
 import { computeReview } from '../../src/core/review/review.js';
 import type { Review } from '../../src/core/review/review-types.js';
+import { latencyBucket } from '../../src/core/review/latency-histogram.js';
+import { dialect } from '../../src/core/sql/dialects.js';
+import { renderExpr } from '../../src/core/sql/render.js';
+import { col } from '../../src/core/sql/sql-ast.js';
+import { latencyBucketSql } from '../../src/core/sql/usage-query.js';
 import { readUsageTotals } from '../../src/pipeline/review.js';
 import { tierplan } from '../e2e/run-cli.js';
 import { INVENTORY, plan } from '../review/fixture.js';
@@ -215,5 +220,22 @@ describe.skipIf(!bin)('review straight from LiteLLM’s PostgreSQL', () => {
     expect(r.usage.find((c) => c.month === '2026-02')?.requests).toBe(2);
     // June is outside the window pushed down.
     expect(r.counts.read).toBe(3);
+  });
+
+  it('PostgreSQL puts every latency in the bucket tierplan does (as the query types it: numeric)', () => {
+    const expr = renderExpr(latencyBucketSql(col('x')), dialect('postgres'));
+    const out = pg.psql([
+      '-At',
+      '-F',
+      ',',
+      '-c',
+      `SELECT x, ${expr} FROM (SELECT FLOOR(g + 0.5) AS x FROM generate_series(0, 1000000) AS g UNION ALL SELECT FLOOR(pow(1.05, g)) FROM generate_series(0, 600) AS g) AS t`,
+    ]);
+    const wrong = out
+      .trim()
+      .split('\n')
+      .map((l) => l.split(',').map(Number) as [number, number])
+      .filter(([x, b]) => b !== latencyBucket(x));
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });

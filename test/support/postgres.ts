@@ -104,7 +104,7 @@ export async function startPostgres(bin: string): Promise<Postgres> {
     '-w',
     'start',
   ]);
-  const env = { PGPASSWORD: password };
+  const env = { PGPASSWORD: password, PGOPTIONS: '-c client_min_messages=warning' };
   const psql = (args: string[], input?: string): string =>
     execFileSync(
       join(bin, 'psql'),

@@ -31,9 +31,13 @@ export function promoted(rest: Map<number, number>): Float64Array {
   return low;
 }
 
+/** The bucket of a latency (milliseconds, finite, ≥ 0): what the SQL of `review --emit-sql` computes too. */
+export const latencyBucket = (ms: number): number =>
+  ms < TABLED && ms === Math.floor(ms) ? BUCKET_OF_MS[ms]! : bucketOf(ms);
+
 /** Counts one latency (milliseconds, finite, ≥ 0). */
 export function record(low: Float64Array, rest: Map<number, number>, ms: number): void {
-  const b = ms < TABLED && ms === Math.floor(ms) ? BUCKET_OF_MS[ms]! : bucketOf(ms);
+  const b = latencyBucket(ms);
   if (b < low.length) low[b]!++;
   else rest.set(b, (rest.get(b) ?? 0) + 1);
 }

@@ -169,14 +169,7 @@ function spendLogsQuery(opts: UsageQueryOptions): Select {
     ...(opts.window ? { where: windowOf(c('start'), opts.window) } : {}),
   };
   const r = (name: string): Expr => col(name, R);
-  const lat = r('latency_ms');
-  const bucket = caseWhen(
-    [
-      [isNull(lat), NULL],
-      [cmp('<=', lat, num(1)), num(0)],
-    ],
-    fn('int', fn('ceil', arith('/', fn('ln', lat), fn('ln', num(LATENCY_RATIO))))),
-  );
+  const bucket = latencyBucketSql(r('latency_ms'));
   const keys: [string, Expr][] = [
     ['month', kept(fn('month', r('time')))],
     ['rejected', r('rejected')],
@@ -272,6 +265,16 @@ function dailyQuery(opts: UsageQueryOptions): Select {
     [min(r('date'))],
   );
 }
+
+/** tierplan's latency bucket of a latency in ms (core/review/latency-histogram.ts `latencyBucket`), NULL for none. */
+export const latencyBucketSql = (lat: Expr): Expr =>
+  caseWhen(
+    [
+      [isNull(lat), NULL],
+      [cmp('<=', lat, num(1)), num(0)],
+    ],
+    fn('int', fn('ceil', arith('/', fn('ln', lat), fn('ln', num(LATENCY_RATIO))))),
+  );
 
 function windowOf(e: Expr, w: { from: string; to: string }, text = false): Expr {
   const at = (iso: string): Expr => (text ? str(iso) : { k: 'timestamp', iso });
