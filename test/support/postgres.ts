@@ -28,11 +28,7 @@ function binDir(): string | undefined {
       .sort((a, b) => Number(b) - Number(a));
     if (versions.length > 0) return join(root, versions[0]!, 'bin');
   }
-  try {
-    return execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
-  } catch {
-    return undefined;
-  }
+  return undefined;
 }
 
 /** Where PostgreSQL's programs are, or null (said once on stderr; a failure when CI requires it). */
@@ -47,7 +43,7 @@ export function postgresBinaries(): string | null {
   return null;
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

@@ -63,9 +63,6 @@ export const LITELLM_DAILY_COLUMNS = {
   failed: 'failed_requests',
 } as const;
 
-export type SpendRole = keyof typeof LITELLM_SPEND_COLUMNS;
-export type DailyRole = keyof typeof LITELLM_DAILY_COLUMNS;
-
 export const DEFAULT_TABLE: Record<SqlSource, string[]> = {
   litellm: ['LiteLLM_SpendLogs'],
   daily: ['LiteLLM_DailyTeamSpend'],
@@ -92,7 +89,7 @@ const METADATA_KEYS = ['tierplan-uc', 'tierplan_uc', 'tierplan-tier', 'tierplan_
 const R = 'r';
 const T = 'u';
 
-export function usageQuery(opts: UsageQueryOptions): Select {
+function usageQuery(opts: UsageQueryOptions): Select {
   return opts.source === 'daily' ? dailyQuery(opts) : spendLogsQuery(opts);
 }
 

@@ -6,7 +6,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { AGGREGATE_COLUMNS } from '../../core/review/aggregate-format.js';
 import type { UsageAccumulator } from '../../core/review/aggregate.js';
-import { renderUsageQuery, type UsageQueryOptions } from '../../core/sql/usage-query.js';
+import { DEFAULT_TABLE, renderUsageQuery, type UsageQueryOptions } from '../../core/sql/usage-query.js';
 import { UsageError } from '../source/errors.js';
 import { addAggregateRecord, aggregateColumns, versionProblem } from './aggregate-records.js';
 import { JsonCells } from './cells.js';
@@ -31,7 +31,7 @@ export async function readPostgresUsage(
   tally: Tally,
   now: () => number = () => performance.now(),
 ): Promise<PostgresRead> {
-  const table = (query.table ?? [query.source === 'daily' ? 'LiteLLM_DailyTeamSpend' : 'LiteLLM_SpendLogs']).join('.');
+  const table = (query.table ?? DEFAULT_TABLE[query.source]).join('.');
   const shown = `${maskUrl(url)} (${table})`;
   const sql = renderUsageQuery(query, 'postgres');
   const client = new pg.Client({ connectionString: url, application_name: 'tierplan review' });
@@ -79,7 +79,7 @@ function explain(e: unknown, query: UsageQueryOptions): string {
   const message = err.message ?? String(e);
   switch (err.code) {
     case '42P01':
-      return `${message} (name the table with --table, e.g. --table public.${query.source === 'daily' ? 'LiteLLM_DailyTeamSpend' : 'LiteLLM_SpendLogs'})`;
+      return `${message} (name the table with --table, e.g. --table public.${DEFAULT_TABLE[query.source].join('.')})`;
     case '42703':
       return `${message} (name the table's columns with --column ROLE=NAME; \`tierplan review --help\` lists the roles)`;
     case '28P01':
