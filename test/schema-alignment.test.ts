@@ -721,6 +721,8 @@ describe('usage aggregate schema ↔ types', () => {
       unpriced_output_tokens: o,
       failures: r,
       example: o,
+      focus: o,
+      quantity: o,
     } satisfies Kinds<AggregateRecord>);
     expect(Object.keys(aggregate.properties)).toEqual([...AGGREGATE_COLUMNS]);
     expect([...AGGREGATE_REQUIRED].sort()).toEqual([...(aggregate.required ?? [])].sort());

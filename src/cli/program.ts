@@ -353,7 +353,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addOption(
       new Option(
         '--source <source>',
-        "what the SQL reads: litellm (LiteLLM_SpendLogs, one row a request) or daily (LiteLLM's daily rollups)",
+        "what the SQL reads: litellm (LiteLLM_SpendLogs, one row a request), daily (LiteLLM's daily rollups) or focus (a FinOps FOCUS table, with --table)",
       )
         .choices([...SQL_SOURCES])
         .default('litellm'),
@@ -365,7 +365,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option(
       '--column <role=name...>',
       "a column of the table under another name than LiteLLM's (e.g. start=created_at); roles: litellm " +
-        `${COLUMN_ROLES.litellm.join(', ')}; daily ${COLUMN_ROLES.daily.join(', ')}`,
+        `${COLUMN_ROLES.litellm.join(', ')}; daily ${COLUMN_ROLES.daily.join(', ')}; focus ${COLUMN_ROLES.focus.join(', ')} (ROLE= for a column the table lacks)`,
     )
     .addHelpText('after', reviewHelp)
     .action(action(async () => (await import('./commands/review.js')).review));

@@ -4,6 +4,7 @@
 // (the portfolio split compares them), pushed down as a time window.
 import { DIALECTS, type DialectName } from '../core/sql/dialects.js';
 import {
+  FOCUS_COLUMNS,
   LITELLM_DAILY_COLUMNS,
   LITELLM_SPEND_COLUMNS,
   renderUsageQuery,
@@ -27,6 +28,8 @@ export interface ReviewSqlOptions {
   from?: string;
   to?: string;
   asOf?: string;
+  /** FOCUS: the cost column, unless --column cost= names another. */
+  costColumn?: string;
 }
 
 export { DIALECTS, SQL_SOURCES };
@@ -35,6 +38,7 @@ export { DIALECTS, SQL_SOURCES };
 export const COLUMN_ROLES: Record<SqlSource, readonly string[]> = {
   litellm: Object.keys(LITELLM_SPEND_COLUMNS),
   daily: Object.keys(LITELLM_DAILY_COLUMNS),
+  focus: Object.keys(FOCUS_COLUMNS),
 };
 
 /** The query the flags ask for, over the review period and the one before it. */
@@ -46,14 +50,19 @@ export function queryOptions(opts: ReviewSqlOptions): UsageQueryOptions {
     const eq = c.indexOf('=');
     const role = eq < 0 ? '' : c.slice(0, eq).trim();
     const name = eq < 0 ? '' : c.slice(eq + 1).trim();
-    if (role === '' || name === '')
-      throw new UsageError(`--column takes ROLE=NAME (e.g. start=created_at), got ${JSON.stringify(c)}`);
+    if (role === '' || eq < 0)
+      throw new UsageError(
+        `--column takes ROLE=NAME (e.g. start=created_at; ROLE= for a column the table lacks), got ${JSON.stringify(c)}`,
+      );
     if (!COLUMN_ROLES[source].includes(role))
       throw new UsageError(
         `--column ${role}: no such role for --source ${source}; the roles are ${COLUMN_ROLES[source].join(', ')}`,
       );
     columns[role] = name;
   }
+  if (source === 'focus' && columns.cost === undefined && opts.costColumn !== undefined) columns.cost = opts.costColumn;
+  if (source === 'focus' && opts.table === undefined)
+    throw new UsageError('--source focus needs the FOCUS table: --table NAME (e.g. --table billing.focus_export)');
   const table = opts.table === undefined ? undefined : tablePath(opts.table);
   return {
     source,
@@ -89,7 +98,7 @@ export function emitSql(ctx: CliContext, opts: ReviewSqlOptions): number {
   const dialect = opts.dialect ?? 'postgres';
   const lines = [
     `-- ${generator()}: usage aggregated per use-case identity × deployment identity × month × latency bucket`,
-    `-- (aggregate format 1, schemas/usage-aggregate.schema.json), ${dialect} dialect, ${query.source === 'daily' ? "LiteLLM's daily rollup" : 'LiteLLM spend logs'},`,
+    `-- (aggregate format 1, schemas/usage-aggregate.schema.json), ${dialect} dialect, ${{ litellm: 'LiteLLM spend logs', daily: "LiteLLM's daily rollup", focus: 'a FinOps FOCUS table' }[query.source]},`,
     `-- rows from ${query.window!.from} to before ${query.window!.to} (UTC). Run it where the data lives, save the result`,
     '-- as CSV with its header, then: tierplan review --usage result.csv --usage-format aggregate',
   ];

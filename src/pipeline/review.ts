@@ -70,9 +70,11 @@ export async function readUsageTotals(policy: Policy, req: UsageRequest): Promis
     // Loaded only when a database is read: the client is not needed for files.
     const { readPostgresUsage } = await import('../io/usage/postgres-usage.js');
     for (const url of urls)
-      databases.push(await readPostgresUsage(url, req.query ?? { source: 'litellm' }, acc, tally));
+      databases.push(
+        await readPostgresUsage(url, req.query ?? { source: 'litellm' }, acc, tally, providerNameTable(policy)),
+      );
   }
-  await readAggregateCsv(aggregates, acc, tally);
+  await readAggregateCsv(aggregates, acc, tally, providerNameTable(policy));
   const format = req.format === 'aggregate' ? undefined : req.format;
   const read = await readUsage(raw, {
     ...(format ? { format } : {}),

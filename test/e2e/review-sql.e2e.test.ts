@@ -38,6 +38,31 @@ describe('review --emit-sql', () => {
     expect(r.stderr).toContain('--column begin: no such role for --source litellm; the roles are request_id, start,');
     expect(tierplan(['review', '--emit-sql', '--column', 'start']).stderr).toContain('--column takes ROLE=NAME');
     expect(tierplan(['review', '--emit-sql', '--table', 'a..b']).code).toBe(2);
+    const focus = tierplan(['review', '--emit-sql', '--source', 'focus']);
+    expect(focus.code).toBe(2);
+    expect(focus.stderr).toContain('--source focus needs the FOCUS table: --table NAME');
+  });
+
+  it('a FOCUS table: its cost column from --cost-column, a column it lacks left out', () => {
+    const r = tierplan([
+      'review',
+      '--emit-sql',
+      '--source',
+      'focus',
+      '--table',
+      'billing.focus',
+      '--cost-column',
+      'BilledCost',
+      '--column',
+      'sku_meter=',
+      '--dialect',
+      'clickhouse',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('`u`.`BilledCost`');
+    expect(r.stdout).not.toContain('EffectiveCost');
+    expect(r.stdout).not.toContain('SkuMeter`');
+    expect(r.stdout).toContain('FROM `billing`.`focus` AS `u`');
   });
 });
 

@@ -33,6 +33,8 @@ export const AGGREGATE_COLUMNS = [
   'unpriced_output_tokens',
   'failures',
   'example',
+  'focus',
+  'quantity',
 ] as const;
 
 export type AggregateColumn = (typeof AGGREGATE_COLUMNS)[number];
@@ -75,6 +77,10 @@ export interface AggregateRecord {
   failures: number;
   /** A reference to one row of the group (a request id), for the report's examples. */
   example?: string | null;
+  /** FOCUS only: the cells the FOCUS reader reads of the group's charges, as a JSON object. */
+  focus?: string | null;
+  /** FOCUS only: the sum of the charges' ConsumedQuantity. */
+  quantity?: number;
 }
 
 /** A checked aggregate record, as the accumulator adds it. */

@@ -64,8 +64,12 @@ const postgres: Dialect = {
     switch (f) {
       case 'int':
         return `CAST(${a[0]} AS BIGINT)`;
+      case 'float':
+        return `CAST(${a[0]} AS DOUBLE PRECISION)`;
       case 'text':
         return `CAST(${a[0]} AS TEXT)`;
+      case 'jsonString':
+        return `CAST(TO_JSON(${a[0]}) AS TEXT)`;
       case 'jsonGet':
         return `CAST(CAST(${a[0]} AS JSONB) -> ${postgres.string(jsonKey(raw))} AS TEXT)`;
       case 'month':
@@ -87,8 +91,12 @@ const duckdb: Dialect = {
     switch (f) {
       case 'int':
         return `CAST(${a[0]} AS BIGINT)`;
+      case 'float':
+        return `CAST(${a[0]} AS DOUBLE)`;
       case 'text':
         return `CAST(${a[0]} AS VARCHAR)`;
+      case 'jsonString':
+        return `CAST(to_json(${a[0]}) AS VARCHAR)`;
       case 'jsonGet':
         return `CAST(json_extract(CAST(${a[0]} AS JSON), ${duckdb.string(jsonPath(raw))}) AS VARCHAR)`;
       case 'month':
@@ -110,8 +118,12 @@ const bigquery: Dialect = {
     switch (f) {
       case 'int':
         return `CAST(${a[0]} AS INT64)`;
+      case 'float':
+        return `CAST(${a[0]} AS FLOAT64)`;
       case 'text':
         return `CAST(${a[0]} AS STRING)`;
+      case 'jsonString':
+        return `CASE WHEN ${a[0]} IS NULL THEN NULL ELSE TO_JSON_STRING(${a[0]}) END`;
       case 'jsonGet':
         return `JSON_QUERY(${a[0]}, ${bigquery.string(jsonPath(raw))})`;
       case 'month':
@@ -135,8 +147,12 @@ const snowflake: Dialect = {
     switch (f) {
       case 'int':
         return `CAST(${a[0]} AS BIGINT)`;
+      case 'float':
+        return `CAST(${a[0]} AS DOUBLE)`;
       case 'text':
         return `TO_VARCHAR(${a[0]})`;
+      case 'jsonString':
+        return `TO_JSON(TO_VARIANT(${a[0]}))`;
       case 'jsonGet':
         return `TO_JSON(GET(TRY_PARSE_JSON(TO_VARCHAR(${a[0]})), ${snowflakeString(jsonKey(raw))}))`;
       case 'month':
@@ -158,8 +174,12 @@ const clickhouse: Dialect = {
     switch (f) {
       case 'int':
         return `toInt64(${a[0]})`;
+      case 'float':
+        return `toFloat64(${a[0]})`;
       case 'text':
         return `toString(${a[0]})`;
+      case 'jsonString':
+        return `if(isNull(${a[0]}), NULL, toJSONString(${a[0]}))`;
       case 'jsonGet':
         return `nullIf(JSONExtractRaw(toString(${a[0]}), ${clickhouse.string(jsonKey(raw))}), '')`;
       case 'month':

@@ -29,8 +29,12 @@ export type Fn =
   | 'concat'
   /** Integer (BIGINT) of a number. */
   | 'int'
+  /** A number as a double: logarithms and arithmetic in floating point, as tierplan computes them (a DECIMAL logarithm is slow and rounds otherwise). */
+  | 'float'
   /** Any value (a JSON column, a string) as its text. */
   | 'text'
+  /** A value as JSON text (a string quoted and escaped), or NULL for NULL. */
+  | 'jsonString'
   /** JSON text of a key of a JSON value (`args[1]` a `str`), or NULL when absent. */
   | 'jsonGet'
   /** The first `args[1]` characters of a text. */

@@ -27,7 +27,7 @@ import {
   type SelectItem,
 } from './sql-ast.js';
 
-export const SQL_SOURCES = ['litellm', 'daily'] as const;
+export const SQL_SOURCES = ['litellm', 'daily', 'focus'] as const;
 export type SqlSource = (typeof SQL_SOURCES)[number];
 
 /** The columns a LiteLLM_SpendLogs query reads, by role; the defaults are LiteLLM's own names. */
@@ -63,9 +63,60 @@ export const LITELLM_DAILY_COLUMNS = {
   failed: 'failed_requests',
 } as const;
 
+/**
+ * The columns of a FinOps FOCUS table, by role. An empty name is a column the table lacks (read
+ * as NULL): FOCUS 1.3 added HostProviderName and ServiceProviderName, and x_TokenDirection is a
+ * custom column, so they are absent unless named.
+ */
+export const FOCUS_COLUMNS = {
+  start: 'ChargePeriodStart',
+  cost: 'EffectiveCost',
+  quantity: 'ConsumedQuantity',
+  unit: 'ConsumedUnit',
+  sku_price_details: 'SkuPriceDetails',
+  sku_id: 'SkuId',
+  sku_meter: 'SkuMeter',
+  resource_name: 'ResourceName',
+  resource_id: 'ResourceId',
+  service: 'ServiceName',
+  host_provider: '',
+  service_provider: '',
+  provider: 'ProviderName',
+  region_id: 'RegionId',
+  region_name: 'RegionName',
+  tags: 'Tags',
+  service_category: 'ServiceCategory',
+  charge_description: 'ChargeDescription',
+  token_direction: '',
+} as const;
+
+/** The FOCUS column each role holds, as the FOCUS reader (io/usage/mappers.ts) names it. */
+const FOCUS_NAMES: Record<keyof typeof FOCUS_COLUMNS, string> = {
+  start: 'ChargePeriodStart',
+  cost: 'EffectiveCost',
+  quantity: 'ConsumedQuantity',
+  unit: 'ConsumedUnit',
+  sku_price_details: 'SkuPriceDetails',
+  sku_id: 'SkuId',
+  sku_meter: 'SkuMeter',
+  resource_name: 'ResourceName',
+  resource_id: 'ResourceId',
+  service: 'ServiceName',
+  host_provider: 'HostProviderName',
+  service_provider: 'ServiceProviderName',
+  provider: 'ProviderName',
+  region_id: 'RegionId',
+  region_name: 'RegionName',
+  tags: 'Tags',
+  service_category: 'ServiceCategory',
+  charge_description: 'ChargeDescription',
+  token_direction: 'x_TokenDirection',
+};
+
 export const DEFAULT_TABLE: Record<SqlSource, string[]> = {
   litellm: ['LiteLLM_SpendLogs'],
   daily: ['LiteLLM_DailyTeamSpend'],
+  focus: ['focus'],
 };
 
 export interface UsageQueryOptions {
@@ -90,7 +141,7 @@ const R = 'r';
 const T = 'u';
 
 function usageQuery(opts: UsageQueryOptions): Select {
-  return opts.source === 'daily' ? dailyQuery(opts) : spendLogsQuery(opts);
+  return opts.source === 'daily' ? dailyQuery(opts) : opts.source === 'focus' ? focusQuery(opts) : spendLogsQuery(opts);
 }
 
 export function renderUsageQuery(opts: UsageQueryOptions, name: DialectName): string {
@@ -103,7 +154,10 @@ function columnsOf<K extends string>(defaults: Record<K, string>, given: Partial
     throw new RangeError(
       `no column role ${unknown.map((u) => JSON.stringify(u)).join(', ')}: the roles are ${Object.keys(defaults).join(', ')}`,
     );
-  return (role: K): Expr => col(given[role] ?? defaults[role], T);
+  return (role: K): Expr => {
+    const name = given[role] ?? defaults[role];
+    return name === '' ? NULL : col(name, T);
+  };
 }
 
 /** JSON text holding only what the reader looks for: the cell when it mentions tierplan, else NULL. */
@@ -138,7 +192,7 @@ function spendLogsQuery(opts: UsageQueryOptions): Select {
   ]);
   // A duration when the row has one (rounded as the reader rounds), else end − start, never below 0.
   const latency = caseWhen([
-    [notNull(c('duration')), fn('floor', arith('+', c('duration'), num(0.5)))],
+    [notNull(c('duration')), fn('floor', arith('+', fn('float', c('duration')), num(0.5)))],
     [notNull(c('end')), fn('greatest', num(0), arith('-', fn('epochMs', c('end')), fn('epochMs', c('start'))))],
   ]);
   const ok = isNull(col('rejected', R));
@@ -196,6 +250,92 @@ function spendLogsQuery(opts: UsageQueryOptions): Select {
     },
     [min(r('time')), min(r('request_id'))],
   );
+}
+
+/**
+ * FOCUS charges summed per month and per the cells the FOCUS reader reads (unit, SKU, resource,
+ * provider names, region, tags that name tierplan or a LiteLLM model group), carried as one JSON
+ * object (`focus`) that the reader maps as it maps a row of a FOCUS file, its quantity the sum.
+ */
+function focusQuery(opts: UsageQueryOptions): Select {
+  const c = columnsOf(FOCUS_COLUMNS, opts.columns);
+  const details = c('sku_price_details');
+  const rejected = caseWhen([
+    [isNull(c('start')), str('ChargePeriodStart is empty')],
+    [cmp('>', c('cost'), num(MAX_COST)), str('the cost is out of range')],
+    [cmp('<', c('cost'), num(-MAX_COST)), str('the cost is out of range')],
+    [
+      and(cmp('<', c('quantity'), num(0)), { k: 'like', e: fn('lower', c('unit')), pattern: '%token%' }),
+      str('ConsumedQuantity is negative'),
+    ],
+  ]);
+  const json = (e: Expr): Expr => fn('coalesce', e, str('null'));
+  const pieces: Expr[] = [str('{')];
+  const carried = (Object.keys(FOCUS_NAMES) as (keyof typeof FOCUS_NAMES)[]).filter(
+    (role) => !['start', 'cost', 'quantity', 'sku_price_details', 'tags'].includes(role),
+  );
+  for (const role of carried)
+    pieces.push(str(`${JSON.stringify(FOCUS_NAMES[role])}:`), json(fn('jsonString', c(role))), str(','));
+  pieces.push(
+    str('"SkuPriceDetails":{"ModelId":'),
+    json(fn('jsonGet', details, str('ModelId'))),
+    str(',"TokenDirection":'),
+    json(fn('jsonGet', details, str('TokenDirection'))),
+    str('}}'),
+  );
+  const tags = c('tags');
+  // Tag keys are read case-insensitively (values.ts tierplanTags): so is the mention.
+  const named = (pattern: string): Expr => ({ k: 'like', e: fn('lower', fn('text', tags)), pattern });
+  const inner: Select = {
+    select: [
+      { as: 'rejected', e: rejected },
+      { as: 'time', e: c('start') },
+      { as: 'focus', e: fn('concat', ...pieces) },
+      {
+        as: 'tags',
+        e: caseWhen([
+          [named('%tierplan%'), fn('text', tags)],
+          [named('%litellm:model_group%'), fn('text', tags)],
+        ]),
+      },
+      { as: 'quantity', e: c('quantity') },
+      { as: 'cost', e: c('cost') },
+    ],
+    from: { k: 'table', path: opts.table ?? DEFAULT_TABLE.focus, as: T },
+    ...(opts.window ? { where: windowOf(c('start'), opts.window) } : {}),
+  };
+  const r = (name: string): Expr => col(name, R);
+  const kept = (e: Expr): Expr => caseWhen([[isNull(r('rejected')), e]]);
+  const q = outer(
+    'focus',
+    inner,
+    [
+      ['month', kept(fn('month', r('time')))],
+      ['rejected', r('rejected')],
+      ['model_group', NULL],
+      ['model_id', NULL],
+      ['model', NULL],
+      ['provider', NULL],
+      ['api_base', NULL],
+      ['tags', kept(r('tags'))],
+      ['metadata_tags', NULL],
+      ['latency_bucket', NULL],
+      ['focus', kept(r('focus'))],
+    ],
+    {
+      requests: num(0),
+      input_tokens: num(0),
+      output_tokens: num(0),
+      cost: fn('coalesce', sum(r('cost')), num(0)),
+      unpriced_input_tokens: num(0),
+      unpriced_output_tokens: num(0),
+      failures: num(0),
+      example: NULL,
+    },
+    [min(r('time'))],
+  );
+  q.select.push({ as: 'quantity', e: fn('coalesce', sum(r('quantity')), num(0)) });
+  return q;
 }
 
 function dailyQuery(opts: UsageQueryOptions): Select {
@@ -270,7 +410,7 @@ export const latencyBucketSql = (lat: Expr): Expr =>
       [isNull(lat), NULL],
       [cmp('<=', lat, num(1)), num(0)],
     ],
-    fn('int', fn('ceil', arith('/', fn('ln', lat), fn('ln', num(LATENCY_RATIO))))),
+    fn('int', fn('ceil', arith('/', fn('ln', fn('float', lat)), fn('ln', fn('float', num(LATENCY_RATIO)))))),
   );
 
 function windowOf(e: Expr, w: { from: string; to: string }, text = false): Expr {
@@ -322,6 +462,7 @@ function outer(
       { as: 'unpriced_output_tokens', e: sums.unpriced_output_tokens },
       { as: 'failures', e: sums.failures },
       { as: 'example', e: sums.example },
+      ...(key.has('focus') ? [{ as: 'focus', e: k('focus') }] : []),
     ],
     from: { k: 'query', q: inner, as: R },
     groupBy: grouped,

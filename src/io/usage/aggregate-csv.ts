@@ -37,11 +37,21 @@ export async function isAggregateFile(file: string): Promise<boolean> {
 }
 
 /** Adds every record of the aggregate files to `acc`; counts what was read into `tally`. */
-export async function readAggregateCsv(files: string[], acc: UsageAccumulator, tally: Tally): Promise<void> {
-  for (const file of files) await readOne(file, acc, tally);
+export async function readAggregateCsv(
+  files: string[],
+  acc: UsageAccumulator,
+  tally: Tally,
+  providerNames?: Readonly<Record<string, string>>,
+): Promise<void> {
+  for (const file of files) await readOne(file, acc, tally, providerNames);
 }
 
-async function readOne(file: string, acc: UsageAccumulator, tally: Tally): Promise<void> {
+async function readOne(
+  file: string,
+  acc: UsageAccumulator,
+  tally: Tally,
+  providerNames: Readonly<Record<string, string>> | undefined,
+): Promise<void> {
   const gzip = file.endsWith('.gz');
   const cells = new CsvCells();
   let columns: AggregateColumns | undefined;
@@ -79,7 +89,7 @@ async function readOne(file: string, acc: UsageAccumulator, tally: Tally): Promi
         fail(problem, 'the aggregate format is versioned: schemas/usage-aggregate.schema.json', r.line);
       checkedVersion = true;
     }
-    addAggregateRecord(cells, columns, file, r.line, acc, tally);
+    addAggregateRecord(cells, columns, file, r.line, acc, tally, providerNames);
   });
   await new Promise<void>((resolve, reject) => {
     const input = openBytes(file, gzip);

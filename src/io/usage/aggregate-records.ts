@@ -5,9 +5,12 @@ import {
   AGGREGATE_FORMAT_VERSION,
   type AggregateColumn,
   type AggregateSource,
+  type UsageGroup,
 } from '../../core/review/aggregate-format.js';
+import { BILLED_PROVIDER_NAMES } from '../../core/review/provider-names.js';
 import type { UsageAccumulator } from '../../core/review/aggregate.js';
-import { Rejection, checkedNumber, type Cells } from './cells.js';
+import { JsonCells, Rejection, checkedNumber, type Cells } from './cells.js';
+import { mapperFor } from './mappers.js';
 import { lookup } from './formats.js';
 import { MAX_REJECTED_SHOWN, type Tally } from './record-sink.js';
 import { MAX_COST, MAX_COUNT, tierplanTagsOfText, useCaseFromTags } from './values.js';
@@ -59,6 +62,8 @@ export function aggregateColumns(names: readonly string[]): AggregateColumns {
     unpriced_output_tokens: at('unpriced_output_tokens'),
     failures: at('failures'),
     example: at('example'),
+    focus: at('focus'),
+    quantity: at('quantity'),
   };
 }
 
@@ -83,6 +88,7 @@ export function addAggregateRecord(
   line: number,
   acc: UsageAccumulator,
   tally: Tally,
+  providerNames: Readonly<Record<string, string>> = BILLED_PROVIDER_NAMES,
 ): void {
   const counts = tally.counts;
   const reject = (rows: number, reason: string): void => {
@@ -109,6 +115,14 @@ export function addAggregateRecord(
       throw new Rejection(`month is ${JSON.stringify(month)}: expected YYYY-MM`);
     const bucketText = cells.text(c.latency_bucket);
     const latency_bucket = bucketText === null ? null : whole(cells, c.latency_bucket, 'latency_bucket');
+    const focus = c.focus < 0 ? null : cells.text(c.focus);
+    if (source === 'focus' && focus !== null) {
+      const g = focusGroup(cells, c, focus, month, providerNames, file, line, rows);
+      counts.read += rows;
+      counts.accepted += rows;
+      acc.addGroup(g);
+      return;
+    }
     const tags = tagsOf(cells, c.tags, c.metadata_tags);
     const group = cells.text(c.model_group);
     const text = (i: number): string | null => (i < 0 ? null : cells.text(i));
@@ -146,6 +160,83 @@ export function addAggregateRecord(
     if (!(e instanceof Rejection)) throw e;
     reject(1, e.reason);
   }
+}
+
+/** The cells of a FOCUS row the charges of a group share, named as a FOCUS export names them. */
+const FOCUS_CELLS = [
+  'ChargePeriodStart',
+  'EffectiveCost',
+  'ConsumedQuantity',
+  'ConsumedUnit',
+  'SkuPriceDetails',
+  'SkuId',
+  'SkuMeter',
+  'ResourceName',
+  'ResourceId',
+  'ServiceName',
+  'HostProviderName',
+  'ServiceProviderName',
+  'ProviderName',
+  'RegionId',
+  'RegionName',
+  'Tags',
+  'ServiceCategory',
+  'ChargeDescription',
+  'x_TokenDirection',
+];
+
+/**
+ * A FOCUS group mapped as a FOCUS file's row is (mappers.ts), its quantity and cost the group's
+ * sums: the same provider names, model, token direction and unit as a review of the file.
+ */
+function focusGroup(
+  cells: Cells,
+  c: AggregateColumns,
+  focus: string,
+  month: string,
+  providerNames: Readonly<Record<string, string>>,
+  file: string,
+  line: number,
+  rows: number,
+): UsageGroup {
+  let carried: unknown;
+  try {
+    carried = JSON.parse(focus);
+  } catch {
+    throw new Rejection(`focus is not a JSON object: ${focus.slice(0, 40)}`);
+  }
+  if (carried === null || typeof carried !== 'object' || Array.isArray(carried))
+    throw new Rejection('focus is not a JSON object');
+  const quantity = cells.text(c.quantity);
+  const row = new JsonCells(FOCUS_CELLS);
+  row.o = {
+    ...(carried as Record<string, unknown>),
+    ChargePeriodStart: `${month}-01T00:00:00Z`,
+    EffectiveCost: cells.text(c.cost),
+    ConsumedQuantity: quantity,
+    Tags: c.tags < 0 ? null : cells.text(c.tags),
+  };
+  const mapped = mapperFor({ format: 'focus', names: FOCUS_CELLS }, { costColumn: 'EffectiveCost', providerNames })(
+    row,
+    file,
+    line,
+  );
+  return {
+    file,
+    line,
+    source: 'focus',
+    month,
+    identity: mapped,
+    rows,
+    requests: 0,
+    input_tokens: mapped.input_tokens,
+    output_tokens: mapped.output_tokens,
+    cost: mapped.cost ?? 0,
+    unpriced_input_tokens: 0,
+    unpriced_output_tokens: 0,
+    failures: 0,
+    latency_bucket: null,
+  };
 }
 
 /** A count: a whole number ≥ 0 (`12.0` as some warehouses write integers is 12), null is 0. */

@@ -29,6 +29,7 @@ export async function readPostgresUsage(
   query: UsageQueryOptions,
   acc: UsageAccumulator,
   tally: Tally,
+  providerNames?: Readonly<Record<string, string>>,
   now: () => number = () => performance.now(),
 ): Promise<PostgresRead> {
   const table = (query.table ?? DEFAULT_TABLE[query.source]).join('.');
@@ -42,8 +43,11 @@ export async function readPostgresUsage(
   client.on('error', () => {});
   await client.connect().catch((e: unknown) => fail(e, 'cannot connect to'));
   try {
-    // Months are UTC whatever the server's time zone; nothing is written.
+    // Months are UTC whatever the server's time zone; nothing is written. With the default 4MB of
+    // work memory PostgreSQL groups by sorting every row on the group's text keys; with more it
+    // hashes them, about twice as fast (measured: bench/README.md). Only this session's setting.
     await client.query("SET TIME ZONE 'UTC'").catch((e: unknown) => fail(e, 'cannot set up a session on'));
+    await client.query("SET work_mem = '256MB'").catch((e: unknown) => fail(e, 'cannot set up a session on'));
     await client.query('BEGIN TRANSACTION READ ONLY').catch((e: unknown) => fail(e, 'cannot read'));
     const started = now();
     const cursor = client.query(new Cursor<Record<string, unknown>>(sql));
@@ -62,7 +66,7 @@ export async function readPostgresUsage(
           const problem = versionProblem(cells, columns);
           if (problem !== undefined) throw new Error(`the generated query returned ${problem}`);
         }
-        addAggregateRecord(cells, columns, shown, records, acc, tally);
+        addAggregateRecord(cells, columns, shown, records, acc, tally, providerNames);
       }
     }
     await cursor.close();

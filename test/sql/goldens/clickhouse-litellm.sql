@@ -11,7 +11,7 @@ SELECT
   NULL AS `region`,
   CASE WHEN `r`.`rejected` IS NULL THEN `r`.`tags` ELSE NULL END AS `tags`,
   CASE WHEN `r`.`rejected` IS NULL THEN `r`.`metadata_tags` ELSE NULL END AS `metadata_tags`,
-  CASE WHEN `r`.`rejected` IS NULL THEN CASE WHEN `r`.`latency_ms` IS NULL THEN NULL WHEN `r`.`latency_ms` <= 1 THEN 0 ELSE toInt64(ceil((log(`r`.`latency_ms`) / log(1.05)))) END ELSE NULL END AS `latency_bucket`,
+  CASE WHEN `r`.`rejected` IS NULL THEN CASE WHEN `r`.`latency_ms` IS NULL THEN NULL WHEN `r`.`latency_ms` <= 1 THEN 0 ELSE toInt64(ceil((log(toFloat64(`r`.`latency_ms`)) / log(toFloat64(1.05))))) END ELSE NULL END AS `latency_bucket`,
   COUNT(*) AS `rows`,
   COUNT(*) AS `requests`,
   SUM(`r`.`input_tokens`) AS `input_tokens`,
@@ -33,7 +33,7 @@ FROM (
     `u`.`api_base` AS `api_base`,
     CASE WHEN toString(`u`.`request_tags`) LIKE '%tierplan%' THEN toString(`u`.`request_tags`) ELSE NULL END AS `tags`,
     CASE WHEN toString(`u`.`metadata`) LIKE '%tierplan%' THEN concat('[', coalesce(nullIf(JSONExtractRaw(toString(`u`.`metadata`), 'tags'), ''), 'null'), ',', coalesce(nullIf(JSONExtractRaw(toString(`u`.`metadata`), 'requester_metadata'), ''), 'null'), ',', coalesce(nullIf(JSONExtractRaw(toString(`u`.`metadata`), 'user_api_key_metadata'), ''), 'null'), ',', coalesce(nullIf(JSONExtractRaw(toString(`u`.`metadata`), 'spend_logs_metadata'), ''), 'null'), ',{', '"tierplan-uc":', coalesce(nullIf(JSONExtractRaw(toString(`u`.`metadata`), 'tierplan-uc'), ''), 'null'), ',"tierplan_uc":', coalesce(nullIf(JSONExtractRaw(toString(`u`.`metadata`), 'tierplan_uc'), ''), 'null'), ',"tierplan-tier":', coalesce(nullIf(JSONExtractRaw(toString(`u`.`metadata`), 'tierplan-tier'), ''), 'null'), ',"tierplan_tier":', coalesce(nullIf(JSONExtractRaw(toString(`u`.`metadata`), 'tierplan_tier'), ''), 'null'), '}]') ELSE NULL END AS `metadata_tags`,
-    CASE WHEN `u`.`request_duration_ms` IS NOT NULL THEN floor((`u`.`request_duration_ms` + 0.5)) WHEN `u`.`endTime` IS NOT NULL THEN greatest(0, (toUnixTimestamp64Milli(toDateTime64(`u`.`endTime`, 3, 'UTC')) - toUnixTimestamp64Milli(toDateTime64(`u`.`startTime`, 3, 'UTC')))) ELSE NULL END AS `latency_ms`,
+    CASE WHEN `u`.`request_duration_ms` IS NOT NULL THEN floor((toFloat64(`u`.`request_duration_ms`) + 0.5)) WHEN `u`.`endTime` IS NOT NULL THEN greatest(0, (toUnixTimestamp64Milli(toDateTime64(`u`.`endTime`, 3, 'UTC')) - toUnixTimestamp64Milli(toDateTime64(`u`.`startTime`, 3, 'UTC')))) ELSE NULL END AS `latency_ms`,
     coalesce(`u`.`prompt_tokens`, 0) AS `input_tokens`,
     coalesce(`u`.`completion_tokens`, 0) AS `output_tokens`,
     `u`.`spend` AS `spend`,
@@ -41,5 +41,5 @@ FROM (
   FROM `LiteLLM_SpendLogs` AS `u`
   WHERE (`u`.`startTime` >= toDateTime64('2025-10-01 00:00:00', 3, 'UTC')) AND (`u`.`startTime` < toDateTime64('2026-04-01 00:00:00', 3, 'UTC'))
 ) AS `r`
-GROUP BY CASE WHEN `r`.`rejected` IS NULL THEN formatDateTime(`r`.`time`, '%Y-%m', 'UTC') ELSE NULL END, `r`.`rejected`, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`model_group` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`model_id` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`model` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`provider` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`api_base` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`tags` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`metadata_tags` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN CASE WHEN `r`.`latency_ms` IS NULL THEN NULL WHEN `r`.`latency_ms` <= 1 THEN 0 ELSE toInt64(ceil((log(`r`.`latency_ms`) / log(1.05)))) END ELSE NULL END
+GROUP BY CASE WHEN `r`.`rejected` IS NULL THEN formatDateTime(`r`.`time`, '%Y-%m', 'UTC') ELSE NULL END, `r`.`rejected`, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`model_group` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`model_id` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`model` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`provider` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`api_base` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`tags` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN `r`.`metadata_tags` ELSE NULL END, CASE WHEN `r`.`rejected` IS NULL THEN CASE WHEN `r`.`latency_ms` IS NULL THEN NULL WHEN `r`.`latency_ms` <= 1 THEN 0 ELSE toInt64(ceil((log(toFloat64(`r`.`latency_ms`)) / log(toFloat64(1.05))))) END ELSE NULL END
 ORDER BY MIN(`r`.`time`), MIN(`r`.`request_id`)
