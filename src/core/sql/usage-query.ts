@@ -140,12 +140,16 @@ const METADATA_KEYS = ['tierplan-uc', 'tierplan_uc', 'tierplan-tier', 'tierplan_
 const R = 'r';
 const T = 'u';
 
-function usageQuery(opts: UsageQueryOptions): Select {
-  return opts.source === 'daily' ? dailyQuery(opts) : opts.source === 'focus' ? focusQuery(opts) : spendLogsQuery(opts);
+function usageQuery(opts: UsageQueryOptions, name: DialectName): Select {
+  return opts.source === 'daily'
+    ? dailyQuery(opts)
+    : opts.source === 'focus'
+      ? focusQuery(opts)
+      : spendLogsQuery(opts, name === 'postgres');
 }
 
 export function renderUsageQuery(opts: UsageQueryOptions, name: DialectName): string {
-  return `${renderSelect(usageQuery(opts), dialect(name))}\n`;
+  return `${renderSelect(usageQuery(opts, name), dialect(name))}\n`;
 }
 
 function columnsOf<K extends string>(defaults: Record<K, string>, given: Partial<Record<string, string>> = {}) {
@@ -165,17 +169,22 @@ const mentioning = (e: Expr): Expr =>
   caseWhen([[{ k: 'like', e: fn('text', e), pattern: '%tierplan%' }, fn('text', e)]]);
 
 /** A JSON array of the parts of `metadata` that can carry tierplan keys, when it mentions tierplan. */
-function metadataTags(metadata: Expr): Expr {
+function metadataTags(metadata: Expr, binaryJson: boolean): Expr {
   const part = (key: string): Expr => fn('coalesce', fn('jsonGet', metadata, str(key)), str('null'));
   const pieces: Expr[] = [str('[')];
   for (const [i, k] of METADATA_PLACES.entries()) pieces.push(...(i > 0 ? [str(',')] : []), part(k));
   pieces.push(str(',{'));
   for (const [i, k] of METADATA_KEYS.entries()) pieces.push(str(`${i > 0 ? ',' : ''}${JSON.stringify(k)}:`), part(k));
   pieces.push(str('}]'));
-  return caseWhen([[{ k: 'like', e: fn('text', metadata), pattern: '%tierplan%' }, fn('concat', ...pieces)]]);
+  const parts = fn('concat', ...pieces);
+  // Where JSON is stored parsed (PostgreSQL's JSONB), taking out a key is cheap and writing the
+  // whole metadata as text is not (a third of the query's time): the parts are tested instead.
+  // Where it is text, one search of the text spares parsing it once per key on most rows.
+  const guard = binaryJson ? parts : fn('text', metadata);
+  return caseWhen([[{ k: 'like', e: guard, pattern: '%tierplan%' }, parts]]);
 }
 
-function spendLogsQuery(opts: UsageQueryOptions): Select {
+function spendLogsQuery(opts: UsageQueryOptions, binaryJson: boolean): Select {
   const c = columnsOf(LITELLM_SPEND_COLUMNS, opts.columns);
   const tokens = (e: Expr): Expr => fn('coalesce', e, num(0));
   // The first rule a row breaks, in the order the file reader checks its cells; NULL when none.
@@ -207,7 +216,7 @@ function spendLogsQuery(opts: UsageQueryOptions): Select {
     { as: 'provider', e: c('provider') },
     { as: 'api_base', e: c('api_base') },
     { as: 'tags', e: mentioning(c('request_tags')) },
-    { as: 'metadata_tags', e: metadataTags(c('metadata')) },
+    { as: 'metadata_tags', e: metadataTags(c('metadata'), binaryJson) },
     { as: 'latency_ms', e: latency },
     { as: 'input_tokens', e: tokens(c('prompt_tokens')) },
     { as: 'output_tokens', e: tokens(c('completion_tokens')) },
