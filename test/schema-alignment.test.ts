@@ -66,6 +66,12 @@ import type {
   TriggerFiring,
 } from '../src/core/review/review-types.js';
 import type { RejectedRow } from '../src/core/review/usage-types.js';
+import {
+  AGGREGATE_COLUMNS,
+  AGGREGATE_FORMAT_VERSION,
+  type AggregateRecord,
+} from '../src/core/review/aggregate-format.js';
+import { AGGREGATE_REQUIRED } from '../src/io/usage/aggregate-records.js';
 import type {
   DateFormat,
   DefaultCondition,
@@ -688,5 +694,40 @@ describe('import mapping schema ↔ types', () => {
     expect(at(importMapping, 'suggest', '[]', 'task').enum).toEqual(
       at(inventory, 'use_cases', '[]', 'needs', 'task').enum,
     );
+  });
+});
+
+describe('usage aggregate schema ↔ types', () => {
+  const aggregate = load('usage-aggregate.schema.json') as Schema & { properties: Record<string, { const?: unknown }> };
+  it('columns', () => {
+    expectAligned(aggregate, {
+      tierplan_aggregate: r,
+      source: r,
+      month: r,
+      rejected: r,
+      model_group: o,
+      model_id: o,
+      model: o,
+      provider: o,
+      api_base: o,
+      region: o,
+      tags: o,
+      metadata_tags: o,
+      latency_bucket: r,
+      rows: r,
+      requests: r,
+      input_tokens: r,
+      output_tokens: r,
+      cost: r,
+      unpriced_input_tokens: o,
+      unpriced_output_tokens: o,
+      failures: r,
+      example: o,
+      focus: o,
+      quantity: o,
+    } satisfies Kinds<AggregateRecord>);
+    expect(Object.keys(aggregate.properties)).toEqual([...AGGREGATE_COLUMNS]);
+    expect([...AGGREGATE_REQUIRED].sort()).toEqual([...(aggregate.required ?? [])].sort());
+    expect(aggregate.properties.tierplan_aggregate?.const).toBe(AGGREGATE_FORMAT_VERSION);
   });
 });

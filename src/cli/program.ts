@@ -1,5 +1,6 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseBytes, parseCount } from './sizes.js';
+import { COLUMN_ROLES, DIALECTS, SQL_SOURCES } from './review-sql.js';
 import { makeContext, type CliContext } from './context.js';
 import {
   adoptHelp,
@@ -324,10 +325,13 @@ export function buildProgram(exit: (code: number) => void): Command {
     )
     .option(
       '-u, --usage <files...>',
-      'usage exports: LiteLLM spend logs (CSV, JSON, JSONL), FinOps FOCUS CSV, or any CSV/JSONL with --mapping; plain or .gz',
+      'usage exports: LiteLLM spend logs (CSV, JSON, JSONL), FinOps FOCUS CSV, any CSV/JSONL with --mapping, aggregates of --emit-sql; plain or .gz; or a LiteLLM database, postgresql://USER@HOST:PORT/DB (PG* variables fill the rest)',
     )
     .addOption(
-      new Option('--usage-format <format>', 'skip detection from the header').choices(['litellm', 'focus', 'mapped']),
+      new Option(
+        '--usage-format <format>',
+        'skip detection from the header; aggregate: the result of the SQL --emit-sql prints',
+      ).choices(['litellm', 'focus', 'mapped', 'aggregate']),
     )
     .option('--mapping <file>', 'column mapping for other CSV/JSONL exports (schemas/usage-mapping.schema.json)')
     .addOption(
@@ -383,6 +387,30 @@ export function buildProgram(exit: (code: number) => void): Command {
       '--max-identities <n>',
       'distinct names outside the inventory held one by one; the rest are folded into a counted, judged overflow (default 10000)',
       parseCount('--max-identities'),
+    )
+    .option(
+      '--emit-sql',
+      'print the aggregation as SQL to run where the usage lives (see --dialect, --source, --table, --column); reads no usage',
+    )
+    .addOption(
+      new Option('--dialect <dialect>', 'SQL dialect of --emit-sql').choices([...DIALECTS]).default('postgres'),
+    )
+    .addOption(
+      new Option(
+        '--source <source>',
+        "what the SQL reads: litellm (LiteLLM_SpendLogs, one row a request), daily (LiteLLM's daily rollups) or focus (a FinOps FOCUS table, with --table)",
+      )
+        .choices([...SQL_SOURCES])
+        .default('litellm'),
+    )
+    .option(
+      '--table <name>',
+      'the table the SQL reads, or a dotted path (schema.table); default LiteLLM_SpendLogs, or LiteLLM_DailyTeamSpend for --source daily',
+    )
+    .option(
+      '--column <role=name...>',
+      "a column of the table under another name than LiteLLM's (e.g. start=created_at); roles: litellm " +
+        `${COLUMN_ROLES.litellm.join(', ')}; daily ${COLUMN_ROLES.daily.join(', ')}; focus ${COLUMN_ROLES.focus.join(', ')} (ROLE= for a column the table lacks)`,
     )
     .addHelpText('after', reviewHelp)
     .action(action(async () => (await import('./commands/review.js')).review));

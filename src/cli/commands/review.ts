@@ -14,7 +14,7 @@ import type { CostColumn, UsageFormat } from '../../io/usage/read-usage.js';
 import type { AppliedChange, ApplyResult } from '../../io/edit/proposals-patch.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
-import { readPreviousReview, readUsageTotals, reviewOf } from '../../pipeline/review.js';
+import { readPreviousReview, readUsageTotals, reviewOf, type UsageFormatOption } from '../../pipeline/review.js';
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, loadPolicy, resolveAsOf, type InputOptions } from '../inputs.js';
@@ -23,10 +23,12 @@ import { progressBar } from '../progress.js';
 import { type Annotations, printAnnotations, refuseWithMachineFormat } from '../annotations.js';
 import { placedReviewDiagnostics } from '../review-findings.js';
 import { version } from '../version.js';
+import { emitSql, queryOptions, type ReviewSqlOptions } from '../review-sql.js';
+import { isPostgresUrl } from '../../io/usage/postgres-url.js';
 
-export interface ReviewOptions extends InputOptions {
+export interface ReviewOptions extends InputOptions, ReviewSqlOptions {
   usage?: string[];
-  usageFormat?: UsageFormat;
+  usageFormat?: UsageFormatOption;
   mapping?: string;
   costColumn: CostColumn;
   quarter?: string;
@@ -49,12 +51,13 @@ export interface ReviewOptions extends InputOptions {
 export async function review(ctx: CliContext, opts: ReviewOptions): Promise<number> {
   if (opts.apply !== undefined) return apply(ctx, opts, opts.apply, opts.inventory);
   refuseWithMachineFormat(opts.annotations, opts.format);
+  if (opts.emitSql) return emitSql(ctx, opts);
   if (!opts.usage || opts.usage.length === 0)
     throw new UsageError(
       'give the usage exports to review with --usage FILE..., or a patch to apply with --apply FILE',
     );
   // The reading thread starts while the inventory and the plan load.
-  await startWorkerAhead(opts.usage);
+  await startWorkerAhead(opts.usage.filter((u) => !isPostgresUrl(u)));
   const inputs = await loadInputs(opts);
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   const period = reviewPeriod(opts, inputs.asOf);
@@ -87,12 +90,17 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
       fieldBytes: opts.maxFieldBytes ?? DEFAULT_READ_LIMITS.fieldBytes,
     },
     ...(opts.maxIdentities !== undefined ? { maxIdentities: opts.maxIdentities } : {}),
+    ...(opts.usage.some(isPostgresUrl) ? { query: queryOptions(opts) } : {}),
     ...(bar ? { onProgress: (d: number, t: number) => bar.update(d, t) } : {}),
   }).finally(() => {
     bar?.done();
     process.off('SIGINT', interrupted);
   });
   const read = usage.read;
+  for (const db of usage.databases)
+    ctx.err(
+      `read ${db.shown}: ${db.records} aggregate record${db.records === 1 ? '' : 's'}; the database took ${(db.firstRecordMs / 1000).toFixed(1)} s to its first record\n`,
+    );
   for (const d of read.diagnostics) ctx.err(`${formatDiagnostic(d)}\n`);
   const previous = opts.previous !== undefined ? await readPreviousReview(opts.previous) : undefined;
   const result = reviewOf(run, inputs.inventory, usage, period, previous);

@@ -21,7 +21,8 @@ import { AttributionMemo, type Remembered } from './attribution-memo.js';
 import { allocatedOf, billedOf } from './cost-rules.js';
 import { EvidenceBook } from './evidence.js';
 import { HeavyHitters } from './heavy-hitters.js';
-import { PROMOTE_AT, promoted, record } from './latency-histogram.js';
+import type { UsageGroup } from './aggregate-format.js';
+import { addBuckets, PROMOTE_AT, promoted, record } from './latency-histogram.js';
 import { monthOf } from './month-of.js';
 import { CellIndex, DeploymentMonthIndex, withUtilisation } from './usage-cells.js';
 import { countsRequests, type RejectedRow, type UsageRow } from './usage-types.js';
@@ -150,6 +151,48 @@ export class UsageAccumulator {
     this.into(target, 1, billedOf(r.input, r.output, r.cost, d), r, false);
   }
 
+  /**
+   * A group of rows summed elsewhere (the aggregate format): the same as `add` with each of its
+   * rows, which all share the identity, the month and the latency bucket.
+   */
+  addGroup(g: UsageGroup): void {
+    this.rows += g.rows;
+    const route = this.route(g.identity);
+    const a = route.result;
+    if (!a.ok) {
+      this.unattributed += g.rows;
+      if (this.first.length < this.keepRejected) this.first.push({ file: g.file, line: g.line, reason: a.reason });
+      return;
+    }
+    const target = route.memo?.months.get(g.month) ?? this.target(a.attribution, g.month, route.memo);
+    if (target.evidence.length > 0)
+      this.note(target, g.file, g.line, g.requests, g.input_tokens + g.output_tokens, g.rows);
+    if (target.overflow) this.overflowed(a.attribution.use_case, g.requests);
+    const c = target.cell;
+    if (c === undefined) return;
+    const d = target.deployment;
+    c.requests += g.requests;
+    c.input_tokens += g.input_tokens;
+    c.output_tokens += g.output_tokens;
+    c.cost.add(g.cost);
+    const priced = billedOf(g.unpriced_input_tokens, g.unpriced_output_tokens, null, d);
+    if (priced !== 0) c.cost.add(priced);
+    const allocated = allocatedOf(g.input_tokens, g.output_tokens, d);
+    if (allocated !== 0) c.allocated.add(allocated);
+    if (g.source === 'focus') c.rows_without_requests += g.rows;
+    c.failures += g.failures;
+    if (g.latency_bucket !== null && g.rows > 0) {
+      if (c.latency.length === 0 && c.latency_samples + g.rows >= PROMOTE_AT) c.latency = promoted(c.latencyRest);
+      addBuckets(c.latency, c.latencyRest, [[g.latency_bucket, g.rows]]);
+      c.latency_samples += g.rows;
+    }
+    const m = target.month;
+    if (m !== undefined) {
+      m.requests += g.requests;
+      m.tokens += g.input_tokens + g.output_tokens;
+    }
+  }
+
   private target(a: Attribution, month: string, memo: Remembered<Target> | undefined): Target {
     const target = this.holds(a.use_case) ? newTarget(a, month, this.places) : this.overflowTarget(a, month);
     memo?.months.set(month, target);
@@ -183,10 +226,10 @@ export class UsageAccumulator {
   }
 
   /** Rows that are evidence of a placement finding: counted per group and month, the first few kept. */
-  private note(target: Target, file: string, line: number, requests: number, tokens: number): void {
-    if (target.cell === undefined) this.unplaced++;
+  private note(target: Target, file: string, line: number, requests: number, tokens: number, rows = 1): void {
+    if (target.cell === undefined) this.unplaced += rows;
     for (const { group, month, seen } of target.evidence) {
-      month.rows++;
+      month.rows += rows;
       month.requests += requests;
       month.tokens += tokens;
       this.evidence.witness(group, file, line, seen);

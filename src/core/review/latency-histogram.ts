@@ -1,7 +1,9 @@
 // Latency as a fixed-resolution log histogram: buckets 5 % wide, so p95 is deterministic and
 // within 5 % of the exact value, and histograms of parts of the input add up exactly. Buckets of
 // small values are counted in an array (`low`), the rare rest in a map.
-const RATIO = 1.05;
+/** Each latency bucket is this many times as wide as the one before (the SQL of `review --emit-sql` uses it too). */
+export const LATENCY_RATIO = 1.05;
+const RATIO = LATENCY_RATIO;
 const LOG_RATIO = Math.log(RATIO);
 const bucketOf = (ms: number): number => (ms <= 1 ? 0 : Math.ceil(Math.log(ms) / LOG_RATIO));
 const bucketValue = (b: number): number => Math.round(RATIO ** b);
@@ -29,9 +31,13 @@ export function promoted(rest: Map<number, number>): Float64Array {
   return low;
 }
 
+/** The bucket of a latency (milliseconds, finite, ≥ 0): what the SQL of `review --emit-sql` computes too. */
+export const latencyBucket = (ms: number): number =>
+  ms < TABLED && ms === Math.floor(ms) ? BUCKET_OF_MS[ms]! : bucketOf(ms);
+
 /** Counts one latency (milliseconds, finite, ≥ 0). */
 export function record(low: Float64Array, rest: Map<number, number>, ms: number): void {
-  const b = ms < TABLED && ms === Math.floor(ms) ? BUCKET_OF_MS[ms]! : bucketOf(ms);
+  const b = latencyBucket(ms);
   if (b < low.length) low[b]!++;
   else rest.set(b, (rest.get(b) ?? 0) + 1);
 }

@@ -1,0 +1,45 @@
+SELECT
+  1 AS "tierplan_aggregate",
+  'litellm' AS "source",
+  CASE WHEN "r"."rejected" IS NULL THEN TO_CHAR("r"."time", 'YYYY-MM') ELSE NULL END AS "month",
+  "r"."rejected" AS "rejected",
+  CASE WHEN "r"."rejected" IS NULL THEN "r"."model_group" ELSE NULL END AS "model_group",
+  CASE WHEN "r"."rejected" IS NULL THEN "r"."model_id" ELSE NULL END AS "model_id",
+  CASE WHEN "r"."rejected" IS NULL THEN "r"."model" ELSE NULL END AS "model",
+  CASE WHEN "r"."rejected" IS NULL THEN "r"."provider" ELSE NULL END AS "provider",
+  CASE WHEN "r"."rejected" IS NULL THEN "r"."api_base" ELSE NULL END AS "api_base",
+  NULL AS "region",
+  CASE WHEN "r"."rejected" IS NULL THEN "r"."tags" ELSE NULL END AS "tags",
+  CASE WHEN "r"."rejected" IS NULL THEN "r"."metadata_tags" ELSE NULL END AS "metadata_tags",
+  CASE WHEN "r"."rejected" IS NULL THEN CASE WHEN "r"."latency_ms" IS NULL THEN NULL WHEN "r"."latency_ms" <= 1 THEN 0 ELSE CAST(CEIL((LN(CAST("r"."latency_ms" AS DOUBLE PRECISION)) / LN(CAST(1.05 AS DOUBLE PRECISION)))) AS BIGINT) END ELSE NULL END AS "latency_bucket",
+  COUNT(*) AS "rows",
+  COUNT(*) AS "requests",
+  SUM("r"."input_tokens") AS "input_tokens",
+  SUM("r"."output_tokens") AS "output_tokens",
+  COALESCE(SUM("r"."spend"), 0) AS "cost",
+  SUM(CASE WHEN "r"."spend" IS NULL THEN "r"."input_tokens" ELSE 0 END) AS "unpriced_input_tokens",
+  SUM(CASE WHEN "r"."spend" IS NULL THEN "r"."output_tokens" ELSE 0 END) AS "unpriced_output_tokens",
+  SUM("r"."failed") AS "failures",
+  MIN("r"."request_id") AS "example"
+FROM (
+  SELECT
+    CASE WHEN "u"."startTime" IS NULL THEN 'startTime is empty' WHEN "u"."prompt_tokens" < 0 THEN 'prompt_tokens is negative' WHEN "u"."prompt_tokens" > 1000000000000000 THEN 'prompt_tokens is out of range' WHEN "u"."completion_tokens" < 0 THEN 'completion_tokens is negative' WHEN "u"."completion_tokens" > 1000000000000000 THEN 'completion_tokens is out of range' WHEN "u"."spend" < 0 THEN 'negative cost in spend' WHEN "u"."spend" > 1000000000000 THEN 'spend is out of range' WHEN "u"."request_duration_ms" < 0 THEN 'request_duration_ms is negative' WHEN "u"."request_duration_ms" > 1000000000000000 THEN 'request_duration_ms is out of range' ELSE NULL END AS "rejected",
+    "u"."startTime" AS "time",
+    "u"."request_id" AS "request_id",
+    "u"."model_group" AS "model_group",
+    "u"."model_id" AS "model_id",
+    "u"."model" AS "model",
+    "u"."custom_llm_provider" AS "provider",
+    "u"."api_base" AS "api_base",
+    CASE WHEN CAST("u"."request_tags" AS TEXT) LIKE '%tierplan%' THEN CAST("u"."request_tags" AS TEXT) ELSE NULL END AS "tags",
+    CASE WHEN CONCAT('[', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'tags' AS TEXT), 'null'), ',', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'requester_metadata' AS TEXT), 'null'), ',', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'user_api_key_metadata' AS TEXT), 'null'), ',', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'spend_logs_metadata' AS TEXT), 'null'), ',{', '"tierplan-uc":', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'tierplan-uc' AS TEXT), 'null'), ',"tierplan_uc":', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'tierplan_uc' AS TEXT), 'null'), ',"tierplan-tier":', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'tierplan-tier' AS TEXT), 'null'), ',"tierplan_tier":', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'tierplan_tier' AS TEXT), 'null'), '}]') LIKE '%tierplan%' THEN CONCAT('[', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'tags' AS TEXT), 'null'), ',', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'requester_metadata' AS TEXT), 'null'), ',', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'user_api_key_metadata' AS TEXT), 'null'), ',', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'spend_logs_metadata' AS TEXT), 'null'), ',{', '"tierplan-uc":', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'tierplan-uc' AS TEXT), 'null'), ',"tierplan_uc":', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'tierplan_uc' AS TEXT), 'null'), ',"tierplan-tier":', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'tierplan-tier' AS TEXT), 'null'), ',"tierplan_tier":', COALESCE(CAST(CAST("u"."metadata" AS JSONB) -> 'tierplan_tier' AS TEXT), 'null'), '}]') ELSE NULL END AS "metadata_tags",
+    CASE WHEN "u"."request_duration_ms" IS NOT NULL THEN FLOOR((CAST("u"."request_duration_ms" AS DOUBLE PRECISION) + 0.5)) WHEN "u"."endTime" IS NOT NULL THEN GREATEST(0, (FLOOR(EXTRACT(EPOCH FROM "u"."endTime") * 1000) - FLOOR(EXTRACT(EPOCH FROM "u"."startTime") * 1000))) ELSE NULL END AS "latency_ms",
+    COALESCE("u"."prompt_tokens", 0) AS "input_tokens",
+    COALESCE("u"."completion_tokens", 0) AS "output_tokens",
+    "u"."spend" AS "spend",
+    CASE WHEN LOWER("u"."status") IN ('failure', 'failed', 'error', 'fail') THEN 1 ELSE 0 END AS "failed"
+  FROM "LiteLLM_SpendLogs" AS "u"
+  WHERE ("u"."startTime" >= TIMESTAMP '2025-10-01 00:00:00') AND ("u"."startTime" < TIMESTAMP '2026-04-01 00:00:00')
+) AS "r"
+GROUP BY CASE WHEN "r"."rejected" IS NULL THEN TO_CHAR("r"."time", 'YYYY-MM') ELSE NULL END, "r"."rejected", CASE WHEN "r"."rejected" IS NULL THEN "r"."model_group" ELSE NULL END, CASE WHEN "r"."rejected" IS NULL THEN "r"."model_id" ELSE NULL END, CASE WHEN "r"."rejected" IS NULL THEN "r"."model" ELSE NULL END, CASE WHEN "r"."rejected" IS NULL THEN "r"."provider" ELSE NULL END, CASE WHEN "r"."rejected" IS NULL THEN "r"."api_base" ELSE NULL END, CASE WHEN "r"."rejected" IS NULL THEN "r"."tags" ELSE NULL END, CASE WHEN "r"."rejected" IS NULL THEN "r"."metadata_tags" ELSE NULL END, CASE WHEN "r"."rejected" IS NULL THEN CASE WHEN "r"."latency_ms" IS NULL THEN NULL WHEN "r"."latency_ms" <= 1 THEN 0 ELSE CAST(CEIL((LN(CAST("r"."latency_ms" AS DOUBLE PRECISION)) / LN(CAST(1.05 AS DOUBLE PRECISION)))) AS BIGINT) END ELSE NULL END
+ORDER BY MIN("r"."time"), MIN("r"."request_id")
