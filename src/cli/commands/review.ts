@@ -10,7 +10,7 @@ import { failOnSummary } from '../../core/review/first-findings.js';
 import { startWorkerAhead } from '../../io/usage/fold-parallel.js';
 import { DEFAULT_READ_LIMITS } from '../../io/usage/limits.js';
 import { loadMapping } from '../../io/usage/mapping.js';
-import type { CostColumn, UsageFormat } from '../../io/usage/read-usage.js';
+import type { CostColumn } from '../../io/usage/read-usage.js';
 import type { AppliedChange, ApplyResult } from '../../io/edit/proposals-patch.js';
 import { writeOutputs } from '../../io/output/write-output.js';
 import { pipelineFromInputs } from '../../pipeline/pipeline.js';
