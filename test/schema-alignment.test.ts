@@ -31,6 +31,7 @@ import type {
   PolicyFile,
   Reasoning,
   ReviewSettings,
+  UsageDatabase,
   Regime,
   Status,
   Suggested,
@@ -258,7 +259,11 @@ describe('policy schema ↔ types', () => {
       num_retries: o,
       timeout_seconds: o,
     } satisfies Kinds<GatewaySettings>);
-    expectAligned(at(policy, 'review'), { provider_names: o } satisfies Kinds<ReviewSettings>);
+    expectAligned(at(policy, 'review'), { provider_names: o, databases: o } satisfies Kinds<ReviewSettings>);
+    expectAligned(at(policy, 'review', 'databases', '{}'), {
+      url_env: r,
+      description: o,
+    } satisfies Kinds<UsageDatabase>);
     expectAligned(at(policy, 'sensitivity'), {
       levels: o,
       fail_closed: o,

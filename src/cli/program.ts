@@ -327,6 +327,10 @@ export function buildProgram(exit: (code: number) => void): Command {
       '-u, --usage <files...>',
       'usage exports: LiteLLM spend logs (CSV, JSON, JSONL), FinOps FOCUS CSV, any CSV/JSONL with --mapping, aggregates of --emit-sql; plain or .gz; or a LiteLLM database, postgresql://USER@HOST:PORT/DB (PG* variables fill the rest)',
     )
+    .option(
+      '--usage-db <name>',
+      'a LiteLLM database the policy names under review.databases; its URL is read from the environment variable the policy gives (with or instead of --usage)',
+    )
     .addOption(
       new Option(
         '--usage-format <format>',

@@ -1,6 +1,6 @@
 // `review --emit-sql` and `review --usage-format aggregate` as a user runs them: the SQL on
 // stdout, flag mistakes and aggregates of another format or version refused with exit 2.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,5 +105,32 @@ describe('review --usage-format aggregate', () => {
     const o = tierplan(['review', '--usage', other, '--usage-format', 'aggregate', ...inputs, '--quarter', '2026-Q1']);
     expect(o.code).toBe(2);
     expect(o.stderr).toContain('missing columns tierplan_aggregate, source, month');
+  });
+});
+
+describe('review --usage-db', () => {
+  const policy = join(dir, 'usage-db.policy.yaml');
+  writeFileSync(
+    policy,
+    `${readFileSync('examples/tierplan.policy.yaml', 'utf8')}\nreview:\n  databases:\n    litellm-prod:\n      url_env: TIERPLAN_TEST_DB_URL\n`,
+  );
+  const run = (name: string, env: Record<string, string> = {}) =>
+    tierplan(['review', '--usage-db', name, '--inventory', 'examples/inventory.yaml', '--policy', policy], { env });
+
+  it('a name the policy does not give: exit 2, naming the ones it gives', () => {
+    const r = run('warehouse');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--usage-db warehouse: the policy names no such database (it names litellm-prod)');
+  });
+
+  it('its environment variable unset, or not a postgresql URL: exit 2, and the value is never printed', () => {
+    const unset = run('litellm-prod');
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain('the environment variable TIERPLAN_TEST_DB_URL is not set');
+    const secret = 'mysql://root:hunter2@db/litellm';
+    const wrong = run('litellm-prod', { TIERPLAN_TEST_DB_URL: secret });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('TIERPLAN_TEST_DB_URL does not hold a postgresql:// (or postgres://) URL');
+    expect(wrong.stderr).not.toContain('hunter2');
   });
 });

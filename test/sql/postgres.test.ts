@@ -138,6 +138,21 @@ describe.skipIf(!bin)('review straight from LiteLLM’s PostgreSQL', () => {
     expect(`${r.stdout}${r.stderr}${readFileSync(join(out, 'review.md'), 'utf8')}`).not.toContain(pg.password);
   });
 
+  it('--usage-db: the database the policy names, its URL from the environment variable it gives', () => {
+    const policy = join(dir, 'usage-db.policy.yaml');
+    writeFileSync(
+      policy,
+      `${readFileSync('examples/tierplan.policy.yaml', 'utf8')}\nreview:\n  databases:\n    litellm-prod:\n      url_env: TIERPLAN_TEST_LITELLM_URL\n`,
+    );
+    const args = ['review', '--usage-db', 'litellm-prod', '--inventory', 'examples/inventory.yaml', '--policy', policy];
+    const more = ['--quarter', '2026-Q1', '--format', 'json', '--fail-on', 'none'];
+    const r = tierplan([...args, ...more], { env: { TIERPLAN_TEST_LITELLM_URL: pg.url } });
+    expect(r.stderr).toContain(`postgresql://tierplan:***@127.0.0.1:${pg.port}/tierplan`);
+    expect(r.stderr).not.toContain(pg.password);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Review).counts.read).toBeGreaterThan(0);
+  });
+
   it('PG* environment variables fill in what the URL leaves out', () => {
     const r = tierplan(
       [

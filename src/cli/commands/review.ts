@@ -18,6 +18,7 @@ import { readPreviousReview, readUsageTotals, reviewOf, type UsageFormatOption }
 import { INTERRUPTED, type CliContext } from '../context.js';
 import { generator } from '../generator.js';
 import { loadInputs, loadPolicy, resolveAsOf, type InputOptions } from '../inputs.js';
+import type { Policy } from '../../core/policy/types.js';
 import { reviewPeriod } from '../period.js';
 import { progressBar } from '../progress.js';
 import { type Annotations, printAnnotations, refuseWithMachineFormat } from '../annotations.js';
@@ -28,6 +29,7 @@ import { isPostgresUrl } from '../../io/usage/postgres-url.js';
 
 export interface ReviewOptions extends InputOptions, ReviewSqlOptions {
   usage?: string[];
+  usageDb?: string;
   usageFormat?: UsageFormatOption;
   mapping?: string;
   costColumn: CostColumn;
@@ -52,13 +54,17 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   if (opts.apply !== undefined) return apply(ctx, opts, opts.apply, opts.inventory);
   refuseWithMachineFormat(opts.annotations, opts.format);
   if (opts.emitSql) return emitSql(ctx, opts);
-  if (!opts.usage || opts.usage.length === 0)
+  if ((!opts.usage || opts.usage.length === 0) && opts.usageDb === undefined)
     throw new UsageError(
-      'give the usage exports to review with --usage FILE..., or a patch to apply with --apply FILE',
+      'give the usage exports to review with --usage FILE..., a database named in the policy with --usage-db NAME, or a patch to apply with --apply FILE',
     );
   // The reading thread starts while the inventory and the plan load.
-  await startWorkerAhead(opts.usage.filter((u) => !isPostgresUrl(u)));
+  await startWorkerAhead((opts.usage ?? []).filter((u) => !isPostgresUrl(u)));
   const inputs = await loadInputs(opts);
+  const sources = [
+    ...(opts.usage ?? []),
+    ...(opts.usageDb === undefined ? [] : [databaseUrl(inputs.policy, opts.usageDb)]),
+  ];
   for (const d of inputs.warnings) ctx.err(`${formatDiagnostic(d)}\n`);
   const period = reviewPeriod(opts, inputs.asOf);
   const mapping = opts.mapping !== undefined ? await loadMapping(opts.mapping) : undefined;
@@ -77,7 +83,7 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   if (bar) process.once('SIGINT', interrupted);
   // The bar is cleared on failure too, so the error message starts on a clean line.
   const usage = await readUsageTotals(inputs.policy, {
-    files: opts.usage,
+    files: sources,
     useCases: inputs.inventory.use_cases.map((u) => u.id),
     aliases: aliasOwners(inputs.inventory),
     ...(opts.usageFormat ? { format: opts.usageFormat } : {}),
@@ -90,7 +96,7 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
       fieldBytes: opts.maxFieldBytes ?? DEFAULT_READ_LIMITS.fieldBytes,
     },
     ...(opts.maxIdentities !== undefined ? { maxIdentities: opts.maxIdentities } : {}),
-    ...(opts.usage.some(isPostgresUrl) ? { query: queryOptions(opts) } : {}),
+    ...(sources.some(isPostgresUrl) ? { query: queryOptions(opts) } : {}),
     ...(bar ? { onProgress: (d: number, t: number) => bar.update(d, t) } : {}),
   }).finally(() => {
     bar?.done();
@@ -209,4 +215,26 @@ function failOn(r: Review, level: ReviewOptions['failOn'], ctx: CliContext): num
   const summary = failOnSummary(r, level);
   if (summary !== null) ctx.err(`${summary}\n`);
   return summary === null ? 0 : 1;
+}
+
+/** The URL of the database the policy names `name`, from its environment variable; never printed. */
+function databaseUrl(policy: Policy, name: string): string {
+  const databases = policy.review?.databases ?? {};
+  const db = databases[name];
+  if (!db) {
+    const known = Object.keys(databases);
+    throw new UsageError(
+      `--usage-db ${name}: the policy names no such database${known.length > 0 ? ` (it names ${known.join(', ')})` : ''}; add it under review.databases with the environment variable that holds its URL (docs/review.md#straight-from-the-database-or-the-warehouse)`,
+    );
+  }
+  const url = process.env[db.url_env];
+  if (url === undefined || url === '')
+    throw new UsageError(
+      `--usage-db ${name}: the environment variable ${db.url_env} is not set; set it to the database's postgresql:// URL`,
+    );
+  if (!isPostgresUrl(url))
+    throw new UsageError(
+      `--usage-db ${name}: ${db.url_env} does not hold a postgresql:// (or postgres://) URL; its value is not printed, as it may hold a password`,
+    );
+  return url;
 }

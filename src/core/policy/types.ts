@@ -192,6 +192,17 @@ export interface ReviewSettings {
    * the built-in table (core/review/provider-names.ts), compared case-insensitively.
    */
   provider_names?: Record<string, string>;
+  /**
+   * Where usage lives, by name, for `review --usage-db NAME`: a LiteLLM PostgreSQL database whose
+   * URL is in an environment variable (never in the policy: it holds credentials).
+   */
+  databases?: Record<string, UsageDatabase>;
+}
+
+export interface UsageDatabase {
+  /** The environment variable holding the `postgresql://` URL (e.g. LiteLLM's own DATABASE_URL). */
+  url_env: string;
+  description?: string;
 }
 
 /**
