@@ -134,3 +134,11 @@ describe('review --usage-db', () => {
     expect(wrong.stderr).not.toContain('hunter2');
   });
 });
+
+describe('review --usage followed by an option', () => {
+  it('says the option is not a file, rather than that the file is missing', () => {
+    const r = tierplan(['review', '--usage', '--inventory', 'examples/inventory.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--usage --inventory: that is an option, not a usage export');
+  });
+});

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { aliasOwners } from '../../core/policy/check-aliases.js';
 import type { Review } from '../../core/review/review-types.js';
@@ -54,6 +55,12 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   if (opts.apply !== undefined) return apply(ctx, opts, opts.apply, opts.inventory);
   refuseWithMachineFormat(opts.annotations, opts.format);
   if (opts.emitSql) return emitSql(ctx, opts);
+  // `--usage` takes every word after it, so `--usage --inventory inv.yaml` reads "--inventory" as a file.
+  const option = opts.usage?.find((u) => /^--?[a-z]/i.test(u) && !existsSync(u));
+  if (option !== undefined)
+    throw new UsageError(
+      `--usage ${option}: that is an option, not a usage export; give the files right after --usage (--usage spend-logs.csv --inventory …)`,
+    );
   if ((!opts.usage || opts.usage.length === 0) && opts.usageDb === undefined)
     throw new UsageError(
       'give the usage exports to review with --usage FILE..., a database named in the policy with --usage-db NAME, or a patch to apply with --apply FILE',
