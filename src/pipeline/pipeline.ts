@@ -7,7 +7,6 @@ import { computePlan } from '../core/plan/plan.js';
 import type { RoutingModel } from '../core/gateway/routing-types.js';
 import type { Inventory, Policy } from '../core/policy/types.js';
 import type { OutputFile } from '../io/output/write-output.js';
-import { renderMatrixFiles } from './matrix-files.js';
 import type { GatewayFile, GatewayTarget } from '../render/gateway/gateway-files.js';
 import type { Inputs } from './inputs.js';
 
@@ -69,7 +68,15 @@ function makePipeline(start: Start): Pipeline {
     }
     return files;
   };
-  const matrixFiles = once((): Promise<OutputFile[]> => renderMatrixFiles(plan()));
+  const matrixFiles = once(async (): Promise<OutputFile[]> => {
+    const { planRenderers } = await import('../render/matrix/registry.js');
+    const p = plan();
+    return [
+      { path: 'matrix.md', text: planRenderers.markdown(p, { color: false }) },
+      { path: 'matrix.html', text: planRenderers.html(p, { color: false }) },
+      { path: 'plan.json', text: planRenderers.json(p, { color: false }) },
+    ];
+  });
   return {
     policy: start.policy,
     ...(start.inventory ? { inventory: start.inventory } : {}),
@@ -78,10 +85,7 @@ function makePipeline(start: Start): Pipeline {
     gatewayFiles,
     matrixFiles,
     async outFiles(dir) {
-      // The matrix may render in a second thread while this one renders the gateway configs.
-      const matrix = matrixFiles();
-      const gateway = await gatewayFiles(['litellm', 'portkey']);
-      const files = [...(await matrix), ...gateway];
+      const files = [...(await matrixFiles()), ...(await gatewayFiles(['litellm', 'portkey']))];
       return files.map((f) => ({ path: join(dir, f.path), text: f.text }));
     },
   };

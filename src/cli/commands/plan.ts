@@ -32,11 +32,8 @@ export async function plan(ctx: CliContext, opts: PlanOptions): Promise<number> 
   }
   const run = pipelineFromInputs(inputs, { generator: generator() });
   if (opts.out !== undefined) {
-    // The matrix may render in a second thread while this one renders the gateway configs.
-    const rendering = run.matrixFiles();
-    const gateway = await run.gatewayFiles(GATEWAY_TARGETS);
-    const matrix = await rendering;
-    const files = [...matrix, ...gateway];
+    const matrix = await run.matrixFiles();
+    const files = [...matrix, ...(await run.gatewayFiles(GATEWAY_TARGETS))];
     const scope = [...matrix.map((f) => f.path), ...GATEWAY_TARGETS.map((t) => TARGET_DIRS[t])];
     const removed = await writeOutTree(ctx, opts.out, files, scope);
     ctx.err(
