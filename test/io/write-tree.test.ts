@@ -79,6 +79,25 @@ describe('writeTree', () => {
     expect(Object.fromEntries(Object.keys(tree(out)).map((p) => [p, inode(p)]))).toEqual(again);
   });
 
+  it('refuses, writing nothing, a path that is a folder on disk or a folder of another output', async () => {
+    const out = tempDir();
+    mkdirSync(join(out, 'portkey', 'taken.json'), { recursive: true });
+    await expect(writeTree(out, [{ path: 'portkey/taken.json', text: '{}\n' }], opts)).rejects.toThrow(
+      /portkey\/taken\.json/,
+    );
+    await expect(
+      writeTree(
+        out,
+        [
+          { path: 'portkey/x', text: 'a\n' },
+          { path: 'portkey/x/y/z.json', text: 'b\n' },
+        ],
+        opts,
+      ),
+    ).rejects.toThrow(/portkey\/x\b/);
+    expect(Object.keys(tree(out))).toEqual([]);
+  });
+
   it('removes the files it wrote before and writes no more, and never a file it did not write', async () => {
     const out = tempDir();
     writeFileSync(join(out, 'README.md'), 'mine\n');

@@ -12,24 +12,48 @@ const BATCH = 64;
 /**
  * Refuses a symbolic link at any of the `paths` (relative to `out`) or at a folder above one of
  * them, up to `out` itself: renaming into a linked folder would write outside --out, and removing
- * a stale file through one would delete someone else's file. `out` itself may be a link.
+ * a stale file through one would delete someone else's file. `out` itself may be a link. Returns
+ * the paths (and folders above them) that were folders when looked at.
  */
-export async function refuseLinks(out: string, paths: readonly string[]): Promise<void> {
+export async function refuseLinks(out: string, paths: readonly string[]): Promise<Set<string>> {
+  // Every folder and file on the way, each looked at once; the looks run a batch at a time
+  // (thousands of Portkey configs), then are judged in the paths' order, so the first link is named.
+  const prefixes: string[] = [];
   const seen = new Set<string>();
   for (const p of paths) {
     const parts = p.split('/');
     for (let i = 1; i <= parts.length; i++) {
       const rel = parts.slice(0, i).join('/');
-      if (seen.has(rel)) continue;
-      seen.add(rel);
-      const st = await lstat(join(out, rel)).catch(() => null);
-      if (st === null) break;
-      if (st.isSymbolicLink())
+      if (!seen.has(rel)) {
+        seen.add(rel);
+        prefixes.push(rel);
+      }
+    }
+  }
+  const link = new Map<string, boolean | null>();
+  const folders = new Set<string>();
+  for (let i = 0; i < prefixes.length; i += BATCH) {
+    const batch = prefixes.slice(i, i + BATCH);
+    const stats = await Promise.all(batch.map((rel) => lstat(join(out, rel)).catch(() => null)));
+    batch.forEach((rel, j) => {
+      const st = stats[j]!;
+      link.set(rel, st === null ? null : st.isSymbolicLink());
+      if (st?.isDirectory()) folders.add(rel);
+    });
+  }
+  for (const p of paths) {
+    const parts = p.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const rel = parts.slice(0, i).join('/');
+      const isLink = link.get(rel);
+      if (isLink === null || isLink === undefined) break;
+      if (isLink)
         throw new OutputError(
           `${join(out, rel)} is a symbolic link inside --out; tierplan does not write through links: replace it with a real ${i < parts.length ? 'folder' : 'file'} or choose another --out (nothing was written)`,
         );
     }
   }
+  return folders;
 }
 
 export interface Recovered {

@@ -57,7 +57,7 @@ export interface TreeOptions {
 export async function writeTree(out: string, files: readonly TreeFile[], opts: TreeOptions): Promise<TreeWritten> {
   const root = resolve(out);
   checkPaths(root, files);
-  await refuseLinks(
+  const folders = await refuseLinks(
     root,
     files.map((f) => f.path),
   );
@@ -97,7 +97,7 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
   let current = all[0]?.path ?? MANIFEST;
   try {
     // Each folder is made once (in the files' order, so a failure names the first file under it);
-    // then the files' own paths are checked for folders, a batch at a time, first failure in order.
+    // then the files' own paths are checked for folders, first failure in order.
     const made = new Set<string>();
     for (const f of all) {
       const dir = dirname(f.path);
@@ -106,15 +106,21 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
       created.push(...(await makeParents(join(root, dir))));
       made.add(dir);
     }
-    for (let i = 0; i < all.length; i += WRITE_BATCH) {
-      const batch = all.slice(i, i + WRITE_BATCH);
-      const folders = await Promise.all(batch.map((f) => isFolder(join(root, f.path))));
-      const at = folders.indexOf(true);
-      if (at >= 0) {
-        current = batch[at]!.path;
+    // A path is a folder now only if it was one before (recovery moves and removes files, never
+    // makes a folder) or if it holds another output.
+    const above = new Set(
+      all.flatMap((f) =>
+        f.path
+          .split('/')
+          .slice(0, -1)
+          .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+      ),
+    );
+    for (const f of all)
+      if (above.has(f.path) || (folders.has(f.path) && (await isFolder(join(root, f.path))))) {
+        current = f.path;
         throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       }
-    }
     // Thousands of small files (one Portkey config per use case) are written a batch at a time,
     // then flushed together (flush.ts). A signal is looked at between batches.
     for (let i = 0; i < all.length && signal.got === null; i += WRITE_BATCH) {
