@@ -63,35 +63,8 @@ export const LITELLM_DAILY_COLUMNS = {
   failed: 'failed_requests',
 } as const;
 
-/**
- * The columns of a FinOps FOCUS table, by role. An empty name is a column the table lacks (read
- * as NULL): FOCUS 1.3 added HostProviderName and ServiceProviderName, and x_TokenDirection is a
- * custom column, so they are absent unless named.
- */
-export const FOCUS_COLUMNS = {
-  start: 'ChargePeriodStart',
-  cost: 'EffectiveCost',
-  quantity: 'ConsumedQuantity',
-  unit: 'ConsumedUnit',
-  sku_price_details: 'SkuPriceDetails',
-  sku_id: 'SkuId',
-  sku_meter: 'SkuMeter',
-  resource_name: 'ResourceName',
-  resource_id: 'ResourceId',
-  service: 'ServiceName',
-  host_provider: '',
-  service_provider: '',
-  provider: 'ProviderName',
-  region_id: 'RegionId',
-  region_name: 'RegionName',
-  tags: 'Tags',
-  service_category: 'ServiceCategory',
-  charge_description: 'ChargeDescription',
-  token_direction: '',
-} as const;
-
 /** The FOCUS column each role holds, as the FOCUS reader (io/usage/mappers.ts) names it. */
-const FOCUS_NAMES: Record<keyof typeof FOCUS_COLUMNS, string> = {
+const FOCUS_NAMES = {
   start: 'ChargePeriodStart',
   cost: 'EffectiveCost',
   quantity: 'ConsumedQuantity',
@@ -111,6 +84,18 @@ const FOCUS_NAMES: Record<keyof typeof FOCUS_COLUMNS, string> = {
   service_category: 'ServiceCategory',
   charge_description: 'ChargeDescription',
   token_direction: 'x_TokenDirection',
+} as const;
+
+/**
+ * The columns of a FinOps FOCUS table, by role. An empty name is a column the table lacks (read
+ * as NULL): FOCUS 1.3 added HostProviderName and ServiceProviderName, and x_TokenDirection is a
+ * custom column, so they are absent unless named.
+ */
+export const FOCUS_COLUMNS: Record<keyof typeof FOCUS_NAMES, string> = {
+  ...FOCUS_NAMES,
+  host_provider: '',
+  service_provider: '',
+  token_direction: '',
 };
 
 export const DEFAULT_TABLE: Record<SqlSource, string[]> = {

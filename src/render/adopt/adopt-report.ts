@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { terminalText as esc } from '../../core/diagnostics/terminal-text.js';
 import { verifyDiagnostic } from '../../core/verify/verify-types.js';
 import { renderDiagnosticsText } from '../diagnostics/text.js';
+import { verifyFindingJson } from '../verify/verify-report.js';
 
 export type AdoptFormat = 'table' | 'json';
 
@@ -171,16 +172,7 @@ function json(r: AdoptReport): Record<string, unknown> {
     changes: r.changes,
     today: {
       summary: r.today.result.summary,
-      findings: r.today.findings.map((f) => ({
-        severity: f.severity,
-        code: f.code,
-        use_case: f.use_case,
-        file: f.file,
-        ...(f.line !== undefined ? { line: f.line, column: f.column ?? 1 } : {}),
-        path: f.path,
-        message: f.message,
-        chain: f.chain,
-      })),
+      findings: r.today.findings.map(verifyFindingJson),
     },
     routes: r.routes,
     generated: r.generated,

@@ -15,7 +15,7 @@ export function renderVerify(
   version: string,
 ): string {
   if (format === 'json')
-    return `${JSON.stringify({ schema_version: 1, findings: findings.map(plain), summary: result.summary }, null, 2)}\n`;
+    return `${JSON.stringify({ schema_version: 1, findings: findings.map(verifyFindingJson), summary: result.summary }, null, 2)}\n`;
   // Every verify code is listed, found or not, so a rule's index is the same in every run.
   if (format === 'sarif') return renderSarif(findings.map(verifyDiagnostic), { version, rules: VERIFY_CODES });
   return text(result, findings);
@@ -33,7 +33,7 @@ function text(result: VerifyResult, findings: PlacedVerifyFinding[]): string {
 }
 
 /** verify's JSON keeps the shape it has always had: `use_case: null`, and the evidence as `chain`. */
-function plain(f: PlacedVerifyFinding): Record<string, unknown> {
+export function verifyFindingJson(f: PlacedVerifyFinding): Record<string, unknown> {
   return {
     severity: f.severity,
     code: f.code,
