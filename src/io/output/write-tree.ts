@@ -88,7 +88,8 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
     files: Object.fromEntries([...kept, ...encoded.map((f, i) => [f.path, hashes[i]!] as const)]),
   };
   const listed = [...encoded, { path: MANIFEST, bytes: Buffer.from(manifestText(manifest), 'utf8') }];
-  const same = await unchanged(root, listed, (i) => i < hashes.length && old?.files[listed[i]!.path] === hashes[i]);
+  // A file is worth comparing when the old manifest lists it with the same hash; the manifest, always.
+  const same = await unchanged(root, listed, (i) => i === hashes.length || old?.files[listed[i]!.path] === hashes[i]);
   const all = listed.filter((_, i) => !same[i]);
 
   const signal = catchSignals();
@@ -170,8 +171,7 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
 }
 
 /**
- * Which of `files` already hold exactly their bytes on disk: a file the earlier manifest lists with
- * the same hash (`candidate`, or the manifest itself) is read and compared. Those are neither
+ * Which of `files` already hold exactly their bytes on disk: each `candidate` is read and compared. Those are neither
  * written nor renamed, so a run on unchanged inputs fsyncs nothing but its journal and leaves the
  * files' times alone; a file edited by hand since does not match and is written again.
  */
@@ -185,7 +185,7 @@ async function unchanged(
     const batch = files.slice(i, i + WRITE_BATCH);
     const found = await Promise.all(
       batch.map((f, j) =>
-        candidate(i + j) || f.path === MANIFEST
+        candidate(i + j)
           ? readFile(join(root, f.path)).then(
               (disk) => disk.equals(f.bytes),
               () => false,
