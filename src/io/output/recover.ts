@@ -2,10 +2,12 @@
 // killed part-way (SIGKILL, power loss) left behind. Recovery is deterministic: a journal means
 // the earlier run had passed its commit point, so its switch is finished (the new tree); no
 // journal means it had not, so its temporaries are deleted (the old tree).
-import { lstat, readdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { type Stats, lstatSync, renameSync } from 'node:fs';
+import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { OutputError } from '../source/errors.js';
 import { type Journal, JOURNAL, isTemp, readJournal, syncDir } from './manifest.js';
+import { nextTurn } from './signals.js';
 
 const BATCH = 64;
 
@@ -34,12 +36,12 @@ export async function refuseLinks(out: string, paths: readonly string[]): Promis
   const folders = new Set<string>();
   for (let i = 0; i < prefixes.length; i += BATCH) {
     const batch = prefixes.slice(i, i + BATCH);
-    const stats = await Promise.all(batch.map((rel) => lstat(join(out, rel)).catch(() => null)));
-    batch.forEach((rel, j) => {
-      const st = stats[j]!;
+    for (const rel of batch) {
+      const st = lstatOrNull(join(out, rel));
       link.set(rel, st === null ? null : st.isSymbolicLink());
       if (st?.isDirectory()) folders.add(rel);
-    });
+    }
+    await nextTurn();
   }
   for (const p of paths) {
     const parts = p.split('/');
@@ -54,6 +56,15 @@ export async function refuseLinks(out: string, paths: readonly string[]): Promis
     }
   }
   return folders;
+}
+
+// Synchronous, like the writes (flush.ts): thousands of looks cost more in promises than in calls.
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export interface Recovered {
@@ -91,18 +102,15 @@ export async function recoverTree(out: string, dirs: Iterable<string>): Promise<
 export async function applyJournal(out: string, journal: Journal): Promise<number> {
   let done = 0;
   for (let i = 0; i < journal.renames.length; i += BATCH) {
-    const moved = await Promise.all(
-      journal.renames.slice(i, i + BATCH).map(([temp, target]) =>
-        rename(join(out, temp), join(out, target)).then(
-          () => 1,
-          (e: NodeJS.ErrnoException) => {
-            if (e.code === 'ENOENT') return 0;
-            throw e;
-          },
-        ),
-      ),
-    );
-    done += moved.reduce((a, b) => a + b, 0);
+    for (const [temp, target] of journal.renames.slice(i, i + BATCH)) {
+      try {
+        renameSync(join(out, temp), join(out, target));
+        done++;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    }
+    await nextTurn();
   }
   for (const path of journal.remove) {
     await unlink(join(out, path)).catch((e: NodeJS.ErrnoException) => {

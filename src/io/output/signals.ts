@@ -34,3 +34,6 @@ export function catchSignals(): { got: Signal | null; dispose(): void } {
   }
   return state;
 }
+
+/** Lets the event loop turn once, so a signal that arrived during synchronous writes is recorded. */
+export const nextTurn = (): Promise<void> => new Promise((done) => setImmediate(done));

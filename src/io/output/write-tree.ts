@@ -18,7 +18,7 @@ import {
 } from './manifest.js';
 import { flushFiles, writeNew } from './flush.js';
 import { applyJournal, recoverTree, refuseLinks } from './recover.js';
-import { catchSignals, OutputInterrupted, SIGNALS } from './signals.js';
+import { catchSignals, nextTurn, OutputInterrupted, SIGNALS } from './signals.js';
 
 const WRITE_BATCH = 64;
 
@@ -132,15 +132,11 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
         temps.push(temp);
         return { f, temp };
       });
-      current = batch[0]?.f.path ?? current;
-      await Promise.all(
-        batch.map(({ f, temp }) =>
-          writeNew(join(root, temp), f.bytes).catch((e: unknown) => {
-            current = f.path;
-            throw e;
-          }),
-        ),
-      );
+      for (const { f, temp } of batch) {
+        current = f.path;
+        writeNew(join(root, temp), f.bytes);
+      }
+      await nextTurn();
     }
     if (signal.got !== null)
       throw new OutputInterrupted(`interrupted (${signal.got}): nothing under ${out} was changed`, SIGNALS[signal.got]);

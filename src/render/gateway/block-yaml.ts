@@ -57,6 +57,15 @@ export function layoutBlockYaml(value: unknown): string | undefined {
     }
     return text;
   };
+  const items: string[] = [];
+  const nextItem = (level: number): string => {
+    let text = items[level];
+    if (text === undefined) {
+      text = `${nextLine(level)}- `;
+      items[level] = text;
+    }
+    return text;
+  };
 
   const isPlainObject = (v: unknown): v is Record<string, unknown> =>
     typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
@@ -64,40 +73,41 @@ export function layoutBlockYaml(value: unknown): string | undefined {
   const isBlock = (v: unknown): boolean =>
     Array.isArray(v) ? v.length > 0 : isPlainObject(v) && Object.keys(v).length > 0;
 
-  // Mirrors js-yaml's writeNode in block context, appending to one string (V8 joins the pieces
-  // once, at the end); `compact` leaves out the first line break.
-  let out = '';
+  // Mirrors js-yaml's writeNode in block context; `compact` leaves out the first line break. The
+  // pieces are memoised strings collected in an array and joined once: appending them to one string
+  // built a tree of millions of short-lived-but-surviving links that the collector copied over and over.
+  const out: string[] = [];
   const node = (v: unknown, level: number, compact: boolean, inSequence: boolean): void => {
     if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') {
-      out += scalar(v);
+      out.push(scalar(v));
       return;
     }
     if (Array.isArray(v)) {
-      if (v.length === 0) out += '[]';
+      if (v.length === 0) out.push('[]');
       else if (inSequence) throw new Unsupported();
       for (let i = 0; i < v.length; i++) {
         if (!(i in v)) throw new Unsupported();
-        out += i === 0 && compact ? '- ' : `${nextLine(level)}- `;
+        out.push(i === 0 && compact ? '- ' : nextItem(level));
         node(v[i], level + 1, true, true);
       }
       return;
     }
     if (!isPlainObject(v)) throw new Unsupported();
     const entries = Object.keys(v);
-    if (entries.length === 0) out += '{}';
+    if (entries.length === 0) out.push('{}');
     for (let i = 0; i < entries.length; i++) {
       const k = entries[i]!;
       const child = v[k];
-      if (!(i === 0 && compact)) out += nextLine(level);
-      out += key(k);
-      out += isBlock(child) ? ':' : ': ';
+      if (!(i === 0 && compact)) out.push(nextLine(level));
+      out.push(key(k), isBlock(child) ? ':' : ': ');
       node(child, level + 1, false, false);
     }
   };
 
   try {
     node(value, 0, true, false);
-    return `${out}\n`;
+    out.push('\n');
+    return out.join('');
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
     return undefined;

@@ -22,10 +22,10 @@ export function assertOnlyCredentialReferences(value: unknown, allowed: Readonly
   }
   if (Array.isArray(value)) for (const v of value) assertOnlyCredentialReferences(v, allowed, key);
   else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
       // A key is resolved too when it is a model group name, so keys are checked as values.
       assertOnlyCredentialReferences(k, allowed, '');
-      assertOnlyCredentialReferences(v, allowed, k);
+      assertOnlyCredentialReferences((value as Record<string, unknown>)[k], allowed, k);
     }
 }
 
@@ -54,5 +54,5 @@ export function assertOnlyPortkeyReferences(value: unknown, key = ''): void {
   if (Array.isArray(value)) for (const v of value) assertOnlyPortkeyReferences(v, key);
   else if (value !== null && typeof value === 'object')
     // Keys are tierplan's own (`$eq`, `metadata.tierplan_route`, field names): values only.
-    for (const [k, v] of Object.entries(value)) assertOnlyPortkeyReferences(v, k);
+    for (const k of Object.keys(value)) assertOnlyPortkeyReferences((value as Record<string, unknown>)[k], k);
 }
