@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownCell, joinMarkdown } from '../../src/render/text/markdown-escape.js';
+import fc from 'fast-check';
+import { escapeEveryCase, escapeMarkdownCell, joinMarkdown } from '../../src/render/text/markdown-escape.js';
 
 describe('escapeMarkdownCell', () => {
   it.each([
@@ -42,5 +43,31 @@ describe('escapeMarkdownCell', () => {
 
   it('joinMarkdown escapes each value and keeps our separator', () => {
     expect(joinMarkdown(['a|b', '<c>'], '<br>')).toBe('a\\|b<br>\\<c\\>');
+  });
+});
+
+describe('escapeMarkdownCell shortcut', () => {
+  // Strings mostly from the shortcut's alphabet, with the pieces that must still be escaped mixed in.
+  const piece = fc.constantFrom(
+    ...'abcXYZ019,.;:\'"()@%/+=- '.split(''),
+    '  ',
+    'www.',
+    'WwW.',
+    '://',
+    '1.',
+    '2)',
+    '|',
+    '\n',
+    '#',
+    '\t',
+  );
+  it('returns exactly what the full escaping returns', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const s = pieces.join('');
+        expect(escapeMarkdownCell(s)).toBe(escapeEveryCase(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

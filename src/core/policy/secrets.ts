@@ -38,7 +38,14 @@ const HINT = 'remove the value from the file (and from Git history), and rotate 
 export function findSecrets(doc: unknown, basePath: Path = []): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<object>();
-  const walk = (value: unknown, path: Path, key: string | undefined): void => {
+  // The path is built only for a finding: a linked list costs nothing per node of a large document.
+  type Trail = { up: Trail | undefined; step: string | number } | undefined;
+  const pathOf = (t: Trail): Path => {
+    const steps: Path = [];
+    for (let at = t; at; at = at.up) steps.push(at.step);
+    return [...basePath, ...steps.reverse()];
+  };
+  const walk = (value: unknown, trail: Trail, key: string | undefined): void => {
     if (typeof value === 'string') {
       const kind = literalKind(value, key);
       if (kind)
@@ -47,7 +54,7 @@ export function findSecrets(doc: unknown, basePath: Path = []): Problem[] {
           severity: 'error',
           message: `literal secret (${kind}): ${ADVICE}`,
           hint: HINT,
-          path,
+          path: pathOf(trail),
         });
       return;
     }
@@ -57,12 +64,12 @@ export function findSecrets(doc: unknown, basePath: Path = []): Problem[] {
     if (seen.has(value)) return;
     seen.add(value);
     if (Array.isArray(value)) {
-      for (const [i, item] of value.entries()) walk(item, [...path, i], key);
+      for (let i = 0; i < value.length; i++) walk(value[i], { up: trail, step: i }, key);
       return;
     }
-    for (const [k, v] of Object.entries(value)) walk(v, [...path, k], k);
+    for (const k of Object.keys(value)) walk((value as Record<string, unknown>)[k], { up: trail, step: k }, k);
   };
-  walk(doc, basePath, undefined);
+  walk(doc, undefined, undefined);
   return problems;
 }
 

@@ -9,8 +9,17 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 // as plain text too; `&` is escaped only where it would start an entity (`&amp;`, `&#38;`).
 const PUNCTUATION = /[\\`*_[\]|~#!$<>]|&(?=#?[A-Za-z0-9]+;)/g;
 
+// Most cells (ids, tiers, sentences) need none of the replacements below: letters, digits, single
+// spaces and harmless punctuation, not starting with what opens a list or heading, no `www.`.
+const NOTHING_TO_ESCAPE = /^(?![-+=\d ])(?:[A-Za-z0-9,.;:'"()@%/+=-]| (?! |$))*$/;
+
 /** Escapes a string for one GFM table cell (or any inline position): one line, literal text. */
 export function escapeMarkdownCell(s: string): string {
+  return NOTHING_TO_ESCAPE.test(s) && !s.includes('://') && !/www\./i.test(s) ? s : escapeEveryCase(s);
+}
+
+/** escapeMarkdownCell without its shortcut: what a property test holds the shortcut to. */
+export function escapeEveryCase(s: string): string {
   const oneLine = s.replace(LINE_BREAKS, ' ').replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
   return (
     oneLine
