@@ -5,8 +5,13 @@ import { portkeyLeaf } from '../../core/gateway/leaves.js';
 import { assertOnlyPortkeyReferences } from './references.js';
 
 /** The config for one use case: fallback over its primary group, then its cleared fallbacks. */
-export function portkeyRouteConfig(r: UseCaseRoute, model: RoutingModel, policy: Policy): Record<string, unknown> {
-  const index = deploymentIndex(policy);
+export function portkeyRouteConfig(
+  r: UseCaseRoute,
+  model: RoutingModel,
+  policy: Policy,
+  // Built once by the caller that renders thousands of configs.
+  index = deploymentIndex(policy),
+): Record<string, unknown> {
   const leaf = (t: RouteTarget): Record<string, unknown> => portkeyLeaf(t, index.get(t.deployment)!.deployment);
   const primary =
     r.primary.length === 1
@@ -29,8 +34,9 @@ const SAFE_FILE = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}$/;
 /** One file per use case, keyed by file name: `<alias>.json`. */
 export function renderPortkeyConfigs(model: RoutingModel, policy: Policy): Map<string, string> {
   const files = new Map<string, string>();
+  const index = deploymentIndex(policy);
   for (const r of model.routes) {
-    const config = portkeyRouteConfig(r, model, policy);
+    const config = portkeyRouteConfig(r, model, policy, index);
     assertOnlyPortkeyReferences(config);
     const text = `${JSON.stringify(config, null, 2)}\n`;
     files.set(`${r.alias}.json`, text);
