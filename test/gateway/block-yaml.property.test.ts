@@ -66,6 +66,21 @@ describe('dumpBlockYaml', () => {
     expect(layoutBlockYaml(doc)).toBe(jsyaml.dump(doc, DUMP_OPTIONS));
   });
 
+  it('writes id-like strings as js-yaml does, quoted or not', () => {
+    const idLike = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][\w./:-]{0,12}$/),
+      fc.stringMatching(/^[\w./:# -]{0,6}$/),
+      fc.constantFrom('y', 'N', 'Yes', 'oN', 'OFF', 'TRUE', 'Null', 'nULL', 'yes.', 'no-', 'a:', 'a::b', 'a: b', 'e5'),
+    );
+    fc.assert(
+      fc.property(idLike, (s) => {
+        const doc = { [s]: s, l: [s] };
+        expect(layoutBlockYaml(doc) ?? dumpBlockYaml(doc)).toBe(jsyaml.dump(doc, DUMP_OPTIONS));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('tells apart scalars that look alike', () => {
     const doc = { a: [0, -0, '0', 1, '1', true, 'true', null, 'null', Number.NaN, 'NaN'] };
     expect(layoutBlockYaml(doc)).toBe(jsyaml.dump(doc, DUMP_OPTIONS));

@@ -35,9 +35,11 @@ export async function refuseLinks(out: string, paths: readonly string[]): Promis
   const link = new Map<string, boolean | null>();
   const folders = new Set<string>();
   for (let i = 0; i < prefixes.length; i += BATCH) {
-    const batch = prefixes.slice(i, i + BATCH);
-    for (const rel of batch) {
-      const st = lstatOrNull(join(out, rel));
+    for (const rel of prefixes.slice(i, i + BATCH)) {
+      // Nothing exists below a folder that does not (a fresh --out: thousands of looks saved);
+      // a folder is always listed before what is below it.
+      const up = rel.lastIndexOf('/');
+      const st = up > 0 && link.get(rel.slice(0, up)) === null ? null : lstatOrNull(join(out, rel));
       link.set(rel, st === null ? null : st.isSymbolicLink());
       if (st?.isDirectory()) folders.add(rel);
     }

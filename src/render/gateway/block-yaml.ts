@@ -11,6 +11,13 @@ export const DUMP_OPTIONS: jsyaml.DumpOptions = { lineWidth: -1, noRefs: true, q
 
 class Unsupported extends Error {}
 
+// Strings js-yaml writes as they are: a letter first (no number, date or indicator starts that
+// way), then letters, digits and `_./-`, a `:` only between two of those; minus the words YAML 1.1
+// or 1.2 reads as a boolean or null, which js-yaml quotes. Ids, tags and model names are all like
+// this; a property test holds the shortcut to js-yaml.
+const PLAIN = /^[A-Za-z][\w./-]*(?::[\w./-]+)*$/;
+const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
 /** `jsyaml.dump(value, DUMP_OPTIONS)`, faster on large block documents. */
 export function dumpBlockYaml(value: unknown): string {
   return layoutBlockYaml(value) ?? jsyaml.dump(value, DUMP_OPTIONS);
@@ -24,6 +31,7 @@ export function layoutBlockYaml(value: unknown): string | undefined {
   const strings = new Map<string, string>();
   const others = new Map<string, string>();
   const scalar = (v: string | number | boolean | null): string => {
+    if (typeof v === 'string' && PLAIN.test(v) && !RESERVED.test(v)) return v;
     const memo = typeof v === 'string' ? strings : others;
     // `-0` apart from `0`: Maps and String() take them for one value, js-yaml writes `-0.0`.
     const id = typeof v === 'string' ? v : Object.is(v, -0) ? '-0' : `${typeof v}:${String(v)}`;
@@ -74,9 +82,15 @@ export function layoutBlockYaml(value: unknown): string | undefined {
     Array.isArray(v) ? v.length > 0 : isPlainObject(v) && Object.keys(v).length > 0;
 
   // Mirrors js-yaml's writeNode in block context; `compact` leaves out the first line break. The
-  // pieces are memoised strings collected in an array and joined once: appending them to one string
-  // built a tree of millions of short-lived-but-surviving links that the collector copied over and over.
+  // pieces are memoised strings collected in an array and joined a few thousand at a time:
+  // appending them to one string built a tree of millions of links that the collector copied
+  // over and over, and one join of millions of pieces was slower than joins of chunks.
+  const chunks: string[] = [];
   const out: string[] = [];
+  const flush = (): void => {
+    chunks.push(out.join(''));
+    out.length = 0;
+  };
   const node = (v: unknown, level: number, compact: boolean, inSequence: boolean): void => {
     if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') {
       out.push(scalar(v));
@@ -96,6 +110,7 @@ export function layoutBlockYaml(value: unknown): string | undefined {
     const entries = Object.keys(v);
     if (entries.length === 0) out.push('{}');
     for (let i = 0; i < entries.length; i++) {
+      if (out.length > 4096) flush();
       const k = entries[i]!;
       const child = v[k];
       if (!(i === 0 && compact)) out.push(nextLine(level));
@@ -107,7 +122,8 @@ export function layoutBlockYaml(value: unknown): string | undefined {
   try {
     node(value, 0, true, false);
     out.push('\n');
-    return out.join('');
+    flush();
+    return chunks.join('');
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
     return undefined;
