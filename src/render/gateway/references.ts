@@ -14,15 +14,17 @@ const RESOLVED = /^\s*os\.environ\//i;
  */
 export function assertOnlyCredentialReferences(value: unknown, allowed: ReadonlySet<string>, key = ''): void {
   if (typeof value === 'string') {
-    if (RESOLVED.test(value) && !allowed.has(`${key}=${value}`))
+    // Every reference has a `/`; most strings (ids, tags) have none and skip the pattern.
+    if (value.includes('/') && RESOLVED.test(value) && !allowed.has(`${key}=${value}`))
       throw new Error(
         `refusing to write "${key}": its value would be resolved by LiteLLM as an environment variable (validate the inputs first)`,
       );
     return;
   }
+  if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) for (const v of value) assertOnlyCredentialReferences(v, allowed, key);
-  else if (value !== null && typeof value === 'object')
-    for (const k of Object.keys(value)) {
+  else
+    for (const k in value) {
       // A key is resolved too when it is a model group name, so keys are checked as values.
       assertOnlyCredentialReferences(k, allowed, '');
       assertOnlyCredentialReferences((value as Record<string, unknown>)[k], allowed, k);
@@ -51,8 +53,8 @@ export function assertOnlyPortkeyReferences(value: unknown, key = ''): void {
       );
     return;
   }
+  if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) for (const v of value) assertOnlyPortkeyReferences(v, key);
-  else if (value !== null && typeof value === 'object')
-    // Keys are tierplan's own (`$eq`, `metadata.tierplan_route`, field names): values only.
-    for (const k of Object.keys(value)) assertOnlyPortkeyReferences((value as Record<string, unknown>)[k], k);
+  // Keys are tierplan's own (`$eq`, `metadata.tierplan_route`, field names): values only.
+  else for (const k in value) assertOnlyPortkeyReferences((value as Record<string, unknown>)[k], k);
 }
