@@ -64,12 +64,27 @@ function bars(v: MatrixView): Bar[] {
  * Handlebars escapes markup but passes control characters through; an escape sequence in a
  * name would then reach whoever `cat`s the file. They become U+FFFD; newlines and tabs stay.
  */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
 function withoutControls<T>(value: T): T {
-  if (typeof value === 'string')
-    return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd') as T;
-  if (Array.isArray(value)) return value.map(withoutControls) as T;
+  if (typeof value === 'string') return (CONTROL.test(value) ? value.replace(CONTROLS, '\ufffd') : value) as T;
+  // Copied only where something changed: the view of 10,000 use cases is mostly clean.
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((x: unknown, i) => {
+      const clean = withoutControls(x);
+      if (clean !== x) (copy ??= [...value])[i] = clean;
+    });
+    return (copy ?? value) as T;
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, withoutControls(x)])) as T;
+    let copy: Record<string, unknown> | undefined;
+    for (const [k, x] of Object.entries(value)) {
+      const clean = withoutControls(x);
+      if (clean !== x) (copy ??= { ...(value as Record<string, unknown>) })[k] = clean;
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }
