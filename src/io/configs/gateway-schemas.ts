@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { lintLitellm } from '../../core/verify/lint/litellm.js';
 import { lintPortkey, type PortkeyLintOptions } from '../../core/verify/lint/portkey.js';
 import type { Problem } from '../../core/diagnostics/problems.js';
@@ -10,12 +11,21 @@ import { describeError } from '../schema/schema-messages.js';
 type Path = (string | number)[];
 
 let litellmValidator: ValidateFunction | undefined;
+const require = createRequire(import.meta.url);
 
-// Compiled on first use, once per process; the schema file is found next to the package
-// (src/io or dist/io → ../../schemas), not relative to the cwd.
+// Once per process, on first use. The build precompiles the schema into
+// dist/io/configs/litellm-validator.cjs (scripts/build-validators.mjs); from src/ (tests) it is
+// compiled here, the schema file found next to the package (src/io or dist/io → ../../schemas).
 function litellm(): ValidateFunction {
   if (litellmValidator) return litellmValidator;
-  const ajv = new Ajv.default({ allErrors: true, strict: true, verbose: true, logger: false });
+  try {
+    litellmValidator = (require('./litellm-validator.cjs') as { litellmConfig: ValidateFunction }).litellmConfig;
+    return litellmValidator;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+  }
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, logger: false });
   const schema = JSON.parse(
     readFileSync(new URL('../../../schemas/litellm-config.schema.json', import.meta.url), 'utf8'),
   ) as object;
