@@ -15,6 +15,9 @@ const PATTERNS: { kind: string; re: RegExp }[] = [
   { kind: 'a private key', re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/ },
 ];
 
+// Every pattern above holds one of these; most strings hold none and skip the six tests.
+const ANY_PATTERN = /sk-|AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|AIza|-----BEGIN /;
+
 /** Words that, as a whole segment of a key name, say the value is a credential. */
 const SECRET_WORDS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'credential']);
 const SECRET_PAIRS = [
@@ -74,15 +77,28 @@ export function findSecrets(doc: unknown, basePath: Path = []): Problem[] {
 }
 
 function literalKind(value: string, key: string | undefined): string | undefined {
-  for (const p of PATTERNS) if (p.re.test(value)) return p.kind;
+  if (ANY_PATTERN.test(value)) for (const p of PATTERNS) if (p.re.test(value)) return p.kind;
   if (key !== undefined && isSecretKey(key) && value.trim() !== '' && !ENV_REFERENCE.test(value.trim())) {
     return `a value under the key "${key}"`;
   }
   return undefined;
 }
 
+// A document of thousands of records repeats a few dozen keys: each is judged once. Bounded, so
+// a document of millions of distinct keys cannot grow it without limit.
+const judgedKeys = new Map<string, boolean>();
+
 /** `api_key`, `apiKey`, `client-secret`, `password` — but not `tokens_per_request` or `max_tokens`. */
 export function isSecretKey(key: string): boolean {
+  let secret = judgedKeys.get(key);
+  if (secret === undefined) {
+    secret = judgeKey(key);
+    if (judgedKeys.size < 4096) judgedKeys.set(key, secret);
+  }
+  return secret;
+}
+
+function judgeKey(key: string): boolean {
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()

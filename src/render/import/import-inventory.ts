@@ -3,7 +3,7 @@
 // Strings a YAML 1.1 reader would read otherwise are double-quoted (yaml-safe.ts).
 import { Document, isScalar, visit } from 'yaml';
 import type { Inventory, UseCase } from '../../core/policy/types.js';
-import { commentSafe, escapeRawBreaks, quoteRiskyStrings } from './yaml-safe.js';
+import { commentSafe, escapeRawBreaks, quoteIfRisky } from './yaml-safe.js';
 
 export interface InventoryHeader {
   schemaRef: string;
@@ -39,7 +39,8 @@ export function renderUseCaseItems(useCases: UseCase[]): string {
 }
 
 function finish(doc: Document): string {
-  // Short lists of names read best on one line: classes: [pii, phi].
+  // One walk over the document: short lists of names read best on one line (classes: [pii, phi]),
+  // and strings a YAML 1.1 reader would read otherwise are double-quoted.
   visit(doc, {
     Seq(_, seq) {
       if (
@@ -50,8 +51,8 @@ function finish(doc: Document): string {
       )
         seq.flow = true;
     },
+    Scalar: (_, node) => quoteIfRisky(node),
   });
-  quoteRiskyStrings(doc);
   const text = escapeRawBreaks(doc.toString(OPTIONS));
   return text.endsWith('\n') ? text : `${text}\n`;
 }

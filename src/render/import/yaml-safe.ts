@@ -3,7 +3,7 @@
 // (yes/no/on/off, 0-prefixed octal, sexagesimal 1:30, dates, `<<`, `=`) and treats NEL, LS and
 // PS as line breaks and other control characters as unreadable. Such strings are double-quoted,
 // and the characters no quoting protects are written as escapes.
-import { Scalar, visit, type Document } from 'yaml';
+import { Scalar } from 'yaml';
 
 // TAB, C0 controls but LF (a block scalar holds it), C1 controls, DEL, NEL, LS, PS and the BOM: never left to a reader's interpretation.
 const RISKY = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
@@ -18,18 +18,14 @@ function needsQuotes(text: string): boolean {
   return text === '' || RISKY.test(text) || WORDS.test(text) || NUMBER_LIKE.test(text);
 }
 
-/** Double-quotes every string value that a YAML 1.1 or 1.2 reader could read otherwise. */
-export function quoteRiskyStrings(doc: Document): void {
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string' && needsQuotes(node.value)) node.type = Scalar.QUOTE_DOUBLE;
-    },
-  });
+/** Double-quotes a string value that a YAML 1.1 or 1.2 reader could read otherwise. */
+export function quoteIfRisky(node: Scalar): void {
+  if (typeof node.value === 'string' && needsQuotes(node.value)) node.type = Scalar.QUOTE_DOUBLE;
 }
 
 // The yaml library writes these raw inside double quotes; a YAML 1.1 reader would fold NEL, LS
 // and PS into a space, and refuses DEL and the C1 controls. Every string holding one is
-// double-quoted (quoteRiskyStrings), so each occurrence in the text is inside double quotes,
+// double-quoted (quoteIfRisky), so each occurrence in the text is inside double quotes,
 // where an escape means the same character to every reader.
 const RAW_IN_QUOTES = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
 
