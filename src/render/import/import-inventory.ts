@@ -54,7 +54,9 @@ function style(node: unknown): void {
   else if (isSeq(node)) {
     if (
       node.items.length <= 8 &&
-      node.items.every((i) => isScalar(i) && typeof i.value === 'string' && !i.value.includes('\n') && i.value.length < 40)
+      node.items.every(
+        (i) => isScalar(i) && typeof i.value === 'string' && !i.value.includes('\n') && i.value.length < 40,
+      )
     )
       node.flow = true;
     for (const item of node.items) style(item);

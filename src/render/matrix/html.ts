@@ -74,7 +74,9 @@ function withoutControls<T>(value: T): T {
     let copy: unknown[] | undefined;
     value.forEach((x: unknown, i) => {
       const clean = withoutControls(x);
-      if (clean !== x) (copy ??= [...value])[i] = clean;
+      if (clean === x) return;
+      copy ??= [...value];
+      copy[i] = clean;
     });
     return (copy ?? value) as T;
   }
@@ -82,7 +84,9 @@ function withoutControls<T>(value: T): T {
     let copy: Record<string, unknown> | undefined;
     for (const [k, x] of Object.entries(value)) {
       const clean = withoutControls(x);
-      if (clean !== x) (copy ??= { ...(value as Record<string, unknown>) })[k] = clean;
+      if (clean === x) continue;
+      copy ??= { ...(value as Record<string, unknown>) };
+      copy[k] = clean;
     }
     return (copy ?? value) as T;
   }
