@@ -32,7 +32,8 @@ export async function* gatewayDrift(
       targets.map(async (t) => (await listFiles(join(out, TARGET_DIRS[t]))).map((p) => `${TARGET_DIRS[t]}/${p}`)),
     )
   ).flat();
-  const onDisk = listed.filter((p) => !isTemp(p.split('/').pop() ?? ''));
+  // A temporary, or anything in a folder staged whole, is an interrupted write's, not an output.
+  const onDisk = listed.filter((p) => !p.split('/').some(isTemp));
   for (const path of [...new Set([...expected.keys(), ...onDisk])].sort()) {
     const want = expected.get(path) ?? null;
     const have = await readIfExists(join(out, path));

@@ -126,6 +126,33 @@ describe('plan --out on 2,000 use cases', () => {
     }
   }, 300_000);
 
+  it('killed (SIGKILL) writing into an empty folder at 6 seeded points: nothing, or the whole new tree', async () => {
+    const r = rng(11);
+    const all = new Set([...treeB.keys()].map((p) => (dirname(p) === '.' ? '' : dirname(p))));
+    const empty: Tree = new Map();
+    for (let i = 0; i < 6; i++) {
+      const out = join(work, `fresh-kill-${i}`);
+      const { child, done } = start(invB, out);
+      // New folders are staged whole and renamed into place: kill before, during and after.
+      const delay = Math.floor(r() * (i % 2 === 0 ? runMs : 30));
+      if (i % 2 === 1) await until(() => existsSync(join(out, JOURNAL)) || child.exitCode !== null);
+      const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+      await done;
+      clearTimeout(timer);
+      if (!existsSync(out)) continue;
+      const left = snapshot(out);
+      // Anything under a temporary name, or inside a temporary folder, is not an output yet.
+      const owned = new Map([...left].filter(([p]) => !p.split('/').some(isTemp)));
+      owned.delete(JOURNAL);
+      if (!left.has(JOURNAL)) expect(same(owned, empty) || same(owned, treeB)).toBe(true);
+      else for (const [p, t] of owned) expect(t).toBe(treeB.get(p));
+      await recoverTree(out, all);
+      const after = snapshot(out);
+      expect(same(after, empty) || same(after, treeB)).toBe(true);
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
+
   it('SIGINT while the new files are written: exit 130, one line saying nothing changed, the old tree, no temporaries', async () => {
     const out = join(work, 'sigint');
     cpSync(pristineA, out, { recursive: true });

@@ -233,6 +233,45 @@ describe('writeTree', () => {
     expect(Object.keys(manifestOf(out).files)).toEqual(['litellm/config.yaml', 'portkey/a.json', 'portkey/c.json']);
   });
 
+  it('deletes a folder staged whole by a write killed before its journal, counting its files', async () => {
+    const out = tempDir();
+    mkdirSync(join(out, `${TEMP_PREFIX}x-d0`, 'use-cases'), { recursive: true });
+    writeFileSync(join(out, `${TEMP_PREFIX}x-d0`, 'routes.json'), '{}\n');
+    writeFileSync(join(out, `${TEMP_PREFIX}x-d0`, 'use-cases', 'a.json'), '{}\n');
+    const notes: string[] = [];
+    await writeTree(out, [{ path: 'plan.json', text: '{}\n' }], { ...opts, note: (l) => notes.push(l) });
+    expect(notes).toEqual([`removed 2 temporary file(s) left in ${out} by an interrupted earlier write`]);
+    expect(Object.keys(tree(out))).toEqual([MANIFEST, 'plan.json']);
+  });
+
+  it('finishes a switch that renames a staged folder into place, counting its files', async () => {
+    const out = tempDir();
+    mkdirSync(join(out, `${TEMP_PREFIX}x-d0`, 'use-cases'), { recursive: true });
+    writeFileSync(join(out, `${TEMP_PREFIX}x-d0`, 'routes.json'), 'r\n');
+    writeFileSync(join(out, `${TEMP_PREFIX}x-d0`, 'use-cases', 'a.json'), 'a\n');
+    writeFileSync(
+      join(out, `${TEMP_PREFIX}x-1`),
+      '{"generator":"t","files":{"portkey/routes.json":"-","portkey/use-cases/a.json":"-"}}\n',
+    );
+    const renames = [
+      [`${TEMP_PREFIX}x-d0`, 'portkey'],
+      [`${TEMP_PREFIX}x-1`, MANIFEST],
+    ];
+    writeFileSync(join(out, JOURNAL), JSON.stringify({ renames, remove: [] }));
+    const notes: string[] = [];
+    await writeTree(out, [{ path: 'plan.json', text: '{}\n' }], {
+      ...opts,
+      scope: ['plan.json'],
+      note: (l) => notes.push(l),
+    });
+    expect(notes).toEqual([`an earlier write to ${out} was interrupted after its switch began; finished it (3 files)`]);
+    expect(tree(out)).toMatchObject({
+      'plan.json': '{}\n',
+      [join('portkey', 'routes.json')]: 'r\n',
+      [join('portkey', 'use-cases', 'a.json')]: 'a\n',
+    });
+  });
+
   it('refuses paths outside --out and its own bookkeeping names', async () => {
     const out = tempDir();
     for (const path of ['../x.json', MANIFEST, `portkey/${TEMP_PREFIX}a`])

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,9 @@ describe('gatewayDrift', () => {
     await writeTree(out, old, { generator: 'test', scope: ['portkey'] });
     writeFileSync(join(out, 'portkey', 'use-cases', 'mine.json'), 'm\n');
     writeFileSync(join(out, 'portkey', 'use-cases', `${TEMP_PREFIX}abc-1`), 'half');
+    // A folder staged whole by a killed write: its files have ordinary names.
+    mkdirSync(join(out, 'portkey', `${TEMP_PREFIX}abc-d0`));
+    writeFileSync(join(out, 'portkey', `${TEMP_PREFIX}abc-d0`, 'new.json'), 'n\n');
     const drifted = [];
     for await (const d of gatewayDrift(out, ['portkey'], [{ path: 'portkey/routes.json', text: '{}\n' }]))
       drifted.push(d);

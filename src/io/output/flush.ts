@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { syncDir } from './manifest.js';
 
 // Absolute paths: a `sync` found through PATH is not necessarily coreutils'.
 const SYNC = ['/usr/bin/sync', '/bin/sync'];
@@ -26,6 +27,8 @@ export async function flushFiles(paths: readonly string[]): Promise<void> {
   if (paths.length === 0) return;
   if (process.platform === 'linux' && (await syncFileSystems(paths))) return;
   for (let i = 0; i < paths.length; i += BATCH) await Promise.all(paths.slice(i, i + BATCH).map((p) => fsyncFile(p)));
+  // Their names too: a folder staged whole (staging.ts) is made by this run, entries and all.
+  for (const dir of new Set(paths.map((p) => dirname(p)))) await syncDir(dir);
 }
 
 async function fsyncFile(path: string): Promise<void> {

@@ -2,8 +2,8 @@
 // killed part-way (SIGKILL, power loss) left behind. Recovery is deterministic: a journal means
 // the earlier run had passed its commit point, so its switch is finished (the new tree); no
 // journal means it had not, so its temporaries are deleted (the old tree).
-import { type Stats, lstatSync, renameSync } from 'node:fs';
-import { readdir, rmdir, unlink } from 'node:fs/promises';
+import { type Stats, lstatSync, readdirSync, renameSync } from 'node:fs';
+import { readdir, rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { OutputError } from '../source/errors.js';
 import { type Journal, JOURNAL, isTemp, readJournal, syncDir } from './manifest.js';
@@ -82,32 +82,46 @@ export async function recoverTree(out: string, dirs: Iterable<string>): Promise<
   let finished = 0;
   if (journal) {
     await refuseLinks(out, [...journal.renames.map(([, target]) => target), ...journal.remove]);
-    finished = await applyJournal(out, journal);
+    for (const target of await applyJournal(out, journal)) finished += filesAt(join(out, target));
   }
   let temps = 0;
   for (const dir of new Set(['', ...dirs])) {
     const entries = await readdir(join(out, dir), { withFileTypes: true }).catch(() => []);
-    for (const e of entries)
-      if (e.isFile() && isTemp(e.name)) {
-        await unlink(join(out, dir, e.name));
+    for (const e of entries) {
+      if (!isTemp(e.name)) continue;
+      const path = join(out, dir, e.name);
+      if (e.isFile()) {
+        await unlink(path);
         temps++;
+      } else if (e.isDirectory()) {
+        // A folder staged whole (staging.ts): its files were never visible under their names.
+        temps += filesAt(path);
+        await rm(path, { recursive: true, force: true });
       }
+    }
   }
   return { finished, temps };
 }
 
+/** 1 for a file, the files inside (at any depth) for a folder. */
+function filesAt(path: string): number {
+  const st = lstatOrNull(path);
+  if (!st?.isDirectory()) return st ? 1 : 0;
+  return readdirSync(path, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+}
+
 /**
- * Moves every temporary still present into place and removes the stale files, then deletes the
- * journal. Safe to repeat: a rename already done has no temporary left, a removal already done
- * has no file left. Returns how many renames it did.
+ * Moves every temporary still present into place (a file, or a folder staged whole) and removes
+ * the stale files, then deletes the journal. Safe to repeat: a rename already done has no
+ * temporary left, a removal already done has no file left. Returns the targets it moved now.
  */
-export async function applyJournal(out: string, journal: Journal): Promise<number> {
-  let done = 0;
+export async function applyJournal(out: string, journal: Journal): Promise<string[]> {
+  const done: string[] = [];
   for (let i = 0; i < journal.renames.length; i += BATCH) {
     for (const [temp, target] of journal.renames.slice(i, i + BATCH)) {
       try {
         renameSync(join(out, temp), join(out, target));
-        done++;
+        done.push(target);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       }

@@ -17,6 +17,7 @@ import {
   writeJournal,
 } from './manifest.js';
 import { flushFiles, writeNew } from './flush.js';
+import { stage } from './staging.js';
 import { applyJournal, recoverTree, refuseLinks } from './recover.js';
 import { catchSignals, nextTurn, OutputInterrupted, SIGNALS } from './signals.js';
 
@@ -94,14 +95,19 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
 
   const signal = catchSignals();
   const run = randomBytes(6).toString('hex');
+  const staged = stage(
+    root,
+    all.map((f) => f.path),
+    run,
+  );
   const temps: string[] = [];
   let current = all[0]?.path ?? MANIFEST;
   try {
     // Each folder is made once (in the files' order, so a failure names the first file under it);
     // then the files' own paths are checked for folders, first failure in order.
     const made = new Set<string>();
-    for (const f of all) {
-      const dir = dirname(f.path);
+    for (const [i, f] of all.entries()) {
+      const dir = dirname(staged.temps[i]!);
       if (made.has(dir)) continue;
       current = f.path;
       created.push(...(await makeParents(join(root, dir))));
@@ -125,16 +131,10 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
     // Thousands of small files (one Portkey config per use case) are written a batch at a time,
     // then flushed together (flush.ts). A signal is looked at between batches.
     for (let i = 0; i < all.length && signal.got === null; i += WRITE_BATCH) {
-      const batch = all.slice(i, i + WRITE_BATCH).map((f, j) => {
-        const temp = join(dirname(f.path), `${TEMP_PREFIX}${run}-${i + j}`)
-          .split(sep)
-          .join('/');
-        temps.push(temp);
-        return { f, temp };
-      });
-      for (const { f, temp } of batch) {
-        current = f.path;
-        writeNew(join(root, temp), f.bytes);
+      for (let j = i; j < Math.min(i + WRITE_BATCH, all.length); j++) {
+        current = all[j]!.path;
+        temps.push(staged.temps[j]!);
+        writeNew(join(root, staged.temps[j]!), all[j]!.bytes);
       }
       await nextTurn();
     }
@@ -145,7 +145,7 @@ export async function writeTree(out: string, files: readonly TreeFile[], opts: T
     await flushFiles(temps.map((t) => join(root, t)));
     if (signal.got !== null)
       throw new OutputInterrupted(`interrupted (${signal.got}): nothing under ${out} was changed`, SIGNALS[signal.got]);
-    const journal: Journal = { renames: all.map((f, i) => [temps[i]!, f.path]), remove: stale };
+    const journal: Journal = { renames: staged.renames, remove: stale };
     // The commit point: once the journal is in place this run, or the next one, finishes the switch.
     await writeJournal(root, journal, join(root, `${TEMP_PREFIX}${run}-journal`));
     temps.length = 0;
@@ -208,6 +208,9 @@ function checkPaths(root: string, files: readonly TreeFile[]): void {
   }
 }
 
+/** The folders of `paths` and every folder above them: where a run may have left temporaries. */
 function dirsOf(paths: readonly string[]): Set<string> {
-  return new Set(paths.map((p) => (dirname(p) === '.' ? '' : dirname(p))));
+  const dirs = new Set<string>();
+  for (const p of paths) for (let d = dirname(p); d !== '.' && d !== '' && !dirs.has(d); d = dirname(d)) dirs.add(d);
+  return dirs;
 }
