@@ -13,9 +13,12 @@ export interface InventoryHeader {
 }
 
 const OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+// Every use case written out in full: a value shared by two rows is never an anchor and alias
+// (which some readers refuse), and the library keeps no table of the objects it has seen.
+const DOCUMENT = { aliasDuplicateObjects: false } as const;
 
 export function renderImportedInventory(inventory: Inventory, h: InventoryHeader): string {
-  const doc = new Document(inventory);
+  const doc = new Document(inventory, DOCUMENT);
   const n = inventory.use_cases.length;
   const lines = [
     ` yaml-language-server: $schema=${h.schemaRef}`,
@@ -35,7 +38,7 @@ export function renderImportedInventory(inventory: Inventory, h: InventoryHeader
 
 /** Use cases as a top-level YAML list (`- id: …`), styled as the imported inventory: for appending to one. */
 export function renderUseCaseItems(useCases: UseCase[]): string {
-  return finish(new Document(useCases));
+  return finish(new Document(useCases, DOCUMENT));
 }
 
 function finish(doc: Document): string {
