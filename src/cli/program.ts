@@ -355,6 +355,11 @@ export function buildProgram(exit: (code: number) => void): Command {
         ['table', 'markdown', 'html', 'json', 'sarif'],
       ),
     )
+    .option(
+      '--width <columns>',
+      'width of the terminal table (default: $COLUMNS, else the terminal width, else 80)',
+      columns,
+    )
     .addOption(annotationsOption())
     .option('-o, --out <dir>', 'write review.md, review.html and review.json into DIR')
     .option('--propose <file>', 'write the proposed inventory changes as a YAML patch to review and apply')

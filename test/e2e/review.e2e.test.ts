@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadExample } from '../gateway/example.js';
+import { displayWidth } from '../render/text-width.js';
 import { repo, tierplan } from './run-cli.js';
 import { spendLogs } from './support/spend-logs.js';
 
@@ -51,6 +52,31 @@ describe('tierplan review', async () => {
     );
     expect(r.stderr).toMatch(/^\d+ findings at --fail-on breach: breach: clinical-notes-coding on api \(/m);
   });
+
+  it.each([
+    ['--width 80', ['--width', '80'], {}, 80],
+    ['COLUMNS=100', [], { COLUMNS: '100' }, 100],
+    ['a pipe, no COLUMNS', [], { COLUMNS: '' }, 80],
+  ] as const)(
+    'the terminal table fits its width (%s), and ids break only after a hyphen',
+    (_name, flags, env, width) => {
+      const r = tierplan(['review', '--usage', EXAMPLE_USAGE, ...example, '--quarter', '2026-Q3', ...flags], { env });
+      expect(r.code).toBe(1);
+      const lines = r.stdout.split('\n');
+      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+      expect(Math.max(...lines.map(displayWidth))).toBeGreaterThan(width - 5);
+      const ids = [
+        ...ex.inventory.use_cases.map((u) => u.id),
+        ...ex.policy.tiers.flatMap((t) => t.deployments.map((d) => d.id)),
+      ];
+      for (const id of ids)
+        for (let k = 4; k < id.length; k++) {
+          // A cell line that ends inside a word of an id (engineerin│ g-docs): the id was cut there.
+          if (!/[a-z0-9]{2}/i.test(id.slice(k - 1, k + 1)) || ids.includes(id.slice(0, k))) continue;
+          expect(r.stdout, `${id} cut after ${id.slice(0, k)}`).not.toMatch(new RegExp(`[ │]${id.slice(0, k)} *│`));
+        }
+    },
+  );
 
   it('reads the same export gzipped, and writes the report files and the proposals patch', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierplan-review-'));

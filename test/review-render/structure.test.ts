@@ -75,6 +75,22 @@ describe('terminal', () => {
     expect(amounts.length).toBeGreaterThan(0);
     for (const a of amounts) expect(text).toContain(a);
   });
+  it.each([80, 100, 120])('at %i columns no use case or deployment id is cut except after a hyphen', (width) => {
+    const r = realisticReview();
+    const text = reviewRenderers.table(r, { color: false, width });
+    const ids = [...new Set([...r.usage.map((u) => u.use_case), ...r.deployments.map((d) => d.deployment)])];
+    expect(ids.length).toBeGreaterThan(10);
+    for (const id of ids)
+      for (let k = 1; k < id.length; k++) {
+        const head = id.slice(0, k);
+        // A cell line ending inside a word of an id (four characters in, so prose such as "in" or
+        // "it" is not taken for one): the id was cut there.
+        if (k < 4 || !/[a-z0-9]{2}/i.test(id.slice(k - 1, k + 1)) || ids.includes(head)) continue;
+        expect(text, `${id} cut after "${head}"`).not.toMatch(
+          new RegExp(`(^|[ │])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} *│`, 'm'),
+        );
+      }
+  });
   it('colours only when asked', () => {
     expect(reviewRenderers.table(review, { color: true })).toContain('\u001b[');
   });

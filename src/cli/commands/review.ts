@@ -39,6 +39,8 @@ export interface ReviewOptions extends InputOptions, ReviewSqlOptions {
   to?: string;
   previous?: string;
   format?: 'table' | 'markdown' | 'html' | 'json' | 'sarif';
+  /** Columns of the terminal table; over $COLUMNS and the terminal's width. */
+  width?: number;
   annotations?: Annotations;
   out?: string;
   propose?: string;
@@ -152,7 +154,14 @@ export async function review(ctx: CliContext, opts: ReviewOptions): Promise<numb
   if (format === 'sarif') {
     const { renderSarif } = await import('../../render/diagnostics/sarif.js');
     ctx.out(renderSarif(placed, { version: version(), rules: REVIEW_CODES }));
-  } else if (format) ctx.out(reviewRenderers[format](result, { color: format === 'table' && ctx.color }));
+  } else if (format)
+    ctx.out(
+      reviewRenderers[format](result, {
+        color: format === 'table' && ctx.color,
+        // Without --width, COLUMNS or a terminal (a pipe, a CI log) the renderer's default: 80 columns.
+        width: opts.width ?? ctx.columns,
+      }),
+    );
   printAnnotations(ctx, opts.annotations, placed);
   const findings = failOn(result, opts.failOn, ctx);
   // A file damaged midway still gets its report (the rows before the damage count), but CI must

@@ -13,10 +13,10 @@ import { sanitizeTerminal as clean, terminalStyle, wrapPlain, type TerminalStyle
 import type { Review } from '../../core/review/review-types.js';
 
 // The review summary for a terminal. Readable without colour (colour only repeats the text);
-// column widths follow the content and fit ctx.width (default 120, at least 80), so the output
-// is stable and no line runs past the terminal.
+// column widths follow the content and fit ctx.width (default 80, as for the plan; at least 80),
+// so the output is stable and no line runs past the terminal.
 
-const DEFAULT_WIDTH = 120;
+const DEFAULT_WIDTH = 80;
 const MIN_WIDTH = 80;
 
 type Align = 'left' | 'right';
@@ -106,17 +106,23 @@ function monthly(v: ReviewView, s: TerminalStyle, width: number): string {
 
 function deployments(v: ReviewView, s: TerminalStyle, width: number): string {
   if (v.deployments.length === 0) return 'The policy has no self-hosted deployment (fixed_cost and capacity).';
+  // Below 110 columns a column of use cases would break their ids mid-word: they go under the
+  // deployment's name instead, as the triggers' subjects do.
+  const inline = width < 110;
+  const onIt = (d: ReviewView['deployments'][number]): string =>
+    d.useCases.length ? clean(d.useCases.join(', ')) : 'none';
   const rows = v.deployments.map((d) => [
-    `${s.c.bold(clean(d.deployment))}\n${s.tier(clean(d.tier), d.cls)}`,
+    [s.c.bold(clean(d.deployment)), s.tier(clean(d.tier), d.cls), ...(inline ? [`on it: ${onIt(d)}`] : [])].join('\n'),
     clean(d.fixed),
     ...v.months.map((month) => d.months.find((m) => m.month === month)?.utilisation ?? '–'),
     s.c.bold(d.utilisation),
-    d.useCases.length ? clean(d.useCases.join(', ')) : 'none',
+    ...(inline ? [] : [onIt(d)]),
   ]);
-  const head = ['deployment', 'fixed/mo', ...v.months, 'period', 'use cases on it'];
+  const head = ['deployment', 'fixed/mo', ...v.months, 'period', ...(inline ? [] : ['use cases on it'])];
+  const last = inline ? -1 : head.length - 1;
   const table = grid(s, width, head, rows, {
-    align: head.map((_, i) => (i === 0 || i === head.length - 1 ? 'left' : 'right')),
-    prose: head.map((_, i) => i === 0 || i === head.length - 1),
+    align: head.map((_, i) => (i === 0 || i === last ? 'left' : 'right')),
+    prose: head.map((_, i) => i === 0 || i === last),
   });
   return [table, ...wrapPlain(DEPLOYMENTS_LEGEND, width).map((l) => s.c.dim(l))].join('\n');
 }
