@@ -137,8 +137,9 @@ function headerComment(model: RoutingModel, header: GatewayHeader): string {
     // No date here: `--check` compares byte for byte, and a date alone must never be drift.
     ` Inputs: ${header.inputs.map(safe).join(', ')}; policy "${safe(model.policy)}".`,
     ` Each use case is a model group named by its id; fallbacks reach only tiers cleared for its data.`,
+    // One a line: thousands of retired use cases and gaps stay readable, and one changing is one line of diff.
     ...(model.unrouted.length > 0
-      ? [` Not routed: ${model.unrouted.map((u) => `${u.alias} (${safe(u.reason)})`).join('; ')}`]
+      ? [` Not routed (${model.unrouted.length}):`, ...model.unrouted.map((u) => `   ${u.alias} (${safe(u.reason)})`)]
       : []),
   ].join('\n');
 }
