@@ -132,7 +132,7 @@ describe('proposals', () => {
 
   it('a retirement: the status line before and after', () => {
     const review = fixtureReview();
-    const p = buildReviewView(review).proposals[0]!;
+    const p = buildReviewView(review).proposals.find((x) => x.action === 'retire')!;
     expect(p.sentence).toBe('Retire quiet (status production → retired)');
     expect(p.patch.map((l) => `${l.sign} ${l.text}`)).toEqual(['- status: production', '+ status: retired']);
   });

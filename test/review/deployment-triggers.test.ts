@@ -40,7 +40,7 @@ describe('capacity_below: a deployment’s real traffic', () => {
     );
     expect(f.move.note).toContain('$6,000/month');
     // No use case is moved or retired for it: capacity planning needs a person.
-    expect(r.proposals).toEqual([]);
+    expect(r.proposals.filter((p) => p.trigger === 'onprem-underused')).toEqual([]);
   });
 
   it('does not fire on a deployment above the threshold, nor on one below it for fewer months than needed', () => {

@@ -245,6 +245,22 @@ describe('triggers', () => {
     );
   });
 
+  it('an override past its date is proposed for removal, with what the policy does without it', () => {
+    const r = review(baseline());
+    const old = INVENTORY.use_cases.find((u) => u.id === 'old-pin')!;
+    expect(r.proposals).toContainEqual({
+      use_case: 'old-pin',
+      action: 'move',
+      change: { path: ['override'], from: old.override, to: null },
+      reason: expect.stringMatching(
+        /^it expired on 2026-01-31 and is already ignored: the policy places it on \S+$/,
+      ) as string,
+      trigger: 'override-expired',
+    });
+    // An override still in force is left to the meeting: no proposal touches it.
+    expect(r.proposals.some((p) => p.use_case === 'claims')).toBe(false);
+  });
+
   it('capacity_above: a self-hosted deployment above 80 % of capacity → plan capacity', () => {
     const f = fired([...baseline(), on('vault', 'vllm-llama-8b', '2026-03', { input_tokens: 17_000_000_000 })]).find(
       (x) => x.trigger === 'onprem-capacity',

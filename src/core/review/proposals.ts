@@ -1,13 +1,17 @@
 // Proposals: the inventory changes the fired triggers suggest, as data (path inside the use
 // case's entry, from, to) for a YAML patch writer that keeps the architect's comments. Only
 // moves that name a cleared tier and retirements become changes; "evaluate" and capacity
-// planning stay in the triggers section, since they need a person's judgement first.
+// planning stay in the triggers section, since they need a person's judgement first. An
+// override past its date is proposed for removal too: the plan already ignores it.
 import type { Plan } from '../plan/plan-types.js';
 import type { Inventory, Override, Policy } from '../policy/types.js';
 import { cmp } from './aggregate.js';
 import { endOfMonthPlusYears } from './months.js';
 import { isCleared, servingTiers } from './moves.js';
 import type { Proposal, TriggerFiring } from './review-types.js';
+
+/** The `trigger` of a proposal no trigger made: the removal of an override that has expired. */
+export const EXPIRED_OVERRIDE = 'override-expired';
 
 export function computeProposals(
   firings: TriggerFiring[],
@@ -74,6 +78,20 @@ export function computeProposals(
         });
       }
     }
+  }
+  // A trigger's proposal for the same use case (a retirement, a new override) comes first.
+  for (const u of plan.use_cases) {
+    const entry = entries.get(u.id);
+    if (u.override?.state !== 'expired' || !entry?.override || byUseCase.has(u.id)) continue;
+    const placed = u.tier === null ? 'the policy finds no tier for it' : `the policy places it on ${u.tier}`;
+    // The sentence says what the change does; the reason, only why.
+    offer({
+      use_case: u.id,
+      action: 'move',
+      change: { path: ['override'], from: entry.override, to: null },
+      reason: `it expired on ${u.override.expires} and is already ignored: ${placed}`,
+      trigger: EXPIRED_OVERRIDE,
+    });
   }
   return [...byUseCase.values()].sort((a, b) => cmp(a.use_case, b.use_case));
 }

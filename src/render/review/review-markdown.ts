@@ -164,7 +164,7 @@ function fenced(lang: string, lines: string[]): string[] {
 
 function proposalsSection(v: ReviewView): string[] {
   const item = (p: ProposalView): string[] => [
-    `- **${esc(p.sentence)}**: ${esc(p.reason)} (trigger ${esc(p.trigger)})`,
+    `- **${esc(p.sentence)}**: ${esc(p.reason)} (${esc(p.origin)})`,
     '',
     ...fenced(
       'diff',

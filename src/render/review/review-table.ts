@@ -200,7 +200,7 @@ function proposals(v: ReviewView, s: TerminalStyle, width: number): string {
   return v.proposals
     .map((p) =>
       [
-        ...wrapPlain(`${clean(p.sentence)}: ${clean(p.reason)} (trigger ${clean(p.trigger)})`, width).map((l, i) =>
+        ...wrapPlain(`${clean(p.sentence)}: ${clean(p.reason)} (${clean(p.origin)})`, width).map((l, i) =>
           i === 0 ? s.c.bold(l) : l,
         ),
         // The YAML keeps its indentation; only a line too long for the terminal is wrapped.

@@ -3,6 +3,7 @@ import { formatInt, formatTokens, formatUtilisation } from '../text/format.js';
 import { formatAmount } from '../../core/review/money.js';
 import type { Proposal, TriggerFiring } from '../../core/review/review-types.js';
 import { cmp } from '../../core/review/aggregate.js';
+import { EXPIRED_OVERRIDE } from '../../core/review/proposals.js';
 
 // The triggers that fired, grouped by trigger (one table per rule, one row per subject, each
 // month's figure in the rule's own measure), and the inventory changes the review proposes, as
@@ -63,6 +64,8 @@ export interface ProposalView {
   sentence: string;
   reason: string;
   trigger: string;
+  /** What prompted it, as the report names it: `trigger idle`, `expired override`. */
+  origin: string;
   /** The change as YAML lines of the use case's entry: `-` what it holds now, `+` what it will hold. */
   patch: { sign: '-' | '+'; cls: 'del' | 'add'; text: string }[];
 }
@@ -221,6 +224,7 @@ export function proposalView(p: Proposal, firings: ReadonlyMap<string, TriggerFi
     sentence: sentence(p, firing),
     reason: withoutSubject(p.reason, p.use_case),
     trigger: p.trigger,
+    origin: p.trigger === EXPIRED_OVERRIDE ? 'expired override' : `trigger ${p.trigger}`,
     patch,
   };
 }
