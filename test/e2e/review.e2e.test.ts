@@ -166,6 +166,11 @@ describe('tierplan review', async () => {
     const md = tierplan(['review', '--apply', 'proposals.yaml', '--format', 'markdown'], { cwd: dir });
     expect(md.code).toBe(2);
     expect(md.stderr).toMatch(/--apply lists the changes it made as table or json, not markdown/);
+    // Nor are CI annotations: --apply has no findings to place, so the flag is refused, not ignored.
+    const annotated = tierplan(['review', '--apply', 'proposals.yaml', '--annotations', 'github'], { cwd: dir });
+    expect(annotated.code).toBe(2);
+    expect(annotated.stderr).toMatch(/--annotations places review findings, and --apply reports no findings/);
+    expect(annotated.stdout).toBe('');
   });
 
   it('bad usage input: exit 2 with the file named, nothing written', () => {

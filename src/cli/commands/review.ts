@@ -183,6 +183,10 @@ async function apply(
 ): Promise<number> {
   if (opts.format !== undefined && opts.format !== 'table' && opts.format !== 'json')
     throw new UsageError(`--apply lists the changes it made as table or json, not ${opts.format}`);
+  if (opts.annotations !== undefined)
+    throw new UsageError(
+      '--annotations places review findings, and --apply reports no findings: drop --annotations (--format json lists the changes for a script)',
+    );
   const { applyProposalsPatchFile } = await import('../../io/edit/proposals-patch.js');
   // The patched inventory must pass validate's checks, which need the policy the review used.
   const { policy, diagnostics } = await loadPolicy(opts.policy);
