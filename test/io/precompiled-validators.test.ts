@@ -80,3 +80,26 @@ describe('precompiled LiteLLM config validator', () => {
     expect(invalid).toBeGreaterThan(2);
   });
 });
+
+describe('the built CLI loads the validators the build compiled', () => {
+  it('verify and import use litellm-validator.cjs and mapping-validator.cjs from dist, compiling nothing', async () => {
+    const dist = (path: string): string => new URL(`../../dist/${path}`, import.meta.url).href;
+    const schemas = (await import(
+      dist('io/configs/gateway-schemas.js')
+    )) as typeof import('../../src/io/configs/gateway-schemas.js');
+    const mapping = (await import(
+      dist('io/import/load-mapping.js')
+    )) as typeof import('../../src/io/import/load-mapping.js');
+    // Forget what the tests above loaded: what is in the cache after the calls is what they loaded.
+    for (const k of Object.keys(require.cache)) if (k.endsWith('validator.cjs')) delete require.cache[k];
+    schemas.validateLitellmSchema({ model_list: [] });
+    await mapping.loadImportMapping('examples/import/import-mapping.yaml');
+    const loaded = Object.keys(require.cache).filter((k) => k.endsWith('validator.cjs'));
+    expect(loaded).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/dist\/io\/configs\/litellm-validator\.cjs$/),
+        expect.stringMatching(/dist\/io\/import\/mapping-validator\.cjs$/),
+      ]),
+    );
+  });
+});

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { lintLitellm } from '../../core/verify/lint/litellm.js';
 import { lintPortkey, type PortkeyLintOptions } from '../../core/verify/lint/portkey.js';
@@ -7,29 +5,19 @@ import type { Problem } from '../../core/diagnostics/problems.js';
 import type { PlacedProblem } from '../source/locate.js';
 import { dedupe, dropSuggestedMissing, samePath, toPath } from '../schema/ajv-problems.js';
 import { describeError } from '../schema/schema-messages.js';
+import { standaloneValidator } from '../schema/standalone.js';
 
 type Path = (string | number)[];
 
 let litellmValidator: ValidateFunction | undefined;
-const require = createRequire(import.meta.url);
 
-// Once per process, on first use. The build precompiles the schema into
-// dist/io/configs/litellm-validator.cjs (scripts/build-validators.mjs); from src/ (tests) it is
-// compiled here, the schema file found next to the package (src/io or dist/io → ../../schemas).
+// Once per process, on first use; precompiled by the build (io/schema/standalone.ts).
 function litellm(): ValidateFunction {
-  if (litellmValidator) return litellmValidator;
-  try {
-    litellmValidator = (require('./litellm-validator.cjs') as { litellmConfig: ValidateFunction }).litellmConfig;
-    return litellmValidator;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
-  }
-  const Ajv = (require('ajv') as typeof import('ajv')).default;
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, logger: false });
-  const schema = JSON.parse(
-    readFileSync(new URL('../../../schemas/litellm-config.schema.json', import.meta.url), 'utf8'),
-  ) as object;
-  litellmValidator = ajv.compile(schema);
+  litellmValidator ??= standaloneValidator(
+    '../configs/litellm-validator.cjs',
+    'litellmConfig',
+    'litellm-config.schema.json',
+  );
   return litellmValidator;
 }
 

@@ -1,7 +1,5 @@
 // Reads and validates an import mapping (schemas/import-mapping.schema.json): positioned
 // diagnostics (file:line:column) when it is wrong, like every other input.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import type { ImportMapping } from '../../core/import/mapping-types.js';
 import { InputError } from '../source/errors.js';
@@ -9,24 +7,13 @@ import { toDiagnostics, type SourceLocator } from '../source/locate.js';
 import { readText } from '../source/read-text.js';
 import { readYaml } from '../source/read-yaml.js';
 import { describeMappingErrors } from './mapping-problems.js';
+import { standaloneValidator } from '../schema/standalone.js';
 
-const require = createRequire(import.meta.url);
 let validator: ValidateFunction | undefined;
 
-// The build precompiles the schema (scripts/build-validators.mjs); from src/ (tests) it is compiled here.
+// Once per process, on first use; precompiled by the build (io/schema/standalone.ts).
 function compiled(): ValidateFunction {
-  if (validator) return validator;
-  try {
-    validator = (require('./mapping-validator.cjs') as { importMapping: ValidateFunction }).importMapping;
-    return validator;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
-  }
-  const Ajv = (require('ajv') as typeof import('ajv')).default;
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, logger: false });
-  validator = ajv.compile(
-    JSON.parse(readFileSync(new URL('../../../schemas/import-mapping.schema.json', import.meta.url), 'utf8')) as object,
-  );
+  validator ??= standaloneValidator('../import/mapping-validator.cjs', 'importMapping', 'import-mapping.schema.json');
   return validator;
 }
 
