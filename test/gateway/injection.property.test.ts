@@ -1,4 +1,4 @@
-// Hostile names, ids, file names and policy strings, drawn from the whole Unicode range and biased
+// Hostile names, ids, aliases, file names and policy strings, drawn from the whole Unicode range and biased
 // to what breaks a YAML 1.1 reader or a terminal: the LiteLLM config read the PyYAML way (the way
 // the proxy reads it) is exactly what the routing model says, the only `os.environ/` strings are
 // the credential references tierplan wrote, and the terminal output holds no raw control.
@@ -84,6 +84,13 @@ function expected(model: RoutingModel, policy: Policy) {
       };
     };
     for (const t of r.primary) entries.push(entry(r.alias, t, 'primary'));
+    // Each name an application called before: the primary entries again, under that name.
+    (r.aliases ?? []).forEach((a, k) => {
+      for (const t of r.primary) {
+        const e = entry(a, t, 'alias');
+        entries.push({ ...e, model_info: { ...e.model_info, id: `${t.id}.alias${k + 1}` } });
+      }
+    });
     // One group per extra deployment, in first-seen order; a deployment that is both a fallback
     // and a context-window fallback is a regular fallback.
     const extra = new Map<string, (typeof r.fallbacks)[number]>();
@@ -97,7 +104,9 @@ function expected(model: RoutingModel, policy: Policy) {
           r.fallbacks.some((f) => f.deployment === t.deployment) ? 'fallback' : 'context-window-fallback',
         ),
       );
-    if (r.fallbacks.length > 0) fallbacks.push({ [r.alias]: r.fallbacks.map((t) => `${r.alias}--${t.deployment}`) });
+    if (r.fallbacks.length > 0)
+      for (const n of [r.alias, ...(r.aliases ?? [])])
+        fallbacks.push({ [n]: r.fallbacks.map((t) => `${r.alias}--${t.deployment}`) });
   }
   const longest = Math.max(1, ...model.routes.flatMap((r) => [r.fallbacks.length, r.context_window_fallbacks.length]));
   return { entries, fallbacks, limits: { num_retries: 1, max_fallbacks: longest, timeout: 120 } };
@@ -125,6 +134,10 @@ const input = fc.record({
       ),
       name: hostile,
       cls: fc.constantFrom(...CLASSES),
+      aliases: fc.array(
+        hostile.filter((s) => s.length > 0),
+        { maxLength: 2 },
+      ),
     }),
     { minLength: 1, maxLength: 4, selector: (u) => u.id },
   ),
@@ -140,21 +153,31 @@ describe('hostile strings in the inputs (property)', () => {
         const policy: Policy = structuredClone(DEFAULT_POLICY);
         policy.name = policyName;
         policy.tiers.find((t) => t.id === 'on-prem')!.deployments[0]!.model = modelName || 'm';
+        // Aliases as validate lets them through: none equal to an id or to another alias.
+        const taken = new Set(useCases.map((u) => u.id));
+        const aliasesOf = useCases.map((u) =>
+          u.aliases.filter((a) => {
+            if (taken.has(a)) return false;
+            taken.add(a);
+            return true;
+          }),
+        );
         const inventory: Inventory = {
           version: 1,
-          use_cases: useCases.map((u) => ({
+          use_cases: useCases.map((u, i) => ({
             id: u.id,
             name: u.name,
             status: 'production',
             data: { classes: [u.cls] },
             needs: { task: 'classification' },
+            ...(aliasesOf[i]!.length > 0 ? { aliases: aliasesOf[i]! } : {}),
           })),
         };
         const plan = computePlan(inventory, policy, { asOf: '2026-11-24', generator: 'tierplan test' });
         const model = compileRoutes(plan, inventory, policy);
         const render = () => renderLitellmConfig(model, policy, { inputs: files });
         // validate refuses such ids; if one gets this far, the serialiser refuses it too.
-        if (model.routes.some((r) => RESOLVED.test(r.alias))) {
+        if (model.routes.some((r) => [r.alias, ...(r.aliases ?? [])].some((n) => RESOLVED.test(n)))) {
           expect(render).toThrow(/os\.environ|environment variable/);
           return;
         }
