@@ -13,11 +13,12 @@ import { latencyBucket } from '../../src/core/review/latency-histogram.js';
 import { dialect } from '../../src/core/sql/dialects.js';
 import { renderExpr } from '../../src/core/sql/render.js';
 import { col } from '../../src/core/sql/sql-ast.js';
-import { latencyBucketSql } from '../../src/core/sql/usage-query.js';
+import { latencyBucketSql, type UsageQueryOptions } from '../../src/core/sql/usage-query.js';
 import { readUsageTotals } from '../../src/pipeline/review.js';
 import { tierplan } from '../e2e/run-cli.js';
 import { INVENTORY, plan } from '../review/fixture.js';
 import { postgresBinaries, startPostgres, type Postgres } from '../support/postgres.js';
+import { charges, focusCsv } from './focus-rows.js';
 import { exportCsv, merged, spendLogs, tableCsv, type SpendLog } from './spend-log-rows.js';
 
 const bin = postgresBinaries();
@@ -68,12 +69,15 @@ function load(rows: SpendLog[]): void {
   );
 }
 
-async function reviewOf(usage: string, source: 'litellm' | 'daily' = 'litellm'): Promise<Review> {
+async function reviewOf(
+  usage: string,
+  query: Omit<UsageQueryOptions, 'window'> = { source: 'litellm' },
+): Promise<Review> {
   const totals = await readUsageTotals(DEFAULT_POLICY, {
     files: [usage],
     useCases: INVENTORY.use_cases.map((u) => u.id),
     costColumn: 'EffectiveCost',
-    query: { source, window: WINDOW },
+    query: { ...query, window: WINDOW },
   });
   return computeReview({
     plan: plan(),
@@ -107,6 +111,35 @@ describe.skipIf(!bin)('review straight from LiteLLM’s PostgreSQL', () => {
         writeFileSync(raw, exportCsv(rows));
         const [fromDb, fromRaw] = [await reviewOf(pg.url), await reviewOf(raw)];
         expect(located(fromDb)).toEqual(located(fromRaw));
+      }),
+      { numRuns: Number(process.env.TIERPLAN_PROPERTY_RUNS ?? 10) },
+    );
+  });
+
+  it('--source focus: a FOCUS table in PostgreSQL reviews as its CSV export does (generated charges)', {
+    timeout: 180_000,
+  }, async () => {
+    // FOCUS's column names and types; a FOCUS 1.0 table without the optional SkuId, SkuMeter, RegionName.
+    pg.psql(
+      [],
+      'CREATE TABLE IF NOT EXISTS focus ("ChargePeriodStart" timestamp(3), "EffectiveCost" double precision, "ConsumedQuantity" double precision, "ConsumedUnit" text, "SkuPriceDetails" jsonb, "ResourceId" text, "ResourceName" text, "ServiceName" text, "ProviderName" text, "RegionId" text, "Tags" jsonb, "ServiceCategory" text, "ChargeDescription" text);',
+    );
+    await fc.assert(
+      fc.asyncProperty(charges, async (generated) => {
+        // ChargePeriodStart is required by FOCUS; the window keeps a row without one out of the query.
+        const rows = generated.filter((r) => r.start !== null);
+        batch++;
+        const table = join(dir, `focus-table-${batch}.csv`);
+        const raw = join(dir, `focus-export-${batch}.csv`);
+        writeFileSync(table, focusCsv(rows, true));
+        writeFileSync(raw, focusCsv(rows));
+        pg.psql([], ['TRUNCATE focus;', `\\copy focus FROM '${table}' WITH (FORMAT csv, HEADER true)`].join('\n'));
+        const fromDb = await reviewOf(pg.url, {
+          source: 'focus',
+          table: ['focus'],
+          columns: { sku_id: '', sku_meter: '', region_name: '' },
+        });
+        expect(located(fromDb)).toEqual(located(await reviewOf(raw)));
       }),
       { numRuns: Number(process.env.TIERPLAN_PROPERTY_RUNS ?? 10) },
     );
@@ -222,7 +255,7 @@ describe.skipIf(!bin)('review straight from LiteLLM’s PostgreSQL', () => {
           ('d', 't1', '2026-06-01', 'k1', 'gpt-5-mini', 'crm', 'openai', NULL, 100, 20, 0.25, 2, 2, 0, now());`,
       ].join('\n'),
     );
-    const r = await reviewOf(pg.url, 'daily');
+    const r = await reviewOf(pg.url, { source: 'daily' });
     const jan = r.usage.find((c) => c.use_case === 'crm' && c.month === '2026-01');
     expect(jan).toMatchObject({
       requests: 40,

@@ -263,18 +263,24 @@ function focusQuery(opts: UsageQueryOptions): Select {
       str('ConsumedQuantity is negative'),
     ],
   ]);
-  const json = (e: Expr): Expr => fn('coalesce', e, str('null'));
+  const orNull = (e: Expr): Expr => fn('coalesce', e, str('null'));
   const pieces: Expr[] = [str('{')];
   const carried = (Object.keys(FOCUS_NAMES) as (keyof typeof FOCUS_NAMES)[]).filter(
     (role) => !['start', 'cost', 'quantity', 'sku_price_details', 'tags'].includes(role),
   );
+  // A column the table lacks is JSON null as it stands: PostgreSQL cannot type TO_JSON(NULL).
+  const value = (e: Expr, json: (e: Expr) => Expr): Expr => (e.k === 'null' ? str('null') : json(e));
   for (const role of carried)
-    pieces.push(str(`${JSON.stringify(FOCUS_NAMES[role])}:`), json(fn('jsonString', c(role))), str(','));
+    pieces.push(
+      str(`${JSON.stringify(FOCUS_NAMES[role])}:`),
+      value(c(role), (e) => orNull(fn('jsonString', e))),
+      str(','),
+    );
   pieces.push(
     str('"SkuPriceDetails":{"ModelId":'),
-    json(fn('jsonGet', details, str('ModelId'))),
+    value(details, (e) => orNull(fn('jsonGet', e, str('ModelId')))),
     str(',"TokenDirection":'),
-    json(fn('jsonGet', details, str('TokenDirection'))),
+    value(details, (e) => orNull(fn('jsonGet', e, str('TokenDirection')))),
     str('}}'),
   );
   const tags = c('tags');
