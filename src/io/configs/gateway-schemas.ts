@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { lintLitellm } from '../../core/verify/lint/litellm.js';
 import { lintPortkey, type PortkeyLintOptions } from '../../core/verify/lint/portkey.js';
@@ -10,11 +11,12 @@ import { standaloneValidator } from '../schema/standalone.js';
 type Path = (string | number)[];
 
 let litellmValidator: ValidateFunction | undefined;
+const require = createRequire(import.meta.url);
 
 // Once per process, on first use; precompiled by the build (io/schema/standalone.ts).
 function litellm(): ValidateFunction {
   litellmValidator ??= standaloneValidator(
-    '../configs/litellm-validator.cjs',
+    () => require('./litellm-validator.cjs'),
     'litellmConfig',
     'litellm-config.schema.json',
   );

@@ -1,5 +1,6 @@
 // Reads and validates an import mapping (schemas/import-mapping.schema.json): positioned
 // diagnostics (file:line:column) when it is wrong, like every other input.
+import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import type { ImportMapping } from '../../core/import/mapping-types.js';
 import { InputError } from '../source/errors.js';
@@ -10,10 +11,15 @@ import { describeMappingErrors } from './mapping-problems.js';
 import { standaloneValidator } from '../schema/standalone.js';
 
 let validator: ValidateFunction | undefined;
+const require = createRequire(import.meta.url);
 
 // Once per process, on first use; precompiled by the build (io/schema/standalone.ts).
 function compiled(): ValidateFunction {
-  validator ??= standaloneValidator('../import/mapping-validator.cjs', 'importMapping', 'import-mapping.schema.json');
+  validator ??= standaloneValidator(
+    () => require('./mapping-validator.cjs'),
+    'importMapping',
+    'import-mapping.schema.json',
+  );
   return validator;
 }
 

@@ -8,13 +8,13 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 
 /**
- * The validator exported as `name` by `compiled` (a path relative to dist/io/schema, e.g.
- * `../configs/litellm-validator.cjs`), else `schemaFile` of schemas/ compiled now. Once per call:
+ * The validator exported as `name` by the file `load` requires (the caller names it literally,
+ * so the layer rules can check it), else `schemaFile` of schemas/ compiled now. Once per call:
  * callers keep the result.
  */
-export function standaloneValidator(compiled: string, name: string, schemaFile: string): ValidateFunction {
+export function standaloneValidator(load: () => unknown, name: string, schemaFile: string): ValidateFunction {
   try {
-    return (require(compiled) as Record<string, ValidateFunction>)[name]!;
+    return (load() as Record<string, ValidateFunction>)[name]!;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
   }
